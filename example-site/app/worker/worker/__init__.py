@@ -1,0 +1,1 @@
+"""Coursely background worker."""
