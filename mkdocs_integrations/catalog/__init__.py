@@ -1,0 +1,304 @@
+"""The service catalog: what we know about external services, kept as YAML data.
+
+Adding a service is a data edit in one of the ``*.yaml`` files beside this module.
+The loader validates every entry strictly so that a typo in the data fails loudly in the
+tests instead of silently never matching anything in a user's repository.
+
+Schema of one service entry (all keys but ``id``, ``name`` and ``category`` optional)::
+
+    - id: stripe                  # lowercase slug, unique across all files
+      name: Stripe
+      category: payment           # one of CATEGORIES
+      docs: https://docs.stripe.com/api
+      purpose: Payment processing # default one-line purpose
+      credential: API key         # kind of credential, for the "Auth:" line
+      provides: [postgresql]      # hosted flavour of these services ("PostgreSQL on Supabase")
+      packages:                   # per ecosystem; a trailing "*" is a prefix match
+        npm: [stripe, "@stripe/stripe-js"]
+        pypi: [stripe]
+        go: [github.com/stripe/stripe-go]
+        rubygems: [stripe]
+        maven: ["com.stripe:stripe-java"]
+        nuget: [Stripe.net]
+        packagist: [stripe/stripe-php]
+        crates: [async-stripe]
+      weak_packages:              # count only when one of `calls` matches too (boto3 → S3?)
+        pypi: [boto3]
+      imports:                    # module prefixes per language, beyond the package names
+        python: [stripe]
+        java: [com.stripe]
+      env: [STRIPE_SECRET_KEY]    # exact env var names
+      env_prefixes: [STRIPE_]
+      hosts: [api.stripe.com]     # exact hostnames; "*.example.com" matches subdomains
+      config_files: []            # file names (or globs) whose presence proves use
+      docker_images: []           # image names, registry and tag stripped (postgres, bitnami/redis)
+      terraform: []               # provider names or resource type prefixes
+      calls:                      # regex on code that uses the service → readable endpoint name
+        - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
+      webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
+
+Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
+Ecosystems for ``packages``: see ECOSYSTEMS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+CATEGORIES: tuple[str, ...] = (
+    "payment",
+    "email_sms",
+    "external_api",
+    "database",
+    "file_storage",
+    "cache",
+    "queue",
+    "auth_provider",
+    "oauth",
+    "error_tracking",
+    "analytics",
+    "logs",
+    "hosting",
+    "ci",
+)
+
+ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates")
+LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust")
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+_SERVICE_KEYS = {
+    "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
+    "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
+    "terraform", "calls", "webhook_verify",
+}
+_CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
+
+
+class CatalogError(ValueError):
+    """A catalog file breaks the schema; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class CallPattern:
+    pattern: re.Pattern[str]
+    endpoint: str
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    category: str
+    docs: str = ""
+    purpose: str = ""
+    credential: str = ""
+    provides: tuple[str, ...] = ()
+    packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    env: tuple[str, ...] = ()
+    env_prefixes: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    config_files: tuple[str, ...] = ()
+    docker_images: tuple[str, ...] = ()
+    terraform: tuple[str, ...] = ()
+    calls: tuple[CallPattern, ...] = ()
+    webhook_verify: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Client:
+    """A database client library (ORM or driver): not a service, but the "Client:" line."""
+
+    id: str
+    name: str
+    kind: str
+    packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    databases: tuple[str, ...] = ()
+    migrations_tool: str = ""
+    migrations_dirs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    services: dict[str, Service]
+    clients: dict[str, Client]
+
+    def by_category(self, category: str) -> list[Service]:
+        return [s for s in self.services.values() if s.category == category]
+
+
+def _strs(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise CatalogError(f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _per_key(value: Any, where: str, key: str, allowed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise CatalogError(f"{where}: '{key}' must be a mapping")
+    out: dict[str, tuple[str, ...]] = {}
+    for k, v in value.items():
+        if k not in allowed:
+            raise CatalogError(f"{where}: '{key}' has unknown key '{k}' (allowed: {', '.join(allowed)})")
+        out[k] = _strs(v, where, f"{key}.{k}")
+    return out
+
+
+def _regex(src: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(src)
+    except re.error as exc:
+        raise CatalogError(f"{where}: invalid regex {src!r}: {exc}") from None
+
+
+def _service(raw: Any, where: str) -> Service:
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{where}: a service must be a mapping")
+    unknown = set(raw) - _SERVICE_KEYS
+    if unknown:
+        raise CatalogError(f"{where}: unknown keys {sorted(unknown)}")
+    sid = raw.get("id")
+    if not isinstance(sid, str) or not _ID_RE.match(sid):
+        raise CatalogError(f"{where}: 'id' must be a lowercase slug, got {sid!r}")
+    where = f"{where} ({sid})"
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise CatalogError(f"{where}: 'name' is required")
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise CatalogError(f"{where}: 'category' must be one of {', '.join(CATEGORIES)}, got {category!r}")
+    docs = raw.get("docs", "") or ""
+    if docs and not str(docs).startswith("https://"):
+        raise CatalogError(f"{where}: 'docs' must be an https:// URL")
+    env = _strs(raw.get("env"), where, "env")
+    prefixes = _strs(raw.get("env_prefixes"), where, "env_prefixes")
+    for name_ in env + prefixes:
+        if not _ENV_RE.match(name_):
+            raise CatalogError(f"{where}: {name_!r} is not an env var name")
+    for p in prefixes:
+        if len(p) < 4 or not p.endswith("_"):
+            raise CatalogError(f"{where}: env prefix {p!r} must end with '_' and be at least 4 characters")
+    hosts = tuple(h.lower() for h in _strs(raw.get("hosts"), where, "hosts"))
+    for h in hosts:
+        if not _HOST_RE.match(h):
+            raise CatalogError(f"{where}: {h!r} is not a hostname")
+    calls_raw = raw.get("calls") or []
+    if not isinstance(calls_raw, list):
+        raise CatalogError(f"{where}: 'calls' must be a list")
+    calls = []
+    for c in calls_raw:
+        if not isinstance(c, dict) or set(c) != {"match", "endpoint"}:
+            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint'")
+        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"])))
+    weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
+    if weak and not calls:
+        raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
+    return Service(
+        id=sid,
+        name=name.strip(),
+        category=category,
+        docs=str(docs),
+        purpose=str(raw.get("purpose", "") or ""),
+        credential=str(raw.get("credential", "") or ""),
+        provides=_strs(raw.get("provides"), where, "provides"),
+        packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
+        weak_packages=weak,
+        imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),
+        env=env,
+        env_prefixes=prefixes,
+        hosts=hosts,
+        config_files=_strs(raw.get("config_files"), where, "config_files"),
+        docker_images=_strs(raw.get("docker_images"), where, "docker_images"),
+        terraform=_strs(raw.get("terraform"), where, "terraform"),
+        calls=tuple(calls),
+        webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
+    )
+
+
+def _client(raw: Any, where: str) -> Client:
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{where}: a client must be a mapping")
+    unknown = set(raw) - _CLIENT_KEYS
+    if unknown:
+        raise CatalogError(f"{where}: unknown keys {sorted(unknown)}")
+    cid = raw.get("id")
+    if not isinstance(cid, str) or not _ID_RE.match(cid):
+        raise CatalogError(f"{where}: 'id' must be a lowercase slug, got {cid!r}")
+    where = f"{where} ({cid})"
+    kind = raw.get("kind")
+    if kind not in ("orm", "driver", "query-builder"):
+        raise CatalogError(f"{where}: 'kind' must be orm, driver or query-builder")
+    mig = raw.get("migrations") or {}
+    if not isinstance(mig, dict) or set(mig) - {"tool", "dirs"}:
+        raise CatalogError(f"{where}: 'migrations' takes 'tool' and 'dirs'")
+    return Client(
+        id=cid,
+        name=str(raw.get("name") or cid),
+        kind=kind,
+        packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
+        imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),
+        databases=_strs(raw.get("databases"), where, "databases"),
+        migrations_tool=str(mig.get("tool", "") or ""),
+        migrations_dirs=_strs(mig.get("dirs"), where, "migrations.dirs"),
+    )
+
+
+def parse_catalog(documents: dict[str, str]) -> Catalog:
+    """Build a catalog from {file name: YAML text}; raises CatalogError on any schema break."""
+    services: dict[str, Service] = {}
+    clients: dict[str, Client] = {}
+    for fname in sorted(documents):
+        try:
+            data = yaml.safe_load(documents[fname]) or {}
+        except yaml.YAMLError as exc:
+            raise CatalogError(f"{fname}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict) or set(data) - {"services", "clients"}:
+            raise CatalogError(f"{fname}: top level must be a mapping with 'services' and/or 'clients'")
+        for i, raw in enumerate(data.get("services") or []):
+            svc = _service(raw, f"{fname}: services[{i}]")
+            if svc.id in services:
+                raise CatalogError(f"{fname}: duplicate service id '{svc.id}'")
+            services[svc.id] = svc
+        for i, raw in enumerate(data.get("clients") or []):
+            cl = _client(raw, f"{fname}: clients[{i}]")
+            if cl.id in clients:
+                raise CatalogError(f"{fname}: duplicate client id '{cl.id}'")
+            clients[cl.id] = cl
+    for svc in services.values():
+        for p in svc.provides:
+            if p not in services:
+                raise CatalogError(f"service '{svc.id}' provides unknown service '{p}'")
+    for cl in clients.values():
+        for d in cl.databases:
+            if d not in services:
+                raise CatalogError(f"client '{cl.id}' names unknown database '{d}'")
+    return Catalog(services=dict(sorted(services.items())), clients=dict(sorted(clients.items())))
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """The bundled catalog, parsed once per process (serve rebuilds reuse it)."""
+    folder = resources.files(__package__)
+    docs = {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+    }
+    return parse_catalog(docs)

@@ -1,0 +1,230 @@
+"""Lookup tables built once from the catalog: name → service id, per kind of evidence.
+
+Built at first use (not at import) and reused for every file and every serve rebuild.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from . import Catalog, load_catalog
+
+_PYPI_NORM = re.compile(r"[-_.]+")
+
+
+def norm_package(ecosystem: str, name: str) -> str:
+    """Registry-normalised package name, so lookups ignore case and separator quirks."""
+    name = name.strip()
+    if ecosystem == "pypi":
+        return _PYPI_NORM.sub("-", name).lower()
+    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates"):
+        return name.lower()
+    return name
+
+
+def norm_image(image: str) -> str:
+    """`docker.io/library/postgres:16-alpine@sha256:…` → `postgres`."""
+    image = image.strip().strip("'\"").lower()
+    image = image.split("@", 1)[0]
+    parts = image.split("/")
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"):
+        parts = parts[1:]
+    last = parts[-1].split(":", 1)[0]
+    parts[-1] = last
+    if parts[0] == "library" and len(parts) > 1:
+        parts = parts[1:]
+    return "/".join(parts)
+
+
+@dataclass
+class _Prefixes:
+    """Exact names plus `*` prefixes for one namespace."""
+
+    exact: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    prefixes: list[tuple[str, str, bool]] = field(default_factory=list)
+
+    def add(self, name: str, target: str, weak: bool = False) -> None:
+        if name.endswith("*"):
+            self.prefixes.append((name[:-1], target, weak))
+        else:
+            self.exact.setdefault(name, []).append((target, weak))
+
+    def find(self, name: str) -> list[tuple[str, bool]]:
+        hits = list(self.exact.get(name, ()))
+        for prefix, target, weak in self.prefixes:
+            if name.startswith(prefix):
+                hits.append((target, weak))
+        return hits
+
+
+class CatalogIndex:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._packages: dict[str, _Prefixes] = {}
+        self._client_packages: dict[str, _Prefixes] = {}
+        self._imports: dict[str, list[tuple[str, str]]] = {}
+        self._client_imports: dict[str, list[tuple[str, str]]] = {}
+        self.env_exact: dict[str, str] = {}
+        self._env_prefixes: list[tuple[str, str]] = []
+        self._hosts_exact: dict[str, str] = {}
+        self._hosts_suffix: list[tuple[str, str]] = []
+        self._images: dict[str, str] = {}
+        self._terraform: list[tuple[str, str]] = []
+        self._config_files: list[tuple[str, str]] = []
+        for svc in catalog.services.values():
+            for eco, names in svc.packages.items():
+                for n in names:
+                    self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id)
+            for eco, names in svc.weak_packages.items():
+                for n in names:
+                    self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id, True)
+            for lang, mods in _default_imports(svc.packages, svc.imports).items():
+                for mod in mods:
+                    self._imports.setdefault(lang, []).append((mod, svc.id))
+            for lang, mods in _default_imports(svc.weak_packages, {}).items():
+                for mod in mods:
+                    self._imports.setdefault(lang, []).append((mod, svc.id))
+            for e in svc.env:
+                self.env_exact.setdefault(e, svc.id)
+            for p in svc.env_prefixes:
+                self._env_prefixes.append((p, svc.id))
+            for h in svc.hosts:
+                if h.startswith("*."):
+                    self._hosts_suffix.append((h[1:], svc.id))
+                else:
+                    self._hosts_exact.setdefault(h, svc.id)
+            for img in svc.docker_images:
+                self._images.setdefault(norm_image(img), svc.id)
+            for t in svc.terraform:
+                self._terraform.append((t.lower(), svc.id))
+            for c in svc.config_files:
+                self._config_files.append((c, svc.id))
+        for cl in catalog.clients.values():
+            for eco, names in cl.packages.items():
+                for n in names:
+                    self._client_packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), cl.id)
+            for lang, mods in _default_imports(cl.packages, cl.imports).items():
+                for mod in mods:
+                    self._client_imports.setdefault(lang, []).append((mod, cl.id))
+        self.call_patterns = [(svc.id, svc.calls) for svc in catalog.services.values() if svc.calls]
+        self._env_prefixes.sort(key=lambda p: -len(p[0]))
+        self._terraform.sort(key=lambda p: -len(p[0]))
+        for table in self._imports.values():
+            table.sort(key=lambda p: -len(p[0]))
+        for table in self._client_imports.values():
+            table.sort(key=lambda p: -len(p[0]))
+
+    # -- lookups -------------------------------------------------------------------------
+    def package(self, ecosystem: str, name: str) -> list[tuple[str, bool]]:
+        """[(service id, weak)] for a declared package."""
+        table = self._packages.get(ecosystem)
+        return table.find(norm_package(ecosystem, name)) if table else []
+
+    def client_package(self, ecosystem: str, name: str) -> list[str]:
+        table = self._client_packages.get(ecosystem)
+        return [t for t, _ in table.find(norm_package(ecosystem, name))] if table else []
+
+    def import_(self, language: str, module: str) -> list[str]:
+        return _module_hits(self._imports.get(language, ()), language, module)
+
+    def client_import(self, language: str, module: str) -> list[str]:
+        return _module_hits(self._client_imports.get(language, ()), language, module)
+
+    def env(self, name: str) -> str | None:
+        if name in self.env_exact:
+            return self.env_exact[name]
+        upper = name.upper()
+        for prefix, sid in self._env_prefixes:
+            if upper.startswith(prefix) or upper.startswith("NEXT_PUBLIC_" + prefix) or upper.startswith(
+                "VITE_" + prefix
+            ) or upper.startswith("REACT_APP_" + prefix) or upper.startswith("NUXT_PUBLIC_" + prefix):
+                return sid
+        for pub in ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_"):
+            if upper.startswith(pub) and upper[len(pub):] in self.env_exact:
+                return self.env_exact[upper[len(pub):]]
+        return None
+
+    def host(self, host: str) -> str | None:
+        host = host.lower().rstrip(".")
+        if host in self._hosts_exact:
+            return self._hosts_exact[host]
+        for suffix, sid in self._hosts_suffix:
+            if host.endswith(suffix):
+                return sid
+        return None
+
+    def image(self, image: str) -> str | None:
+        img = norm_image(image)
+        if img in self._images:
+            return self._images[img]
+        return self._images.get(img.rsplit("/", 1)[-1])
+
+    def terraform(self, type_or_provider: str) -> str | None:
+        t = type_or_provider.lower()
+        for prefix, sid in self._terraform:
+            if t == prefix or t.startswith(prefix + "_") or (prefix.endswith("_") and t.startswith(prefix)):
+                return sid
+        return None
+
+    @cached_property
+    def _config_regex(self) -> re.Pattern[str]:
+        """All config-file patterns as one regex over the relative path: one test per file."""
+        alts = []
+        for i, (pattern, _sid) in enumerate(self._config_files):
+            body = fnmatch.translate(pattern).removeprefix("(?s:").removesuffix(")\\Z")
+            if "/" in pattern:
+                alts.append(f"(?P<c{i}>(?:^|.*/){body})")
+            else:
+                alts.append(f"(?P<c{i}>(?:^|.*/){body.replace('.*', '[^/]*')})")
+        return re.compile("(?:" + "|".join(alts) + ")$" if alts else "(?!)")
+
+    def config_file(self, rel: str) -> list[str]:
+        """Services whose config files include `rel` (a pattern with "/" matches the path's end)."""
+        if not self._config_regex.match(rel):
+            return []
+        hits = []
+        name = rel.rsplit("/", 1)[-1]
+        for pattern, sid in self._config_files:
+            if "/" in pattern:
+                if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, "*/" + pattern):
+                    hits.append(sid)
+            elif fnmatch.fnmatchcase(name, pattern):
+                hits.append(sid)
+        return sorted(set(hits))
+
+
+def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """Module names a package is imported by, where the ecosystem makes that obvious."""
+    out: dict[str, list[str]] = {k: list(v) for k, v in explicit.items()}
+    for name in packages.get("npm", ()):
+        out.setdefault("js", []).append(name)
+    for name in packages.get("go", ()):
+        out.setdefault("go", []).append(name)
+    for name in packages.get("rubygems", ()):
+        out.setdefault("ruby", []).append(name)
+    for name in packages.get("crates", ()):
+        out.setdefault("rust", []).append(name.replace("-", "_"))
+    for name in packages.get("pypi", ()):
+        if "python" not in explicit:
+            out.setdefault("python", []).append(name.lower().replace("-", "_"))
+    return out
+
+
+def _module_hits(table, language: str, module: str) -> list[str]:
+    sep = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}.get(language, "/")
+    hits: list[str] = []
+    for prefix, sid in table:
+        if prefix.endswith("*"):
+            if module.startswith(prefix[:-1]):
+                hits.append(sid)
+        elif module == prefix or module.startswith(prefix if prefix.endswith(sep) else prefix + sep):
+            hits.append(sid)
+    return sorted(set(hits))
+
+
+@lru_cache(maxsize=1)
+def default_index() -> CatalogIndex:
+    return CatalogIndex(load_catalog())
