@@ -36,6 +36,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       calls:                      # regex on code that uses the service → readable endpoint name
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
+      url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -78,7 +79,7 @@ _HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
-    "terraform", "calls", "webhook_verify",
+    "terraform", "calls", "webhook_verify", "url_schemes",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -113,6 +114,7 @@ class Service:
     terraform: tuple[str, ...] = ()
     calls: tuple[CallPattern, ...] = ()
     webhook_verify: tuple[re.Pattern[str], ...] = ()
+    url_schemes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,7 @@ def _service(raw: Any, where: str) -> Service:
         terraform=_strs(raw.get("terraform"), where, "terraform"),
         calls=tuple(calls),
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
+        url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),
     )
 
 

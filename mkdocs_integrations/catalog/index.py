@@ -65,7 +65,7 @@ class CatalogIndex:
         self.catalog = catalog
         self._packages: dict[str, _Prefixes] = {}
         self._client_packages: dict[str, _Prefixes] = {}
-        self._imports: dict[str, list[tuple[str, str]]] = {}
+        self._imports: dict[str, list[tuple[str, str, bool]]] = {}
         self._client_imports: dict[str, list[tuple[str, str]]] = {}
         self.env_exact: dict[str, str] = {}
         self._env_prefixes: list[tuple[str, str]] = []
@@ -74,6 +74,7 @@ class CatalogIndex:
         self._images: dict[str, str] = {}
         self._terraform: list[tuple[str, str]] = []
         self._config_files: list[tuple[str, str]] = []
+        self.url_schemes: dict[str, str] = {}
         for svc in catalog.services.values():
             for eco, names in svc.packages.items():
                 for n in names:
@@ -83,10 +84,10 @@ class CatalogIndex:
                     self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id, True)
             for lang, mods in _default_imports(svc.packages, svc.imports).items():
                 for mod in mods:
-                    self._imports.setdefault(lang, []).append((mod, svc.id))
+                    self._imports.setdefault(lang, []).append((mod, svc.id, False))
             for lang, mods in _default_imports(svc.weak_packages, {}).items():
                 for mod in mods:
-                    self._imports.setdefault(lang, []).append((mod, svc.id))
+                    self._imports.setdefault(lang, []).append((mod, svc.id, True))
             for e in svc.env:
                 self.env_exact.setdefault(e, svc.id)
             for p in svc.env_prefixes:
@@ -102,6 +103,9 @@ class CatalogIndex:
                 self._terraform.append((t.lower(), svc.id))
             for c in svc.config_files:
                 self._config_files.append((c, svc.id))
+        for svc in catalog.services.values():
+            for scheme in svc.url_schemes:
+                self.url_schemes.setdefault(scheme.lower(), svc.id)
         for cl in catalog.clients.values():
             for eco, names in cl.packages.items():
                 for n in names:
@@ -127,11 +131,16 @@ class CatalogIndex:
         table = self._client_packages.get(ecosystem)
         return [t for t, _ in table.find(norm_package(ecosystem, name))] if table else []
 
-    def import_(self, language: str, module: str) -> list[str]:
-        return _module_hits(self._imports.get(language, ()), language, module)
+    def import_(self, language: str, module: str) -> list[tuple[str, bool]]:
+        """[(service id, weak)] for an imported module; weak = via an umbrella SDK only."""
+        hits: dict[str, bool] = {}
+        for sid, weak in _module_hits(self._imports.get(language, ()), language, module):
+            hits[sid] = hits.get(sid, True) and weak
+        return sorted(hits.items())
 
     def client_import(self, language: str, module: str) -> list[str]:
-        return _module_hits(self._client_imports.get(language, ()), language, module)
+        return sorted({cid for cid, _ in _module_hits(
+            [(m, c, False) for m, c in self._client_imports.get(language, ())], language, module)})
 
     def env(self, name: str) -> str | None:
         if name in self.env_exact:
@@ -213,16 +222,16 @@ def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, t
     return out
 
 
-def _module_hits(table, language: str, module: str) -> list[str]:
+def _module_hits(table, language: str, module: str) -> list[tuple[str, bool]]:
     sep = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}.get(language, "/")
-    hits: list[str] = []
-    for prefix, sid in table:
+    hits: list[tuple[str, bool]] = []
+    for prefix, sid, weak in table:
         if prefix.endswith("*"):
             if module.startswith(prefix[:-1]):
-                hits.append(sid)
+                hits.append((sid, weak))
         elif module == prefix or module.startswith(prefix if prefix.endswith(sep) else prefix + sep):
-            hits.append(sid)
-    return sorted(set(hits))
+            hits.append((sid, weak))
+    return hits
 
 
 @lru_cache(maxsize=1)

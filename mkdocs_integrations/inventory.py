@@ -1,0 +1,354 @@
+"""Resolve: evidence + catalog → the inventory of services, env vars, webhooks, findings.
+
+This is the only place that decides what counts as "using a service"; detectors only
+report what they saw. Everything here is sorted, so the same sources give the same pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Service
+from .catalog.index import CatalogIndex
+from .model import (
+    BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
+    IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
+)
+from .scan import ScanResult
+
+# How sure we are that a service is used, strongest first.
+STRENGTHS = ("used", "configured", "declared", "env", "host")
+STRENGTH_LABELS = {
+    "used": "imported and used in code",
+    "configured": "configured in infrastructure files",
+    "declared": "declared as a dependency, no use found in code",
+    "env": "environment variables only",
+    "host": "API hostname in code only",
+}
+MANIFESTS = frozenset({
+    "package.json", "pyproject.toml", "requirements.txt", "Pipfile", "setup.cfg", "go.mod", "Gemfile",
+    "Cargo.toml", "composer.json", "pom.xml", "build.gradle", "build.gradle.kts",
+})
+
+
+@dataclass
+class PackageUse:
+    name: str
+    ecosystem: str
+    declared: str  # version spec from the manifest
+    resolved: str  # version from a lockfile, when there is one
+    path: str
+    line: int
+
+    @property
+    def version(self) -> str:
+        return self.resolved or self.declared
+
+
+@dataclass
+class ServiceUse:
+    service: Service
+    strength: str
+    evidence: list[Evidence] = field(default_factory=list)
+    packages: list[PackageUse] = field(default_factory=list)
+    env_vars: list[str] = field(default_factory=list)
+    endpoints: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    buckets: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    features: dict[str, list[str]] = field(default_factory=dict)
+    clients: list[str] = field(default_factory=list)  # client names ("Prisma ORM 5.8.1")
+    providers: list[str] = field(default_factory=list)  # service ids hosting this one (supabase)
+    used_by: list[str] = field(default_factory=list)  # app folders in a monorepo
+    purpose: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.service.id
+
+    @property
+    def name(self) -> str:
+        return self.service.name
+
+    @property
+    def category(self) -> str:
+        return self.service.category
+
+
+@dataclass
+class EnvVar:
+    name: str
+    services: list[str] = field(default_factory=list)
+    declared_in: list[tuple[str, int, str]] = field(default_factory=list)  # path, line, environment
+    read_in: list[tuple[str, int]] = field(default_factory=list)
+    ci_in: list[tuple[str, int]] = field(default_factory=list)
+    optional: bool = False
+
+    @property
+    def environments(self) -> list[str]:
+        return sorted({env for _, _, env in self.declared_in})
+
+
+@dataclass
+class Webhook:
+    direction: str  # incoming | outgoing
+    name: str  # route for incoming; target for outgoing
+    service: str  # service id or ""
+    path: str
+    line: int
+    verification: str = ""
+    events: list[str] = field(default_factory=list)
+    trigger: str = ""
+    retry: str = ""
+
+
+@dataclass
+class Inventory:
+    analysis_date: str
+    services: list[ServiceUse]
+    env_vars: list[EnvVar]
+    webhooks: list[Webhook]
+    findings: list[Finding]
+    env_files: list[tuple[str, str, str]]  # path, kind (template|real), environment
+    ignored_env_files: list[str]
+    other_hosts: list[tuple[str, str, int]]  # host, path, line: APIs outside the catalog
+    files_scanned: int
+    apps: list[str]
+    warnings: list[str]
+
+    def by_category(self, category: str) -> list[ServiceUse]:
+        return [s for s in self.services if s.category == category]
+
+    def get(self, sid: str) -> ServiceUse | None:
+        for s in self.services:
+            if s.id == sid:
+                return s
+        return None
+
+
+def _strength(kinds: set[str]) -> str | None:
+    if kinds & {IMPORT, CALL}:
+        return "used"
+    if kinds & {CONFIG, IMAGE, TERRAFORM, DB_TYPE}:
+        return "configured"
+    if PACKAGE in kinds:
+        return "declared"
+    if kinds & {ENV_READ, ENV_DECL, CI_SECRET}:
+        return "env"
+    if HOST in kinds:
+        return "host"
+    return None
+
+
+def _app_of(path: str, apps: list[str]) -> str:
+    best = ""
+    for app in apps:
+        if app == "." or path == app or path.startswith(app + "/"):
+            if len(app) > len(best) or best == "":
+                best = app
+    return best
+
+
+def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_date: str) -> Inventory:
+    per_service: dict[str, list[Evidence]] = defaultdict(list)
+    weak_only: dict[str, list[Evidence]] = defaultdict(list)
+    calls: dict[str, list[Evidence]] = defaultdict(list)
+    client_hits: dict[str, list[Evidence]] = defaultdict(list)
+    other_hosts: dict[str, tuple[str, int]] = {}
+    env: dict[str, EnvVar] = {}
+    webhooks: list[Webhook] = []
+    env_files: dict[str, tuple[str, str]] = {}
+    manifests: set[str] = set()
+
+    def env_var(name: str) -> EnvVar:
+        if name not in env:
+            env[name] = EnvVar(name=name)
+        return env[name]
+
+    for ev in scan.evidence:
+        if ev.name == REDACTED:
+            continue
+        base = posixpath.basename(ev.path)
+        if base in MANIFESTS:
+            manifests.add(posixpath.dirname(ev.path) or ".")
+        if ev.kind == PACKAGE:
+            for sid, weak in index.package(ev.ecosystem, ev.name):
+                (weak_only if weak else per_service)[sid].append(ev)
+            for cid in index.client_package(ev.ecosystem, ev.name):
+                client_hits[cid].append(ev)
+        elif ev.kind == IMPORT:
+            for sid, weak in index.import_(ev.ecosystem, ev.name):
+                (weak_only if weak else per_service)[sid].append(ev)
+            for cid in index.client_import(ev.ecosystem, ev.name):
+                client_hits[cid].append(ev)
+        elif ev.kind == CALL:
+            calls[ev.service].append(ev)
+        elif ev.kind in (ENV_READ, ENV_DECL, CI_SECRET):
+            var = env_var(ev.name)
+            if ev.kind == ENV_READ:
+                var.read_in.append((ev.path, ev.line))
+            elif ev.kind == ENV_DECL:
+                var.declared_in.append((ev.path, ev.line, ev.get("environment", "any")))
+                var.optional = var.optional or ev.get("optional") == "1"
+                env_files.setdefault(ev.path, (ev.get("file", "template"), ev.get("environment", "any")))
+            else:
+                var.ci_in.append((ev.path, ev.line))
+            sid = ev.service or index.env(ev.name)
+            if sid:
+                per_service[sid].append(ev)
+                if sid not in var.services:
+                    var.services.append(sid)
+        elif ev.kind == HOST:
+            sid = ev.service or index.host(ev.name)
+            if sid:
+                per_service[sid].append(ev)
+            else:
+                other_hosts.setdefault(ev.name, (ev.path, ev.line))
+        elif ev.kind == IMAGE:
+            sid = ev.service or index.image(ev.name)
+            if sid:
+                per_service[sid].append(ev)
+        elif ev.kind == TERRAFORM:
+            sid = ev.service or index.terraform(ev.name)
+            if sid:
+                per_service[sid].append(ev)
+        elif ev.kind in (WEBHOOK_IN, WEBHOOK_OUT):
+            webhooks.append(
+                Webhook(
+                    direction="incoming" if ev.kind == WEBHOOK_IN else "outgoing",
+                    name=ev.name,
+                    service=ev.service,
+                    path=ev.path,
+                    line=ev.line,
+                    verification=ev.get("verification"),
+                    events=[e for e in ev.get("events").split(",") if e],
+                    trigger=ev.get("trigger"),
+                    retry=ev.get("retry"),
+                )
+            )
+            if ev.service:
+                per_service[ev.service].append(ev)
+        elif ev.service:
+            per_service[ev.service].append(ev)
+
+    # Umbrella SDKs (boto3, firebase) count for a service only with one of its calls.
+    for sid, evs in weak_only.items():
+        if calls.get(sid):
+            per_service[sid].extend(evs)
+    # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
+    for sid, evs in calls.items():
+        if sid in per_service:
+            per_service[sid].extend(evs)
+
+    apps = sorted(manifests)
+    uses: list[ServiceUse] = []
+    for sid, evs in per_service.items():
+        svc = catalog.services.get(sid)
+        if svc is None:
+            continue
+        evs = sorted(set(evs))
+        strength = _strength({e.kind for e in evs})
+        if strength is None:
+            continue
+        uses.append(_service_use(svc, strength, evs, apps))
+
+    by_id = {u.id: u for u in uses}
+    # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
+    for cid, evs in sorted(client_hits.items()):
+        client = catalog.clients[cid]
+        version = _best_version(evs)
+        label = f"{client.name} {version}".strip()
+        targets = [d for d in client.databases if d in by_id] or []
+        for d in targets:
+            if label not in by_id[d].clients:
+                by_id[d].clients.append(label)
+    for u in uses:
+        for provided in u.service.provides:
+            if provided in by_id and u.id not in by_id[provided].providers:
+                by_id[provided].providers.append(u.id)
+    for u in uses:
+        u.clients.sort()
+        u.providers.sort()
+
+    uses.sort(key=lambda u: (u.category, u.name.lower(), u.id))
+    env_vars = sorted(env.values(), key=lambda v: v.name)
+    for v in env_vars:
+        v.services.sort()
+        v.declared_in.sort()
+        v.read_in.sort()
+        v.ci_in.sort()
+    webhooks.sort(key=lambda w: (w.direction, w.name, w.path, w.line))
+    return Inventory(
+        analysis_date=analysis_date,
+        services=uses,
+        env_vars=env_vars,
+        webhooks=webhooks,
+        findings=sorted(scan.findings),
+        env_files=sorted((p, k, e) for p, (k, e) in env_files.items()),
+        ignored_env_files=sorted(scan.ignored_env_files),
+        other_hosts=sorted((h, p, ln) for h, (p, ln) in other_hosts.items()),
+        files_scanned=scan.files_scanned,
+        apps=apps,
+        warnings=list(scan.warnings),
+    )
+
+
+def _best_version(evs: list[Evidence]) -> str:
+    locked = sorted({e.version for e in evs if e.kind == PACKAGE and e.get("locked") == "1" and e.version})
+    if locked:
+        return locked[-1]
+    declared = sorted({e.version for e in evs if e.kind == PACKAGE and e.version})
+    return declared[-1] if declared else ""
+
+
+def _service_use(svc: Service, strength: str, evs: list[Evidence], apps: list[str]) -> ServiceUse:
+    use = ServiceUse(service=svc, strength=strength, evidence=evs, purpose=svc.purpose)
+    declared: dict[tuple[str, str], PackageUse] = {}
+    locked: dict[tuple[str, str], str] = {}
+    for e in evs:
+        if e.kind == PACKAGE:
+            key = (e.ecosystem, e.name)
+            if e.get("locked") == "1":
+                locked.setdefault(key, e.version)
+            elif key not in declared:
+                declared[key] = PackageUse(e.name, e.ecosystem, e.version, "", e.path, e.line)
+        elif e.kind in (ENV_READ, ENV_DECL, CI_SECRET):
+            if e.name not in use.env_vars:
+                use.env_vars.append(e.name)
+        elif e.kind == CALL:
+            if e.name not in use.endpoints:
+                use.endpoints.append(e.name)
+        elif e.kind == HOST:
+            if e.name not in use.hosts:
+                use.hosts.append(e.name)
+        elif e.kind == BUCKET:
+            use.buckets.append(e.name)
+        elif e.kind == TEMPLATE:
+            use.templates.append(e.name)
+        elif e.kind == EVENT:
+            use.events.append(e.name)
+        elif e.kind == SCOPE:
+            use.scopes.append(e.name)
+        elif e.kind == FEATURE:
+            key, _, value = e.name.partition(":")
+            use.features.setdefault(key, [])
+            if value not in use.features[key]:
+                use.features[key].append(value)
+        elif e.kind == DB_TYPE:
+            pass
+    for key, pkg in declared.items():
+        pkg.resolved = locked.get(key, "")
+    use.packages = sorted(declared.values(), key=lambda p: (p.ecosystem, p.name))
+    if not use.packages and locked:
+        use.packages = [PackageUse(n, eco, "", v, "", 0) for (eco, n), v in sorted(locked.items())]
+    for attr in ("env_vars", "hosts", "buckets", "templates", "events", "scopes"):
+        setattr(use, attr, sorted(set(getattr(use, attr))))
+    order = {c.endpoint: i for i, c in enumerate(svc.calls)}
+    use.endpoints.sort(key=lambda n: (order.get(n, 999), n))
+    if len(apps) > 1:
+        use.used_by = sorted({_app_of(e.path, apps) for e in evs if _app_of(e.path, apps)})
+    return use

@@ -1,0 +1,127 @@
+"""Walk + detect: from source roots to evidence, with a per-file cache.
+
+The `Scanner` object is meant to live as long as the process (the plugin keeps one across
+`mkdocs serve` rebuilds), so a rebuild re-reads only the files whose size or mtime changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from ..catalog import Catalog, load_catalog
+from ..catalog.index import CatalogIndex
+from ..model import Evidence, FileResult, Finding
+from .detectors import DETECTORS, BadInput, Context, Detector, Source
+from .walk import WalkedFile, walk
+
+log = logging.getLogger("mkdocs.plugins.integrations")
+
+LARGE_OK = frozenset({
+    "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock",
+    "uv.lock", "pdm.lock", "Gemfile.lock", "composer.lock", "Cargo.lock", "go.sum",
+})
+
+
+@dataclass
+class ScanResult:
+    files_scanned: int = 0
+    files_read: int = 0
+    evidence: list[Evidence] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    ignored_env_files: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class ScanOptions:
+    roots: list[Path]
+    base: Path
+    exclude: pathspec.PathSpec | None = None
+    max_file_size: int = 1_000_000
+    extra_pruned: tuple[Path, ...] = ()
+
+
+def read_text(path: Path) -> str | None:
+    """Decoded text, or None for binary files; invalid UTF-8 is replaced, not fatal."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if b"\x00" in data[:8192]:
+        return None
+    return data.decode("utf-8", errors="replace")
+
+
+class Scanner:
+    def __init__(self, catalog: Catalog | None = None) -> None:
+        self.catalog = catalog or load_catalog()
+        self.context = Context(catalog=self.catalog, index=CatalogIndex(self.catalog))
+        self._cache: dict[str, tuple[int, int, FileResult]] = {}
+
+    def detectors_for(self, rel: str, name: str) -> list[Detector]:
+        return [d for d in DETECTORS if d.accepts(rel, name, self.context)]
+
+    def scan(self, options: ScanOptions) -> ScanResult:
+        started = time.perf_counter()
+        walked = walk(
+            options.roots,
+            options.base,
+            options.exclude,
+            wanted=lambda rel, name: bool(self.detectors_for(rel, name)),
+            max_file_size=options.max_file_size,
+            large_ok=lambda name: name in LARGE_OK,
+            extra_pruned=options.extra_pruned,
+        )
+        result = ScanResult(warnings=list(walked.warnings), ignored_env_files=walked.ignored_env_files)
+        live: set[str] = set()
+        for f in walked.files:
+            live.add(f.rel)
+            cached = self._cache.get(f.rel)
+            if cached and cached[0] == f.size and cached[1] == f.mtime_ns:
+                file_result = cached[2]
+            else:
+                file_result = self._scan_file(f)
+                result.files_read += 1
+                self._cache[f.rel] = (f.size, f.mtime_ns, file_result)
+            result.evidence.extend(file_result.evidence)
+            result.findings.extend(file_result.findings)
+            result.warnings.extend(file_result.warnings)
+        for gone in set(self._cache) - live:
+            del self._cache[gone]
+        result.files_scanned = len(walked.files)
+        result.evidence.sort()
+        result.findings = sorted(set(result.findings))
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _scan_file(self, f: WalkedFile) -> FileResult:
+        detectors = self.detectors_for(f.rel, f.path.name)
+        text = ""
+        if any(d.needs_text for d in detectors):
+            try:
+                decoded = read_text(f.path)
+            except OSError as exc:
+                return FileResult(warnings=(f"{f.rel}: cannot read ({exc.strerror or exc})",))
+            if decoded is None:
+                log.debug("integrations: skipped %s (binary)", f.rel)
+                detectors = [d for d in detectors if not d.needs_text]
+            else:
+                text = decoded
+        src = Source(rel=f.rel, text=text)
+        evidence: list[Evidence] = []
+        findings: list[Finding] = []
+        warnings: list[str] = []
+        for det in detectors:
+            try:
+                for rec in det.detect(src, self.context):
+                    (findings if isinstance(rec, Finding) else evidence).append(rec)
+            except BadInput as exc:
+                where = f"{f.rel}:{exc.line}" if exc.line else f.rel
+                warnings.append(f"{where}: {exc.message}; skipped by the {det.name} detector")
+            except RecursionError:
+                warnings.append(f"{f.rel}: too deeply nested; skipped by the {det.name} detector")
+        return FileResult(evidence=tuple(evidence), findings=tuple(findings), warnings=tuple(warnings))

@@ -1,0 +1,59 @@
+"""What every detector is: a file filter and a function from one file's text to records.
+
+Detectors share no state, so they can run in any order, in parallel, and their results
+can be cached per file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ...catalog import Catalog
+from ...catalog.index import CatalogIndex
+from ...model import Evidence, Finding
+from ..lexing import LineIndex
+
+
+class BadInput(Exception):
+    """The file is malformed: the runner turns this into a warning naming file and line."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Source:
+    rel: str  # posix path relative to the project root
+    text: str
+
+    @property
+    def name(self) -> str:
+        return self.rel.rsplit("/", 1)[-1]
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def line_of(self, offset: int) -> int:
+        return self.lines.line(offset)
+
+
+@dataclass(frozen=True)
+class Context:
+    catalog: Catalog
+    index: CatalogIndex
+
+
+Record = Evidence | Finding
+
+
+@dataclass(frozen=True)
+class Detector:
+    name: str
+    accepts: Callable[[str, str, Context], bool]  # (rel path, base name, context) -> bool
+    detect: Callable[[Source, Context], Iterable[Record]]
+    needs_text: bool = True  # False: the file's presence is the evidence, so skip the read

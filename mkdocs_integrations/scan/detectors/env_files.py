@@ -1,0 +1,85 @@
+"""`.env`-style files: variable NAMES and which environment they belong to; never values.
+
+Only the part before `=` is read into a record. A real env file (`.env`, `.env.production`)
+that the walk reached is, by construction, not gitignored: that is a security finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import ENV_DECL, Evidence, Finding
+from .base import Context, Detector, Record, Source
+
+_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
+_COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
+TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
+
+
+def env_file_kind(name: str) -> str | None:
+    """'template' for committed examples, 'real' for files that hold values, None otherwise."""
+    lower = name.lower()
+    if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
+        return "template"
+    if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
+        return None
+    if lower.endswith((".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")):
+        return None
+    if any(marker in lower for marker in TEMPLATE_MARKERS):
+        return "template"
+    return "real"
+
+
+def environment_of(name: str) -> str:
+    """development / staging / production / test / any, from the env file's name."""
+    lower = name.lower()
+    for env, words in (
+        ("production", ("prod",)),
+        ("staging", ("staging", "stage", "preview")),
+        ("test", ("test", "ci")),
+        ("development", ("dev", "local")),
+    ):
+        if any(w in lower.replace(".env", "").replace("env.", "") for w in words):
+            return env
+    return "any"
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    kind = env_file_kind(src.name) or "template"
+    environment = environment_of(src.name)
+    valued = 0
+    for i, raw in enumerate(src.text.splitlines(), start=1):
+        m = _ASSIGN.match(raw)
+        if not m:
+            c = _COMMENTED.match(raw)
+            if c:
+                yield Evidence(
+                    path=src.rel, line=i, kind=ENV_DECL, name=c.group(1),
+                    detail=(("file", kind), ("environment", environment), ("optional", "1")),
+                )
+            continue
+        has_value = bool(raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\""))
+        valued += has_value
+        yield Evidence(
+            path=src.rel,
+            line=i,
+            kind=ENV_DECL,
+            name=m.group(1),
+            detail=(("file", kind), ("environment", environment), ("has_value", "1" if has_value else "0")),
+        )
+    if kind == "real" and valued:
+        yield Finding(
+            path=src.rel,
+            line=1,
+            kind="Environment file with real values is not gitignored",
+            severity="high",
+            rule="committed-env-file",
+        )
+
+
+DETECTOR = Detector(
+    name="env-files",
+    accepts=lambda rel, name, ctx: env_file_kind(name) is not None,
+    detect=detect,
+)

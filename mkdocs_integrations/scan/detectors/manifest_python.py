@@ -1,0 +1,194 @@
+"""Python manifests: requirements files, pyproject.toml (PEP 621, Poetry, PDM, uv), Pipfile,
+setup.cfg, and lockfiles for resolved versions."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from ...model import PACKAGE, Evidence
+from .base import BadInput, Context, Detector, Record, Source
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# A PEP 508 requirement: name, optional extras, then the version part up to a marker.
+_REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?[<>=!~^*][^;#]*)?")
+_EGG = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_REQ_FILE = re.compile(r"^(requirements|requires|constraints)[\w.-]*\.(txt|in)$|^requirements\.txt$", re.I)
+
+
+def _clean_version(spec: str | None) -> str:
+    if not spec:
+        return ""
+    spec = spec.strip().strip("()").strip()
+    return spec[:60]
+
+
+def _pkg(src: Source, line: int, name: str, version: str, section: str = "") -> Evidence:
+    return Evidence(
+        path=src.rel,
+        line=line,
+        kind=PACKAGE,
+        name=name,
+        version=version,
+        ecosystem="pypi",
+        detail=(("section", section),) if section else (),
+    )
+
+
+def parse_requirement(text: str) -> tuple[str, str] | None:
+    """(name, version spec) of one PEP 508 line or VCS/URL line, or None."""
+    text = text.strip()
+    if not text or text.startswith(("#", "-r", "-c", "--", "-e ", "-i", "-f")) and "egg=" not in text:
+        return None
+    egg = _EGG.search(text)
+    if egg:
+        return egg.group(1), ""
+    if " @ " in text:  # name @ git+https://...
+        name = text.split(" @ ", 1)[0].strip().split("[", 1)[0]
+        return (name, "") if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) else None
+    if "://" in text:
+        return None
+    m = _REQ.match(text)
+    if not m:
+        return None
+    return m.group(1), _clean_version(m.group(3))
+
+
+def detect_requirements(src: Source, ctx: Context) -> Iterator[Record]:
+    for i, raw in enumerate(src.text.splitlines(), start=1):
+        line = raw.split(" #", 1)[0] if "egg=" not in raw else raw
+        req = parse_requirement(line)
+        if req:
+            yield _pkg(src, i, req[0], req[1])
+
+
+def _find_line(src: Source, name: str, start: int = 0) -> int:
+    m = re.compile(r"(?m)^[^#\n]*?[\"'\s]?" + re.escape(name) + r"(?![A-Za-z0-9_-])").search(src.text, start)
+    return src.line_of(m.start()) if m else 1
+
+
+def _toml(src: Source) -> dict:
+    try:
+        return tomllib.loads(src.text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise BadInput(f"invalid TOML ({exc})", int(line.group(1)) if line else 0) from None
+
+
+def _reqs(src: Source, items: object, section: str) -> Iterator[Record]:
+    if not isinstance(items, list):
+        return
+    for item in items:
+        if isinstance(item, str):
+            req = parse_requirement(item)
+            if req:
+                yield _pkg(src, _find_line(src, req[0]), req[0], req[1], section)
+
+
+def _poetry_table(src: Source, table: object, section: str) -> Iterator[Record]:
+    if not isinstance(table, dict):
+        return
+    for name, spec in table.items():
+        if name.lower() == "python":
+            continue
+        version = spec if isinstance(spec, str) else (spec.get("version", "") if isinstance(spec, dict) else "")
+        yield _pkg(src, _find_line(src, name), name, _clean_version(str(version)), section)
+
+
+def detect_pyproject(src: Source, ctx: Context) -> Iterator[Record]:
+    data = _toml(src)
+    project = data.get("project") or {}
+    if isinstance(project, dict):
+        yield from _reqs(src, project.get("dependencies"), "dependencies")
+        for extra, items in (project.get("optional-dependencies") or {}).items():
+            yield from _reqs(src, items, f"extra:{extra}")
+    for group, items in (data.get("dependency-groups") or {}).items():  # PEP 735 / uv
+        yield from _reqs(src, items, f"group:{group}")
+    tool = data.get("tool") or {}
+    poetry = tool.get("poetry") or {}
+    if isinstance(poetry, dict):
+        yield from _poetry_table(src, poetry.get("dependencies"), "dependencies")
+        yield from _poetry_table(src, poetry.get("dev-dependencies"), "dev")
+        for group, body in (poetry.get("group") or {}).items():
+            if isinstance(body, dict):
+                yield from _poetry_table(src, body.get("dependencies"), f"group:{group}")
+    pdm = tool.get("pdm") or {}
+    if isinstance(pdm, dict):
+        for group, items in (pdm.get("dev-dependencies") or {}).items():
+            yield from _reqs(src, items, f"dev:{group}")
+    uv = tool.get("uv") or {}
+    if isinstance(uv, dict):
+        yield from _reqs(src, uv.get("dev-dependencies"), "dev")
+
+
+def detect_pipfile(src: Source, ctx: Context) -> Iterator[Record]:
+    data = _toml(src)
+    yield from _poetry_table(src, data.get("packages"), "dependencies")
+    yield from _poetry_table(src, data.get("dev-packages"), "dev")
+
+
+def detect_setup_cfg(src: Source, ctx: Context) -> Iterator[Record]:
+    in_requires = False
+    for i, raw in enumerate(src.text.splitlines(), start=1):
+        stripped = raw.strip()
+        if re.match(r"^(install_requires|tests_require)\s*=", stripped) or (
+            in_requires is False and re.match(r"^\[options\.extras_require\]", stripped)
+        ):
+            in_requires = True
+            rest = stripped.split("=", 1)[1] if "=" in stripped and not stripped.startswith("[") else ""
+            req = parse_requirement(rest)
+            if req:
+                yield _pkg(src, i, req[0], req[1])
+            continue
+        if in_requires:
+            if stripped.startswith("[") or (raw and not raw[0].isspace() and "=" in raw and not stripped.startswith("#")):
+                in_requires = stripped.startswith("[options.extras_require]")
+                if not in_requires and not stripped.startswith("["):
+                    in_requires = False
+                continue
+            if "=" in stripped and not re.match(r"^[A-Za-z0-9._-]+\s*(\[.*\])?\s*[<>=!~]", stripped):
+                stripped = stripped.split("=", 1)[1]
+            req = parse_requirement(stripped)
+            if req:
+                yield _pkg(src, i, req[0], req[1])
+
+
+_LOCK_PKG = re.compile(r'\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"')
+
+
+def detect_lock(src: Source, ctx: Context) -> Iterator[Record]:
+    """poetry.lock, uv.lock, pdm.lock: resolved versions of the packages the catalog knows."""
+    for m in _LOCK_PKG.finditer(src.text):
+        name, version = m.group(1), m.group(2)
+        if ctx.index.package("pypi", name) or ctx.index.client_package("pypi", name):
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start()), kind=PACKAGE, name=name,
+                version=version, ecosystem="pypi", detail=(("locked", "1"),),
+            )
+
+
+def _dispatch(src: Source, ctx: Context) -> Iterator[Record]:
+    name = src.name
+    if name == "pyproject.toml":
+        return detect_pyproject(src, ctx)
+    if name == "Pipfile":
+        return detect_pipfile(src, ctx)
+    if name == "setup.cfg":
+        return detect_setup_cfg(src, ctx)
+    if name in ("poetry.lock", "uv.lock", "pdm.lock"):
+        return detect_lock(src, ctx)
+    return detect_requirements(src, ctx)
+
+
+def accepts(rel: str, name: str, ctx: Context) -> bool:
+    return name in ("pyproject.toml", "Pipfile", "setup.cfg", "poetry.lock", "uv.lock", "pdm.lock") or bool(
+        _REQ_FILE.match(name)
+    ) or (rel.endswith(".txt") and "/requirements/" in "/" + rel)
+
+
+DETECTOR = Detector(name="python-manifests", accepts=accepts, detect=_dispatch)

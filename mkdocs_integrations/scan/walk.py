@@ -1,0 +1,199 @@
+"""Find the files worth reading under the source roots.
+
+Pruning happens before any read: ignored and vendored folders are never entered, so a
+100k-file monorepo costs what its own code costs, not what `node_modules` costs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+log = logging.getLogger("mkdocs.plugins.integrations")
+
+# Folders that hold third-party code, build output or tool state: never the app's own code.
+PRUNED_DIRS = frozenset({
+    ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor",
+    ".venv", "venv", "virtualenv", "site-packages", "__pycache__", ".tox", ".nox", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", ".next", ".nuxt", ".svelte-kit", ".turbo", ".parcel-cache",
+    ".cache", ".yarn", ".pnpm-store", "coverage", ".nyc_output", "target", ".gradle", "Pods",
+    ".terraform", ".serverless", ".vercel", ".netlify", ".expo", ".idea", ".vscode", "dist",
+    ".output", ".docusaurus", "storybook-static", ".angular", "DerivedData",
+})
+
+ENV_FILE_PREFIX = ".env"
+
+
+@dataclass(frozen=True)
+class WalkedFile:
+    path: Path  # absolute
+    rel: str  # posix, relative to the project root
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class WalkResult:
+    files: list[WalkedFile] = field(default_factory=list)
+    ignored_env_files: list[str] = field(default_factory=list)  # names only, never read
+    warnings: list[str] = field(default_factory=list)
+    skipped_large: int = 0
+
+
+def _load_gitignore(path: Path, result: WalkResult, rel_label: str) -> pathspec.PathSpec | None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        result.warnings.append(f"{rel_label}: cannot read ({exc.strerror or exc})")
+        return None
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception as exc:  # pathspec raises several types for bad patterns
+        result.warnings.append(f"{rel_label}: invalid pattern ignored ({exc})")
+        return None
+
+
+def walk(
+    roots: list[Path],
+    base: Path,
+    exclude: pathspec.PathSpec | None = None,
+    *,
+    wanted: Callable[[str, str], bool] = lambda rel, name: True,
+    max_file_size: int = 1_000_000,
+    large_ok: Callable[[str], bool] = lambda name: False,
+    extra_pruned: tuple[Path, ...] = (),
+) -> WalkResult:
+    """Files under `roots` that `wanted(rel, name)` accepts, in sorted order.
+
+    `base` is the project root that paths are reported relative to (the folder of
+    mkdocs.yml); `exclude` patterns match those relative paths. Files over `max_file_size`
+    are skipped, except those `large_ok(name)` accepts (lockfiles), which get 20x more.
+    """
+    result = WalkResult()
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    base = base.resolve()
+    pruned_abs = {p.resolve() for p in extra_pruned}
+    for root in roots:
+        root = root.resolve()
+        if not root.is_dir():
+            result.warnings.append(f"{_rel(root, base)}: source root is not a folder")
+            continue
+        # .gitignore files above the root (up to the project base) still apply.
+        specs: list[tuple[Path, pathspec.PathSpec]] = []
+        for parent in reversed(root.parents):
+            if parent == base or base in parent.parents:
+                gi = parent / ".gitignore"
+                if gi.is_file():
+                    spec = _load_gitignore(gi, result, _rel(gi, base))
+                    if spec:
+                        specs.append((parent, spec))
+        for f in _walk_dir(root, root, base, specs, exclude, result, seen_dirs, pruned_abs):
+            if f.rel in seen_files:
+                continue
+            name = f.path.name
+            if not wanted(f.rel, name):
+                continue
+            limit = max_file_size * 20 if large_ok(name) else max_file_size
+            if f.size > limit:
+                result.skipped_large += 1
+                log.debug("integrations: skipped %s (%d bytes, over the size limit)", f.rel, f.size)
+                continue
+            seen_files.add(f.rel)
+            result.files.append(f)
+    result.files.sort(key=lambda f: f.rel)
+    result.ignored_env_files.sort()
+    return result
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    ignored = False
+    for folder, spec in specs:
+        try:
+            rel = path.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+        if is_dir:
+            rel += "/"
+        res = spec.check_file(rel)
+        if res.include is not None:
+            ignored = bool(res.include)
+    return ignored
+
+
+def _walk_dir(
+    folder: Path,
+    root: Path,
+    base: Path,
+    specs: list[tuple[Path, pathspec.PathSpec]],
+    exclude: pathspec.PathSpec | None,
+    result: WalkResult,
+    seen_dirs: set[tuple[int, int]],
+    pruned_abs: set[Path],
+) -> Iterator[WalkedFile]:
+    try:
+        st = folder.stat()
+    except OSError as exc:
+        result.warnings.append(f"{_rel(folder, base)}: cannot open folder ({exc.strerror or exc})")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen_dirs:
+        return  # a symlink loop or a second path to the same folder
+    seen_dirs.add(key)
+    gi = folder / ".gitignore"
+    if gi.is_file():
+        spec = _load_gitignore(gi, result, _rel(gi, base))
+        if spec:
+            specs = specs + [(folder, spec)]
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        result.warnings.append(f"{_rel(folder, base)}: cannot list folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        rel = _rel(path, base)
+        try:
+            is_link = entry.is_symlink()
+            if is_link:
+                target = path.resolve()
+                if target != root and root not in target.parents:
+                    log.debug("integrations: not following %s (points outside the source root)", rel)
+                    continue
+            st_entry = entry.stat(follow_symlinks=True)
+        except (OSError, RuntimeError) as exc:
+            if isinstance(exc, OSError) and exc.errno is not None and exc.errno not in (2, 40):
+                result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
+            continue
+        is_dir = stat.S_ISDIR(st_entry.st_mode)
+        if is_dir:
+            if entry.name in PRUNED_DIRS or path.resolve() in pruned_abs:
+                continue
+            if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
+                continue
+            if _ignored(path, True, specs):
+                continue
+            yield from _walk_dir(path, root, base, specs, exclude, result, seen_dirs, pruned_abs)
+            continue
+        if not stat.S_ISREG(st_entry.st_mode):
+            continue
+        if exclude is not None and exclude.match_file(rel):
+            continue
+        if _ignored(path, False, specs):
+            if entry.name.startswith(ENV_FILE_PREFIX):
+                result.ignored_env_files.append(rel)
+            continue
+        yield WalkedFile(path=path, rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)
