@@ -1,0 +1,191 @@
+"""Parsing helpers shared by the infrastructure detectors (CI, hosting, compose, terraform).
+
+Infrastructure files are YAML, TOML or JSON. We need both their structure and the line
+each fact sits on, so YAML is read as a node tree (nodes carry their line) and TOML/JSON
+lines are found by text. Any parse error becomes `BadInput` with the failing line, so the
+runner can warn "file:line" and carry on with the other files.
+
+Not a detector: the registry skips modules whose name starts with "_".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from .base import BadInput, Source
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that accepts unknown tags (`!reference`, `!Ref`, `!Sub`) as plain data."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+_Loader.add_multi_constructor("!", _any_tag)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> BadInput:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return BadInput(f"invalid YAML ({problem})", mark.line + 1 if mark else 0)
+
+
+def yaml_docs(src: Source) -> list[yaml.Node]:
+    """The documents of a YAML file as node trees (empty documents dropped)."""
+    try:
+        return [d for d in yaml.compose_all(src.text, Loader=_Loader) if d is not None]
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc) from None
+
+
+def yaml_data(src: Source) -> Any:
+    """The first YAML document as plain Python data (for structure, not lines)."""
+    try:
+        return yaml.load(src.text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc) from None
+
+
+def toml_data(src: Source) -> dict[str, Any]:
+    try:
+        return tomllib.loads(src.text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise BadInput(f"invalid TOML ({str(exc).split(' (at', 1)[0]})", int(m.group(1)) if m else 0) from None
+
+
+def json_data(src: Source) -> Any:
+    try:
+        return json.loads(src.text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"invalid JSON ({exc.msg})", exc.lineno) from None
+
+
+# -- YAML node access -----------------------------------------------------------------------
+
+
+def line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def pairs(node: yaml.Node | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """(key, key node, value node) of a mapping; `<<: *anchor` merges are flattened in."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    own: list[tuple[str, yaml.Node, yaml.Node]] = []
+    merged: list[tuple[str, yaml.Node, yaml.Node]] = []
+    for k, v in node.value:
+        key = k.value if isinstance(k, yaml.ScalarNode) else ""
+        if key == "<<":
+            for m in (v.value if isinstance(v, yaml.SequenceNode) else [v]):
+                merged.extend(pairs(m))
+        else:
+            own.append((str(key), k, v))
+    seen = {k for k, _, _ in own}
+    return own + [p for p in merged if p[0] not in seen]
+
+
+def get(node: yaml.Node | None, *keys: str) -> yaml.Node | None:
+    """The value node at a key path, or None."""
+    for key in keys:
+        found = None
+        for k, _, v in pairs(node):
+            if k == key:
+                found = v
+                break
+        if found is None:
+            return None
+        node = found
+    return node
+
+
+def key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    for k, kn, _ in pairs(node):
+        if k == key:
+            return kn
+    return None
+
+
+def scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def items(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def strings(node: yaml.Node | None) -> list[tuple[str, int]]:
+    """A scalar or a list of scalars, as (text, line)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.value, line(node))]
+    return [(n.value, line(n)) for n in items(node) if isinstance(n, yaml.ScalarNode)]
+
+
+def walk(node: yaml.Node | None, _seen: set[int] | None = None) -> Iterator[yaml.Node]:
+    """Every node under `node` (aliases visited once)."""
+    seen = set() if _seen is None else _seen
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
+    yield node
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            yield from walk(k, seen)
+            yield from walk(v, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            yield from walk(v, seen)
+
+
+def env_names(node: yaml.Node | None) -> list[tuple[str, int]]:
+    """Variable NAMES of an `environment:` block, mapping or `- KEY=value` list; never values."""
+    if isinstance(node, yaml.MappingNode):
+        return [(k, line(kn)) for k, kn, _ in pairs(node) if _ENV_NAME.match(k)]
+    out = []
+    for text, ln in strings(node):
+        name = text.split("=", 1)[0].strip()
+        if _ENV_NAME.match(name):
+            out.append((name, ln))
+    return out
+
+
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+
+
+# -- text lines -----------------------------------------------------------------------------
+
+
+def find_line(text: str, pattern: str, start: int = 1, flags: int = re.M) -> int:
+    """First line at or after `start` matching `pattern`; `start` itself when none does."""
+    lines = text.splitlines()
+    rx = re.compile(pattern, flags)
+    for i in range(max(start, 1) - 1, len(lines)):
+        if rx.search(lines[i]):
+            return i + 1
+    return max(start, 1)
+
+
+def environment_of_path(rel: str, default: str) -> str:
+    """production / staging / test / development from words in a path, else `default`."""
+    words = set(re.split(r"[^a-z0-9]+", rel.lower()))
+    for env, marks in (
+        ("production", {"prod", "production", "prd"}),
+        ("staging", {"staging", "stage", "stg", "preview"}),
+        ("test", {"test", "testing", "ci"}),
+        ("development", {"dev", "development", "local"}),
+    ):
+        if words & marks:
+            return env
+    return default

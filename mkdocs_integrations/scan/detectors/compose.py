@@ -1,0 +1,58 @@
+"""Docker Compose files: the backing services an app runs next to, and its env var names.
+
+A `postgres:16-alpine` service in `docker-compose.yml` is how most projects provide a
+local database, so compose images are evidence of the service *and* of its local stand-in
+("Mock/stub services: local PostgreSQL"): IMAGE records carry ("local", "1") unless the
+file name says production or staging. `environment:` blocks give variable NAMES only; their
+values (often real-looking passwords) never enter a record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import ENV_DECL, FEATURE, IMAGE, Evidence
+from . import _infra as y
+from .base import Context, Detector, Record, Source
+
+_NAME = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$", re.I)
+
+
+def accepts(rel: str, name: str, ctx: Context) -> bool:
+    return bool(_NAME.match(name))
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    docs = y.yaml_docs(src)
+    if not docs:
+        return
+    root = docs[0]
+    environment = y.environment_of_path(src.name, "development")
+    local = environment == "development" or environment == "test"
+    yield Evidence(path=src.rel, line=1, kind=FEATURE, name=f"compose:{src.rel}", service="docker")
+    services = y.get(root, "services")
+    if services is None and y.get(root, "version") is None:
+        services = root  # compose v1: services at the top level
+    for svc_name, _, svc in y.pairs(services):
+        image = y.get(svc, "image")
+        text = y.scalar(image)
+        if image is not None and text:
+            detail = [("compose_service", svc_name), ("environment", environment)]
+            if local:
+                detail.append(("local", "1"))
+            yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=text, detail=tuple(detail))
+        for var, ln in y.env_names(y.get(svc, "environment")):
+            yield Evidence(
+                path=src.rel, line=ln, kind=ENV_DECL, name=var,
+                detail=(("file", "compose"), ("environment", environment)),
+            )
+        for path, ln in y.strings(y.get(svc, "env_file")):
+            yield Evidence(path=src.rel, line=ln, kind=FEATURE, name=f"env_file:{path}", service="docker")
+        for item in y.items(y.get(svc, "env_file")):  # long form: - path: ./x.env
+            p = y.scalar(y.get(item, "path"))
+            if p:
+                yield Evidence(path=src.rel, line=y.line(item), kind=FEATURE, name=f"env_file:{p}", service="docker")
+
+
+DETECTOR = Detector(name="compose", accepts=accepts, detect=detect)
