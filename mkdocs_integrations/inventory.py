@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .catalog import Catalog, Service
 from .catalog.index import CatalogIndex
@@ -65,6 +66,8 @@ class ServiceUse:
     providers: list[str] = field(default_factory=list)  # service ids hosting this one (supabase)
     used_by: list[str] = field(default_factory=list)  # app folders in a monorepo
     purpose: str = ""
+    annotations: dict[str, Any] = field(default_factory=dict)  # from the overlay
+    migrations: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:

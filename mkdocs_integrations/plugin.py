@@ -1,0 +1,172 @@
+"""MkDocs hooks only: configuration, generated files, navigation, placeholders, serve.
+
+The work is done by the pipeline (scan → inventory → render); this module decides *when*.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import IntegrationsConfig
+from .inventory import Inventory
+from .pipeline import build_inventory
+from .render import Renderer
+from .render.site import Features, SourceLinks, analysis_date
+from .scan import Scanner
+
+log = get_plugin_logger(__name__)
+
+
+class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.scanner: Scanner | None = None  # lives across serve rebuilds: the file cache
+        self.inventory: Inventory | None = None
+        self.renderer: Renderer | None = None
+        self.roots: list[Path] = []
+        self.project_root = Path(".")
+        self.is_serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.project_root = Path(config.config_file_path or ".").resolve().parent
+        roots = []
+        for raw in self.config.source_roots:
+            root = (self.project_root / raw).resolve()
+            if not root.is_dir():
+                raise PluginError(
+                    f"integrations: source_roots: '{raw}' is not an existing folder (looked for {root})"
+                )
+            roots.append(root)
+        self.roots = roots
+        if self.config.max_file_size <= 0:
+            raise PluginError("integrations: max_file_size: must be a positive number of bytes")
+        templates_dir = None
+        if self.config.templates_dir:
+            templates_dir = (self.project_root / self.config.templates_dir).resolve()
+            if not templates_dir.is_dir():
+                raise PluginError(
+                    f"integrations: templates_dir: '{self.config.templates_dir}' is not an existing folder"
+                )
+        self.renderer = Renderer(
+            features=Features.from_mkdocs(config),
+            links=SourceLinks.from_mkdocs(config, self.config.repo_blob_url, self.project_root),
+            templates_dir=templates_dir,
+        )
+        return config
+
+    @event_priority(50)  # before nav rewriters (literate-nav, awesome-nav run at -100 and later)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.renderer is None:
+            return files
+        started = time.perf_counter()
+        if self.scanner is None:
+            self.scanner = Scanner()
+        inv, _ = build_inventory(
+            self.scanner,
+            self.roots,
+            self.project_root,
+            exclude=self.config.exclude,
+            max_file_size=self.config.max_file_size,
+            extra_pruned=(Path(config.site_dir), Path(config.docs_dir)),
+            analysis_date=analysis_date(self.project_root),
+        )
+        self.inventory = inv
+        for warning in inv.warnings:
+            log.warning(warning)
+        out = self.config.output_dir
+        pages = self.renderer.render_all(inv)
+        for name, content in sorted(pages.items()):
+            uri = f"{out}/{name}"
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                log.info("keeping the hand-written %s instead of the generated page", uri)
+                continue
+            files.append(File.generated(config, uri, content=content))
+        if config.nav is not None and not _nav_mentions(config.nav, out):
+            config.nav.append({self.config.nav_title: _nav_entries(out, pages, inv)})
+        log.info(
+            "scanned %d files, found %d services in %.2fs",
+            inv.files_scanned, len(inv.services), time.perf_counter() - started,
+        )
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """With automatic navigation, put the overview and indexes before the service pages."""
+        if not self.config.enabled or config.nav is not None:
+            return nav
+        out = self.config.output_dir
+        for section in _sections(nav.items):
+            uris = [getattr(getattr(c, "file", None), "src_uri", "") for c in section.children]
+            if f"{out}/index.md" in uris:
+                order = {f"{out}/index.md": 0, f"{out}/env-vars.md": 1, f"{out}/webhooks.md": 2}
+                section.children.sort(
+                    key=lambda c: (order.get(getattr(getattr(c, "file", None), "src_uri", ""), 3),
+                                   (c.title or "").lower())
+                )
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.inventory is None or self.renderer is None or "integrations:" not in markdown:
+            return markdown
+        page_dir = posixpath.dirname(page.file.src_uri)
+        base = posixpath.relpath(self.config.output_dir, page_dir or ".") + "/"
+        if base.startswith("./"):
+            base = base[2:]
+        return self.renderer.expand_placeholders(markdown, self.inventory, base)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # Watching the roots makes code edits rebuild the preview. Nothing is ever written
+        # into them or into docs_dir, so the rebuild cannot trigger itself.
+        for root in self.roots:
+            server.watch(str(root))
+        return server
+
+
+def _nav_mentions(nav: list, out: str) -> bool:
+    def walk(item) -> bool:
+        if isinstance(item, str):
+            return item.startswith(out + "/") or item == out
+        if isinstance(item, dict):
+            return any(walk(v) for v in item.values())
+        if isinstance(item, list):
+            return any(walk(v) for v in item)
+        return False
+
+    return walk(nav)
+
+
+def _nav_entries(out: str, pages: dict[str, str], inv: Inventory) -> list:
+    entries: list = [
+        {"Overview": f"{out}/index.md"},
+        {"Environment variables": f"{out}/env-vars.md"},
+        {"Webhooks": f"{out}/webhooks.md"},
+    ]
+    services = [{u.name: f"{out}/{u.id}.md"} for u in sorted(inv.services, key=lambda u: u.name.lower())
+                if f"{u.id}.md" in pages]
+    if services:
+        entries.append({"Services": services})
+    return entries
+
+
+def _sections(items) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found

@@ -1,0 +1,64 @@
+"""Escaping of untrusted text (anything read from the scanned repository) for Markdown + HTML.
+
+The Jinja environment applies `md` to every `{{ … }}` output that is not already `Markup`,
+so a template cannot forget it: scanned text is inert unless code here vouched for it.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+MAX_TEXT = 200
+# Kept verbatim: letters, digits, space and punctuation that no Markdown/HTML/Material
+# extension gives a meaning inside a line. Everything else becomes a numeric entity.
+_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;/()'\"?%")
+_BIDI_AND_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CODE_OK = re.compile(r"^[A-Za-z0-9_@./:+\-]+$")
+
+
+def md(value: object) -> Markup:
+    """Text that renders exactly as written in Markdown, HTML, tables and Material."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else str(value)
+    text = _BIDI_AND_CONTROL.sub(" ", text).strip()
+    if len(text) > MAX_TEXT:
+        text = text[: MAX_TEXT - 1] + "…"
+    out = []
+    prev = ""
+    for ch in text:
+        if ch in _SAFE or (ord(ch) > 127 and ch.isprintable()):
+            # '.' and '-' only matter at a line start ("1." lists, "- " items), handled below.
+            out.append(ch)
+        elif ch in ".-" and prev != "":
+            out.append(ch)
+        else:
+            out.append(f"&#{ord(ch)};")
+        prev = ch
+    return Markup("".join(out))
+
+
+def code(value: object) -> Markup:
+    """An identifier (env var, package, host) as inline code; anything odd falls back to text."""
+    text = "" if value is None else str(value)
+    if text and len(text) <= MAX_TEXT and _CODE_OK.match(text):
+        return Markup(f"`{text}`")
+    return md(text)
+
+
+def url_path(path: str) -> str:
+    """A repository path for use inside a URL."""
+    return quote(path, safe="/")
+
+
+def link(text: object, url: str) -> Markup:
+    """A Markdown link to a URL we built ourselves (repository, docs, sibling page)."""
+    safe_url = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28").replace("<", "%3C").replace(">", "%3E")
+    return Markup(f"[{md(text)}]({safe_url})")
+
+
+def join(items: list[Markup] | list[str], sep: str = ", ") -> Markup:
+    return Markup(sep).join(md(i) for i in items)

@@ -1,0 +1,43 @@
+"""Shared helpers: run one detector on a snippet, build a real MkDocs site."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mkdocs_integrations.catalog import load_catalog
+from mkdocs_integrations.catalog.index import default_index
+from mkdocs_integrations.model import Evidence, Finding
+from mkdocs_integrations.scan.detectors.base import Context, Detector, Source
+
+
+@pytest.fixture(scope="session")
+def ctx() -> Context:
+    return Context(catalog=load_catalog(), index=default_index())
+
+
+@pytest.fixture
+def run_detector(ctx):
+    """run_detector(DETECTOR, "path/file.ext", "text") -> (evidence, findings); asserts accepts()."""
+
+    def run(detector: Detector, rel: str, text: str) -> tuple[list[Evidence], list[Finding]]:
+        name = rel.rsplit("/", 1)[-1]
+        assert detector.accepts(rel, name, ctx), f"{detector.name} does not accept {rel}"
+        records = list(detector.detect(Source(rel=rel, text=textwrap.dedent(text)), ctx))
+        return (
+            [r for r in records if isinstance(r, Evidence)],
+            [r for r in records if isinstance(r, Finding)],
+        )
+
+    return run
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Create files (dedented) under root; returns root."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
