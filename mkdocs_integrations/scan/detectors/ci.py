@@ -1,0 +1,357 @@
+"""CI/CD pipeline files: which CI runs, on what trigger, which secrets it needs, where it deploys.
+
+This fills the template's "CI/CD & Deployment" part: "CI Pipeline: GitHub Actions,
+workflows: ci.yml; secrets: in repo secrets" and "Hosting: Fly.io, deployed by
+deploy.yml". Records per file:
+
+- FEATURE on the CI service: "workflow:<path>" (line 1) and "trigger:<push to main|
+  pull request|schedule|manual|tag|release|push>" where the file states it.
+- CI_SECRET (name only) for explicit secret references: `${{ secrets.NAME }}`,
+  Jenkins `credentials('ID')`, Drone `from_secret`, GitLab `secrets:`, Azure `$(NAME)`
+  not defined in the file; elsewhere `$NAME` only when undefined in the file and
+  secret-shaped (…_TOKEN, …_KEY, a catalog env var). Values are never read.
+- FEATURE "deploy:<hosting id>" and "deploy_from:<path>" on the hosting service, on the
+  line of each recognised deploy step (action or CLI command).
+
+Structure comes from YAML nodes (they carry lines); commands and references are found by
+text on comment-stripped lines, so a commented-out deploy is not a deploy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from ...model import CI_SECRET, FEATURE, Evidence
+from ..lexing import C_STYLE, HASH, strip_comments
+from . import _infra as y
+from .base import Context, Detector, Record, Source
+
+_WORKFLOW_DIR = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
+_GITLAB_INCLUDED = re.compile(r"(?:^|/)(?:\.gitlab/ci/.+|\.?gitlab-ci/[^/]+|[^/]+\.gitlab-ci)\.ya?ml$")
+_BUILDKITE = re.compile(r"(?:^|/)\.buildkite/[^/]+\.ya?ml$")
+
+
+def ci_service(rel: str, name: str) -> str | None:
+    """The CI service a file configures, from its path alone."""
+    if _WORKFLOW_DIR.search(rel):
+        return "github-actions"
+    if name == ".gitlab-ci.yml" or _GITLAB_INCLUDED.search(rel):
+        return "gitlab-ci"
+    if rel == ".circleci/config.yml" or rel.endswith("/.circleci/config.yml"):
+        return "circleci"
+    if name == "Jenkinsfile" or name.startswith("Jenkinsfile.") or name.endswith(".jenkinsfile"):
+        return "jenkins"
+    if name in ("azure-pipelines.yml", "azure-pipelines.yaml"):
+        return "azure-pipelines"
+    if name == "bitbucket-pipelines.yml":
+        return "bitbucket-pipelines"
+    if name == ".travis.yml":
+        return "travis-ci"
+    if _BUILDKITE.search(rel):
+        return "buildkite"
+    if name == ".drone.yml":
+        return "drone"
+    return None
+
+
+# Deploy steps: (regex on one comment-stripped line, hosting service id).
+DEPLOYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), sid)
+    for p, sid in (
+        (r"amondnet/vercel-action|\bvercel\s+(?:deploy|--prod)\b|\bnpx\s+vercel\b", "vercel"),
+        (r"superfly/flyctl-actions(?!/setup-flyctl)|\bfly(?:ctl)?\s+deploy\b", "fly-io"),
+        (r"nwtgck/actions-netlify|netlify/actions/cli|\bnetlify\s+deploy\b", "netlify"),
+        (r"\brailway\s+up\b|bervproject/railway-deploy", "railway"),
+        (r"akhileshns/heroku-deploy|\bgit\s+push\s+(?:-f\s+)?\S*heroku|\bheroku\s+container:release\b", "heroku"),
+        (r"aws-actions/amazon-ecs-deploy-task-definition|\baws\s+ecs\s+update-service\b", "aws-ecs"),
+        (r"\b(?:serverless|sls)\s+deploy\b|serverless/github-action|\bsam\s+deploy\b", "aws-lambda"),
+        (r"google-github-actions/deploy-cloudrun|\bgcloud\s+(?:beta\s+)?run\s+deploy\b", "google-cloud-run"),
+        (r"google-github-actions/deploy-appengine|\bgcloud\s+app\s+deploy\b", "google-app-engine"),
+        (r"cloudflare/pages-action|\bwrangler\s+pages\s+(?:deploy|publish)\b", "cloudflare-pages"),
+        (r"cloudflare/wrangler-action|\bwrangler\s+(?:deploy|publish)\b", "cloudflare-workers"),
+        (r"FirebaseExtended/action-hosting-deploy|\bfirebase\s+deploy\b", "firebase-hosting"),
+        (r"azure/webapps-deploy", "azure-app-service"),
+        (r"\bkubectl\s+(?:apply|set\s+image|rollout\s+restart)\b|\bhelm\s+(?:upgrade|install)\b|azure/k8s-deploy", "kubernetes"),
+        (r"peaceiris/actions-gh-pages|actions/deploy-pages|JamesIves/github-pages-deploy-action|\bmkdocs\s+gh-deploy\b", "github-pages"),
+        (r"docker/build-push-action|\bdocker\s+push\b", "docker"),
+        (r"digitalocean/app_action|\bdoctl\s+apps\s+(?:create-deployment|update)\b", "digitalocean-app-platform"),
+    )
+)
+
+_GH_EXPR = re.compile(r"\$\{\{(.*?)\}\}", re.S)
+_GH_SECRET = re.compile(r"""\bsecrets(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])""")
+_JENKINS_SECRET = re.compile(r"""\b(?:credentials\(\s*|credentialsId\s*:\s*)['"]([^'"$]+)['"]""")
+_DRONE_SECRET = re.compile(r"\bfrom_secret\s*:\s*['\"]?([\w.-]+)")
+_AZURE_MACRO = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+_SHELL_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+_SECRETISH = re.compile(r"TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|_KEY(?:_|$)|CREDENTIAL|_DSN$|_AUTH(?:_|$)", re.I)
+_PREDEFINED = re.compile(r"^(?:CI|GITLAB|BITBUCKET|CIRCLE|CIRCLECI|TRAVIS|BUILDKITE|DRONE|GITHUB|RUNNER)(?:_|$)")
+_DEFINED = re.compile(r"^\s*(?:-\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=", re.M)
+
+# `only:` words in GitLab, and event names in Drone, mapped to triggers.
+_WORDS = {
+    "tags": "tag", "tag": "tag", "merge_requests": "pull request", "pull_request": "pull request",
+    "schedules": "schedule", "cron": "schedule", "web": "manual", "promote": "manual",
+    "custom": "manual", "branches": "push", "pushes": "push", "push": "push",
+}
+_EXPR_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), t)
+    for p, t in (
+        (r"merge_request_event|build\.pull_request|type\s*=\s*pull_request|PullRequest", "pull request"),
+        (r"""['"]schedule['"]|type\s*=\s*cron|['"]Schedule['"]""", "schedule"),
+        (r"""\$CI_COMMIT_TAG\b(?!\s*==\s*(?:null|""))|build\.tag\b|tag\s+IS\s+present|refs/tags""", "tag"),
+        (r"""CI_PIPELINE_SOURCE\s*==\s*['"](?:web|api)['"]|build\.source\s*==\s*['"]ui['"]|['"]Manual['"]""", "manual"),
+    )
+)
+_EXPR_BRANCH = re.compile(
+    r"""(?:CI_COMMIT_BRANCH|CI_COMMIT_REF_NAME|build\.branch|\bbranch|SourceBranch(?:Name)?'\])"""
+    r"""\s*(?:==|=|,)\s*['"]?(?:refs/heads/)?(\$CI_DEFAULT_BRANCH|[\w./-]+)""",
+    re.I,
+)
+
+
+def _branch_trigger(branch: str) -> str:
+    return "push to default branch" if branch == "$CI_DEFAULT_BRANCH" else f"push to {branch}"
+
+
+def _expr_triggers(expr: str, ln: int) -> Iterator[tuple[str, int]]:
+    for m in _EXPR_BRANCH.finditer(expr):
+        yield _branch_trigger(m.group(1)), ln
+    for rx, trigger in _EXPR_RULES:
+        if rx.search(expr):
+            yield trigger, ln
+
+
+def _words(node: yaml.Node | None, branches: bool = True) -> Iterator[tuple[str, int]]:
+    """`only: [main, tags]`, `branch: [main]`, `event: {include: [tag]}` → triggers.
+
+    Words that are not keywords are branch names when `branches` (not for Drone events).
+    """
+    if isinstance(node, yaml.MappingNode):
+        for key in ("refs", "include", "only"):
+            yield from _words(y.get(node, key), branches)
+        return
+    for word, ln in y.strings(node):
+        if word in _WORDS:
+            yield _WORDS[word], ln
+        elif branches and word and not word.startswith("/") and "*" not in word:
+            yield f"push to {word}", ln
+
+
+def _github_triggers(root: yaml.Node) -> Iterator[tuple[str, int]]:
+    on = y.get(root, "on")
+    if isinstance(on, yaml.MappingNode):
+        events = y.pairs(on)
+    else:
+        scalars = [on] if isinstance(on, yaml.ScalarNode) else y.items(on)
+        events = [(n.value, n, None) for n in scalars if isinstance(n, yaml.ScalarNode)]
+    for event, kn, cfg in events:
+        ln = y.line(kn)
+        if event == "push":
+            branches = y.strings(y.get(cfg, "branches"))
+            for b, _ in branches:
+                yield f"push to {b}", ln
+            if y.get(cfg, "tags") is not None:
+                yield "tag", ln
+            if not branches and y.get(cfg, "tags") is None:
+                yield "push", ln
+        elif event in ("pull_request", "pull_request_target"):
+            yield "pull request", ln
+        elif event == "schedule":
+            yield "schedule", ln
+        elif event == "workflow_dispatch":
+            yield "manual", ln
+        elif event == "release":
+            yield "release", ln
+
+
+def _azure_triggers(root: yaml.Node) -> Iterator[tuple[str, int]]:
+    trig = y.get(root, "trigger")
+    if trig is not None and y.scalar(trig) != "none":
+        if isinstance(trig, yaml.MappingNode):
+            yield from ((f"push to {b}", ln) for b, ln in y.strings(y.get(trig, "branches", "include")))
+            if y.get(trig, "tags") is not None:
+                yield "tag", y.line(y.key_node(trig, "tags"))  # type: ignore[arg-type]
+        else:
+            yield from ((f"push to {b}", ln) for b, ln in y.strings(trig) if "*" not in b)
+    pr = y.get(root, "pr")
+    if pr is not None and y.scalar(pr) != "none":
+        yield "pull request", y.line(y.key_node(root, "pr"))  # type: ignore[arg-type]
+    if y.get(root, "schedules") is not None:
+        yield "schedule", y.line(y.key_node(root, "schedules"))  # type: ignore[arg-type]
+
+
+def _bitbucket_triggers(root: yaml.Node) -> Iterator[tuple[str, int]]:
+    for key, kn, v in y.pairs(y.get(root, "pipelines")):
+        if key == "default":
+            yield "push", y.line(kn)
+        elif key == "branches":
+            for branch, bkn, _ in y.pairs(v):
+                if "*" not in branch:
+                    yield f"push to {branch}", y.line(bkn)
+        elif key == "pull-requests":
+            yield "pull request", y.line(kn)
+        elif key == "tags":
+            yield "tag", y.line(kn)
+        elif key == "custom":
+            yield "manual", y.line(kn)
+
+
+def _generic_triggers(service: str, root: yaml.Node) -> Iterator[tuple[str, int]]:
+    """Rules shared by GitLab, CircleCI, Travis, Buildkite, Drone (and Azure conditions)."""
+    for node in y.walk(root):
+        for key, kn, v in y.pairs(node):
+            text = y.scalar(v)
+            if key in ("if", "condition") and text:
+                yield from _expr_triggers(text, y.line(v))
+            elif key == "when" and text == "manual" or key == "trigger" and text == "manual":
+                yield "manual", y.line(v)
+            elif key == "type" and text == "approval" or key in ("block", "input") and service == "buildkite":
+                yield "manual", y.line(kn)
+            elif key == "only" and service in ("gitlab-ci", "circleci", "travis-ci"):
+                yield from _words(v)
+            elif key in ("branch", "branches") and service == "buildkite" and text:
+                yield from ((f"push to {b}", y.line(v)) for b in text.split() if "*" not in b and b[0] != "!")
+            elif key == "branch" and service in ("drone", "travis-ci"):
+                yield from _words(v)
+            elif key == "event" and service == "drone":
+                yield from _words(v, branches=False)
+            elif key == "filters" and service == "circleci" and y.get(v, "tags") is not None:
+                yield "tag", y.line(kn)
+            elif key == "schedule" and service == "circleci" and isinstance(node, yaml.MappingNode):
+                yield "schedule", y.line(kn)
+            elif key == "on" and service == "travis-ci" and isinstance(v, yaml.MappingNode):
+                if y.scalar(y.get(v, "tags")) == "true":
+                    yield "tag", y.line(kn)
+
+
+_JENKINS_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:cron|parameterizedCron)\s*\("), "schedule"),
+    (re.compile(r"\bbuildingTag\s*\(\s*\)|^\s*tag\s+['\"]", re.M), "tag"),
+    (re.compile(r"\bchangeRequest\s*\("), "pull request"),
+    (re.compile(r"\binput\s*(?:\{|\(|message\b)"), "manual"),
+    (re.compile(r"\b(?:pollSCM|githubPush)\s*\("), "push"),
+)
+_JENKINS_BRANCH = re.compile(r"""^\s*branch\s+['"]([\w./-]+)['"]""", re.M)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    return enumerate(text.splitlines(), start=1)
+
+
+def _secret_names(service: str, text: str, root: yaml.Node | None, ctx: Context) -> Iterator[tuple[str, int]]:
+    if service == "github-actions":
+        for m in _GH_EXPR.finditer(text):
+            ln = text.count("\n", 0, m.start()) + 1
+            for s in _GH_SECRET.finditer(m.group(1)):
+                yield s.group(1) or s.group(2), ln
+        return
+    if service == "jenkins":
+        for ln, raw in _lines(text):
+            for m in _JENKINS_SECRET.finditer(raw):
+                yield m.group(1), ln
+        return
+    if service == "drone":
+        for ln, raw in _lines(text):
+            for m in _DRONE_SECRET.finditer(raw):
+                yield m.group(1), ln
+        return
+    defined = _defined_names(root, text)
+    if service == "azure-pipelines":
+        for ln, raw in _lines(text):
+            for m in _AZURE_MACRO.finditer(raw):
+                if m.group(1) not in defined:
+                    yield m.group(1), ln
+        return
+    if service == "gitlab-ci":
+        for node in y.walk(root):
+            for name, kn, _ in y.pairs(y.get(node, "secrets")):
+                yield name, y.line(kn)
+    for ln, raw in _lines(text):
+        for m in _SHELL_VAR.finditer(raw):
+            name = m.group(1)
+            if name in defined or _PREDEFINED.match(name):
+                continue
+            if _SECRETISH.search(name) or ctx.index.env(name):
+                yield name, ln
+
+
+def _defined_names(root: yaml.Node | None, text: str) -> set[str]:
+    """Variables the file itself sets (`variables:`, `env:`, `environment:`, `X=` in scripts)."""
+    names = {m.group(1) for m in _DEFINED.finditer(text)}
+    for node in y.walk(root):
+        for key, _, v in y.pairs(node):
+            if key in ("variables", "env", "environment", "parameters"):
+                names.update(n for n, _ in y.env_names(v))
+                for item in y.items(v):  # Azure: - name: X / value: ...
+                    n = y.scalar(y.get(item, "name"))
+                    if n:
+                        names.add(n)
+    return names
+
+
+def _gitlab_includes(root: yaml.Node) -> Iterator[tuple[str, int]]:
+    inc = y.get(root, "include")
+    nodes = y.items(inc) if isinstance(inc, yaml.SequenceNode) else [inc] if inc is not None else []
+    for node in nodes:
+        path = y.scalar(node) if isinstance(node, yaml.ScalarNode) else y.scalar(y.get(node, "local"))
+        if path and "://" not in path and "$" not in path:
+            yield path.lstrip("/"), y.line(node)
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    service = ci_service(src.rel, src.name)
+    if service is None:
+        return
+    rel = src.rel
+    yield Evidence(path=rel, line=1, kind=FEATURE, name=f"workflow:{rel}", service=service)
+    root: yaml.Node | None = None
+    triggers: list[tuple[str, int]] = []
+    if service == "jenkins":
+        text = strip_comments(src.text, C_STYLE)
+        for rx, trigger in _JENKINS_TRIGGERS:
+            triggers += [(trigger, src.line_of(m.start())) for m in rx.finditer(text)]
+        triggers += [(f"push to {m.group(1)}", src.line_of(m.start(1))) for m in _JENKINS_BRANCH.finditer(text)]
+    else:
+        docs = y.yaml_docs(src)
+        text = strip_comments(src.text, HASH)
+        for root in docs:
+            if service == "github-actions":
+                triggers += _github_triggers(root)
+            elif service == "azure-pipelines":
+                triggers += _azure_triggers(root)
+                triggers += _generic_triggers(service, root)
+            elif service == "bitbucket-pipelines":
+                triggers += _bitbucket_triggers(root)
+                triggers += _generic_triggers(service, root)
+            else:
+                triggers += _generic_triggers(service, root)
+            if service == "gitlab-ci":
+                for path, ln in _gitlab_includes(root):
+                    yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"workflow:{path}", service=service)
+        root = docs[0] if len(docs) == 1 else yaml.SequenceNode("tag:yaml.org,2002:seq", docs)
+    seen: set[tuple[str, int]] = set()
+    for trigger, ln in triggers:
+        if (trigger, ln) not in seen:
+            seen.add((trigger, ln))
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"trigger:{trigger}", service=service)
+    secrets: set[tuple[str, int]] = set()
+    for name, ln in _secret_names(service, text, root, ctx):
+        if (name, ln) not in secrets:
+            secrets.add((name, ln))
+            yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
+    for ln, raw in _lines(text):
+        for rx, target in DEPLOYS:
+            if rx.search(raw):
+                yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)
+                yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=target)
+
+
+DETECTOR = Detector(
+    name="ci",
+    accepts=lambda rel, name, ctx: ci_service(rel, name) is not None,
+    detect=detect,
+)
