@@ -1,0 +1,101 @@
+"""Ruby gems: Gemfile (declared gems, version constraints, groups) and Gemfile.lock.
+
+A Gemfile is Ruby code, so it is read line by line with the few shapes Bundler documents
+(`gem`, `group ... do`, `group:` options) rather than evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import PACKAGE, Evidence
+from ..lexing import HASH, strip_comments
+from .base import BadInput, Context, Detector, Record, Source
+
+_GEM = re.compile(r"""^\s*gem[\s(]+(['"])([^'"\n]*)(\1?)""")
+_QUOTED = re.compile(r"""\s*,\s*(['"])([^'"\n]*)\1""")
+_VERSIONS = re.compile(r"""(?:\s*,\s*(['"])[^'"\n]*\1)*""")
+_GROUP_OPT = re.compile(r"""\b(?:group|groups)\s*(?::|=>)\s*(\[[^\]]*\]|:\w+|['"]\w+['"])""")
+_GROUP_BLOCK = re.compile(r"^\s*group\s*\(?\s*([^)]*?)\s*\)?\s*do\s*(?:\|[^|]*\|)?\s*$")
+_OPENS_BLOCK = re.compile(r"(?:\bdo\s*(?:\|[^|]*\|)?|^\s*(?:if|unless|case|begin|def|while|until)\b.*)\s*$")
+_END = re.compile(r"^\s*end\b")
+_SYMBOLS = re.compile(r""":(\w+)|['"](\w+)['"]""")
+
+
+def _symbols(text: str) -> list[str]:
+    return [a or b for a, b in _SYMBOLS.findall(text)]
+
+
+def detect_gemfile(src: Source, ctx: Context) -> Iterator[Record]:
+    text = strip_comments(src.text, HASH)
+    stack: list[list[str]] = []  # one entry per open block: the groups it adds
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        group = _GROUP_BLOCK.match(line)
+        if group:
+            stack.append(_symbols(group.group(1)))
+            continue
+        gem = _GEM.match(line)
+        if gem:
+            if not gem.group(3):
+                raise BadInput("unterminated string in gem declaration", lineno)
+            name = gem.group(2).strip()
+            if not name:
+                raise BadInput("gem declaration without a name", lineno)
+            rest = line[gem.end():]
+            # Version constraints are the strings right after the name, before any option.
+            versions = [q.group(2) for q in _QUOTED.finditer(_VERSIONS.match(rest).group(0))]
+            groups = [g for level in stack for g in level]
+            opt = _GROUP_OPT.search(rest)
+            if opt:
+                groups += _symbols(opt.group(1))
+            detail = (("group", ",".join(dict.fromkeys(groups))),) if groups else ()
+            yield Evidence(
+                path=src.rel, line=lineno, kind=PACKAGE, name=name,
+                version=", ".join(versions)[:60], ecosystem="rubygems", detail=detail,
+            )
+            if _OPENS_BLOCK.search(line):
+                stack.append([])
+            continue
+        if _END.match(line):
+            if stack:
+                stack.pop()
+            continue
+        if _OPENS_BLOCK.search(line):
+            stack.append([])
+
+
+# A resolved spec is indented four spaces under `specs:`: `    stripe (10.1.0)`.
+_SPEC = re.compile(r"^    (\S+) \(([^)\s]+)\)\s*$")
+_SPEC_SHAPE = re.compile(r"^    \S")
+
+
+def detect_gemfile_lock(src: Source, ctx: Context) -> Iterator[Record]:
+    """Resolved versions of the gems the catalog knows: a lockfile names hundreds of gems."""
+    for lineno, line in enumerate(src.text.splitlines(), start=1):
+        if not _SPEC_SHAPE.match(line):
+            continue
+        m = _SPEC.match(line)
+        if not m:
+            if re.match(r"^    [^\s(]+ \(", line):
+                raise BadInput("malformed spec line (expected 'name (version)')", lineno)
+            continue
+        name, version = m.group(1), m.group(2)
+        if ctx.index.package("rubygems", name) or ctx.index.client_package("rubygems", name):
+            yield Evidence(
+                path=src.rel, line=lineno, kind=PACKAGE, name=name, version=version,
+                ecosystem="rubygems", detail=(("locked", "1"),),
+            )
+
+
+def _dispatch(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name in ("Gemfile.lock", "gems.locked"):
+        return detect_gemfile_lock(src, ctx)
+    return detect_gemfile(src, ctx)
+
+
+DETECTOR = Detector(
+    name="ruby-gems",
+    accepts=lambda rel, name, ctx: name in ("Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"),
+    detect=_dispatch,
+)
