@@ -1,0 +1,257 @@
+"""Hardcoded secrets: report the kind and the place of each, never the value.
+
+A committed credential is the one integration fact that must not be documented as-is, so
+this detector only ever emits `Finding(path, line, kind, severity, rule)`. The value is
+matched, checked against placeholder and entropy guards, and dropped: nothing derived
+from it (not a prefix, not a hash, not a length) leaves this module or reaches a log.
+
+The rules are data (`rules/secrets.yaml`), in the style of gitleaks and detect-secrets:
+a shape per secret kind, a keyword prefilter so most lines cost a substring test, and an
+entropy floor for shapes that random text could take.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ...model import Finding
+from .base import Context, Detector, Record, Source
+
+SEVERITIES = ("high", "medium", "low")
+MIN_RULES = 35
+
+# Where hardcoded secrets live: code in any common language, config, IaC, shell, key files.
+_EXTENSIONS = frozenset("""
+    py pyi pyw ipynb js jsx mjs cjs ts tsx mts cts vue svelte astro rb erb rake php phtml go
+    java kt kts scala sc groovy gradle cs csx fs fsx vb swift m mm c h cc cpp cxx hpp rs dart
+    ex exs erl hrl clj cljs lua pl pm r jl hs ml elm cr nim zig sql
+    sh bash zsh fish ksh ps1 psm1 psd1 bat cmd
+    env yml yaml json jsonc json5 toml ini cfg conf config cnf properties xml plist
+    tf tfvars hcl nomad pem key p8 asc
+    html htm twig jinja jinja2 j2 hbs ejs liquid mustache
+""".split())
+_NAMES = frozenset({
+    "dockerfile", "containerfile", "jenkinsfile", "procfile", "vagrantfile", "makefile",
+    ".npmrc", ".yarnrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials",
+    ".dockercfg", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".htaccess", ".s3cfg",
+    ".boto", ".pgpass", ".my.cnf",
+})
+_LOCKFILES = frozenset({
+    "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock",
+    "poetry.lock", "uv.lock", "pdm.lock", "pipfile.lock", "gemfile.lock", "composer.lock",
+    "cargo.lock", "go.sum", "packages.lock.json", "flake.lock", "mix.lock", "pubspec.lock",
+    "podfile.lock", "package.resolved", "gradle.lockfile",
+})
+_MINIFIED = re.compile(r"[.\-]min\.(?:js|mjs|cjs|css)$|\.(?:bundle|chunk)\.js$|\.map$")
+_BUNDLE_EXTS = (".js", ".mjs", ".cjs", ".css")
+_TEST_DIRS = frozenset({
+    "tests", "test", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "testdata",
+    "__mocks__",
+})
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    """Text files where a credential can be committed; never lockfiles or minified bundles."""
+    lower = name.lower()
+    if lower in _LOCKFILES or _MINIFIED.search(lower):
+        return False
+    if lower in _NAMES or lower.startswith(("dockerfile.", "containerfile.", ".env")):
+        return True
+    if lower.endswith(".env") or "credential" in lower or "secret" in lower:
+        return True
+    ext = lower.rsplit(".", 1)[-1] if "." in lower.lstrip(".") else ""
+    return ext in _EXTENSIONS
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    keywords: tuple[str, ...] = ()
+    entropy: float = 0.0
+    severity: str = "high"
+    multiline: bool = False
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    ignore: re.Pattern[str]  # a value matching this is a placeholder
+    ignore_values: frozenset[str]  # whole values (lowercase) that are defaults, not secrets
+
+
+class RuleError(ValueError):
+    """The rules file breaks its schema: raised at first use, naming the rule."""
+
+
+def parse_rules(text: str) -> RuleSet:
+    """Validate and compile the rules document (every regex compiles, ids unique)."""
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError("secrets rules: top level needs a 'rules' list")
+    fragments = {f"{{{k}}}": str(v) for k, v in (data.get("fragments") or {}).items()}
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["rules"]):
+        where = f"secrets rules[{i}]"
+        if not isinstance(raw, dict):
+            raise RuleError(f"{where}: must be a mapping")
+        unknown = set(raw) - {"id", "kind", "regex", "keywords", "entropy", "severity", "multiline", "generic"}
+        if unknown:
+            raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+        rid, kind, pattern = raw.get("id"), raw.get("kind"), raw.get("regex")
+        if not (isinstance(rid, str) and isinstance(kind, str) and isinstance(pattern, str)):
+            raise RuleError(f"{where}: id, kind and regex are required strings")
+        where = f"secrets rule '{rid}'"
+        if rid in seen:
+            raise RuleError(f"{where}: duplicate id")
+        seen.add(rid)
+        for token, expansion in fragments.items():
+            pattern = pattern.replace(token, expansion)
+        try:
+            compiled = re.compile(pattern, re.MULTILINE if raw.get("multiline") else 0)
+        except re.error as exc:
+            raise RuleError(f"{where}: bad regex: {exc}") from None
+        keywords = tuple(str(k) for k in raw.get("keywords") or ())
+        if any(k != k.lower() or not k for k in keywords):
+            raise RuleError(f"{where}: keywords must be non-empty lowercase literals")
+        severity = raw.get("severity", "high")
+        if severity not in SEVERITIES:
+            raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
+        rules.append(Rule(
+            id=rid, kind=kind, regex=compiled, keywords=keywords,
+            entropy=float(raw.get("entropy") or 0.0), severity=severity,
+            multiline=bool(raw.get("multiline")), generic=bool(raw.get("generic")),
+        ))
+    ignore = data.get("ignore") or {}
+    patterns = [str(p) for p in ignore.get("patterns") or ()] or ["(?!)"]
+    try:
+        ignore_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(f"secrets rules: bad ignore pattern: {exc}") from None
+    values = frozenset(str(v).lower() for v in ignore.get("values") or ())
+    return RuleSet(rules=tuple(rules), ignore=ignore_re, ignore_values=values)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleSet:
+    """The bundled rules, compiled on first use (imports stay cheap; serve rebuilds reuse them)."""
+    package = __package__.split(".")[0]
+    text = resources.files(package).joinpath("rules/secrets.yaml").read_text(encoding="utf-8")
+    return parse_rules(text)
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character: random keys score high, words and repeated fills score low."""
+    if not value:
+        return 0.0
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+
+
+_PIECES = re.compile(r"[_.\-/$]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.\-][A-Za-z_$][\w$]*)*$")
+_PATHLIKE = re.compile(r"^(?:\.{0,2}/|~/|[A-Za-z]:\\)|/.*\.[A-Za-z0-9]{1,5}$|^[\w\-]+\.(?:pem|key|json|crt|p12|pfx|txt)$")
+
+
+def _reads_like_a_name(value: str) -> bool:
+    """A variable, setting or file name rather than a secret: `settings.DB_PASSWORD`."""
+    if _PATHLIKE.search(value):
+        return True
+    if not _IDENTIFIER.match(value):
+        return False
+    pieces = [p for p in _PIECES.split(value) if p]
+    singles = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
+    ok = all((p.isalpha() and len(p) >= 2) or (p.isdigit() and len(p) <= 4) or len(p) == 1 for p in pieces)
+    return ok and singles <= 1
+
+
+def _is_placeholder(rules: RuleSet, rule: Rule, match: re.Match[str], value: str) -> bool:
+    """Documentation values, templates, env references and test-mode keys are not leaks."""
+    if value.lower() in rules.ignore_values or rules.ignore.search(value):
+        return True
+    if len(set(value[-16:])) <= 2:  # "aaaa…", "0000…", "ghp_AAAA…"
+        return True
+    if "user" in (match.re.groupindex or {}) and match.group("user"):
+        if match.group("user").lower() == value.lower():  # mysql://app:app@db
+            return True
+    if rule.generic and _reads_like_a_name(value):
+        return True
+    return rule.entropy > 0 and shannon_entropy(value) < rule.entropy
+
+
+def _in_test_tree(rel: str) -> bool:
+    return any(part.lower() in _TEST_DIRS for part in rel.split("/")[:-1])
+
+
+def _looks_minified(src: Source) -> bool:
+    if not src.name.lower().endswith(_BUNDLE_EXTS) or len(src.text) < 5000:
+        return False
+    return src.text.count("\n") * 500 < len(src.text)  # average line over 500 characters
+
+
+def _secret_span(m: re.Match[str]) -> tuple[int, int]:
+    return m.span("secret") if "secret" in m.re.groupindex else m.span()
+
+
+def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
+    """One Finding per (line, rule); a match overlapping an earlier rule's match is dropped."""
+    if _looks_minified(src):
+        return
+    ruleset = load_rules()
+    lowered = src.text.lower()
+    active = [r for r in ruleset.rules if not r.keywords or any(k in lowered for k in r.keywords)]
+    if not active:
+        return
+    severity_cap = _in_test_tree(src.rel)
+    claimed: list[tuple[int, int]] = []  # absolute offsets of accepted secrets
+    seen: set[tuple[int, str]] = set()
+    hits: list[tuple[int, Rule]] = []
+
+    def accept(rule: Rule, m: re.Match[str], base: int) -> None:
+        start, end = _secret_span(m)
+        start, end = start + base, end + base
+        if any(start < e and s < end for s, e in claimed):
+            return
+        value = m.group("secret") if "secret" in m.re.groupindex else m.group(0)
+        if _is_placeholder(ruleset, rule, m, value):
+            return
+        line = src.line_of(m.start() + base)
+        if (line, rule.id) in seen:
+            return
+        seen.add((line, rule.id))
+        claimed.append((start, end))
+        hits.append((line, rule))
+
+    line_rules = [r for r in active if not r.multiline]
+    offset = 0
+    for raw in src.text.splitlines(keepends=True):
+        low = raw.lower()
+        for rule in line_rules:
+            if rule.keywords and not any(k in low for k in rule.keywords):
+                continue
+            for m in rule.regex.finditer(raw.rstrip("\r\n")):
+                accept(rule, m, offset)
+        offset += len(raw)
+    for rule in (r for r in active if r.multiline):
+        for m in rule.regex.finditer(src.text):
+            accept(rule, m, 0)
+
+    for line, rule in sorted(hits, key=lambda h: (h[0], h[1].id)):
+        yield Finding(
+            path=src.rel, line=line, kind=rule.kind,
+            severity="low" if severity_cap else rule.severity, rule=rule.id,
+        )
+
+
+DETECTOR = Detector(name="secrets", accepts=accepts, detect=detect)
