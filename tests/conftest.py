@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -32,12 +31,3 @@ def run_detector(ctx):
         )
 
     return run
-
-
-def write_tree(root: Path, files: dict[str, str]) -> Path:
-    """Create files (dedented) under root; returns root."""
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root

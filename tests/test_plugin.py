@@ -1,0 +1,147 @@
+"""The plugin inside real MkDocs builds: pages, navigation, placeholders, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from helpers import build_site, page_text, write_tree
+
+APP = {
+    "app/package.json": """\
+        {
+          "name": "shop",
+          "dependencies": {
+            "stripe": "^14.8.0",
+            "@sendgrid/mail": "^8.1.0"
+          }
+        }
+        """,
+    "app/src/pay.ts": """\
+        import Stripe from "stripe";
+        const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+        export const session = () => stripe.checkout.sessions.create({ mode: "payment" });
+        """,
+    "app/src/mail.ts": """\
+        import sgMail from "@sendgrid/mail";
+        sgMail.setApiKey(process.env.SENDGRID_API_KEY as string);
+        """,
+    "app/.env.example": "STRIPE_SECRET_KEY=sk_test_xxx\nSENDGRID_API_KEY=\n",
+}
+
+PLAIN = """\
+site_name: Test
+plugins:
+  - integrations:
+      source_roots: [app]
+"""
+
+
+def test_generated_pages_and_auto_nav(tmp_path):
+    write_tree(tmp_path, APP)
+    site = build_site(tmp_path, PLAIN)
+    main = page_text(site, "integrations/index.html")
+    assert "External Integrations" in main
+    assert "Analysis Date:" in main
+    assert "Stripe - Payment processing" in main
+    assert "SDK/Client: stripe npm package v14.8.0" in main
+    assert "Auth: API key in STRIPE_SECRET_KEY env var" in main
+    assert "checkout sessions" in main
+    stripe = page_text(site, "integrations/stripe/index.html")
+    assert "app/src/pay.ts:1" in stripe  # evidence with path and line
+    assert "STRIPE_SECRET_KEY" in stripe
+    assert (site / "integrations/env-vars/index.html").exists()
+    assert (site / "integrations/webhooks/index.html").exists()
+    # Auto navigation lists the generated section, overview first.
+    home = (site / "index.html").read_text()
+    assert "integrations/" in home
+    nav_order = [home.find('href="integrations/'), home.find('href="integrations/stripe/')]
+    assert -1 not in nav_order and nav_order[0] <= nav_order[1]
+
+
+def test_sections_follow_template_order_with_none(tmp_path):
+    write_tree(tmp_path, APP)
+    site = build_site(tmp_path, PLAIN)
+    main = page_text(site, "integrations/index.html")
+    headings = ["APIs & External Services", "Data Storage", "Authentication & Identity",
+                "Monitoring & Observability", "CI/CD & Deployment", "Environment Configuration",
+                "Webhooks & Callbacks"]
+    positions = [main.find(h) for h in headings]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "Databases:" in main and "None" in main.split("Databases:", 1)[1][:40]
+    assert "Integration audit:" in main
+
+
+def test_explicit_nav_gets_an_integrations_section(tmp_path):
+    write_tree(tmp_path, APP)
+    yml = PLAIN + "nav:\n  - Home: index.md\n"
+    site = build_site(tmp_path, yml)
+    home = (site / "index.html").read_text()
+    assert "Integrations" in home and 'href="integrations/' in home
+    assert 'href="integrations/stripe/' in home
+
+
+def test_explicit_nav_that_places_pages_is_left_alone(tmp_path):
+    write_tree(tmp_path, APP)
+    yml = PLAIN + "nav:\n  - Home: index.md\n  - Vendors: integrations/index.md\n"
+    site = build_site(tmp_path, yml)
+    home = (site / "index.html").read_text()
+    assert "Vendors" in home
+    assert ">Integrations<" not in home
+
+
+def test_placeholder_expands_in_hand_written_page(tmp_path):
+    write_tree(tmp_path, APP)
+    docs = {"index.md": "# Home\n", "guide/money.md": "# Money\n\n<!-- integrations:services category=payment -->\n"}
+    site = build_site(tmp_path, PLAIN, docs)
+    text = page_text(site, "guide/money/index.html")
+    assert "Stripe" in text and "SendGrid" not in text
+    assert 'href="../../integrations/stripe/"' in (site / "guide/money/index.html").read_text()
+
+
+def test_missing_source_root_is_a_clear_error(tmp_path, caplog):
+    yml = "site_name: T\nplugins:\n  - integrations:\n      source_roots: [nope]\n"
+    with pytest.raises((PluginError, Abort)):
+        build_site(tmp_path, yml)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any("source_roots" in m and "'nope'" in m for m in errors), errors
+
+
+def test_nothing_written_into_docs_dir(tmp_path):
+    write_tree(tmp_path, APP)
+    build_site(tmp_path, PLAIN)
+    assert sorted(p.name for p in (tmp_path / "docs").rglob("*")) == ["index.md"]
+
+
+def test_output_is_deterministic(tmp_path):
+    write_tree(tmp_path / "a", APP)
+    write_tree(tmp_path / "b", APP)
+    site_a = build_site(tmp_path / "a", PLAIN)
+    site_b = build_site(tmp_path / "b", PLAIN)
+    for name in ("index", "stripe", "env-vars"):
+        path = f"integrations/{name}/index.html" if name != "index" else "integrations/index.html"
+        assert (site_a / path).read_bytes() == (site_b / path).read_bytes()
+
+
+def test_disabled_plugin_adds_nothing(tmp_path):
+    write_tree(tmp_path, APP)
+    site = build_site(tmp_path, PLAIN + "      enabled: false\n")
+    assert not (site / "integrations").exists()
+
+
+def test_scan_cli_json(tmp_path):
+    from click.testing import CliRunner
+
+    from mkdocs_integrations.cli import main
+
+    write_tree(tmp_path, APP)
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "app"), "--base", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"analysis_date", "services", "env_vars", "webhooks", "environments", "findings"}
+    stripe = next(s for s in data["services"] if s["id"] == "stripe")
+    assert stripe["category"] == "payment"
+    assert {"path": "app/src/pay.ts", "line": 1} in [{"path": e["path"], "line": e["line"]} for e in stripe["evidence"]]
+    assert set(data["webhooks"]) == {"incoming", "outgoing"}
