@@ -1,0 +1,110 @@
+"""Rust crates: Cargo.toml dependency tables (plain, dev, build, workspace, per target) and
+Cargo.lock for resolved versions."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from ...model import PACKAGE, Evidence
+from .base import BadInput, Context, Detector, Record, Source
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
+
+
+def _toml(src: Source) -> dict:
+    try:
+        return tomllib.loads(src.text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise BadInput(f"invalid TOML ({exc})", int(line.group(1)) if line else 0) from None
+
+
+def _header(src: Source, table: str) -> int:
+    """Offset of the `[table]` header (quotes and spaces around dots ignored), or -1."""
+    parts = [re.escape(p) for p in table.split("\x00")]
+    rx = r"(?m)^[ \t]*\[\s*" + r"\s*\.\s*".join(rf"""["']?{p}["']?""" for p in parts) + r"\s*\]"
+    m = re.search(rx, src.text)
+    return m.start() if m else -1
+
+
+def _line(src: Source, table: str, key: str) -> int:
+    """Line of `key` in `[table]`, or of a `[table.key]` sub-table; the header's line else."""
+    sub = _header(src, table + "\x00" + key)
+    if sub >= 0:
+        return src.line_of(sub)
+    start = _header(src, table)
+    if start >= 0:
+        nxt = re.compile(r"(?m)^[ \t]*\[").search(src.text, start + 1)
+        end = nxt.start() if nxt else len(src.text)
+        m = re.compile(rf"""(?m)^[ \t]*["']?{re.escape(key)}["']?\s*[=.]""").search(src.text, start, end)
+        return src.line_of(m.start() if m else start)
+    # Dotted keys in a parent table: `[target.'cfg(unix)']` + `dependencies.foo = "1"`.
+    m = re.compile(rf"""(?m)^[ \t]*[^#\n]*?\bdependencies\s*\.\s*["']?{re.escape(key)}["']?\s*[=.]""").search(src.text)
+    return src.line_of(m.start()) if m else 1
+
+
+def _deps(src: Source, table: str, deps: object, section: str) -> Iterator[Record]:
+    if not isinstance(deps, dict):
+        return
+    for key, spec in deps.items():
+        name, version, extra = key, "", []
+        if isinstance(spec, str):
+            version = spec
+        elif isinstance(spec, dict):
+            if isinstance(spec.get("package"), str):  # renamed: `pay = { package = "async-stripe" }`
+                name = spec["package"]
+            if isinstance(spec.get("version"), str):
+                version = spec["version"]
+            if spec.get("workspace") is True:
+                extra.append(("workspace", "1"))
+            if isinstance(spec.get("git"), str) or isinstance(spec.get("path"), str):
+                extra.append(("source", "git" if "git" in spec else "path"))
+        yield Evidence(
+            path=src.rel, line=_line(src, table, key), kind=PACKAGE, name=name,
+            version=version[:60], ecosystem="crates", detail=(("section", section), *extra),
+        )
+
+
+def detect_cargo_toml(src: Source, ctx: Context) -> Iterator[Record]:
+    data = _toml(src)
+    for section in SECTIONS:
+        yield from _deps(src, section, data.get(section), section)
+    workspace = data.get("workspace")
+    if isinstance(workspace, dict):
+        yield from _deps(src, "workspace\x00dependencies", workspace.get("dependencies"), "workspace")
+    targets = data.get("target")
+    if isinstance(targets, dict):
+        for target, body in targets.items():
+            if not isinstance(body, dict):
+                continue
+            for section in SECTIONS:
+                yield from _deps(src, f"target\x00{target}\x00{section}", body.get(section), f"target:{section}")
+
+
+_LOCK_PKG = re.compile(r'\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"')
+
+
+def detect_cargo_lock(src: Source, ctx: Context) -> Iterator[Record]:
+    """Resolved versions of the crates the catalog knows: a lockfile lists the whole graph."""
+    _toml(src)  # malformed lockfiles are reported, not half-read
+    for m in _LOCK_PKG.finditer(src.text):
+        name, version = m.group(1), m.group(2)
+        if ctx.index.package("crates", name) or ctx.index.client_package("crates", name):
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start(1)), kind=PACKAGE, name=name,
+                version=version, ecosystem="crates", detail=(("locked", "1"),),
+            )
+
+
+DETECTOR = Detector(
+    name="rust-crates",
+    accepts=lambda rel, name, ctx: name in ("Cargo.toml", "Cargo.lock"),
+    detect=lambda src, ctx: detect_cargo_lock(src, ctx) if src.name == "Cargo.lock" else detect_cargo_toml(src, ctx),
+)
