@@ -1,0 +1,86 @@
+"""PHP packages: composer.json (require, require-dev) and composer.lock.
+
+Platform requirements (`php`, `ext-*`, `lib-*`, `composer-*`) are the runtime, not a
+package anyone installs, so they are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from ...model import PACKAGE, Evidence
+from .base import BadInput, Context, Detector, Record, Source
+
+SECTIONS = ("require", "require-dev")
+
+
+def _platform(name: str) -> bool:
+    lower = name.lower()
+    return lower in ("php", "php-64bit", "hhvm", "composer") or lower.startswith(("ext-", "lib-", "composer-"))
+
+
+def _json(src: Source) -> dict:
+    try:
+        data = json.loads(src.text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"invalid JSON ({exc.msg})", exc.lineno) from None
+    if not isinstance(data, dict):
+        raise BadInput("not a JSON object", 1)
+    return data
+
+
+def _key_offset(src: Source, key: str, start: int = 0) -> int:
+    """Offset of `"key":` at or after `start`, or -1 (JSON escapes `/` as `\\/` at times)."""
+    body = re.escape(key).replace("/", r"\\?/")
+    m = re.compile(r'"' + body + r'"\s*:').search(src.text, start)
+    return m.start() if m else -1
+
+
+def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
+    data = _json(src)
+    for section in SECTIONS:
+        deps = data.get(section)
+        if not isinstance(deps, dict):
+            continue
+        sec_off = max(_key_offset(src, section), 0)
+        for name, constraint in deps.items():
+            if _platform(name):
+                continue
+            off = _key_offset(src, name, sec_off)
+            yield Evidence(
+                path=src.rel, line=src.line_of(off) if off >= 0 else 1, kind=PACKAGE, name=name,
+                version=constraint[:60] if isinstance(constraint, str) else "",
+                ecosystem="packagist", detail=(("section", section),),
+            )
+
+
+def detect_composer_lock(src: Source, ctx: Context) -> Iterator[Record]:
+    """Installed versions of the packages the catalog knows: a lock lists every transitive one."""
+    data = _json(src)
+    for section in ("packages", "packages-dev"):
+        packages = data.get(section)
+        if not isinstance(packages, list):
+            continue
+        for pkg in packages:
+            if not isinstance(pkg, dict) or not isinstance(pkg.get("name"), str):
+                continue
+            name = pkg["name"]
+            if not (ctx.index.package("packagist", name) or ctx.index.client_package("packagist", name)):
+                continue
+            body = re.escape(name).replace("/", r"\\?/")
+            m = re.search(r'"name"\s*:\s*"' + body + '"', src.text)
+            version = pkg.get("version")
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start()) if m else 1, kind=PACKAGE, name=name,
+                version=version[:60] if isinstance(version, str) else "", ecosystem="packagist",
+                detail=(("locked", "1"),) + ((("section", "dev"),) if section == "packages-dev" else ()),
+            )
+
+
+DETECTOR = Detector(
+    name="php-composer",
+    accepts=lambda rel, name, ctx: name in ("composer.json", "composer.lock"),
+    detect=lambda src, ctx: detect_composer_lock(src, ctx) if src.name == "composer.lock" else detect_composer_json(src, ctx),
+)
