@@ -235,7 +235,7 @@ _JENKINS_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\binput\s*(?:\{|\(|message\b)"), "manual"),
     (re.compile(r"\b(?:pollSCM|githubPush)\s*\("), "push"),
 )
-_JENKINS_BRANCH = re.compile(r"""^\s*branch\s+['"]([\w./-]+)['"]""", re.M)
+_JENKINS_BRANCH = re.compile(r"""(?:^|[{;])\s*branch\s+['"]([\w./-]+)['"]""", re.M)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

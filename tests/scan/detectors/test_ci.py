@@ -1,0 +1,347 @@
+"""CI detector: workflows, triggers, secret names (never values) and deploy targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.model import CI_SECRET, FEATURE
+from mkdocs_integrations.scan.detectors.base import BadInput, Source
+from mkdocs_integrations.scan.detectors.ci import DETECTOR, ci_service
+
+
+def feats(evs, prefix: str = "") -> list[tuple[int, str, str]]:
+    return sorted((e.line, e.name, e.service) for e in evs if e.kind == FEATURE and e.name.startswith(prefix))
+
+
+def secrets(evs) -> list[tuple[int, str]]:
+    return sorted((e.line, e.name) for e in evs if e.kind == CI_SECRET)
+
+
+GITHUB = """\
+name: Deploy
+
+on:
+  push:
+    branches: [main]
+    tags: ["v*"]
+  pull_request:
+  schedule:
+    - cron: "0 4 * * 1"
+  workflow_dispatch:
+
+env:
+  NODE_ENV: production
+  PUBLIC_URL: https://staging.example.com/app-planted-1
+
+jobs:
+  web:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm ci && npm run build
+        env:
+          DATABASE_URL: postgres://app:hunter2-planted@db:5432/app
+          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_SECRET_KEY }}
+      - uses: amondnet/vercel-action@v25
+        with:
+          vercel-token: ${{ secrets.VERCEL_TOKEN }}
+          vercel-org-id: ${{ secrets['VERCEL_ORG_ID'] }}
+          vercel-args: --prod
+  worker:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: superfly/flyctl-actions/setup-flyctl@master
+      - run: flyctl deploy --remote-only
+        env:
+          FLY_API_TOKEN: ${{ secrets.FLY_API_TOKEN }}
+      # - run: npx netlify deploy --prod
+      - uses: docker/build-push-action@v5
+        with:
+          push: true
+          tags: ghcr.io/acme/worker:latest
+      - run: |
+          gcloud run deploy api --region us-central1
+          kubectl apply -f k8s/
+      - uses: actions/github-script@v7
+        with:
+          github-token: ${{ secrets.GITHUB_TOKEN }}
+"""
+
+
+def test_github_workflow(run_detector):
+    evs, findings = run_detector(DETECTOR, ".github/workflows/deploy.yml", GITHUB)
+    assert findings == []
+    wf = ".github/workflows/deploy.yml"
+    assert feats(evs, "workflow:") == [(1, f"workflow:{wf}", "github-actions")]
+    assert feats(evs, "trigger:") == [
+        (4, "trigger:push to main", "github-actions"),
+        (4, "trigger:tag", "github-actions"),
+        (7, "trigger:pull request", "github-actions"),
+        (8, "trigger:schedule", "github-actions"),
+        (10, "trigger:manual", "github-actions"),
+    ]
+    assert secrets(evs) == [
+        (25, "STRIPE_SECRET_KEY"), (28, "VERCEL_TOKEN"), (29, "VERCEL_ORG_ID"),
+        (37, "FLY_API_TOKEN"), (48, "GITHUB_TOKEN"),
+    ]
+    assert feats(evs, "deploy:") == [
+        (26, "deploy:vercel", "vercel"),
+        (35, "deploy:fly-io", "fly-io"),  # the setup-flyctl step (line 34) is not a deploy
+        (39, "deploy:docker", "docker"),
+        (44, "deploy:google-cloud-run", "google-cloud-run"),
+        (45, "deploy:kubernetes", "kubernetes"),
+    ]  # the commented-out netlify deploy (line 38) is not one
+    assert (35, f"deploy_from:{wf}", "fly-io") in feats(evs, "deploy_from:")
+    assert len(feats(evs, "deploy_from:")) == 5
+
+
+def test_github_values_never_recorded(run_detector):
+    evs, _ = run_detector(DETECTOR, ".github/workflows/deploy.yml", GITHUB)
+    text = repr(evs)
+    for planted in ("hunter2-planted", "app-planted-1", "staging.example.com", "production\"", "postgres://"):
+        assert planted not in text
+
+
+def test_github_on_as_list_and_string(run_detector):
+    evs, _ = run_detector(DETECTOR, ".github/workflows/ci.yaml", "on: [push, pull_request]\njobs: {}\n")
+    assert feats(evs, "trigger:") == [(1, "trigger:pull request", "github-actions"), (1, "trigger:push", "github-actions")]
+    evs, _ = run_detector(DETECTOR, ".github/workflows/nightly.yml", "on: schedule\n")
+    assert feats(evs, "trigger:") == [(1, "trigger:schedule", "github-actions")]
+
+
+GITLAB = """\
+include:
+  - local: /ci/build.gitlab-ci.yml
+  - project: acme/templates
+    file: /deploy.yml
+  - remote: https://example.com/ci.yml
+
+variables:
+  POSTGRES_PASSWORD: planted-gitlab-value
+  APP_ENV: test
+
+test:
+  image: node:20
+  script:
+    - npm ci
+    - npm test
+  only:
+    - merge_requests
+    - main
+
+deploy_production:
+  stage: deploy
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+    - if: $CI_COMMIT_TAG
+  secrets:
+    DATABASE_PASSWORD:
+      vault: production/db/password@ops
+  script:
+    - export LOCAL_TOKEN=abc
+    - echo "$POSTGRES_PASSWORD $APP_ENV $LOCAL_TOKEN $CI_JOB_TOKEN"
+    - heroku container:release web --app "$HEROKU_APP" --api-key "$HEROKU_API_KEY"
+  when: manual
+
+nightly:
+  script: ./bin/report
+  rules:
+    - if: '$CI_PIPELINE_SOURCE == "schedule"'
+"""
+
+
+def test_gitlab_ci(run_detector):
+    evs, _ = run_detector(DETECTOR, ".gitlab-ci.yml", GITLAB)
+    assert feats(evs, "workflow:") == [
+        (1, "workflow:.gitlab-ci.yml", "gitlab-ci"),
+        (2, "workflow:ci/build.gitlab-ci.yml", "gitlab-ci"),  # local include only
+    ]
+    assert feats(evs, "trigger:") == [
+        (17, "trigger:pull request", "gitlab-ci"),
+        (18, "trigger:push to main", "gitlab-ci"),
+        (23, "trigger:push to default branch", "gitlab-ci"),
+        (24, "trigger:tag", "gitlab-ci"),
+        (32, "trigger:manual", "gitlab-ci"),
+        (37, "trigger:schedule", "gitlab-ci"),
+    ]
+    # `secrets:` keys, and undefined secret-shaped $VARs; defined and predefined ones are not.
+    assert secrets(evs) == [(26, "DATABASE_PASSWORD"), (31, "HEROKU_API_KEY")]
+    assert feats(evs, "deploy:") == [(31, "deploy:heroku", "heroku")]
+    assert "planted-gitlab-value" not in repr(evs)
+
+
+def test_gitlab_included_file_is_accepted(run_detector):
+    evs, _ = run_detector(DETECTOR, ".gitlab/ci/deploy.yml", "deploy:\n  script: npx wrangler deploy\n")
+    assert feats(evs, "deploy:") == [(2, "deploy:cloudflare-workers", "cloudflare-workers")]
+
+
+def test_gitlab_reference_tags_parse(run_detector):
+    text = ".setup:\n  script: [echo hi]\njob:\n  script:\n    - !reference [.setup, script]\n"
+    evs, _ = run_detector(DETECTOR, ".gitlab-ci.yml", text)
+    assert feats(evs, "workflow:") == [(1, "workflow:.gitlab-ci.yml", "gitlab-ci")]
+
+
+JENKINS = """\
+pipeline {
+  agent any
+  triggers { cron('H 2 * * *') }
+  environment {
+    AWS_CREDS = credentials('aws-prod-deploy')
+  }
+  stages {
+    stage('Deploy') {
+      when { branch 'main' }
+      steps {
+        withCredentials([string(credentialsId: 'sentry-auth-token', variable: 'SENTRY_AUTH_TOKEN')]) {
+          sh 'serverless deploy --stage prod'
+        }
+        // sh 'firebase deploy'
+      }
+    }
+  }
+}
+"""
+
+
+def test_jenkinsfile(run_detector):
+    evs, _ = run_detector(DETECTOR, "Jenkinsfile", JENKINS)
+    assert feats(evs, "trigger:") == [(3, "trigger:schedule", "jenkins"), (9, "trigger:push to main", "jenkins")]
+    assert secrets(evs) == [(5, "aws-prod-deploy"), (11, "sentry-auth-token")]
+    assert feats(evs, "deploy:") == [(12, "deploy:aws-lambda", "aws-lambda")]
+
+
+AZURE = """\
+trigger:
+  branches:
+    include: [main]
+pr:
+  - main
+variables:
+  - group: prod-secrets
+  - name: buildConfiguration
+    value: Release
+steps:
+  - script: dotnet build --configuration $(buildConfiguration) -p:Key=$(Build.BuildId)
+  - task: AzureWebApp@1
+    inputs:
+      azureSubscription: $(AZURE_SERVICE_CONNECTION)
+  - script: echo deploy
+    condition: eq(variables['Build.SourceBranch'], 'refs/heads/main')
+  - uses: azure/webapps-deploy@v2
+"""
+
+
+def test_azure_pipelines(run_detector):
+    evs, _ = run_detector(DETECTOR, "azure-pipelines.yml", AZURE)
+    assert feats(evs, "trigger:") == [
+        (3, "trigger:push to main", "azure-pipelines"),
+        (4, "trigger:pull request", "azure-pipelines"),
+        (16, "trigger:push to main", "azure-pipelines"),
+    ]
+    assert secrets(evs) == [(14, "AZURE_SERVICE_CONNECTION")]
+    assert feats(evs, "deploy:") == [(17, "deploy:azure-app-service", "azure-app-service")]
+
+
+def test_drone_and_bitbucket(run_detector):
+    drone = """\
+    kind: pipeline
+    name: default
+    steps:
+      - name: publish
+        image: plugins/docker
+        settings:
+          password:
+            from_secret: docker_password
+    trigger:
+      branch: [main]
+      event: [push, tag, rollback]
+    """
+    evs, _ = run_detector(DETECTOR, ".drone.yml", drone)
+    assert secrets(evs) == [(8, "docker_password")]
+    assert feats(evs, "trigger:") == [
+        (10, "trigger:push to main", "drone"), (11, "trigger:push", "drone"), (11, "trigger:tag", "drone"),
+    ]
+    bb = """\
+    pipelines:
+      default:
+        - step: {script: [npm test]}
+      branches:
+        main:
+          - step:
+              trigger: manual
+              script: [pipe deploy, "git push https://heroku:$HEROKU_API_KEY@git.heroku.com/app.git HEAD"]
+      pull-requests:
+        '**':
+          - step: {script: [npm test]}
+    """
+    evs, _ = run_detector(DETECTOR, "bitbucket-pipelines.yml", bb)
+    assert feats(evs, "trigger:") == [
+        (2, "trigger:push", "bitbucket-pipelines"),
+        (5, "trigger:push to main", "bitbucket-pipelines"),
+        (7, "trigger:manual", "bitbucket-pipelines"),
+        (9, "trigger:pull request", "bitbucket-pipelines"),
+    ]
+    assert secrets(evs) == [(8, "HEROKU_API_KEY")]
+    assert feats(evs, "deploy:") == [(8, "deploy:heroku", "heroku")]
+
+
+def test_circleci_travis_buildkite(run_detector):
+    circle = """\
+    version: 2.1
+    workflows:
+      deploy:
+        jobs:
+          - hold: {type: approval}
+          - ship:
+              filters:
+                branches:
+                  only: main
+      nightly:
+        triggers:
+          - schedule:
+              cron: "0 0 * * *"
+        jobs: [test]
+    """
+    evs, _ = run_detector(DETECTOR, ".circleci/config.yml", circle)
+    assert feats(evs, "trigger:") == [
+        (5, "trigger:manual", "circleci"), (9, "trigger:push to main", "circleci"), (12, "trigger:schedule", "circleci"),
+    ]
+    evs, _ = run_detector(DETECTOR, ".travis.yml", "branches:\n  only: [main]\nscript: npm run deploy -- $NETLIFY_AUTH_TOKEN\n")
+    assert feats(evs, "trigger:") == [(2, "trigger:push to main", "travis-ci")]
+    assert secrets(evs) == [(3, "NETLIFY_AUTH_TOKEN")]
+    bk = 'steps:\n  - command: make\n  - block: ":rocket: Release"\n  - command: netlify deploy --prod\n    if: build.branch == "main"\n'
+    evs, _ = run_detector(DETECTOR, ".buildkite/pipeline.yml", bk)
+    assert feats(evs, "trigger:") == [(3, "trigger:manual", "buildkite"), (5, "trigger:push to main", "buildkite")]
+    assert feats(evs, "deploy:") == [(4, "deploy:netlify", "netlify")]
+
+
+def test_malformed_yaml_is_bad_input(ctx):
+    bad = "on:\n  push:\n    branches: [main\njobs:\n  x: 1\n"
+    with pytest.raises(BadInput) as err:
+        list(DETECTOR.detect(Source(".github/workflows/ci.yml", bad), ctx))
+    assert err.value.line == 4
+    assert "invalid YAML" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("rel", "service"),
+    [
+        (".github/workflows/ci.yml", "github-actions"),
+        ("apps/web/.github/workflows/a.yaml", "github-actions"),
+        (".github/dependabot.yml", None),
+        (".gitlab-ci.yml", "gitlab-ci"),
+        ("ci/deploy.gitlab-ci.yml", "gitlab-ci"),
+        (".circleci/config.yml", "circleci"),
+        ("Jenkinsfile", "jenkins"),
+        ("ci/release.jenkinsfile", "jenkins"),
+        ("azure-pipelines.yml", "azure-pipelines"),
+        ("bitbucket-pipelines.yml", "bitbucket-pipelines"),
+        (".travis.yml", "travis-ci"),
+        (".buildkite/pipeline.yml", "buildkite"),
+        (".drone.yml", "drone"),
+        ("config.yml", None),
+    ],
+)
+def test_ci_service_by_path(rel, service):
+    assert ci_service(rel, rel.rsplit("/", 1)[-1]) == service
