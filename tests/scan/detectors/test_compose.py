@@ -1,0 +1,97 @@
+"""Compose detector: images (marked local), env var NAMES only, the compose file itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.model import ENV_DECL, FEATURE, IMAGE
+from mkdocs_integrations.scan.detectors.base import BadInput, Source
+from mkdocs_integrations.scan.detectors.compose import DETECTOR
+
+COMPOSE = """\
+x-common-env: &common-env
+  LOG_LEVEL: debug
+  SHARED_SECRET: planted-shared-value
+
+services:
+  db:
+    image: postgres:16-alpine
+    environment:
+      POSTGRES_USER: coursely
+      POSTGRES_PASSWORD: planted-pg-password
+  cache:
+    image: "redis:7"
+  broker:
+    image: docker.io/bitnami/rabbitmq:3.13
+    environment:
+      - RABBITMQ_USERNAME=user
+      - RABBITMQ_PASSWORD=planted-mq-password
+      - RABBITMQ_VHOST
+  web:
+    build: .
+    env_file: .env.local
+    environment:
+      <<: *common-env
+      DATABASE_URL: postgres://coursely:planted-url-password@db:5432/app
+"""
+
+
+def test_compose_images_env_and_feature(run_detector):
+    evs, findings = run_detector(DETECTOR, "docker-compose.yml", COMPOSE)
+    assert findings == []
+    images = sorted((e.line, e.name, e.get("compose_service"), e.get("local")) for e in evs if e.kind == IMAGE)
+    assert images == [
+        (7, "postgres:16-alpine", "db", "1"),
+        (12, "redis:7", "cache", "1"),
+        (14, "docker.io/bitnami/rabbitmq:3.13", "broker", "1"),
+    ]
+    env = sorted((e.line, e.name) for e in evs if e.kind == ENV_DECL)
+    assert env == [
+        (2, "LOG_LEVEL"), (3, "SHARED_SECRET"),  # merged from the anchor: its lines
+        (9, "POSTGRES_USER"), (10, "POSTGRES_PASSWORD"),
+        (16, "RABBITMQ_USERNAME"), (17, "RABBITMQ_PASSWORD"), (18, "RABBITMQ_VHOST"),
+        (24, "DATABASE_URL"),
+    ]
+    assert all(e.get("file") == "compose" and e.get("environment") == "development" for e in evs if e.kind == ENV_DECL)
+    feats = sorted((e.line, e.name, e.service) for e in evs if e.kind == FEATURE)
+    assert feats == [(1, "compose:docker-compose.yml", "docker"), (21, "env_file:.env.local", "docker")]
+
+
+def test_compose_values_never_recorded(run_detector):
+    evs, _ = run_detector(DETECTOR, "docker-compose.yml", COMPOSE)
+    text = repr(evs)
+    for planted in ("planted", "coursely", "debug", "user", "postgres://"):
+        assert planted not in text
+
+
+def test_images_resolve_through_catalog(run_detector, ctx):
+    evs, _ = run_detector(DETECTOR, "compose.yaml", "services:\n  db:\n    image: postgres:16-alpine\n")
+    (image,) = [e for e in evs if e.kind == IMAGE]
+    # The catalog is data: only check the lookup agrees with it when postgres images are listed.
+    if ctx.index.image("postgres"):
+        assert ctx.index.image(image.name) == ctx.index.image("postgres")
+
+
+def test_production_compose_is_not_local(run_detector):
+    evs, _ = run_detector(
+        DETECTOR, "deploy/docker-compose.prod.yml",
+        "services:\n  app:\n    image: ghcr.io/acme/app:1.2\n    environment: [SENTRY_DSN]\n",
+    )
+    (image,) = [e for e in evs if e.kind == IMAGE]
+    assert image.get("local") == "" and image.get("environment") == "production"
+    assert [(e.line, e.name, e.get("environment")) for e in evs if e.kind == ENV_DECL] == [(4, "SENTRY_DSN", "production")]
+
+
+def test_malformed_compose_is_bad_input(ctx):
+    with pytest.raises(BadInput) as err:
+        list(DETECTOR.detect(Source("docker-compose.yml", "services:\n  db:\n    image: [postgres\n  x: 1\n"), ctx))
+    assert err.value.line == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("docker-compose.yml", True), ("docker-compose.dev.yaml", True), ("compose.yaml", True),
+     ("compose.override.yml", True), ("composer.json", False), ("docker-compose.md", False)],
+)
+def test_accepts(ctx, name, ok):
+    assert DETECTOR.accepts(name, name, ctx) is ok
