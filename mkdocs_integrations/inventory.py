@@ -166,6 +166,8 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
     webhooks: list[Webhook] = []
     env_files: dict[str, tuple[str, str]] = {}
     manifests: set[str] = set()
+    facts: list[Evidence] = []
+    migrations: dict[str, set[str]] = defaultdict(set)
 
     def env_var(name: str) -> EnvVar:
         if name not in env:
@@ -235,9 +237,18 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
             )
             if ev.service:
                 per_service[ev.service].append(ev)
+        elif ev.kind == FEATURE and ev.name.startswith("migrations:") and ev.get("client"):
+            migrations[ev.get("client")].add(ev.name.split(":", 1)[1])
         elif ev.service:
             per_service[ev.service].append(ev)
+            if ev.kind == DB_TYPE and ev.get("env"):
+                var = env_var(ev.get("env"))
+                if ev.service not in var.services:
+                    var.services.append(ev.service)
+        elif ev.kind in (FEATURE, SCOPE, EVENT, BUCKET, TEMPLATE):
+            facts.append(ev)
 
+    _join_file_facts(facts, per_service, catalog)
     # Umbrella SDKs (boto3, firebase) count for a service only with one of its calls.
     for sid, evs in weak_only.items():
         if calls.get(sid):
@@ -269,6 +280,10 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         for d in targets:
             if label not in by_id[d].clients:
                 by_id[d].clients.append(label)
+            for folder in sorted(migrations.get(cid, ())):
+                text = f"{client.migrations_tool} in {folder}" if client.migrations_tool else folder
+                if text not in by_id[d].migrations:
+                    by_id[d].migrations.append(text)
     for u in uses:
         for provided in u.service.provides:
             if provided in by_id and u.id not in by_id[provided].providers:
@@ -298,6 +313,44 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         apps=apps,
         warnings=list(scan.warnings),
     )
+
+
+# Service-less facts (code_facts detector) → the categories they describe.
+FACT_CATEGORIES = {
+    "http_client": None,  # any service reached from the same file
+    "token_storage": ("auth_provider",),
+    "session": ("auth_provider",),
+    SCOPE: ("oauth",),
+    EVENT: ("analytics",),
+    BUCKET: ("file_storage",),
+    TEMPLATE: ("email_sms",),
+}
+_CODE_KINDS = (IMPORT, CALL, HOST, ENV_READ)
+
+
+def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
+    """Attach each fact to the services used in its file, else to the only one of its kind."""
+    in_file: dict[str, set[str]] = defaultdict(set)
+    for sid, evs in per_service.items():
+        for e in evs:
+            if e.kind in _CODE_KINDS:
+                in_file[e.path].add(sid)
+    for fact in facts:
+        key = fact.name.split(":", 1)[0] if fact.kind == FEATURE else fact.kind
+        if key not in FACT_CATEGORIES:
+            continue
+        cats = FACT_CATEGORIES[key]
+
+        def fits(sid: str) -> bool:
+            svc = catalog.services.get(sid)
+            return svc is not None and (cats is None or svc.category in cats)
+
+        targets = sorted(s for s in in_file.get(fact.path, ()) if fits(s))
+        if not targets and cats is not None:
+            only = sorted(s for s in per_service if fits(s))
+            targets = only if len(only) == 1 else []
+        for sid in targets:
+            per_service[sid].append(fact)
 
 
 def _best_version(evs: list[Evidence]) -> str:
@@ -341,8 +394,8 @@ def _service_use(svc: Service, strength: str, evs: list[Evidence], apps: list[st
             use.features.setdefault(key, [])
             if value not in use.features[key]:
                 use.features[key].append(value)
-        elif e.kind == DB_TYPE:
-            pass
+        elif e.kind == DB_TYPE and e.get("env") and e.get("env") not in use.env_vars:
+            use.env_vars.append(e.get("env"))
     for key, pkg in declared.items():
         pkg.resolved = locked.get(key, "")
     use.packages = sorted(declared.values(), key=lambda p: (p.ecosystem, p.name))

@@ -113,6 +113,9 @@ class CatalogIndex:
             for lang, mods in _default_imports(cl.packages, cl.imports).items():
                 for mod in mods:
                     self._client_imports.setdefault(lang, []).append((mod, cl.id))
+        pairs = [(d.rstrip("/"), c.id) for c in catalog.clients.values() for d in c.migrations_dirs]
+        # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
+        self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
         self.call_patterns = [(svc.id, svc.calls) for svc in catalog.services.values() if svc.calls]
         self._env_prefixes.sort(key=lambda p: -len(p[0]))
         self._terraform.sort(key=lambda p: -len(p[0]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import ENV_DECL, Evidence, Finding
+from ...model import DB_TYPE, ENV_DECL, FEATURE, Evidence, Finding
 from .base import Context, Detector, Record, Source
 
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
@@ -45,6 +45,28 @@ def environment_of(name: str) -> str:
     return "any"
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://")
+_TEST_MODE = re.compile(r"^[a-z]{2,4}_test_|^(?:test|sandbox)$", re.I)
+
+
+def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, kind: str) -> Iterator[Record]:
+    """What a template's value tells without being a secret: the URL scheme, test mode.
+
+    Only the scheme and a yes/no leave this function; the value itself is dropped here.
+    """
+    if kind != "template" or not value:
+        return
+    scheme = _SCHEME.match(value)
+    if scheme:
+        sid = ctx.index.url_schemes.get(scheme.group(1).lower())
+        if sid:
+            yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
+    if _TEST_MODE.match(value):
+        sid = ctx.index.env(name)
+        if sid:
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name="test_mode:yes", service=sid)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     kind = env_file_kind(src.name) or "template"
     environment = environment_of(src.name)
@@ -59,8 +81,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                     detail=(("file", kind), ("environment", environment), ("optional", "1")),
                 )
             continue
-        has_value = bool(raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\""))
+        value = raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\"")
+        has_value = bool(value)
         valued += has_value
+        yield from _value_facts(src, ctx, i, m.group(1), value, kind)
         yield Evidence(
             path=src.rel,
             line=i,

@@ -1,0 +1,107 @@
+"""Facts about how code talks to services, which no single vendor owns: the HTTP client
+used, where auth tokens are kept, the session strategy, OAuth scopes, bucket names,
+analytics event names and email template references.
+
+Records carry no service id: the resolver joins them to the services used in the same
+file (or to the only service of the right category), which is what makes them generic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
+from ..lexing import strip_comments
+from .base import Context, Detector, Record, Source
+from .code import language_for
+
+_HTTP_CLIENTS = (
+    ("fetch", re.compile(r"(?<![\w.])fetch\(")),
+    ("axios", re.compile(r"\baxios(?:\.\w+)?\(")),
+    ("got", re.compile(r"\bgot(?:\.\w+)?\(")),
+    ("ky", re.compile(r"\bky(?:\.\w+)?\(")),
+    ("requests", re.compile(r"\brequests\.(?:get|post|put|patch|delete|request|Session)\(")),
+    ("httpx", re.compile(r"\bhttpx\.(?:get|post|put|patch|delete|request|Client|AsyncClient)\(")),
+    ("aiohttp", re.compile(r"\baiohttp\.ClientSession\(")),
+    ("net/http", re.compile(r"\bhttp\.(?:Get|Post|NewRequest(?:WithContext)?)\(")),
+    ("Faraday", re.compile(r"\bFaraday\.(?:new|get|post)\b")),
+    ("Net::HTTP", re.compile(r"\bNet::HTTP\b")),
+    ("HTTParty", re.compile(r"\bHTTParty\.(?:get|post)\b")),
+    ("Guzzle", re.compile(r"\bnew\s+(?:\\?GuzzleHttp\\)?Client\(")),
+    ("Laravel HTTP client", re.compile(r"\bHttp::(?:get|post|withToken|withHeaders)\(")),
+    ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(")),
+    ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),
+    ("reqwest", re.compile(r"\breqwest::")),
+    ("GraphQL client", re.compile(r"\b(?:ApolloClient|GraphQLClient|gql`|graphql-request|urql)\b")),
+)
+_TOKEN_STORAGE = (
+    ("httpOnly cookies", re.compile(r"\bhttpOnly\s*:\s*true|\bhttponly\s*=\s*True|\bHttpOnly\b|SESSION_COOKIE_HTTPONLY|@supabase/ssr|\bcookies\(\)\.set\(")),
+    ("localStorage", re.compile(r"\blocalStorage\.setItem\(\s*['\"`][^'\"`]*(?:token|session|auth|jwt)", re.I)),
+    ("sessionStorage", re.compile(r"\bsessionStorage\.setItem\(\s*['\"`][^'\"`]*(?:token|session|auth|jwt)", re.I)),
+)
+_SESSION = (
+    ("JWT sessions", re.compile(r"""\bstrategy\s*:\s*['"]jwt['"]|\bjwt\s*:\s*\{|\bJWT_SECRET\b|\bjsonwebtoken\b|\bjwt\.(?:sign|encode)\(""")),
+    ("database sessions", re.compile(r"""\bstrategy\s*:\s*['"]database['"]""")),
+    ("refresh tokens", re.compile(r"\brefresh_?[tT]oken\b|\bREFRESH_TOKEN\b")),
+    ("server-side sessions", re.compile(r"\bexpress-session\b|\bSESSION_ENGINE\b|\bsession_store\b|\bSessionMiddleware\b|\biron-session\b")),
+)
+_SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"]""")
+_SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
+_EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\(\s*['"]([A-Za-z][\w .:/-]{1,60})['"]""")
+_BUCKET = re.compile(
+    r"""(?:\b[Bb]ucket(?:Name)?\s*[:=]\s*|\bBucket\s*=\s*|\.from\(\s*|\.bucket\(\s*|\bBUCKET\w*\s*(?:\?\?|\|\||,|or)\s*|[A-Z_]*BUCKET[A-Z_]*['"]?\s*,\s*|\bbucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
+)
+_TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template_?[iI]d|TemplateId|TemplateAlias|template_alias)\s*[:=]\s*['"]([\w-]{1,40})['"]""")
+
+
+def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
+    return Evidence(path=src.rel, line=src.line_of(offset), kind=kind, name=name)
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    if lang is None:
+        return
+    text = strip_comments(src.text, lang.comments)
+    for label, rx in _HTTP_CLIENTS:
+        m = rx.search(text)
+        if m:
+            yield _fact(src, m.start(), FEATURE, f"http_client:{label}")
+    for label, rx in _TOKEN_STORAGE:
+        m = rx.search(text)
+        if m:
+            yield _fact(src, m.start(), FEATURE, f"token_storage:{label}")
+    for label, rx in _SESSION:
+        m = rx.search(text)
+        if m:
+            yield _fact(src, m.start(), FEATURE, f"session:{label}")
+    scopes: dict[str, int] = {}
+    for m in _SCOPE.finditer(text):
+        for s in re.split(r"[\s,]+", m.group(1)):
+            scopes.setdefault(s, m.start(1))
+    for m in _SCOPE_LIST.finditer(text):
+        for s in re.findall(r"""['"]([\w:/.\-]{2,100})['"]""", m.group(1)):
+            scopes.setdefault(s, m.start(1))
+    for scope, offset in scopes.items():
+        if scope:
+            yield _fact(src, offset, SCOPE, scope)
+    seen: set[tuple[str, str]] = set()
+    for kind, rx, group in ((EVENT, _EVENT, 1), (BUCKET, _BUCKET, 1)):
+        for m in rx.finditer(text):
+            value = m.group(group)
+            if (kind, value) not in seen:
+                seen.add((kind, value))
+                yield _fact(src, m.start(group), kind, value)
+    for m in _TEMPLATE.finditer(text):
+        value = m.group(1) or m.group(2)
+        if (TEMPLATE, value) not in seen:
+            seen.add((TEMPLATE, value))
+            yield _fact(src, m.start(), TEMPLATE, value)
+
+
+DETECTOR = Detector(
+    name="code-facts",
+    accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
+    detect=detect,
+)

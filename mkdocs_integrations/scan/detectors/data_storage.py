@@ -1,0 +1,91 @@
+"""Which database a schema or settings file names: Prisma datasources, Django ENGINE,
+Rails database.yml, Laravel DB_CONNECTION, Spring/JDBC URLs, Drizzle dialects.
+
+The database words map to services through the catalog's `url_schemes`, so this module
+knows file formats, not services.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import DB_TYPE, ENV_READ, Evidence
+from .base import Context, Detector, Record, Source
+
+_PRISMA_DS = re.compile(r"datasource\s+\w+\s*\{(?P<body>[^}]*)\}", re.S)
+_PRISMA_PROVIDER = re.compile(r"""provider\s*=\s*["']([\w-]+)["']""")
+_PRISMA_URL_ENV = re.compile(r"""url\s*=\s*env\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\)""")
+_DJANGO_ENGINE = re.compile(r"""['"]ENGINE['"]\s*:\s*['"][\w.]*?\.(postgresql\w*|postgis|mysql|sqlite3|oracle|mssql|sql_server\.pyodbc|cockroachdb|djongo)['"]""")
+_RAILS_ADAPTER = re.compile(r"^\s*adapter:\s*['\"]?(\w+)['\"]?\s*$", re.M)
+_LARAVEL_DEFAULT = re.compile(r"""['"]default['"]\s*=>\s*env\(\s*['"]DB_CONNECTION['"]\s*,\s*['"](\w+)['"]""")
+_JDBC = re.compile(r"\bjdbc:(\w+):")
+_DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
+
+# File-format words for databases → the URL scheme that names the same database.
+_WORD_TO_SCHEME = {
+    "postgresql": "postgresql", "postgres": "postgresql", "postgis": "postgresql", "pg": "postgresql",
+    "postgresql_psycopg2": "postgresql", "mysql": "mysql", "mysql2": "mysql", "trilogy": "mysql",
+    "mariadb": "mariadb", "sqlite": "sqlite", "sqlite3": "sqlite", "mongodb": "mongodb", "djongo": "mongodb",
+    "sqlserver": "sqlserver", "mssql": "sqlserver", "cockroachdb": "cockroachdb", "turso": "libsql",
+    "libsql": "libsql", "oracle": "oracle",
+}
+
+
+def _db(ctx: Context, word: str) -> str | None:
+    scheme = _WORD_TO_SCHEME.get(word.lower(), word.lower())
+    return ctx.index.url_schemes.get(scheme)
+
+
+def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> Iterator[Record]:
+    sid = _db(ctx, word)
+    if sid:
+        yield Evidence(
+            path=src.rel, line=src.line_of(offset), kind=DB_TYPE, name=sid, service=sid,
+            detail=(("env", via),) if via else (),
+        )
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    name = src.name
+    text = src.text
+    if name.endswith(".prisma"):
+        for ds in _PRISMA_DS.finditer(text):
+            body = ds.group("body")
+            provider = _PRISMA_PROVIDER.search(body)
+            env = _PRISMA_URL_ENV.search(body)
+            via = env.group(1) if env else ""
+            if provider:
+                yield from _emit(src, ctx, provider.group(1), ds.start("body") + provider.start(), via)
+            if env:
+                yield Evidence(path=src.rel, line=src.line_of(ds.start("body") + env.start(1)), kind=ENV_READ, name=via)
+        return
+    if name == "database.yml":
+        for m in _RAILS_ADAPTER.finditer(text):
+            yield from _emit(src, ctx, m.group(1), m.start(1))
+        return
+    if name.startswith("drizzle.config."):
+        for m in _DRIZZLE.finditer(text):
+            yield from _emit(src, ctx, m.group(1), m.start(1))
+        return
+    if name == "database.php":
+        for m in _LARAVEL_DEFAULT.finditer(text):
+            yield from _emit(src, ctx, m.group(1), m.start(1))
+        return
+    if name.endswith(".py"):
+        for m in _DJANGO_ENGINE.finditer(text):
+            yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
+        return
+    for m in _JDBC.finditer(text):  # application.properties / .yml
+        yield from _emit(src, ctx, m.group(1), m.start(1))
+
+
+def accepts(rel: str, name: str, ctx: Context) -> bool:
+    if name.endswith(".prisma") or name in ("database.yml", "database.php") or name.startswith("drizzle.config."):
+        return True
+    if name.startswith("application") and name.endswith((".properties", ".yml", ".yaml")):
+        return True
+    return name.endswith(".py") and ("settings" in rel.lower() or name == "config.py")
+
+
+DETECTOR = Detector(name="data-storage", accepts=accepts, detect=detect)

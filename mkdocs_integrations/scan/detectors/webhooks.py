@@ -1,0 +1,187 @@
+"""Webhooks: incoming routes (with their signature check and events) and outgoing posts.
+
+Routes are recognised in the common shapes of every framework (file-based routes of
+Next.js, router calls of Express/Flask/FastAPI/Django/Rails/Laravel/Go/Spring) when the
+route path says "webhook" or "hook". Which vendor sends it comes from the catalog: the
+vendor named in the path, else the vendor whose `webhook_verify` pattern the handler uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
+from ..lexing import C_STYLE, HASH, PHP, strip_comments
+from .base import Context, Detector, Record, Source
+from .code import language_for
+
+_HOOKY = r"[\w\-/:{}\[\]<>.$]*(?:webhooks?|hooks?)(?:[\w\-/:{}\[\]<>.$]*)"
+_ROUTE_CALL = re.compile(
+    r"""(?:\.(?:post|put|all|route|api_route|add_url_rule|HandleFunc|Handle|POST|PUT|Any)|\b(?:path|re_path|url|post|match|Route::(?:post|any|match))|@(?:Post|Request)Mapping|@\w+\.(?:post|route))\s*\(?\s*(?:value\s*=\s*)?r?['"`](/?""" + _HOOKY + r""")['"`]""",
+    re.I,
+)
+_GENERIC_VERIFY = (
+    (re.compile(r"\bcreateHmac\s*\("), "HMAC signature check (createHmac)"),
+    (re.compile(r"\bhmac\.(?:new|compare_digest)\b"), "HMAC signature check (hmac)"),
+    (re.compile(r"\btimingSafeEqual\b|\bsecure_compare\b|\bhash_equals\b|\bConstantTimeCompare\b"), "constant-time signature comparison"),
+    (re.compile(r"\bcrypto\.subtle\.verify\b|\bverifySignature\b|\bverify_signature\b"), "signature verification"),
+    (re.compile(r"""[Aa]uthorization['"]?\]?\s*(?:!==?|===?|!=|==)|Bearer \$\{process\.env\.\w+\}|Bearer \{"""), "shared secret in the Authorization header"),
+)
+_EVENT = re.compile(r"""(?:\bcase\s+|===?\s*|==\s*|\bin\s*\(\s*)['"]([a-z][a-z0-9_]*(?:[.:][a-z0-9_]+)+)['"]""")
+_HTTP_POST = re.compile(
+    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post)\s*\("""
+)
+_WEBHOOK_VAR = re.compile(r"\b([A-Z][A-Z0-9_]*(?:WEBHOOK|HOOK_URL|CALLBACK_URL)[A-Z0-9_]*)\b")
+_RETRY = re.compile(
+    r"\b(?:retry|retries|maxRetries|max_retries|MAX_ATTEMPTS|MAX_RETRIES|attempts?|backoff|tenacity|p-retry|async-retry)\b",
+    re.I,
+)
+_LIMIT_NAME = r"\w*(?:ATTEMPTS|RETRIES|[aA]ttempts|[rR]etries)\w*"
+_LIMIT_USE = re.compile(r"(?:<=?|range\(\s*\d+\s*,|range\()\s*(" + _LIMIT_NAME + r"|\d{1,2})\b")
+_LIMIT_SET = re.compile(r"\b(" + _LIMIT_NAME + r")\s*[:=]\s*(\d{1,2})\b")
+_FUNC = re.compile(r"(?:\bfunction\s+(\w+)|\bdef\s+(\w+)|\b(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>|\bfunc\s+(?:\([^)]*\)\s*)?(\w+))")
+
+
+def _route_from_file(rel: str) -> str | None:
+    """Next.js / SvelteKit / Remix file routes whose path names a webhook."""
+    low = rel.lower()
+    if "hook" not in low:
+        return None
+    m = re.search(r"(?:^|/)app/((?:(?!(?:^|/)app/).)+)/(?:route\.(?:ts|js|mjs)|\+server\.(?:ts|js))$", rel)
+    if m:
+        parts = [p for p in m.group(1).split("/") if not (p.startswith("(") and p.endswith(")"))]
+        return "/" + "/".join(parts)
+    m = re.search(r"(?:^|/)pages/(api/.+)\.(?:ts|js|tsx|jsx)$", rel)
+    if m:
+        route = "/" + m.group(1)
+        return route[: -len("/index")] if route.endswith("/index") else route
+    return None
+
+
+def _service_for(route: str, text: str, ctx: Context) -> tuple[str, str]:
+    """(service id, verification) for a webhook handler."""
+    words = set(re.split(r"[^a-z0-9]+", route.lower()))
+    by_path = ""
+    for sid, svc in ctx.catalog.services.items():
+        if svc.webhook_verify and (sid in words or sid.split("-")[0] in words):
+            by_path = sid
+            break
+    verification = ""
+    by_verify = ""
+    candidates = [ctx.catalog.services[by_path]] if by_path else [s for s in ctx.catalog.services.values() if s.webhook_verify]
+    for svc in candidates:
+        for rx in svc.webhook_verify:
+            m = rx.search(text)
+            if m:
+                by_verify = svc.id
+                verification = f"signature validation via {_call_text(text, m.start(), m.group(0))}"
+                break
+        if verification:
+            break
+    if not verification:
+        for rx, label in _GENERIC_VERIFY:
+            if rx.search(text):
+                verification = label
+                break
+    return by_path or by_verify, verification
+
+
+def _call_text(text: str, start: int, matched: str) -> str:
+    """`stripe.webhooks.constructEvent` rather than just `webhooks.constructEvent`."""
+    m = re.search(r"[\w.]*$", text[max(0, start - 40):start])
+    prefix = m.group(0) if m else ""
+    call = (prefix + matched).strip(".")
+    return call if re.fullmatch(r"[\w.\-]+", call) else matched
+
+
+def _events(text: str) -> list[str]:
+    seen: list[str] = []
+    for m in _EVENT.finditer(text):
+        ev = m.group(1)
+        if ev not in seen and not ev.startswith(("http", "www", "application.", "text.")) and len(ev) < 80:
+            seen.append(ev)
+    return seen[:20]
+
+
+def _enclosing_function(text: str, offset: int) -> str:
+    name = ""
+    for m in _FUNC.finditer(text, 0, offset):
+        name = next(g for g in m.groups() if g)
+    return name
+
+
+def _function_body(text: str, offset: int) -> str:
+    """The text of the function around `offset`: from its definition to the next one."""
+    start = 0
+    for m in _FUNC.finditer(text, 0, offset):
+        start = m.start()
+    nxt = _FUNC.search(text, offset)
+    return text[start: nxt.start() if nxt else len(text)]
+
+
+def _retry(body: str, text: str) -> str:
+    """'up to 3 attempts with backoff' from the loop around the POST, constants resolved."""
+    if not _RETRY.search(body):
+        return ""
+    attempts = ""
+    for m in _LIMIT_USE.finditer(body):
+        token = m.group(1)
+        if token.isdigit():
+            attempts = token
+        elif re.search(r"attempt|retr", token, re.I):
+            const = re.search(r"\b" + re.escape(token) + r"\s*[:=]\s*(\d{1,2})\b", text)
+            attempts = const.group(1) if const else ""
+        if attempts:
+            break
+    if not attempts:
+        m = _LIMIT_SET.search(body)
+        attempts = m.group(2) if m else ""
+    backoff = " with backoff" if re.search(r"backoff|\*\*\s*\(?\s*attempt|Math\.pow|2 \*\* |exponential", body, re.I) else ""
+    return f"up to {attempts} attempts{backoff}" if attempts else f"retries{backoff}"
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    style = {"python": HASH, "ruby": HASH, "php": PHP}.get(lang.name if lang else "", C_STYLE)
+    text = strip_comments(src.text, style)
+    routes: list[tuple[str, int]] = []
+    file_route = _route_from_file(src.rel)
+    if file_route and re.search(r"\b(?:export\s+(?:async\s+)?function\s+POST|export\s+const\s+POST|req\.method|request\.method|export\s+default)", text):
+        routes.append((file_route, 1))
+    for m in _ROUTE_CALL.finditer(text):
+        routes.append((m.group(1), src.line_of(m.start(1))))
+    for route, line in routes:
+        sid, verification = _service_for(route, text, ctx)
+        yield Evidence(
+            path=src.rel,
+            line=line,
+            kind=WEBHOOK_IN,
+            name=route if route.startswith("/") else "/" + route,
+            service=sid,
+            detail=(("events", ",".join(_events(text))), ("verification", verification)),
+        )
+    # Outgoing: an HTTP POST in a file that reads a *WEBHOOK* env var.
+    if routes or not _HTTP_POST.search(text):
+        return
+    for m in _WEBHOOK_VAR.finditer(text):
+        var = m.group(1)
+        post = _HTTP_POST.search(text)
+        if post:
+            func = _enclosing_function(text, post.start())
+            yield Evidence(
+                path=src.rel,
+                line=src.line_of(m.start()),
+                kind=WEBHOOK_OUT,
+                name=f"URL in {var}",
+                service=ctx.index.env(var) or "",
+                detail=(("trigger", f"{func}() in {src.name}" if func else f"code in {src.name}"), ("retry", _retry(_function_body(text, post.start()), text))),
+            )
+            return
+
+
+DETECTOR = Detector(
+    name="webhooks",
+    accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
+    detect=detect,
+)
