@@ -1,0 +1,419 @@
+"""Hosting detector: platform configs → features, env var NAMES, provisioned services."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.model import BUCKET, CONFIG, DB_TYPE, ENV_DECL, FEATURE, IMAGE, TERRAFORM
+from mkdocs_integrations.scan.detectors.base import BadInput, Source
+from mkdocs_integrations.scan.detectors.hosting import DETECTOR, cfn_to_terraform, handler_for
+
+
+def feats(evs) -> list[tuple[int, str, str]]:
+    return sorted((e.line, e.name, e.service) for e in evs if e.kind == FEATURE)
+
+
+def envs(evs) -> list[tuple[int, str, str]]:
+    return sorted((e.line, e.name, e.get("environment")) for e in evs if e.kind == ENV_DECL)
+
+
+def of(evs, kind: str) -> list[tuple[int, str, str]]:
+    return sorted((e.line, e.name, e.service) for e in evs if e.kind == kind)
+
+
+FLY = """\
+# Fly.io config for the Celery worker
+app = "coursely-worker"
+primary_region = "iad"
+
+[build]
+  dockerfile = "Dockerfile"
+
+[env]
+  AWS_REGION = "us-east-1"
+  S3_BUCKET = "planted-fly-bucket"
+
+[processes]
+  worker = "celery -A worker.tasks worker"
+  beat = "celery -A worker.tasks beat"
+"""
+
+
+def test_fly_toml(run_detector):
+    evs, _ = run_detector(DETECTOR, "worker/fly.toml", FLY)
+    assert feats(evs) == [
+        (3, "region:iad", "fly-io"), (13, "process:worker", "fly-io"), (14, "process:beat", "fly-io"),
+    ]
+    assert envs(evs) == [(9, "AWS_REGION", "production"), (10, "S3_BUCKET", "production")]
+    assert all(e.get("file") == "platform" for e in evs if e.kind == ENV_DECL)
+    text = repr(evs)
+    assert "planted-fly-bucket" not in text and "us-east-1" not in text and "coursely-worker" not in text
+
+
+VERCEL = """\
+{
+  "$schema": "https://openapi.vercel.sh/vercel.json",
+  "framework": "nextjs",
+  "regions": ["iad1", "fra1"],
+  "git": {
+    "deploymentEnabled": { "main": true }
+  },
+  "crons": [
+    {
+      "path": "/api/cron/course-exports",
+      "schedule": "0 3 * * *"
+    }
+  ],
+  "env": { "NEXT_PUBLIC_SITE": "planted-vercel-value" }
+}
+"""
+
+
+def test_vercel_json(run_detector):
+    evs, _ = run_detector(DETECTOR, "vercel.json", VERCEL)
+    assert feats(evs) == [
+        (3, "framework:nextjs", "vercel"),
+        (4, "region:fra1", "vercel"),
+        (4, "region:iad1", "vercel"),
+        (5, "deploy:git push", "vercel"),
+        (10, "cron:/api/cron/course-exports (0 3 * * *)", "vercel"),
+    ]
+    assert envs(evs) == [(14, "NEXT_PUBLIC_SITE", "production")]
+    assert "planted-vercel-value" not in repr(evs)
+
+
+def test_procfile(run_detector):
+    evs, _ = run_detector(DETECTOR, "Procfile", "web: gunicorn app:app\n# note\nworker: celery -A tasks worker\nrelease: ./migrate\n")
+    assert feats(evs) == [(1, "process:web", "heroku"), (3, "process:worker", "heroku"), (4, "process:release", "heroku")]
+
+
+APP_JSON = """\
+{
+  "name": "Coursely",
+  "stack": "heroku-22",
+  "env": {
+    "SECRET_KEY_BASE": { "generator": "secret" },
+    "SENTRY_DSN": { "required": false },
+    "WEB_CONCURRENCY": { "value": "planted-heroku-value" }
+  },
+  "addons": [
+    "heroku-postgresql:essential-0",
+    { "plan": "heroku-redis:mini", "as": "REDIS" },
+    "papertrail"
+  ],
+  "buildpacks": [{ "url": "heroku/nodejs" }],
+  "formation": { "web": { "quantity": 1 } }
+}
+"""
+
+
+def test_heroku_app_json(run_detector):
+    evs, _ = run_detector(DETECTOR, "app.json", APP_JSON)
+    assert envs(evs) == [(5, "SECRET_KEY_BASE", "production"), (6, "SENTRY_DSN", "production"),
+                         (7, "WEB_CONCURRENCY", "production")]
+    assert [e.get("optional") for e in sorted(evs) if e.kind == ENV_DECL] == ["", "1", ""]
+    assert feats(evs) == [
+        (3, "stack:heroku-22", "heroku"),
+        (10, "addon:heroku-postgresql", "heroku"),
+        (11, "addon:heroku-redis", "heroku"),
+        (12, "addon:papertrail", "heroku"),
+        (14, "buildpack:heroku/nodejs", "heroku"),
+        (15, "process:web", "heroku"),
+    ]
+    assert of(evs, DB_TYPE) == [(10, "postgresql", "postgresql"), (11, "redis", "redis")]
+    assert of(evs, CONFIG) == [(12, "app.json", "papertrail")]
+    assert "planted-heroku-value" not in repr(evs)
+
+
+def test_expo_app_json_is_not_heroku(run_detector):
+    evs, _ = run_detector(DETECTOR, "mobile/app.json", '{"expo": {"name": "x", "env": {}}}')
+    assert evs == []
+
+
+def test_netlify_toml(run_detector):
+    text = """\
+    [build]
+      command = "NODE_OPTIONS=planted-netlify npm run build"
+      publish = "dist"
+      functions = "netlify/functions"
+
+    [build.environment]
+      NODE_VERSION = "20"
+
+    [context.deploy-preview.environment]
+      API_URL = "https://planted.example.com"
+
+    [[plugins]]
+      package = "@netlify/plugin-lighthouse"
+    """
+    evs, _ = run_detector(DETECTOR, "netlify.toml", text)
+    assert feats(evs) == [
+        (2, "build:npm run build", "netlify"),
+        (3, "publish:dist", "netlify"),
+        (4, "functions:netlify/functions", "netlify"),
+        (13, "plugin:@netlify/plugin-lighthouse", "netlify"),
+    ]
+    assert envs(evs) == [(7, "NODE_VERSION", "production"), (10, "API_URL", "staging")]
+    assert "planted" not in repr(evs)
+
+
+def test_render_yaml(run_detector):
+    text = """\
+    services:
+      - type: web
+        name: api
+        runtime: node
+        region: frankfurt
+        envVars:
+          - key: DATABASE_URL
+            fromDatabase: {name: db, property: connectionString}
+          - key: STRIPE_SECRET_KEY
+            sync: false
+          - key: LOG_LEVEL
+            value: planted-render-value
+      - type: redis
+        name: cache
+        ipAllowList: []
+    databases:
+      - name: db
+    """
+    evs, _ = run_detector(DETECTOR, "render.yaml", text)
+    assert feats(evs) == [
+        (2, "service:web", "render"), (4, "runtime:node", "render"), (5, "region:frankfurt", "render"),
+        (13, "service:redis", "render"), (17, "database:postgresql", "render"),
+    ]
+    assert envs(evs) == [(7, "DATABASE_URL", "production"), (9, "STRIPE_SECRET_KEY", "production"),
+                         (11, "LOG_LEVEL", "production")]
+    assert of(evs, DB_TYPE) == [(13, "redis", "redis"), (17, "postgresql", "postgresql")]
+    assert "planted-render-value" not in repr(evs)
+
+
+def test_wrangler_toml(run_detector):
+    text = """\
+    name = "edge-api"
+    main = "src/index.ts"
+
+    [vars]
+    PUBLIC_API = "planted-wrangler-value"
+
+    [[kv_namespaces]]
+    binding = "SESSIONS"
+    id = "0f2ac74b498b48028cb68387c421e279"
+
+    [[r2_buckets]]
+    binding = "UPLOADS"
+    bucket_name = "coursely-uploads"
+
+    [[d1_databases]]
+    binding = "DB"
+    database_name = "prod-db"
+
+    [triggers]
+    crons = ["*/5 * * * *"]
+    """
+    evs, _ = run_detector(DETECTOR, "wrangler.toml", text)
+    assert feats(evs) == [
+        (8, "kv:SESSIONS", "cloudflare-workers"),
+        (12, "r2:UPLOADS", "cloudflare-workers"),
+        (16, "d1:DB", "cloudflare-workers"),
+        (20, "cron:*/5 * * * *", "cloudflare-workers"),
+    ]
+    assert of(evs, BUCKET) == [(13, "coursely-uploads", "cloudflare-r2")]
+    assert envs(evs) == [(5, "PUBLIC_API", "production")]
+    assert "planted-wrangler-value" not in repr(evs) and "0f2ac74b" not in repr(evs)
+
+
+def test_firebase_json(run_detector):
+    text = '{\n  "hosting": {"public": "build"},\n  "firestore": {"rules": "firestore.rules"},\n  "emulators": {\n    "auth": {"port": 9099},\n    "firestore": {"port": 8080}\n  }\n}\n'
+    evs, _ = run_detector(DETECTOR, "firebase.json", text)
+    assert of(evs, CONFIG) == [(2, "firebase.json", "firebase-hosting"), (3, "firebase.json", "firebase-firestore")]
+    assert feats(evs) == [
+        (2, "public:build", "firebase-hosting"),
+        (5, "emulator:auth", "firebase-auth"),
+        (6, "emulator:firestore", "firebase-firestore"),
+    ]
+
+
+def test_serverless_yml(run_detector):
+    text = """\
+    service: api
+    provider:
+      name: aws
+      runtime: nodejs20.x
+      region: eu-west-1
+      environment:
+        TABLE_NAME: planted-table-value
+    functions:
+      hello:
+        handler: handler.hello
+        events:
+          - httpApi: {path: /hello, method: get}
+          - sqs: {arn: !GetAtt Jobs.Arn}
+    resources:
+      Resources:
+        Uploads:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketName: acme-uploads
+        Jobs:
+          Type: AWS::SQS::Queue
+        Table:
+          Type: AWS::DynamoDB::Table
+    """
+    evs, _ = run_detector(DETECTOR, "serverless.yml", text)
+    assert feats(evs) == [
+        (4, "runtime:nodejs20.x", "aws-lambda"), (5, "region:eu-west-1", "aws-lambda"),
+        (9, "function:hello", "aws-lambda"), (12, "trigger:http", "aws-lambda"), (13, "trigger:sqs", "aws-lambda"),
+    ]
+    assert envs(evs) == [(7, "TABLE_NAME", "production")]
+    assert [(ln, n) for ln, n, _ in of(evs, TERRAFORM)] == [
+        (17, "aws_s3_bucket"), (21, "aws_sqs_queue"), (23, "aws_dynamodb_table"),
+    ]
+    assert [(ln, n) for ln, n, _ in of(evs, BUCKET)] == [(19, "acme-uploads")]
+    assert "planted-table-value" not in repr(evs)
+
+
+def test_sam_template_only_with_serverless_transform(run_detector):
+    sam = """\
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+      Api:
+        Type: AWS::Serverless::Function
+        Properties:
+          Runtime: python3.12
+          Environment:
+            Variables:
+              QUEUE_URL: !Ref Jobs
+          Events:
+            Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+      Jobs:
+        Type: AWS::SQS::Queue
+    """
+    evs, _ = run_detector(DETECTOR, "template.yaml", sam)
+    assert feats(evs) == [
+        (4, "function:Api", "aws-lambda"), (6, "runtime:python3.12", "aws-lambda"), (11, "trigger:schedule", "aws-lambda"),
+    ]
+    assert [(ln, n) for ln, n, _ in of(evs, TERRAFORM)] == [(4, "aws_lambda_function"), (13, "aws_sqs_queue")]
+    assert envs(evs) == [(9, "QUEUE_URL", "production")]
+    evs, _ = run_detector(DETECTOR, "template.yaml", "title: a page template\n")
+    assert evs == []
+
+
+def test_app_engine_only_with_runtime(run_detector):
+    evs, _ = run_detector(DETECTOR, "app.yaml", "runtime: python312\nenv_variables:\n  BUCKET: planted-gae\n")
+    assert feats(evs) == [(1, "runtime:python312", "google-app-engine")]
+    assert envs(evs) == [(3, "BUCKET", "production")]
+    evs, _ = run_detector(DETECTOR, ".do/app.yaml", "name: x\nservices:\n  - name: web\n")
+    assert evs == []
+
+
+K8S = """\
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: migrate
+          image: ghcr.io/acme/web:1.4.2
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+          env:
+            - name: DATABASE_URL
+              valueFrom: {secretKeyRef: {name: db, key: url}}
+            - name: LOG_LEVEL
+              value: planted-k8s-value
+        - name: cache
+          image: redis:7-alpine
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: report
+              image: python:3.12-slim
+"""
+
+
+def test_kubernetes_manifests(run_detector):
+    evs, _ = run_detector(DETECTOR, "k8s/staging/web.yaml", K8S)
+    assert feats(evs) == [(6, "manifest:k8s/staging/web.yaml", "kubernetes")]
+    assert [(e.line, e.name) for e in sorted(evs) if e.kind == IMAGE] == [
+        (14, "ghcr.io/acme/web:1.4.2"), (17, "ghcr.io/acme/web:1.4.2"), (24, "redis:7-alpine"), (36, "python:3.12-slim"),
+    ]
+    assert envs(evs) == [(19, "DATABASE_URL", "staging"), (21, "LOG_LEVEL", "staging")]
+    assert "planted-k8s-value" not in repr(evs)
+
+
+def test_helm_template_falls_back_to_text(run_detector):
+    text = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: {{ .Values.image.repository }}\n        - name: y\n          image: nginx:1.25\n{{- if .Values.z }}\n"
+    evs, _ = run_detector(DETECTOR, "charts/web/templates/deployment.yaml", text)
+    assert [(e.line, e.name) for e in evs if e.kind == IMAGE] == [(10, "nginx:1.25")]
+
+
+def test_helm_chart_and_values(run_detector):
+    chart = "apiVersion: v2\nname: coursely\nversion: 0.1.0\ndependencies:\n  - name: postgresql\n    version: 15.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n"
+    evs, _ = run_detector(DETECTOR, "charts/coursely/Chart.yaml", chart)
+    assert feats(evs) == [(2, "helm:coursely", "kubernetes")]
+    assert [(e.line, e.name, e.get("helm_dependency")) for e in evs if e.kind == IMAGE] == [(5, "postgresql", "1")]
+    values = "image:\n  registry: ghcr.io\n  repository: acme/web\n  tag: 1.0\nredis:\n  image:\n    repository: bitnami/redis\nworker:\n  image: \"acme/worker:2\"\n"
+    evs, _ = run_detector(DETECTOR, "charts/coursely/values.yaml", values)
+    assert [(e.line, e.name) for e in sorted(evs) if e.kind == IMAGE] == [
+        (3, "ghcr.io/acme/web"), (7, "bitnami/redis"), (9, "acme/worker:2"),
+    ]
+
+
+def test_dockerfile(run_detector):
+    text = "ARG NODE=20\nFROM node:${NODE}-alpine AS deps\nFROM --platform=linux/amd64 node:20-alpine AS build\nCOPY --from=deps /x /x\nFROM build AS test\nFROM gcr.io/distroless/nodejs20\nFROM scratch\n"
+    evs, _ = run_detector(DETECTOR, "web/Dockerfile", text)
+    # An ARG in the tag keeps the image (its name is known); stage names and scratch are not images.
+    assert [(e.line, e.name) for e in evs if e.kind == IMAGE] == [
+        (2, "node:${NODE}-alpine"), (3, "node:20-alpine"), (6, "gcr.io/distroless/nodejs20"),
+    ]
+    assert feats(evs)[1:] == [(3, "image:node:20-alpine", "docker"), (6, "image:gcr.io/distroless/nodejs20", "docker")]
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "line"),
+    [
+        ("fly.toml", 'app = "x"\nprimary_region = \n', 2),
+        ("vercel.json", '{\n  "framework": "nextjs",\n}\n', 3),
+        ("render.yaml", "services:\n  - type: web\n   name: x\n", 3),
+        ("app.json", '{\n  "env": {\n    "A": 1\n  \n', 5),
+    ],
+)
+def test_malformed_is_bad_input(ctx, rel, text, line):
+    with pytest.raises(BadInput) as err:
+        list(DETECTOR.detect(Source(rel, text), ctx))
+    assert err.value.line == line
+
+
+def test_cfn_to_terraform():
+    assert cfn_to_terraform("AWS::S3::Bucket") == "aws_s3_bucket"
+    assert cfn_to_terraform("AWS::Cognito::UserPool") == "aws_cognito_user_pool"
+    assert cfn_to_terraform("AWS::RDS::DBInstance") == "aws_db_instance"
+    assert cfn_to_terraform("Custom::Thing") is None
+
+
+@pytest.mark.parametrize(
+    ("rel", "handled"),
+    [
+        ("k8s/web.yaml", True), ("deploy/api-deployment.yml", True), ("docs/mkdocs.yml", False),
+        ("config/locales/en.yml", False), ("docker-compose.yml", False), (".github/workflows/k8s.yml", False),
+        ("docker/Dockerfile.prod", True), ("api.Dockerfile", True), ("Procfile", True),
+    ],
+)
+def test_handler_for(rel, handled):
+    assert (handler_for(rel, rel.rsplit("/", 1)[-1]) is not None) is handled
