@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .overlay import OverlayError, load_overlay
 from .pipeline import build_inventory
 from .render.site import analysis_date
 from .scan import Scanner
@@ -29,11 +30,21 @@ def main() -> None:
               help="Write to this file instead of standard output.")
 @click.option("--base", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Report paths relative to this folder (default: the current folder).")
-def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, base: Path | None) -> None:
+@click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="An integrations.yml with human annotations to merge in.")
+def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, base: Path | None, overlay: Path | None) -> None:
     """Scan PATH... (default: the current folder) and print the inventory."""
     roots = list(paths) or [Path(".")]
     base = (base or Path(".")).resolve()
-    inv, _ = build_inventory(Scanner(), [r.resolve() for r in roots], base, analysis_date=analysis_date(base))
+    ov = None
+    if overlay is not None:
+        try:
+            ov = load_overlay(overlay, str(overlay))
+        except OverlayError as exc:
+            raise click.UsageError(str(exc)) from None
+    inv, _ = build_inventory(
+        Scanner(), [r.resolve() for r in roots], base, analysis_date=analysis_date(base), overlay=ov
+    )
     for warning in inv.warnings:
         click.echo(f"warning: {warning}", err=True)
     if fmt == "json":

@@ -20,8 +20,9 @@ from .model import (
 from .scan import ScanResult
 
 # How sure we are that a service is used, strongest first.
-STRENGTHS = ("used", "configured", "declared", "env", "host")
+STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
 STRENGTH_LABELS = {
+    "overlay": "documented by hand in the overlay (not visible in the code)",
     "used": "imported and used in code",
     "configured": "configured in infrastructure files",
     "declared": "declared as a dependency, no use found in code",
@@ -122,6 +123,9 @@ class Inventory:
     files_scanned: int
     apps: list[str]
     warnings: list[str]
+    planned: dict[str, str] = field(default_factory=dict)  # category → overlay words
+    none_notes: dict[str, str] = field(default_factory=dict)  # category → overlay words
+    environments: dict[str, dict[str, str]] = field(default_factory=dict)  # overlay notes
 
     def by_category(self, category: str) -> list[ServiceUse]:
         return [s for s in self.services if s.category == category]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pathspec
 
 from .inventory import Inventory, resolve
+from .overlay import Overlay, apply_overlay
 from .scan import Scanner, ScanOptions
 
 
@@ -23,6 +24,7 @@ def build_inventory(
     max_file_size: int = 1_000_000,
     extra_pruned: tuple[Path, ...] = (),
     analysis_date: str,
+    overlay: Overlay | None = None,
 ) -> tuple[Inventory, float]:
     """The inventory of the roots, and the scan's duration in seconds."""
     result = scanner.scan(
@@ -35,4 +37,6 @@ def build_inventory(
         )
     )
     inv = resolve(result, scanner.catalog, scanner.context.index, analysis_date)
+    if overlay is not None:
+        inv.warnings.extend(apply_overlay(inv, overlay, scanner.catalog))
     return inv, result.seconds

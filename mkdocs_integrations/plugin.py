@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .config import IntegrationsConfig
 from .inventory import Inventory
+from .overlay import Overlay, OverlayError, load_overlay
 from .pipeline import build_inventory
 from .render import Renderer
 from .render.site import Features, SourceLinks, analysis_date
@@ -34,6 +35,8 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         self.inventory: Inventory | None = None
         self.renderer: Renderer | None = None
         self.roots: list[Path] = []
+        self.overlay: Overlay | None = None
+        self.overlay_path: Path | None = None
         self.project_root = Path(".")
         self.is_serve = False
 
@@ -62,6 +65,11 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
                 raise PluginError(
                     f"integrations: templates_dir: '{self.config.templates_dir}' is not an existing folder"
                 )
+        self.overlay_path = None
+        if self.config.overlay:
+            self.overlay_path = (self.project_root / self.config.overlay).resolve()
+            if not self.overlay_path.is_file():
+                raise PluginError(f"integrations: overlay: '{self.config.overlay}' does not exist")
         self.renderer = Renderer(
             features=Features.from_mkdocs(config),
             links=SourceLinks.from_mkdocs(config, self.config.repo_blob_url, self.project_root),
@@ -76,6 +84,12 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         started = time.perf_counter()
         if self.scanner is None:
             self.scanner = Scanner()
+        overlay = None
+        if self.overlay_path is not None:
+            try:  # read on every build: in serve, editing the overlay refreshes the preview
+                overlay = load_overlay(self.overlay_path, self.config.overlay)
+            except OverlayError as exc:
+                raise PluginError(f"integrations: overlay: {exc}") from None
         inv, _ = build_inventory(
             self.scanner,
             self.roots,
@@ -84,6 +98,7 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             max_file_size=self.config.max_file_size,
             extra_pruned=(Path(config.site_dir), Path(config.docs_dir)),
             analysis_date=analysis_date(self.project_root),
+            overlay=overlay,
         )
         self.inventory = inv
         for warning in inv.warnings:
@@ -134,6 +149,8 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         # into them or into docs_dir, so the rebuild cannot trigger itself.
         for root in self.roots:
             server.watch(str(root))
+        if self.overlay_path is not None:
+            server.watch(str(self.overlay_path))
         return server
 
 

@@ -72,6 +72,8 @@ CATEGORIES: tuple[str, ...] = (
 ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates")
 LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust")
 
+# libyaml's loader when available: the catalog is parsed on every cold start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
@@ -269,7 +271,7 @@ def parse_catalog(documents: dict[str, str]) -> Catalog:
     clients: dict[str, Client] = {}
     for fname in sorted(documents):
         try:
-            data = yaml.safe_load(documents[fname]) or {}
+            data = yaml.load(documents[fname], Loader=_LOADER) or {}
         except yaml.YAMLError as exc:
             raise CatalogError(f"{fname}: not valid YAML: {exc}") from None
         if not isinstance(data, dict) or set(data) - {"services", "clients"}:

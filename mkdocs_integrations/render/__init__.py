@@ -243,7 +243,11 @@ def anchor(name: str) -> Markup:
 
 
 def inv_none(inv: Inventory, category: str) -> str:
-    return "None"
+    """'None', or the overlay's words: 'None currently (no Redis)', 'None (planned: Mixpanel)'."""
+    text = inv.none_notes.get(category, "None")
+    if category in inv.planned:
+        text = f"{text} (planned: {inv.planned[category]})"
+    return text
 
 
 class _EvidenceRow:
