@@ -68,8 +68,8 @@ def detect_requirements(src: Source, ctx: Context) -> Iterator[Record]:
 
 
 def _find_line(src: Source, name: str, start: int = 0) -> int:
-    m = re.compile(r"(?m)^[^#\n]*?[\"'\s]?" + re.escape(name) + r"(?![A-Za-z0-9_-])").search(src.text, start)
-    return src.line_of(m.start()) if m else 1
+    m = re.compile(r"(?mi)^[^#\n]*?(?<![A-Za-z0-9_.-])(" + re.escape(name) + r")(?![A-Za-z0-9_-])").search(src.text, start)
+    return src.line_of(m.start(1)) if m else 1
 
 
 def _toml(src: Source) -> dict:
@@ -77,7 +77,8 @@ def _toml(src: Source) -> dict:
         return tomllib.loads(src.text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
-        raise BadInput(f"invalid TOML ({exc})", int(line.group(1)) if line else 0) from None
+        at = int(line.group(1)) if line else (src.text.count("\n") + 1 if "end of document" in str(exc) else 0)
+        raise BadInput(f"invalid TOML ({exc})", at) from None
 
 
 def _reqs(src: Source, items: object, section: str) -> Iterator[Record]:

@@ -1,0 +1,63 @@
+"""Imports, env reads, hosts and SDK calls in JS/TS and Python; comments are not evidence."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import CALL, ENV_READ, HOST, IMPORT
+from mkdocs_integrations.scan.detectors.code import DETECTOR
+
+
+def test_typescript(run_detector):
+    src = """\
+    import Stripe from "stripe";
+    import type { Foo } from "./local";
+    // import twilio from "twilio";
+    const { REDIS_URL, APP_ENV: env } = process.env;
+    const key = process.env.STRIPE_SECRET_KEY!;
+    const other = process.env["SENDGRID_API_KEY"];
+    const vite = import.meta.env.VITE_POSTHOG_KEY;
+    const s = new Stripe(key);
+    await s.checkout.sessions.create({});
+    fetch("https://api.openai.com/v1/chat/completions");
+    fetch("https://example.com/api/x");
+    """
+    ev, _ = run_detector(DETECTOR, "src/pay.ts", src)
+    imports = [(e.name, e.line) for e in ev if e.kind == IMPORT]
+    assert imports == [("stripe", 1)]
+    envs = {e.name: e.line for e in ev if e.kind == ENV_READ}
+    assert envs == {"REDIS_URL": 4, "APP_ENV": 4, "STRIPE_SECRET_KEY": 5, "SENDGRID_API_KEY": 6, "VITE_POSTHOG_KEY": 7}
+    assert ("stripe", "checkout sessions", 9) in [(e.service, e.name, e.line) for e in ev if e.kind == CALL]
+    hosts = [(e.name, e.service) for e in ev if e.kind == HOST]
+    assert hosts == [("api.openai.com", "openai")]
+
+
+def test_python(run_detector):
+    src = '''\
+    import os
+    import stripe, json
+    from twilio.rest import Client
+    # import sendgrid
+    KEY = os.environ["STRIPE_SECRET_KEY"]
+    SID = os.getenv("TWILIO_ACCOUNT_SID")
+    X = os.environ.get('FEATURE_FLAG', 'x')
+    url = "https://api.stripe.com/v1/charges"  # https://api.sendgrid.com in a comment
+    doc = """import sendgrid"""
+    '''
+    ev, _ = run_detector(DETECTOR, "worker/tasks.py", src)
+    assert [(e.name, e.line) for e in ev if e.kind == IMPORT] == [("stripe", 2), ("twilio.rest", 3)]
+    assert {e.name for e in ev if e.kind == ENV_READ} == {"STRIPE_SECRET_KEY", "TWILIO_ACCOUNT_SID", "FEATURE_FLAG"}
+    assert [e.name for e in ev if e.kind == HOST] == ["api.stripe.com"]
+
+
+def test_pydantic_settings_fields(run_detector):
+    src = """\
+    from pydantic_settings import BaseSettings, SettingsConfigDict
+
+    class Settings(BaseSettings):
+        model_config = SettingsConfigDict(env_prefix="APP_")
+        database_url: str
+        redis_url: str = "redis://localhost"
+        sentry_dsn: str | None = None
+    """
+    ev, _ = run_detector(DETECTOR, "app/settings.py", src)
+    assert {e.name: e.line for e in ev if e.kind == ENV_READ} == {
+        "APP_DATABASE_URL": 5, "APP_REDIS_URL": 6, "APP_SENTRY_DSN": 7}

@@ -1,0 +1,31 @@
+"""Database types from schemas and settings; migration folders."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import DB_TYPE, ENV_READ, FEATURE
+from mkdocs_integrations.scan.detectors import data_storage, migrations
+
+
+def test_prisma_datasource(run_detector):
+    src = 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n'
+    ev, _ = run_detector(data_storage.DETECTOR, "prisma/schema.prisma", src)
+    db = next(e for e in ev if e.kind == DB_TYPE)
+    assert (db.service, db.line, db.get("env")) == ("postgresql", 6, "DATABASE_URL")
+    assert any(e.kind == ENV_READ and e.name == "DATABASE_URL" and e.line == 7 for e in ev)
+
+
+def test_django_rails_laravel(run_detector):
+    django = "DATABASES = {\n    'default': {\n        'ENGINE': 'django.db.backends.postgresql',\n    }\n}\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "mysite/settings.py", django)
+    assert [(e.service, e.line) for e in ev] == [("postgresql", 3)]
+    rails = "default: &default\n  adapter: mysql2\n  pool: 5\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "config/database.yml", rails)
+    assert [(e.service, e.line) for e in ev] == [("mysql", 2)]
+    laravel = "<?php\nreturn [\n    'default' => env('DB_CONNECTION', 'sqlite'),\n];\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "config/database.php", laravel)
+    assert [(e.service, e.line) for e in ev] == [("sqlite", 3)]
+
+
+def test_migration_folder(run_detector):
+    ev, _ = run_detector(migrations.DETECTOR, "web/prisma/migrations/20240101_init/migration.sql", "")
+    assert [(e.kind, e.name, e.get("client")) for e in ev] == [(FEATURE, "migrations:web/prisma/migrations/", "prisma")]

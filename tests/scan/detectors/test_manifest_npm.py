@@ -1,0 +1,50 @@
+"""package.json and npm/yarn/pnpm lockfiles."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.scan.detectors.base import BadInput
+from mkdocs_integrations.scan.detectors.manifest_npm import DETECTOR
+
+PKG = """\
+{
+  "name": "web",
+  "workspaces": ["apps/*"],
+  "dependencies": {
+    "next": "14.1.0",
+    "stripe": "^14.8.0"
+  },
+  "devDependencies": {
+    "prisma": "^5.8.0"
+  }
+}
+"""
+
+
+def test_package_json_lines_and_versions(run_detector):
+    ev, _ = run_detector(DETECTOR, "web/package.json", PKG)
+    got = [(e.name, e.version, e.line, e.get("section")) for e in ev]
+    assert ("stripe", "^14.8.0", 6, "dependencies") in got
+    assert ("prisma", "^5.8.0", 9, "devDependencies") in got
+
+
+def test_package_lock_only_catalog_packages(run_detector):
+    lock = '{"lockfileVersion": 3, "packages": {"": {}, "node_modules/stripe": {"version": "14.8.0"}, "node_modules/left-pad": {"version": "1.0.0"}}}'
+    ev, _ = run_detector(DETECTOR, "web/package-lock.json", lock)
+    assert [(e.name, e.version, e.get("locked")) for e in ev] == [("stripe", "14.8.0", "1")]
+
+
+def test_yarn_and_pnpm_locks(run_detector):
+    yarn = '"stripe@^14.8.0":\n  version "14.9.1"\n  resolved "https://registry.yarnpkg.com/stripe/-/stripe-14.9.1.tgz"\n'
+    ev, _ = run_detector(DETECTOR, "yarn.lock", yarn)
+    assert [(e.name, e.version) for e in ev] == [("stripe", "14.9.1")]
+    pnpm = "packages:\n\n  /stripe@14.10.0:\n    resolution: {integrity: sha512-x}\n"
+    ev, _ = run_detector(DETECTOR, "pnpm-lock.yaml", pnpm)
+    assert [(e.name, e.version) for e in ev] == [("stripe", "14.10.0")]
+
+
+def test_malformed_json_is_bad_input_with_line(run_detector):
+    with pytest.raises(BadInput) as err:
+        run_detector(DETECTOR, "package.json", '{\n  "dependencies": {\n    "stripe": \n}\n')
+    assert err.value.line == 4

@@ -1,0 +1,92 @@
+"""Incoming and outgoing webhooks across frameworks."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import WEBHOOK_IN, WEBHOOK_OUT
+from mkdocs_integrations.scan.detectors.webhooks import DETECTOR
+
+NEXT_ROUTE = """\
+import Stripe from "stripe";
+import { stripe } from "@/lib/stripe";
+
+export async function POST(req: Request) {
+  const sig = req.headers.get("stripe-signature")!;
+  const event = stripe.webhooks.constructEvent(await req.text(), sig, process.env.STRIPE_WEBHOOK_SECRET!);
+  switch (event.type) {
+    case "payment_intent.succeeded":
+      break;
+    case "customer.subscription.deleted":
+      break;
+  }
+  return new Response("ok");
+}
+"""
+
+
+def test_next_app_router_stripe_webhook(run_detector):
+    ev, _ = run_detector(DETECTOR, "apps/web/src/app/api/webhooks/stripe/route.ts", NEXT_ROUTE)
+    hooks = [e for e in ev if e.kind == WEBHOOK_IN]
+    assert len(hooks) == 1
+    hook = hooks[0]
+    assert hook.name == "/api/webhooks/stripe"
+    assert hook.service == "stripe"
+    assert "constructEvent" in hook.get("verification")
+    assert hook.get("events") == "payment_intent.succeeded,customer.subscription.deleted"
+
+
+def test_express_route_without_verification(run_detector):
+    src = """\
+    const express = require("express");
+    const app = express();
+    app.post("/hooks/github", express.json(), (req, res) => {
+      if (req.body.action === "opened") {}
+      res.sendStatus(200);
+    });
+    """
+    ev, _ = run_detector(DETECTOR, "server/index.js", src)
+    hook = next(e for e in ev if e.kind == WEBHOOK_IN)
+    assert hook.name == "/hooks/github" and hook.line == 3
+    assert hook.get("verification") == ""
+    assert hook.get("events") == "opened" or hook.get("events") == ""
+
+
+def test_django_and_flask_routes(run_detector):
+    django = 'from django.urls import path\nurlpatterns = [\n    path("webhooks/paddle/", views.paddle_webhook),\n]\n'
+    ev, _ = run_detector(DETECTOR, "shop/urls.py", django)
+    assert [(e.name, e.line) for e in ev if e.kind == WEBHOOK_IN] == [("/webhooks/paddle/", 3)]
+    flask = '@app.route("/webhook/twilio", methods=["POST"])\ndef hook():\n    hmac.compare_digest(a, b)\n'
+    ev, _ = run_detector(DETECTOR, "app.py", flask)
+    hook = next(e for e in ev if e.kind == WEBHOOK_IN)
+    assert hook.name == "/webhook/twilio" and "HMAC" in hook.get("verification")
+
+
+def test_commented_route_is_not_a_webhook(run_detector):
+    ev, _ = run_detector(DETECTOR, "server.js", '// app.post("/webhooks/stripe", handler)\n')
+    assert not ev
+
+
+def test_outgoing_webhook_with_retry(run_detector):
+    src = """\
+    const MAX_ATTEMPTS = 3;
+
+    export async function notifySignup(user) {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const res = await fetch(process.env.CRM_WEBHOOK_URL, { method: "POST", body: JSON.stringify(user) });
+        if (res.ok) return;
+        await sleep(500 * 2 ** attempt);
+      }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "lib/crm.ts", src)
+    out = next(e for e in ev if e.kind == WEBHOOK_OUT)
+    assert out.name == "URL in CRM_WEBHOOK_URL"
+    assert out.get("trigger") == "notifySignup() in crm.ts"
+    assert out.get("retry") == "up to 3 attempts with backoff"
+
+
+def test_outgoing_webhook_python_without_retry(run_detector):
+    src = 'import os, requests\n\ndef ping():\n    requests.post(os.environ["SLACK_WEBHOOK_URL"], json={})\n'
+    ev, _ = run_detector(DETECTOR, "jobs/notify.py", src)
+    out = next(e for e in ev if e.kind == WEBHOOK_OUT)
+    assert out.name == "URL in SLACK_WEBHOOK_URL" and out.service == "slack"
+    assert out.get("retry") == ""

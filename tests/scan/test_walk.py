@@ -1,0 +1,84 @@
+"""The walk: .gitignore files at every level, exclude patterns, guards for bad files."""
+
+from __future__ import annotations
+
+import os
+
+import pathspec
+from helpers import write_tree
+
+from mkdocs_integrations.scan import Scanner, ScanOptions
+from mkdocs_integrations.scan.walk import walk
+
+
+def rels(result):
+    return [f.rel for f in result.files]
+
+
+def test_nested_gitignore_and_exclude(tmp_path):
+    write_tree(tmp_path, {
+        ".gitignore": "*.log\n.env\n",
+        "app/a.py": "", "app/debug.log": "", "app/.env": "X=1\n",
+        "app/sub/.gitignore": "generated/\n!keep.py\n", "app/sub/generated/x.py": "", "app/sub/keep.py": "",
+        "app/node_modules/stripe/index.js": "", "app/fixtures/f.py": "",
+    })
+    exclude = pathspec.GitIgnoreSpec.from_lines(["**/fixtures/**"])
+    result = walk([tmp_path / "app"], tmp_path, exclude)
+    assert rels(result) == ["app/.env", "app/a.py", "app/sub/.gitignore", "app/sub/keep.py"] or \
+        rels(result) == ["app/a.py", "app/sub/.gitignore", "app/sub/keep.py"]
+    assert "app/.env" not in rels(result)
+    assert result.ignored_env_files == ["app/.env"]
+
+
+def test_symlink_loop_and_escape_are_not_followed(tmp_path):
+    write_tree(tmp_path, {"app/a.py": "", "outside/secret.py": ""})
+    os.symlink(tmp_path / "app", tmp_path / "app" / "loop")
+    os.symlink(tmp_path / "outside", tmp_path / "app" / "out")
+    result = walk([tmp_path / "app"], tmp_path)
+    assert rels(result) == ["app/a.py"]
+
+
+def test_binary_large_and_invalid_utf8_files(tmp_path):
+    write_tree(tmp_path, {"app/package.json": '{"dependencies": {"stripe": "1.0.0"}}'})
+    (tmp_path / "app" / "blob.js").write_bytes(b"\x00\x01import 'stripe'")
+    (tmp_path / "app" / "big.js").write_text("import 'twilio';\n" + "x" * 2_000_000)
+    (tmp_path / "app" / "latin.py").write_bytes(b"# caf\xe9\nimport stripe\n")
+    scan = Scanner().scan(ScanOptions(roots=[tmp_path / "app"], base=tmp_path))
+    names = {(e.path, e.name) for e in scan.evidence}
+    assert ("app/latin.py", "stripe") in names  # invalid UTF-8 decoded with replacement
+    assert not any(p == "app/blob.js" for p, _ in names)
+    assert not any(p == "app/big.js" for p, _ in names)
+    assert scan.warnings == []
+
+
+def test_paths_with_spaces_and_non_ascii(tmp_path):
+    write_tree(tmp_path, {"my app/sérvice/pay.py": "import stripe\n"})
+    scan = Scanner().scan(ScanOptions(roots=[tmp_path / "my app"], base=tmp_path))
+    assert ("my app/sérvice/pay.py", 1) in {(e.path, e.line) for e in scan.evidence}
+
+
+def test_unreadable_folder_is_a_warning(tmp_path):
+    write_tree(tmp_path, {"app/a.py": "import stripe\n", "app/locked/b.py": "import stripe\n"})
+    os.chmod(tmp_path / "app" / "locked", 0)
+    try:
+        result = walk([tmp_path / "app"], tmp_path)
+    finally:
+        os.chmod(tmp_path / "app" / "locked", 0o755)
+    if os.geteuid() == 0:  # root reads everything: nothing to warn about
+        assert "app/locked/b.py" in rels(result)
+    else:
+        assert any("app/locked" in w for w in result.warnings)
+
+
+def test_cache_rereads_only_changed_files(tmp_path):
+    write_tree(tmp_path, {"app/a.py": "import stripe\n", "app/b.py": "import twilio\n"})
+    scanner = Scanner()
+    opts = ScanOptions(roots=[tmp_path / "app"], base=tmp_path)
+    first = scanner.scan(opts)
+    assert first.files_read == 2
+    second = scanner.scan(opts)
+    assert second.files_read == 0 and second.evidence == first.evidence
+    (tmp_path / "app" / "b.py").write_text("import twilio\nimport os\nos.getenv('TWILIO_AUTH_TOKEN')\n")
+    third = scanner.scan(opts)
+    assert third.files_read == 1
+    assert "TWILIO_AUTH_TOKEN" in {e.name for e in third.evidence}
