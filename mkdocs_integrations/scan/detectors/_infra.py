@@ -177,6 +177,14 @@ def find_line(text: str, pattern: str, start: int = 1, flags: int = re.M) -> int
     return max(start, 1)
 
 
+def image_ref(text: str) -> str:
+    """An image reference without its `@sha256:` digest (a hash, not a name, and long enough
+    to be mistaken for a credential); `${IMAGE:-postgres:16}` gives its default."""
+    text = text.strip()
+    m = re.fullmatch(r"\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]+)\}", text)
+    return (m.group(1) if m else text).split("@", 1)[0]
+
+
 def environment_of_path(rel: str, default: str) -> str:
     """production / staging / test / development from words in a path, else `default`."""
     words = set(re.split(r"[^a-z0-9]+", rel.lower()))

@@ -74,7 +74,8 @@ DEPLOYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"cloudflare/wrangler-action|\bwrangler\s+(?:deploy|publish)\b", "cloudflare-workers"),
         (r"FirebaseExtended/action-hosting-deploy|\bfirebase\s+deploy\b", "firebase-hosting"),
         (r"azure/webapps-deploy", "azure-app-service"),
-        (r"\bkubectl\s+(?:apply|set\s+image|rollout\s+restart)\b|\bhelm\s+(?:upgrade|install)\b|azure/k8s-deploy", "kubernetes"),
+        (r"\bkubectl\s+(?:apply|set\s+image|rollout\s+restart)\b|\bhelm\s+(?:upgrade|install)\b|azure/k8s-deploy"
+         r"|helmfile/helmfile-action|\bhelmfile\s+(?:apply|sync)\b|\bargocd\s+app\s+sync\b", "kubernetes"),
         (r"peaceiris/actions-gh-pages|actions/deploy-pages|JamesIves/github-pages-deploy-action|\bmkdocs\s+gh-deploy\b", "github-pages"),
         (r"docker/build-push-action|\bdocker\s+push\b", "docker"),
         (r"digitalocean/app_action|\bdoctl\s+apps\s+(?:create-deployment|update)\b", "digitalocean-app-platform"),

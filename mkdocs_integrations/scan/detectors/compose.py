@@ -41,7 +41,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             detail = [("compose_service", svc_name), ("environment", environment)]
             if local:
                 detail.append(("local", "1"))
-            yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=text, detail=tuple(detail))
+            yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=y.image_ref(text), detail=tuple(detail))
         for var, ln in y.env_names(y.get(svc, "environment")):
             yield Evidence(
                 path=src.rel, line=ln, kind=ENV_DECL, name=var,

@@ -88,7 +88,7 @@ def netlify(src: Source, ctx: Context) -> Iterator[Record]:
     sid = "netlify"
     build = data.get("build") or {}
     if isinstance(build.get("command"), str):
-        command = _ASSIGNMENT.sub("", build["command"]).strip()  # `KEY=value npm run build`: no values
+        command = " ".join(_ASSIGNMENT.sub("", build["command"]).split())  # `KEY=value npm run build`: no values
         yield _feat(src, sid, f"build:{command}", _key_line(src, "command"))
     functions = build.get("functions") or (data.get("functions") or {}).get("directory")
     if isinstance(functions, str):
@@ -382,6 +382,7 @@ _K8S_DIRS = frozenset({
     "charts", "overlays", "kustomize", "infra", "infrastructure", "ops", "argocd", "gitops", ".k8s",
 })
 _K8S_NAME = re.compile(r"deployment|statefulset|cronjob|daemonset|\bpod\b|\bjob\b|k8s|kube|manifest", re.I)
+_WORKLOAD_KIND = re.compile(rf"^kind:\s*(?:{'|'.join(sorted(WORKLOADS))})\s*$", re.M)
 _TEMPLATED_IMAGE = re.compile(r"""^\s*-?\s*image:\s*['"]?([^'"\s{}]+)['"]?\s*$""", re.M)
 
 
@@ -403,9 +404,13 @@ def kubernetes(src: Source, ctx: Context) -> Iterator[Record]:
         if "{{" not in src.text:
             raise
         # A Helm template is Go-templated YAML: read plain image lines, skip templated ones.
-        yield _feat(src, "kubernetes", f"manifest:{src.rel}", 1)
+        kind_m = _WORKLOAD_KIND.search(src.text)
+        if kind_m is None:
+            return
+        yield _feat(src, "kubernetes", f"manifest:{src.rel}", src.line_of(kind_m.start()))
         for m in _TEMPLATED_IMAGE.finditer(src.text):
-            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=IMAGE, name=m.group(1))
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=IMAGE, name=y.image_ref(m.group(1)),
+                           detail=(("environment", environment),))
         return
     announced = False
     for doc in docs:
@@ -419,7 +424,7 @@ def kubernetes(src: Source, ctx: Context) -> Iterator[Record]:
         for container in y.items(y.get(spec, "containers")) + y.items(y.get(spec, "initContainers")):
             image = y.get(container, "image")
             if y.scalar(image):
-                yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=image.value,  # type: ignore
+                yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=y.image_ref(image.value),  # type: ignore
                                detail=(("environment", environment),))
             for item in y.items(y.get(container, "env")):
                 name = y.get(item, "name")
@@ -450,7 +455,7 @@ def helm_values(src: Source, ctx: Context) -> Iterator[Record]:
             text = y.scalar(image)
             repo = y.get(image, "repository")
             if text and "{{" not in text and not text.startswith(("Always", "IfNotPresent")):
-                yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=text)
+                yield Evidence(path=src.rel, line=y.line(image), kind=IMAGE, name=y.image_ref(text))
             elif y.scalar(repo):
                 registry = y.scalar(y.get(image, "registry"))
                 full = f"{registry}/{repo.value}" if registry else repo.value  # type: ignore[union-attr]
@@ -463,7 +468,7 @@ _FROM = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?", re.I | re
 def dockerfile(src: Source, ctx: Context) -> Iterator[Record]:
     stages: set[str] = set()
     for m in _FROM.finditer(src.text):
-        image, stage = m.group(1), m.group(2)
+        image, stage = y.image_ref(m.group(1)), m.group(2)
         if stage:
             stages.add(stage.lower())
         repo = image.split(":", 1)[0]

@@ -95,3 +95,13 @@ def test_malformed_compose_is_bad_input(ctx):
 )
 def test_accepts(ctx, name, ok):
     assert DETECTOR.accepts(name, name, ctx) is ok
+
+
+def test_image_digest_and_default_interpolation(run_detector):
+    text = (
+        "services:\n"
+        "  cache:\n    image: valkey/valkey@sha256:12ba4f45a7c3e1d0f076acd616cb230834e75a77e8516dde382720af32832d6d\n"
+        "  llm:\n    image: ${LLM_IMAGE:-vllm/vllm-openai:v0.14.0}\n"
+    )
+    evs, _ = run_detector(DETECTOR, "docker-compose.yml", text)
+    assert [(e.line, e.name) for e in evs if e.kind == IMAGE] == [(3, "valkey/valkey"), (5, "vllm/vllm-openai:v0.14.0")]

@@ -417,3 +417,15 @@ def test_cfn_to_terraform():
 )
 def test_handler_for(rel, handled):
     assert (handler_for(rel, rel.rsplit("/", 1)[-1]) is not None) is handled
+
+
+def test_templated_non_workload_is_ignored(run_detector):
+    text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include \"x.fullname\" . }}\n"
+    evs, _ = run_detector(DETECTOR, "charts/web/templates/service.yaml", text)
+    assert evs == []
+
+
+def test_netlify_multiline_command(run_detector):
+    text = '[build]\ncommand = """\npip install mkdocs &&\nmkdocs build\n"""\n'
+    evs, _ = run_detector(DETECTOR, "netlify.toml", text)
+    assert feats(evs) == [(2, "build:pip install mkdocs && mkdocs build", "netlify")]
