@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from fnmatch import fnmatchcase
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,9 +66,9 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
         return False
     if lower in _NAMES or lower.startswith(("dockerfile.", "containerfile.", ".env")):
         return True
-    if lower.endswith(".env") or "credential" in lower or "secret" in lower:
-        return True
     ext = lower.rsplit(".", 1)[-1] if "." in lower.lstrip(".") else ""
+    if ("credential" in lower or "secret" in lower) and ext in ("", "txt"):
+        return True  # `credentials`, `secrets.txt`; `client_secret.json` passes by its extension
     return ext in _EXTENSIONS
 
 
@@ -81,6 +82,10 @@ class Rule:
     severity: str = "high"
     multiline: bool = False
     generic: bool = False
+    files: tuple[str, ...] = ()  # basename globs (lowercase); empty: every accepted file
+
+    def applies_to(self, name: str) -> bool:
+        return not self.files or any(fnmatchcase(name.lower(), g) for g in self.files)
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def parse_rules(text: str) -> RuleSet:
         where = f"secrets rules[{i}]"
         if not isinstance(raw, dict):
             raise RuleError(f"{where}: must be a mapping")
-        unknown = set(raw) - {"id", "kind", "regex", "keywords", "entropy", "severity", "multiline", "generic"}
+        unknown = set(raw) - {"id", "kind", "regex", "keywords", "entropy", "severity", "multiline", "generic", "files"}
         if unknown:
             raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
         rid, kind, pattern = raw.get("id"), raw.get("kind"), raw.get("regex")
@@ -132,6 +137,7 @@ def parse_rules(text: str) -> RuleSet:
             id=rid, kind=kind, regex=compiled, keywords=keywords,
             entropy=float(raw.get("entropy") or 0.0), severity=severity,
             multiline=bool(raw.get("multiline")), generic=bool(raw.get("generic")),
+            files=tuple(str(f).lower() for f in raw.get("files") or ()),
         ))
     ignore = data.get("ignore") or {}
     patterns = [str(p) for p in ignore.get("patterns") or ()] or ["(?!)"]
@@ -159,21 +165,34 @@ def shannon_entropy(value: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
 
 
-_PIECES = re.compile(r"[_.\-/$]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.\-][A-Za-z_$][\w$]*)*$")
-_PATHLIKE = re.compile(r"^(?:\.{0,2}/|~/|[A-Za-z]:\\)|/.*\.[A-Za-z0-9]{1,5}$|^[\w\-]+\.(?:pem|key|json|crt|p12|pfx|txt)$")
+_PIECES = re.compile(r"[_.\-/$:+]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.\-:+]+[A-Za-z_$][\w$]*)*$")
+# Paths ("certs/prod.key", "./secrets.json") and URLs: base64 keys have no dots, URL-safe
+# keys no slashes, so a value with both (or a scheme) names a place, not a secret.
+_PATHLIKE = re.compile(
+    r"^(?:\.{0,2}/|~/|[A-Za-z]:\\)|://|^[\w.\-]*/[\w.\-/]*\.[a-z][a-z0-9]{0,11}$"
+    r"|^[\w\-]+\.(?:pem|key|json|crt|cer|der|p12|pfx|jks|keystore|txt|ya?ml|env|ini|conf|cfg|toml|xml|gpg|asc)$"
+)
+# Ids, not secrets, when only a name vouches for them: UUIDs ("ClientRequestToken"), short
+# hex digests, ARNs, code in a string. Services whose keys are UUIDs have context rules.
+_ID_SHAPED = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{1,31}$|^arn:|[()\[\]]",
+    re.IGNORECASE,
+)
 
 
 def _reads_like_a_name(value: str) -> bool:
-    """A variable, setting or file name rather than a secret: `settings.DB_PASSWORD`."""
-    if _PATHLIKE.search(value):
+    """A variable, setting, file name or id rather than a secret: `settings.DB_PASSWORD`."""
+    if _PATHLIKE.search(value) or _ID_SHAPED.search(value):
         return True
     if not _IDENTIFIER.match(value):
         return False
+    if "." in value:  # attribute access or a type: `config.api_key`, `x25519.PublicKey`
+        return True
     pieces = [p for p in _PIECES.split(value) if p]
     singles = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
-    ok = all((p.isalpha() and len(p) >= 2) or (p.isdigit() and len(p) <= 4) or len(p) == 1 for p in pieces)
-    return ok and singles <= 1
+    ok = all((p.isalpha() and len(p) >= 2) or (p.isdigit() and len(p) <= 6) or len(p) == 1 for p in pieces)
+    return ok and singles <= max(1, len(pieces) // 4)
 
 
 def _is_placeholder(rules: RuleSet, rule: Rule, match: re.Match[str], value: str) -> bool:
@@ -210,7 +229,10 @@ def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
         return
     ruleset = load_rules()
     lowered = src.text.lower()
-    active = [r for r in ruleset.rules if not r.keywords or any(k in lowered for k in r.keywords)]
+    active = [
+        r for r in ruleset.rules
+        if r.applies_to(src.name) and (not r.keywords or any(k in lowered for k in r.keywords))
+    ]
     if not active:
         return
     severity_cap = _in_test_tree(src.rel)
