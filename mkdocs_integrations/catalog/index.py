@@ -116,7 +116,9 @@ class CatalogIndex:
         pairs = [(d.rstrip("/"), c.id) for c in catalog.clients.values() for d in c.migrations_dirs]
         # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
         self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
-        self.call_patterns = [(svc.id, svc.calls) for svc in catalog.services.values() if svc.calls]
+        self.call_patterns = [
+            (svc.id, svc.calls, _keywords(svc)) for svc in catalog.services.values() if svc.calls
+        ]
         self._env_prefixes.sort(key=lambda p: -len(p[0]))
         self._terraform.sort(key=lambda p: -len(p[0]))
         for table in self._imports.values():
@@ -206,6 +208,21 @@ class CatalogIndex:
             elif fnmatch.fnmatchcase(name, pattern):
                 hits.append(sid)
         return sorted(set(hits))
+
+
+_COMMON_WORDS = frozenset({
+    "api", "sdk", "js", "node", "client", "cloud", "the", "and", "for", "io", "com", "net", "org",
+    "lib", "go", "v2", "v3", "rest", "http", "service", "services", "core", "server", "app", "web",
+})
+
+
+def _keywords(svc) -> frozenset[str]:
+    """Words, one of which a file must contain before the service's call patterns run."""
+    words: set[str] = set(re.findall(r"[a-z0-9]+", svc.id + " " + svc.name.lower()))
+    for names in list(svc.packages.values()) + list(svc.weak_packages.values()) + list(svc.imports.values()):
+        for n in names:
+            words.update(re.findall(r"[a-z0-9]+", n.lower().rsplit("/", 1)[-1]))
+    return frozenset(w for w in words if len(w) >= 2 and w not in _COMMON_WORDS)
 
 
 def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
