@@ -124,7 +124,7 @@ def parse_rules(text: str) -> RuleSet:
         for token, expansion in fragments.items():
             pattern = pattern.replace(token, expansion)
         try:
-            compiled = re.compile(pattern, re.MULTILINE if raw.get("multiline") else 0)
+            compiled = re.compile(pattern, re.MULTILINE)
         except re.error as exc:
             raise RuleError(f"{where}: bad regex: {exc}") from None
         keywords = tuple(str(k) for k in raw.get("keywords") or ())
@@ -165,8 +165,11 @@ def shannon_entropy(value: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
 
 
-_PIECES = re.compile(r"[_.\-/$:+]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_SEPARATORS = re.compile(r"[_.\-/$:+]+")
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.\-:+]+[A-Za-z_$][\w$]*)*$")
+_SEGMENT = re.compile(r"([A-Za-z]+?)([0-9]{0,3})")  # letters, then a short version suffix
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 # Paths ("certs/prod.key", "./secrets.json") and URLs: base64 keys have no dots, URL-safe
 # keys no slashes, so a value with both (or a scheme) names a place, not a secret.
 _PATHLIKE = re.compile(
@@ -181,6 +184,28 @@ _ID_SHAPED = re.compile(
 )
 
 
+def _segment_is_wordy(seg: str) -> bool:
+    """`SECRET`, `apiKey`, `Oauth2`, `v3`, `2024`: words and numbers, not random characters."""
+    if seg.isdigit():
+        return len(seg) <= 6
+    m = _SEGMENT.fullmatch(seg)
+    if not m:
+        return False
+    letters = m.group(1)
+    if letters.isupper():
+        return len(letters) <= 12
+    if len(letters) == 1:
+        return True  # s3, v2
+    words = _WORD.findall(letters)
+    return (
+        "".join(words) == letters
+        and len(letters) >= 3 * len(words)  # random mixed case splits into 1-2 letter "words"
+        and sum(1 for w in words if w.isupper()) * 2 <= len(words)  # acronyms are the exception
+        and all(len(w) <= 5 for w in words if w.isupper())
+        and all(2 <= len(w) <= 20 and (len(w) <= 3 or w.isupper() or bool(_VOWEL.search(w))) for w in words)
+    )
+
+
 def _reads_like_a_name(value: str) -> bool:
     """A variable, setting, file name or id rather than a secret: `settings.DB_PASSWORD`."""
     if _PATHLIKE.search(value) or _ID_SHAPED.search(value):
@@ -189,10 +214,13 @@ def _reads_like_a_name(value: str) -> bool:
         return False
     if "." in value:  # attribute access or a type: `config.api_key`, `x25519.PublicKey`
         return True
-    pieces = [p for p in _PIECES.split(value) if p]
-    singles = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
-    ok = all((p.isalpha() and len(p) >= 2) or (p.isdigit() and len(p) <= 6) or len(p) == 1 for p in pieces)
-    return ok and singles <= max(1, len(pieces) // 4)
+    segments = [p for p in _SEPARATORS.split(value) if p]
+    singles = sum(1 for p in segments if len(p) == 1 and p.isalpha())
+    wordy = all(len(p) == 1 or _segment_is_wordy(p) for p in segments)
+    letters = [c for c in value.lower() if c.isalpha()]
+    vowels = sum(1 for c in letters if c in "aeiouy")
+    # English is about 40% vowels, random letters about 23%.
+    return wordy and singles <= max(1, (len(segments) + 2) // 3) and vowels >= 0.3 * len(letters)
 
 
 def _is_placeholder(rules: RuleSet, rule: Rule, match: re.Match[str], value: str) -> bool:
@@ -223,12 +251,46 @@ def _secret_span(m: re.Match[str]) -> tuple[int, int]:
     return m.span("secret") if "secret" in m.re.groupindex else m.span()
 
 
+_MAX_SPANS = 24  # past this many keyword lines, one pass over the rest is cheaper
+
+
+def _spans(rule: Rule, text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """The ranges the rule's regex runs on: lines holding one of its keywords, or the rest
+    of the file once keyword lines are frequent (matches are then checked line by line).
+
+    `lowered` is `text.lower()` when that keeps every offset (it does unless the text has
+    characters like 'İ'); otherwise the rule simply scans the whole text.
+    """
+    if not rule.keywords or rule.multiline or len(lowered) != len(text):
+        yield 0, len(text)
+        return
+    pos = 0
+    for _ in range(_MAX_SPANS):
+        hits = [i for i in (lowered.find(k, pos) for k in rule.keywords) if i >= 0]
+        if not hits:
+            return
+        first = min(hits)
+        start = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", first)
+        end = len(text) if end < 0 else end
+        yield start, end
+        pos = end + 1
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def _line_at(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[text.rfind("\n", 0, offset) + 1:len(text) if end < 0 else end]
+
+
 def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
     """One Finding per (line, rule); a match overlapping an earlier rule's match is dropped."""
     if _looks_minified(src):
         return
     ruleset = load_rules()
-    lowered = src.text.lower()
+    text = src.text.replace("\r", " ")  # CRLF files: offsets and line numbers unchanged
+    lowered = text.lower()
     active = [
         r for r in ruleset.rules
         if r.applies_to(src.name) and (not r.keywords or any(k in lowered for k in r.keywords))
@@ -236,38 +298,30 @@ def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
     if not active:
         return
     severity_cap = _in_test_tree(src.rel)
-    claimed: list[tuple[int, int]] = []  # absolute offsets of accepted secrets
+    claimed: list[tuple[int, int]] = []  # offsets of accepted secrets
     seen: set[tuple[int, str]] = set()
     hits: list[tuple[int, Rule]] = []
-
-    def accept(rule: Rule, m: re.Match[str], base: int) -> None:
-        start, end = _secret_span(m)
-        start, end = start + base, end + base
-        if any(start < e and s < end for s, e in claimed):
-            return
-        value = m.group("secret") if "secret" in m.re.groupindex else m.group(0)
-        if _is_placeholder(ruleset, rule, m, value):
-            return
-        line = src.line_of(m.start() + base)
-        if (line, rule.id) in seen:
-            return
-        seen.add((line, rule.id))
-        claimed.append((start, end))
-        hits.append((line, rule))
-
-    line_rules = [r for r in active if not r.multiline]
-    offset = 0
-    for raw in src.text.splitlines(keepends=True):
-        low = raw.lower()
-        for rule in line_rules:
-            if rule.keywords and not any(k in low for k in rule.keywords):
-                continue
-            for m in rule.regex.finditer(raw.rstrip("\r\n")):
-                accept(rule, m, offset)
-        offset += len(raw)
-    for rule in (r for r in active if r.multiline):
-        for m in rule.regex.finditer(src.text):
-            accept(rule, m, 0)
+    for rule in active:
+        for lo, hi in _spans(rule, text, lowered):
+            for m in rule.regex.finditer(text, lo, hi):
+                if not rule.multiline and "\n" in text[m.start():m.end()]:
+                    continue  # line rules never span lines, whatever their regex allows
+                if rule.keywords:
+                    line_text = _line_at(text, m.start()).lower()
+                    if not any(k in line_text for k in rule.keywords):
+                        continue
+                start, end = _secret_span(m)
+                if any(start < e and s < end for s, e in claimed):
+                    continue
+                value = m.group("secret") if "secret" in m.re.groupindex else m.group(0)
+                if _is_placeholder(ruleset, rule, m, value):
+                    continue
+                line = src.line_of(m.start())
+                if (line, rule.id) in seen:
+                    continue
+                seen.add((line, rule.id))
+                claimed.append((start, end))
+                hits.append((line, rule))
 
     for line, rule in sorted(hits, key=lambda h: (h[0], h[1].id)):
         yield Finding(
