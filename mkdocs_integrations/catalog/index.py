@@ -117,7 +117,9 @@ class CatalogIndex:
         # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
         self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
         self.call_patterns = [
-            (svc.id, svc.calls, _keywords(svc)) for svc in catalog.services.values() if svc.calls
+            (svc.id, tuple((c, required_literals(c.pattern)) for c in svc.calls), _keywords(svc))
+            for svc in catalog.services.values()
+            if svc.calls
         ]
         self._env_prefixes.sort(key=lambda p: -len(p[0]))
         self._terraform.sort(key=lambda p: -len(p[0]))
@@ -208,6 +210,41 @@ class CatalogIndex:
             elif fnmatch.fnmatchcase(name, pattern):
                 hits.append(sid)
         return sorted(set(hits))
+
+
+try:  # Python 3.11+
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which any match must contain (one per top-level branch), or None.
+
+    `literal in text` runs at memory speed; the regex only runs when it can match. Case-
+    insensitive patterns get lower-cased literals, to be checked against lower-cased text.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - unusual syntax: simply no prefilter
+        return None
+    items = list(parsed)
+    branches = [items]
+    if len(items) == 1 and items[0][0] is _sre_parse.BRANCH:
+        branches = [list(b) for b in items[0][1][1]]
+    literals: list[str] = []
+    for branch in branches:
+        best, run = "", ""
+        for op, av in branch:
+            if op is _sre_parse.LITERAL:
+                run += chr(av)
+                best = max(best, run, key=len)
+            else:
+                run = ""
+        if len(best) < 3:
+            return None
+        literals.append(best.lower() if pattern.flags & re.I else best)
+    return tuple(literals)
 
 
 _COMMON_WORDS = frozenset({
