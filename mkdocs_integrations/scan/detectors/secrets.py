@@ -202,7 +202,9 @@ def _segment_is_wordy(seg: str) -> bool:
         and len(letters) >= 3 * len(words)  # random mixed case splits into 1-2 letter "words"
         and sum(1 for w in words if w.isupper()) * 2 <= len(words)  # acronyms are the exception
         and all(len(w) <= 5 for w in words if w.isupper())
-        and all(2 <= len(w) <= 20 and (len(w) <= 3 or w.isupper() or bool(_VOWEL.search(w))) for w in words)
+        and all(2 <= len(w) <= 32 and (len(w) <= 3 or w.isupper() or bool(_VOWEL.search(w))) for w in words)
+        # `db`, `ctx`, `msg` are fine now and then; `jz`, `Qz`, `kd` in a row are noise
+        and 3 * sum(1 for w in words if not w.isupper() and not _VOWEL.search(w)) <= len(words) + 1
     )
 
 
@@ -217,10 +219,7 @@ def _reads_like_a_name(value: str) -> bool:
     segments = [p for p in _SEPARATORS.split(value) if p]
     singles = sum(1 for p in segments if len(p) == 1 and p.isalpha())
     wordy = all(len(p) == 1 or _segment_is_wordy(p) for p in segments)
-    letters = [c for c in value.lower() if c.isalpha()]
-    vowels = sum(1 for c in letters if c in "aeiouy")
-    # English is about 40% vowels, random letters about 23%.
-    return wordy and singles <= max(1, (len(segments) + 2) // 3) and vowels >= 0.3 * len(letters)
+    return wordy and singles <= max(1, (len(segments) + 2) // 3)
 
 
 def _is_placeholder(rules: RuleSet, rule: Rule, match: re.Match[str], value: str) -> bool:
