@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..textsearch import required_literals
 from . import Catalog, load_catalog
 
 _PYPI_NORM = re.compile(r"[-_.]+")
@@ -138,16 +139,27 @@ class CatalogIndex:
         table = self._client_packages.get(ecosystem)
         return [t for t, _ in table.find(norm_package(ecosystem, name))] if table else []
 
+    @cached_property
+    def _import_tables(self) -> dict[str, _ModuleTable]:
+        return {lang: _ModuleTable(lang, rows) for lang, rows in self._imports.items()}
+
+    @cached_property
+    def _client_import_tables(self) -> dict[str, _ModuleTable]:
+        return {
+            lang: _ModuleTable(lang, [(m, c, False) for m, c in rows]) for lang, rows in self._client_imports.items()
+        }
+
     def import_(self, language: str, module: str) -> list[tuple[str, bool]]:
         """[(service id, weak)] for an imported module; weak = via an umbrella SDK only."""
+        table = self._import_tables.get(language)
         hits: dict[str, bool] = {}
-        for sid, weak in _module_hits(self._imports.get(language, ()), language, module):
+        for sid, weak in table.find(module) if table else ():
             hits[sid] = hits.get(sid, True) and weak
         return sorted(hits.items())
 
     def client_import(self, language: str, module: str) -> list[str]:
-        return sorted({cid for cid, _ in _module_hits(
-            [(m, c, False) for m, c in self._client_imports.get(language, ())], language, module)})
+        table = self._client_import_tables.get(language)
+        return sorted({cid for cid, _ in table.find(module)}) if table else []
 
     def env(self, name: str) -> str | None:
         if name in self.env_exact:
@@ -212,41 +224,6 @@ class CatalogIndex:
         return sorted(set(hits))
 
 
-try:  # Python 3.11+
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Literals one of which any match must contain (one per top-level branch), or None.
-
-    `literal in text` runs at memory speed; the regex only runs when it can match. Case-
-    insensitive patterns get lower-cased literals, to be checked against lower-cased text.
-    """
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - unusual syntax: simply no prefilter
-        return None
-    items = list(parsed)
-    branches = [items]
-    if len(items) == 1 and items[0][0] is _sre_parse.BRANCH:
-        branches = [list(b) for b in items[0][1][1]]
-    literals: list[str] = []
-    for branch in branches:
-        best, run = "", ""
-        for op, av in branch:
-            if op is _sre_parse.LITERAL:
-                run += chr(av)
-                best = max(best, run, key=len)
-            else:
-                run = ""
-        if len(best) < 3:
-            return None
-        literals.append(best.lower() if pattern.flags & re.I else best)
-    return tuple(literals)
-
-
 _COMMON_WORDS = frozenset({
     "api", "sdk", "js", "node", "client", "cloud", "the", "and", "for", "io", "com", "net", "org",
     "lib", "go", "v2", "v3", "rest", "http", "service", "services", "core", "server", "app", "web",
@@ -277,6 +254,33 @@ def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, t
         if "python" not in explicit:
             out.setdefault("python", []).append(name.lower().replace("-", "_"))
     return out
+
+
+_SEPARATORS = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}
+
+
+class _ModuleTable:
+    """Module prefix lookups in O(depth of the module name), not O(size of the catalog)."""
+
+    def __init__(self, language: str, rows: list[tuple[str, str, bool]]) -> None:
+        self.sep = _SEPARATORS.get(language, "/")
+        self.exact: dict[str, list[tuple[str, bool]]] = {}
+        self.stars: list[tuple[str, str, bool]] = []
+        for prefix, sid, weak in rows:
+            if prefix.endswith("*"):
+                self.stars.append((prefix[:-1], sid, weak))
+            else:
+                self.exact.setdefault(prefix.rstrip(self.sep) if prefix.endswith(self.sep) else prefix, []).append((sid, weak))
+
+    def find(self, module: str) -> list[tuple[str, bool]]:
+        hits: list[tuple[str, bool]] = []
+        parts = module.split(self.sep)
+        for i in range(len(parts), 0, -1):
+            hits.extend(self.exact.get(self.sep.join(parts[:i]), ()))
+        for prefix, sid, weak in self.stars:
+            if module.startswith(prefix):
+                hits.append((sid, weak))
+        return hits
 
 
 def _module_hits(table, language: str, module: str) -> list[tuple[str, bool]]:

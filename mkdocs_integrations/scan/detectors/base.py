@@ -6,6 +6,7 @@ can be cached per file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,7 +14,9 @@ from functools import cached_property
 from ...catalog import Catalog
 from ...catalog.index import CatalogIndex
 from ...model import Evidence, Finding
-from ..lexing import LineIndex
+from ..lexing import LineIndex, strip_comments
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 class BadInput(Exception):
@@ -40,6 +43,18 @@ class Source:
 
     def line_of(self, offset: int) -> int:
         return self.lines.line(offset)
+
+    def stripped(self, style: str) -> str:
+        """The text with comments blanked, computed once per file for all code detectors."""
+        cache = self.__dict__.setdefault("_stripped", {})
+        if style not in cache:
+            cache[style] = strip_comments(self.text, style)
+        return cache[style]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Lower-case alphanumeric words of the text: a cheap prefilter before regexes."""
+        return frozenset(_WORD.findall(self.text.lower()))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
-from ..lexing import strip_comments
+from ...textsearch import Prefiltered
 from .base import Context, Detector, Record, Source
 from .code import language_for
 
@@ -46,6 +46,11 @@ _SESSION = (
     ("refresh tokens", re.compile(r"\brefresh_?[tT]oken\b|\bREFRESH_TOKEN\b")),
     ("server-side sessions", re.compile(r"\bexpress-session\b|\bSESSION_ENGINE\b|\bsession_store\b|\bSessionMiddleware\b|\biron-session\b")),
 )
+# A file must name one of these before the token/session regexes run (they are slow).
+_AUTH_WORDS = frozenset({
+    "httponly", "cookies", "cookie", "localstorage", "sessionstorage", "strategy", "jwt", "jsonwebtoken",
+    "refresh_token", "refreshtoken", "refresh", "session", "sessions", "ssr",
+})
 _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"]""")
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
 _EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\(\s*['"]([A-Za-z][\w .:/-]{1,60})['"]""")
@@ -53,6 +58,11 @@ _BUCKET = re.compile(
     r"""(?:\b[Bb]ucket(?:Name)?\s*[:=]\s*|\bBucket\s*=\s*|\.from\(\s*|\.bucket\(\s*|\bBUCKET\w*\s*(?:\?\?|\|\||,|or)\s*|[A-Z_]*BUCKET[A-Z_]*['"]?\s*,\s*|\bbucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
 )
 _TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template_?[iI]d|TemplateId|TemplateAlias|template_alias)\s*[:=]\s*['"]([\w-]{1,40})['"]""")
+
+
+_HTTP_CLIENTS = tuple((label, Prefiltered(rx)) for label, rx in _HTTP_CLIENTS)
+_TOKEN_STORAGE = tuple((label, Prefiltered(rx)) for label, rx in _TOKEN_STORAGE)
+_SESSION = tuple((label, Prefiltered(rx)) for label, rx in _SESSION)
 
 
 def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
@@ -63,37 +73,45 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
         return
-    text = strip_comments(src.text, lang.comments)
+    text = src.stripped(lang.comments)
+    words = src.words
     for label, rx in _HTTP_CLIENTS:
         m = rx.search(text)
         if m:
             yield _fact(src, m.start(), FEATURE, f"http_client:{label}")
-    for label, rx in _TOKEN_STORAGE:
+    for label, rx in _TOKEN_STORAGE if not words.isdisjoint(_AUTH_WORDS) else ():
         m = rx.search(text)
         if m:
             yield _fact(src, m.start(), FEATURE, f"token_storage:{label}")
-    for label, rx in _SESSION:
+    for label, rx in _SESSION if not words.isdisjoint(_AUTH_WORDS) else ():
         m = rx.search(text)
         if m:
             yield _fact(src, m.start(), FEATURE, f"session:{label}")
     scopes: dict[str, int] = {}
-    for m in _SCOPE.finditer(text):
+    has_scope = "scope" in words or "scopes" in words
+    for m in _SCOPE.finditer(text) if has_scope else ():
         for s in re.split(r"[\s,]+", m.group(1)):
             scopes.setdefault(s, m.start(1))
-    for m in _SCOPE_LIST.finditer(text):
+    for m in _SCOPE_LIST.finditer(text) if has_scope else ():
         for s in re.findall(r"""['"]([\w:/.\-]{2,100})['"]""", m.group(1)):
             scopes.setdefault(s, m.start(1))
     for scope, offset in scopes.items():
         if scope:
             yield _fact(src, offset, SCOPE, scope)
     seen: set[tuple[str, str]] = set()
-    for kind, rx, group in ((EVENT, _EVENT, 1), (BUCKET, _BUCKET, 1)):
+    wanted = (
+        (EVENT, _EVENT, 1, not words.isdisjoint({"capture", "track", "logevent", "trackevent", "sendevent", "event"})),
+        (BUCKET, _BUCKET, 1, any("bucket" in w for w in words) or ("storage" in words and "from" in words)),
+    )
+    for kind, rx, group, present in wanted:
+        if not present:
+            continue
         for m in rx.finditer(text):
             value = m.group(group)
             if (kind, value) not in seen:
                 seen.add((kind, value))
                 yield _fact(src, m.start(group), kind, value)
-    for m in _TEMPLATE.finditer(text):
+    for m in _TEMPLATE.finditer(text) if any("template" in w for w in words) else ():
         value = m.group(1) or m.group(2)
         if (TEMPLATE, value) not in seen:
             seen.add((TEMPLATE, value))

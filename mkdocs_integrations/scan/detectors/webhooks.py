@@ -144,12 +144,16 @@ def _retry(body: str, text: str) -> str:
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     style = {"python": HASH, "ruby": HASH, "php": PHP}.get(lang.name if lang else "", C_STYLE)
-    text = strip_comments(src.text, style)
+    words = src.words
+    hooky = any("hook" in w for w in words)
+    if not hooky and "hook" not in src.rel.lower():
+        return  # neither a webhook route nor a *WEBHOOK* URL can be in this file
+    text = src.stripped(style)
     routes: list[tuple[str, int]] = []
     file_route = _route_from_file(src.rel)
     if file_route and re.search(r"\b(?:export\s+(?:async\s+)?function\s+POST|export\s+const\s+POST|req\.method|request\.method|export\s+default)", text):
         routes.append((file_route, 1))
-    for m in _ROUTE_CALL.finditer(text):
+    for m in _ROUTE_CALL.finditer(text) if hooky else ():
         routes.append((m.group(1), src.line_of(m.start(1))))
     for route, line in routes:
         sid, verification = _service_for(route, text, ctx)
