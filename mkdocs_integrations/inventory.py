@@ -7,6 +7,7 @@ report what they saw. Everything here is sorted, so the same sources give the sa
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,9 +139,9 @@ class Inventory:
 
 
 def _strength(kinds: set[str]) -> str | None:
-    if kinds & {IMPORT, CALL}:
+    if kinds & {IMPORT, CALL, WEBHOOK_IN, WEBHOOK_OUT}:
         return "used"
-    if kinds & {CONFIG, IMAGE, TERRAFORM, DB_TYPE}:
+    if kinds & {CONFIG, IMAGE, TERRAFORM, DB_TYPE, FEATURE}:
         return "configured"
     if PACKAGE in kinds:
         return "declared"
@@ -149,6 +150,10 @@ def _strength(kinds: set[str]) -> str | None:
     if HOST in kinds:
         return "host"
     return None
+
+
+# Facts that describe a service found otherwise, but do not show use on their own.
+_WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
 
 
 def _app_of(path: str, apps: list[str]) -> str:
@@ -252,15 +257,20 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         elif ev.kind in (FEATURE, SCOPE, EVENT, BUCKET, TEMPLATE):
             facts.append(ev)
 
-    _join_file_facts(facts, per_service, catalog)
-    # Umbrella SDKs (boto3, firebase) count for a service only with one of its calls.
+    # Umbrella SDKs (boto3, the openai package for Azure) count for a service only with a
+    # call that is its own: a line that matches the call patterns of two services proves neither.
+    at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for sid, evs in calls.items():
+        for e in evs:
+            at[(e.path, e.line)].add(sid)
     for sid, evs in weak_only.items():
-        if calls.get(sid):
+        if any(len(at[(e.path, e.line)]) == 1 for e in calls.get(sid, ())):
             per_service[sid].extend(evs)
     # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
     for sid, evs in calls.items():
         if sid in per_service:
             per_service[sid].extend(evs)
+    _join_file_facts(facts, per_service, catalog)
 
     apps = sorted(manifests)
     uses: list[ServiceUse] = []
@@ -269,7 +279,7 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         if svc is None:
             continue
         evs = sorted(set(evs))
-        strength = _strength({e.kind for e in evs})
+        strength = _strength({e.kind for e in evs if not (e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES))})
         if strength is None:
             continue
         uses.append(_service_use(svc, strength, evs, apps))
@@ -278,8 +288,8 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
     for cid, evs in sorted(client_hits.items()):
         client = catalog.clients[cid]
-        version = _best_version(evs)
-        label = f"{client.name} {version}".strip()
+        version = _short_version(_best_version(evs))
+        label = f"{client.name} v{version}" if version else client.name
         targets = [d for d in client.databases if d in by_id] or []
         for d in targets:
             if label not in by_id[d].clients:
@@ -321,7 +331,7 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
 
 # Service-less facts (code_facts detector) → the categories they describe.
 FACT_CATEGORIES = {
-    "http_client": None,  # any service reached from the same file
+    "http_client": ("external_api",),
     "token_storage": ("auth_provider",),
     "session": ("auth_provider",),
     SCOPE: ("oauth",),
@@ -355,6 +365,12 @@ def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence
             targets = only if len(only) == 1 else []
         for sid in targets:
             per_service[sid].append(fact)
+
+
+def _short_version(spec: str) -> str:
+    """'^5.8.0' → '5.8.0', '>=2.0' → '2.0': the version a reader wants to see."""
+    m = re.search(r"\d+(?:\.\d+){0,2}", spec or "")
+    return m.group(0) if m else ""
 
 
 def _best_version(evs: list[Evidence]) -> str:
