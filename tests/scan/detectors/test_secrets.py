@@ -309,6 +309,17 @@ NEGATIVES = {
     "pem-placeholder": "key = '''-----BEGIN " + "PRIVATE" + " KEY-----\n...\n-----END PRIVATE KEY-----'''",
     "slack-doc-webhook": 'url = "https://hooks.slack' + '.com/services/T00000000/B00000000/' + "X" * 24 + '"',
     "short-value": 'api_key = "abc123"',
+    "dollar-brace-quoted": 'API_KEY = "${' + "OTHER_API_KEY_" + _G(8, UPPER_ALNUM) + '}"',
+    "percent-format-quoted": 'password = "%(db_password_' + _G(8, LOWER_ALNUM) + ')s"',
+    "format-field": 'cache_key = f"user={user_id!r}-' + _G(8) + '"',
+    "uuid-request-token": '"ClientRequestToken": "' + Gen("uuid").uuid() + '",',
+    "short-hex-id": '"AWS::ApiGateway::UsagePlanKey": "' + _G(16, HEX) + '",',
+    "arn": 'policy_key = "arn:aws:iam::aws:policy/' + "ReadOnlyAccess" + '"',
+    "colon-name": '_SAR_APP_KEY = "serverlessrepo:applicationId"',
+    "compound-name": '"result_key": "DBClusterSnapshots",',
+    "list-of-names": "names = ['hash-iterate-key', 'hash-iterate-key+value', 'w32-window-exists-p']",
+    "code-in-string": 'output_token = "StreamDescription.Shards[-1].ShardId"',
+    "public-key-spki": 'key: "' + "MFkwEwYHKoZIzj0CAQ" + "YIKoZIzj0DAQcDQgAE" + _G(60, B64) + '=="',
 }
 
 
@@ -322,6 +333,43 @@ def test_env_file_references_are_not_findings(run_detector):
     text = "API_KEY=${API_KEY}\nSTRIPE_SECRET_KEY=\nSECRET_TOKEN=your-token-here\nPASSWORD=<set me>\n"
     _, findings = run_detector(DETECTOR, ".env.production", text)
     assert findings == []
+
+
+def test_unquoted_config_values_only_in_config_files(run_detector):
+    value = Gen("config-only")(32, URLSAFE)
+    _, findings = run_detector(DETECTOR, "config/app.yml", f"signing_secret: {value}\n")
+    assert [f.rule for f in findings] == ["generic-secret-config"]
+    # In code, `name: value` is a type annotation or a dict key, not a setting.
+    _, findings = run_detector(DETECTOR, "app/types.py", f"signing_secret: {value}\n")
+    assert findings == []
+    _, findings = run_detector(DETECTOR, "app/types.pyi", "public_key: x25519.X25519PublicKey\n")
+    assert findings == []
+
+
+def test_netrc_and_npmrc_rules_only_in_their_files(run_detector):
+    g = Gen("rc-files")
+    _, findings = run_detector(DETECTOR, "app/auth.py", f"password {g(30)}\n")
+    assert findings == []
+    _, findings = run_detector(DETECTOR, "app/http.py", "basic_auth = self._construct_basic_auth(username, pw)\n")
+    assert findings == []
+
+
+def test_offsets_survive_case_folding(run_detector):
+    """'İ'.lower() is two characters: keyword search must not shift lines or spans."""
+    key = "gh" + "p_" + Gen("unicode")(36)
+    text = "title = 'İİİ İstanbul'\n" * 3 + f'token = "{key}"  # İ\n'
+    _, findings = run_detector(DETECTOR, "app/i18n.py", text)
+    assert [(f.line, f.rule) for f in findings] == [(4, "github-pat-classic")]
+    assert_no_echo(findings, key)
+
+
+def test_many_keyword_lines_still_find_the_secret(run_detector):
+    """Past the keyword-line budget the rest of the file is scanned in one pass."""
+    key = Gen("dense")(40, B64)
+    text = "".join(f'"aws_region_{i}": "us-east-1",\n' for i in range(200)) + f'"aws_secret_access_key": "{key}",\n'
+    _, findings = run_detector(DETECTOR, "data/aws.json", text)
+    assert [(f.line, f.rule) for f in findings] == [(201, "aws-secret-access-key")]
+    assert_no_echo(findings, key)
 
 
 # --- which files are read ------------------------------------------------------------------
