@@ -26,8 +26,17 @@ class Language:
     comments: str
     imports: tuple[re.Pattern[str], ...]
     env_reads: tuple[re.Pattern[str], ...]
-    module_of: str = "plain"  # how an import string maps to a module: plain | js | go
+    module_of: str = "plain"  # how an import string maps to a module: plain | js | php | rust | java
     extra: tuple[str, ...] = field(default=())
+    # (block regex, item regex): group 1 of the block is searched for items, whose group 1
+    # is a module; each item keeps its own line (Go's `import ( ... )`).
+    import_blocks: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    catalog_language: str = ""  # the catalog's `imports` key when it differs (kotlin -> java)
+
+    @property
+    def lookup(self) -> str:
+        """Language name for catalog lookups and for the evidence's `ecosystem`."""
+        return self.catalog_language or self.name
 
 
 def _rx(*patterns: str, flags: int = re.M) -> tuple[re.Pattern[str], ...]:
@@ -72,7 +81,93 @@ PYTHON = Language(
     ),
 )
 
-LANGUAGES: tuple[Language, ...] = (JS, PYTHON)
+GO = Language(
+    name="go",
+    extensions=(".go",),
+    comments=C_STYLE,
+    imports=_rx(r"""^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?["`]([^"`\n]+)["`]"""),
+    env_reads=_rx(
+        r"""\bos\.(?:Getenv|LookupEnv)\(\s*["`]([A-Za-z_][A-Za-z0-9_]*)["`]""",
+    ),
+    import_blocks=((
+        re.compile(r"^[ \t]*import[ \t]*\(([^)]*)\)", re.M),
+        re.compile(r"""^[ \t]*(?:[\w.]+[ \t]+)?["`]([^"`\n]+)["`]""", re.M),
+    ),),
+)
+
+RUBY = Language(
+    name="ruby",
+    extensions=(".rb", ".rake"),
+    comments=HASH,
+    imports=_rx(r"""^[ \t]*require[ \t(]+['"]([^'"\n]+)['"]"""),
+    env_reads=_rx(
+        r"""\bENV\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]""",
+        r"""\bENV\.fetch\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
+    ),
+)
+
+_JVM_ENV = r"""\bSystem\.getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)"""
+_SPRING_ENV = r"""@Value\(\s*"\\?\$\{([A-Z][A-Z0-9_]*)(?::[^}"]*)?\}"\s*\)"""
+
+JAVA = Language(
+    name="java",
+    extensions=(".java",),
+    comments=C_STYLE,
+    imports=_rx(r"^[ \t]*import[ \t]+(?:static[ \t]+)?([A-Za-z_][\w.]*(?:\.\*)?)[ \t]*;"),
+    env_reads=_rx(_JVM_ENV, _SPRING_ENV),
+    module_of="java",
+)
+
+KOTLIN = Language(
+    name="kotlin",
+    extensions=(".kt", ".kts"),
+    comments=C_STYLE,
+    imports=_rx(r"^[ \t]*import[ \t]+([A-Za-z_`][\w.`]*(?:\.\*)?)"),
+    env_reads=_rx(_JVM_ENV, r"""\bSystem\.getenv\(\)\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]""", _SPRING_ENV),
+    module_of="java",
+    catalog_language="java",
+)
+
+PHP_LANG = Language(
+    name="php",
+    extensions=(".php",),
+    comments=PHP,
+    # `use A\B;`, `use A\{B, C};`, `use function A\b;` -- never a closure's `use ($x)`.
+    imports=_rx(r"""^[ \t]*use[ \t]+(?:function[ \t]+|const[ \t]+)?(\\?[A-Za-z_][^;()$]*);"""),
+    env_reads=_rx(
+        r"""\bgetenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
+        r"""\$_(?:ENV|SERVER)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]""",
+        r"""(?<![\w>$:\\])env\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
+    ),
+    module_of="php",
+)
+
+CSHARP = Language(
+    name="csharp",
+    extensions=(".cs",),
+    comments=C_STYLE,
+    # `using A.B;`, `global using static A.B;`, `using Alias = A.B;` -- not `using var`/`using (`.
+    imports=_rx(r"^[ \t]*(?:global[ \t]+)?using[ \t]+(?:static[ \t]+)?(?:\w+[ \t]*=[ \t]*)?([A-Za-z_][\w.]*)[ \t]*;"),
+    env_reads=_rx(r"""\b(?:System\.)?Environment\.GetEnvironmentVariable\(\s*"([A-Za-z_][A-Za-z0-9_]*)\""""),
+)
+
+RUST = Language(
+    name="rust",
+    extensions=(".rs",),
+    comments=C_STYLE,
+    imports=_rx(
+        r"^[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?use[ \t]+(?:::)?([A-Za-z_][^;]*);",
+        r"^[ \t]*extern[ \t]+crate[ \t]+([A-Za-z_]\w*)",
+    ),
+    env_reads=_rx(
+        r"""\benv::var(?:_os)?\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)""",
+        r"""\b(?:option_)?env!\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)""",
+        r"""\bdotenvy?::var\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)""",
+    ),
+    module_of="rust",
+)
+
+LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST)
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 # Hosts in string literals. Unknown hosts are kept only when they look like an API.
@@ -95,7 +190,99 @@ def _module(lang: Language, spec: str) -> str | None:
             return None
         parts = spec.split("/")
         return "/".join(parts[:2]) if spec.startswith("@") and len(parts) > 1 else parts[0]
+    if lang.module_of == "php":
+        # `use \Stripe\StripeClient` and `use function Foo\bar` name the same namespaces.
+        spec = re.sub(r"^(?:function|const)\s+", "", spec).lstrip("\\")
+        return spec if re.fullmatch(r"[A-Za-z_][\w\\]*", spec) else None
+    if lang.module_of == "rust":
+        # Paths into the standard library or the crate itself are not dependencies.
+        spec = re.sub(r"\s+", "", spec).removeprefix("::")
+        if not re.fullmatch(r"[A-Za-z_]\w*(?:::[A-Za-z_*]\w*)*", spec) or spec.split("::")[0] in _RUST_LOCAL:
+            return None
+        return spec.removesuffix("::*")
+    if lang.module_of == "java":
+        spec = spec.replace("`", "")
+        return spec.removesuffix(".*") or None
     return spec
+
+
+# Crate roots that are never a third-party crate.
+_RUST_LOCAL = frozenset({"std", "core", "alloc", "crate", "self", "super", "proc_macro", "test"})
+
+
+def _expand_group(spec: str, sep: str) -> list[str]:
+    """`A\\{B, C\\D}` → [`A\\B`, `A\\C\\D`] (PHP) and `a::{b, c::{d}}` (Rust), nesting included."""
+    start = spec.find("{")
+    if start < 0:
+        return [spec]
+    depth, end = 0, -1
+    for i in range(start, len(spec)):
+        if spec[i] == "{":
+            depth += 1
+        elif spec[i] == "}":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+    if end < 0:
+        return []
+    prefix, body = spec[:start], spec[start + 1:end]
+    items, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "," and depth == 0:
+            items.append(cur)
+            cur = ""
+            continue
+        depth += ch == "{"
+        depth -= ch == "}"
+        cur += ch
+    items.append(cur)
+    out: list[str] = []
+    for item in items:
+        item = item.strip()
+        if not item:
+            continue
+        if item == "self":  # `use a::{self, b}` imports `a` itself
+            out.append(prefix.rstrip(sep).rstrip(":\\"))
+            continue
+        out.extend(_expand_group(prefix + item, sep))
+    return out
+
+
+def _specs(lang: Language, raw: str) -> list[str]:
+    """The import specs in one import statement, aliases dropped."""
+    if lang.module_of in ("php", "rust"):
+        sep = "\\" if lang.module_of == "php" else "::"
+        parts: list[str] = []
+        depth, cur = 0, ""
+        for ch in raw:  # split top-level commas only: `use A, B\{C, D};`
+            if ch == "," and depth == 0:
+                parts.append(cur)
+                cur = ""
+                continue
+            depth += ch == "{"
+            depth -= ch == "}"
+            cur += ch
+        parts.append(cur)
+        out = [s for part in parts for s in _expand_group(part.strip(), sep)]
+        return [re.split(r"\s+as\s+", s)[0].strip() for s in out]
+    return [part.strip().split(" as ")[0].strip() for part in raw.split(",")]
+
+
+def _import_hits(lang: Language, text: str) -> Iterator[tuple[int, str]]:
+    """(offset, import spec text) for every import statement, items of blocks one by one."""
+    for rx in lang.imports:
+        for m in rx.finditer(text):
+            yield m.start(1), m.group(1)
+    for block_rx, item_rx in lang.import_blocks:
+        for block in block_rx.finditer(text):
+            for item in item_rx.finditer(text, block.start(1), block.end(1)):
+                yield item.start(1), item.group(1)
+
+
+# A Rust lifetime or label (`'a`, `'static`) is not a char literal; the comment scanner would
+# read it as an opening quote.
+_RUST_LIFETIME = re.compile(r"'(?=[A-Za-z_]\w*(?![\w']))")
 
 
 def _python_settings_fields(text: str) -> Iterator[tuple[int, str]]:
@@ -118,7 +305,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
         return
-    text = strip_comments(src.text, lang.comments)
+    raw_text = _RUST_LIFETIME.sub(" ", src.text) if lang is RUST else src.text
+    text = src.stripped(lang.comments) if raw_text is src.text else strip_comments(raw_text, lang.comments)
     seen: set[tuple[str, str]] = set()
 
     def once(kind: str, name: str) -> bool:
@@ -129,23 +317,22 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return True
 
     # Imports
-    for rx in lang.imports:
-        for m in rx.finditer(text):
-            for raw in m.group(1).split(","):
-                mod = _module(lang, raw.strip().split(" as ")[0].strip())
-                if not mod or not once("import", mod):
-                    continue
-                services = ctx.index.import_(lang.name, mod)
-                clients = ctx.index.client_import(lang.name, mod)
-                if not services and not clients:
-                    continue
-                yield Evidence(
-                    path=src.rel,
-                    line=src.line_of(m.start(1)),
-                    kind=IMPORT,
-                    name=mod,
-                    ecosystem=lang.name,
-                )
+    for offset, spec in _import_hits(lang, text):
+        for raw in _specs(lang, spec):
+            mod = _module(lang, raw)
+            if not mod or not once("import", mod):
+                continue
+            services = ctx.index.import_(lang.lookup, mod)
+            clients = ctx.index.client_import(lang.lookup, mod)
+            if not services and not clients:
+                continue
+            yield Evidence(
+                path=src.rel,
+                line=src.line_of(offset),
+                kind=IMPORT,
+                name=mod,
+                ecosystem=lang.lookup,
+            )
     # Env reads
     env_hits: list[tuple[int, str]] = []
     for rx in lang.env_reads:
@@ -159,7 +346,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         env_hits.extend(_python_settings_fields(text))
     for offset, name in sorted(env_hits):
         if once("env", name):
-            yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.name)
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.lookup)
     # Hostnames in literals
     for m in _URL.finditer(text):
         host = m.group(1).lower()
@@ -171,8 +358,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
     # SDK calls of the catalog's services
-    for sid, patterns in ctx.index.call_patterns:
-        for call in patterns:
+    words = src.words
+    for sid, patterns, keywords in ctx.index.call_patterns:
+        if keywords.isdisjoint(words):
+            continue  # the file never names the service: skip its patterns
+        for call, literals in patterns:
+            if literals is not None and not any(lit in text for lit in literals):
+                continue
             m = call.pattern.search(text)
             if m and once("call:" + sid, call.endpoint):
                 yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid)
