@@ -37,6 +37,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
+      auth_env: [AWS_ACCESS_KEY_ID]  # shared credentials it reads when present (not a detection signal)
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -81,7 +82,7 @@ _HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
-    "terraform", "calls", "webhook_verify", "url_schemes",
+    "terraform", "calls", "webhook_verify", "url_schemes", "auth_env",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -117,6 +118,7 @@ class Service:
     calls: tuple[CallPattern, ...] = ()
     webhook_verify: tuple[re.Pattern[str], ...] = ()
     url_schemes: tuple[str, ...] = ()
+    auth_env: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def _service(raw: Any, where: str) -> Service:
         calls=tuple(calls),
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
         url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),
+        auth_env=_strs(raw.get("auth_env"), where, "auth_env"),
     )
 
 

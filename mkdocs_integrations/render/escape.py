@@ -28,16 +28,21 @@ def md(value: object) -> Markup:
     if len(text) > MAX_TEXT:
         text = text[: MAX_TEXT - 1] + "…"
     out = []
-    prev = ""
-    for ch in text:
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
         if ch in _SAFE or (ord(ch) > 127 and ch.isprintable()):
-            # '.' and '-' only matter at a line start ("1." lists, "- " items), handled below.
             out.append(ch)
-        elif ch in ".-" and prev != "":
+        elif ch in ".-" and i:
+            # Only a line start makes these syntax ("1." lists, "- " items); values never start lines.
             out.append(ch)
+        elif ch == "_" and prev.isalnum() and nxt.isalnum():
+            out.append(ch)  # intraword underscores are never emphasis in Python-Markdown
+        elif ch == ":" and not (nxt.isalnum() or nxt in "/+-_"):
+            out.append(ch)  # only ":emoji:" and "scheme:" shapes are syntax
         else:
             out.append(f"&#{ord(ch)};")
-        prev = ch
     return Markup("".join(out))
 
 

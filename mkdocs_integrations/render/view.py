@@ -86,13 +86,21 @@ def _env_phrase(names: list[str]) -> Markup:
     return Markup("in ") + _codes(names) + Markup(suffix)
 
 
-def credential_vars(use: ServiceUse) -> list[str]:
-    return [n for n in use.env_vars if _CREDENTIAL_NAME.search(n.upper())]
+def credential_vars(use: ServiceUse, inv: Inventory | None = None) -> list[str]:
+    own = [n for n in use.env_vars if _CREDENTIAL_NAME.search(n.upper())]
+    shared = []
+    if inv is not None and use.service.auth_env:
+        known = {v.name for v in inv.env_vars}
+        shared = [n for n in use.service.auth_env if n in known and n not in own]
+    return own + shared
 
 
 def connection_vars(use: ServiceUse) -> list[str]:
-    urlish = [n for n in use.env_vars if _URL_NAME.search(n.upper())]
-    return urlish or use.env_vars
+    return [n for n in use.env_vars if _URL_NAME.search(n.upper())]
+
+
+def webhook_vars(use: ServiceUse) -> list[str]:
+    return sorted({e.name.removeprefix("URL in ") for e in use.evidence if e.kind == "webhook_out"})
 
 
 def sdk_line(use: ServiceUse) -> Markup:
@@ -113,12 +121,15 @@ def _short_version(spec: str) -> str:
     return m.group(0) if m else ""
 
 
-def auth_line(use: ServiceUse) -> Markup:
-    creds = credential_vars(use)
-    if not creds:
-        return Markup("")
-    kind = use.service.credential or "Credentials"
-    return md(kind) + Markup(" ") + _env_phrase(creds)
+def auth_line(use: ServiceUse, inv: Inventory | None = None) -> Markup:
+    creds = credential_vars(use, inv)
+    if creds:
+        kind = use.service.credential or "Credentials"
+        return md(kind) + Markup(" ") + _env_phrase(creds)
+    hooks = webhook_vars(use)
+    if hooks:
+        return md("Secret webhook URL ") + _env_phrase(hooks)
+    return Markup("")
 
 
 def integration_method(use: ServiceUse) -> Markup:
@@ -126,6 +137,8 @@ def integration_method(use: ServiceUse) -> Markup:
     methods = use.features.get("http_client", [])
     if sdk:
         return Markup("SDK: ") + sdk
+    if webhook_vars(use):
+        return md("Outgoing webhook (HTTP POST") + (md(f" via {', '.join(sorted(methods))}") if methods else Markup("")) + md(")")
     if use.hosts:
         via = f" via {', '.join(sorted(methods))}" if methods else ""
         return md(f"REST API{via} to ") + _codes(use.hosts)
@@ -138,7 +151,7 @@ def _field_value(use: ServiceUse, label: str, inv: Inventory) -> Markup:
     if label in ("SDK/Client",):
         return sdk_line(use) or integration_method(use)
     if label == "Auth":
-        return auth_line(use)
+        return auth_line(use, inv)
     if label == "Endpoints used":
         endpoints = list(use.endpoints)
         if any(w.service == use.id and w.direction == "incoming" for w in inv.webhooks) and "webhooks" not in endpoints:
@@ -158,7 +171,7 @@ def _field_value(use: ServiceUse, label: str, inv: Inventory) -> Markup:
             return md(", ".join(use.clients))
         return sdk_line(use)
     if label == "Migrations":
-        return md(", ".join(f.get("migrations", [])))
+        return md(", ".join(use.migrations))
     if label == "Buckets":
         return md(", ".join(use.buckets))
     if label == "Implementation":
@@ -182,22 +195,55 @@ def _field_value(use: ServiceUse, label: str, inv: Inventory) -> Markup:
             return Markup("via ") + _codes(rel)
         return md(", ".join(f.get("release", [])))
     if label == "Token":
-        creds = credential_vars(use)
+        creds = credential_vars(use, inv)
         return (_codes(creds) + Markup(" env var" if len(creds) == 1 else " env vars")) if creds else Markup("")
     if label == "Events tracked":
         return md(", ".join(use.events))
     if label == "Integration":
         return sdk_line(use) or md(", ".join(f.get("integration", [])))
     if label == "Deployment":
-        return md("; ".join(f.get("deploy", [])))
+        return deployment_line(use)
     if label == "Environment vars":
-        return md("; ".join(f.get("env_config", [])))
+        return hosting_env_line(use)
     if label == "Workflows":
         return md(", ".join(f.get("workflow", [])))
     if label == "Secrets":
-        names = sorted({e.name for e in use.evidence if e.kind == "ci_secret"})
-        return _codes(names) if names else Markup("none referenced")
+        files = set(f.get("workflow", []))
+        names = sorted({v.name for v in inv.env_vars if any(p in files for p, _ in v.ci_in)})
+        if not names:
+            return Markup("none referenced")
+        return _codes(names) + md(f" (stored in {use.name} secrets)")
     return Markup("")
+
+
+def deployment_line(use: ServiceUse) -> Markup:
+    """'automatic on git push; CI deploy step in .github/workflows/deploy.yml'."""
+    f = use.features
+    bits: list[str] = []
+    for d in f.get("deploy", []):
+        if d == "git push":
+            bits.append("automatic on git push")
+        elif d != use.id:
+            bits.append(d)
+    if f.get("deploy_from"):
+        bits.append("deploy step in " + ", ".join(f["deploy_from"]))
+    for key, words in (("process", "processes"), ("cron", "cron jobs"), ("framework", "framework"),
+                       ("region", "region"), ("function", "functions"), ("manifest", "manifests"),
+                       ("helm", "Helm chart"), ("image", "base image")):
+        if f.get(key):
+            bits.append(f"{words}: {', '.join(f[key][:4])}")
+    if f.get("compose") and not bits:
+        bits.append("docker-compose (" + ", ".join(f["compose"]) + ")")
+    return md("; ".join(bits))
+
+
+def hosting_env_line(use: ServiceUse) -> Markup:
+    declared = sorted({e.name for e in use.evidence if e.kind == "env_decl" and e.get("file") == "platform"})
+    if declared:
+        shown = declared[:8]
+        more = f" and {len(declared) - 8} more" if len(declared) > 8 else ""
+        return md("declared in the platform config: ") + _codes(shown) + md(more) + md(f"; secrets set in {use.name}")
+    return md(f"configured in {use.name} (dashboard or CLI), not in the repository")
 
 
 NOT_FOUND = {
