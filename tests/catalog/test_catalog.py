@@ -431,3 +431,15 @@ def test_bundled_files_are_one_per_category():
         assert ids, name
         for sid in ids:
             assert cat.services[sid].category == name.removesuffix(".yaml"), (name, sid)
+
+
+def test_shared_auth_env_is_not_a_detection_signal(catalog):
+    # Shared credentials may be a detection signal only of the vendor's umbrella service
+    # (CLOUDFLARE_API_TOKEN → cloudflare, shared by cloudflare-d1), never of another vendor.
+    owner = {e: s.id for s in catalog.services.values() for e in s.env}
+    for svc in catalog.services.values():
+        for name in svc.auth_env:
+            if name in owner:
+                assert svc.id.startswith(owner[name] + "-"), (svc.id, name, owner[name])
+    assert catalog.services["aws-s3"].auth_env[:2] == ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+    assert "GOOGLE_APPLICATION_CREDENTIALS" in catalog.services["google-cloud-storage"].auth_env
