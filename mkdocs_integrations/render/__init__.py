@@ -179,16 +179,17 @@ class Renderer:
         if not shown:
             return Markup("")
         if self.features.mermaid:
+            # One compact node per category, the system in the middle: readable at page width.
             lines = ["```mermaid", "flowchart LR", '  app(["This system"])']
-            for cat, title in ((c, t) for _, subs in SECTIONS for c, t in subs):
-                members = [u for u in shown if u.category == cat]
-                if not members:
-                    continue
-                lines.append(f'  subgraph {cat}["{_mermaid_text(title)}"]')
-                for u in members:
-                    lines.append(f'    {_mermaid_id(u.id)}["{_mermaid_text(display_name(u, inv))}"]')
-                lines.append("  end")
-                lines.append(f"  app --> {cat}")
+            cats = [(c, t) for _, subs in SECTIONS for c, t in subs]
+            members_by_cat = [(c, t, [u for u in shown if u.category == c]) for c, t in cats]
+            members_by_cat = [m for m in members_by_cat if m[2]]
+            half = (len(members_by_cat) + 1) // 2
+            for i, (cat, title, members) in enumerate(members_by_cat):
+                names = "<br/>".join(_mermaid_text(display_name(u, inv)) for u in members[:6])
+                more = f"<br/>+{len(members) - 6} more" if len(members) > 6 else ""
+                lines.append(f'  {cat}["<b>{_mermaid_text(title)}</b><br/>{names}{more}"]')
+                lines.append(f"  {cat} --- app" if i < half else f"  app --- {cat}")
             lines.append("```")
             return Markup("\n".join(lines) + "\n")
         bits = []

@@ -246,6 +246,9 @@ def hosting_env_line(use: ServiceUse) -> Markup:
     return md(f"configured in {use.name} (dashboard or CLI), not in the repository")
 
 
+# Overlay keys that fill a template field of the same meaning.
+ANNOTATION_FIELDS = {"rate_limits": "Rate limits"}
+
 NOT_FOUND = {
     "Rate limits": Markup("not recorded (add <code>rate_limits</code> in the overlay)"),
 }
@@ -255,7 +258,10 @@ def entry_for(use: ServiceUse, inv: Inventory, page_link: str) -> Entry:
     title = Markup(f"[{md(display_name(use, inv))}]({page_link})")
     purpose = md(use.purpose or use.service.purpose)
     fields = []
-    overrides = use.annotations.get("fields", {}) if hasattr(use, "annotations") else {}
+    overrides = dict(use.annotations.get("fields", {}))
+    for key, label in ANNOTATION_FIELDS.items():
+        if use.annotations.get(key) and label not in overrides:
+            overrides[label] = use.annotations[key]
     for label in FIELDS[use.category]:
         if label in overrides:
             value = md(overrides[label])
