@@ -243,7 +243,7 @@ def _expand_group(spec: str, sep: str) -> list[str]:
         if not item:
             continue
         if item == "self":  # `use a::{self, b}` imports `a` itself
-            out.append(prefix.rstrip(sep).rstrip(":\\"))
+            out.append(prefix.removesuffix(sep))
             continue
         out.extend(_expand_group(prefix + item, sep))
     return out
