@@ -156,6 +156,34 @@ def _strength(kinds: set[str]) -> str | None:
 _WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
 
 
+_TEST_DIRS = frozenset({
+    "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
+    "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
+})
+_TEST_FILE = re.compile(
+    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+)
+
+
+def is_test_path(path: str) -> bool:
+    """Tests, fixtures and stories exercise code; they are not where a service is used."""
+    parts = path.split("/")
+    return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
+
+
+def _shows_use(e: Evidence) -> bool:
+    """Evidence that can establish a service on its own (the rest only describes one)."""
+    if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
+        return False
+    if e.kind == PACKAGE and e.get("locked") == "1":
+        return False  # a lockfile lists transitive dependencies too: versions only
+    if e.kind == CI_SECRET:
+        return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
+    if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):
+        return False
+    return True
+
+
 def _app_of(path: str, apps: list[str]) -> str:
     best = ""
     for app in apps:
@@ -165,12 +193,14 @@ def _app_of(path: str, apps: list[str]) -> str:
     return best
 
 
-def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_date: str) -> Inventory:
+def resolve(
+    scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_date: str, project_name: str = ""
+) -> Inventory:
     per_service: dict[str, list[Evidence]] = defaultdict(list)
     weak_only: dict[str, list[Evidence]] = defaultdict(list)
     calls: dict[str, list[Evidence]] = defaultdict(list)
     client_hits: dict[str, list[Evidence]] = defaultdict(list)
-    other_hosts: dict[str, tuple[str, int]] = {}
+    other_hosts: dict[str, list[Evidence]] = defaultdict(list)
     env: dict[str, EnvVar] = {}
     webhooks: list[Webhook] = []
     env_files: dict[str, tuple[str, str]] = {}
@@ -221,7 +251,7 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
             if sid:
                 per_service[sid].append(ev)
             else:
-                other_hosts.setdefault(ev.name, (ev.path, ev.line))
+                other_hosts[ev.name].append(ev)
         elif ev.kind == IMAGE:
             sid = ev.service or index.image(ev.name)
             if sid:
@@ -279,11 +309,12 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         if svc is None:
             continue
         evs = sorted(set(evs))
-        strength = _strength({e.kind for e in evs if not (e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES))})
+        strength = _strength({e.kind for e in evs if _shows_use(e)})
         if strength is None:
             continue
         uses.append(_service_use(svc, strength, evs, apps))
 
+    uses.extend(_uncatalogued_apis(other_hosts, catalog, {u.id for u in uses}, project_name))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
     for cid, evs in sorted(client_hits.items()):
@@ -322,7 +353,7 @@ def resolve(scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_da
         findings=sorted(scan.findings),
         env_files=sorted((p, k, e) for p, (k, e) in env_files.items()),
         ignored_env_files=sorted(scan.ignored_env_files),
-        other_hosts=sorted((h, p, ln) for h, (p, ln) in other_hosts.items()),
+        other_hosts=sorted((h, evs[0].path, evs[0].line) for h, evs in other_hosts.items()),
         files_scanned=scan.files_scanned,
         apps=apps,
         warnings=list(scan.warnings),
@@ -365,6 +396,47 @@ def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence
             targets = only if len(only) == 1 else []
         for sid in targets:
             per_service[sid].append(fact)
+
+
+_NOT_AN_API = frozenset({
+    "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
+    "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
+})
+_TWO_PART_SUFFIXES = frozenset({"co.uk", "com.au", "co.jp", "com.br", "co.nz", "co.in", "com.cn", "org.uk"})
+
+
+def api_slug(host: str) -> str:
+    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'."""
+    parts = host.lower().split(".")
+    if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES:
+        parts = parts[:-1]
+    return re.sub(r"[^a-z0-9]+", "-", parts[-2]).strip("-") if len(parts) >= 2 else ""
+
+
+def _uncatalogued_apis(
+    hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str
+) -> list[ServiceUse]:
+    """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code."""
+    by_slug: dict[str, list[Evidence]] = defaultdict(list)
+    for host, evs in hosts.items():
+        live = [e for e in evs if not is_test_path(e.path)]
+        slug = api_slug(host)
+        if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
+            continue
+        if slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
+            continue  # a catalog service's other host, or the application's own API
+        by_slug[slug].extend(live)
+    out = []
+    for slug, evs in sorted(by_slug.items()):
+        hosts_seen = sorted({e.name for e in evs})
+        svc = Service(
+            id=slug,
+            name=f"{hosts_seen[0].removeprefix('www.')} API",
+            category="external_api",
+            purpose="HTTP API called from code (not in the catalog)",
+        )
+        out.append(_service_use(svc, "host", sorted(evs), []))
+    return out
 
 
 def _short_version(spec: str) -> str:

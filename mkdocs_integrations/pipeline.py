@@ -36,7 +36,7 @@ def build_inventory(
             extra_pruned=extra_pruned,
         )
     )
-    inv = resolve(result, scanner.catalog, scanner.context.index, analysis_date)
+    inv = resolve(result, scanner.catalog, scanner.context.index, analysis_date, project_name=base.resolve().name)
     if overlay is not None:
         inv.warnings.extend(apply_overlay(inv, overlay, scanner.catalog))
     return inv, result.seconds

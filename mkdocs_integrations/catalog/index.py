@@ -173,6 +173,13 @@ class CatalogIndex:
         for pub in ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_"):
             if upper.startswith(pub) and upper[len(pub):] in self.env_exact:
                 return self.env_exact[upper[len(pub):]]
+        # Apps prefix well-known names with their own: PAPERLESS_EMAIL_HOST, MYAPP_SENTRY_DSN.
+        start = upper.find("_")
+        while start != -1:
+            tail = upper[start + 1 :]
+            if len(tail) >= 8 and tail in self.env_exact:
+                return self.env_exact[tail]
+            start = upper.find("_", start + 1)
         return None
 
     def host(self, host: str) -> str | None:

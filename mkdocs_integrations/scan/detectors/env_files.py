@@ -22,6 +22,8 @@ def env_file_kind(name: str) -> str | None:
     lower = name.lower()
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
         return "template"
+    if lower.endswith((".conf.example", ".conf.sample", ".env.dist", ".env.tmpl")):
+        return "template"  # docker-style KEY=value config templates (paperless.conf.example)
     if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
         return None
     if lower.endswith((".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")):
