@@ -337,6 +337,10 @@ def resolve(
         u.clients.sort()
         u.providers.sort()
 
+    for u in uses:  # shared credentials (AWS_ACCESS_KEY_ID) belong to the services that read them
+        for name in u.service.auth_env:
+            if name in env and u.id not in env[name].services:
+                env[name].services.append(u.id)
     uses.sort(key=lambda u: (u.category, u.name.lower(), u.id))
     env_vars = sorted(env.values(), key=lambda v: v.name)
     for v in env_vars:

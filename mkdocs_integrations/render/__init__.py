@@ -116,9 +116,10 @@ class Renderer:
             summary_bits.append(f"used through {', '.join(p.name for p in use.packages[:3])}")
         summary = md(", ".join(summary_bits) + f" ({STRENGTH_LABELS[use.strength]}).")
         annotations = [
-            (k.replace("_", " ").capitalize(), v)
+            (k.replace("_", " ").capitalize(), link(_domain(v), v) if str(v).startswith("https://") else v)
             for k, v in sorted(use.annotations.items())
-            if k not in ("fields", "purpose") and isinstance(v, (str, int, float))
+            if k not in ("fields", "purpose", "id", "name", "category", "docs", "rate_limits")
+            and isinstance(v, (str, int, float))
         ]
         reach = "through its API hosts" if use.hosts else "through configuration and environment variables"
         return self.env.get_template("service.md.j2").render(
@@ -128,7 +129,7 @@ class Renderer:
             purpose=entry.purpose or "—",
             category_title=CATEGORY_TITLES[use.category],
             strength=STRENGTH_LABELS[use.strength],
-            docs_link=link(use.service.docs, use.service.docs) if use.service.docs else "",
+            docs_link=link(_domain(use.service.docs), use.service.docs) if use.service.docs else "",
             fields=entry.fields,
             annotations=annotations,
             reach=reach,
@@ -230,6 +231,11 @@ class Renderer:
         return PLACEHOLDER.sub(replace, markdown)
 
 
+def _domain(url: str) -> str:
+    """'https://docs.stripe.com/api' → 'docs.stripe.com/api': a link text people can read."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
 def _mermaid_text(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9 ./()+-]", " ", text).strip()
 
@@ -280,6 +286,9 @@ class _EvidenceRow:
             what = Markup("container image ") + code(ev.name)
         elif kind == TERRAFORM:
             what = Markup("infrastructure as code ") + code(ev.name)
+        elif kind == "feature" and ev.name.startswith("test_mode:"):
+            what = md("test-mode credential in the env template")
         else:
-            what = md(f"{kind.replace('_', ' ')}: {ev.name}")
+            key, _, value = ev.name.partition(":")
+            what = md(f"{key.replace('_', ' ')}: {value}" if value else key.replace("_", " "))
         self.what = what

@@ -39,8 +39,12 @@ def md(value: object) -> Markup:
             out.append(ch)
         elif ch == "_" and prev.isalnum() and nxt.isalnum():
             out.append(ch)  # intraword underscores are never emphasis in Python-Markdown
-        elif ch == ":" and not (nxt.isalnum() or nxt in "/+-_"):
-            out.append(ch)  # only ":emoji:" and "scheme:" shapes are syntax
+        elif ch == ":" and not (nxt.isalpha() or nxt in "/+-_"):
+            out.append(ch)  # only ":emoji:" and "scheme:" shapes are syntax ("file.ts:12" is not)
+        elif ch in "^~" and text.count(ch) == 1:
+            out.append(ch)  # superscript/subscript need a pair ("^14.8.0" is a version)
+        elif ch == "#" and i:
+            out.append(ch)  # only a line start makes a heading
         else:
             out.append(f"&#{ord(ch)};")
     return Markup("".join(out))
