@@ -21,6 +21,8 @@ from .site import Features, SourceLinks
 from .view import CATEGORY_TITLES, SECTIONS, display_name, entry_for, environment_view, merged_into_other
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The index's footer line linking the sibling index pages, dropped when standalone.
+_SEE_ALSO = re.compile(r"^See also: (?:\[[^\]]*\]\([\w-]+\.md\)(?: · )?)+\n\n?", re.M)
 PLACEHOLDER = re.compile(r"<!--\s*integrations:([a-z-]+)((?:\s+[a-z_]+=[A-Za-z0-9_,-]+)*)\s*-->")
 
 
@@ -41,7 +43,11 @@ class Renderer:
         features: Features | None = None,
         links: SourceLinks | None = None,
         templates_dir: Path | None = None,
+        standalone: bool = False,
     ) -> None:
+        # standalone: the index page alone (INTEGRATIONS.md from the CLI), with no sibling
+        # service pages, so links to them would be dead: names are plain text instead.
+        self.standalone = standalone
         self.features = features or Features()
         self.links = links or SourceLinks()
         loaders: list[jinja2.BaseLoader] = []
@@ -70,6 +76,10 @@ class Renderer:
         url = self.links.url(path, line)
         return link(label, url) if url else md(label)
 
+    def page_link(self, text: object, page: str) -> Markup:
+        """A link to a generated sibling page, or plain text when rendering standalone."""
+        return md(text) if self.standalone else link(text, page)
+
     def _places(self, items: list) -> Markup:
         if not items:
             return Markup("—")
@@ -91,9 +101,12 @@ class Renderer:
         for use in inv.services:
             if merged_into_other(use, inv):
                 continue
-            entries[use.category].append(entry_for(use, inv, f"{use.id}.md"))
+            entry = entry_for(use, inv, f"{use.id}.md")
+            if self.standalone:
+                entry.title = md(display_name(use, inv))
+            entries[use.category].append(entry)
         none_text = {cat: md(inv_none(inv, cat)) for cat in entries}
-        return self.env.get_template("index.md.j2").render(
+        text = self.env.get_template("index.md.j2").render(
             inv=inv,
             features=self.features,
             sections=SECTIONS,
@@ -104,6 +117,7 @@ class Renderer:
             outgoing=[self._webhook_view(w, inv) for w in inv.webhooks if w.direction == "outgoing"],
             diagram=self.diagram(inv),
         )
+        return _SEE_ALSO.sub("", text) if self.standalone else text
 
     def render_service(self, use: ServiceUse, inv: Inventory) -> str:
         entry = entry_for(use, inv, f"{use.id}.md")
@@ -164,7 +178,7 @@ class Renderer:
 
     def _webhook_view(self, w: Webhook, inv: Inventory) -> dict[str, Markup]:
         use = inv.get(w.service) if w.service else None
-        who = link(use.name, f"{use.id}.md") if use else md("Unknown sender" if w.direction == "incoming" else "External endpoint")
+        who = self.page_link(use.name, f"{use.id}.md") if use else md("Unknown sender" if w.direction == "incoming" else "External endpoint")
         return {
             "who": who,
             "endpoint": code(w.name) if w.direction == "incoming" else md(w.name),
@@ -197,7 +211,7 @@ class Renderer:
         for cat, title in ((c, t) for _, subs in SECTIONS for c, t in subs):
             members = [u for u in shown if u.category == cat]
             if members:
-                bits.append(Markup(f"**{title}:** ") + Markup(", ").join(link(display_name(u, inv), f"{u.id}.md") for u in members))
+                bits.append(Markup(f"**{title}:** ") + Markup(", ").join(self.page_link(display_name(u, inv), f"{u.id}.md") for u in members))
         return Markup("This system depends on:\n\n") + Markup("\n").join(Markup("- ") + b for b in bits) + Markup("\n")
 
     # -- placeholders in hand-written pages --------------------------------------------------
