@@ -36,9 +36,23 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _Loader.add_multi_constructor("!", _any_tag)
 
 
+# PyYAML quotes file text in some problems: "found undefined alias 'Xk9…'" is a password
+# that starts with "*". Quoted single characters and tokens ("','", "'<stream end>'") stay;
+# any other quoted text is dropped.
+_QUOTED = re.compile(
+    r"(?P<keep>'(?:\\.|[^'\\]){1,2}'|\"(?:\\.|[^\"\\]){1,2}\"|'<[a-z ]+>')"
+    r"|'[^'\n]*'|\"[^\"\n]*\""
+)
+
+
+def _unquote(m: re.Match[str]) -> str:
+    return m.group(0) if m.group("keep") else "(text not shown)"
+
+
 def _yaml_error(exc: yaml.YAMLError) -> BadInput:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = _QUOTED.sub(_unquote, str(problem))[:120]
     return BadInput(f"invalid YAML ({problem})", mark.line + 1 if mark else 0)
 
 
