@@ -122,6 +122,15 @@ class CatalogIndex:
             for svc in catalog.services.values()
             if svc.calls
         ]
+        # OAuth providers by the word their credentials start with (GITHUB_CLIENT_ID → GITHUB),
+        # so GITHUB_APP_SECRET or AUTH_GITHUB_CLIENT_ID find the provider too.
+        self._oauth_words: dict[str, str] = {}
+        for svc in catalog.services.values():
+            if svc.category == "oauth":
+                for e in svc.env:
+                    m = _OAUTH_CREDENTIAL.match(e)
+                    if m:
+                        self._oauth_words.setdefault(m.group(1), svc.id)
         self._env_prefixes.sort(key=lambda p: -len(p[0]))
         self._terraform.sort(key=lambda p: -len(p[0]))
         for table in self._imports.values():
@@ -173,6 +182,9 @@ class CatalogIndex:
         for pub in ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_"):
             if upper.startswith(pub) and upper[len(pub):] in self.env_exact:
                 return self.env_exact[upper[len(pub):]]
+        oauth = _OAUTH_CREDENTIAL.match(upper)
+        if oauth and oauth.group(1) in self._oauth_words:
+            return self._oauth_words[oauth.group(1)]
         # Apps prefix well-known names with their own: PAPERLESS_EMAIL_HOST, MYAPP_SENTRY_DSN.
         start = upper.find("_")
         while start != -1:
@@ -230,6 +242,10 @@ class CatalogIndex:
                 hits.append(sid)
         return sorted(set(hits))
 
+
+_OAUTH_CREDENTIAL = re.compile(
+    r"^(?:AUTH_|OAUTH_|SOCIAL_AUTH_)?([A-Z0-9]+)_(?:OAUTH_)?(?:APP|CLIENT|CONSUMER|OAUTH2?)_?(?:ID|SECRET|KEY)$"
+)
 
 _COMMON_WORDS = frozenset({
     "api", "sdk", "js", "node", "client", "cloud", "the", "and", "for", "io", "com", "net", "org",
