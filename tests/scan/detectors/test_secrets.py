@@ -150,6 +150,8 @@ def build_cases() -> dict[str, dict]:
     add("database-url-password", ".env.production", "DATABASE_URL=postgres://shop:", g(20), "@db.internal:5432/shop")
     add("basic-auth-url", "scripts/mirror.sh", 'git push "https://deploy:', g(20), '@git.internal.net/shop.git"')
     add("netrc-password", ".netrc", "  password ", g(30), "", lead="machine api.internal.net\n  login deploy\n")
+    add("terraform-variable-default", "infra/variables.tf", 'variable "db_password" {\n  sensitive = true\n  default   = "',
+        g(24), '"\n}')
     add("generic-secret-assignment", "app/settings.py", 'API_SECRET = "', g(32), '"')
     add("generic-secret-config", "config/app.yml", "  signing_secret: ", g(32, URLSAFE), "", lead="app:\n  name: shop\n")
     return c
