@@ -145,3 +145,36 @@ def test_scan_cli_json(tmp_path):
     assert stripe["category"] == "payment"
     assert {"path": "app/src/pay.ts", "line": 1} in [{"path": e["path"], "line": e["line"]} for e in stripe["evidence"]]
     assert set(data["webhooks"]) == {"incoming", "outgoing"}
+
+
+FINDING_APP = {**APP, "app/.env": "STRIPE_SECRET_KEY=" + "sk_" + "live_" + "51Hx9Qk2eZvKYlo2C0a1b2c3d4" + "\n"}
+
+
+def test_findings_are_plain_markdown_on_the_default_theme(tmp_path):
+    write_tree(tmp_path, FINDING_APP)
+    site = build_site(tmp_path, PLAIN)
+    main = page_text(site, "integrations/index.html")
+    assert "Security findings:" in main and "app/.env:1" in main
+    assert "!!!" not in main
+    assert "51Hx9Qk2eZvKYlo2C0a1" not in (site / "integrations/index.html").read_text()
+
+
+def test_findings_are_an_admonition_with_material(tmp_path):
+    write_tree(tmp_path, FINDING_APP)
+    yml = PLAIN.replace("site_name: Test\n", "site_name: Test\ntheme:\n  name: material\nmarkdown_extensions:\n  - admonition\n")
+    site = build_site(tmp_path, yml)
+    html = (site / "integrations/index.html").read_text()
+    assert 'class="admonition danger"' in html
+    assert "51Hx9Qk2eZvKYlo2C0a1" not in html
+
+
+def test_env_var_index_lists_declared_read_and_environments(tmp_path):
+    write_tree(tmp_path, {**APP, "app/.env.production.example": "STRIPE_SECRET_KEY=\nUNUSED_FLAG=\n",
+                          "app/src/flags.ts": "export const f = process.env.ONLY_READ;\n"})
+    site = build_site(tmp_path, PLAIN)
+    text = page_text(site, "integrations/env-vars/index.html")
+    assert "STRIPE_SECRET_KEY" in text and "production" in text
+    declared_unused = text.split("Declared but never read", 1)[1].split("Read but not declared", 1)[0]
+    assert "UNUSED_FLAG" in declared_unused
+    undeclared = text.split("Read but not declared", 1)[1]
+    assert "ONLY_READ" in undeclared
