@@ -1,0 +1,89 @@
+"""Resolution rules: what establishes a service, what only describes one."""
+
+from __future__ import annotations
+
+from helpers import write_tree
+
+from mkdocs_integrations.pipeline import build_inventory
+from mkdocs_integrations.scan import Scanner
+
+
+def scan(tmp_path, files):
+    write_tree(tmp_path, files)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    return inv
+
+
+def ids(inv):
+    return {u.id for u in inv.services}
+
+
+def test_lockfile_entries_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"next": "14.0.0"}}',
+        "package-lock.json": '{"lockfileVersion": 3, "packages": {"node_modules/mixpanel": {"version": "0.18.0"}}}',
+    })
+    assert "mixpanel" not in ids(inv)
+
+
+def test_locked_version_resolves_the_declared_one(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"stripe": "^14.8.0"}}',
+        "package-lock.json": '{"lockfileVersion": 3, "packages": {"node_modules/stripe": {"version": "14.9.2"}}}',
+    })
+    pkg = inv.get("stripe").packages[0]
+    assert (pkg.declared, pkg.resolved) == ("^14.8.0", "14.9.2")
+    assert inv.get("stripe").strength == "declared"
+
+
+def test_tests_and_ci_secrets_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "src/__tests__/pay.test.ts": 'import Stripe from "stripe";\nfetch("https://api.twilio.com/2010-04-01");\n',
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                    "      - run: echo ${{ secrets.SENDGRID_API_KEY }}\n",
+    })
+    assert not ({"stripe", "twilio", "sendgrid"} & ids(inv))
+    assert "github-actions" in ids(inv)
+
+
+def test_umbrella_sdk_needs_a_call_of_its_own(tmp_path):
+    base = {"requirements.txt": "boto3==1.34.0\n"}
+    inv = scan(tmp_path / "a", {**base, "app.py": "import boto3\nclient = boto3.client('sts')\n"})
+    assert "aws-s3" not in ids(inv)
+    inv = scan(tmp_path / "b", {**base, "app.py": "import boto3\ns3 = boto3.client('s3')\ns3.upload_file('a', 'b', 'c')\n"})
+    assert "aws-s3" in ids(inv) and inv.get("aws-s3").strength == "used"
+
+
+def test_openai_package_is_not_azure_without_azure_calls(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"openai": "^4.0.0"}}',
+        "ai.ts": 'import OpenAI from "openai";\nconst o = new OpenAI();\no.chat.completions.create({});\n',
+    })
+    assert "openai" in ids(inv) and "azure-openai" not in ids(inv)
+
+
+def test_monorepo_services_say_which_apps_use_them(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"workspaces": ["apps/*"]}',
+        "apps/web/package.json": '{"dependencies": {"stripe": "^14.0.0"}}',
+        "apps/web/pay.ts": 'import Stripe from "stripe";\n',
+        "apps/api/package.json": '{"dependencies": {"stripe": "^14.0.0"}}',
+        "apps/api/charge.ts": 'import Stripe from "stripe";\n',
+    })
+    assert inv.get("stripe").used_by == ["apps/api", "apps/web"]
+
+
+def test_uncatalogued_api_hosts_become_services_but_not_the_apps_own(tmp_path):
+    inv = scan(tmp_path / "shop", {
+        "client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\nfetch("https://api.shop.io/v2/orders");\n'
+                     'const docs = "https://docs.example-vendor.com/api/reference";\n',
+    })
+    assert "pinboard" in ids(inv)
+    assert "shop" not in ids(inv)  # the application's own API
+    assert "example-vendor" not in ids(inv)  # documentation links are not APIs
+
+
+def test_app_prefixed_and_oauth_env_names(tmp_path):
+    inv = scan(tmp_path, {".env.example": "PAPERLESS_EMAIL_HOST=\nGITHUB_APP_SECRET=\nMYAPP_SENTRY_DSN=\n"})
+    assert {"smtp", "github-oauth", "sentry"} <= ids(inv)
+    assert all(u.strength == "env" for u in inv.services)
