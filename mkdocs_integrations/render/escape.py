@@ -34,9 +34,10 @@ def md(value: object) -> Markup:
         nxt = text[i + 1] if i + 1 < n else " "
         if ch in _SAFE or (ord(ch) > 127 and ch.isprintable()):
             out.append(ch)
-        elif ch in ".-" and i:
-            # Only a line start makes these syntax ("1." lists, "- " items); values never start lines.
-            out.append(ch)
+        elif ch == "." and not text[:i].isdigit():
+            out.append(ch)  # only "1." at the start of a value could read as a list item
+        elif ch == "-" and (i or nxt != " "):
+            out.append(ch)  # only "- " at the start of a value could read as a list item
         elif ch == "_" and prev.isalnum() and nxt.isalnum():
             out.append(ch)  # intraword underscores are never emphasis in Python-Markdown
         elif ch == ":" and not (nxt.isalpha() or nxt in "/+-_"):

@@ -141,7 +141,7 @@ def integration_method(use: ServiceUse) -> Markup:
         return md("Outgoing webhook (HTTP POST") + (md(f" via {', '.join(sorted(methods))}") if methods else Markup("")) + md(")")
     if use.hosts:
         via = f" via {', '.join(sorted(methods))}" if methods else ""
-        return md(f"REST API{via} to ") + _codes(use.hosts)
+        return md(f"REST API{via}") + Markup(" to ") + _codes(use.hosts)
     return Markup("")
 
 
@@ -243,7 +243,10 @@ def hosting_env_line(use: ServiceUse) -> Markup:
         shown = declared[:8]
         more = f" and {len(declared) - 8} more" if len(declared) > 8 else ""
         return md("declared in the platform config: ") + _codes(shown) + md(more) + md(f"; secrets set in {use.name}")
-    return md(f"configured in {use.name} (dashboard or CLI), not in the repository")
+    env_files = use.features.get("env_file", [])
+    if env_files:
+        return md("from env files: ") + _codes(env_files)
+    return md(f"set outside the repository (e.g. the {use.name} settings)")
 
 
 # Overlay keys that fill a template field of the same meaning.
