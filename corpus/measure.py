@@ -37,6 +37,8 @@ def main() -> int:
     parser.add_argument("--corpus-dir", default="/tmp/corpus", type=Path)
     parser.add_argument("--app", action="append", help="only these apps")
     parser.add_argument("--details", action="store_true", help="list misses and false positives")
+    parser.add_argument("--held-out", action="store_true", help="only the apps labelled held_out: true")
+    parser.add_argument("--tuning", action="store_true", help="only the apps not held out")
     args = parser.parse_args()
     aliases = load_aliases()
     scanner = Scanner()
@@ -47,6 +49,8 @@ def main() -> int:
         label = yaml.safe_load(label_file.read_text())
         app = label["app"]
         if args.app and app not in args.app:
+            continue
+        if (args.held_out and not label.get("held_out")) or (args.tuning and label.get("held_out")):
             continue
         root = args.corpus_dir / app
         if not root.is_dir():
@@ -70,14 +74,14 @@ def main() -> int:
             names = set(f.get("vars") or [])
             env_total += len(names)
             env_found += len(names & declared)
-        rows.append((app, len(tp), len(fn), len(fp), inv.files_scanned, seconds))
+        rows.append((app + (" (held out)" if label.get("held_out") else ""), len(tp), len(fn), len(fp), inv.files_scanned, seconds))
         if args.details:
             print(f"\n{app}: missed {sorted(fn)}\n{app}: false positives {sorted(fp)}")
-    print(f"\n{'app':<16}{'TP':>5}{'FN':>5}{'FP':>5}{'recall':>9}{'precision':>11}{'files':>8}{'sec':>7}")
+    print(f"\n{'app':<27}{'TP':>5}{'FN':>5}{'FP':>5}{'recall':>9}{'precision':>11}{'files':>8}{'sec':>7}")
     for app, tp, fn, fp, files, sec in rows:
         r = tp / (tp + fn) if tp + fn else 1.0
         p = tp / (tp + fp) if tp + fp else 1.0
-        print(f"{app:<16}{tp:>5}{fn:>5}{fp:>5}{r:>9.0%}{p:>11.0%}{files:>8}{sec:>7.2f}")
+        print(f"{app:<27}{tp:>5}{fn:>5}{fp:>5}{r:>9.0%}{p:>11.0%}{files:>8}{sec:>7.2f}")
     print(f"\n{'category':<16}{'TP':>5}{'FN':>5}{'FP':>5}{'recall':>9}{'precision':>11}")
     totals = [0, 0, 0]
     for cat in sorted(per_cat):

@@ -175,6 +175,8 @@ _URL = re.compile(r"""(?:https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])
 _NOT_EXTERNAL = re.compile(
     r"(^|\.)(localhost|example\.(com|org|net)|test|local|internal|invalid|w3\.org|schema\.org|"
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
+    # placeholders in docs and defaults: api.yourdomain.com, my-company.com
+    r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company|acme)\.(com|org|net)$"
 )
 
 
