@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..inventory import STRENGTH_LABELS, Inventory, ServiceUse, Webhook
-from ..model import CALL, CI_SECRET, CONFIG, ENV_DECL, ENV_READ, HOST, IMAGE, IMPORT, PACKAGE, TERRAFORM
+from ..model import BUCKET, CALL, CI_SECRET, CONFIG, ENV_DECL, ENV_READ, EVENT, HOST, IMAGE, IMPORT, PACKAGE, SCOPE, TEMPLATE, TERRAFORM
 from .escape import code, link, md
 from .site import Features, SourceLinks
 from .view import CATEGORY_TITLES, SECTIONS, display_name, entry_for, environment_view, merged_into_other
@@ -271,6 +271,9 @@ def inv_none(inv: Inventory, category: str) -> str:
     return text
 
 
+_NAMED = {EVENT: "analytics event ", BUCKET: "storage bucket ", SCOPE: "OAuth scope ", TEMPLATE: "email template "}
+
+
 class _EvidenceRow:
     """One evidence line in reader's words: 'imports `stripe`', 'declares `stripe` ^14.8.0'."""
 
@@ -300,6 +303,9 @@ class _EvidenceRow:
             what = Markup("container image ") + code(ev.name)
         elif kind == TERRAFORM:
             what = Markup("infrastructure as code ") + code(ev.name)
+        elif kind in _NAMED:
+            # Names, not "key:value" facts: an event called "javascript:x" stays one name.
+            what = Markup(_NAMED[kind]) + md(ev.name)
         elif kind == "feature" and ev.name.startswith("test_mode:"):
             what = md("test-mode credential in the env template")
         else:
