@@ -1,4 +1,4 @@
-"""Parsing helpers shared by the infrastructure detectors (CI, hosting, compose, terraform).
+"""Parsing helpers shared by the detectors (manifests, CI, hosting, compose, terraform).
 
 Infrastructure files are YAML, TOML or JSON. We need both their structure and the line
 each fact sits on, so YAML is read as a node tree (nodes carry their line) and TOML/JSON
@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
 from .base import BadInput, Source
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 
 class _Loader(yaml.SafeLoader):
@@ -77,7 +82,8 @@ def toml_data(src: Source) -> dict[str, Any]:
         return tomllib.loads(src.text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        raise BadInput(f"invalid TOML ({str(exc).split(' (at', 1)[0]})", int(m.group(1)) if m else 0) from None
+        at = int(m.group(1)) if m else (src.text.count("\n") + 1 if "end of document" in str(exc) else 0)
+        raise BadInput(f"invalid TOML ({str(exc).split(' (at', 1)[0]})", at) from None
 
 
 def json_data(src: Source) -> Any:

@@ -8,18 +8,14 @@ versions are resolved from properties or simple variables when that is a plain l
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
 from ..lexing import C_STYLE, strip_comments
+from ._infra import toml_data as _toml
 from .base import BadInput, Context, Detector, Record, Source
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
 
@@ -148,14 +144,6 @@ def detect_gradle(src: Source, ctx: Context) -> Iterator[Record]:
 
 
 # -- Gradle version catalogs ---------------------------------------------------------------
-
-
-def _toml(src: Source) -> dict:
-    try:
-        return tomllib.loads(src.text)
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise BadInput(f"invalid TOML ({exc})", int(line.group(1)) if line else 0) from None
 
 
 def _catalog_version(spec: object, versions: dict) -> str:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
+from ._infra import json_data as _json
 from .base import BadInput, Context, Detector, Record, Source
 
 DEP_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock")
-
-
-def _json(src: Source) -> object:
-    try:
-        return json.loads(src.text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"invalid JSON ({exc.msg})", exc.lineno) from None
 
 
 def _key_line(src: Source, key: str, start: int = 0) -> tuple[int, int]:

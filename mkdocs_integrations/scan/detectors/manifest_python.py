@@ -4,16 +4,12 @@ setup.cfg, and lockfiles for resolved versions."""
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
-from .base import BadInput, Context, Detector, Record, Source
+from ._infra import toml_data as _toml
+from .base import Context, Detector, Record, Source
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # A PEP 508 requirement: name, optional extras, then the version part up to a marker.
 _REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?[<>=!~^*][^;#]*)?")
@@ -70,15 +66,6 @@ def detect_requirements(src: Source, ctx: Context) -> Iterator[Record]:
 def _find_line(src: Source, name: str, start: int = 0) -> int:
     m = re.compile(r"(?mi)^[^#\n]*?(?<![A-Za-z0-9_.-])(" + re.escape(name) + r")(?![A-Za-z0-9_-])").search(src.text, start)
     return src.line_of(m.start(1)) if m else 1
-
-
-def _toml(src: Source) -> dict:
-    try:
-        return tomllib.loads(src.text)
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        at = int(line.group(1)) if line else (src.text.count("\n") + 1 if "end of document" in str(exc) else 0)
-        raise BadInput(f"invalid TOML ({exc})", at) from None
 
 
 def _reqs(src: Source, items: object, section: str) -> Iterator[Record]:

@@ -4,26 +4,14 @@ Cargo.lock for resolved versions."""
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
-from .base import BadInput, Context, Detector, Record, Source
+from ._infra import toml_data as _toml
+from .base import Context, Detector, Record, Source
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
-
-
-def _toml(src: Source) -> dict:
-    try:
-        return tomllib.loads(src.text)
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise BadInput(f"invalid TOML ({exc})", int(line.group(1)) if line else 0) from None
 
 
 def _header(src: Source, table: str) -> int:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
-from ..lexing import C_STYLE, HASH, PHP, strip_comments
+from ..lexing import C_STYLE, HASH, PHP
 from .base import Context, Detector, Record, Source
 from .code import language_for
 
