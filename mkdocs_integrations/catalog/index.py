@@ -306,18 +306,6 @@ class _ModuleTable:
         return hits
 
 
-def _module_hits(table, language: str, module: str) -> list[tuple[str, bool]]:
-    sep = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}.get(language, "/")
-    hits: list[tuple[str, bool]] = []
-    for prefix, sid, weak in table:
-        if prefix.endswith("*"):
-            if module.startswith(prefix[:-1]):
-                hits.append((sid, weak))
-        elif module == prefix or module.startswith(prefix if prefix.endswith(sep) else prefix + sep):
-            hits.append((sid, weak))
-    return hits
-
-
 @lru_cache(maxsize=1)
 def default_index() -> CatalogIndex:
     return CatalogIndex(load_catalog())
