@@ -83,7 +83,12 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             return files
         started = time.perf_counter()
         if self.scanner is None:
-            self.scanner = Scanner()
+            # `mkdocs serve` keeps this object across rebuilds, so memory is its cache; a disk
+            # cache is only for `mkdocs build` (writing under a watched root would loop serve).
+            cache_file = None
+            if self.config.cache and not self.is_serve:
+                cache_file = self.project_root / ".cache" / "plugin" / "integrations" / "scan.json"
+            self.scanner = Scanner(cache_file=cache_file)
         overlay = None
         if self.overlay_path is not None:
             try:  # read on every build: in serve, editing the overlay refreshes the preview
@@ -96,7 +101,7 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             self.project_root,
             exclude=self.config.exclude,
             max_file_size=self.config.max_file_size,
-            extra_pruned=(Path(config.site_dir), Path(config.docs_dir)),
+            extra_pruned=(Path(config.site_dir), Path(config.docs_dir), self.project_root / ".cache"),
             analysis_date=analysis_date(self.project_root),
             overlay=overlay,
         )

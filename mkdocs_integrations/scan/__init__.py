@@ -16,6 +16,7 @@ import pathspec
 from ..catalog import Catalog, load_catalog
 from ..catalog.index import CatalogIndex
 from ..model import Evidence, FileResult, Finding
+from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
 from .walk import WalkedFile, walk
 
@@ -57,10 +58,17 @@ def read_text(path: Path) -> str | None:
 
 
 class Scanner:
-    def __init__(self, catalog: Catalog | None = None) -> None:
+    """Scans source roots; keeps per-file results in memory, and on disk when given a file."""
+
+    def __init__(self, catalog: Catalog | None = None, cache_file: Path | None = None) -> None:
         self.catalog = catalog or load_catalog()
         self.context = Context(catalog=self.catalog, index=CatalogIndex(self.catalog))
         self._cache: dict[str, tuple[int, int, FileResult]] = {}
+        self.cache_file = cache_file
+        self._cache_key = ""
+        if cache_file is not None:
+            self._cache_key = cache.cache_key()
+            self._cache = cache.load(cache_file, self._cache_key)
 
     def detectors_for(self, rel: str, name: str) -> list[Detector]:
         return [d for d in DETECTORS if d.accepts(rel, name, self.context)]
@@ -92,6 +100,11 @@ class Scanner:
             result.warnings.extend(file_result.warnings)
         for gone in set(self._cache) - live:
             del self._cache[gone]
+        if self.cache_file is not None and result.files_read:
+            try:
+                cache.save(self.cache_file, self._cache_key, self._cache)
+            except OSError as exc:
+                result.warnings.append(f"{self.cache_file}: cannot write the scan cache ({exc.strerror or exc})")
         result.files_scanned = len(walked.files)
         result.evidence.sort()
         result.findings = sorted(set(result.findings))
