@@ -200,3 +200,12 @@ def test_example_site_in_every_machine_format(example_site):
     assert len(docs) == len(data["services"]) + 1
     refs = docs[0]["spec"].get("dependsOn", []) + docs[0]["spec"].get("consumesApis", [])
     assert len(refs) == len(data["services"])
+
+
+def test_pre_commit_hook_runs_check():
+    from pathlib import Path
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text())
+    hook = next(h for h in hooks if h["id"] == "integrations-check")
+    assert hook["entry"] == "mkdocs-integrations check"
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
