@@ -339,9 +339,6 @@ def test_invalid_option_is_one_clear_error(tmp_path, options, option):
     )
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr, proc.stderr
-    errors = [line for line in proc.stderr.splitlines() if line.startswith(("ERROR", "Error", "Aborted"))
-              or "Error:" in line]
-    naming = [line for line in proc.stderr.splitlines() if option in line]
-    assert naming, proc.stderr
-    problems = [line for line in proc.stderr.splitlines() if line.startswith("ERROR") or line.startswith("Error")]
-    assert len(problems) == 1 or (len(problems) == 0 and len(errors) >= 1), proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, proc.stderr
+    assert f"'{option}'" in errors[0] or f"{option}:" in errors[0], errors
