@@ -118,7 +118,7 @@ class CatalogIndex:
         # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
         self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
         self.call_patterns = [
-            (svc.id, tuple((c, required_literals(c.pattern)) for c in svc.calls), _keywords(svc))
+            (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()
             if svc.calls
         ]
@@ -241,6 +241,23 @@ class CatalogIndex:
             elif fnmatch.fnmatchcase(name, pattern):
                 hits.append(sid)
         return sorted(set(hits))
+
+
+def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(required literals, one word of each): a set lookup in the file's words first, then
+    a substring search, then the regex; each step is far cheaper than the next."""
+    literals = required_literals(pattern)
+    if literals is None:
+        return None, None
+    words = []
+    for lit in literals:
+        # Only a run with a non-word character on both sides inside the literal is a whole
+        # word of the text wherever the literal occurs ("x.storage.from(" → "storage").
+        runs = re.findall(r"(?<=[^a-z0-9])[a-z0-9]{3,}(?=[^a-z0-9])", lit.lower())
+        if not runs:
+            return literals, None
+        words.append(max(runs, key=len))
+    return literals, tuple(words)
 
 
 _OAUTH_CREDENTIAL = re.compile(

@@ -7,6 +7,8 @@ The `Scanner` object is meant to live as long as the process (the plugin keeps o
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +59,16 @@ def read_text(path: Path) -> str | None:
     return data.decode("utf-8", errors="replace")
 
 
+PARALLEL_MIN_FILES = 2000  # below this, starting workers costs more than it saves
+MAX_WORKERS = 8
+_FORKED: Scanner | None = None
+
+
+def _scan_in_worker(f: WalkedFile) -> FileResult:
+    assert _FORKED is not None
+    return _FORKED._scan_file(f)
+
+
 class Scanner:
     """Scans source roots; keeps per-file results in memory, and on disk when given a file."""
 
@@ -86,15 +98,13 @@ class Scanner:
         )
         result = ScanResult(warnings=list(walked.warnings), ignored_env_files=walked.ignored_env_files)
         live: set[str] = set()
+        todo = [f for f in walked.files if not self._fresh(f)]
+        for f, file_result in zip(todo, self._scan_files(todo)):
+            self._cache[f.rel] = (f.size, f.mtime_ns, file_result)
+        result.files_read = len(todo)
         for f in walked.files:
             live.add(f.rel)
-            cached = self._cache.get(f.rel)
-            if cached and cached[0] == f.size and cached[1] == f.mtime_ns:
-                file_result = cached[2]
-            else:
-                file_result = self._scan_file(f)
-                result.files_read += 1
-                self._cache[f.rel] = (f.size, f.mtime_ns, file_result)
+            file_result = self._cache[f.rel][2]
             result.evidence.extend(file_result.evidence)
             result.findings.extend(file_result.findings)
             result.warnings.extend(file_result.warnings)
@@ -110,6 +120,29 @@ class Scanner:
         result.findings = sorted(set(result.findings))
         result.seconds = time.perf_counter() - started
         return result
+
+    def _fresh(self, f: WalkedFile) -> bool:
+        cached = self._cache.get(f.rel)
+        return cached is not None and cached[0] == f.size and cached[1] == f.mtime_ns
+
+    def _scan_files(self, files: list[WalkedFile]) -> list[FileResult]:
+        """Results in input order; large cold scans fan out over the cores (fork only:
+        workers inherit the loaded catalog instead of parsing it again)."""
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        if len(files) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in mp.get_all_start_methods():
+            return [self._scan_file(f) for f in files]
+        global _FORKED
+        _FORKED = self
+        try:
+            ctx = mp.get_context("fork")
+            chunk = max(50, len(files) // (workers * 8))
+            with ctx.Pool(workers) as pool:
+                return pool.map(_scan_in_worker, files, chunksize=chunk)
+        except (OSError, RuntimeError) as exc:  # no fork allowed here: do it in-process
+            log.debug("integrations: parallel scan unavailable (%s)", exc)
+            return [self._scan_file(f) for f in files]
+        finally:
+            _FORKED = None
 
     def _scan_file(self, f: WalkedFile) -> FileResult:
         detectors = self.detectors_for(f.rel, f.path.name)

@@ -7,11 +7,13 @@ import or a TODO naming a vendor is not evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
+from ...textsearch import Prefiltered
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
 from .base import Context, Detector, Record, Source
 
@@ -271,6 +273,12 @@ def _specs(lang: Language, raw: str) -> list[str]:
     return [part.strip().split(" as ")[0].strip() for part in raw.split(",")]
 
 
+@functools.lru_cache(maxsize=None)
+def _env_read_filters(lang: Language) -> tuple[Prefiltered, ...]:
+    """Env-read regexes behind literal prefilters: most files read no env var at all."""
+    return tuple(Prefiltered(rx) for rx in lang.env_reads)
+
+
 def _import_hits(lang: Language, text: str) -> Iterator[tuple[int, str]]:
     """(offset, import spec text) for every import statement, items of blocks one by one."""
     for rx in lang.imports:
@@ -337,7 +345,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
     # Env reads
     env_hits: list[tuple[int, str]] = []
-    for rx in lang.env_reads:
+    for rx in _env_read_filters(lang):
         env_hits.extend((m.start(1), m.group(1)) for m in rx.finditer(text))
     for destructure in re.finditer(r"(?:const|let|var)\s*\{([^}]*)\}\s*=\s*process\.env\b", text) if lang is JS else ():
         for part in destructure.group(1).split(","):
@@ -364,7 +372,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for sid, patterns, keywords in ctx.index.call_patterns:
         if keywords.isdisjoint(words):
             continue  # the file never names the service: skip its patterns
-        for call, literals in patterns:
+        for call, literals, literal_words in patterns:
+            if literal_words is not None and words.isdisjoint(literal_words):
+                continue  # no required literal can be in the text: not even one of its words is
             if literals is not None and not any(lit in text for lit in literals):
                 continue
             m = call.pattern.search(text)
