@@ -13,6 +13,11 @@ credential-like env var, `authenticated` is left out rather than set to false.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
+import uuid
+
 from cyclonedx.model import (
     DataClassification, DataFlow, ExternalReference, ExternalReferenceType, Property, XsUri,
 )
@@ -26,6 +31,7 @@ from .. import __version__
 from ..inventory import Inventory, ServiceUse
 from ..render.view import credential_vars
 from . import RESOURCE_CATEGORIES, slugify
+from ..serialize import inventory_to_dict
 
 PROPERTY_PREFIX = "mkdocs-integrations"
 
@@ -73,7 +79,11 @@ def _service(use: ServiceUse, inv: Inventory) -> Service:
 
 def build_bom(inv: Inventory, system: str) -> Bom:
     """A BOM whose metadata component is the scanned system, depending on every service."""
-    bom = Bom()
+    # Same sources, same BOM: the serial number and timestamp derive from the inventory, not
+    # from the clock and a random UUID.
+    digest = hashlib.sha256(json.dumps(inventory_to_dict(inv), sort_keys=True).encode()).hexdigest()
+    bom = Bom(serial_number=uuid.UUID(digest[:32]))
+    bom.metadata.timestamp = datetime.datetime.fromisoformat(inv.analysis_date).replace(tzinfo=datetime.timezone.utc)
     root = Component(type=ComponentType.APPLICATION, name=system, bom_ref=f"system:{slugify(system)}")
     bom.metadata.component = root
     bom.metadata.tools.components.add(

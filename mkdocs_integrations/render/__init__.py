@@ -21,8 +21,6 @@ from .site import Features, SourceLinks
 from .view import CATEGORY_TITLES, SECTIONS, display_name, entry_for, environment_view, merged_into_other
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The index's footer line linking the sibling index pages, dropped when standalone.
-_SEE_ALSO = re.compile(r"^See also: (?:\[[^\]]*\]\([\w-]+\.md\)(?: · )?)+\n\n?", re.M)
 PLACEHOLDER = re.compile(r"<!--\s*integrations:([a-z-]+)((?:\s+[a-z_]+=[A-Za-z0-9_,-]+)*)\s*-->")
 
 
@@ -106,8 +104,9 @@ class Renderer:
                 entry.title = md(display_name(use, inv))
             entries[use.category].append(entry)
         none_text = {cat: md(inv_none(inv, cat)) for cat in entries}
-        text = self.env.get_template("index.md.j2").render(
+        return self.env.get_template("index.md.j2").render(
             inv=inv,
+            standalone=self.standalone,
             features=self.features,
             sections=SECTIONS,
             entries=entries,
@@ -117,7 +116,6 @@ class Renderer:
             outgoing=[self._webhook_view(w, inv) for w in inv.webhooks if w.direction == "outgoing"],
             diagram=self.diagram(inv),
         )
-        return _SEE_ALSO.sub("", text) if self.standalone else text
 
     def render_service(self, use: ServiceUse, inv: Inventory) -> str:
         entry = entry_for(use, inv, f"{use.id}.md")
