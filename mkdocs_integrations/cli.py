@@ -47,6 +47,9 @@ def scan_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="An integrations.yml with human annotations to merge in (as the plugin's `overlay`)."),
         click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
                      help="gitignore-style pattern, relative to --base, to leave out of the scan; repeatable."),
+        click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Keep per-file results in this folder so the next scan re-reads only changed files "
+                          "(default: no cache, every scan is cold)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -54,7 +57,8 @@ def scan_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _inventory(paths: tuple[Path, ...], base: Path | None, overlay: Path | None,
-               excludes: tuple[str, ...], skip_files: tuple[Path, ...] = ()) -> Inventory:
+               excludes: tuple[str, ...], skip_files: tuple[Path, ...] = (),
+               cache_dir: Path | None = None) -> Inventory:
     """Run the pipeline; `skip_files` (our own output, the baseline) are never scanned."""
     roots = [p.resolve() for p in paths] or [Path(".").resolve()]
     base_dir = (base or Path(".")).resolve()
@@ -72,7 +76,8 @@ def _inventory(paths: tuple[Path, ...], base: Path | None, overlay: Path | None,
             pass  # outside the base: no root under the base can reach it either
     exclude = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
     inv, _ = build_inventory(
-        Scanner(), roots, base_dir, exclude=exclude, analysis_date=analysis_date(base_dir), overlay=ov
+        Scanner(cache_file=cache_dir / "scan.json" if cache_dir else None),
+        roots, base_dir, exclude=exclude, analysis_date=analysis_date(base_dir), overlay=ov
     )
     for warning in inv.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -109,13 +114,13 @@ def _render(inv: Inventory, fmt: str, system: str, owner: str) -> str:
 @click.option("--owner", default="unknown", show_default=True,
               help="Backstage `spec.owner` of every entity (an entity ref such as group:payments).")
 def scan(paths: tuple[Path, ...], base: Path | None, overlay: Path | None, excludes: tuple[str, ...],
-         fmt: str, output: Path | None, system_name: str | None, owner: str) -> None:
+         cache_dir: Path | None, fmt: str, output: Path | None, system_name: str | None, owner: str) -> None:
     """Scan PATH... (default: the current folder) and print the inventory in one format."""
     from .exports import system_name as default_system_name
 
     if output is not None and not output.resolve().parent.is_dir():
         raise click.BadParameter(f"folder '{output.parent}' does not exist", param_hint="'-o' / '--output'")
-    inv = _inventory(paths, base, overlay, excludes, skip_files=(output,) if output else ())
+    inv = _inventory(paths, base, overlay, excludes, skip_files=(output,) if output else (), cache_dir=cache_dir)
     text = _render(inv, fmt, default_system_name(list(paths), system_name), owner)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -129,7 +134,7 @@ def scan(paths: tuple[Path, ...], base: Path | None, overlay: Path | None, exclu
               show_default=True, help="The committed baseline to compare the scan with.")
 @click.option("--update", is_flag=True, help="Write the scan as the new baseline and exit 0 (review and commit it).")
 def check(paths: tuple[Path, ...], base: Path | None, overlay: Path | None, excludes: tuple[str, ...],
-          baseline: Path, update: bool) -> None:
+          cache_dir: Path | None, baseline: Path, update: bool) -> None:
     """Compare a scan of PATH... (default: the current folder) with the baseline.
 
     Exits 1 when services, env var names, incoming webhook routes or security findings
@@ -151,7 +156,7 @@ def check(paths: tuple[Path, ...], base: Path | None, overlay: Path | None, excl
             raise click.UsageError(f"invalid baseline: {exc}") from None
     elif not baseline.resolve().parent.is_dir():
         raise click.BadParameter(f"folder '{baseline.parent}' does not exist", param_hint="'--baseline'")
-    new = drift.snapshot(_inventory(paths, base, overlay, excludes, skip_files=(baseline,)))
+    new = drift.snapshot(_inventory(paths, base, overlay, excludes, skip_files=(baseline,), cache_dir=cache_dir))
     if old is None:
         baseline.write_text(drift.dumps(new), encoding="utf-8")
         click.echo(f"wrote {baseline}: {len(new['services'])} service(s), {len(new['env_vars'])} env var(s), "

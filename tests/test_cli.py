@@ -209,3 +209,19 @@ def test_pre_commit_hook_runs_check():
     hook = next(h for h in hooks if h["id"] == "integrations-check")
     assert hook["entry"] == "mkdocs-integrations check"
     assert hook["language"] == "python" and hook["pass_filenames"] is False
+
+
+def test_cache_folder_makes_the_second_scan_warm(tmp_path):
+    from click.testing import CliRunner
+
+    from mkdocs_integrations.cli import main
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "pay.py").write_text("import stripe\n")
+    cache = tmp_path / "cache"
+    args = ["scan", str(app), "--base", str(tmp_path), "--cache", str(cache)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and (cache / "scan.json").exists()
+    second = CliRunner().invoke(main, args)
+    assert second.output == first.output
