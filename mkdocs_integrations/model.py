@@ -53,6 +53,15 @@ MAX_NAME = 200
 
 REDACTED = "[redacted]"
 
+# Control, bidi-override and line-separator characters: in a log line they could colour a
+# terminal, forge a second line or reorder text. File names may hold any of them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` for a log line or terminal: unprintable characters shown as escapes (`\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
 
 def looks_like_credential(text: str) -> bool:
     """True when `text` has the shape of a secret rather than a name."""

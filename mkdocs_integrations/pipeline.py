@@ -11,6 +11,7 @@ from pathlib import Path
 import pathspec
 
 from .inventory import Inventory, resolve
+from .model import printable
 from .overlay import Overlay, apply_overlay
 from .scan import Scanner, ScanOptions
 
@@ -39,4 +40,5 @@ def build_inventory(
     inv = resolve(result, scanner.catalog, scanner.context.index, analysis_date, project_name=base.resolve().name)
     if overlay is not None:
         inv.warnings.extend(apply_overlay(inv, overlay, scanner.catalog))
+    inv.warnings = [printable(w) for w in inv.warnings]  # they name files: any name at all
     return inv, result.seconds

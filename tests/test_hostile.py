@@ -142,6 +142,10 @@ def hostile_tree(root: Path, *, big_limit: int) -> None:
     os.chmod(app / "src/unreadable.js", 0)
     os.chmod(app / "secret-dir", 0)
     (root / "empty").mkdir()
+    # A folder name with a terminal escape and a newline, holding a malformed manifest: the
+    # warning names it, but must not colour the terminal or forge a second log line.
+    (app / "esc\x1b[31mred\nINFO - fake").mkdir()
+    (app / "esc\x1b[31mred\nINFO - fake/package.json").write_text("{\n  oops\n}\n")
 
 
 def _restore(root: Path) -> None:
@@ -287,6 +291,14 @@ def test_no_traceback_in_any_log_record(hostile):
     for r in records:
         assert r.exc_info is None, r.getMessage()
         assert "Traceback" not in r.getMessage()
+
+
+def test_log_lines_carry_no_control_characters(hostile):
+    root, site, records = hostile
+    ours = [r.getMessage() for r in records if "integrations" in r.name]
+    assert any("red" in m and "package.json:2" in m for m in ours), ours
+    for m in ours:
+        assert not re.search("[\x00-\x08\x0a-\x1f\x7f\u202a-\u202e\u2066-\u2069]", m), repr(m)
 
 
 def test_odd_files_and_folders(hostile):

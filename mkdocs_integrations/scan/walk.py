@@ -15,7 +15,24 @@ from pathlib import Path
 
 import pathspec
 
+from ..model import printable
+
 log = logging.getLogger("mkdocs.plugins.integrations")
+
+
+class _PrintableFilter(logging.Filter):
+    """Debug lines name files; a file name must not colour the terminal or forge a line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = printable(message)
+        if clean != message:
+            record.msg, record.args = clean, ()
+        return True
+
+
+if not any(isinstance(f, _PrintableFilter) for f in log.filters):
+    log.addFilter(_PrintableFilter())
 
 # Folders that hold third-party code, build output or tool state: never the app's own code.
 PRUNED_DIRS = frozenset({
