@@ -59,7 +59,7 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u2
 
 
 def printable(text: str) -> str:
-    """`text` for a log line or terminal: unprintable characters shown as escapes (`\x1b`)."""
+    """`text` for a log line or terminal: unprintable characters shown as escapes (`\\x1b`)."""
     return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
