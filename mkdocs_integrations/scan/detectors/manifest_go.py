@@ -32,7 +32,7 @@ def _entry(src: Source, lineno: int, code: str, comment: str) -> Evidence:
         raise BadInput("require entry needs a module path and a version", lineno)
     path, version = m.group(1).strip('"`'), m.group(2)
     if not version.startswith("v"):
-        raise BadInput(f"invalid version {version[:40]!r} in require entry", lineno)
+        raise BadInput("invalid version in require entry (expected v1.2.3 or a pseudo-version)", lineno)
     indirect = re.match(r"indirect\b", comment) is not None
     return Evidence(
         path=src.rel,
