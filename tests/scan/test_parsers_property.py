@@ -162,7 +162,7 @@ def _check(det, rel: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(PATHS))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_parser_takes_any_text(name, data):
     det = _detector(name)
