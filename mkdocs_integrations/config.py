@@ -57,4 +57,5 @@ class IntegrationsConfig(base.Config):
     max_file_size = c.Type(int, default=1_000_000)
     templates_dir = c.Optional(c.Type(str))
     repo_blob_url = c.Optional(c.Type(str))
+    baseline = c.Optional(c.Type(str))  # drift against this `check` baseline is a warning (strict: failure)
     cache = c.Type(bool, default=False)  # keep per-file results in .cache/plugin/integrations/ between builds

@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import IntegrationsConfig
+from . import drift
 from .inventory import Inventory
 from .overlay import Overlay, OverlayError, load_overlay
 from .pipeline import build_inventory
@@ -37,6 +38,7 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         self.roots: list[Path] = []
         self.overlay: Overlay | None = None
         self.overlay_path: Path | None = None
+        self.baseline_path: Path | None = None
         self.project_root = Path(".")
         self.is_serve = False
 
@@ -70,6 +72,14 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             self.overlay_path = (self.project_root / self.config.overlay).resolve()
             if not self.overlay_path.is_file():
                 raise PluginError(f"integrations: overlay: '{self.config.overlay}' does not exist")
+        self.baseline_path = None
+        if self.config.baseline:
+            self.baseline_path = (self.project_root / self.config.baseline).resolve()
+            if not self.baseline_path.is_file():
+                raise PluginError(
+                    f"integrations: baseline: '{self.config.baseline}' does not exist "
+                    "(create it with `mkdocs-integrations check --update`)"
+                )
         self.renderer = Renderer(
             features=Features.from_mkdocs(config),
             links=SourceLinks.from_mkdocs(config, self.config.repo_blob_url, self.project_root),
@@ -108,6 +118,7 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         self.inventory = inv
         for warning in inv.warnings:
             log.warning(warning)
+        self._report_drift(inv)
         out = self.config.output_dir
         pages = self.renderer.render_all(inv)
         for name, content in sorted(pages.items()):
@@ -124,6 +135,21 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             inv.files_scanned, len(inv.services), time.perf_counter() - started,
         )
         return files
+
+    def _report_drift(self, inv: Inventory) -> None:
+        """Undocumented changes against the committed baseline: warnings, so --strict fails."""
+        if self.baseline_path is None:
+            return
+        try:
+            old = drift.loads(self.baseline_path.read_text(encoding="utf-8"), self.config.baseline)
+        except (OSError, drift.BaselineError) as exc:
+            raise PluginError(f"integrations: baseline: {exc}") from None
+        changes = drift.diff(old, drift.snapshot(inv))
+        if changes:
+            log.warning(
+                "%s is out of date (%d change(s)): %s; review them and run `mkdocs-integrations check --update`",
+                self.config.baseline, len(changes), "; ".join(changes),
+            )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """With automatic navigation, put the overview and indexes before the service pages."""

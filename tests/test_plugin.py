@@ -178,3 +178,23 @@ def test_env_var_index_lists_declared_read_and_environments(tmp_path):
     assert "UNUSED_FLAG" in declared_unused
     undeclared = text.split("Read but not declared", 1)[1]
     assert "ONLY_READ" in undeclared
+
+
+def test_drift_against_the_baseline_fails_a_strict_build(tmp_path, caplog):
+    from click.testing import CliRunner
+    from mkdocs.exceptions import Abort
+
+    from mkdocs_integrations.cli import main
+
+    write_tree(tmp_path, APP)
+    baseline = tmp_path / "integrations.baseline.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "app"), "--base", str(tmp_path),
+                                       "--baseline", str(baseline), "--update"])
+    assert result.exit_code == 0, result.output
+    yml = PLAIN.replace("site_name: Test\n", "site_name: Test\nstrict: true\n") + "      baseline: integrations.baseline.json\n"
+    build_site(tmp_path, yml)  # no drift: the strict build passes
+    write_tree(tmp_path, {"app/src/sms.ts": 'import twilio from "twilio";\n'})
+    with pytest.raises(Abort):
+        build_site(tmp_path, yml)
+    assert any("integrations.baseline.json is out of date" in r.getMessage() and "twilio" in r.getMessage()
+               for r in caplog.records)
