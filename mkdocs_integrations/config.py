@@ -58,4 +58,6 @@ class IntegrationsConfig(base.Config):
     templates_dir = c.Optional(c.Type(str))
     repo_blob_url = c.Optional(c.Type(str))
     baseline = c.Optional(c.Type(str))  # drift against this `check` baseline is a warning (strict: failure)
+    extra_inventories = c.Type(dict, default={})  # repository name → `scan --format json` file
+    repository_name = c.Optional(c.Type(str))  # this repository's name beside the extra ones
     cache = c.Type(bool, default=False)  # keep per-file results in .cache/plugin/integrations/ between builds

@@ -69,6 +69,7 @@ class ServiceUse:
     used_by: list[str] = field(default_factory=list)  # app folders in a monorepo
     purpose: str = ""
     annotations: dict[str, Any] = field(default_factory=dict)  # from the overlay
+    repos: list[str] = field(default_factory=list)  # repositories using it, when several are merged
     migrations: list[str] = field(default_factory=list)
 
     @property
@@ -127,6 +128,7 @@ class Inventory:
     planned: dict[str, str] = field(default_factory=dict)  # category → overlay words
     none_notes: dict[str, str] = field(default_factory=dict)  # category → overlay words
     environments: dict[str, dict[str, str]] = field(default_factory=dict)  # overlay notes
+    repositories: list[str] = field(default_factory=list)  # set when other repos' inventories are merged
 
     def by_category(self, category: str) -> list[ServiceUse]:
         return [s for s in self.services if s.category == category]

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from .config import IntegrationsConfig
 from . import drift
 from .inventory import Inventory
+from .merge import InventoryFileError, load_inventory_file, merge
 from .overlay import Overlay, OverlayError, load_overlay
 from .pipeline import build_inventory
 from .render import Renderer
@@ -72,6 +73,9 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             self.overlay_path = (self.project_root / self.config.overlay).resolve()
             if not self.overlay_path.is_file():
                 raise PluginError(f"integrations: overlay: '{self.config.overlay}' does not exist")
+        for repo, path in self.config.extra_inventories.items():
+            if not isinstance(repo, str) or not isinstance(path, str):
+                raise PluginError("integrations: extra_inventories: expected a mapping of repository name to a JSON file")
         self.baseline_path = None
         if self.config.baseline:
             self.baseline_path = (self.project_root / self.config.baseline).resolve()
@@ -115,6 +119,15 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             analysis_date=analysis_date(self.project_root),
             overlay=overlay,
         )
+        if self.config.extra_inventories:
+            extras = {}
+            for repo, path in self.config.extra_inventories.items():
+                try:
+                    extras[repo] = load_inventory_file(self.project_root / path, path)
+                except InventoryFileError as exc:
+                    raise PluginError(f"integrations: extra_inventories: {exc}") from None
+            local = self.config.repository_name or self.project_root.name
+            merge(inv, local, extras, self.scanner.catalog)
         self.inventory = inv
         for warning in inv.warnings:
             log.warning(warning)

@@ -224,11 +224,14 @@ class Renderer:
                 rows = [u for u in inv.services if cats is None or u.category in cats]
                 if not rows:
                     return "*No services found.*"
-                out = ["| Service | Category | Purpose | Found by |", "|---|---|---|---|"]
+                multi = bool(inv.repositories)
+                out = ["| Service | Category | Purpose | Found by |" + (" Repositories |" if multi else ""),
+                       "|---|---|---|---|" + ("---|" if multi else "")]
                 for u in rows:
                     out.append(
                         f"| {link(display_name(u, inv), base_url + u.id + '.md')} | {CATEGORY_TITLES[u.category]} | "
                         f"{md(u.purpose or u.service.purpose or '—')} | {STRENGTH_LABELS[u.strength]} |"
+                        + (f" {md(', '.join(u.repos))} |" if multi else "")
                     )
                 return "\n".join(out)
             if what == "count":

@@ -273,6 +273,8 @@ def entry_for(use: ServiceUse, inv: Inventory, page_link: str) -> Entry:
         if not value:
             value = NOT_FOUND.get(label) or md("not found in code")
         fields.append((label, value))
+    if inv.repositories:
+        fields.append(("Repositories", md(", ".join(use.repos)) if use.repos else md("—")))
     return Entry(use=use, title=title, purpose=purpose, fields=fields)
 
 
