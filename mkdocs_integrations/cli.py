@@ -75,13 +75,42 @@ def _inventory(paths: tuple[Path, ...], base: Path | None, overlay: Path | None,
         except ValueError:
             pass  # outside the base: no root under the base can reach it either
     exclude = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+    bar = _Progress() if sys.stderr.isatty() else None
     inv, _ = build_inventory(
         Scanner(cache_file=cache_dir / "scan.json" if cache_dir else None),
-        roots, base_dir, exclude=exclude, analysis_date=analysis_date(base_dir), overlay=ov
+        roots, base_dir, exclude=exclude, analysis_date=analysis_date(base_dir), overlay=ov,
+        progress=bar,
     )
+    if bar is not None:
+        bar.done()
     for warning in inv.warnings:
         click.echo(f"warning: {warning}", err=True)
     return inv
+
+
+class _Progress:
+    """A one-line progress bar on a terminal, shown only once a scan has taken a second."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._clock() - self._start < 1.0 or not total:
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\rscanning [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+        sys.stderr.flush()
+        self._shown = True
+
+    def done(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r" + " " * 70 + "\r")
+            sys.stderr.flush()
 
 
 def _render(inv: Inventory, fmt: str, system: str, owner: str) -> str:

@@ -6,6 +6,7 @@ Keeping it in one place is what guarantees that `mkdocs build` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pathspec
@@ -26,6 +27,7 @@ def build_inventory(
     extra_pruned: tuple[Path, ...] = (),
     analysis_date: str,
     overlay: Overlay | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Inventory, float]:
     """The inventory of the roots, and the scan's duration in seconds."""
     result = scanner.scan(
@@ -35,6 +37,7 @@ def build_inventory(
             exclude=exclude,
             max_file_size=max_file_size,
             extra_pruned=extra_pruned,
+            progress=progress,
         )
     )
     inv = resolve(result, scanner.catalog, scanner.context.index, analysis_date, project_name=base.resolve().name)

@@ -10,6 +10,7 @@ import logging
 import multiprocessing as mp
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class ScanOptions:
     exclude: pathspec.PathSpec | None = None
     max_file_size: int = 1_000_000
     extra_pruned: tuple[Path, ...] = ()
+    progress: Callable[[int, int], None] | None = None  # (files done, files to read)
 
 
 def read_text(path: Path) -> str | None:
@@ -99,7 +101,7 @@ class Scanner:
         result = ScanResult(warnings=list(walked.warnings), ignored_env_files=walked.ignored_env_files)
         live: set[str] = set()
         todo = [f for f in walked.files if not self._fresh(f)]
-        for f, file_result in zip(todo, self._scan_files(todo)):
+        for f, file_result in zip(todo, self._scan_files(todo, options.progress)):
             self._cache[f.rel] = (f.size, f.mtime_ns, file_result)
         result.files_read = len(todo)
         for f in walked.files:
@@ -125,24 +127,39 @@ class Scanner:
         cached = self._cache.get(f.rel)
         return cached is not None and cached[0] == f.size and cached[1] == f.mtime_ns
 
-    def _scan_files(self, files: list[WalkedFile]) -> list[FileResult]:
+    def _scan_files(
+        self, files: list[WalkedFile], progress: Callable[[int, int], None] | None = None
+    ) -> list[FileResult]:
         """Results in input order; large cold scans fan out over the cores (fork only:
         workers inherit the loaded catalog instead of parsing it again)."""
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if len(files) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in mp.get_all_start_methods():
-            return [self._scan_file(f) for f in files]
+            return self._sequential(files, progress)
         global _FORKED
         _FORKED = self
         try:
             ctx = mp.get_context("fork")
             chunk = max(50, len(files) // (workers * 8))
             with ctx.Pool(workers) as pool:
-                return pool.map(_scan_in_worker, files, chunksize=chunk)
+                out = []
+                for r in pool.imap(_scan_in_worker, files, chunksize=chunk):
+                    out.append(r)
+                    if progress is not None and len(out) % chunk == 0:
+                        progress(len(out), len(files))
+                return out
         except (OSError, RuntimeError) as exc:  # no fork allowed here: do it in-process
             log.debug("integrations: parallel scan unavailable (%s)", exc)
-            return [self._scan_file(f) for f in files]
+            return self._sequential(files, progress)
         finally:
             _FORKED = None
+
+    def _sequential(self, files: list[WalkedFile], progress: Callable[[int, int], None] | None) -> list[FileResult]:
+        out = []
+        for i, f in enumerate(files, 1):
+            out.append(self._scan_file(f))
+            if progress is not None and i % 50 == 0:
+                progress(i, len(files))
+        return out
 
     def _scan_file(self, f: WalkedFile) -> FileResult:
         detectors = self.detectors_for(f.rel, f.path.name)
