@@ -117,6 +117,13 @@ class CatalogIndex:
         pairs = [(d.rstrip("/"), c.id) for c in catalog.clients.values() for d in c.migrations_dirs]
         # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
         self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
+        # One regex for "is this path inside any migration folder at all": most are not.
+        self.migration_regex = re.compile(
+            "|".join(
+                "(?:^|/)" + fnmatch.translate(d).removeprefix("(?s:").removesuffix(")\\Z").replace(".*", "[^/]*") + "/"
+                for d, _ in self.migration_dirs
+            ) or "(?!)"
+        )
         self.call_patterns = [
             (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()
@@ -267,15 +274,18 @@ _OAUTH_CREDENTIAL = re.compile(
 _COMMON_WORDS = frozenset({
     "api", "sdk", "js", "node", "client", "cloud", "the", "and", "for", "io", "com", "net", "org",
     "lib", "go", "v2", "v3", "rest", "http", "service", "services", "core", "server", "app", "web",
+    "auth", "login", "sign", "in", "with", "oauth", "data", "storage", "email", "mail", "sms", "push",
+    "notifications", "platform", "apps", "connect", "db", "database", "cache", "queue", "file", "files",
 })
 
 
 def _keywords(svc) -> frozenset[str]:
-    """Words, one of which a file must contain before the service's call patterns run."""
+    """Words, one of which a file must contain before the service's call patterns run.
+
+    The service's own words only (id and name: "stripe", "sendgrid", "s3"): package-name
+    fragments such as "java", "express" or "session" occur in ordinary code everywhere.
+    """
     words: set[str] = set(re.findall(r"[a-z0-9]+", svc.id + " " + svc.name.lower()))
-    for names in list(svc.packages.values()) + list(svc.weak_packages.values()) + list(svc.imports.values()):
-        for n in names:
-            words.update(re.findall(r"[a-z0-9]+", n.lower().rsplit("/", 1)[-1]))
     return frozenset(w for w in words if len(w) >= 2 and w not in _COMMON_WORDS)
 
 

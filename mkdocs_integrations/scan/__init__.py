@@ -78,6 +78,7 @@ class Scanner:
         self.catalog = catalog or load_catalog()
         self.context = Context(catalog=self.catalog, index=CatalogIndex(self.catalog))
         self._cache: dict[str, tuple[int, int, FileResult]] = {}
+        self._accepting: dict[str, list[Detector]] = {}
         self.cache_file = cache_file
         self._cache_key = ""
         if cache_file is not None:
@@ -85,7 +86,12 @@ class Scanner:
             self._cache = cache.load(cache_file, self._cache_key)
 
     def detectors_for(self, rel: str, name: str) -> list[Detector]:
-        return [d for d in DETECTORS if d.accepts(rel, name, self.context)]
+        """The detectors for a file, decided once per path for the Scanner's lifetime (the
+        walk asks on every rebuild; the accept tests include regexes over the path)."""
+        found = self._accepting.get(rel)
+        if found is None:
+            found = self._accepting[rel] = [d for d in DETECTORS if d.accepts(rel, name, self.context)]
+        return found
 
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()

@@ -15,6 +15,8 @@ from .base import Context, Detector, Record, Source
 
 
 def _match(rel: str, ctx: Context) -> tuple[str, str] | None:
+    if not ctx.index.migration_regex.search(rel):
+        return None
     folder = posixpath.dirname(rel)
     for pattern, cid in ctx.index.migration_dirs:
         depth = pattern.count("/") + 1
