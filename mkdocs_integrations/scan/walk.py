@@ -96,22 +96,22 @@ def walk(
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     base = base.resolve()
-    pruned_abs = {p.resolve() for p in extra_pruned}
+    pruned_abs = {str(p.resolve()) for p in extra_pruned} | {os.path.abspath(p) for p in extra_pruned}
     for root in roots:
         root = root.resolve()
         if not root.is_dir():
             result.warnings.append(f"{_rel(root, base)}: source root is not a folder")
             continue
         # .gitignore files above the root (up to the project base) still apply.
-        specs: list[tuple[Path, pathspec.PathSpec]] = []
+        specs: list[tuple[str, pathspec.PathSpec]] = []
         for parent in reversed(root.parents):
             if parent == base or base in parent.parents:
                 gi = parent / ".gitignore"
                 if gi.is_file():
                     spec = _load_gitignore(gi, result, _rel(gi, base))
                     if spec:
-                        specs.append((parent, spec))
-        for f in _walk_dir(root, root, base, specs, exclude, result, seen_dirs, pruned_abs):
+                        specs.append((str(parent).rstrip("/") + "/", spec))
+        for f in _walk_dir(str(root), str(root), str(base), specs, exclude, result, seen_dirs, pruned_abs):
             if f.rel in seen_files:
                 continue
             name = f.path.name
@@ -136,13 +136,13 @@ def _rel(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
+    """gitignore semantics: the deepest file that has an opinion wins (negations included)."""
     ignored = False
     for folder, spec in specs:
-        try:
-            rel = path.relative_to(folder).as_posix()
-        except ValueError:
+        if not path.startswith(folder):
             continue
+        rel = path[len(folder):]
         if is_dir:
             rel += "/"
         res = spec.check_file(rel)
@@ -152,42 +152,47 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec
 
 
 def _walk_dir(
-    folder: Path,
-    root: Path,
-    base: Path,
-    specs: list[tuple[Path, pathspec.PathSpec]],
+    folder: str,
+    root: str,
+    base: str,
+    specs: list[tuple[str, pathspec.PathSpec]],
     exclude: pathspec.PathSpec | None,
     result: WalkResult,
     seen_dirs: set[tuple[int, int]],
-    pruned_abs: set[Path],
+    pruned_abs: set[str],
 ) -> Iterator[WalkedFile]:
+    """Depth-first, sorted, on plain strings: this loop runs once per entry of the tree, so
+    it avoids pathlib objects (they cost more than the system calls here)."""
+    base_prefix = base + "/"
+    folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
     try:
-        st = folder.stat()
+        st = os.stat(folder)
     except OSError as exc:
-        result.warnings.append(f"{_rel(folder, base)}: cannot open folder ({exc.strerror or exc})")
+        result.warnings.append(f"{folder_rel}: cannot open folder ({exc.strerror or exc})")
         return
     key = (st.st_dev, st.st_ino)
     if key in seen_dirs:
         return  # a symlink loop or a second path to the same folder
     seen_dirs.add(key)
-    gi = folder / ".gitignore"
-    if gi.is_file():
-        spec = _load_gitignore(gi, result, _rel(gi, base))
+    gi = folder + "/.gitignore"
+    if os.path.isfile(gi):
+        spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
         if spec:
-            specs = specs + [(folder, spec)]
+            specs = specs + [(folder + "/", spec)]
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        result.warnings.append(f"{_rel(folder, base)}: cannot list folder ({exc.strerror or exc})")
+        result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
         return
+    root_prefix = root + "/"
     for entry in entries:
-        path = Path(entry.path)
-        rel = _rel(path, base)
+        path = entry.path
+        rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
         try:
-            is_link = entry.is_symlink()
-            if is_link:
-                target = path.resolve()
-                if target != root and root not in target.parents:
+            if entry.is_symlink():
+                target = os.path.realpath(path)
+                if target != root and not target.startswith(root_prefix):
                     log.debug("integrations: not following %s (points outside the source root)", rel)
                     continue
             st_entry = entry.stat(follow_symlinks=True)
@@ -195,9 +200,8 @@ def _walk_dir(
             if isinstance(exc, OSError) and exc.errno is not None and exc.errno not in (2, 40):
                 result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
             continue
-        is_dir = stat.S_ISDIR(st_entry.st_mode)
-        if is_dir:
-            if entry.name in PRUNED_DIRS or path.resolve() in pruned_abs:
+        if stat.S_ISDIR(st_entry.st_mode):
+            if entry.name in PRUNED_DIRS or path in pruned_abs:
                 continue
             if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
                 continue
@@ -213,4 +217,4 @@ def _walk_dir(
             if entry.name.startswith(ENV_FILE_PREFIX):
                 result.ignored_env_files.append(rel)
             continue
-        yield WalkedFile(path=path, rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)
+        yield WalkedFile(path=Path(path), rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)
