@@ -16,12 +16,10 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import random
 import re
 import string
 import subprocess
 import sys
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,27 +27,7 @@ import pytest
 
 from helpers import build_site, page_text
 
-ALNUM = string.ascii_letters + string.digits
-LOWER_ALNUM = string.ascii_lowercase + string.digits
-UPPER_ALNUM = string.ascii_uppercase + string.digits
-HEX = "0123456789abcdef"
-B64 = ALNUM + "+/"
-URLSAFE = ALNUM + "-_"
-BASE32 = string.ascii_uppercase + "234567"
-DIGITS = string.digits
-
-
-class Gen:
-    """Seeded random bodies: stable across runs, different for every value."""
-
-    def __init__(self, seed: str) -> None:
-        self.rng = random.Random(seed)
-
-    def __call__(self, n: int, alphabet: str = ALNUM) -> str:
-        return "".join(self.rng.choice(alphabet) for _ in range(n))
-
-    def uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+from secretgen import B64, BASE32, DIGITS, HEX, UPPER_ALNUM, URLSAFE, Gen
 
 
 @dataclass

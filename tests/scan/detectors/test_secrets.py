@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import base64
 import logging
-import random
 import string
-import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,27 +30,7 @@ from mkdocs_integrations.scan.detectors.secrets import (
     shannon_entropy,
 )
 
-ALNUM = string.ascii_letters + string.digits
-LOWER_ALNUM = string.ascii_lowercase + string.digits
-UPPER_ALNUM = string.ascii_uppercase + string.digits
-HEX = "0123456789abcdef"
-B64 = ALNUM + "+/"
-URLSAFE = ALNUM + "-_"
-BASE32 = string.ascii_uppercase + "234567"
-DIGITS = string.digits
-
-
-class Gen:
-    """Seeded random bodies: stable across runs, different for every case."""
-
-    def __init__(self, seed: str) -> None:
-        self.rng = random.Random(seed)
-
-    def __call__(self, n: int, alphabet: str = ALNUM) -> str:
-        return "".join(self.rng.choice(alphabet) for _ in range(n))
-
-    def uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+from secretgen import ALNUM, B64, BASE32, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE, Gen
 
 
 def _case(rule: str, path: str, before: str, value: str, after: str, lead: str = "# settings\n\n") -> dict:
