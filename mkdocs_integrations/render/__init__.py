@@ -272,7 +272,16 @@ def inv_none(inv: Inventory, category: str) -> str:
     return text
 
 
-_NAMED = {EVENT: "analytics event ", BUCKET: "storage bucket ", SCOPE: "OAuth scope ", TEMPLATE: "email template "}
+# How each kind of evidence reads in a row: (words before the name, how the name is shown).
+# Identifiers (env vars, packages, hosts) are code; free names (events, buckets) stay whole
+# text, so an event called "javascript:x" is one escaped name, not a "key: value" fact.
+_ROW = {
+    IMPORT: ("imports ", code), CALL: ("calls: ", md), ENV_READ: ("reads ", code),
+    ENV_DECL: ("declares env var ", code), CI_SECRET: ("CI secret ", code), HOST: ("API host ", code),
+    CONFIG: ("config file ", code), IMAGE: ("container image ", code),
+    TERRAFORM: ("infrastructure as code ", code), EVENT: ("analytics event ", md),
+    BUCKET: ("storage bucket ", md), SCOPE: ("OAuth scope ", md), TEMPLATE: ("email template ", md),
+}
 
 
 class _EvidenceRow:
@@ -281,33 +290,14 @@ class _EvidenceRow:
     def __init__(self, ev) -> None:
         self.path = ev.path
         self.line = ev.line
-        kind = ev.kind
-        if kind == PACKAGE:
+        if ev.kind == PACKAGE:
             what = Markup("locks " if ev.get("locked") == "1" else "declares ") + code(ev.name)
             if ev.version:
                 what += Markup(" ") + md(ev.version)
-        elif kind == IMPORT:
-            what = Markup("imports ") + code(ev.name)
-        elif kind == CALL:
-            what = Markup("calls: ") + md(ev.name)
-        elif kind == ENV_READ:
-            what = Markup("reads ") + code(ev.name)
-        elif kind == ENV_DECL:
-            what = Markup("declares env var ") + code(ev.name)
-        elif kind == CI_SECRET:
-            what = Markup("CI secret ") + code(ev.name)
-        elif kind == HOST:
-            what = Markup("API host ") + code(ev.name)
-        elif kind == CONFIG:
-            what = Markup("config file ") + code(ev.name)
-        elif kind == IMAGE:
-            what = Markup("container image ") + code(ev.name)
-        elif kind == TERRAFORM:
-            what = Markup("infrastructure as code ") + code(ev.name)
-        elif kind in _NAMED:
-            # Names, not "key:value" facts: an event called "javascript:x" stays one name.
-            what = Markup(_NAMED[kind]) + md(ev.name)
-        elif kind == "feature" and ev.name.startswith("test_mode:"):
+        elif ev.kind in _ROW:
+            words, show = _ROW[ev.kind]
+            what = Markup(words) + show(ev.name)
+        elif ev.kind == "feature" and ev.name.startswith("test_mode:"):
             what = md("test-mode credential in the env template")
         else:
             key, _, value = ev.name.partition(":")
