@@ -9,6 +9,7 @@ fails CI. Pure functions here; reading and writing files is the CLI's job.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .inventory import Inventory
@@ -96,3 +97,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     changes = [(key, "- " + text) for key, text in before - after]
     changes += [(key, "+ " + text) for key, text in after - before]
     return [line for _, line in sorted(changes, key=lambda c: (c[0], c[1][0] == "+"))]
+
+
+def baseline_drift(path: Path, label: str, inv: Inventory) -> list[str]:
+    """The changes of `inv` against the baseline file; raises BaselineError when unusable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BaselineError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    return diff(loads(text, label), snapshot(inv))

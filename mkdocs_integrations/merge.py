@@ -85,3 +85,9 @@ def merge(inv: Inventory, local_name: str, extras: dict[str, dict[str, Any]], ca
         use.repos.sort()
     inv.services.sort(key=lambda u: (u.category, u.name.lower(), u.id))
     inv.repositories = sorted({local_name, *extras})
+
+
+def merge_files(inv: Inventory, local_name: str, files: dict[str, str], root: Path, catalog: Catalog) -> None:
+    """`merge` with the plugin's `extra_inventories` mapping (repository → JSON file under root)."""
+    extras = {repo: load_inventory_file(root / path, path) for repo, path in files.items()}
+    merge(inv, local_name, extras, catalog)

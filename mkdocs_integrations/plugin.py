@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from .config import IntegrationsConfig
 from . import drift
 from .inventory import Inventory
-from .merge import InventoryFileError, load_inventory_file, merge
+from .merge import InventoryFileError, merge_files
 from .overlay import Overlay, OverlayError, load_overlay
 from .pipeline import build_inventory
 from .render import Renderer
@@ -120,14 +120,11 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             overlay=overlay,
         )
         if self.config.extra_inventories:
-            extras = {}
-            for repo, path in self.config.extra_inventories.items():
-                try:
-                    extras[repo] = load_inventory_file(self.project_root / path, path)
-                except InventoryFileError as exc:
-                    raise PluginError(f"integrations: extra_inventories: {exc}") from None
             local = self.config.repository_name or self.project_root.name
-            merge(inv, local, extras, self.scanner.catalog)
+            try:
+                merge_files(inv, local, self.config.extra_inventories, self.project_root, self.scanner.catalog)
+            except InventoryFileError as exc:
+                raise PluginError(f"integrations: extra_inventories: {exc}") from None
         self.inventory = inv
         for warning in inv.warnings:
             log.warning(warning)
@@ -154,10 +151,9 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         if self.baseline_path is None:
             return
         try:
-            old = drift.loads(self.baseline_path.read_text(encoding="utf-8"), self.config.baseline)
-        except (OSError, drift.BaselineError) as exc:
+            changes = drift.baseline_drift(self.baseline_path, self.config.baseline, inv)
+        except drift.BaselineError as exc:
             raise PluginError(f"integrations: baseline: {exc}") from None
-        changes = drift.diff(old, drift.snapshot(inv))
         if changes:
             log.warning(
                 "%s is out of date (%d change(s)): %s; review them and run `mkdocs-integrations check --update`",
