@@ -55,7 +55,7 @@ _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
 _EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\(\s*['"]([A-Za-z][\w .:/-]{1,60})['"]""")
 _BUCKET = re.compile(
-    r"""(?:\b[Bb]ucket(?:Name)?\s*[:=]\s*|\bBucket\s*=\s*|\.from\(\s*|\.bucket\(\s*|[A-Z0-9_]*BUCKET[A-Z0-9_]*['"]?\]?\)?\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=)\s*|\bbucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
+    r"""(?:\b\w*[Bb]ucket(?:_?[Nn]ame)?\s*[:=]\s*|\bBucket\s*=\s*|\.from\(\s*|\.bucket\(\s*|[A-Z0-9_]*BUCKET[A-Z0-9_]*['"]?\]?\)?\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=)\s*|\b\w*bucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
 )
 _TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template_?[iI]d|TemplateId|TemplateAlias|template_alias)\s*[:=]\s*['"]([\w-]{1,40})['"]""")
 

@@ -1,0 +1,50 @@
+"""Service-less facts: HTTP clients, token storage, sessions, scopes, events, buckets, templates."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE
+from mkdocs_integrations.scan.detectors.code_facts import DETECTOR
+
+
+def facts(ev, kind):
+    return [(e.name, e.line) for e in ev if e.kind == kind]
+
+
+def test_auth_setup(run_detector):
+    src = """\
+    import GoogleProvider from "next-auth/providers/google";
+    export const authOptions = {
+      session: { strategy: "jwt" },
+      cookies: { sessionToken: { options: { httpOnly: true } } },
+      providers: [GoogleProvider({ authorization: { params: { scope: "openid email profile" } } })],
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "web/lib/auth.ts", src)
+    assert ("session:JWT sessions", 3) in facts(ev, FEATURE)
+    assert ("token_storage:httpOnly cookies", 4) in facts(ev, FEATURE)
+    assert sorted(n for n, _ in facts(ev, SCOPE)) == ["email", "openid", "profile"]
+
+
+def test_events_buckets_templates_and_http_client(run_detector):
+    src = """\
+    const EXPORTS_BUCKET = "prod-exports";
+    const TEMPLATES = { receipt: "d-0123456789abcdef0123456789abcdef" };
+    posthog.capture("course_enrolled", { id });
+    analytics.track('Signed Up');
+    await supabase.storage.from("avatars").upload(path, file);
+    const res = await fetch("https://api.partner.io/v1/orders");
+    // posthog.capture("commented_out")
+    """
+    ev, _ = run_detector(DETECTOR, "web/lib/app.ts", src)
+    assert facts(ev, EVENT) == [("course_enrolled", 3), ("Signed Up", 4)]
+    assert facts(ev, BUCKET) == [("prod-exports", 1), ("avatars", 5)]
+    assert facts(ev, TEMPLATE) == [("receipt", 2)]
+    assert ("http_client:fetch", 6) in facts(ev, FEATURE)
+    assert "d-0123456789abcdef" not in repr(ev)
+
+
+def test_python_clients_and_settings_bucket(run_detector):
+    src = 'import httpx\n\nclass Settings:\n    s3_bucket: str = "media-uploads"\n\nhttpx.post(url, json={})\n'
+    ev, _ = run_detector(DETECTOR, "worker/settings.py", src)
+    assert ("media-uploads", 4) in facts(ev, BUCKET)
+    assert ("http_client:httpx", 6) in facts(ev, FEATURE)
