@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
-from ...textsearch import Prefiltered
+from ...textsearch import Prefiltered, WordStart
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
 from .base import Context, Detector, Record, Source
 
@@ -41,8 +41,9 @@ class Language:
         return self.catalog_language or self.name
 
 
-def _rx(*patterns: str, flags: int = re.M) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, flags) for p in patterns)
+def _rx(*patterns: str, flags: int = re.M) -> tuple[WordStart, ...]:
+    """Patterns starting with `\\b` keep the engine's fast literal scan (see WordStart)."""
+    return tuple(WordStart(p, flags) for p in patterns)
 
 
 JS = Language(
