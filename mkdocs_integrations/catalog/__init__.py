@@ -174,16 +174,21 @@ def _regex(src: str, where: str) -> re.Pattern[str]:
         raise CatalogError(f"{where}: invalid regex {src!r}: {exc}") from None
 
 
-def _service(raw: Any, where: str) -> Service:
+def _entry_id(raw: Any, where: str, what: str, keys: set[str]) -> tuple[str, str]:
+    """(id, where-with-id) of a service or client entry, after the checks both share."""
     if not isinstance(raw, dict):
-        raise CatalogError(f"{where}: a service must be a mapping")
-    unknown = set(raw) - _SERVICE_KEYS
+        raise CatalogError(f"{where}: a {what} must be a mapping")
+    unknown = set(raw) - keys
     if unknown:
         raise CatalogError(f"{where}: unknown keys {sorted(unknown)}")
-    sid = raw.get("id")
-    if not isinstance(sid, str) or not _ID_RE.match(sid):
-        raise CatalogError(f"{where}: 'id' must be a lowercase slug, got {sid!r}")
-    where = f"{where} ({sid})"
+    eid = raw.get("id")
+    if not isinstance(eid, str) or not _ID_RE.match(eid):
+        raise CatalogError(f"{where}: 'id' must be a lowercase slug, got {eid!r}")
+    return eid, f"{where} ({eid})"
+
+
+def _service(raw: Any, where: str) -> Service:
+    sid, where = _entry_id(raw, where, "service", _SERVICE_KEYS)
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise CatalogError(f"{where}: 'name' is required")
@@ -241,15 +246,7 @@ def _service(raw: Any, where: str) -> Service:
 
 
 def _client(raw: Any, where: str) -> Client:
-    if not isinstance(raw, dict):
-        raise CatalogError(f"{where}: a client must be a mapping")
-    unknown = set(raw) - _CLIENT_KEYS
-    if unknown:
-        raise CatalogError(f"{where}: unknown keys {sorted(unknown)}")
-    cid = raw.get("id")
-    if not isinstance(cid, str) or not _ID_RE.match(cid):
-        raise CatalogError(f"{where}: 'id' must be a lowercase slug, got {cid!r}")
-    where = f"{where} ({cid})"
+    cid, where = _entry_id(raw, where, "client", _CLIENT_KEYS)
     kind = raw.get("kind")
     if kind not in ("orm", "driver", "query-builder"):
         raise CatalogError(f"{where}: 'kind' must be orm, driver or query-builder")
