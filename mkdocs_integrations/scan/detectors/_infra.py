@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import xml.etree.ElementTree as ET
+
 import yaml
 
 from .base import BadInput, Source
@@ -84,6 +86,24 @@ def toml_data(src: Source) -> dict[str, Any]:
         m = re.search(r"line (\d+)", str(exc))
         at = int(m.group(1)) if m else (src.text.count("\n") + 1 if "end of document" in str(exc) else 0)
         raise BadInput(f"invalid TOML ({str(exc).split(' (at', 1)[0]})", at) from None
+
+
+def xml_root(src: Source) -> ET.Element:
+    """The parsed XML document (expat: no external entities are fetched)."""
+    try:
+        return ET.fromstring(src.text.lstrip("\ufeff"))
+    except ET.ParseError as exc:
+        raise BadInput(f"invalid XML ({exc})", exc.position[0]) from None
+
+
+def xml_local(tag: object) -> str:
+    """A tag without its namespace: `{http://maven.apache.org/POM/4.0.0}dependency` → dependency."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def blank_xml_comments(text: str) -> str:
+    """Comments blanked (newlines kept), so text searches for line numbers skip them."""
+    return re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
 def json_data(src: Source) -> Any:

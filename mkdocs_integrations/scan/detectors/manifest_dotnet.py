@@ -13,22 +13,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
-from .base import BadInput, Context, Detector, Record, Source
+from ._infra import blank_xml_comments as _blank_xml_comments
+from ._infra import xml_local as _local
+from ._infra import xml_root as _xml
+from .base import Context, Detector, Record, Source
 
 PROJECT_EXTS = (".csproj", ".fsproj", ".vbproj")
 PROPS_FILES = ("Directory.Packages.props", "Directory.Build.props", "Directory.Build.targets", "packages.config")
 _PROPERTY = re.compile(r"\$\(([A-Za-z_][\w.-]*)\)")
-
-
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _xml(src: Source) -> ET.Element:
-    try:
-        return ET.fromstring(src.text.lstrip("\ufeff"))
-    except ET.ParseError as exc:
-        raise BadInput(f"invalid XML ({exc})", exc.position[0]) from None
 
 
 def _attr(el: ET.Element, name: str) -> str:
@@ -44,10 +36,6 @@ def _child_text(el: ET.Element, name: str) -> str:
         if _local(c.tag).lower() == name.lower():
             return (c.text or "").strip()
     return ""
-
-
-def _blank_xml_comments(text: str) -> str:
-    return re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:

@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from ...model import PACKAGE, Evidence
 from ..lexing import C_STYLE, strip_comments
 from ._infra import toml_data as _toml
-from .base import BadInput, Context, Detector, Record, Source
+from ._infra import blank_xml_comments as _blank_xml_comments
+from ._infra import xml_local as _local
+from ._infra import xml_root as _xml
+from .base import Context, Detector, Record, Source
 
 
 _PLACEHOLDER = re.compile(r"\$\{([^}]+)\}")
@@ -40,26 +43,11 @@ def _resolve(value: str, props: dict[str, str]) -> str:
 # -- Maven ---------------------------------------------------------------------------------
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _child(el: ET.Element, name: str) -> str:
     for c in el:
         if _local(c.tag) == name:
             return (c.text or "").strip()
     return ""
-
-
-def _xml(src: Source) -> ET.Element:
-    try:
-        return ET.fromstring(src.text)
-    except ET.ParseError as exc:
-        raise BadInput(f"invalid XML ({exc})", exc.position[0]) from None
-
-
-def _blank_xml_comments(text: str) -> str:
-    return re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
 
 
 def detect_pom(src: Source, ctx: Context) -> Iterator[Record]:
