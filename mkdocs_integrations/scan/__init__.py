@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -139,7 +140,8 @@ class Scanner:
         """Results in input order; large cold scans fan out over the cores (fork only:
         workers inherit the loaded catalog instead of parsing it again)."""
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        if len(files) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in mp.get_all_start_methods():
+        # fork only where it is the platform's safe default (Linux); elsewhere one process.
+        if len(files) < PARALLEL_MIN_FILES or workers < 2 or not sys.platform.startswith("linux"):
             return self._sequential(files, progress)
         global _FORKED
         _FORKED = self
