@@ -82,3 +82,16 @@ def test_cache_rereads_only_changed_files(tmp_path):
     third = scanner.scan(opts)
     assert third.files_read == 1
     assert "TWILIO_AUTH_TOKEN" in {e.name for e in third.evidence}
+
+
+def test_parallel_scan_gives_the_same_result_as_one_process(tmp_path, monkeypatch):
+    import mkdocs_integrations.scan as scan_module
+
+    files = {f"app/m{i}.py": f"import stripe\nimport os\nos.getenv('VAR_{i}')\n" for i in range(40)}
+    write_tree(tmp_path, files)
+    opts = ScanOptions(roots=[tmp_path / "app"], base=tmp_path)
+    one = Scanner().scan(opts)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    many = Scanner().scan(opts)
+    assert many.files_read == 40
+    assert many.evidence == one.evidence and many.findings == one.findings
