@@ -198,3 +198,16 @@ def test_drift_against_the_baseline_fails_a_strict_build(tmp_path, caplog):
         build_site(tmp_path, yml)
     assert any("integrations.baseline.json is out of date" in r.getMessage() and "twilio" in r.getMessage()
                for r in caplog.records)
+
+
+def test_default_root_is_the_project_without_docs_and_site(tmp_path):
+    write_tree(tmp_path, {
+        "package.json": '{"dependencies": {"stripe": "^14.8.0"}}',
+        "src/pay.ts": 'import Stripe from "stripe";\n',
+        "site/old.js": 'import twilio from "twilio";\n',  # a previous build's output
+    })
+    docs = {"index.md": "# Home\n\n```js\nimport sendgrid from '@sendgrid/mail';\n```\n"}
+    site = build_site(tmp_path, "site_name: T\nplugins:\n  - integrations\n", docs)
+    main = page_text(site, "integrations/index.html")
+    assert "Stripe" in main
+    assert "Twilio" not in main and "SendGrid" not in main
