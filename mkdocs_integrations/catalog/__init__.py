@@ -38,6 +38,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
       auth_env: [AWS_ACCESS_KEY_ID]  # shared credentials it reads when present (not a detection signal)
+      deploy_steps: ['vercel deploy']    # CI lines that deploy to this host (case-insensitive)
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -82,7 +83,7 @@ _HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
-    "terraform", "calls", "webhook_verify", "url_schemes", "auth_env",
+    "terraform", "calls", "webhook_verify", "url_schemes", "auth_env", "deploy_steps",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -119,6 +120,7 @@ class Service:
     webhook_verify: tuple[re.Pattern[str], ...] = ()
     url_schemes: tuple[str, ...] = ()
     auth_env: tuple[str, ...] = ()
+    deploy_steps: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,9 +169,9 @@ def _per_key(value: Any, where: str, key: str, allowed: tuple[str, ...]) -> dict
     return out
 
 
-def _regex(src: str, where: str) -> re.Pattern[str]:
+def _regex(src: str, where: str, flags: int = 0) -> re.Pattern[str]:
     try:
-        return re.compile(src)
+        return re.compile(src, flags)
     except re.error as exc:
         raise CatalogError(f"{where}: invalid regex {src!r}: {exc}") from None
 
@@ -242,6 +244,9 @@ def _service(raw: Any, where: str) -> Service:
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
         url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),
         auth_env=_strs(raw.get("auth_env"), where, "auth_env"),
+        deploy_steps=tuple(
+            _regex(p, where, re.I) for p in _strs(raw.get("deploy_steps"), where, "deploy_steps")
+        ),
     )
 
 

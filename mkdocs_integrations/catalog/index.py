@@ -124,6 +124,8 @@ class CatalogIndex:
                 for d, _ in self.migration_dirs
             ) or "(?!)"
         )
+        # Hosting services' deploy steps, in catalog order (a CI line may deploy to several).
+        self.deploy_steps = [(svc.id, rx) for svc in catalog.services.values() for rx in svc.deploy_steps]
         self.call_patterns = [
             (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()

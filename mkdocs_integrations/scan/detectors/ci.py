@@ -57,31 +57,6 @@ def ci_service(rel: str, name: str) -> str | None:
     return None
 
 
-# Deploy steps: (regex on one comment-stripped line, hosting service id).
-DEPLOYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.I), sid)
-    for p, sid in (
-        (r"amondnet/vercel-action|\bvercel\s+(?:deploy|--prod)\b|\bnpx\s+vercel\b", "vercel"),
-        (r"superfly/flyctl-actions(?!/setup-flyctl)|\bfly(?:ctl)?\s+deploy\b", "fly-io"),
-        (r"nwtgck/actions-netlify|netlify/actions/cli|\bnetlify\s+deploy\b", "netlify"),
-        (r"\brailway\s+up\b|bervproject/railway-deploy", "railway"),
-        (r"akhileshns/heroku-deploy|\bgit\s+push\s+(?:-f\s+)?\S*heroku|\bheroku\s+container:release\b", "heroku"),
-        (r"aws-actions/amazon-ecs-deploy-task-definition|\baws\s+ecs\s+update-service\b", "aws-ecs"),
-        (r"\b(?:serverless|sls)\s+deploy\b|serverless/github-action|\bsam\s+deploy\b", "aws-lambda"),
-        (r"google-github-actions/deploy-cloudrun|\bgcloud\s+(?:beta\s+)?run\s+deploy\b", "google-cloud-run"),
-        (r"google-github-actions/deploy-appengine|\bgcloud\s+app\s+deploy\b", "google-app-engine"),
-        (r"cloudflare/pages-action|\bwrangler\s+pages\s+(?:deploy|publish)\b", "cloudflare-pages"),
-        (r"cloudflare/wrangler-action|\bwrangler\s+(?:deploy|publish)\b", "cloudflare-workers"),
-        (r"FirebaseExtended/action-hosting-deploy|\bfirebase\s+deploy\b", "firebase-hosting"),
-        (r"azure/webapps-deploy", "azure-app-service"),
-        (r"\bkubectl\s+(?:apply|set\s+image|rollout\s+restart)\b|\bhelm\s+(?:upgrade|install)\b|azure/k8s-deploy"
-         r"|helmfile/helmfile-action|\bhelmfile\s+(?:apply|sync)\b|\bargocd\s+app\s+sync\b", "kubernetes"),
-        (r"peaceiris/actions-gh-pages|actions/deploy-pages|JamesIves/github-pages-deploy-action|\bmkdocs\s+gh-deploy\b", "github-pages"),
-        (r"docker/build-push-action|\bdocker\s+push\b", "docker"),
-        (r"digitalocean/app_action|\bdoctl\s+apps\s+(?:create-deployment|update)\b", "digitalocean-app-platform"),
-    )
-)
-
 _GH_EXPR = re.compile(r"\$\{\{(.*?)\}\}", re.S)
 _GH_SECRET = re.compile(r"""\bsecrets(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])""")
 _JENKINS_SECRET = re.compile(r"""\b(?:credentials\(\s*|credentialsId\s*:\s*)['"]([^'"$]+)['"]""")
@@ -345,7 +320,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             secrets.add((name, ln))
             yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
     for ln, raw in _lines(text):
-        for rx, target in DEPLOYS:
+        for target, rx in ctx.index.deploy_steps:  # catalog data: each host's `deploy_steps`
             if rx.search(raw):
                 yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)
                 yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=target)

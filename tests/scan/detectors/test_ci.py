@@ -345,3 +345,23 @@ def test_malformed_yaml_is_bad_input(ctx):
 )
 def test_ci_service_by_path(rel, service):
     assert ci_service(rel, rel.rsplit("/", 1)[-1]) == service
+
+
+def test_a_new_host_deploy_step_is_a_catalog_edit():
+    from mkdocs_integrations.catalog import parse_catalog
+    from mkdocs_integrations.catalog.index import CatalogIndex
+    from mkdocs_integrations.scan.detectors.base import Context, Source
+    from mkdocs_integrations.scan.detectors.ci import DETECTOR
+
+    catalog = parse_catalog({"hosting.yaml": """
+services:
+  - id: acme-cloud
+    name: Acme Cloud
+    category: hosting
+    deploy_steps: ['\\bacme\\s+ship\\b']
+"""})
+    ctx = Context(catalog=catalog, index=CatalogIndex(catalog))
+    workflow = "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: acme ship --prod\n"
+    records = list(DETECTOR.detect(Source(rel=".github/workflows/deploy.yml", text=workflow), ctx))
+    assert [(r.name, r.line, r.service) for r in records if r.name.startswith("deploy:")] == [
+        ("deploy:acme-cloud", 6, "acme-cloud")]
