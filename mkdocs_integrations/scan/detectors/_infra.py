@@ -101,6 +101,18 @@ def xml_local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def xml_properties(root: ET.Element, container: str, into: dict[str, str] | None = None) -> dict[str, str]:
+    """Name → value of the children of every `container` element (Maven <properties>,
+    MSBuild <PropertyGroup>); the first definition wins, as both tools resolve them."""
+    props = {} if into is None else into
+    for group in root.iter():
+        if xml_local(group.tag) == container:
+            for p in group:
+                if isinstance(p.tag, str) and (p.text or "").strip():
+                    props.setdefault(xml_local(p.tag), p.text.strip())
+    return props
+
+
 def blank_xml_comments(text: str) -> str:
     """Comments blanked (newlines kept), so text searches for line numbers skip them."""
     return re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)

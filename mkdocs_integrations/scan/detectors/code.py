@@ -232,16 +232,7 @@ def _expand_group(spec: str, sep: str) -> list[str]:
     if end < 0:
         return []
     prefix, body = spec[:start], spec[start + 1:end]
-    items, depth, cur = [], 0, ""
-    for ch in body:
-        if ch == "," and depth == 0:
-            items.append(cur)
-            cur = ""
-            continue
-        depth += ch == "{"
-        depth -= ch == "}"
-        cur += ch
-    items.append(cur)
+    items = _split_top(body)
     out: list[str] = []
     for item in items:
         item = item.strip()
@@ -254,22 +245,26 @@ def _expand_group(spec: str, sep: str) -> list[str]:
     return out
 
 
+def _split_top(text: str) -> list[str]:
+    """Split on commas outside braces: `A, B\\{C, D}` → ["A", " B\\{C, D}"]."""
+    items, depth, cur = [], 0, ""
+    for ch in text:
+        if ch == "," and depth == 0:
+            items.append(cur)
+            cur = ""
+            continue
+        depth += ch == "{"
+        depth -= ch == "}"
+        cur += ch
+    items.append(cur)
+    return items
+
+
 def _specs(lang: Language, raw: str) -> list[str]:
     """The import specs in one import statement, aliases dropped."""
     if lang.module_of in ("php", "rust"):
         sep = "\\" if lang.module_of == "php" else "::"
-        parts: list[str] = []
-        depth, cur = 0, ""
-        for ch in raw:  # split top-level commas only: `use A, B\{C, D};`
-            if ch == "," and depth == 0:
-                parts.append(cur)
-                cur = ""
-                continue
-            depth += ch == "{"
-            depth -= ch == "}"
-            cur += ch
-        parts.append(cur)
-        out = [s for part in parts for s in _expand_group(part.strip(), sep)]
+        out = [s for part in _split_top(raw) for s in _expand_group(part.strip(), sep)]
         return [re.split(r"\s+as\s+", s)[0].strip() for s in out]
     return [part.strip().split(" as ")[0].strip() for part in raw.split(",")]
 

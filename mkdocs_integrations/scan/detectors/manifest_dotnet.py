@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ...model import PACKAGE, Evidence
 from ._infra import blank_xml_comments as _blank_xml_comments
 from ._infra import xml_local as _local
+from ._infra import xml_properties
 from ._infra import xml_root as _xml
 from .base import Context, Detector, Record, Source
 
@@ -40,12 +41,7 @@ def _child_text(el: ET.Element, name: str) -> str:
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     root = _xml(src)
-    props: dict[str, str] = {}
-    for group in root.iter():
-        if _local(group.tag) == "PropertyGroup":
-            for p in group:
-                if isinstance(p.tag, str) and (p.text or "").strip():
-                    props.setdefault(_local(p.tag), p.text.strip())
+    props = xml_properties(root, "PropertyGroup")
     text = _blank_xml_comments(src.text)
     cursor = 0
     legacy = src.name == "packages.config"

@@ -16,6 +16,7 @@ from ..lexing import C_STYLE, strip_comments
 from ._infra import toml_data as _toml
 from ._infra import blank_xml_comments as _blank_xml_comments
 from ._infra import xml_local as _local
+from ._infra import xml_properties
 from ._infra import xml_root as _xml
 from .base import Context, Detector, Record, Source
 
@@ -60,11 +61,7 @@ def detect_pom(src: Source, ctx: Context) -> Iterator[Record]:
             props[f"project.{key}"] = props[f"pom.{key}"] = own
         if parent is not None and _child(parent, key):
             props[f"project.parent.{key}"] = _child(parent, key)
-    for el in root.iter():
-        if _local(el.tag) == "properties":
-            for p in el:
-                if isinstance(p.tag, str) and (p.text or "").strip():
-                    props.setdefault(_local(p.tag), p.text.strip())
+    xml_properties(root, "properties", props)
     text = _blank_xml_comments(src.text)
     cursor = 0
     managed_ranges = [
