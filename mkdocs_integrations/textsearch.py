@@ -4,6 +4,9 @@ need not run at all. `literal in text` scans at memory speed; a regex does not."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+import ahocorasick
 
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -11,43 +14,148 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Literals one of which any match must contain (one per top-level branch), or None.
+_MAX_ALTERNATIVES = 32  # past this, a literal set is no cheaper to test than the regex
+_MIN_LITERAL = 3  # shorter literals occur in nearly every text: no filter at all
+_ZERO_WIDTH = (_sre_parse.AT,)
 
-    `literal in text` runs at memory speed; the regex only runs when it can match. Case-
-    insensitive patterns get lower-cased literals, to be checked against lower-cased text.
+
+def required_literals(pattern: re.Pattern[str] | "WordStart") -> tuple[str, ...] | None:
+    """Literals one of which any match must contain, or None when there is no useful set.
+
+    Small alternations are expanded (`os\\.(?:Getenv|LookupEnv)\\(` needs `os.Getenv(` or
+    `os.LookupEnv(`), so the set stays selective. Case-insensitive patterns get lower-cased
+    literals, to be checked against lower-cased text.
     """
+    source = pattern.pattern
+    flags = pattern.flags
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = _sre_parse.parse(source, flags)
     except Exception:  # noqa: BLE001 - unusual syntax: simply no prefilter
         return None
-    found = _literals(list(parsed))
+    found = _required(list(parsed))
     if found is None:
         return None
-    return tuple(lit.lower() for lit in found) if pattern.flags & re.I else found
+    ignore_case = (flags | parsed.state.flags) & re.I
+    lits = {lit.lower() for lit in found} if ignore_case else found
+    # `getenv(` already covers `os.getenv(`: keep only literals containing no other.
+    return tuple(sorted(a for a in lits if not any(b != a and b in a for b in lits)))
 
 
-def _literals(items: list) -> tuple[str, ...] | None:
-    """Longest literal run required by this sequence, or one per branch of its alternation."""
-    best, run = "", ""
-    branches = [av[1] for op, av in items if op is _sre_parse.BRANCH]
+def _finite(items: list) -> set[str] | None:
+    """Every string this sequence can match, when that is a small set of literals."""
+    out = {""}
     for op, av in items:
         if op is _sre_parse.LITERAL:
-            run += chr(av)
-            best = max(best, run, key=len)
+            alts = {chr(av)}
+        elif op is _sre_parse.IN:
+            alts = _charset(av)
+        elif op is _sre_parse.SUBPATTERN:
+            alts = _finite(list(av[-1]))
+        elif op is _sre_parse.BRANCH:
+            alts = set()
+            for branch in av[1]:
+                sub = _finite(list(branch))
+                if sub is None:
+                    return None
+                alts |= sub
+        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT) and av[1] <= 1:
+            alts = _finite(list(av[2]))
+            if alts is not None and av[0] == 0:
+                alts = alts | {""}
+        elif op in _ZERO_WIDTH:
+            continue
         else:
-            run = ""
-    if len(best) >= 3:
-        return (best,)
-    if len(branches) == 1:
-        out: list[str] = []
-        for branch in branches[0]:
-            sub = _literals(list(branch))
+            return None
+        if alts is None:
+            return None
+        out = {a + b for a in out for b in alts}
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _charset(items: list) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre_parse.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre_parse.RANGE and av[1] - av[0] < 10:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+# Words in nearly every source file: a literal set holding one filters nothing.
+_COMMON = frozenset({"new", "get", "set", "add", "def", "var", "let", "for", "use", "end", "int", "str", "this", "self", "from", "const", "return", "import", "export", "function", "class"})
+
+
+def _score(lits: set[str]) -> int:
+    shortest = min((len(s) for s in lits), default=0)
+    return shortest - 3 if any(s.strip().lower() in _COMMON for s in lits) else shortest
+
+
+def _required(items: list) -> set[str] | None:
+    """The most selective literal set one of which every match of the sequence contains."""
+    if len(items) == 1 and items[0][0] is _sre_parse.BRANCH:
+        out: set[str] = set()
+        for branch in items[0][1][1]:
+            sub = _required(list(branch))
             if sub is None:
                 return None
-            out.extend(sub)
-        return tuple(out)
-    return None
+            out |= sub
+        return out if len(out) <= 2 * _MAX_ALTERNATIVES else None
+    best: set[str] | None = None
+    run: set[str] = {""}
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and min(map(len, cand)) >= _MIN_LITERAL and (best is None or _score(cand) > _score(best)):
+            best = cand
+
+    for op, av in items:
+        fin = _finite([(op, av)]) if op not in _ZERO_WIDTH else {""}
+        if fin is not None:
+            joined = {a + b for a in run for b in fin}
+            if len(joined) <= _MAX_ALTERNATIVES:
+                run = joined
+                continue
+        consider(run)
+        run = {""}
+        if op is _sre_parse.SUBPATTERN:
+            consider(_required(list(av[-1])))
+        elif op is _sre_parse.BRANCH:
+            consider(_required([(op, av)]))
+        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider(run)
+    return best
+
+
+class LiteralIndex:
+    """Which of many literals occur in a text, found in one C-speed pass (Aho-Corasick).
+
+    The scanner asks this once per file for the literals every detector declared; a
+    detector none of whose literals is present is skipped, and detectors read the set
+    instead of testing hundreds of keywords one `in` at a time.
+    """
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._automaton = None
+        words = sorted({lit for lit in literals if lit})
+        if words:
+            auto = ahocorasick.Automaton()
+            for word in words:
+                auto.add_word(word, word)
+            auto.make_automaton()
+            self._automaton = auto
+
+    def present(self, text: str) -> frozenset[str]:
+        if self._automaton is None:
+            return frozenset()
+        return frozenset(word for _, word in self._automaton.iter(text))
 
 
 class Prefiltered:

@@ -118,9 +118,11 @@ class CatalogIndex:
         # Specific folders ("prisma/migrations") before generic globs ("*/migrations").
         self.migration_dirs = tuple(sorted(pairs, key=lambda p: ("*" in p[0], -len(p[0]), p)))
         # One regex for "is this path inside any migration folder at all": most are not.
-        self.migration_regex = re.compile(
+        # It is anchored at each folder boundary in turn (see in_migration_folder): a
+        # leading `(?:^|/)` would make the engine try every alternative at every character.
+        self._migration_regex = re.compile(
             "|".join(
-                "(?:^|/)" + fnmatch.translate(d).removeprefix("(?s:").removesuffix(")\\Z").replace(".*", "[^/]*") + "/"
+                fnmatch.translate(d).removeprefix("(?s:").removesuffix(")\\Z").replace(".*", "[^/]*") + "/"
                 for d, _ in self.migration_dirs
             ) or "(?!)"
         )
@@ -166,6 +168,20 @@ class CatalogIndex:
         return {
             lang: _ModuleTable(lang, [(m, c, False) for m, c in rows]) for lang, rows in self._client_imports.items()
         }
+
+    def import_literals(self) -> frozenset[str]:
+        """Lower-case text that every import of a catalog module or client contains.
+
+        Quoted imports (JS, Ruby, Go) contain the module between quotes, so `"pg"` and not the
+        `pg` of every `page`; grouped imports (`use Aws\\{S3\\S3Client}`) only keep the first
+        segment whole; short Python modules follow a space, comma or quote.
+        """
+        out: set[str] = set()
+        for tables in (self._imports, self._client_imports):
+            for lang, rows in tables.items():
+                for row in rows:
+                    out.update(_import_forms(lang, row[0].lower()))
+        return frozenset(out)
 
     def import_(self, language: str, module: str) -> list[tuple[str, bool]]:
         """[(service id, weak)] for an imported module; weak = via an umbrella SDK only."""
@@ -226,20 +242,26 @@ class CatalogIndex:
         return None
 
     @cached_property
-    def _config_regex(self) -> re.Pattern[str]:
-        """All config-file patterns as one regex over the relative path: one test per file."""
-        alts = []
-        for i, (pattern, _sid) in enumerate(self._config_files):
+    def _config_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """All config-file patterns as two regexes: one for base names, one for the end of
+        the path (patterns with a folder), each tried whole, so one test per file."""
+        names, paths = [], []
+        for pattern, _sid in self._config_files:
             body = fnmatch.translate(pattern).removeprefix("(?s:").removesuffix(")\\Z")
-            if "/" in pattern:
-                alts.append(f"(?P<c{i}>(?:^|.*/){body})")
-            else:
-                alts.append(f"(?P<c{i}>(?:^|.*/){body.replace('.*', '[^/]*')})")
-        return re.compile("(?:" + "|".join(alts) + ")$" if alts else "(?!)")
+            (paths if "/" in pattern else names).append(body if "/" in pattern else body.replace(".*", "[^/]*"))
+        return (
+            re.compile("|".join(names) or "(?!)"),
+            re.compile("|".join(paths) or "(?!)"),
+        )
+
+    def in_migration_folder(self, rel: str) -> bool:
+        return any(self._migration_regex.match(rel, i) for i in _folder_starts(rel))
 
     def config_file(self, rel: str) -> list[str]:
         """Services whose config files include `rel` (a pattern with "/" matches the path's end)."""
-        if not self._config_regex.match(rel):
+        by_name, by_path = self._config_regexes
+        name_start = rel.rfind("/") + 1
+        if not by_name.fullmatch(rel, name_start) and not any(by_path.fullmatch(rel, i) for i in _folder_starts(rel)):
             return []
         hits = []
         name = rel.rsplit("/", 1)[-1]
@@ -308,7 +330,37 @@ def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, t
     return out
 
 
+def _folder_starts(rel: str) -> list[int]:
+    """Offsets where a path suffix starts: 0 and after each '/'."""
+    starts = [0]
+    i = rel.find("/")
+    while i >= 0:
+        starts.append(i + 1)
+        i = rel.find("/", i + 1)
+    return starts
+
+
 _SEPARATORS = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}
+_QUOTES = {"js": "'\"`", "ruby": "'\"", "go": "\"`"}
+
+
+def _import_forms(language: str, key: str) -> set[str]:
+    """The literal forms an import of `key` takes in source text (see import_literals)."""
+    star = key.endswith("*")
+    mod = key.rstrip("*")
+    if not mod:
+        return set()
+    if language in _QUOTES:
+        ends = ("",) if star else ("/", None)
+        return {q + mod + (q if end is None else end) for q in _QUOTES[language] for end in ends}
+    if language in ("php", "rust"):
+        first = mod.lstrip("\\").split(_SEPARATORS[language])[0]
+        if language == "php":
+            return {first + "\\"}
+        return {first + "::", first + ";", first + " as"}
+    if language == "python" and len(mod) <= 4:
+        return {c + mod for c in " ,'\""}
+    return {mod}
 
 
 class _ModuleTable:

@@ -6,6 +6,7 @@ The `Scanner` object is meant to live as long as the process (the plugin keeps o
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing as mp
 import os
@@ -20,6 +21,7 @@ import pathspec
 from ..catalog import Catalog, load_catalog
 from ..catalog.index import CatalogIndex
 from ..model import Evidence, FileResult, Finding
+from ..textsearch import LiteralIndex
 from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
 from .walk import WalkedFile, walk
@@ -75,7 +77,12 @@ def _scan_in_worker(f: WalkedFile) -> FileResult:
 class Scanner:
     """Scans source roots; keeps per-file results in memory, and on disk when given a file."""
 
-    def __init__(self, catalog: Catalog | None = None, cache_file: Path | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog | None = None, cache_file: Path | None = None, use_gate: bool = True
+    ) -> None:
+        # use_gate=False runs every accepted detector on every file: the reference the
+        # gate is tested against (tests/scan/test_gate.py), and the benchmark's baseline.
+        self.use_gate = use_gate
         self.catalog = catalog or load_catalog()
         self.context = Context(catalog=self.catalog, index=CatalogIndex(self.catalog))
         self._cache: dict[str, tuple[int, int, FileResult]] = {}
@@ -85,6 +92,25 @@ class Scanner:
         if cache_file is not None:
             self._cache_key = cache.cache_key()
             self._cache = cache.load(cache_file, self._cache_key)
+
+    @functools.cached_property
+    def _gate(self) -> tuple[LiteralIndex, dict[str, Callable[[frozenset[str]], bool]]]:
+        """One literal index over every detector's declared literals, and per gated
+        detector the test of whether a file's literals can let it find anything. Built at
+        the first scan, before workers fork, so they share it."""
+        wanted: set[str] = set()
+        gated: dict[str, Callable[[frozenset[str]], bool]] = {}
+        for det in DETECTORS:
+            declared = det.literals(self.context) if det.literals is not None else None
+            if declared is None:
+                continue
+            lits = frozenset(lit.lower() for lit in declared)
+            wanted |= lits
+            if det.triggered is not None:
+                gated[det.name] = functools.partial(det.triggered, ctx=self.context)
+            else:
+                gated[det.name] = lambda present, lits=lits: not lits.isdisjoint(present)
+        return LiteralIndex(wanted), gated
 
     def detectors_for(self, rel: str, name: str) -> list[Detector]:
         """The detectors for a file, decided once per path for the Scanner's lifetime (the
@@ -96,6 +122,7 @@ class Scanner:
 
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()
+        self._gate  # noqa: B018 - built here, in the parent, before any worker forks
         walked = walk(
             options.roots,
             options.base,
@@ -183,6 +210,11 @@ class Scanner:
             else:
                 text = decoded
         src = Source(rel=f.rel, text=text)
+        if text and self.use_gate:
+            index, gated = self._gate
+            lowered = src.lowered
+            src.present = index.present("\n" + f.rel.lower() + "\n" + lowered)
+            detectors = [d for d in detectors if d.name not in gated or gated[d.name](src.present)]
         evidence: list[Evidence] = []
         findings: list[Finding] = []
         warnings: list[str] = []

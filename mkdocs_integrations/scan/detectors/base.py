@@ -16,7 +16,9 @@ from ...catalog.index import CatalogIndex
 from ...model import Evidence, Finding
 from ..lexing import LineIndex, strip_comments
 
-_WORD = re.compile(r"[a-z0-9]+")
+# Non-ASCII letters belong to the word ("café"), so every word starts the text or follows an
+# ASCII character that is not [a-z0-9]: the scanner's gate relies on it (code.word_forms).
+_WORD = re.compile("[a-z0-9\u0080-\U0010ffff]+")
 
 
 class BadInput(Exception):
@@ -32,6 +34,9 @@ class BadInput(Exception):
 class Source:
     rel: str  # posix path relative to the project root
     text: str
+    # The detectors' declared literals found in the lower-cased path and text (the scanner
+    # computes it in one pass); None when a detector runs outside the scanner.
+    present: frozenset[str] | None = None
 
     @property
     def name(self) -> str:
@@ -52,9 +57,13 @@ class Source:
         return cache[style]
 
     @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Lower-case alphanumeric words of the text: a cheap prefilter before regexes."""
-        return frozenset(_WORD.findall(self.text.lower()))
+        return frozenset(_WORD.findall(self.lowered))
 
 
 @dataclass(frozen=True)
@@ -72,3 +81,10 @@ class Detector:
     accepts: Callable[[str, str, Context], bool]  # (rel path, base name, context) -> bool
     detect: Callable[[Source, Context], Iterable[Record]]
     needs_text: bool = True  # False: the file's presence is the evidence, so skip the read
+    # Lower-case literals one of which must be in a file's lower-cased path or text for the
+    # detector to find anything there: the scanner skips the detector on other files. Every
+    # detector test checks this claim (tests/conftest.py). None (or a None result): run on
+    # every accepted file.
+    literals: Callable[[Context], Iterable[str] | None] | None = None
+    # When "one literal is enough" is too coarse: the test on the literals found instead.
+    triggered: Callable[[frozenset[str], Context], bool] | None = None

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
-from ...textsearch import Prefiltered, WordStart
+from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
+from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
 
 _ENV_NAME = r"([A-Za-z_][A-Za-z0-9_]*)"
@@ -307,6 +308,86 @@ def _python_settings_fields(text: str) -> Iterator[tuple[int, str]]:
             yield body_start + f.start(1), alias.group(1) if alias else prefix + name.upper()
 
 
+@dataclass(frozen=True)
+class _Gate:
+    """What a file must contain for each part of `detect` to find anything."""
+
+    imports: frozenset[str]
+    env: frozenset[str]
+    call_literals: dict[str, frozenset[str]]  # literal -> services whose calls it can be part of
+    call_words: dict[str, frozenset[str]]  # word -> services whose calls also need one of their words
+    weak: frozenset[str]  # those services
+    all: frozenset[str]
+
+    def callable_services(self, present: frozenset[str]) -> set[str]:
+        found = {sid for lit in present if lit in self.call_literals for sid in self.call_literals[lit]}
+        if found & self.weak:
+            named = {sid for lit in present if lit in self.call_words for sid in self.call_words[lit]}
+            found = {sid for sid in found if sid not in self.weak or sid in named}
+        return found
+
+    def triggered(self, present: frozenset[str]) -> bool:
+        if _URL_LITERAL in present or not (self.imports.isdisjoint(present) and self.env.isdisjoint(present)):
+            return True
+        return bool(self.callable_services(present))
+
+
+_URL_LITERAL = "://"
+_NAME_WORD = 5  # service words this long are names, rare in other code
+_ENV_EXTRA = frozenset({"process.env", "basesettings"})  # destructuring, pydantic settings
+
+
+_NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())  # text is lower-cased
+
+
+def word_forms(*words: str) -> set[str]:
+    """Literals the text holds wherever it has one of these words (`Source.words`): a short
+    word as a substring is in nearly every file (`ad` in `load`), so short words are
+    looked for with each character that can come before a word."""
+    out: set[str] = set()
+    for word in words:
+        out.update((c + word for c in _NOT_WORD) if len(word) <= 3 else (word,))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _gate(index: CatalogIndex) -> _Gate:
+    env: set[str] = set(_ENV_EXTRA)
+    for lang in LANGUAGES:
+        for rx in lang.env_reads:
+            lits = required_literals(rx)
+            if lits is None:
+                raise AssertionError(f"{lang.name} env regex has no required literal: {rx.pattern}")
+            env.update(lit.lower() for lit in lits)
+    imports = index.import_literals()
+    by_literal: dict[str, set[str]] = {}
+    by_word: dict[str, set[str]] = {}
+    for sid, patterns, keywords in index.call_patterns:
+        pattern_lits = [lits for _, lits, _ in patterns]
+        # A pattern without literals can match wherever the service's words are.
+        lits = word_forms(*keywords) if None in pattern_lits else {lit.lower() for group in pattern_lits for lit in group}
+        for lit in lits:
+            by_literal.setdefault(lit, set()).add(sid)
+        if keywords and min(map(len, keywords)) >= _NAME_WORD:
+            # The patterns also need one of the service's words; when those are names
+            # (`netlify`, `appwrite`) that is the sharper test (patterns can be as loose as
+            # `handler`). Short words (`ses`, `ai`) would hit in every file, and hits cost.
+            for word in keywords:
+                by_word.setdefault(word, set()).add(sid)
+    literals = {k: frozenset(v) for k, v in by_literal.items()}
+    words = {k: frozenset(v) for k, v in by_word.items()}
+    weak = frozenset(sid for sids in words.values() for sid in sids)
+    return _Gate(imports, frozenset(env), literals, words, weak, imports | env | set(literals) | set(words) | {_URL_LITERAL})
+
+
+def gate_literals(ctx: Context) -> frozenset[str]:
+    return _gate(ctx.index).all
+
+
+def triggered(present: frozenset[str], ctx: Context) -> bool:
+    return _gate(ctx.index).triggered(present)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
@@ -322,8 +403,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         seen.add(key)
         return True
 
+    present = src.present
+    gate = _gate(ctx.index)
     # Imports
-    for offset, spec in _import_hits(lang, text):
+    for offset, spec in _import_hits(lang, text) if present is None or not gate.imports.isdisjoint(present) else ():
         for raw in _specs(lang, spec):
             mod = _module(lang, raw)
             if not mod or not once("import", mod):
@@ -341,7 +424,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
     # Env reads
     env_hits: list[tuple[int, str]] = []
-    for rx in _env_read_filters(lang):
+    for rx in _env_read_filters(lang) if present is None or not gate.env.isdisjoint(present) else ():
         env_hits.extend((m.start(1), m.group(1)) for m in rx.finditer(text))
     for destructure in re.finditer(r"(?:const|let|var)\s*\{([^}]*)\}\s*=\s*process\.env\b", text) if lang is JS else ():
         for part in destructure.group(1).split(","):
@@ -354,7 +437,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if once("env", name):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.lookup)
     # Hostnames in literals
-    for m in _URL.finditer(text):
+    for m in _URL.finditer(text) if present is None or _URL_LITERAL in present else ():
         host = m.group(1).lower()
         if _NOT_EXTERNAL.search(host) or not once("host", host):
             continue
@@ -364,12 +447,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
     # SDK calls of the catalog's services
-    words = src.words
+    callable_services = None if present is None else gate.callable_services(present)
     for sid, patterns, keywords in ctx.index.call_patterns:
-        if keywords.isdisjoint(words):
+        if callable_services is not None and sid not in callable_services:
+            continue
+        if keywords.isdisjoint(src.words):
             continue  # the file never names the service: skip its patterns
         for call, literals, literal_words in patterns:
-            if literal_words is not None and words.isdisjoint(literal_words):
+            if literal_words is not None and src.words.isdisjoint(literal_words):
                 continue  # no required literal can be in the text: not even one of its words is
             if literals is not None and not any(lit in text for lit in literals):
                 continue
@@ -382,4 +467,6 @@ DETECTOR = Detector(
     name="code",
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
+    literals=gate_literals,
+    triggered=triggered,
 )

@@ -12,15 +12,15 @@ import re
 from collections.abc import Iterator
 
 from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
-from ...textsearch import Prefiltered
+from ...textsearch import Prefiltered, required_literals
 from .base import Context, Detector, Record, Source
 from .code import language_for
 
 _HTTP_CLIENTS = (
     ("fetch", re.compile(r"(?<![\w.])fetch\(")),
     ("axios", re.compile(r"\baxios(?:\.\w+)?\(")),
-    ("got", re.compile(r"\bgot(?:\.\w+)?\(")),
-    ("ky", re.compile(r"\bky(?:\.\w+)?\(")),
+    ("got", re.compile(r"\bgot(?:\.(?:get|post|put|patch|delete|head|stream|paginate|extend))?\(")),
+    ("ky", re.compile(r"\bky(?:\.(?:get|post|put|patch|delete|head|create|extend))?\(")),
     ("requests", re.compile(r"\brequests\.(?:get|post|put|patch|delete|request|Session)\(")),
     ("httpx", re.compile(r"\bhttpx\.(?:get|post|put|patch|delete|request|Client|AsyncClient)\(")),
     ("aiohttp", re.compile(r"\baiohttp\.ClientSession\(")),
@@ -118,8 +118,21 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield _fact(src, m.start(), TEMPLATE, value)
 
 
+def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
+    """What a file must contain for any of the regexes above to match."""
+    regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_TOKEN_STORAGE, *_SESSION)]
+    out: set[str] = set()
+    for rx in (*regexes, _SCOPE, _SCOPE_LIST, _EVENT, _BUCKET, _TEMPLATE):
+        lits = required_literals(rx)
+        if lits is None:
+            return None
+        out.update(lit.lower() for lit in lits)
+    return frozenset(out)
+
+
 DETECTOR = Detector(
     name="code-facts",
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
+    literals=gate_literals,
 )

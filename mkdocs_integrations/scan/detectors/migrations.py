@@ -15,7 +15,7 @@ from .base import Context, Detector, Record, Source
 
 
 def _match(rel: str, ctx: Context) -> tuple[str, str] | None:
-    if not ctx.index.migration_regex.search(rel):
+    if not ctx.index.in_migration_folder(rel):
         return None
     folder = posixpath.dirname(rel)
     for pattern, cid in ctx.index.migration_dirs:

@@ -81,6 +81,7 @@ class Rule:
     entropy: float = 0.0
     severity: str = "high"
     multiline: bool = False
+    file_keywords: bool = False  # keywords need only be somewhere in the file (or its path)
     generic: bool = False
     files: tuple[str, ...] = ()  # basename globs (lowercase); empty: every accepted file
 
@@ -111,7 +112,7 @@ def parse_rules(text: str) -> RuleSet:
         where = f"secrets rules[{i}]"
         if not isinstance(raw, dict):
             raise RuleError(f"{where}: must be a mapping")
-        unknown = set(raw) - {"id", "kind", "regex", "keywords", "entropy", "severity", "multiline", "generic", "files"}
+        unknown = set(raw) - {"id", "kind", "regex", "keywords", "entropy", "severity", "multiline", "generic", "files", "file_keywords"}
         if unknown:
             raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
         rid, kind, pattern = raw.get("id"), raw.get("kind"), raw.get("regex")
@@ -128,8 +129,8 @@ def parse_rules(text: str) -> RuleSet:
         except re.error as exc:
             raise RuleError(f"{where}: bad regex: {exc}") from None
         keywords = tuple(str(k) for k in raw.get("keywords") or ())
-        if any(k != k.lower() or not k for k in keywords):
-            raise RuleError(f"{where}: keywords must be non-empty lowercase literals")
+        if not keywords or any(k != k.lower() or not k for k in keywords):
+            raise RuleError(f"{where}: keywords must be a non-empty list of lowercase literals")
         severity = raw.get("severity", "high")
         if severity not in SEVERITIES:
             raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
@@ -137,6 +138,7 @@ def parse_rules(text: str) -> RuleSet:
             id=rid, kind=kind, regex=compiled, keywords=keywords,
             entropy=float(raw.get("entropy") or 0.0), severity=severity,
             multiline=bool(raw.get("multiline")), generic=bool(raw.get("generic")),
+            file_keywords=bool(raw.get("file_keywords")),
             files=tuple(str(f).lower() for f in raw.get("files") or ()),
         ))
     ignore = data.get("ignore") or {}
@@ -260,7 +262,7 @@ def _spans(rule: Rule, text: str, lowered: str) -> Iterator[tuple[int, int]]:
     `lowered` is `text.lower()` when that keeps every offset (it does unless the text has
     characters like 'İ'); otherwise the rule simply scans the whole text.
     """
-    if not rule.keywords or rule.multiline or len(lowered) != len(text):
+    if not rule.keywords or rule.multiline or rule.file_keywords or len(lowered) != len(text):
         yield 0, len(text)
         return
     pos = 0
@@ -289,11 +291,12 @@ def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
         return
     ruleset = load_rules()
     text = src.text.replace("\r", " ")  # CRLF files: offsets and line numbers unchanged
-    lowered = text.lower()
-    active = [
-        r for r in ruleset.rules
-        if r.applies_to(src.name) and (not r.keywords or any(k in lowered for k in r.keywords))
-    ]
+    lowered = src.lowered.replace("\r", " ")
+    present = src.present
+    if present is None:  # outside the scanner: the same test, one keyword at a time
+        hay = src.rel.lower() + "\n" + lowered
+        present = frozenset(k for r in ruleset.rules for k in r.keywords if k in hay)
+    active = [r for r in ruleset.rules if r.applies_to(src.name) and not present.isdisjoint(r.keywords)]
     if not active:
         return
     severity_cap = _in_test_tree(src.rel)
@@ -305,7 +308,7 @@ def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
             for m in rule.regex.finditer(text, lo, hi):
                 if not rule.multiline and "\n" in text[m.start():m.end()]:
                     continue  # line rules never span lines, whatever their regex allows
-                if rule.keywords:
+                if rule.keywords and not rule.file_keywords:
                     line_text = _line_at(text, m.start()).lower()
                     if not any(k in line_text for k in rule.keywords):
                         continue
@@ -329,4 +332,13 @@ def detect(src: Source, ctx: Context | None = None) -> Iterator[Record]:
         )
 
 
-DETECTOR = Detector(name="secrets", accepts=accepts, detect=detect)
+def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
+    """Every rule's keywords (None, so no gate, if a rule has none: `test_secrets` keeps
+    every rule keyworded, because one unkeyworded rule would run on every file)."""
+    rules = load_rules().rules
+    if any(not r.keywords for r in rules):
+        return None
+    return frozenset(k for r in rules for k in r.keywords)
+
+
+DETECTOR = Detector(name="secrets", accepts=accepts, detect=detect, literals=gate_literals)

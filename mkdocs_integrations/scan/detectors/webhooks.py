@@ -188,4 +188,5 @@ DETECTOR = Detector(
     name="webhooks",
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
+    literals=lambda ctx: ("hook",),  # a webhook route or a *WEBHOOK* URL, in the path or text
 )

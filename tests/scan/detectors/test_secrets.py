@@ -82,9 +82,9 @@ def build_cases() -> dict[str, dict]:
     add("mailgun-api-key-context", ".env", "MAILGUN_API_KEY=", g(32, HEX) + "-" + g(8, HEX) + "-" + g(8, HEX), "")
     add("mailchimp-api-key", "newsletter/client.py", 'client.set_config({"api_key": "', g(32, HEX) + "-" + "us6", '"})')
     add("postmark-server-token", "config/mail.properties", "postmark.server.token=", g.uuid(), "")
-    add("twilio-sid-and-token", "sms/send.py", 'client = Client("AC' + g(32, HEX) + '", "', g(32, HEX), '")')
+    add("twilio-sid-and-token", "sms/send.py", 'client = Client("AC' + g(32, HEX) + '", "', g(32, HEX), '")', lead="from twilio.rest import Client\n\n")
     add("twilio-auth-token", "sms/.env.staging", "TWILIO_AUTH_TOKEN=", g(32, HEX), "")
-    add("twilio-api-key", "sms/send.ts", "const apiKeySid = '", "S" + "K" + g(32, HEX), "';")
+    add("twilio-api-key", "sms/send.ts", "const apiKeySid = '", "S" + "K" + g(32, HEX), "';", lead="import twilio from 'twilio';\n\n")
     add("slack-token", "bot/app.py", 'app = App(token="', "xo" + "xb-" + g(12, DIGITS) + "-" + g(13, DIGITS) + "-" + g(24), '")')
     add("slack-app-token", "bot/socket.js", "const appToken = '",
         "xa" + "pp-1-A" + g(10, UPPER_ALNUM) + "-" + g(13, DIGITS) + "-" + g(64, HEX), "';")
@@ -171,11 +171,12 @@ def test_every_rule_has_a_positive_case():
 @pytest.mark.parametrize(
     "doc, message",
     [
-        ("rules:\n  - {id: a, kind: A, regex: 'x'}\n  - {id: a, kind: B, regex: 'y'}\n", "duplicate id"),
-        ("rules:\n  - {id: a, kind: A, regex: '(unclosed'}\n", "bad regex"),
-        ("rules:\n  - {id: a, kind: A, regex: 'x', severity: urgent}\n", "severity"),
+        ("rules:\n  - {id: a, kind: A, regex: 'x', keywords: [x]}\n  - {id: a, kind: B, regex: 'y', keywords: [y]}\n", "duplicate id"),
+        ("rules:\n  - {id: a, kind: A, regex: '(unclosed', keywords: [x]}\n", "bad regex"),
+        ("rules:\n  - {id: a, kind: A, regex: 'x', keywords: [x], severity: urgent}\n", "severity"),
         ("rules:\n  - {id: a, kind: A, regex: 'x', keywords: [Upper]}\n", "lowercase"),
-        ("rules:\n  - {id: a, kind: A, regex: 'x', colour: red}\n", "unknown keys"),
+        ("rules:\n  - {id: a, kind: A, regex: 'x'}\n", "keywords must be a non-empty list"),
+        ("rules:\n  - {id: a, kind: A, regex: 'x', keywords: [x], colour: red}\n", "unknown keys"),
         ("nothing: here\n", "rules"),
     ],
 )
