@@ -28,17 +28,18 @@ _WORD_TO_SCHEME = {
     "postgresql_psycopg2": "postgresql", "mysql": "mysql", "mysql2": "mysql", "trilogy": "mysql",
     "mariadb": "mariadb", "sqlite": "sqlite", "sqlite3": "sqlite", "mongodb": "mongodb", "djongo": "mongodb",
     "sqlserver": "sqlserver", "mssql": "sqlserver", "cockroachdb": "cockroachdb", "turso": "libsql",
-    "libsql": "libsql", "oracle": "oracle",
+    "libsql": "libsql", "oracle": "oracle", "pgsql": "postgresql", "sqlsrv": "sqlserver",
 }
 
 
-def _db(ctx: Context, word: str) -> str | None:
+def database_for(ctx: Context, word: str) -> str | None:
+    """The database service a driver or dialect word names (`pgsql`, `mysql2`, `sqlite3`)."""
     scheme = _WORD_TO_SCHEME.get(word.lower(), word.lower())
     return ctx.index.url_schemes.get(scheme)
 
 
 def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> Iterator[Record]:
-    sid = _db(ctx, word)
+    sid = database_for(ctx, word)
     if sid:
         yield Evidence(
             path=src.rel, line=src.line_of(offset), kind=DB_TYPE, name=sid, service=sid,

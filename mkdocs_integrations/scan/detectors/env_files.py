@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ...model import DB_TYPE, ENV_DECL, FEATURE, Evidence, Finding
 from .base import Context, Detector, Record, Source
+from .data_storage import database_for
 
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
 _COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
@@ -51,12 +52,44 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://")
 _TEST_MODE = re.compile(r"^[a-z]{2,4}_test_|^(?:test|sandbox)$", re.I)
 
 
+# Settings whose value names the backend in use: Laravel's DB_CONNECTION=pgsql,
+# MAIL_MAILER=ses, QUEUE_CONNECTION=sqs; healthchecks' DB=postgres; DATABASE_ENGINE=mysql.
+_DB_SETTING = re.compile(r"^(?:[A-Z0-9]+_)?(?:DB|DATABASE)(?:_(?:CONNECTION|DRIVER|ENGINE|TYPE|DIALECT|CLIENT|VENDOR|BACKEND|PROVIDER))?$")
+_BACKEND_SETTING = re.compile(
+    r"^(?:CACHE_(?:DRIVER|STORE)|QUEUE_(?:CONNECTION|DRIVER)|SESSION_DRIVER|MAIL_(?:MAILER|DRIVER|TRANSPORT)"
+    r"|FILESYSTEM_(?:DISK|DRIVER|CLOUD)|BROADCAST_(?:DRIVER|CONNECTION)|EMAIL_BACKEND|STORAGE_(?:DRIVER|BACKEND|PROVIDER))$"
+)
+# Backend words that name a service (a local driver such as `file`, `log` or `database` names none).
+_BACKEND_WORDS = {
+    "redis": "redis", "memcached": "memcached", "sqs": "aws-sqs", "ses": "aws-ses", "ses-v2": "aws-ses",
+    "mailgun": "mailgun", "postmark": "postmark", "resend": "resend", "sendgrid": "sendgrid", "smtp": "smtp",
+    "s3": "aws-s3", "gcs": "google-cloud-storage", "azure": "azure-blob-storage", "pusher": "pusher",
+    "ably": "ably", "beanstalkd": "beanstalkd", "dynamodb": "aws-dynamodb", "rabbitmq": "rabbitmq",
+}
+
+
+def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) -> Iterator[Record]:
+    """The service a backend-selecting setting names; only a catalog id leaves, never the value."""
+    word = value.lower()
+    if _DB_SETTING.match(name):
+        sid = database_for(ctx, word)
+        if sid:
+            yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
+    elif _BACKEND_SETTING.match(name):
+        sid = _BACKEND_WORDS.get(word)
+        if sid and sid in ctx.catalog.services:
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"selected_by:{name}", service=sid)
+
+
 def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, kind: str) -> Iterator[Record]:
     """What a template's value tells without being a secret: the URL scheme, test mode.
 
     Only the scheme and a yes/no leave this function; the value itself is dropped here.
     """
-    if kind != "template" or not value:
+    if not value:
+        return
+    yield from _driver_fact(src, ctx, line, name, value)
+    if kind != "template":
         return
     scheme = _SCHEME.match(value)
     if scheme:

@@ -49,3 +49,22 @@ def test_file_kinds_and_environments():
     assert environment_of(".env.staging.example") == "staging"
     assert environment_of(".env.development") == "development"
     assert environment_of(".env.example") == "any"
+
+
+def test_backend_settings_name_their_service_not_their_value(run_detector):
+    """Laravel's DB_CONNECTION=pgsql or MAIL_MAILER=ses, healthchecks' DB=postgres: the
+    value picks the backend; a local driver (log, file, database) picks no service."""
+    ev, _ = run_detector(DETECTOR, ".env.example", """\
+        DB_CONNECTION=pgsql
+        DB=postgres
+        MAIL_MAILER=ses
+        QUEUE_CONNECTION=sqs
+        CACHE_STORE=database
+        FILESYSTEM_DISK=local
+        BROADCAST_CONNECTION=log
+        DB_PASSWORD=pgsql
+    """)
+    dbs = {(e.line, e.service) for e in ev if e.kind == DB_TYPE}
+    assert dbs == {(1, "postgresql"), (2, "postgresql")}
+    picked = {(e.line, e.service, e.name) for e in ev if e.kind == FEATURE}
+    assert picked == {(3, "aws-ses", "selected_by:MAIL_MAILER"), (4, "aws-sqs", "selected_by:QUEUE_CONNECTION")}
