@@ -78,7 +78,9 @@ LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csha
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+# A `*` label stands for any one label (`s3.*.amazonaws.com`); leading, for any subdomain.
+_LABEL = r"(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
+_HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",

@@ -72,6 +72,7 @@ class CatalogIndex:
         self._env_prefixes: list[tuple[str, str]] = []
         self._hosts_exact: dict[str, str] = {}
         self._hosts_suffix: list[tuple[str, str]] = []
+        self._hosts_pattern: list[tuple[re.Pattern[str], str]] = []
         self._images: dict[str, str] = {}
         self._terraform: list[tuple[str, str]] = []
         self._config_files: list[tuple[str, str]] = []
@@ -94,8 +95,11 @@ class CatalogIndex:
             for p in svc.env_prefixes:
                 self._env_prefixes.append((p, svc.id))
             for h in svc.hosts:
-                if h.startswith("*."):
+                if h.startswith("*.") and "*" not in h[1:]:
                     self._hosts_suffix.append((h[1:], svc.id))
+                elif "*" in h:  # a label in the middle: s3.*.amazonaws.com (regional endpoints)
+                    label_rx = r"\.".join("[a-z0-9-]+" if part == "*" else re.escape(part) for part in h.split("."))
+                    self._hosts_pattern.append((re.compile(label_rx + r"\Z"), svc.id))
                 else:
                     self._hosts_exact.setdefault(h, svc.id)
             for img in svc.docker_images:
@@ -225,6 +229,9 @@ class CatalogIndex:
             return self._hosts_exact[host]
         for suffix, sid in self._hosts_suffix:
             if host.endswith(suffix):
+                return sid
+        for rx, sid in self._hosts_pattern:
+            if rx.match(host):
                 return sid
         return None
 

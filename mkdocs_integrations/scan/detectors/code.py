@@ -184,6 +184,22 @@ _NOT_EXTERNAL = re.compile(
 )
 
 
+# Hosts built from a template: "https://s3.%s.amazonaws.com", f"https://{lang}.api.x.com",
+# `https://${region}.example`. The placeholder stands for one label; only catalogued hosts count.
+_PLACEHOLDER = r"(?:%[sdv]|\$\{[^}\s]{1,40}\}|\{\{[^}\s]{1,40}\}\}|#\{[^}\s]{1,40}\}|\{[^}\s]{1,40}\}|\$[A-Za-z_]\w*)"
+_TEMPLATED_URL = re.compile(
+    rf"""(?:https?|wss?)://((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
+)
+_PLACEHOLDER_RX = re.compile(_PLACEHOLDER)
+
+
+def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
+    for m in _TEMPLATED_URL.finditer(text):
+        raw = m.group(1)
+        if _PLACEHOLDER_RX.search(raw):
+            yield m.start(), _PLACEHOLDER_RX.sub("x", raw).lower()
+
+
 def language_for(name: str) -> Language | None:
     dot = name.rfind(".")
     return _BY_EXT.get(name[dot:].lower()) if dot >= 0 else None
@@ -446,6 +462,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if sid is None and not (host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)):
             continue
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
+    for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
+        sid = ctx.index.host(host)
+        if sid and once("host", host):
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
     # SDK calls of the catalog's services
     callable_services = None if present is None else gate.callable_services(present)
     for sid, patterns, keywords in ctx.index.call_patterns:

@@ -61,3 +61,16 @@ def test_pydantic_settings_fields(run_detector):
     ev, _ = run_detector(DETECTOR, "app/settings.py", src)
     assert {e.name: e.line for e in ev if e.kind == ENV_READ} == {
         "APP_DATABASE_URL": 5, "APP_REDIS_URL": 6, "APP_SENTRY_DSN": 7}
+
+
+def test_templated_hosts_match_the_catalog(run_detector):
+    """Regional endpoints built from a format string still name the service."""
+    ev, _ = run_detector(DETECTOR, "internal/media/s3.go", '''
+        package s3
+        func endpoint(region string) string {
+            return fmt.Sprintf("https://s3.%s.amazonaws.com", region)
+        }
+        var docs = "https://{lang}.example-unknown.org/api"
+    ''')
+    hosts = {(e.name, e.service) for e in ev if e.kind == "host"}
+    assert hosts == {("s3.x.amazonaws.com", "aws-s3")}
