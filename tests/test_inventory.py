@@ -76,11 +76,14 @@ def test_monorepo_services_say_which_apps_use_them(tmp_path):
 def test_uncatalogued_api_hosts_become_services_but_not_the_apps_own(tmp_path):
     inv = scan(tmp_path / "shop", {
         "client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\nfetch("https://api.shop.io/v2/orders");\n'
-                     'const docs = "https://docs.example-vendor.com/api/reference";\n',
+                     'const docs = "https://docs.example-vendor.com/api/reference";\n'
+                     'const sample = "https://api.acmecorp.com/v1/hooks"; // the stock example company\n'
+                     'const mine = "https://api.yourdomain.com/v1/items";\n',
     })
     assert "pinboard" in ids(inv)
     assert "shop" not in ids(inv)  # the application's own API
     assert "example-vendor" not in ids(inv)  # documentation links are not APIs
+    assert "acmecorp" not in ids(inv) and "yourdomain" not in ids(inv)  # placeholders
 
 
 def test_app_prefixed_and_oauth_env_names(tmp_path):

@@ -197,7 +197,7 @@ class Scanner:
         return out
 
     def _scan_file(self, f: WalkedFile) -> FileResult:
-        detectors = self.detectors_for(f.rel, f.path.name)
+        detectors = self.detectors_for(f.rel, f.name)
         text = ""
         if any(d.needs_text for d in detectors):
             try:

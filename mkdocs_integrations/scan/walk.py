@@ -49,10 +49,18 @@ ENV_FILE_PREFIX = ".env"
 
 @dataclass(frozen=True)
 class WalkedFile:
-    path: Path  # absolute
+    abspath: str  # a string: every rebuild walks the whole tree, and Path objects cost more than the stat
     rel: str  # posix, relative to the project root
     size: int
     mtime_ns: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.abspath)
+
+    @property
+    def name(self) -> str:
+        return self.rel.rsplit("/", 1)[-1]
 
 
 @dataclass
@@ -114,7 +122,7 @@ def walk(
         for f in _walk_dir(str(root), str(root), str(base), specs, exclude, result, seen_dirs, pruned_abs):
             if f.rel in seen_files:
                 continue
-            name = f.path.name
+            name = f.name
             if not wanted(f.rel, name):
                 continue
             limit = max_file_size * 20 if large_ok(name) else max_file_size
@@ -217,4 +225,4 @@ def _walk_dir(
             if entry.name.startswith(ENV_FILE_PREFIX):
                 result.ignored_env_files.append(rel)
             continue
-        yield WalkedFile(path=Path(path), rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)
+        yield WalkedFile(abspath=path, rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)

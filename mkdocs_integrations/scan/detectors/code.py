@@ -180,7 +180,8 @@ _NOT_EXTERNAL = re.compile(
     r"(^|\.)(localhost|example\.(com|org|net)|test|local|internal|invalid|w3\.org|schema\.org|"
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
     # placeholders in docs and defaults: api.yourdomain.com, my-company.com
-    r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company|acme)\.(com|org|net)$"
+    r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company)\.(com|org|net)$"
+    r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
 )
 
 

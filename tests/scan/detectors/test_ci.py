@@ -89,11 +89,12 @@ def test_github_workflow(run_detector):
         (26, "deploy:vercel", "vercel"),
         (35, "deploy:fly-io", "fly-io"),  # the setup-flyctl step (line 34) is not a deploy
         (39, "deploy:docker", "docker"),
+        (42, "deploy:github-container-registry", "github-container-registry"),  # tags: ghcr.io/...
         (44, "deploy:google-cloud-run", "google-cloud-run"),
         (45, "deploy:kubernetes", "kubernetes"),
     ]  # the commented-out netlify deploy (line 38) is not one
     assert (35, f"deploy_from:{wf}", "fly-io") in feats(evs, "deploy_from:")
-    assert len(feats(evs, "deploy_from:")) == 5
+    assert len(feats(evs, "deploy_from:")) == 6  # one per deploy step above
 
 
 def test_github_values_never_recorded(run_detector):
