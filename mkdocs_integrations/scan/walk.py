@@ -6,9 +6,11 @@ Pruning happens before any read: ignored and vendored folders are never entered,
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import stat
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,17 +73,49 @@ class WalkResult:
     skipped_large: int = 0
 
 
-def _load_gitignore(path: Path, result: WalkResult, rel_label: str) -> pathspec.PathSpec | None:
+# Every `mkdocs serve` rebuild walks the whole tree again; gitignore files rarely change, so
+# their parsed specs are kept (keyed by path, size and mtime), and so are the decisions made
+# with them: a rescan then costs the stat calls, not a pathspec match per entry.
+_SPECS: dict[str, tuple[int, int, "_Spec | None", str | None]] = {}
+_DECISIONS: dict[tuple[str, bool, tuple[int, ...]], bool] = {}
+_MAX_DECISIONS = 1_000_000
+_serial = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    serial: int  # identifies this parse of this file, for the decision cache
+    spec: pathspec.PathSpec
+
+
+def _load_gitignore(path: Path, result: WalkResult, rel_label: str) -> _Spec | None:
+    key = str(path)
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        st = os.stat(key)
     except OSError as exc:
         result.warnings.append(f"{rel_label}: cannot read ({exc.strerror or exc})")
         return None
+    cached = _SPECS.get(key)
+    if cached is not None and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
+        if cached[3]:
+            result.warnings.append(cached[3])
+        return cached[2]
+    spec, warning = _parse_gitignore(path, rel_label)
+    if warning:
+        result.warnings.append(warning)
+    _SPECS[key] = (st.st_size, st.st_mtime_ns, spec, warning)
+    return spec
+
+
+def _parse_gitignore(path: Path, rel_label: str) -> tuple[_Spec | None, str | None]:
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        return None, f"{rel_label}: cannot read ({exc.strerror or exc})"
+    try:
+        return _Spec(next(_serial), pathspec.GitIgnoreSpec.from_lines(lines)), None
     except Exception as exc:  # pathspec raises several types for bad patterns
-        result.warnings.append(f"{rel_label}: invalid pattern ignored ({exc})")
-        return None
+        return None, f"{rel_label}: invalid pattern ignored ({exc})"
 
 
 def walk(
@@ -111,7 +145,7 @@ def walk(
             result.warnings.append(f"{_rel(root, base)}: source root is not a folder")
             continue
         # .gitignore files above the root (up to the project base) still apply.
-        specs: list[tuple[str, pathspec.PathSpec]] = []
+        specs: list[tuple[str, _Spec]] = []
         for parent in reversed(root.parents):
             if parent == base or base in parent.parents:
                 gi = parent / ".gitignore"
@@ -144,8 +178,12 @@ def _rel(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
+def _ignored(path: str, is_dir: bool, specs: list[tuple[str, _Spec]]) -> bool:
     """gitignore semantics: the deepest file that has an opinion wins (negations included)."""
+    key = (path, is_dir, tuple(s.serial for _, s in specs))
+    found = _DECISIONS.get(key)
+    if found is not None:
+        return found
     ignored = False
     for folder, spec in specs:
         if not path.startswith(folder):
@@ -153,17 +191,47 @@ def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]
         rel = path[len(folder):]
         if is_dir:
             rel += "/"
-        res = spec.check_file(rel)
+        res = spec.spec.check_file(rel)
         if res.include is not None:
             ignored = bool(res.include)
+    if len(_DECISIONS) >= _MAX_DECISIONS:
+        _DECISIONS.clear()
+    _DECISIONS[key] = ignored
     return ignored
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """What one folder holds, as decided last walk: kept while the folder's mtime and the
+    rules that applied (gitignore parses, exclude patterns, root) stay the same, since only
+    adding, removing or renaming entries changes a folder's mtime. Files are still stat'ed
+    on every walk: an edited file changes its own mtime, not its folder's."""
+
+    mtime_ns: int
+    rules: tuple
+    entries: tuple[tuple[str, bool], ...]  # (absolute path, is a folder to descend), by name
+    ignored_env: tuple[str, ...]
+
+
+_LISTINGS: dict[str, _Listing] = {}
+_MAX_LISTINGS = 200_000
+_RACY_NS = 2_000_000_000  # a folder changed in the last 2 s may change again within its mtime tick
+
+
+def _exclude_key(exclude: pathspec.PathSpec | None) -> tuple:
+    if exclude is None:
+        return ()
+    try:
+        return tuple((type(p).__name__, p.include, p.regex.pattern if p.regex else None) for p in exclude.patterns)
+    except AttributeError:
+        return (id(exclude),)  # an unusual spec: no reuse across walks
 
 
 def _walk_dir(
     folder: str,
     root: str,
     base: str,
-    specs: list[tuple[str, pathspec.PathSpec]],
+    specs: list[tuple[str, _Spec]],
     exclude: pathspec.PathSpec | None,
     result: WalkResult,
     seen_dirs: set[tuple[int, int]],
@@ -187,14 +255,50 @@ def _walk_dir(
         spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
         if spec:
             specs = specs + [(folder + "/", spec)]
+    rules = (root, tuple(s.serial for _, s in specs), _exclude_key(exclude), tuple(sorted(pruned_abs)))
+    listing = _LISTINGS.get(folder)
+    if listing is None or listing.mtime_ns != st.st_mtime_ns or listing.rules != rules:
+        listing = _list(folder, root, base_prefix, specs, exclude, result, pruned_abs, st.st_mtime_ns, rules)
+        if listing is None:
+            return
+    result.ignored_env_files.extend(listing.ignored_env)
+    for path, is_dir in listing.entries:
+        if is_dir:
+            yield from _walk_dir(path, root, base, specs, exclude, result, seen_dirs, pruned_abs)
+            continue
+        try:
+            st_file = os.stat(path)
+        except OSError:
+            continue  # removed since the folder was listed
+        if stat.S_ISREG(st_file.st_mode):
+            rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+            yield WalkedFile(abspath=path, rel=rel, size=st_file.st_size, mtime_ns=st_file.st_mtime_ns)
+
+
+def _list(
+    folder: str,
+    root: str,
+    base_prefix: str,
+    specs: list[tuple[str, _Spec]],
+    exclude: pathspec.PathSpec | None,
+    result: WalkResult,
+    pruned_abs: set[str],
+    mtime_ns: int,
+    rules: tuple,
+) -> _Listing | None:
+    """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
+    folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
     try:
         with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            found = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
-        return
+        return None
+    warned = len(result.warnings)
     root_prefix = root + "/"
-    for entry in entries:
+    entries: list[tuple[str, bool]] = []
+    ignored_env: list[str] = []
+    for entry in found:
         path = entry.path
         rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
         try:
@@ -215,7 +319,7 @@ def _walk_dir(
                 continue
             if _ignored(path, True, specs):
                 continue
-            yield from _walk_dir(path, root, base, specs, exclude, result, seen_dirs, pruned_abs)
+            entries.append((path, True))
             continue
         if not stat.S_ISREG(st_entry.st_mode):
             continue
@@ -223,6 +327,13 @@ def _walk_dir(
             continue
         if _ignored(path, False, specs):
             if entry.name.startswith(ENV_FILE_PREFIX):
-                result.ignored_env_files.append(rel)
+                ignored_env.append(rel)
             continue
-        yield WalkedFile(abspath=path, rel=rel, size=st_entry.st_size, mtime_ns=st_entry.st_mtime_ns)
+        entries.append((path, False))
+    listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env))
+    # Keep it unless reading it warned (warn again next time) or the folder just changed.
+    if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
+        if len(_LISTINGS) >= _MAX_LISTINGS:
+            _LISTINGS.clear()
+        _LISTINGS[folder] = listing
+    return listing

@@ -95,3 +95,37 @@ def test_parallel_scan_gives_the_same_result_as_one_process(tmp_path, monkeypatc
     many = Scanner().scan(opts)
     assert many.files_read == 40
     assert many.evidence == one.evidence and many.findings == one.findings
+
+
+def _age(tmp_path, seconds=10):
+    """Make every folder look unchanged for a while, so the walk keeps its listings."""
+    old = os.stat(tmp_path).st_mtime - seconds
+    for folder, _, _ in os.walk(tmp_path):
+        os.utime(folder, (old, old))
+
+
+def test_rewalks_see_added_removed_and_newly_ignored_files(tmp_path):
+    """Listings are reused while a folder is unchanged; any change to it, to a .gitignore
+    or to the exclude patterns is seen on the next walk."""
+    write_tree(tmp_path, {"app/a.py": "", "app/sub/b.py": "", "app/sub/c.py": ""})
+    _age(tmp_path)
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/a.py", "app/sub/b.py", "app/sub/c.py"]
+    (tmp_path / "app" / "sub" / "d.py").write_text("x = 1\n")
+    (tmp_path / "app" / "sub" / "c.py").unlink()
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/a.py", "app/sub/b.py", "app/sub/d.py"]
+    _age(tmp_path)
+    (tmp_path / "app" / ".gitignore").write_text("sub/b.py\n")
+    os.utime(tmp_path / "app", (os.stat(tmp_path / "app").st_atime,) * 2)
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/.gitignore", "app/a.py", "app/sub/d.py"]
+    exclude = pathspec.GitIgnoreSpec.from_lines(["a.py"])
+    assert rels(walk([tmp_path / "app"], tmp_path, exclude)) == ["app/.gitignore", "app/sub/d.py"]
+
+
+def test_rewalk_sees_an_edited_file_in_an_unchanged_folder(tmp_path):
+    write_tree(tmp_path, {"app/a.py": "x = 1\n"})
+    _age(tmp_path)
+    first = walk([tmp_path / "app"], tmp_path).files[0]
+    os.utime(tmp_path / "app" / "a.py", ns=(first.mtime_ns + 5_000_000_000,) * 2)
+    (tmp_path / "app" / "a.py").open("a").write("y = 2\n")
+    second = walk([tmp_path / "app"], tmp_path).files[0]
+    assert (second.size, second.mtime_ns) != (first.size, first.mtime_ns)
