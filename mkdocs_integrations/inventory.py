@@ -177,8 +177,8 @@ def _shows_use(e: Evidence) -> bool:
     """Evidence that can establish a service on its own (the rest only describes one)."""
     if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
         return False
-    if e.kind == PACKAGE and e.get("locked") == "1":
-        return False  # a lockfile lists transitive dependencies too: versions only
+    if e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1"):
+        return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
     if e.kind == CI_SECRET:
         return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
     if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):

@@ -26,6 +26,16 @@ def test_lockfile_entries_alone_are_not_services(tmp_path):
     assert "mixpanel" not in ids(inv)
 
 
+def test_go_indirect_requires_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n"
+                  "\tgithub.com/stripe/stripe-go/v76 v76.0.0\n"
+                  "\tcloud.google.com/go/firestore v1.18.0 // indirect\n)\n",
+    })
+    assert "stripe" in ids(inv)
+    assert "firebase-firestore" not in ids(inv)
+
+
 def test_locked_version_resolves_the_declared_one(tmp_path):
     inv = scan(tmp_path, {
         "package.json": '{"dependencies": {"stripe": "^14.8.0"}}',
