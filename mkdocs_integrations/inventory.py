@@ -203,6 +203,7 @@ def resolve(
     calls: dict[str, list[Evidence]] = defaultdict(list)
     client_hits: dict[str, list[Evidence]] = defaultdict(list)
     other_hosts: dict[str, list[Evidence]] = defaultdict(list)
+    modules: dict[str, list[Evidence]] = defaultdict(list)  # uncatalogued integration modules
     env: dict[str, EnvVar] = {}
     webhooks: list[Webhook] = []
     env_files: dict[str, tuple[str, str]] = {}
@@ -278,6 +279,9 @@ def resolve(
             )
             if ev.service:
                 per_service[ev.service].append(ev)
+        elif ev.kind == FEATURE and ev.name.startswith(MODULE_PREFIX) and not ev.service:
+            if not is_test_path(ev.path):
+                modules[ev.get("module")].append(ev)
         elif ev.kind == FEATURE and ev.name.startswith("migrations:") and ev.get("client"):
             migrations[ev.get("client")].add(ev.name.split(":", 1)[1])
         elif ev.service:
@@ -317,6 +321,7 @@ def resolve(
         uses.append(_service_use(svc, strength, evs, apps))
 
     uses.extend(_uncatalogued_apis(other_hosts, catalog, {u.id for u in uses}, project_name))
+    uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
     for cid, evs in sorted(client_hits.items()):
@@ -442,6 +447,27 @@ def _uncatalogued_apis(
             purpose="HTTP API called from code (not in the catalog)",
         )
         out.append(_service_use(svc, "host", sorted(evs), []))
+    return out
+
+
+MODULE_PREFIX = "integration_module:"
+
+
+def _uncatalogued_modules(
+    modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str
+) -> list[ServiceUse]:
+    """Vendors outside the catalog that the code keeps an integration module for."""
+    out = []
+    for slug, evs in sorted(modules.items()):
+        if not slug or slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
+            continue
+        svc = Service(
+            id=slug,
+            name=slug.replace("-", " ").title(),
+            category="external_api",
+            purpose="Integration module in the code (not in the catalog)",
+        )
+        out.append(_service_use(svc, "configured", sorted(set(evs)), []))
     return out
 
 

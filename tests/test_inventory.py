@@ -100,3 +100,15 @@ def test_app_prefixed_and_oauth_env_names(tmp_path):
     inv = scan(tmp_path, {".env.example": "PAPERLESS_EMAIL_HOST=\nGITHUB_APP_SECRET=\nMYAPP_SENTRY_DSN=\n"})
     assert {"smtp", "github-oauth", "sentry"} <= ids(inv)
     assert all(u.strength == "env" for u in inv.services)
+
+
+def test_uncatalogued_integration_modules_become_services(tmp_path):
+    inv = scan(tmp_path / "reader", {
+        "internal/integration/wallabag/wallabag.go": 'package wallabag\n\nimport "net/http"\n\n'
+            'func Send(u string) { http.NewRequest("POST", u+"/api/entries.json", nil) }\n',
+        "internal/integration/pagerduty/pd.go": "package pagerduty\n",
+        "internal/integration/wallabag/wallabag_test.go": "package wallabag\n",
+    })
+    assert {"wallabag", "pagerduty"} <= ids(inv)
+    wallabag = next(u for u in inv.services if u.id == "wallabag")
+    assert wallabag.category == "external_api" and all("_test" not in e.path for e in wallabag.evidence)

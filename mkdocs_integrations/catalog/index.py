@@ -173,6 +173,31 @@ class CatalogIndex:
             lang: _ModuleTable(lang, [(m, c, False) for m, c in rows]) for lang, rows in self._client_imports.items()
         }
 
+    @cached_property
+    def _by_name(self) -> dict[str, str]:
+        """Service ids by their squashed id, name and env prefixes ("googlechat",
+        "victorops"): how code names a vendor in its folder and file names."""
+        out: dict[str, str] = {}
+        for rank in range(4):
+            for svc in self.catalog.services.values():
+                if rank == 0:
+                    keys = [svc.id]
+                elif rank == 1:
+                    keys = [svc.name]
+                elif rank == 2:
+                    keys = [p.rstrip("_") for p in svc.env_prefixes]
+                else:  # a cloud's product alone: `ses` for aws-ses, `pubsub` for google-pubsub
+                    keys = [re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)]
+                for key in keys:
+                    squashed = re.sub(r"[^a-z0-9]", "", key.lower())
+                    if len(squashed) >= 3:
+                        out.setdefault(squashed, svc.id)
+        return out
+
+    def service_named(self, word: str) -> str | None:
+        """The service a module name stands for (`googlechat`, `pagerduty`, `Sendgrid`)."""
+        return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))
+
     def import_literals(self) -> frozenset[str]:
         """Lower-case text that every import of a catalog module or client contains.
 

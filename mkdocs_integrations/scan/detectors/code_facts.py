@@ -69,6 +69,18 @@ def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
     return Evidence(path=src.rel, line=src.line_of(offset), kind=kind, name=name)
 
 
+_OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|put|request|send)(?:_?json)?\(\s*(?:url|endpoint|api_url|webhook_url|self\.url)\b""", re.I)
+
+
+def calls_out(src: Source) -> bool:
+    """Whether this code file talks HTTP to somewhere: a known client call or a URL literal."""
+    lang = language_for(src.name)
+    if lang is None:
+        return False
+    text = src.stripped(lang.comments)
+    return bool(_OUTBOUND.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:

@@ -1,0 +1,114 @@
+"""Integration modules: code that an application keeps per vendor, under a folder that says
+so (`internal/integration/wallabag/`, `hc/integrations/pagerduty/`,
+`integrations/social/bluesky.provider.ts`, `bounce/webhooks/sendgrid.go`).
+
+Apps name these folders and files after the vendor, and many such vendors (self-hosted
+tools, niche APIs) have no package, env var or fixed host to find them by. A module whose
+name is a catalog service is evidence of that service; any other name counts only when the
+module itself calls out over HTTP, and then becomes a service of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import FEATURE, Evidence
+from .base import Context, Detector, Record, Source
+from .code import language_for
+from .code_facts import calls_out
+
+# Folders whose children are one module per vendor. (Not `providers` or `adapters`: in
+# front ends and frameworks those hold React context providers and storage adapters.)
+_CONTAINERS = frozenset({
+    "integration", "integrations", "notifiers", "notifier", "transports", "connectors", "webhooks",
+})
+# Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
+_GROUPS = frozenset({
+    "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
+    "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
+})
+# Names that are the module system itself, not a vendor.
+_GENERIC = frozenset({
+    "base", "common", "core", "shared", "utils", "util", "helpers", "helper", "types", "type", "index",
+    "interface", "interfaces", "models", "model", "lib", "main", "mod", "init", "config", "settings",
+    "registry", "manager", "factory", "integration", "integrations", "provider", "providers", "webhook",
+    "webhooks", "generic", "custom", "default", "email", "mail", "sms", "http", "https", "api", "oauth",
+    "auth", "app", "route", "routes", "event", "events", "broadcast", "shell", "group", "call", "views",
+    "view", "urls", "forms", "admin", "apps", "tests", "test", "mocks", "mock", "fixtures", "migrations",
+    "templates", "static", "public", "social", "channel", "channels", "notifier", "transport", "adapter",
+    "connector", "handler", "handlers", "service", "services", "client", "clients", "dto", "dtos",
+    "constants", "errors", "error", "logger", "log", "store", "context", "hooks", "components", "ui",
+    "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
+    "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
+    "parts", "partials", "components", "pages", "layouts", "schemas", "schema", "serializers", "list",
+})
+# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
+_SUFFIX = re.compile(
+    r"(?:[._-]?(?:service)?(?:provider|transport|integration|client|notifier|notification|channel|adapter|"
+    r"connector|service|handler|webhook|driver|api|sender|plugin|bot))+$",
+    re.I,
+)
+_TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
+
+
+_TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
+
+
+def module_of(rel: str) -> tuple[str, bool] | None:
+    """(vendor name, named on purpose) for a path's module, or None: a folder of its own or a
+    file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
+    container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
+    parts = rel.split("/")
+    if _TEST_FILE.match(parts[-1]):
+        return None
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i].lower() not in _CONTAINERS:
+            continue
+        j = i + 1
+        if parts[j].lower() in _GROUPS and j < len(parts) - 1:
+            j += 1
+        candidate = parts[j]
+        on_purpose = j < len(parts) - 1
+        if not on_purpose:  # a file: its name without extension and role words
+            candidate = candidate.rsplit(".", 1)[0]
+            if _TEST_NAME.search(candidate):
+                return None
+            on_purpose = bool(_SUFFIX.search(candidate))
+        candidate = _SUFFIX.sub("", candidate) or candidate
+        squashed = re.sub(r"[^a-z0-9]", "", candidate.lower())
+        if len(squashed) < 2 or squashed in _GENERIC:
+            return None
+        return candidate.lower(), on_purpose
+    return None
+
+
+def _slug(name: str) -> str:
+    """'dev.to' → 'devto', 'linkedin.page' → 'linkedin', 'nunux-keeper' → 'nunux-keeper'."""
+    first = re.split(r"[.]", name)[0]
+    base = first if len(re.sub(r"[^a-z0-9]", "", first)) >= 4 else name
+    return re.sub(r"[^a-z0-9]+", "-" if "." not in base else "", base).strip("-")
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    if language_for(name) is None or name.endswith((".min.js", ".d.ts", ".blade.php")):
+        return False
+    return module_of(rel) is not None
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    found = module_of(src.rel)
+    if found is None:
+        return
+    name, on_purpose = found
+    sid = ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
+    if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
+        return  # an unknown name must be a module of its own that calls somewhere outside
+    slug = sid or _slug(name)
+    yield Evidence(
+        path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{slug}", service=sid or "",
+        detail=(("module", slug),),
+    )
+
+
+DETECTOR = Detector(name="integration-modules", accepts=accepts, detect=detect)

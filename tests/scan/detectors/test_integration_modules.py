@@ -1,0 +1,51 @@
+"""Integration modules: vendor-named folders and files under an integrations folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.model import FEATURE
+from mkdocs_integrations.scan.detectors.integration_modules import DETECTOR, accepts, module_of
+
+GOTIFY = """\
+import requests
+
+def notify(url, token, title):
+    return requests.post(url + "/message", params={"token": token}, json={"title": title})
+"""
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("internal/integration/wallabag/wallabag.go", ("wallabag", True)),
+        ("hc/integrations/pagerduty/transport.py", ("pagerduty", True)),
+        ("libs/src/integrations/social/bluesky.provider.ts", ("bluesky", True)),
+        ("internal/bounce/webhooks/sendgrid.go", ("sendgrid", False)),
+        ("app/api/webhooks/retry.ts", ("retry", False)),
+        ("internal/integration/integration.go", None),  # the module system itself
+        ("hc/integrations/gotify/tests.py", None),  # its tests
+        ("src/providers/ThemeProvider.tsx", None),  # React providers are not vendors
+        ("resources/views/settings/webhooks/parts/form.blade.php", None),
+    ],
+)
+def test_module_names(rel, expected):
+    assert module_of(rel) == expected
+
+
+def test_catalog_vendor_folder_is_its_service(run_detector):
+    ev, _ = run_detector(DETECTOR, "hc/integrations/pagerduty/transport.py", "def notify(): pass\n")
+    assert [(e.kind, e.service) for e in ev] == [(FEATURE, "pagerduty")]
+
+
+def test_unknown_vendor_counts_only_when_the_module_calls_out(run_detector):
+    ev, _ = run_detector(DETECTOR, "internal/integration/wallabag/client.py", GOTIFY)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:wallabag", "")]
+    ev, _ = run_detector(DETECTOR, "internal/integration/wallabag/forms.py", "class WallabagForm: pass\n")
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "app/api/webhooks/retry.ts", "export const retry = () => fetch('https://x.io/a');\n")
+    assert ev == []  # a plain file in a webhooks folder may be a helper
+
+
+def test_templates_are_not_modules():
+    assert not accepts("resources/views/webhooks/slack.blade.php", "slack.blade.php")
