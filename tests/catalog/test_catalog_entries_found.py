@@ -45,6 +45,22 @@ CASES = {
     },
     "aws-s3": {"media/s3.go": 'package media\n\nimport "fmt"\n\nfunc url(r string) string { return fmt.Sprintf("https://s3.%s.amazonaws.com", r) }\n'},
     "postgresql": {".env.example": "DB_CONNECTION=pgsql\nDB_HOST=127.0.0.1\n"},
+    "crisp": {"package.json": '{"dependencies": {"crisp-sdk-web": "^1.0.0"}}'},
+    "plain": {".env.example": "PLAIN_APP_ID=\n"},
+    "cal-com": {"package.json": '{"dependencies": {"@calcom/embed-snippet": "^1.3.0"}}'},
+    "cube": {"package.json": '{"dependencies": {"@cubejs-client/core": "^1.0.0"}}'},
+    "haveibeenpwned": {"auth/hibp.ts": 'export const HIBP = "https://api.pwnedpasswords.com/range";\nfetch(HIBP + "/ABCDE");\n'},
+    "azure-document-intelligence": {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["azure-ai-documentintelligence>=1.0"]\n'},
+    "diagrams-net": {"app/csp.php": "<?php\n$frame = 'https://embed.diagrams.net/';\n"},
+    "apple-app-store": {"package.json": '{"dependencies": {"@apple/app-store-server-library": "^1.0.0"}}'},
+    "unkey": {"package.json": '{"dependencies": {"@unkey/api": "^2.0.0"}}'},
+    "depot": {".github/workflows/build.yml": "on: push\njobs:\n  b:\n    runs-on: depot-ubuntu-24.04\n    steps:\n      - uses: depot/build-push-action@v1\n"},
+    "hatchbox": {"hatchbox/post-deploy": "bin/rails db:migrate\n"},
+    "gitea-oauth": {"api/authentication/provider/oauth/gitea.py": "class GiteaOAuthProvider:\n    pass\n"},
+    "kubernetes": {".github/workflows/preview.yml": "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm --kube-insecure-skip-tls-verify upgrade --install app ./chart\n"},
+    "google-pubsub": {".env.example": "GOOGLE_PUBSUB_TOPIC_NAME=\n"},
+    "microsoft-teams": {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"},
+    "google-oauth": {".env.example": "PAPERLESS_GMAIL_OAUTH_CLIENT_ID=\n"},  # an app-prefixed credential
 }
 
 

@@ -21,8 +21,11 @@ from .code_facts import calls_out
 # Folders whose children are one module per vendor. (Not `providers` or `adapters`: in
 # front ends and frameworks those hold React context providers and storage adapters.)
 _CONTAINERS = frozenset({
-    "integration", "integrations", "notifiers", "notifier", "transports", "connectors", "webhooks",
+    "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
+    "webhooks", "oauth", "sso",
 })
+# Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
+_SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
 _GROUPS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
@@ -42,6 +45,7 @@ _GENERIC = frozenset({
     "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
     "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
     "parts", "partials", "components", "pages", "layouts", "schemas", "schema", "serializers", "list",
+    "src", "source", "dist", "build", "form", "logs", "utils", "v1", "v2", "internal", "pkg", "cmd",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 _SUFFIX = re.compile(
@@ -53,6 +57,11 @@ _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]
 
 
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
+
+
+def _container(rel: str) -> str:
+    parts = rel.lower().split("/")
+    return next((p for p in reversed(parts[:-1]) if p in _CONTAINERS), "")
 
 
 def module_of(rel: str) -> tuple[str, bool] | None:
@@ -101,7 +110,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if found is None:
         return
     name, on_purpose = found
-    sid = ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
+    sid = None
+    if _container(src.rel) in _SIGN_IN:
+        sid = ctx.index.service_named(name + "-oauth")
+        if sid is None:
+            return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
+    sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
     slug = sid or _slug(name)
