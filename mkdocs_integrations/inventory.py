@@ -307,6 +307,11 @@ def resolve(
         if sid in per_service:
             per_service[sid].extend(evs)
     _join_file_facts(facts, per_service, catalog)
+    folded = _fold_integration_oauth(per_service, catalog)
+    for var in env.values():
+        var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
+    for hook in webhooks:
+        hook.service = folded.get(hook.service, hook.service)
 
     apps = sorted(manifests)
     uses: list[ServiceUse] = []
@@ -369,6 +374,41 @@ def resolve(
         apps=apps,
         warnings=list(scan.warnings),
     )
+
+
+# OAuth calls that only authorize access (an authorize URL, an app install), as opposed to
+# a sign-in library's provider configuration ("GitHub provider").
+_AUTHORIZATION_ONLY = frozenset({"OAuth flow", "app installation", "authorization code flow"})
+_OAUTH_ONLY_KINDS = frozenset({CALL, ENV_READ, ENV_DECL, CI_SECRET, HOST, FEATURE, SCOPE})
+
+
+def _fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """OAuth credentials of a vendor whose API the app uses, with no sign-in library
+    configured and the OAuth flow running inside the app's integration module for that
+    vendor, authorize the integration (healthchecks' DISCORD_CLIENT_ID adds a Discord
+    webhook in hc/integrations/discord/; nobody signs in with Discord there): the evidence
+    joins the API service instead of reading as "Sign in with Discord".
+    Returns {folded id: API id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        api = sid.removesuffix("-oauth").removesuffix("-login")
+        if api == sid or api not in per_service or api not in catalog.services:
+            continue
+        evs = per_service[sid]
+        if {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {e.name for e in evs if e.kind == CALL} - _AUTHORIZATION_ONLY:
+            continue  # a sign-in library or provider is configured: this is sign-in
+        # ...and the authorization happens inside the code's integration module for the vendor.
+        module_files = {e.path for e in per_service[api] if e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)}
+        flows = [e for e in evs if e.kind == CALL and not is_test_path(e.path)]
+        if not flows or any(e.path not in module_files for e in flows):
+            continue
+        per_service[api].extend(evs)
+        del per_service[sid]
+        folded[sid] = api
+    return folded
 
 
 # Service-less facts (code_facts detector) → the categories they describe.

@@ -112,3 +112,25 @@ def test_uncatalogued_integration_modules_become_services(tmp_path):
     assert {"wallabag", "pagerduty"} <= ids(inv)
     wallabag = next(u for u in inv.services if u.id == "wallabag")
     assert wallabag.category == "external_api" and all("_test" not in e.path for e in wallabag.evidence)
+
+
+def test_oauth_that_authorizes_an_integration_is_part_of_it(tmp_path):
+    """healthchecks-style: the Discord OAuth flow runs inside the Discord integration module,
+    so the credentials authorize that integration; nobody signs in with Discord."""
+    inv = scan(tmp_path / "hc", {
+        "hc/integrations/discord/views.py": 'import os\nAUTHORIZE = "https://discord.com/api/oauth2/authorize"\n'
+                                            'client_id = os.getenv("DISCORD_CLIENT_ID")\n',
+        "hc/integrations/discord/transport.py": 'import requests\nrequests.post("https://discord.com/api/webhooks/1/x")\n',
+    })
+    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
+    var = next(v for v in inv.env_vars if v.name == "DISCORD_CLIENT_ID")
+    assert var.services == ["discord"]
+
+
+def test_sign_in_with_a_vendor_stays_sign_in(tmp_path):
+    inv = scan(tmp_path / "web", {
+        "auth.ts": 'import DiscordProvider from "next-auth/providers/discord";\n'
+                   'export const providers = [DiscordProvider({ clientId: process.env.DISCORD_CLIENT_ID! })];\n',
+        "integrations/discord/send.ts": 'await fetch("https://discord.com/api/webhooks/1/x", { method: "POST" });\n',
+    })
+    assert {"discord", "discord-oauth"} <= ids(inv)

@@ -56,6 +56,7 @@ _SUFFIX = re.compile(
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
 
 
+_TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
 
 
@@ -69,7 +70,7 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
     parts = rel.split("/")
-    if _TEST_FILE.match(parts[-1]):
+    if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
         if parts[i].lower() not in _CONTAINERS:
