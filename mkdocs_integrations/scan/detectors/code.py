@@ -332,15 +332,15 @@ class _Gate:
     imports: frozenset[str]
     env: frozenset[str]
     call_literals: dict[str, frozenset[str]]  # literal -> services whose calls it can be part of
-    call_words: dict[str, frozenset[str]]  # word -> services whose calls also need one of their words
-    weak: frozenset[str]  # those services
+    call_words: dict[str, frozenset[str]]  # name word -> services whose calls also need one of their names
+    named: frozenset[str]  # those services
     all: frozenset[str]
 
     def callable_services(self, present: frozenset[str]) -> set[str]:
         found = {sid for lit in present if lit in self.call_literals for sid in self.call_literals[lit]}
-        if found & self.weak:
-            named = {sid for lit in present if lit in self.call_words for sid in self.call_words[lit]}
-            found = {sid for sid in found if sid not in self.weak or sid in named}
+        if found & self.named:
+            named_here = {sid for lit in present if lit in self.call_words for sid in self.call_words[lit]}
+            found = {sid for sid in found if sid not in self.named or sid in named_here}
         return found
 
     def triggered(self, present: frozenset[str]) -> bool:
@@ -393,8 +393,8 @@ def _gate(index: CatalogIndex) -> _Gate:
                 by_word.setdefault(word, set()).add(sid)
     literals = {k: frozenset(v) for k, v in by_literal.items()}
     words = {k: frozenset(v) for k, v in by_word.items()}
-    weak = frozenset(sid for sids in words.values() for sid in sids)
-    return _Gate(imports, frozenset(env), literals, words, weak, imports | env | set(literals) | set(words) | {_URL_LITERAL})
+    named = frozenset(sid for sids in words.values() for sid in sids)
+    return _Gate(imports, frozenset(env), literals, words, named, imports | env | set(literals) | set(words) | {_URL_LITERAL})
 
 
 def gate_literals(ctx: Context) -> frozenset[str]:
