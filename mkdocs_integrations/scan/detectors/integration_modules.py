@@ -44,8 +44,8 @@ _GENERIC = frozenset({
     "constants", "errors", "error", "logger", "log", "store", "context", "hooks", "components", "ui",
     "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
     "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
-    "parts", "partials", "components", "pages", "layouts", "schemas", "schema", "serializers", "list",
-    "src", "source", "dist", "build", "form", "logs", "utils", "v1", "v2", "internal", "pkg", "cmd",
+    "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
+    "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 _SUFFIX = re.compile(
@@ -54,8 +54,6 @@ _SUFFIX = re.compile(
     re.I,
 )
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
-
-
 _TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
 
