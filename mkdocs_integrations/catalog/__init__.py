@@ -37,6 +37,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
+      drivers: [pgsql]            # framework driver/backend words that select it (DB_CONNECTION=pgsql,
+                                  # MAIL_MAILER=ses, Rails adapter trilogy); URL schemes count too
       auth_env: [AWS_ACCESS_KEY_ID]  # shared credentials it reads when present (not a detection signal)
       deploy_steps: ['vercel deploy']    # CI lines that deploy to this host (case-insensitive)
 
@@ -85,7 +87,7 @@ _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
-    "terraform", "calls", "webhook_verify", "url_schemes", "auth_env", "deploy_steps",
+    "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -121,6 +123,7 @@ class Service:
     calls: tuple[CallPattern, ...] = ()
     webhook_verify: tuple[re.Pattern[str], ...] = ()
     url_schemes: tuple[str, ...] = ()
+    drivers: tuple[str, ...] = ()
     auth_env: tuple[str, ...] = ()
     deploy_steps: tuple[re.Pattern[str], ...] = ()
 
@@ -245,6 +248,7 @@ def _service(raw: Any, where: str) -> Service:
         calls=tuple(calls),
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
         url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),
+        drivers=tuple(d.lower() for d in _strs(raw.get("drivers"), where, "drivers")),
         auth_env=_strs(raw.get("auth_env"), where, "auth_env"),
         deploy_steps=tuple(
             _regex(p, where, re.I) for p in _strs(raw.get("deploy_steps"), where, "deploy_steps")

@@ -108,9 +108,12 @@ class CatalogIndex:
                 self._terraform.append((t.lower(), svc.id))
             for c in svc.config_files:
                 self._config_files.append((c, svc.id))
+        self._drivers: dict[str, str] = {}
         for svc in catalog.services.values():
             for scheme in svc.url_schemes:
                 self.url_schemes.setdefault(scheme.lower(), svc.id)
+            for word in svc.drivers:
+                self._drivers.setdefault(word, svc.id)
         for cl in catalog.clients.values():
             for eco, names in cl.packages.items():
                 for n in names:
@@ -197,6 +200,11 @@ class CatalogIndex:
     def service_named(self, word: str) -> str | None:
         """The service a module name stands for (`googlechat`, `pagerduty`, `Sendgrid`)."""
         return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))
+
+    def driver(self, word: str) -> str | None:
+        """The service a driver or backend word selects (`pgsql`, `ses`, `trilogy`), or a URL scheme names."""
+        word = word.lower()
+        return self._drivers.get(word) or self.url_schemes.get(word)
 
     def import_literals(self) -> frozenset[str]:
         """Lower-case text that every import of a catalog module or client contains.

@@ -224,6 +224,17 @@ def test_no_url_scheme_in_two_services(catalog):
     assert not {k: v for k, v in owners.items() if len(v) > 1}
 
 
+def test_no_driver_word_names_two_services(catalog):
+    """`drivers` (DB_CONNECTION=pgsql, MAIL_MAILER=ses) and URL schemes share one lookup."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for svc in catalog.services.values():
+        for word in (*svc.drivers, *(s.lower() for s in svc.url_schemes)):
+            owners[word].add(svc.id)
+    assert not {k: v for k, v in owners.items() if len(v) > 1}
+    for local in ("file", "log", "database", "local", "sync", "array", "null", "sendmail"):
+        assert local not in owners, f"{local} is a local driver, not a service"
+
+
 def test_no_generic_packages(catalog):
     for svc in catalog.services.values():
         for eco, names in svc.packages.items():

@@ -22,20 +22,10 @@ _LARAVEL_DEFAULT = re.compile(r"""['"]default['"]\s*=>\s*env\(\s*['"]DB_CONNECTI
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
-# File-format words for databases → the URL scheme that names the same database.
-_WORD_TO_SCHEME = {
-    "postgresql": "postgresql", "postgres": "postgresql", "postgis": "postgresql", "pg": "postgresql",
-    "postgresql_psycopg2": "postgresql", "mysql": "mysql", "mysql2": "mysql", "trilogy": "mysql",
-    "mariadb": "mariadb", "sqlite": "sqlite", "sqlite3": "sqlite", "mongodb": "mongodb", "djongo": "mongodb",
-    "sqlserver": "sqlserver", "mssql": "sqlserver", "cockroachdb": "cockroachdb", "turso": "libsql",
-    "libsql": "libsql", "oracle": "oracle", "pgsql": "postgresql", "sqlsrv": "sqlserver",
-}
-
-
 def database_for(ctx: Context, word: str) -> str | None:
-    """The database service a driver or dialect word names (`pgsql`, `mysql2`, `sqlite3`)."""
-    scheme = _WORD_TO_SCHEME.get(word.lower(), word.lower())
-    return ctx.index.url_schemes.get(scheme)
+    """The database service a driver or dialect word names (`pgsql`, `mysql2`, `sqlite3`):
+    catalog data (`drivers`, `url_schemes`), so this module knows file formats, not services."""
+    return ctx.index.driver(word)
 
 
 def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> Iterator[Record]:

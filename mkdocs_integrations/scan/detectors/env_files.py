@@ -59,15 +59,6 @@ _BACKEND_SETTING = re.compile(
     r"^(?:CACHE_(?:DRIVER|STORE)|QUEUE_(?:CONNECTION|DRIVER)|SESSION_DRIVER|MAIL_(?:MAILER|DRIVER|TRANSPORT)"
     r"|FILESYSTEM_(?:DISK|DRIVER|CLOUD)|BROADCAST_(?:DRIVER|CONNECTION)|EMAIL_BACKEND|STORAGE_(?:DRIVER|BACKEND|PROVIDER))$"
 )
-# Backend words that name a service (a local driver such as `file`, `log` or `database` names none).
-_BACKEND_WORDS = {
-    "redis": "redis", "memcached": "memcached", "sqs": "aws-sqs", "ses": "aws-ses", "ses-v2": "aws-ses",
-    "mailgun": "mailgun", "postmark": "postmark", "resend": "resend", "sendgrid": "sendgrid", "smtp": "smtp",
-    "s3": "aws-s3", "gcs": "google-cloud-storage", "azure": "azure-blob-storage", "pusher": "pusher",
-    "ably": "ably", "beanstalkd": "beanstalkd", "dynamodb": "aws-dynamodb", "rabbitmq": "rabbitmq",
-}
-
-
 def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) -> Iterator[Record]:
     """The service a backend-selecting setting names; only a catalog id leaves, never the value."""
     word = value.lower()
@@ -76,8 +67,8 @@ def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) ->
         if sid:
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
     elif _BACKEND_SETTING.match(name):
-        sid = _BACKEND_WORDS.get(word)
-        if sid and sid in ctx.catalog.services:
+        sid = ctx.index.driver(word)  # a local driver (`file`, `log`, `database`) names no service
+        if sid:
             yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"selected_by:{name}", service=sid)
 
 
