@@ -211,6 +211,7 @@ class _Listing:
     rules: tuple
     entries: tuple[tuple[str, bool], ...]  # (absolute path, is a folder to descend), by name
     ignored_env: tuple[str, ...]
+    has_gitignore: bool
 
 
 _LISTINGS: dict[str, _Listing] = {}
@@ -237,42 +238,77 @@ def _walk_dir(
     seen_dirs: set[tuple[int, int]],
     pruned_abs: set[str],
 ) -> Iterator[WalkedFile]:
-    """Depth-first, sorted, on plain strings: this loop runs once per entry of the tree, so
-    it avoids pathlib objects (they cost more than the system calls here)."""
+    """Depth-first, sorted, on plain strings, with an explicit stack: this loop runs once per
+    entry of the tree on every rebuild, so it avoids pathlib objects and a generator per
+    folder level (each file would pass through all of them)."""
     base_prefix = base + "/"
-    folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
-    try:
-        st = os.stat(folder)
-    except OSError as exc:
-        result.warnings.append(f"{folder_rel}: cannot open folder ({exc.strerror or exc})")
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen_dirs:
-        return  # a symlink loop or a second path to the same folder
-    seen_dirs.add(key)
-    gi = folder + "/.gitignore"
-    if os.path.isfile(gi):
-        spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
-        if spec:
-            specs = specs + [(folder + "/", spec)]
-    rules = (root, tuple(s.serial for _, s in specs), _exclude_key(exclude), tuple(sorted(pruned_abs)))
-    listing = _LISTINGS.get(folder)
-    if listing is None or listing.mtime_ns != st.st_mtime_ns or listing.rules != rules:
-        listing = _list(folder, root, base_prefix, specs, exclude, result, pruned_abs, st.st_mtime_ns, rules)
-        if listing is None:
-            return
-    result.ignored_env_files.extend(listing.ignored_env)
-    for path, is_dir in listing.entries:
-        if is_dir:
-            yield from _walk_dir(path, root, base, specs, exclude, result, seen_dirs, pruned_abs)
-            continue
+    walk = _Walk(root, base_prefix, exclude, result, seen_dirs, pruned_abs)
+    stack: list[tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]]]] = []
+    opened = walk.open(folder, specs)
+    if opened is not None:
+        stack.append(opened)
+    while stack:
+        entries, folder_specs = stack[-1]
+        for path, is_dir in entries:
+            if is_dir:
+                opened = walk.open(path, folder_specs)
+                if opened is not None:
+                    stack.append(opened)
+                    break  # go down; this folder's iterator resumes after the child is done
+                continue
+            try:
+                st_file = os.stat(path)
+            except OSError:
+                continue  # removed since the folder was listed
+            if stat.S_ISREG(st_file.st_mode):
+                rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+                yield WalkedFile(abspath=path, rel=rel, size=st_file.st_size, mtime_ns=st_file.st_mtime_ns)
+        else:
+            stack.pop()
+
+
+class _Walk:
+    """What stays the same for every folder of one walk of one root."""
+
+    def __init__(
+        self, root: str, base_prefix: str, exclude: pathspec.PathSpec | None, result: WalkResult,
+        seen_dirs: set[tuple[int, int]], pruned_abs: set[str],
+    ) -> None:
+        self.root, self.base_prefix, self.exclude, self.result = root, base_prefix, exclude, result
+        self.seen_dirs, self.pruned_abs = seen_dirs, pruned_abs
+        self.fixed_rules = (root, _exclude_key(exclude), tuple(sorted(pruned_abs)))
+
+    def open(
+        self, folder: str, specs: list[tuple[str, _Spec]]
+    ) -> tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]]] | None:
+        """The folder's entries and the gitignore rules inside it, or None to skip it."""
+        base_prefix, result = self.base_prefix, self.result
         try:
-            st_file = os.stat(path)
-        except OSError:
-            continue  # removed since the folder was listed
-        if stat.S_ISREG(st_file.st_mode):
-            rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
-            yield WalkedFile(abspath=path, rel=rel, size=st_file.st_size, mtime_ns=st_file.st_mtime_ns)
+            st = os.stat(folder)
+        except OSError as exc:
+            folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
+            result.warnings.append(f"{folder_rel}: cannot open folder ({exc.strerror or exc})")
+            return None
+        key = (st.st_dev, st.st_ino)
+        if key in self.seen_dirs:
+            return None  # a symlink loop or a second path to the same folder
+        self.seen_dirs.add(key)
+        listing = _LISTINGS.get(folder)
+        fresh = listing is not None and listing.mtime_ns == st.st_mtime_ns
+        # An unchanged folder that had no .gitignore still has none (creating one changes
+        # the folder's mtime), so the file is only looked for where it can be.
+        if listing.has_gitignore if fresh else os.path.isfile(folder + "/.gitignore"):
+            gi = folder + "/.gitignore"
+            spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
+            if spec:
+                specs = specs + [(folder + "/", spec)]
+        rules = (self.fixed_rules, tuple(s.serial for _, s in specs))
+        if not fresh or listing.rules != rules:
+            listing = _list(folder, self.root, base_prefix, specs, self.exclude, result, self.pruned_abs, st.st_mtime_ns, rules)
+            if listing is None:
+                return None
+        result.ignored_env_files.extend(listing.ignored_env)
+        return iter(listing.entries), specs
 
 
 def _list(
@@ -330,7 +366,8 @@ def _list(
                 ignored_env.append(rel)
             continue
         entries.append((path, False))
-    listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env))
+    has_gitignore = os.path.isfile(folder + "/.gitignore")
+    listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env), has_gitignore)
     # Keep it unless reading it warned (warn again next time) or the folder just changed.
     if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
         if len(_LISTINGS) >= _MAX_LISTINGS:

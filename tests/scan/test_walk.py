@@ -129,3 +129,13 @@ def test_rewalk_sees_an_edited_file_in_an_unchanged_folder(tmp_path):
     (tmp_path / "app" / "a.py").open("a").write("y = 2\n")
     second = walk([tmp_path / "app"], tmp_path).files[0]
     assert (second.size, second.mtime_ns) != (first.size, first.mtime_ns)
+
+
+def test_a_gitignore_added_to_an_unchanged_folder_applies(tmp_path):
+    write_tree(tmp_path, {"app/sub/a.py": "", "app/sub/b.log": ""})
+    _age(tmp_path)
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/sub/a.py", "app/sub/b.log"]
+    (tmp_path / "app" / "sub" / ".gitignore").write_text("*.log\n")
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/sub/.gitignore", "app/sub/a.py"]
+    (tmp_path / "app" / "sub" / ".gitignore").write_text("*.py\n")  # edited in place: folder mtime unchanged
+    assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/sub/.gitignore", "app/sub/b.log"]
