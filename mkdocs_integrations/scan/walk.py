@@ -297,14 +297,18 @@ class _Walk:
         fresh = listing is not None and listing.mtime_ns == st.st_mtime_ns
         # An unchanged folder that had no .gitignore still has none (creating one changes
         # the folder's mtime), so the file is only looked for where it can be.
-        if listing.has_gitignore if fresh else os.path.isfile(folder + "/.gitignore"):
+        has_gitignore = listing.has_gitignore if fresh else os.path.isfile(folder + "/.gitignore")
+        if has_gitignore:
             gi = folder + "/.gitignore"
             spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
             if spec:
                 specs = specs + [(folder + "/", spec)]
         rules = (self.fixed_rules, tuple(s.serial for _, s in specs))
         if not fresh or listing.rules != rules:
-            listing = _list(folder, self.root, base_prefix, specs, self.exclude, result, self.pruned_abs, st.st_mtime_ns, rules)
+            listing = _list(
+                folder, self.root, base_prefix, specs, self.exclude, result, self.pruned_abs,
+                st.st_mtime_ns, rules, has_gitignore,
+            )
             if listing is None:
                 return None
         result.ignored_env_files.extend(listing.ignored_env)
@@ -321,6 +325,7 @@ def _list(
     pruned_abs: set[str],
     mtime_ns: int,
     rules: tuple,
+    has_gitignore: bool,
 ) -> _Listing | None:
     """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
     folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
@@ -366,7 +371,6 @@ def _list(
                 ignored_env.append(rel)
             continue
         entries.append((path, False))
-    has_gitignore = os.path.isfile(folder + "/.gitignore")
     listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env), has_gitignore)
     # Keep it unless reading it warned (warn again next time) or the folder just changed.
     if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
