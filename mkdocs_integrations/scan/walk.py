@@ -305,76 +305,66 @@ class _Walk:
                 specs = specs + [(folder + "/", spec)]
         rules = (self.fixed_rules, tuple(s.serial for _, s in specs))
         if not fresh or listing.rules != rules:
-            listing = _list(
-                folder, self.root, base_prefix, specs, self.exclude, result, self.pruned_abs,
-                st.st_mtime_ns, rules, has_gitignore,
-            )
+            listing = self.list(folder, specs, st.st_mtime_ns, rules, has_gitignore)
             if listing is None:
                 return None
         result.ignored_env_files.extend(listing.ignored_env)
         return iter(listing.entries), specs
 
-
-def _list(
-    folder: str,
-    root: str,
-    base_prefix: str,
-    specs: list[tuple[str, _Spec]],
-    exclude: pathspec.PathSpec | None,
-    result: WalkResult,
-    pruned_abs: set[str],
-    mtime_ns: int,
-    rules: tuple,
-    has_gitignore: bool,
-) -> _Listing | None:
-    """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
-    folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
-    try:
-        with os.scandir(folder) as it:
-            found = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
-        return None
-    warned = len(result.warnings)
-    root_prefix = root + "/"
-    entries: list[tuple[str, bool]] = []
-    ignored_env: list[str] = []
-    for entry in found:
-        path = entry.path
-        rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+    def list(
+        self, folder: str, specs: list[tuple[str, _Spec]], mtime_ns: int, rules: tuple, has_gitignore: bool
+    ) -> _Listing | None:
+        """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
+        root, base_prefix, exclude, result, pruned_abs = (
+            self.root, self.base_prefix, self.exclude, self.result, self.pruned_abs
+        )
+        folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
         try:
-            if entry.is_symlink():
-                target = os.path.realpath(path)
-                if target != root and not target.startswith(root_prefix):
-                    log.debug("integrations: not following %s (points outside the source root)", rel)
+            with os.scandir(folder) as it:
+                found = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
+            return None
+        warned = len(result.warnings)
+        root_prefix = root + "/"
+        entries: list[tuple[str, bool]] = []
+        ignored_env: list[str] = []
+        for entry in found:
+            path = entry.path
+            rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+            try:
+                if entry.is_symlink():
+                    target = os.path.realpath(path)
+                    if target != root and not target.startswith(root_prefix):
+                        log.debug("integrations: not following %s (points outside the source root)", rel)
+                        continue
+                st_entry = entry.stat(follow_symlinks=True)
+            except (OSError, RuntimeError) as exc:
+                if isinstance(exc, OSError) and exc.errno is not None and exc.errno not in (2, 40):
+                    result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
+                continue
+            if stat.S_ISDIR(st_entry.st_mode):
+                if entry.name in PRUNED_DIRS or path in pruned_abs:
                     continue
-            st_entry = entry.stat(follow_symlinks=True)
-        except (OSError, RuntimeError) as exc:
-            if isinstance(exc, OSError) and exc.errno is not None and exc.errno not in (2, 40):
-                result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
-            continue
-        if stat.S_ISDIR(st_entry.st_mode):
-            if entry.name in PRUNED_DIRS or path in pruned_abs:
+                if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
+                    continue
+                if _ignored(path, True, specs):
+                    continue
+                entries.append((path, True))
                 continue
-            if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
+            if not stat.S_ISREG(st_entry.st_mode):
                 continue
-            if _ignored(path, True, specs):
+            if exclude is not None and exclude.match_file(rel):
                 continue
-            entries.append((path, True))
-            continue
-        if not stat.S_ISREG(st_entry.st_mode):
-            continue
-        if exclude is not None and exclude.match_file(rel):
-            continue
-        if _ignored(path, False, specs):
-            if entry.name.startswith(ENV_FILE_PREFIX):
-                ignored_env.append(rel)
-            continue
-        entries.append((path, False))
-    listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env), has_gitignore)
-    # Keep it unless reading it warned (warn again next time) or the folder just changed.
-    if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
-        if len(_LISTINGS) >= _MAX_LISTINGS:
-            _LISTINGS.clear()
-        _LISTINGS[folder] = listing
-    return listing
+            if _ignored(path, False, specs):
+                if entry.name.startswith(ENV_FILE_PREFIX):
+                    ignored_env.append(rel)
+                continue
+            entries.append((path, False))
+        listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env), has_gitignore)
+        # Keep it unless reading it warned (warn again next time) or the folder just changed.
+        if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
+            if len(_LISTINGS) >= _MAX_LISTINGS:
+                _LISTINGS.clear()
+            _LISTINGS[folder] = listing
+        return listing
