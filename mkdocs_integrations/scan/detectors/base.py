@@ -7,7 +7,7 @@ can be cached per file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,6 +19,11 @@ from ..lexing import LineIndex, strip_comments
 # Non-ASCII letters belong to the word ("café"), so every word starts the text or follows an
 # ASCII character that is not [a-z0-9]: the scanner's gate relies on it (code.word_forms).
 _WORD = re.compile("[a-z0-9\u0080-\U0010ffff]+")
+
+
+def _word_char(c: str) -> bool:
+    """A character `_WORD` counts as part of a word (the text is lower-cased)."""
+    return "a" <= c <= "z" or "0" <= c <= "9" or c >= "\x80"
 
 
 class BadInput(Exception):
@@ -59,6 +64,25 @@ class Source:
     @cached_property
     def lowered(self) -> str:
         return self.text.lower()
+
+    def mentions(self, words: Collection[str]) -> bool:
+        """Whether the text has one of these lower-case words (as `words` splits it).
+
+        Most files never need the whole text split into words: a substring search with a
+        look at the characters around each occurrence answers for a handful of words.
+        """
+        if "words" in self.__dict__:
+            return not self.words.isdisjoint(words)
+        low = self.lowered
+        end = len(low)
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or not _word_char(low[i - 1])) and (j == end or not _word_char(low[j])):
+                    return True
+                i = low.find(w, i + 1)
+        return False
 
     @cached_property
     def words(self) -> frozenset[str]:
