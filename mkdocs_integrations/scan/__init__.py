@@ -120,6 +120,15 @@ class Scanner:
             found = self._accepting[rel] = [d for d in DETECTORS if d.accepts(rel, name, self.context)]
         return found
 
+    def wanted(self, rel: str, name: str) -> bool:
+        """Whether any detector takes the file. The walk asks this for every path, in one
+        process; the first detector that accepts settles it, and the full list is made by
+        whichever process reads the file (on a cold scan, the workers, in parallel)."""
+        found = self._accepting.get(rel)
+        if found is not None:
+            return bool(found)
+        return any(d.accepts(rel, name, self.context) for d in DETECTORS)
+
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()
         self._gate  # noqa: B018 - built here, in the parent, before any worker forks
@@ -127,7 +136,7 @@ class Scanner:
             options.roots,
             options.base,
             options.exclude,
-            wanted=lambda rel, name: bool(self.detectors_for(rel, name)),
+            wanted=self.wanted,
             max_file_size=options.max_file_size,
             large_ok=lambda name: name in LARGE_OK,
             extra_pruned=options.extra_pruned,
