@@ -159,21 +159,27 @@ class LiteralIndex:
 class Prefiltered:
     """A regex that only runs when one of its required literals is in the text."""
 
-    __slots__ = ("regex", "literals", "lower")
+    __slots__ = ("regex", "literals", "lower", "lowered_literals")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self.literals = required_literals(regex)
         self.lower = bool(regex.flags & re.I)
+        self.lowered_literals = None if self.literals is None else frozenset(lit.lower() for lit in self.literals)
 
-    def may_match(self, text: str, lowered: str | None = None) -> bool:
+    def may_match(self, text: str, lowered: str | None = None, present: frozenset[str] | None = None) -> bool:
+        """`present`: the lower-cased literals the scanner's gate found in the file. When
+        the caller declared this regex's literals to the gate, a set lookup answers first
+        (a literal missing from the lower-cased file is missing from any part of it)."""
         if self.literals is None:
             return True
+        if present is not None and self.lowered_literals.isdisjoint(present):
+            return False
         hay = (lowered if lowered is not None else text.lower()) if self.lower else text
         return any(lit in hay for lit in self.literals)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.regex.search(text) if self.may_match(text) else None
+    def search(self, text: str, present: frozenset[str] | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text, present=present) else None
 
     def finditer(self, text: str):
         return self.regex.finditer(text) if self.may_match(text) else iter(())

@@ -85,22 +85,30 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
         return
-    text = src.stripped(lang.comments)
-    words = src.words
+    # As in the code detector: comments are blanked only in files where the raw text shows
+    # something, and what was inside a comment is gone on the second look.
+    if next(_facts(src, src.text), None) is None:
+        return
+    yield from _facts(src, src.stripped(lang.comments))
+
+
+def _facts(src: Source, text: str) -> Iterator[Record]:
+    present = src.present  # this detector's literals found in the file, when the scanner gated it
     for label, rx in _HTTP_CLIENTS:
-        m = rx.search(text)
+        m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"http_client:{label}")
-    for label, rx in _TOKEN_STORAGE if not words.isdisjoint(_AUTH_WORDS) else ():
-        m = rx.search(text)
+    auth = src.mentions(_AUTH_WORDS)
+    for label, rx in _TOKEN_STORAGE if auth else ():
+        m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"token_storage:{label}")
-    for label, rx in _SESSION if not words.isdisjoint(_AUTH_WORDS) else ():
-        m = rx.search(text)
+    for label, rx in _SESSION if auth else ():
+        m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"session:{label}")
     scopes: dict[str, int] = {}
-    has_scope = "scope" in words or "scopes" in words
+    has_scope = src.mentions(("scope", "scopes"))
     for m in _SCOPE.finditer(text) if has_scope else ():
         for s in re.split(r"[\s,]+", m.group(1)):
             scopes.setdefault(s, m.start(1))
@@ -112,8 +120,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield _fact(src, offset, SCOPE, scope)
     seen: set[tuple[str, str]] = set()
     wanted = (
-        (EVENT, _EVENT, 1, not words.isdisjoint({"capture", "track", "logevent", "trackevent", "sendevent", "event"})),
-        (BUCKET, _BUCKET, 1, any("bucket" in w for w in words) or ("storage" in words and "from" in words)),
+        (EVENT, _EVENT, 1, src.mentions(("capture", "track", "logevent", "trackevent", "sendevent", "event"))),
+        (BUCKET, _BUCKET, 1, "bucket" in src.lowered or (src.mentions(("storage",)) and src.mentions(("from",)))),
     )
     for kind, rx, group, present in wanted:
         if not present:
@@ -123,7 +131,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             if (kind, value) not in seen:
                 seen.add((kind, value))
                 yield _fact(src, m.start(group), kind, value)
-    for m in _TEMPLATE.finditer(text) if any("template" in w for w in words) else ():
+    for m in _TEMPLATE.finditer(text) if "template" in src.lowered else ():
         value = m.group(1) or m.group(2)
         if (TEMPLATE, value) not in seen:
             seen.add((TEMPLATE, value))
