@@ -173,6 +173,19 @@ def is_test_path(path: str) -> bool:
     return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
 
 
+# Build and release tooling: a host there is a maintainer's server (a bot posting to the
+# project's own Gitea), not a service the application depends on.
+_TOOLING_DIRS = frozenset({"scripts", "script", "tools", ".github", ".circleci", ".buildkite", "ci"})
+_TOOLING_FILES = frozenset({
+    "magefile.go", "Makefile", "Rakefile", "gulpfile.js", "Gruntfile.js", "Jakefile", "dangerfile.js", "dangerfile.ts",
+})
+
+
+def is_tooling_path(path: str) -> bool:
+    parts = path.split("/")
+    return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES
+
+
 def _shows_use(e: Evidence) -> bool:
     """Evidence that can establish a service on its own (the rest only describes one)."""
     if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
@@ -321,7 +334,9 @@ def resolve(
             continue
         evs = sorted(set(evs))
         strength = _strength({e.kind for e in evs if _shows_use(e)})
-        if strength is None:
+        if strength is None or (svc.category == "ci" and strength == "env"):
+            # A CI platform shows in its own config files; build scripts keep reading its
+            # variables (DRONE_TAG) long after a project has moved to another CI.
             continue
         uses.append(_service_use(svc, strength, evs, apps))
 
@@ -470,7 +485,7 @@ def _uncatalogued_apis(
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code."""
     by_slug: dict[str, list[Evidence]] = defaultdict(list)
     for host, evs in hosts.items():
-        live = [e for e in evs if not is_test_path(e.path)]
+        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path)]
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue

@@ -134,3 +134,21 @@ def test_sign_in_with_a_vendor_stays_sign_in(tmp_path):
         "integrations/discord/send.ts": 'await fetch("https://discord.com/api/webhooks/1/x", { method: "POST" });\n',
     })
     assert {"discord", "discord-oauth"} <= ids(inv)
+
+
+def test_ci_platform_needs_its_config_not_only_its_env_vars(tmp_path):
+    inv = scan(tmp_path, {
+        "magefile.go": 'package main\n\nimport "os"\n\nvar tag = os.Getenv("DRONE_TAG")\n',
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n",
+    })
+    assert "github-actions" in ids(inv)
+    assert "drone" not in ids(inv)
+
+
+def test_hosts_in_build_tooling_are_not_the_apps_apis(tmp_path):
+    inv = scan(tmp_path, {
+        "frontend/scripts/deploy-preview.mjs": 'await fetch("https://git.maintainer.dev/api/v1/repos/x/y/issues/1/comments");\n',
+        "src/client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\n',
+    })
+    assert "pinboard" in ids(inv)
+    assert "maintainer" not in ids(inv)

@@ -61,6 +61,21 @@ CASES = {
     "google-pubsub": {".env.example": "GOOGLE_PUBSUB_TOPIC_NAME=\n"},
     "microsoft-teams": {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"},
     "google-oauth": {".env.example": "PAPERLESS_GMAIL_OAUTH_CLIENT_ID=\n"},  # an app-prefixed credential
+    "letsencrypt": {"cmd/web.go": 'package cmd\n\nimport "golang.org/x/crypto/acme/autocert"\n\nvar m = autocert.Manager{Prompt: autocert.AcceptTOS}\n'},
+    "trello": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/adlio/trello v1.12.0\n",
+               "migration/trello.go": 'package migration\n\nimport "github.com/adlio/trello"\n\nvar c = trello.NewClient("k", "t")\n'},
+    "avalara-avatax": {"plugins/avatax/client.py": 'import requests\nBASE = "https://rest.avatax.com/api/v2/"\nrequests.post(BASE + "transactions/createoradjust")\n'},
+    "aws-ecr": {".github/workflows/deploy.yml": "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/amazon-ecr-login@v2\n      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest\n"},
+    "iframely": {".env.example": "IFRAMELY_URL=\nIFRAMELY_API_KEY=\n",
+                 "server/iframely.ts": 'const defaultUrl = "https://iframe.ly";\nexport const get = (u: string) => fetch(`${defaultUrl}/api/oembed?url=${u}`);\n'},
+}
+
+# Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
+NOT_FOUND = {
+    "google-cloud-tasks": {"app/asgi.py": "import asyncio\nasyncio.create_task(main())\n",
+                           "app/settings.py": "import os\nos.environ.get('DATA_MIGRATIONS_TASKS_QUEUE_NAME')\n"},
+    "aws-ecr": {"docker-compose.yml": "services:\n  qstash:\n    image: public.ecr.aws/upstash/qstash:latest\n"},
+    "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
 
@@ -69,3 +84,10 @@ def test_catalog_entry_is_found(tmp_path, sid):
     write_tree(tmp_path, CASES[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
+
+
+@pytest.mark.parametrize("sid", sorted(NOT_FOUND))
+def test_look_alike_is_not_the_service(tmp_path, sid):
+    write_tree(tmp_path, NOT_FOUND[sid])
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert sid not in {u.id for u in inv.services}

@@ -66,7 +66,9 @@ class Source:
         return self.text.lower()
 
     def mentions(self, words: Collection[str]) -> bool:
-        """Whether the text has one of these lower-case words (as `words` splits it).
+        """Whether the text has one of these lower-case words (as `words` splits it; a
+        "word" with a non-word character in it matches where it stands between non-word
+        characters).
 
         Most files never need the whole text split into words: a substring search with a
         look at the characters around each occurrence answers for a handful of words.
