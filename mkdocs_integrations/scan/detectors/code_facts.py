@@ -72,13 +72,24 @@ def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
 _OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|put|request|send)(?:_?json)?\(\s*(?:url|endpoint|api_url|webhook_url|self\.url)\b""", re.I)
 
 
+# Requests built through an app's own HTTP wrapper: a relative API path joined to a
+# configured base URL (self-hosted tools have no fixed host), or Go's method constants.
+_BUILT_REQUEST = re.compile(r"""['"`]/api/(?:v\d+/)?[a-z]|\bhttp\.Method(?:Get|Post|Put|Patch|Delete)\b""")
+# ...except in UI components, where `fetch("/api/...")` calls the application's own back end.
+_UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
+
+
 def calls_out(src: Source) -> bool:
-    """Whether this code file talks HTTP to somewhere: a known client call or a URL literal."""
+    """Whether this code file talks HTTP to somewhere: a known client call, a URL literal,
+    or a request to an API path built on a configured base URL."""
     lang = language_for(src.name)
     if lang is None:
         return False
     text = src.stripped(lang.comments)
-    return bool(_OUTBOUND.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
+    return (
+        bool(_OUTBOUND.search(text) or (not src.name.endswith(_UI_FILES) and _BUILT_REQUEST.search(text)))
+        or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
+    )
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:

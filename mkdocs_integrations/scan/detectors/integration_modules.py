@@ -83,12 +83,37 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             if _TEST_NAME.search(candidate):
                 return None
             on_purpose = bool(_SUFFIX.search(candidate))
-        candidate = _SUFFIX.sub("", candidate) or candidate
-        squashed = re.sub(r"[^a-z0-9]", "", candidate.lower())
+        if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
+            return None  # a web framework's route segment or page file: UI, not a vendor module
+        core = _SUFFIX.sub("", candidate)
+        if not core.strip("._-"):
+            return None  # nothing but role words: `integration.service.ts`
+        words = _words(core)
+        if not words or any(w in _CONTAINERS for w in words) or all(w in _GENERIC or w in _UI_WORDS for w in words):
+            return None  # about integrations in general (`integrations-layout-client.tsx`)
+        squashed = "".join(words)
         if len(squashed) < 2 or squashed in _GENERIC:
             return None
-        return candidate.lower(), on_purpose
+        return core.lower(), on_purpose
     return None
+
+
+# Route segments of file-system routers: `[webhookId]`, `(dashboard)`, `@modal`, `_components`,
+# `$id` (Remix), `:id`; and the page files of the App Router and SvelteKit.
+_ROUTE_MARKS = frozenset("[(@_$:+")
+_ROUTE_FILES = frozenset({
+    "page", "layout", "loading", "error", "template", "not-found", "default", "route", "head", "middleware",
+})
+_UI_WORDS = frozenset({
+    "layout", "page", "client", "card", "list", "modal", "dialog", "button", "form", "settings", "icon",
+    "logo", "item", "items", "table", "row", "menu", "tab", "tabs", "view", "section", "header", "footer",
+})
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of a file or folder name: `IntegrationsLayout-client` → integrations, layout, client."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 
 
 def _slug(name: str) -> str:
