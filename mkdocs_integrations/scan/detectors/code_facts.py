@@ -75,7 +75,7 @@ _OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|p
 # Requests built through an app's own HTTP wrapper: a relative API path joined to a
 # configured base URL (self-hosted tools have no fixed host), or Go's method constants.
 _BUILT_REQUEST = re.compile(r"""['"`]/api/(?:v\d+/)?[a-z]|\bhttp\.Method(?:Get|Post|Put|Patch|Delete)\b""")
-# ...except in UI components, where `fetch("/api/...")` calls the application's own back end.
+# UI components: without an absolute URL, their requests are the application's own.
 _UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
 
 
@@ -86,10 +86,11 @@ def calls_out(src: Source) -> bool:
     if lang is None:
         return False
     text = src.stripped(lang.comments)
-    return (
-        bool(_OUTBOUND.search(text) or (not src.name.endswith(_UI_FILES) and _BUILT_REQUEST.search(text)))
-        or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
-    )
+    if _OUTBOUND.search(text):
+        return True
+    if src.name.endswith(_UI_FILES):
+        return False  # a component's requests go to the application's own back end
+    return bool(_BUILT_REQUEST.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:

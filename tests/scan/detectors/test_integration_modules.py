@@ -27,6 +27,10 @@ def notify(url, token, title):
         ("hc/integrations/gotify/tests.py", None),  # its tests
         ("src/providers/ThemeProvider.tsx", None),  # React providers are not vendors
         ("resources/views/settings/webhooks/parts/form.blade.php", None),
+        ("apps/web/core/services/integrations/integration.service.ts", None),  # only role words
+        ("app/(dashboard)/settings/webhooks/[webhookId]/page-client.tsx", None),  # a route segment
+        ("app/(dashboard)/settings/integrations/page.tsx", None),  # a page file
+        ("app/settings/integrations/integrations-layout-client.tsx", None),  # about integrations in general
     ],
 )
 def test_module_names(rel, expected):
@@ -49,3 +53,27 @@ def test_unknown_vendor_counts_only_when_the_module_calls_out(run_detector):
 
 def test_templates_are_not_modules():
     assert not accepts("resources/views/webhooks/slack.blade.php", "slack.blade.php")
+
+
+LINKDING = """\
+package linkding
+
+import "net/http"
+
+func (c *Client) CreateBookmark(entryURL string) error {
+	apiEndpoint, _ := urllib.JoinBaseURLAndPath(c.baseURL, "/api/bookmarks/")
+	_, err := client.New(apiEndpoint).WithMethod(http.MethodPost).Do()
+	return err
+}
+"""
+
+
+def test_a_module_calling_a_configured_base_url_calls_out(run_detector):
+    ev, _ = run_detector(DETECTOR, "internal/integration/linkding/linkding.go", LINKDING)
+    assert [e.name for e in ev] == ["integration_module:linkding"]
+
+
+def test_a_ui_component_fetching_the_apps_own_api_does_not(run_detector):
+    card = "export function Card() { return fetch('/api/integrations/acmebot').then(r => r.json()); }\n"
+    ev, _ = run_detector(DETECTOR, "web/integrations/acmebot/card-view.tsx", card)
+    assert ev == []
