@@ -340,7 +340,24 @@ def resolve(
             continue
         uses.append(_service_use(svc, strength, evs, apps))
 
-    uses.extend(_uncatalogued_apis(other_hosts, catalog, {u.id for u in uses}, project_name))
+    # Hosts of an umbrella cloud domain name no vendor: they join the integration module of
+    # their file (google-ads/api.ts → datamanager.googleapis.com), else they stay unnamed.
+    module_files = {e.path: slug for slug, evs in modules.items() for e in evs}
+    for host in list(other_hosts):
+        if not host.endswith(_UMBRELLA_DOMAINS):
+            continue
+        evs = other_hosts[host]
+        owners = {module_files.get(e.path) for e in evs}
+        if None not in owners and len(owners) == 1:
+            modules[owners.pop()].extend(evs)
+        del other_hosts[host]
+    oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
+    for var in env.values():
+        m = _OAUTH_CRED.match(var.name)
+        if m:
+            for path, _ in var.read_in:
+                oauth_reads[path].add(m.group(1).lower())
+    uses.extend(_uncatalogued_apis(other_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads))
     uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
@@ -418,6 +435,10 @@ def _fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Cat
         # ...and the authorization happens inside the code's integration module for the vendor.
         module_files = {e.path for e in per_service[api] if e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)}
         flows = [e for e in evs if e.kind == CALL and not is_test_path(e.path)]
+        if not flows:
+            # No OAuth call at all: the client credentials are read beside the vendor's API calls.
+            module_files |= {e.path for e in per_service[api] if e.kind in (HOST, CALL, IMPORT)}
+            flows = [e for e in evs if e.kind == ENV_READ and not is_test_path(e.path)]
         if not flows or any(e.path not in module_files for e in flows):
             continue
         per_service[api].extend(evs)
@@ -464,6 +485,9 @@ def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence
             per_service[sid].append(fact)
 
 
+# Domains shared by many products of one cloud: the product comes from elsewhere.
+_UMBRELLA_DOMAINS = (".googleapis.com", ".amazonaws.com", ".azure.com", ".windows.net", ".cloudfunctions.net", ".appspot.com")
+
 _NOT_AN_API = frozenset({
     "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
     "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
@@ -476,11 +500,32 @@ def api_slug(host: str) -> str:
     parts = host.lower().split(".")
     if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES:
         parts = parts[:-1]
-    return re.sub(r"[^a-z0-9]+", "-", parts[-2]).strip("-") if len(parts) >= 2 else ""
+    if len(parts) < 2:
+        return ""
+    label = parts[-2]
+    # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app.
+    m = re.fullmatch(r"(?:get|try|use|join)([a-z0-9-]{4,})", label)
+    if m:
+        label = m.group(1)
+    if label.endswith("apis") and len(label) > 7:
+        label = label[: -len("apis")]
+    return re.sub(r"[^a-z0-9]+", "-", label).strip("-")
+
+
+def _squashed_domain(host: str) -> str:
+    """The registrable domain without dots: brand domains name their vendor whole (last.fm)."""
+    parts = host.lower().split(".")
+    keep = 3 if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES else 2
+    return re.sub(r"[^a-z0-9]", "", "".join(parts[-keep:]))
+
+
+_OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
+_SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$)", re.I)
 
 
 def _uncatalogued_apis(
-    hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str
+    hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
+    oauth_reads: dict[str, set[str]] | None = None,
 ) -> list[ServiceUse]:
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code."""
     by_slug: dict[str, list[Evidence]] = defaultdict(list)
@@ -489,12 +534,22 @@ def _uncatalogued_apis(
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
-        if slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
+        domain = _squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
+        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (project_name and slug in project_name.lower()):
             continue  # a catalog service's other host, or the application's own API
         by_slug[slug].extend(live)
     out = []
     for slug, evs in sorted(by_slug.items()):
         hosts_seen = sorted({e.name for e in evs})
+        # An OAuth sign-in provider: its client credentials read in the same auth/sso/login file.
+        squashed = slug.replace("-", "")
+        if oauth_reads and all(squashed in oauth_reads.get(e.path, ()) and _SIGN_IN_PATH.search(e.path) for e in evs):
+            sid = f"{slug}-oauth"
+            if sid not in taken and sid not in catalog.services:
+                svc = Service(id=sid, name=f"Sign in with {slug.title()}", category="oauth",
+                              purpose="OAuth sign-in provider configured in code (not in the catalog)")
+                out.append(_service_use(svc, "host", sorted(evs), []))
+                continue
         svc = Service(
             id=slug,
             name=f"{hosts_seen[0].removeprefix('www.')} API",

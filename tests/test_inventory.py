@@ -152,3 +152,38 @@ def test_hosts_in_build_tooling_are_not_the_apps_apis(tmp_path):
     })
     assert "pinboard" in ids(inv)
     assert "maintainer" not in ids(inv)
+
+
+def test_umbrella_cloud_domains_name_no_vendor(tmp_path):
+    inv = scan(tmp_path, {"lib/ads.ts": 'fetch("https://datamanager.googleapis.com/v1/audienceMembers:ingest");\n'})
+    assert "googleapis" not in ids(inv)
+
+
+def test_brand_domains_are_named_after_the_brand(tmp_path):
+    inv = scan(tmp_path, {"lib/partners.ts": 'fetch("https://api.getrewardful.com/v1/affiliates");\n'
+                                             'fetch("https://open.tiktokapis.com/v2/user/info/");\n'})
+    assert {"rewardful", "tiktok"} <= ids(inv)
+
+
+def test_uncatalogued_sign_in_provider_is_oauth(tmp_path):
+    inv = scan(tmp_path, {"lib/auth/options.ts": 'const id = process.env.QUILLHUB_CLIENT_ID;\n'
+                                                 'const secret = process.env.QUILLHUB_CLIENT_SECRET;\n'
+                                                 'const token = await fetch("https://api.quillhub.io/v1/oauth/token");\n'})
+    by_id = {u.id: u for u in inv.services}
+    assert "quillhub-oauth" in by_id and by_id["quillhub-oauth"].category == "oauth"
+    assert "quillhub" not in by_id
+
+
+def test_brand_domain_of_a_catalogued_vendor_is_that_vendor(tmp_path):
+    inv = scan(tmp_path, {"app/Http/LastfmController.php": "<?php\n$k = env('LASTFM_API_KEY');\n$u = sprintf('https://www.last.fm/api/auth/?api_key=%s', $k);\n"})
+    assert "lastfm" in ids(inv) and "last" not in ids(inv)
+
+
+def test_oauth_credentials_read_beside_the_vendors_api_calls_are_part_of_it(tmp_path):
+    """No OAuth flow call at all: the client credentials are read in the integration module
+    that calls the vendor's API, so they authorize that integration."""
+    inv = scan(tmp_path / "hc", {
+        "hc/integrations/discord/transport.py": 'import os, requests\nclient_id = os.getenv("DISCORD_CLIENT_ID")\n'
+                                                'requests.post("https://discord.com/api/webhooks/1/x")\n',
+    })
+    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)

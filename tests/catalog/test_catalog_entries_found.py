@@ -68,6 +68,24 @@ CASES = {
     "aws-ecr": {".github/workflows/deploy.yml": "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/amazon-ecr-login@v2\n      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest\n"},
     "iframely": {".env.example": "IFRAMELY_URL=\nIFRAMELY_API_KEY=\n",
                  "server/iframely.ts": 'const defaultUrl = "https://iframe.ly";\nexport const get = (u: string) => fetch(`${defaultUrl}/api/oembed?url=${u}`);\n'},
+    "youtube": {"lib/youtube.ts": 'const key = process.env.YOUTUBE_API_KEY;\nfetch(`https://www.googleapis.com/youtube/v3/channels?part=statistics&key=${key}`);\n'},
+    "lastfm": {"config/koel.php": "<?php\nreturn ['lastfm' => ['endpoint' => 'https://ws.audioscrobbler.com/2.0']];\n"},
+    "itunes": {".env.example": "USE_ITUNES=true\n",
+               "app/Services/ITunesService.php": "<?php\n$url = 'https://itunes.apple.com/search?term=' . urlencode($q);\n"},
+    "ticketmaster": {".env.example": "TICKETMASTER_API_KEY=\n"},
+    "zapier": {"lib/zapier.ts": 'await fetch("https://hooks.zapier.com/hooks/catch/123/abc/", { method: "POST" });\n'},
+    "wsrv": {"lib/img.ts": 'export const proxied = (u: string) => `https://wsrv.nl/?url=${u}&w=64`;\n'},
+    "appsflyer": {"lib/appsflyer.ts": 'await fetch("https://api2.appsflyer.com/inappevent/app", { method: "POST" });\n'},
+    "singular": {".env.example": "SINGULAR_API_KEY=\n"},
+    "upstash-vector": {"package.json": '{"dependencies": {"@upstash/vector": "^1.1.0"}}',
+                       "lib/vector.ts": 'import { Index } from "@upstash/vector";\nexport const index = new Index({ url: process.env.UPSTASH_VECTOR_REST_URL });\n'},
+    "vercel-edge-config": {"package.json": '{"dependencies": {"@vercel/edge-config": "^1.0.0"}}',
+                           "lib/flags.ts": 'import { get } from "@vercel/edge-config";\nexport const blocked = () => get("blocklist");\n'},
+    "sftp": {"composer.json": '{"require": {"league/flysystem-sftp-v3": "^3.0"}}'},
+    "webdav": {"composer.json": '{"require": {"league/flysystem-webdav": "^3.0"}}'},
+    "short-io": {"lib/import/short.ts": 'await fetch("https://api.short.io/api/domains", { headers: { authorization: key } });\n'},
+    "cloudflare-r2": {"package.json": '{"dependencies": {"aws4fetch": "^1.0.0"}}',
+                      "lib/storage.ts": 'import { AwsClient } from "aws4fetch";\nexport const r2 = new AwsClient({ accessKeyId: a, secretAccessKey: b, region: "auto", service: "s3" });\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -75,6 +93,10 @@ NOT_FOUND = {
     "google-cloud-tasks": {"app/asgi.py": "import asyncio\nasyncio.create_task(main())\n",
                            "app/settings.py": "import os\nos.environ.get('DATA_MIGRATIONS_TASKS_QUEUE_NAME')\n"},
     "aws-ecr": {"docker-compose.yml": "services:\n  qstash:\n    image: public.ecr.aws/upstash/qstash:latest\n"},
+    "itunes": {"resources/views/app.blade.php": '<a href="https://apps.apple.com/app/id123">App Store</a>\n'},
+    "youtube": {"ui/icons.tsx": "export function YouTube({ className }: Props) { return <svg className={className} />; }\n"},
+    "github-container-registry": {".github/workflows/scan.yml": "on: push\njobs:\n  s:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker run --rm ghcr.io/aquasecurity/trivy:latest image app\n"},
+    "twitter-oauth": {"ui/icons.tsx": "export function Twitter({ className }: Props) { return <svg className={className} />; }\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 

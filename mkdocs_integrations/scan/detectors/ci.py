@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from ...model import CI_SECRET, FEATURE, Evidence
+from ...model import CI_SECRET, FEATURE, IMAGE, Evidence
 from ..lexing import C_STYLE, HASH, strip_comments
 from . import _infra as y
 from .base import Context, Detector, Record, Source
@@ -297,6 +297,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for root in docs:
             if service == "github-actions":
                 triggers += _github_triggers(root)
+                for _job, _, job in y.pairs(y.get(root, "jobs")):  # service containers: the test databases
+                    for _name, _, svc in y.pairs(y.get(job, "services")):
+                        image = y.get(svc, "image")
+                        txt = y.scalar(image)
+                        if txt:
+                            yield Evidence(path=rel, line=y.line(image), kind=IMAGE, name=y.image_ref(txt),
+                                           detail=(("ci", service), ("environment", "test"), ("local", "1")))
             elif service == "azure-pipelines":
                 triggers += _azure_triggers(root)
                 triggers += _generic_triggers(service, root)

@@ -185,6 +185,9 @@ _NOT_EXTERNAL = re.compile(
 )
 
 
+_PLACEHOLDER_VALUE = re.compile(r"""['"](?:your|my)[-_ ](?:[a-z]+[-_ ]?)*(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
+
+
 # Hosts built from a template: "https://s3.%s.amazonaws.com", f"https://{lang}.api.x.com",
 # `https://${region}.example`. The placeholder stands for one label; only catalogued hosts count.
 _PLACEHOLDER = r"(?:%[sdv]|\$\{[^}\s]{1,40}\}|\{\{[^}\s]{1,40}\}\}|#\{[^}\s]{1,40}\}|\{[^}\s]{1,40}\}|\$[A-Za-z_]\w*)"
@@ -473,6 +476,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         path = m.group(3) or ""
         if sid is None and not (host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)):
             continue
+        if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
+            continue  # a sample block ('username' => 'your-username'): a template, not a use
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
     for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
         sid = ctx.index.host(host)

@@ -63,7 +63,7 @@ def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) ->
     """The service a backend-selecting setting names; only a catalog id leaves, never the value."""
     word = value.lower()
     if _DB_SETTING.match(name):
-        sid = database_for(ctx, word)
+        sid = database_for(ctx, word) or database_for(ctx, word.split("-")[0])  # pgsql-ci, sqlite-persistent
         if sid:
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
     elif _BACKEND_SETTING.match(name):
@@ -93,7 +93,14 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
             yield Evidence(path=src.rel, line=line, kind=FEATURE, name="test_mode:yes", service=sid)
 
 
+_PHPUNIT_ENV = re.compile(r"""<(?:env|server)\s+name=["']([A-Za-z_][A-Za-z0-9_]*)["']\s+value=["']([^"']*)["']""")
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name in ("phpunit.xml", "phpunit.xml.dist"):  # PHPUnit's test environment: DB_CONNECTION=sqlite
+        for m in _PHPUNIT_ENV.finditer(src.text):
+            yield from _driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
+        return
     kind = env_file_kind(src.name) or "template"
     environment = environment_of(src.name)
     valued = 0
@@ -130,6 +137,6 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 DETECTOR = Detector(
     name="env-files",
-    accepts=lambda rel, name, ctx: env_file_kind(name) is not None,
+    accepts=lambda rel, name, ctx: env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist"),
     detect=detect,
 )

@@ -366,3 +366,27 @@ services:
     records = list(DETECTOR.detect(Source(rel=".github/workflows/deploy.yml", text=workflow), ctx))
     assert [(r.name, r.line, r.service) for r in records if r.name.startswith("deploy:")] == [
         ("deploy:acme-cloud", 6, "acme-cloud")]
+
+
+SERVICE_CONTAINERS = """\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    services:
+      postgres:
+        image: postgres:16
+        env:
+          POSTGRES_PASSWORD: hunter2
+    steps:
+      - run: composer test
+"""
+
+
+def test_github_service_containers_are_images_of_the_test_environment(run_detector):
+    from mkdocs_integrations.model import IMAGE
+
+    ev, _ = run_detector(DETECTOR, ".github/workflows/test.yml", SERVICE_CONTAINERS)
+    images = [e for e in ev if e.kind == IMAGE]
+    assert [(e.name, e.line, e.get("environment")) for e in images] == [("postgres:16", 7, "test")]
+    assert "hunter2" not in repr(ev)

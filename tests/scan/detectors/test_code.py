@@ -74,3 +74,18 @@ def test_templated_hosts_match_the_catalog(run_detector):
     ''')
     hosts = {(e.name, e.service) for e in ev if e.kind == "host"}
     assert hosts == {("s3.x.amazonaws.com", "aws-s3")}
+
+
+def test_sample_config_blocks_are_not_api_calls(run_detector):
+    sample = """\
+<?php
+return [
+    'rackspace' => [
+        'username' => 'your-username',
+        'key' => 'your-rackspace-api-key',
+        'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/',
+    ],
+];
+"""
+    ev, _ = run_detector(DETECTOR, "config/filesystems.php", sample)
+    assert not [e for e in ev if e.kind == HOST]

@@ -68,3 +68,21 @@ def test_backend_settings_name_their_service_not_their_value(run_detector):
     assert dbs == {(1, "postgresql"), (2, "postgresql")}
     picked = {(e.line, e.service, e.name) for e in ev if e.kind == FEATURE}
     assert picked == {(3, "aws-ses", "selected_by:MAIL_MAILER"), (4, "aws-sqs", "selected_by:QUEUE_CONNECTION")}
+
+
+PHPUNIT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<phpunit bootstrap="vendor/autoload.php">
+    <php>
+        <env name="APP_ENV" value="testing"/>
+        <env name="DB_CONNECTION" value="sqlite-persistent"/>
+        <env name="MAIL_PASSWORD" value="hunter2"/>
+    </php>
+</phpunit>
+"""
+
+
+def test_phpunit_settings_select_the_test_database(run_detector):
+    ev, _ = run_detector(DETECTOR, "phpunit.xml.dist", PHPUNIT)
+    assert [(e.kind, e.service, e.line) for e in ev] == [(DB_TYPE, "sqlite", 5)]
+    assert "hunter2" not in repr(ev)
