@@ -87,6 +87,7 @@ class Scanner:
         self.context = Context(catalog=self.catalog, index=CatalogIndex(self.catalog))
         self._cache: dict[str, tuple[int, int, FileResult]] = {}
         self._accepting: dict[str, list[Detector]] = {}
+        self._wanted: dict[str, bool] = {}  # the walk's question, per path, for the Scanner's lifetime
         self.cache_file = cache_file
         self._cache_key = ""
         if cache_file is not None:
@@ -124,10 +125,12 @@ class Scanner:
         """Whether any detector takes the file. The walk asks this for every path, in one
         process; the first detector that accepts settles it, and the full list is made by
         whichever process reads the file (on a cold scan, the workers, in parallel)."""
-        found = self._accepting.get(rel)
-        if found is not None:
-            return bool(found)
-        return any(d.accepts(rel, name, self.context) for d in DETECTORS)
+        wanted = self._wanted.get(rel)
+        if wanted is None:
+            found = self._accepting.get(rel)
+            wanted = bool(found) if found is not None else any(d.accepts(rel, name, self.context) for d in DETECTORS)
+            self._wanted[rel] = wanted  # rebuilds ask again for every path
+        return wanted
 
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()
