@@ -517,7 +517,7 @@ def scanned_bytes(tree: Path) -> tuple[int, int, float]:
     opts = _options(tree)
     t0 = time.perf_counter()
     walked = walk(opts.roots, opts.base, opts.exclude,
-                  wanted=lambda rel, name: bool(scanner.detectors_for(rel, name)),
+                  wanted=scanner.wanted,
                   max_file_size=opts.max_file_size, large_ok=lambda name: name in LARGE_OK)
     seconds = time.perf_counter() - t0
     return len(walked.files), sum(f.size for f in walked.files), seconds
