@@ -86,6 +86,10 @@ CASES = {
     "short-io": {"lib/import/short.ts": 'await fetch("https://api.short.io/api/domains", { headers: { authorization: key } });\n'},
     "cloudflare-r2": {"package.json": '{"dependencies": {"aws4fetch": "^1.0.0"}}',
                       "lib/storage.ts": 'import { AwsClient } from "aws4fetch";\nexport const r2 = new AwsClient({ accessKeyId: a, secretAccessKey: b, region: "auto", service: "s3" });\n'},
+    "pop3": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/knadh/go-pop3 v0.3.0\n",
+             "bounce/pop.go": 'package bounce\n\nimport "github.com/knadh/go-pop3"\n\nvar p = pop3.New(pop3.Opt{})\n'},
+    "forwardemail": {"internal/bounce/webhooks/forwardemail.go": "package webhooks\n\nfunc (f *Forwardemail) ProcessBounce(b []byte) error { return nil }\n"},
+    "lettermint": {"internal/bounce/webhooks/lettermint.go": "package webhooks\n\nfunc (l *Lettermint) ProcessBounce(b []byte) error { return nil }\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
