@@ -334,6 +334,8 @@ def resolve(
             continue
         evs = sorted(set(evs))
         strength = _strength({e.kind for e in evs if _shows_use(e)})
+        if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", ""):
+            continue  # the application itself (its own SDK in its own repository), not a dependency
         if strength is None or (svc.category == "ci" and strength == "env"):
             # A CI platform shows in its own config files; build scripts keep reading its
             # variables (DRONE_TAG) long after a project has moved to another CI.

@@ -187,3 +187,10 @@ def test_oauth_credentials_read_beside_the_vendors_api_calls_are_part_of_it(tmp_
                                                 'requests.post("https://discord.com/api/webhooks/1/x")\n',
     })
     assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
+
+
+def test_the_application_itself_is_not_its_own_dependency(tmp_path):
+    files = {"package.json": '{"dependencies": {"dub": "^0.71.5", "stripe": "^14.0.0"}}',
+             "lib/x.ts": 'import { Dub } from "dub";\nimport Stripe from "stripe";\nnew Dub(); new Stripe(key);\n'}
+    assert "dub" not in ids(scan(tmp_path / "dub", files))
+    assert {"dub", "stripe"} <= ids(scan(tmp_path / "shop", files))

@@ -90,6 +90,16 @@ CASES = {
              "bounce/pop.go": 'package bounce\n\nimport "github.com/knadh/go-pop3"\n\nvar p = pop3.New(pop3.Opt{})\n'},
     "forwardemail": {"internal/bounce/webhooks/forwardemail.go": "package webhooks\n\nfunc (f *Forwardemail) ProcessBounce(b []byte) error { return nil }\n"},
     "lettermint": {"internal/bounce/webhooks/lettermint.go": "package webhooks\n\nfunc (l *Lettermint) ProcessBounce(b []byte) error { return nil }\n"},
+    "dub": {"package.json": '{"dependencies": {"dub": "^0.71.5"}}', "lib/dub.ts": 'import { Dub } from "dub";\nexport const dub = new Dub();\n'},
+    "asana": {"taiga/importers/asana/api.py": "import asana\nclient = asana.Client.oauth(client_id=cid)\n"},
+    "pivotal-tracker": {"importers/pivotal/api.py": 'import requests\nrequests.get("https://www.pivotaltracker.com/services/v5/projects")\n'},
+    "bitbucket": {"taiga/hooks/bitbucket/api.py": "def handle_push(payload):\n    return payload\n"},
+    "openstreetmap-nominatim": {"web/src/map.ts": 'fetch(`https://nominatim.openstreetmap.org/reverse?lat=${lat}&lon=${lon}&format=json`);\n'},
+    "carto-basemaps": {"web/src/map.tsx": 'const tiles = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png";\n'},
+    "microsoft-office-viewer": {"components/viewer.tsx": 'const src = `https://view.officeapps.live.com/op/embed.aspx?src=${url}`;\n'},
+    "jitsu": {"package.json": '{"dependencies": {"@jitsu/js": "^1.10.4"}}'},
+    "aws-cloudfront": {"package.json": '{"dependencies": {"@aws-sdk/cloudfront-signer": "^3.0.0"}}'},
+    "crowdin": {".github/workflows/release.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: crowdin/github-action@v2\n        with:\n          download_translations: true\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.

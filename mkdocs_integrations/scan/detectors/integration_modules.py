@@ -22,8 +22,11 @@ from .code_facts import calls_out
 # front ends and frameworks those hold React context providers and storage adapters.)
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
-    "webhooks", "oauth", "sso",
+    "webhooks", "oauth", "sso", "hooks", "importers", "importer", "migration",
 })
+# Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
+# `importers/`): there only a catalog vendor's name counts, never an unknown one.
+_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
@@ -140,6 +143,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
+    if sid is None and _container(src.rel) in _CATALOG_ONLY:
+        return
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
     slug = sid or _slug(name)

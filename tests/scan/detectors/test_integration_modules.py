@@ -77,3 +77,13 @@ def test_a_ui_component_fetching_the_apps_own_api_does_not(run_detector):
     card = "export function Card() { return fetch('/api/integrations/acmebot').then(r => r.json()); }\n"
     ev, _ = run_detector(DETECTOR, "web/integrations/acmebot/card-view.tsx", card)
     assert ev == []
+
+
+def test_mixed_folders_take_only_catalog_vendors(run_detector):
+    ev, _ = run_detector(DETECTOR, "taiga/hooks/gitlab/services.py", "def get_or_generate_config(project): pass\n")
+    assert [(e.service) for e in ev] == ["gitlab"]
+    ev, _ = run_detector(DETECTOR, "pkg/modules/migration/microsoft-todo/microsoft_todo.go", LINKDING)
+    assert ev == []  # calls out, but an unknown name in a mixed folder is not a vendor
+    assert module_of("src/hooks/useDebounce.ts") == ("usedebounce", False)
+    ev, _ = run_detector(DETECTOR, "src/hooks/useDebounce.ts", "export const useDebounce = () => fetch('https://x.io/a');\n")
+    assert ev == []
