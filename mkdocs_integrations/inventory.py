@@ -570,9 +570,12 @@ def _uncatalogued_modules(
 ) -> list[ServiceUse]:
     """Vendors outside the catalog that the code keeps an integration module for."""
     out = []
+    squashed_taken = {t.replace("-", "") for t in taken}
     for slug, evs in sorted(modules.items()):
         if not slug or slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
             continue
+        if slug.replace("-", "") in squashed_taken:
+            continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
         svc = Service(
             id=slug,
             name=slug.replace("-", " ").title(),

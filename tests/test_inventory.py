@@ -194,3 +194,11 @@ def test_the_application_itself_is_not_its_own_dependency(tmp_path):
              "lib/x.ts": 'import { Dub } from "dub";\nimport Stripe from "stripe";\nnew Dub(); new Stripe(key);\n'}
     assert "dub" not in ids(scan(tmp_path / "dub", files))
     assert {"dub", "stripe"} <= ids(scan(tmp_path / "shop", files))
+
+
+def test_a_module_and_an_api_of_one_uncatalogued_vendor_are_one_service(tmp_path):
+    inv = scan(tmp_path, {
+        "app/integrations/my_mini_factory/base_client.rb": 'class BaseClient\n  URL = "https://www.myminifactory.com/api/v2/objects"\n  def get = Net::HTTP.get(URI(URL))\nend\n',
+    })
+    found = {u.id for u in inv.services} & {"myminifactory", "my-mini-factory"}
+    assert len(found) == 1
