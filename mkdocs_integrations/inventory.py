@@ -343,23 +343,24 @@ def resolve(
         uses.append(_service_use(svc, strength, evs, apps))
 
     # Hosts of an umbrella cloud domain name no vendor: they join the integration module of
-    # their file (google-ads/api.ts → datamanager.googleapis.com), else they stay unnamed.
+    # their file (google-ads/api.ts → datamanager.googleapis.com), else they stay unnamed
+    # (still listed among the other hosts the code calls).
     module_files = {e.path: slug for slug, evs in modules.items() for e in evs}
-    for host in list(other_hosts):
+    vendor_hosts: dict[str, list[Evidence]] = {}
+    for host, evs in other_hosts.items():
         if not host.endswith(_UMBRELLA_DOMAINS):
+            vendor_hosts[host] = evs
             continue
-        evs = other_hosts[host]
         owners = {module_files.get(e.path) for e in evs}
         if None not in owners and len(owners) == 1:
             modules[owners.pop()].extend(evs)
-        del other_hosts[host]
     oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
     for var in env.values():
         m = _OAUTH_CRED.match(var.name)
         if m:
             for path, _ in var.read_in:
                 oauth_reads[path].add(m.group(1).lower())
-    uses.extend(_uncatalogued_apis(other_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads))
+    uses.extend(_uncatalogued_apis(vendor_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads))
     uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").

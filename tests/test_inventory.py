@@ -157,6 +157,7 @@ def test_hosts_in_build_tooling_are_not_the_apps_apis(tmp_path):
 def test_umbrella_cloud_domains_name_no_vendor(tmp_path):
     inv = scan(tmp_path, {"lib/ads.ts": 'fetch("https://datamanager.googleapis.com/v1/audienceMembers:ingest");\n'})
     assert "googleapis" not in ids(inv)
+    assert [h for h, _, _ in inv.other_hosts] == ["datamanager.googleapis.com"]  # still listed
 
 
 def test_brand_domains_are_named_after_the_brand(tmp_path):
