@@ -348,7 +348,7 @@ def resolve(
     module_files = {e.path: slug for slug, evs in modules.items() for e in evs}
     vendor_hosts: dict[str, list[Evidence]] = {}
     for host, evs in other_hosts.items():
-        if not host.endswith(_UMBRELLA_DOMAINS):
+        if not host.endswith(index.shared_domains):
             vendor_hosts[host] = evs
             continue
         owners = {module_files.get(e.path) for e in evs}
@@ -487,9 +487,6 @@ def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence
         for sid in targets:
             per_service[sid].append(fact)
 
-
-# Domains shared by many products of one cloud: the product comes from elsewhere.
-_UMBRELLA_DOMAINS = (".googleapis.com", ".amazonaws.com", ".azure.com", ".windows.net", ".cloudfunctions.net", ".appspot.com")
 
 _NOT_AN_API = frozenset({
     "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",

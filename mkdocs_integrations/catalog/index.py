@@ -61,6 +61,20 @@ class _Prefixes:
         return hits
 
 
+_SHARED_BY = 4  # catalog services on one domain that make it a cloud's umbrella domain
+
+
+def _shared_domains(catalog: Catalog) -> tuple[str, ...]:
+    """Domains whose hosts belong to many products of one cloud (`.googleapis.com`,
+    `.amazonaws.com`), read off the catalog's own hosts: an unknown host there names no
+    vendor of its own."""
+    services: dict[str, set[str]] = {}
+    for svc in catalog.services.values():
+        for h in svc.hosts:
+            services.setdefault(".".join(h.split(".")[-2:]), set()).add(svc.id)
+    return tuple(sorted("." + d for d, ids in services.items() if len(ids) >= _SHARED_BY))
+
+
 class CatalogIndex:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -77,6 +91,7 @@ class CatalogIndex:
         self._terraform: list[tuple[str, str]] = []
         self._config_files: list[tuple[str, str]] = []
         self.url_schemes: dict[str, str] = {}
+        self.shared_domains = _shared_domains(catalog)
         for svc in catalog.services.values():
             for eco, names in svc.packages.items():
                 for n in names:

@@ -454,3 +454,12 @@ def test_shared_auth_env_is_not_a_detection_signal(catalog):
                 assert svc.id.startswith(owner[name] + "-"), (svc.id, name, owner[name])
     assert catalog.services["aws-s3"].auth_env[:2] == ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
     assert "GOOGLE_APPLICATION_CREDENTIALS" in catalog.services["google-cloud-storage"].auth_env
+
+
+def test_umbrella_cloud_domains_are_read_off_the_catalog():
+    from mkdocs_integrations.catalog import load_catalog
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    shared = CatalogIndex(load_catalog()).shared_domains
+    assert {".googleapis.com", ".amazonaws.com"} <= set(shared)
+    assert ".stripe.com" not in shared and ".apple.com" not in shared  # one vendor's own domains
