@@ -495,14 +495,20 @@ _NOT_AN_API = frozenset({
 _TWO_PART_SUFFIXES = frozenset({"co.uk", "com.au", "co.jp", "com.br", "co.nz", "co.in", "com.cn", "org.uk"})
 
 
-def api_slug(host: str) -> str:
-    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'."""
+def _registrable(host: str) -> list[str]:
+    """The registrable domain's labels: 'api.x.co.uk' → ['x', 'co.uk'], 'api.last.fm' → ['last', 'fm']."""
     parts = host.lower().split(".")
     if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES:
-        parts = parts[:-1]
-    if len(parts) < 2:
+        parts = [*parts[:-2], ".".join(parts[-2:])]
+    return parts[-2:] if len(parts) >= 2 else []
+
+
+def api_slug(host: str) -> str:
+    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'."""
+    domain = _registrable(host)
+    if not domain:
         return ""
-    label = parts[-2]
+    label = domain[0]
     # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app.
     m = re.fullmatch(r"(?:get|try|use|join)([a-z0-9-]{4,})", label)
     if m:
@@ -514,9 +520,7 @@ def api_slug(host: str) -> str:
 
 def _squashed_domain(host: str) -> str:
     """The registrable domain without dots: brand domains name their vendor whole (last.fm)."""
-    parts = host.lower().split(".")
-    keep = 3 if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES else 2
-    return re.sub(r"[^a-z0-9]", "", "".join(parts[-keep:]))
+    return re.sub(r"[^a-z0-9]", "", "".join(_registrable(host)))
 
 
 _OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
