@@ -102,7 +102,8 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
             cache_file = None
             if self.config.cache and not self.is_serve:
                 cache_file = self.project_root / ".cache" / "plugin" / "integrations" / "scan.json"
-            self.scanner = Scanner(cache_file=cache_file)
+            # In serve, the kernel tells the Scanner what changed between rebuilds.
+            self.scanner = Scanner(cache_file=cache_file, watch=self.is_serve)
         overlay = None
         if self.overlay_path is not None:
             try:  # read on every build: in serve, editing the overlay refreshes the preview
@@ -183,6 +184,13 @@ class IntegrationsPlugin(BasePlugin[IntegrationsConfig]):
         if base.startswith("./"):
             base = base[2:]
         return self.renderer.expand_placeholders(markdown, self.inventory, base)
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this object for the whole process (it has on_startup); a serve
+        # session's change journal ends with the session.
+        if self.scanner is not None and self.is_serve:
+            self.scanner.close()
+            self.scanner = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Watching the roots makes code edits rebuild the preview. Nothing is ever written

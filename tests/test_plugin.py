@@ -211,3 +211,36 @@ def test_default_root_is_the_project_without_docs_and_site(tmp_path):
     main = page_text(site, "integrations/index.html")
     assert "Stripe" in main
     assert "Twilio" not in main and "SendGrid" not in main
+
+
+def test_serve_rebuild_shows_an_edit_to_the_app(tmp_path):
+    """`mkdocs serve` keeps the plugin (it has on_startup) and rebuilds on every save: the
+    second build must show what the edit added and drop what it removed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_tree(tmp_path, {**APP, "mkdocs.yml": PLAIN, "docs/index.md": "# Home\n"})
+
+    def rebuild():
+        cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        build(cfg)
+        return cfg
+
+    cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    cfg.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(cfg)
+        assert "SendGrid" in page_text(tmp_path / "site", "integrations/index.html")
+        write_tree(tmp_path, {
+            "app/src/mail.ts": "import twilio from 'twilio';\nconst c = twilio(process.env.TWILIO_SID);\n",
+            "app/src/jobs/queue.py": "import redis\nr = redis.Redis.from_url(os.environ['REDIS_URL'])\n",
+        })
+        rebuild()
+        text = page_text(tmp_path / "site", "integrations/index.html")
+        assert "Twilio" in text and "Redis" in text
+        assert "sendgrid/mail.ts" not in text
+        (tmp_path / "app" / "src" / "jobs" / "queue.py").unlink()
+        rebuild()
+        assert "Redis" not in page_text(tmp_path / "site", "integrations/index.html")
+    finally:
+        cfg.plugins.on_shutdown()

@@ -7,9 +7,11 @@ The `Scanner` object is meant to live as long as the process (the plugin keeps o
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import multiprocessing as mp
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -24,7 +26,8 @@ from ..model import Evidence, FileResult, Finding
 from ..textsearch import LiteralIndex
 from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
-from .walk import WalkedFile, walk
+from .journal import Changes, Journal
+from .walk import Trust, WalkedFile, WalkResult, walk
 
 log = logging.getLogger("mkdocs.plugins.integrations")
 
@@ -64,6 +67,17 @@ def read_text(path: Path) -> str | None:
     return data.decode("utf-8", errors="replace")
 
 
+def _options_key(options: ScanOptions) -> tuple:
+    """What decides a walk's answer besides the disk: the journal's shortcuts hold only while
+    it is the same."""
+    exclude = options.exclude
+    patterns = tuple(getattr(p, "pattern", repr(p)) for p in exclude.patterns) if exclude is not None else ()
+    return (
+        tuple(str(r.resolve()) for r in options.roots), str(options.base.resolve()), patterns,
+        options.max_file_size, tuple(str(p.resolve()) for p in options.extra_pruned),
+    )
+
+
 PARALLEL_MIN_FILES = 2000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 _FORKED: Scanner | None = None
@@ -78,7 +92,8 @@ class Scanner:
     """Scans source roots; keeps per-file results in memory, and on disk when given a file."""
 
     def __init__(
-        self, catalog: Catalog | None = None, cache_file: Path | None = None, use_gate: bool = True
+        self, catalog: Catalog | None = None, cache_file: Path | None = None, use_gate: bool = True,
+        watch: bool = False,
     ) -> None:
         # use_gate=False runs every accepted detector on every file: the reference the
         # gate is tested against (tests/scan/test_gate.py), and the benchmark's baseline.
@@ -90,6 +105,10 @@ class Scanner:
         self._wanted: dict[str, bool] = {}  # the walk's question, per path, for the Scanner's lifetime
         self.cache_file = cache_file
         self._cache_key = ""
+        # `watch`: a long-lived Scanner (`mkdocs serve`) learns from the kernel what changed
+        # between scans instead of re-checking every file (see journal.py).
+        self._journal = Journal() if watch else None
+        self._last: tuple[tuple, WalkResult, dict[str, WalkedFile]] | None = None  # options, walk, by path
         if cache_file is not None:
             self._cache_key = cache.cache_key()
             self._cache = cache.load(cache_file, self._cache_key)
@@ -135,6 +154,56 @@ class Scanner:
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()
         self._gate  # noqa: B018 - built here, in the parent, before any worker forks
+        walked = self._walk(options)
+        result = ScanResult(warnings=list(walked.warnings), ignored_env_files=list(walked.ignored_env_files))
+        entries = self._cache
+        todo = [
+            f for f in walked.files
+            if (hit := entries.get(f.rel)) is None or hit[0] != f.size or hit[1] != f.mtime_ns
+        ]
+        for f, file_result in zip(todo, self._scan_files(todo, options.progress)):
+            entries[f.rel] = (f.size, f.mtime_ns, file_result)
+        result.files_read = len(todo)
+        # Every rebuild pays this part for the whole tree: plain list work, no per-file calls.
+        results = [entries[f.rel][2] for f in walked.files]
+        result.evidence = list(itertools.chain.from_iterable(r.evidence for r in results))
+        findings = set(itertools.chain.from_iterable(r.findings for r in results))
+        result.warnings.extend(itertools.chain.from_iterable(r.warnings for r in results))
+        if len(entries) != len(walked.files):
+            live = {f.rel for f in walked.files}
+            for gone in [rel for rel in entries if rel not in live]:
+                del entries[gone]
+        if self.cache_file is not None and result.files_read:
+            try:
+                cache.save(self.cache_file, self._cache_key, self._cache)
+            except OSError as exc:
+                result.warnings.append(f"{self.cache_file}: cannot write the scan cache ({exc.strerror or exc})")
+        result.files_scanned = len(walked.files)
+        result.evidence.sort()  # files come sorted by path, so this is one pass over sorted runs
+        result.findings = sorted(findings)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _walk(self, options: ScanOptions) -> WalkResult:
+        """The files to consider: from the journal's changes when it vouches for the rest,
+        else from a walk (which the journal still lets skip the folders it watched)."""
+        journal = self._journal
+        key = _options_key(options)
+        trust = None
+        if journal is not None and journal.active:
+            changes = journal.drain()
+            last = self._last if self._last is not None and self._last[0] == key else None
+            if changes is not None and last is not None:
+                for path in changes.files:  # written: read again even if size and mtime look the same
+                    hit = last[2].get(path)
+                    if hit is not None:
+                        self._cache.pop(hit.rel, None)
+            if last is not None and changes is not None and not changes.folders:
+                patched = self._patched(last[1], last[2], changes, options)
+                if patched is not None:
+                    self._last = (key, patched, {f.abspath: f for f in patched.files} if changes else last[2])
+                    return patched
+            trust = Trust(journal, changes if last is not None else None, last[2] if last is not None else {})
         walked = walk(
             options.roots,
             options.base,
@@ -143,35 +212,49 @@ class Scanner:
             max_file_size=options.max_file_size,
             large_ok=lambda name: name in LARGE_OK,
             extra_pruned=options.extra_pruned,
+            trust=trust,
         )
-        result = ScanResult(warnings=list(walked.warnings), ignored_env_files=walked.ignored_env_files)
-        live: set[str] = set()
-        todo = [f for f in walked.files if not self._fresh(f)]
-        for f, file_result in zip(todo, self._scan_files(todo, options.progress)):
-            self._cache[f.rel] = (f.size, f.mtime_ns, file_result)
-        result.files_read = len(todo)
-        for f in walked.files:
-            live.add(f.rel)
-            file_result = self._cache[f.rel][2]
-            result.evidence.extend(file_result.evidence)
-            result.findings.extend(file_result.findings)
-            result.warnings.extend(file_result.warnings)
-        for gone in set(self._cache) - live:
-            del self._cache[gone]
-        if self.cache_file is not None and result.files_read:
-            try:
-                cache.save(self.cache_file, self._cache_key, self._cache)
-            except OSError as exc:
-                result.warnings.append(f"{self.cache_file}: cannot write the scan cache ({exc.strerror or exc})")
-        result.files_scanned = len(walked.files)
-        result.evidence.sort()
-        result.findings = sorted(set(result.findings))
-        result.seconds = time.perf_counter() - started
-        return result
+        if journal is not None and journal.active:
+            self._last = (key, walked, {f.abspath: f for f in walked.files})
+        return walked
 
-    def _fresh(self, f: WalkedFile) -> bool:
-        cached = self._cache.get(f.rel)
-        return cached is not None and cached[0] == f.size and cached[1] == f.mtime_ns
+    def _patched(
+        self, last: WalkResult, known: dict[str, WalkedFile], changes: Changes, options: ScanOptions
+    ) -> WalkResult | None:
+        """The last walk with the written files re-`stat`ed, or None when a change needs the
+        walk's judgement (a file that grew past the size limit, vanished, or is new to it)."""
+        if not changes:
+            return last
+        base_prefix = str(options.base.resolve()) + "/"
+        restated: dict[str, WalkedFile] = {}
+        for path in changes.files:
+            old = known.get(path)
+            if old is None:
+                rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+                if path.startswith(base_prefix) and self.wanted(rel, rel.rsplit("/", 1)[-1]):
+                    return None  # skipped last time for its size, or ignored: the walk decides
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            limit = options.max_file_size * 20 if old.name in LARGE_OK else options.max_file_size
+            if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+                return None
+            restated[path] = WalkedFile(abspath=path, rel=old.rel, size=st.st_size, mtime_ns=st.st_mtime_ns)
+        if not restated:
+            return last
+        return WalkResult(
+            files=[restated.get(f.abspath, f) for f in last.files],
+            ignored_env_files=last.ignored_env_files,
+            warnings=last.warnings,
+            skipped_large=last.skipped_large,
+        )
+
+    def close(self) -> None:
+        """Release the change journal (a `mkdocs serve` session's end)."""
+        if self._journal is not None:
+            self._journal.close()
 
     def _scan_files(
         self, files: list[WalkedFile], progress: Callable[[int, int], None] | None = None

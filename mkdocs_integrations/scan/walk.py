@@ -18,6 +18,7 @@ from pathlib import Path
 import pathspec
 
 from ..model import printable
+from .journal import Changes, Journal
 
 log = logging.getLogger("mkdocs.plugins.integrations")
 
@@ -71,6 +72,19 @@ class WalkResult:
     ignored_env_files: list[str] = field(default_factory=list)  # names only, never read
     warnings: list[str] = field(default_factory=list)
     skipped_large: int = 0
+
+
+@dataclass
+class Trust:
+    """What a change journal lets a walk skip. A folder the journal has watched since before
+    the last walk, and that reported no change of entries, keeps its listing without a
+    `stat`; a file in such a folder that reported no write keeps its last `stat` (`known`).
+    `changes` None means the journal cannot vouch this time: everything is checked, and
+    every folder entered is watched from now on."""
+
+    journal: Journal
+    changes: Changes | None
+    known: dict[str, WalkedFile]  # by absolute path, from the previous walk
 
 
 # Every `mkdocs serve` rebuild walks the whole tree again; gitignore files rarely change, so
@@ -127,6 +141,7 @@ def walk(
     max_file_size: int = 1_000_000,
     large_ok: Callable[[str], bool] = lambda name: False,
     extra_pruned: tuple[Path, ...] = (),
+    trust: Trust | None = None,
 ) -> WalkResult:
     """Files under `roots` that `wanted(rel, name)` accepts, in sorted order.
 
@@ -153,12 +168,10 @@ def walk(
                     spec = _load_gitignore(gi, result, _rel(gi, base))
                     if spec:
                         specs.append((str(parent).rstrip("/") + "/", spec))
-        for f in _walk_dir(str(root), str(root), str(base), specs, exclude, result, seen_dirs, pruned_abs):
+        for f in _walk_dir(str(root), str(root), str(base), specs, exclude, result, seen_dirs, pruned_abs, wanted, trust):
             if f.rel in seen_files:
                 continue
             name = f.name
-            if not wanted(f.rel, name):
-                continue
             limit = max_file_size * 20 if large_ok(name) else max_file_size
             if f.size > limit:
                 result.skipped_large += 1
@@ -208,6 +221,7 @@ class _Listing:
     on every walk: an edited file changes its own mtime, not its folder's."""
 
     mtime_ns: int
+    identity: tuple[int, int]  # (st_dev, st_ino): a folder replaced by another is not fresh
     rules: tuple
     entries: tuple[tuple[str, bool], ...]  # (absolute path, is a folder to descend), by name
     ignored_env: tuple[str, ...]
@@ -237,18 +251,24 @@ def _walk_dir(
     result: WalkResult,
     seen_dirs: set[tuple[int, int]],
     pruned_abs: set[str],
+    wanted: Callable[[str, str], bool],
+    trust: Trust | None,
 ) -> Iterator[WalkedFile]:
     """Depth-first, sorted, on plain strings, with an explicit stack: this loop runs once per
     entry of the tree on every rebuild, so it avoids pathlib objects and a generator per
-    folder level (each file would pass through all of them)."""
+    folder level (each file would pass through all of them). A file is only `stat`ed once
+    some detector wants it, and not at all when the journal vouches for its last `stat`."""
     base_prefix = base + "/"
-    walk = _Walk(root, base_prefix, exclude, result, seen_dirs, pruned_abs)
-    stack: list[tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]]]] = []
+    walk = _Walk(root, base_prefix, exclude, result, seen_dirs, pruned_abs, trust)
+    changes = trust.changes if trust is not None else None
+    known = trust.known if trust is not None and changes is not None else None
+    written = changes.files if changes is not None else set()
+    stack: list[tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]], bool]] = []
     opened = walk.open(folder, specs)
     if opened is not None:
         stack.append(opened)
     while stack:
-        entries, folder_specs = stack[-1]
+        entries, folder_specs, trusted = stack[-1]
         for path, is_dir in entries:
             if is_dir:
                 opened = walk.open(path, folder_specs)
@@ -256,12 +276,19 @@ def _walk_dir(
                     stack.append(opened)
                     break  # go down; this folder's iterator resumes after the child is done
                 continue
+            rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
+            if not wanted(rel, rel.rsplit("/", 1)[-1]):
+                continue
+            if trusted and known is not None and path not in written:
+                last = known.get(path)
+                if last is not None:
+                    yield last
+                    continue
             try:
                 st_file = os.stat(path)
             except OSError:
                 continue  # removed since the folder was listed
             if stat.S_ISREG(st_file.st_mode):
-                rel = path[len(base_prefix):] if path.startswith(base_prefix) else path
                 yield WalkedFile(abspath=path, rel=rel, size=st_file.st_size, mtime_ns=st_file.st_mtime_ns)
         else:
             stack.pop()
@@ -272,47 +299,61 @@ class _Walk:
 
     def __init__(
         self, root: str, base_prefix: str, exclude: pathspec.PathSpec | None, result: WalkResult,
-        seen_dirs: set[tuple[int, int]], pruned_abs: set[str],
+        seen_dirs: set[tuple[int, int]], pruned_abs: set[str], trust: Trust | None,
     ) -> None:
         self.root, self.base_prefix, self.exclude, self.result = root, base_prefix, exclude, result
         self.seen_dirs, self.pruned_abs = seen_dirs, pruned_abs
         self.fixed_rules = (root, _exclude_key(exclude), tuple(sorted(pruned_abs)))
+        self.journal = trust.journal if trust is not None and trust.journal.active else None
+        self.changed = trust.changes.folders if trust is not None and trust.changes is not None else None
 
     def open(
         self, folder: str, specs: list[tuple[str, _Spec]]
-    ) -> tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]]] | None:
-        """The folder's entries and the gitignore rules inside it, or None to skip it."""
+    ) -> tuple[Iterator[tuple[str, bool]], list[tuple[str, _Spec]], bool] | None:
+        """The folder's entries, the gitignore rules inside it, and whether the journal vouches
+        for its files' last `stat`; or None to skip the folder."""
         base_prefix, result = self.base_prefix, self.result
-        try:
-            st = os.stat(folder)
-        except OSError as exc:
-            folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
-            result.warnings.append(f"{folder_rel}: cannot open folder ({exc.strerror or exc})")
-            return None
-        key = (st.st_dev, st.st_ino)
-        if key in self.seen_dirs:
-            return None  # a symlink loop or a second path to the same folder
-        self.seen_dirs.add(key)
+        journal = self.journal
+        trusted = (
+            journal is not None and self.changed is not None and folder not in self.changed
+            and journal.watching(folder)
+        )
         listing = _LISTINGS.get(folder)
-        fresh = listing is not None and listing.mtime_ns == st.st_mtime_ns
+        if trusted and listing is not None:
+            identity, mtime_ns, fresh = listing.identity, listing.mtime_ns, True
+        else:
+            if journal is not None:
+                journal.watch(folder)  # before the listing is read: no change falls in between
+            try:
+                st = os.stat(folder)
+            except OSError as exc:
+                folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
+                result.warnings.append(f"{folder_rel}: cannot open folder ({exc.strerror or exc})")
+                return None
+            identity, mtime_ns = (st.st_dev, st.st_ino), st.st_mtime_ns
+            fresh = listing is not None and listing.mtime_ns == mtime_ns and listing.identity == identity
+        if identity in self.seen_dirs:
+            return None  # a symlink loop or a second path to the same folder
+        self.seen_dirs.add(identity)
         # An unchanged folder that had no .gitignore still has none (creating one changes
         # the folder's mtime), so the file is only looked for where it can be.
-        has_gitignore = listing.has_gitignore if fresh else os.path.isfile(folder + "/.gitignore")
+        has_gitignore = listing.has_gitignore if fresh and listing is not None else os.path.isfile(folder + "/.gitignore")
         if has_gitignore:
             gi = folder + "/.gitignore"
             spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
             if spec:
                 specs = specs + [(folder + "/", spec)]
         rules = (self.fixed_rules, tuple(s.serial for _, s in specs))
-        if not fresh or listing.rules != rules:
-            listing = self.list(folder, specs, st.st_mtime_ns, rules, has_gitignore)
+        if not fresh or listing is None or listing.rules != rules:
+            listing = self.list(folder, specs, mtime_ns, identity, rules, has_gitignore)
             if listing is None:
                 return None
         result.ignored_env_files.extend(listing.ignored_env)
-        return iter(listing.entries), specs
+        return iter(listing.entries), specs, trusted
 
     def list(
-        self, folder: str, specs: list[tuple[str, _Spec]], mtime_ns: int, rules: tuple, has_gitignore: bool
+        self, folder: str, specs: list[tuple[str, _Spec]], mtime_ns: int, identity: tuple[int, int], rules: tuple,
+        has_gitignore: bool,
     ) -> _Listing | None:
         """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
         root, base_prefix, exclude, result, pruned_abs = (
@@ -361,10 +402,12 @@ class _Walk:
                     ignored_env.append(rel)
                 continue
             entries.append((path, False))
-        listing = _Listing(mtime_ns, rules, tuple(entries), tuple(ignored_env), has_gitignore)
+        listing = _Listing(mtime_ns, identity, rules, tuple(entries), tuple(ignored_env), has_gitignore)
         # Keep it unless reading it warned (warn again next time) or the folder just changed.
         if len(result.warnings) == warned and time.time_ns() - mtime_ns > _RACY_NS:
             if len(_LISTINGS) >= _MAX_LISTINGS:
                 _LISTINGS.clear()
             _LISTINGS[folder] = listing
+        else:
+            _LISTINGS.pop(folder, None)  # the last one is out of date: never trust it again
         return listing
