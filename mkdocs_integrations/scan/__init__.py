@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from ..textsearch import LiteralIndex
 from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
 from .journal import Changes, Journal
-from .walk import Trust, WalkedFile, WalkResult, walk
+from .walk import Trust, WalkedFile, WalkResult, iter_walk
 
 log = logging.getLogger("mkdocs.plugins.integrations")
 
@@ -80,6 +80,7 @@ def _options_key(options: ScanOptions) -> tuple:
 
 PARALLEL_MIN_FILES = 2000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 8
+CHUNK = 64  # files per task sent to a worker: the total is unknown while the walk runs
 _FORKED: Scanner | None = None
 
 
@@ -154,15 +155,24 @@ class Scanner:
     def scan(self, options: ScanOptions) -> ScanResult:
         started = time.perf_counter()
         self._gate  # noqa: B018 - built here, in the parent, before any worker forks
-        walked = self._walk(options)
-        result = ScanResult(warnings=list(walked.warnings), ignored_env_files=list(walked.ignored_env_files))
+        walked, stream = self._walk(options)
         entries = self._cache
-        todo = [
-            f for f in walked.files
-            if (hit := entries.get(f.rel)) is None or hit[0] != f.size or hit[1] != f.mtime_ns
-        ]
-        for f, file_result in zip(todo, self._scan_files(todo, options.progress)):
+        todo: list[WalkedFile] = []
+
+        def unread(files: Iterable[WalkedFile]) -> Iterator[WalkedFile]:
+            for f in files:
+                hit = entries.get(f.rel)
+                if hit is None or hit[0] != f.size or hit[1] != f.mtime_ns:
+                    todo.append(f)
+                    yield f
+
+        # A cold scan reads files while the walk is still finding more (`stream`).
+        file_results = self._scan_files(unread(walked.files if stream is None else stream), options.progress)
+        for f, file_result in zip(todo, file_results):
             entries[f.rel] = (f.size, f.mtime_ns, file_result)
+        if stream is not None and self._journal is not None and self._journal.active:
+            self._last = (_options_key(options), walked, {f.abspath: f for f in walked.files})
+        result = ScanResult(warnings=list(walked.warnings), ignored_env_files=list(walked.ignored_env_files))
         result.files_read = len(todo)
         # Every rebuild pays this part for the whole tree: plain list work, no per-file calls.
         results = [entries[f.rel][2] for f in walked.files]
@@ -184,13 +194,14 @@ class Scanner:
         result.seconds = time.perf_counter() - started
         return result
 
-    def _walk(self, options: ScanOptions) -> WalkResult:
+    def _walk(self, options: ScanOptions) -> tuple[WalkResult, Iterator[WalkedFile] | None]:
         """The files to consider: from the journal's changes when it vouches for the rest,
-        else from a walk (which the journal still lets skip the folders it watched)."""
+        else from a walk (which the journal still lets skip the folders it watched). A walk
+        comes as a stream that fills the result as it is consumed."""
         journal = self._journal
-        key = _options_key(options)
         trust = None
         if journal is not None and journal.active:
+            key = _options_key(options)
             changes = journal.drain()
             last = self._last if self._last is not None and self._last[0] == key else None
             if changes is not None and last is not None:
@@ -198,25 +209,26 @@ class Scanner:
                     hit = last[2].get(path)
                     if hit is not None:
                         self._cache.pop(hit.rel, None)
-            if last is not None and changes is not None and not changes.folders:
-                patched = self._patched(last[1], last[2], changes, options)
-                if patched is not None:
-                    self._last = (key, patched, {f.abspath: f for f in patched.files} if changes else last[2])
-                    return patched
+                if not changes.folders:
+                    patched = self._patched(last[1], last[2], changes, options)
+                    if patched is not None:
+                        if patched is not last[1]:
+                            self._last = (key, patched, {f.abspath: f for f in patched.files})
+                        return patched, None
             trust = Trust(journal, changes if last is not None else None, last[2] if last is not None else {})
-        walked = walk(
+        walked = WalkResult()
+        stream = iter_walk(
             options.roots,
             options.base,
             options.exclude,
+            walked,
             wanted=self.wanted,
             max_file_size=options.max_file_size,
             large_ok=lambda name: name in LARGE_OK,
             extra_pruned=options.extra_pruned,
             trust=trust,
         )
-        if journal is not None and journal.active:
-            self._last = (key, walked, {f.abspath: f for f in walked.files})
-        return walked
+        return walked, stream
 
     def _patched(
         self, last: WalkResult, known: dict[str, WalkedFile], changes: Changes, options: ScanOptions
@@ -257,33 +269,47 @@ class Scanner:
             self._journal.close()
 
     def _scan_files(
-        self, files: list[WalkedFile], progress: Callable[[int, int], None] | None = None
+        self, files: Iterator[WalkedFile], progress: Callable[[int, int], None] | None = None
     ) -> list[FileResult]:
         """Results in input order; large cold scans fan out over the cores (fork only:
-        workers inherit the loaded catalog instead of parsing it again)."""
+        workers inherit the loaded catalog instead of parsing it again). `files` may still
+        be walking: workers start once it has yielded enough to be worth them."""
+        found = 0  # files yielded so far: the progress total while the walk runs
+
+        def counted(it: Iterable[WalkedFile]) -> Iterator[WalkedFile]:
+            nonlocal found
+            for f in it:
+                found += 1
+                yield f
+
+        files = counted(files)
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         # fork only where it is the platform's safe default (Linux); elsewhere one process.
-        if len(files) < PARALLEL_MIN_FILES or workers < 2 or not sys.platform.startswith("linux"):
+        if workers < 2 or not sys.platform.startswith("linux"):
             return self._sequential(files, progress)
+        first = list(itertools.islice(files, PARALLEL_MIN_FILES))
+        if len(first) < PARALLEL_MIN_FILES:
+            return self._sequential(first, progress)
         global _FORKED
         _FORKED = self
         try:
-            ctx = mp.get_context("fork")
-            chunk = max(50, len(files) // (workers * 8))
-            with ctx.Pool(workers) as pool:
+            try:
+                pool = mp.get_context("fork").Pool(workers)
+            except (OSError, RuntimeError) as exc:  # no fork allowed here: do it in-process
+                log.debug("integrations: parallel scan unavailable (%s)", exc)
+                return self._sequential(itertools.chain(first, files), progress)
+            with pool:
                 out = []
-                for r in pool.imap(_scan_in_worker, files, chunksize=chunk):
+                for r in pool.imap(_scan_in_worker, itertools.chain(first, files), chunksize=CHUNK):
                     out.append(r)
-                    if progress is not None and len(out) % chunk == 0:
-                        progress(len(out), len(files))
+                    if progress is not None and len(out) % CHUNK == 0:
+                        progress(len(out), found)
                 return out
-        except (OSError, RuntimeError) as exc:  # no fork allowed here: do it in-process
-            log.debug("integrations: parallel scan unavailable (%s)", exc)
-            return self._sequential(files, progress)
         finally:
             _FORKED = None
 
-    def _sequential(self, files: list[WalkedFile], progress: Callable[[int, int], None] | None) -> list[FileResult]:
+    def _sequential(self, files: Iterable[WalkedFile], progress: Callable[[int, int], None] | None) -> list[FileResult]:
+        files = list(files)
         out = []
         for i, f in enumerate(files, 1):
             out.append(self._scan_file(f))

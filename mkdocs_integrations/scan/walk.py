@@ -150,6 +150,27 @@ def walk(
     are skipped, except those `large_ok(name)` accepts (lockfiles), which get 20x more.
     """
     result = WalkResult()
+    for _ in iter_walk(roots, base, exclude, result, wanted=wanted, max_file_size=max_file_size,
+                       large_ok=large_ok, extra_pruned=extra_pruned, trust=trust):
+        pass
+    return result
+
+
+def iter_walk(
+    roots: list[Path],
+    base: Path,
+    exclude: pathspec.PathSpec | None,
+    result: WalkResult,
+    *,
+    wanted: Callable[[str, str], bool] = lambda rel, name: True,
+    max_file_size: int = 1_000_000,
+    large_ok: Callable[[str], bool] = lambda name: False,
+    extra_pruned: tuple[Path, ...] = (),
+    trust: Trust | None = None,
+) -> Iterator[WalkedFile]:
+    """`walk`, yielding each file as it is found, so that reading can start before the walk
+    ends (a cold scan feeds its workers from here). `result` is complete, and its files
+    sorted, once the iterator is exhausted."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     base = base.resolve()
@@ -179,9 +200,9 @@ def walk(
                 continue
             seen_files.add(f.rel)
             result.files.append(f)
+            yield f
     result.files.sort(key=lambda f: f.rel)
     result.ignored_env_files.sort()
-    return result
 
 
 def _rel(path: Path, base: Path) -> str:
