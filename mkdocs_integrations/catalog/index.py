@@ -155,6 +155,8 @@ class CatalogIndex:
             for svc in catalog.services.values()
             if svc.calls
         ]
+        # The same, by service: a file's literals name the few services worth trying.
+        self.call_patterns_of = {entry[0]: (i, entry) for i, entry in enumerate(self.call_patterns)}
         # OAuth providers by the word their credentials start with (GITHUB_CLIENT_ID → GITHUB),
         # so GITHUB_APP_SECRET or AUTH_GITHUB_CLIENT_ID find the provider too.
         self._oauth_words: dict[str, str] = {}

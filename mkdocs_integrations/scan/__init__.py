@@ -58,13 +58,19 @@ class ScanOptions:
     progress: Callable[[int, int], None] | None = None  # (files done, files to read)
 
 
-def read_text(path: Path) -> str | None:
-    """Decoded text, or None for binary files; invalid UTF-8 is replaced, not fatal."""
-    with open(path, "rb") as fh:
-        data = fh.read()
+def read_text(path: str | Path) -> str | None:
+    """Decoded text, or None for binary files; invalid UTF-8 is replaced, not fatal.
+    Unbuffered: the whole file is read in one call, sized by the file."""
+    with open(path, "rb", buffering=0) as fh:
+        data = fh.readall()
     if b"\x00" in data[:8192]:
         return None
     return data.decode("utf-8", errors="replace")
+
+
+# For "does any detector take this file": those that take most files first, so that the
+# answer for a source file is one cheap test.
+_BY_REACH = sorted(DETECTORS, key=lambda d: d.name not in ("code", "secrets"))
 
 
 def _options_key(options: ScanOptions) -> tuple:
@@ -148,7 +154,7 @@ class Scanner:
         wanted = self._wanted.get(rel)
         if wanted is None:
             found = self._accepting.get(rel)
-            wanted = bool(found) if found is not None else any(d.accepts(rel, name, self.context) for d in DETECTORS)
+            wanted = bool(found) if found is not None else any(d.accepts(rel, name, self.context) for d in _BY_REACH)
             self._wanted[rel] = wanted  # rebuilds ask again for every path
         return wanted
 
@@ -322,7 +328,7 @@ class Scanner:
         text = ""
         if any(d.needs_text for d in detectors):
             try:
-                decoded = read_text(f.path)
+                decoded = read_text(f.abspath)
             except OSError as exc:
                 return FileResult(warnings=(f"{f.rel}: cannot read ({exc.strerror or exc})",))
             if decoded is None:

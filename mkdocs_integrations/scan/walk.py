@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -100,6 +101,28 @@ _serial = itertools.count(1)
 class _Spec:
     serial: int  # identifies this parse of this file, for the decision cache
     spec: pathspec.PathSpec
+    # One regex that matches wherever any rule of the file could have an opinion: most
+    # paths match none, and then pathspec's per-rule loop (its exact precedence rules
+    # included) is not needed. None when the rules cannot be combined.
+    any_rule: re.Pattern[str] | None = None
+
+
+def _any_rule(spec: pathspec.PathSpec) -> re.Pattern[str] | None:
+    parts = []
+    for pattern in spec.patterns:
+        if pattern.include is None:
+            continue  # a comment or a blank line
+        regex = getattr(pattern, "regex", None)
+        if regex is None:
+            return None
+        parts.append("(?:" + _NAMED_GROUP.sub("(?:", regex.pattern) + ")")
+    try:
+        return re.compile("|".join(parts) or "(?!)")
+    except re.error:
+        return None
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def _load_gitignore(path: Path, result: WalkResult, rel_label: str) -> _Spec | None:
@@ -127,7 +150,8 @@ def _parse_gitignore(path: Path, rel_label: str) -> tuple[_Spec | None, str | No
     except OSError as exc:
         return None, f"{rel_label}: cannot read ({exc.strerror or exc})"
     try:
-        return _Spec(next(_serial), pathspec.GitIgnoreSpec.from_lines(lines)), None
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        return _Spec(next(_serial), spec, _any_rule(spec)), None
     except Exception as exc:  # pathspec raises several types for bad patterns
         return None, f"{rel_label}: invalid pattern ignored ({exc})"
 
@@ -225,6 +249,8 @@ def _ignored(path: str, is_dir: bool, specs: list[tuple[str, _Spec]]) -> bool:
         rel = path[len(folder):]
         if is_dir:
             rel += "/"
+        if spec.any_rule is not None and spec.any_rule.match(rel) is None:
+            continue  # no rule of this file is about this path
         res = spec.spec.check_file(rel)
         if res.include is not None:
             ignored = bool(res.include)
@@ -400,12 +426,16 @@ class _Walk:
                     if target != root and not target.startswith(root_prefix):
                         log.debug("integrations: not following %s (points outside the source root)", rel)
                         continue
-                st_entry = entry.stat(follow_symlinks=True)
+                    mode = entry.stat(follow_symlinks=True).st_mode
+                    is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
+                else:  # the folder listing's own file type: no stat per entry
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                    is_file = not is_dir and entry.is_file(follow_symlinks=False)
             except (OSError, RuntimeError) as exc:
                 if isinstance(exc, OSError) and exc.errno is not None and exc.errno not in (2, 40):
                     result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
                 continue
-            if stat.S_ISDIR(st_entry.st_mode):
+            if is_dir:
                 if entry.name in PRUNED_DIRS or path in pruned_abs:
                     continue
                 if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
@@ -414,7 +444,7 @@ class _Walk:
                     continue
                 entries.append((path, True))
                 continue
-            if not stat.S_ISREG(st_entry.st_mode):
+            if not is_file:
                 continue
             if exclude is not None and exclude.match_file(rel):
                 continue

@@ -6,9 +6,11 @@ import os
 
 import pathspec
 from helpers import write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_integrations.scan import Scanner, ScanOptions
-from mkdocs_integrations.scan.walk import walk
+from mkdocs_integrations.scan.walk import _any_rule, walk
 
 
 def rels(result):
@@ -139,3 +141,20 @@ def test_a_gitignore_added_to_an_unchanged_folder_applies(tmp_path):
     assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/sub/.gitignore", "app/sub/a.py"]
     (tmp_path / "app" / "sub" / ".gitignore").write_text("*.py\n")  # edited in place: folder mtime unchanged
     assert rels(walk([tmp_path / "app"], tmp_path)) == ["app/sub/.gitignore", "app/sub/b.log"]
+
+
+_RULES = ["build/", "*.log", ".env", "!keep.log", "/top", "a/**/b", "# c", "", "!build/keep/", "*.py",
+          "!src/*.py", "docs", "**/gen/**", "x?z", "[ab].txt", "\\#hash", "trailing\\ ", "!/top/ok"]
+_PARTS = ["build", "keep", "keep.log", "a.log", ".env", "top", "a", "b", "src", "m.py", "docs", "gen",
+          "xyz", "a.txt", "#hash", "ok", "c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rules=st.lists(st.sampled_from(_RULES), max_size=8),
+       path=st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4), is_dir=st.booleans())
+def test_the_combined_rule_regex_never_changes_a_gitignore_decision(rules, path, is_dir):
+    spec = pathspec.GitIgnoreSpec.from_lines(rules)
+    rel = "/".join(path) + ("/" if is_dir else "")
+    combined = _any_rule(spec)
+    if combined is not None and combined.match(rel) is None:
+        assert spec.check_file(rel).include is None

@@ -484,10 +484,12 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
     # SDK calls of the catalog's services
-    callable_services = None if present is None else gate.callable_services(present)
-    for sid, patterns, keywords in ctx.index.call_patterns:
-        if callable_services is not None and sid not in callable_services:
-            continue
+    if present is None:
+        candidates = ctx.index.call_patterns
+    else:  # catalog order, but only the services the file's literals can reach
+        of = ctx.index.call_patterns_of
+        candidates = [entry for _, entry in sorted(of[sid] for sid in gate.callable_services(present) if sid in of)]
+    for sid, patterns, keywords in candidates:
         if not src.mentions(keywords):
             continue  # the file never names the service: skip its patterns
         for call, literals, literal_words in patterns:
