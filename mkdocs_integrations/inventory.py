@@ -186,6 +186,19 @@ def is_tooling_path(path: str) -> bool:
     return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES
 
 
+# Config files of PHP frameworks (Laravel's `config/*.php`, CodeIgniter's `app/Config/*.php`).
+# Their stock copies list every driver the framework supports, each reading its own env vars
+# (`MEMCACHED_HOST`, `POSTMARK_TOKEN`, `PAPERTRAIL_URL`) whether or not the app ever selects it.
+_FRAMEWORK_CONFIG = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
+
+
+def _framework_config_only(evs: list[Evidence]) -> bool:
+    """True when all a service has are env reads (and hosts) in framework config files: no
+    package, no code using it, no env file declaring its variables, no image."""
+    shown = [e for e in evs if _shows_use(e)]
+    return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
+
+
 def _shows_use(e: Evidence) -> bool:
     """Evidence that can establish a service on its own (the rest only describes one)."""
     if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
@@ -336,6 +349,8 @@ def resolve(
         strength = _strength({e.kind for e in evs if _shows_use(e)})
         if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", ""):
             continue  # the application itself (its own SDK in its own repository), not a dependency
+        if strength == "env" and _framework_config_only(evs):
+            continue  # a driver menu of the framework's stock config, nothing else names it
         if strength is None or (svc.category == "ci" and strength == "env"):
             # A CI platform shows in its own config files; build scripts keep reading its
             # variables (DRONE_TAG) long after a project has moved to another CI.
@@ -504,7 +519,9 @@ def _registrable(host: str) -> list[str]:
 
 
 def api_slug(host: str) -> str:
-    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'."""
+    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'; '' for an IP address."""
+    if re.fullmatch(r"[\d.]+", host):
+        return ""  # 127.0.0.1, 10.0.0.5: an address names no vendor
     domain = _registrable(host)
     if not domain:
         return ""

@@ -203,3 +203,28 @@ def test_a_module_and_an_api_of_one_uncatalogued_vendor_are_one_service(tmp_path
     })
     found = {u.id for u in inv.services} & {"myminifactory", "my-mini-factory"}
     assert len(found) == 1
+
+
+def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
+    # Laravel's config/*.php list every driver the framework supports; one read of its env
+    # vars there is no use. The same vendor with a package, or declared in .env.example, is.
+    inv = scan(tmp_path, {
+        "composer.json": '{"require": {"laravel/framework": "^11.0", "symfony/mailgun-mailer": "^7.0"}}',
+        "config/cache.php": "<?php\nreturn ['stores' => ['memcached' => ['servers' => [['host' => env('MEMCACHED_HOST', '127.0.0.1')]]]]];\n",
+        "config/logging.php": "<?php\nreturn ['papertrail' => ['url' => env('PAPERTRAIL_URL'), 'port' => env('PAPERTRAIL_PORT')]];\n",
+        "config/queue.php": "<?php\nreturn ['sqs' => ['prefix' => env('SQS_PREFIX', 'https://sqs.us-east-1.amazonaws.com/your-account-id')]];\n",
+        "config/services.php": "<?php\nreturn ['mailgun' => ['domain' => env('MAILGUN_DOMAIN')], 'postmark' => ['token' => env('POSTMARK_TOKEN')]];\n",
+        "config/broadcasting.php": "<?php\nreturn ['ably' => ['key' => env('ABLY_KEY')]];\n",
+        ".env.example": "PAPERTRAIL_URL=\n",
+    })
+    found = ids(inv)
+    assert not {"memcached", "aws-sqs", "postmark", "ably"} & found
+    assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
+
+
+def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
+    inv = scan(tmp_path, {
+        "app/sentinel.php": "<?php\n$url = 'http://127.0.0.1:8888/api/health';\n",
+        "views/api.py": 'msg = "see https://api.data.gov/docs/rate-limits/ for more information"\n',
+    })
+    assert not {"0", "127", "data"} & ids(inv)

@@ -273,6 +273,10 @@ class CatalogIndex:
             start = upper.find("_", start + 1)
         return None
 
+    def exact_hosts(self) -> frozenset[str]:
+        """The catalog's hosts without wildcards (`api.axiom.co`), lower-cased."""
+        return frozenset(self._hosts_exact)
+
     def host(self, host: str) -> str | None:
         host = host.lower().rstrip(".")
         if host in self._hosts_exact:

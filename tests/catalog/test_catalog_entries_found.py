@@ -100,6 +100,19 @@ CASES = {
     "jitsu": {"package.json": '{"dependencies": {"@jitsu/js": "^1.10.4"}}'},
     "aws-cloudfront": {"package.json": '{"dependencies": {"@aws-sdk/cloudfront-signer": "^3.0.0"}}'},
     "crowdin": {".github/workflows/release.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: crowdin/github-action@v2\n        with:\n          download_translations: true\n"},
+    "gitea": {"app/Http/Controllers/Webhook/Gitea.php": "<?php\nclass Gitea extends Controller {\n    public function manual(Request $r) { $e = $r->header('X-Gitea-Event'); }\n}\n"},
+    "usda-fooddata-central": {"views/api.py": 'import requests\nrequests.get(f"https://api.nal.usda.gov/fdc/v1/foods/search?query={q}")\n'},
+    "home-assistant": {"cookbook/connectors/homeassistant.py": "from aiohttp import ClientSession\n\nasync def add(url):\n    async with ClientSession() as s:\n        await s.post(url + '/api/services/todo/add_item')\n"},
+    "nextcloud": {"requirements.txt": "nc-py-api==0.30.3\n"},
+    "github-oauth": {"bootstrap/helpers/socialite.php": "<?php\n$map = ['github' => \\Laravel\\Socialite\\Two\\GithubProvider::class];\n"},
+    "bitbucket-oauth": {"bootstrap/helpers/socialite.php": "<?php\n$map = ['bitbucket' => \\Laravel\\Socialite\\Two\\BitbucketProvider::class];\n"},
+    "infomaniak-oauth": {"composer.json": '{"require": {"socialiteproviders/infomaniak": "^4.0"}}'},
+    "authentik": {"composer.json": '{"require": {"socialiteproviders/authentik": "^5.0"}}'},
+    "axiom": {"app/Actions/StartLogDrain.php": "<?php\n$config = '\n[OUTPUT]\n    Name http\n    Host api.axiom.co\n    Port 443\n';\n"},
+    "highlight": {"app/Actions/StartLogDrain.php": "<?php\n$config = '\n[OUTPUT]\n    Name forward\n    Host otel.highlight.io\n';\n"},
+    "plausible": {"resources/views/layouts/base.blade.php": '<script defer data-domain="app.tinystats.net" src="https://analytics.tinystats.net/js/plausible.js"></script>\n'},
+    "soketi": {"docker/realtime/Dockerfile": "FROM quay.io/soketi/soketi:1.6-16-alpine\n"},
+    "ifconfig-io": {"helpers/ip.php": "<?php\n$ip = shell_exec('curl -4s https://ifconfig.io');\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -111,6 +124,8 @@ NOT_FOUND = {
     "youtube": {"ui/icons.tsx": "export function YouTube({ className }: Props) { return <svg className={className} />; }\n"},
     "github-container-registry": {".github/workflows/scan.yml": "on: push\njobs:\n  s:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker run --rm ghcr.io/aquasecurity/trivy:latest image app\n"},
     "twitter-oauth": {"ui/icons.tsx": "export function Twitter({ className }: Props) { return <svg className={className} />; }\n"},
+    "mux": {"config/constants.php": "<?php\nreturn ['ssh' => ['mux_enabled' => env('MUX_ENABLED', true)]];\n"},
+    "highlight": {"resources/views/docs.blade.php": '<script src="https://cdn.tinystats.net/highlight.min.js"></script>\n'},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
@@ -127,3 +142,32 @@ def test_look_alike_is_not_the_service(tmp_path, sid):
     write_tree(tmp_path, NOT_FOUND[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
+
+def test_registry_logins_of_common_workflow_shapes(tmp_path):
+    """docker/login-action with `DOCKER_USERNAME` and no `registry:` logs in to Docker Hub; a
+    registry held in an env var (`GITHUB_REGISTRY: ghcr.io`) is still GHCR."""
+    write_tree(tmp_path, {".github/workflows/release.yml": """\
+on: push
+env:
+  GITHUB_REGISTRY: ghcr.io
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          username: ${{ secrets.DOCKER_USERNAME }}
+          password: ${{ secrets.DOCKER_PASSWORD }}
+      - uses: docker/login-action@v3
+        with:
+          registry: ${{ env.GITHUB_REGISTRY }}
+"""})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"docker-hub", "github-container-registry"} <= {u.id for u in inv.services}
+
+
+def test_youtube_through_pytube(tmp_path):
+    write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "youtube" in {u.id for u in inv.services}

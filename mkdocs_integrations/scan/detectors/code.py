@@ -137,7 +137,12 @@ PHP_LANG = Language(
     extensions=(".php",),
     comments=PHP,
     # `use A\B;`, `use A\{B, C};`, `use function A\b;` -- never a closure's `use ($x)`.
-    imports=_rx(r"""^[ \t]*use[ \t]+(?:function[ \t]+|const[ \t]+)?(\\?[A-Za-z_][^;()$]*);"""),
+    # Also classes named in full where they are used (`\Laravel\Socialite\Two\GithubProvider::class`,
+    # `new \Stripe\StripeClient(`): PHP needs no `use` for a fully qualified name.
+    imports=_rx(
+        r"""^[ \t]*use[ \t]+(?:function[ \t]+|const[ \t]+)?(\\?[A-Za-z_][^;()$]*);""",
+        r"""(?<![\w\\$'"])\\([A-Z][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)+)(?=::|\s*\()""",
+    ),
     env_reads=_rx(
         r"""\bgetenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
         r"""\$_(?:ENV|SERVER)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]""",
@@ -184,6 +189,25 @@ _NOT_EXTERNAL = re.compile(
     r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
 )
 
+
+_HOST_SETTING = re.compile(
+    r"""(?<![\w.-])(?:host|hostname|server|endpoint)['"]?[ \t]*(?:=>|:|=|[ \t])[ \t]*['"]?"""
+    r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)(?![\w.-])""",
+    re.I,
+)
+_SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
+
+
+def _tracking_script(path: str, ctx: Context) -> str | None:
+    """An analytics vendor's tracker served from the app's own host, named after the vendor
+    (`https://stats.example.org/js/plausible.js`, `/matomo.js`, `/piwik.js`)."""
+    m = _SCRIPT_FILE.search(path)
+    sid = ctx.index.service_named(m.group(1)) if m else None
+    svc = ctx.catalog.services.get(sid) if sid else None
+    return sid if svc is not None and svc.category == "analytics" else None
+
+
+_DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
 _PLACEHOLDER_VALUE = re.compile(r"""['"](?:your|my)[-_ ](?:[a-z]+[-_ ]?)*(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
 
@@ -337,6 +361,7 @@ class _Gate:
     call_literals: dict[str, frozenset[str]]  # literal -> services whose calls it can be part of
     call_words: dict[str, frozenset[str]]  # name word -> services whose calls also need one of their names
     named: frozenset[str]  # those services
+    hosts: frozenset[str]  # the catalog's exact hosts, for host settings that are no URL
     all: frozenset[str]
 
     def callable_services(self, present: frozenset[str]) -> set[str]:
@@ -348,6 +373,8 @@ class _Gate:
 
     def triggered(self, present: frozenset[str]) -> bool:
         if _URL_LITERAL in present or not (self.imports.isdisjoint(present) and self.env.isdisjoint(present)):
+            return True
+        if not self.hosts.isdisjoint(present):
             return True
         return bool(self.callable_services(present))
 
@@ -397,7 +424,11 @@ def _gate(index: CatalogIndex) -> _Gate:
     literals = {k: frozenset(v) for k, v in by_literal.items()}
     words = {k: frozenset(v) for k, v in by_word.items()}
     named = frozenset(sid for sids in words.values() for sid in sids)
-    return _Gate(imports, frozenset(env), literals, words, named, imports | env | set(literals) | set(words) | {_URL_LITERAL})
+    hosts = index.exact_hosts()
+    return _Gate(
+        imports, frozenset(env), literals, words, named, hosts,
+        imports | env | set(literals) | set(words) | hosts | {_URL_LITERAL},
+    )
 
 
 def gate_literals(ctx: Context) -> frozenset[str]:
@@ -474,11 +505,22 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue
         sid = ctx.index.host(host)
         path = m.group(3) or ""
+        if sid is None:
+            sid = _tracking_script(path, ctx)
         if sid is None and not (host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)):
             continue
+        if sid is None and _DOCS_PATH.match(path):
+            continue  # a link to the API's documentation (api.data.gov/docs/rate-limits), not a call
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
+    # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
+    # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.
+    for m in _HOST_SETTING.finditer(text) if present is None or not gate.hosts.isdisjoint(present) else ():
+        host = m.group(1).lower()
+        sid = ctx.index.host(host)
+        if sid and once("host", host):
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
     for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
         sid = ctx.index.host(host)
         if sid and once("host", host):

@@ -22,11 +22,12 @@ from .code_facts import calls_out
 # front ends and frameworks those hold React context providers and storage adapters.)
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
-    "webhooks", "oauth", "sso", "hooks", "importers", "importer", "migration",
+    "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
 })
 # Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
-# `importers/`): there only a catalog vendor's name counts, never an unknown one.
-_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration"})
+# `importers/`, a Laravel `Controllers/Webhook/`): there only a catalog vendor's name counts,
+# never an unknown one.
+_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).

@@ -89,3 +89,49 @@ return [
 """
     ev, _ = run_detector(DETECTOR, "config/filesystems.php", sample)
     assert not [e for e in ev if e.kind == HOST]
+
+
+def test_php_fully_qualified_class_names_are_imports(run_detector):
+    src = """<?php
+    $map = [
+        'github' => \\Laravel\\Socialite\\Two\\GithubProvider::class,
+        'infomaniak' => \\SocialiteProviders\\Infomaniak\\Provider::class,
+    ];
+    $client = new \\Stripe\\StripeClient($key);
+    $name = 'App\\\\Models\\\\User';
+    """
+    ev, _ = run_detector(DETECTOR, "bootstrap/helpers/socialite.php", src)
+    imports = {e.name for e in ev if e.kind == IMPORT}
+    assert {"Laravel\\Socialite\\Two\\GithubProvider", "SocialiteProviders\\Infomaniak\\Provider", "Stripe\\StripeClient"} <= imports
+
+
+def test_host_settings_without_a_url_name_catalog_hosts(run_detector):
+    src = """<?php
+    $config = '
+[OUTPUT]
+    Name            http
+    Host            api.axiom.co
+    Port            443
+';
+    $other = ['host' => 'internal.example.net', 'server' => 'db.lan'];
+    """
+    ev, _ = run_detector(DETECTOR, "app/Actions/StartLogDrain.php", src)
+    assert [(e.name, e.service, e.line) for e in ev if e.kind == HOST] == [("api.axiom.co", "axiom", 5)]
+
+
+def test_documentation_links_of_an_api_host_are_not_calls(run_detector):
+    src = """\
+    r = requests.get(f"https://api.nal.usda.gov/fdc/v1/food/{fid}")
+    msg = "see https://api.data.gov/docs/rate-limits/ for more information"
+    """
+    ev, _ = run_detector(DETECTOR, "views/api.py", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.nal.usda.gov"]
+
+
+def test_self_hosted_analytics_script_names_its_vendor(run_detector):
+    src = """<?php ?>
+    <script defer data-domain="app.example.org" src="https://stats.tinystats.net/js/plausible.js"></script>
+    <script src="https://cdn.tinystats.net/highlight.min.js"></script>
+    """
+    ev, _ = run_detector(DETECTOR, "resources/views/layouts/base.blade.php", src)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("stats.tinystats.net", "plausible")]

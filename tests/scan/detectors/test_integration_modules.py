@@ -87,3 +87,10 @@ def test_mixed_folders_take_only_catalog_vendors(run_detector):
     assert module_of("src/hooks/useDebounce.ts") == ("usedebounce", False)
     ev, _ = run_detector(DETECTOR, "src/hooks/useDebounce.ts", "export const useDebounce = () => fetch('https://x.io/a');\n")
     assert ev == []
+
+
+def test_laravel_webhook_controllers_name_catalog_vendors(run_detector):
+    ev, _ = run_detector(DETECTOR, "app/Http/Controllers/Webhook/Bitbucket.php", "<?php\nclass Bitbucket extends Controller {}\n")
+    assert [e.service for e in ev] == ["bitbucket"]
+    ev, _ = run_detector(DETECTOR, "app/Http/Controllers/Webhook/Retry.php", "<?php\nHttp::post('https://x.io/a');\n")
+    assert ev == []  # an unknown name in a singular webhook folder is a helper, not a vendor
