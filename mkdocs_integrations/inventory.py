@@ -207,6 +207,8 @@ def _shows_use(e: Evidence) -> bool:
         return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
     if e.kind == CI_SECRET:
         return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
+    if e.kind == ENV_DECL and e.get("optional") == "1":
+        return False  # a commented-out `# BETTERSTACK_API_KEY=` in an example file: documented, not set
     if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):
         return False
     return True
@@ -258,6 +260,8 @@ def resolve(
                 (weak_only if weak else per_service)[sid].append(ev)
             for cid in index.client_import(ev.ecosystem, ev.name):
                 client_hits[cid].append(ev)
+        elif ev.kind == CALL and ev.get("api_path") == "1":
+            per_service[ev.service].append(ev)  # a path only that service's API serves: a use on its own
         elif ev.kind == CALL:
             calls[ev.service].append(ev)
         elif ev.kind in (ENV_READ, ENV_DECL, CI_SECRET):
@@ -334,6 +338,7 @@ def resolve(
             per_service[sid].extend(evs)
     _join_file_facts(facts, per_service, catalog)
     folded = _fold_integration_oauth(per_service, catalog)
+    folded.update(_fold_issuer_hosts(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:
@@ -351,9 +356,12 @@ def resolve(
             continue  # the application itself (its own SDK in its own repository), not a dependency
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
-        if strength is None or (svc.category == "ci" and strength == "env"):
+        if strength is None or (svc.category in ("ci", "hosting") and strength == "env"):
             # A CI platform shows in its own config files; build scripts keep reading its
-            # variables (DRONE_TAG) long after a project has moved to another CI.
+            # variables (DRONE_TAG) long after a project has moved to another CI. Likewise a
+            # runtime platform: code that reads the variables it injects (KUBERNETES_SERVICE_HOST
+            # to report "install type: kubernetes") runs anywhere; manifests, deploy steps and
+            # platform config files are what show the app is deployed there.
             continue
         uses.append(_service_use(svc, strength, evs, apps))
 
@@ -376,7 +384,16 @@ def resolve(
             for path, _ in var.read_in:
                 oauth_reads[path].add(m.group(1).lower())
     uses.extend(_uncatalogued_apis(vendor_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads))
-    uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name))
+    # file -> (service, squashed domain) of the API hosts it calls; sign-in hosts do not count
+    # (an integration authorizes through Google's or Facebook's OAuth endpoints).
+    file_vendors: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for u in uses:
+        if u.category == "oauth":
+            continue
+        for e in u.evidence:
+            if e.kind == HOST and not is_test_path(e.path):
+                file_vendors[e.path].add((u.id.replace("-", ""), _squashed_domain(e.name)))
+    uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name, file_vendors))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
     for cid, evs in sorted(client_hits.items()):
@@ -462,6 +479,37 @@ def _fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Cat
         per_service[api].extend(evs)
         del per_service[sid]
         folded[sid] = api
+    return folded
+
+
+_SIGN_IN_WORDS = frozenset({"auth", "oauth", "sso", "login", "signin", "openid", "oidc"})
+
+
+def _sign_in_file(path: str) -> bool:
+    """auth.ts, multi-tenant-sso/validate.ts, oauth/providers.py: a file about signing in."""
+    return bool(_SIGN_IN_WORDS & set(re.split(r"[/._-]+", path.lower())))
+
+
+def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A vendor's bare host (https://gitlab.com) seen only where its sign-in is configured
+    (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table) is the
+    sign-in provider's issuer, not a use of the vendor's API: it joins "Sign in with GitLab".
+    Returns {folded id: sign-in id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category == "oauth":
+            continue
+        oauth = next((o for o in (f"{sid}-oauth", f"{sid}-login") if o in per_service and o in catalog.services), None)
+        if oauth is None:
+            continue
+        evs = [e for e in per_service[sid] if _shows_use(e)]
+        if not evs or any(e.kind != HOST for e in evs):
+            continue
+        oauth_files = {e.path for e in per_service[oauth]}
+        if all(e.path in oauth_files or _sign_in_file(e.path) for e in evs):
+            per_service[oauth].extend(per_service.pop(sid))
+            folded[sid] = oauth
     return folded
 
 
@@ -585,7 +633,8 @@ MODULE_PREFIX = "integration_module:"
 
 
 def _uncatalogued_modules(
-    modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str
+    modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
+    file_vendors: dict[str, set[tuple[str, str]]] | None = None,
 ) -> list[ServiceUse]:
     """Vendors outside the catalog that the code keeps an integration module for."""
     out = []
@@ -595,6 +644,14 @@ def _uncatalogued_modules(
             continue
         if slug.replace("-", "") in squashed_taken:
             continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
+        hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
+        squashed = slug.replace("-", "")
+        if hosts and not any(e.kind == HOST for e in evs) and not any(
+            squashed in (vid, domain) or domain.startswith(squashed) for vid, domain in hosts
+        ):
+            # The module's requests all go to another vendor's API (`integrations/aggregator/`
+            # calling api.nango.dev): it wraps that vendor, which is the service already.
+            continue
         svc = Service(
             id=slug,
             name=slug.replace("-", " ").title(),

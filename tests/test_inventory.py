@@ -228,3 +228,56 @@ def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
         "views/api.py": 'msg = "see https://api.data.gov/docs/rate-limits/ for more information"\n',
     })
     assert not {"0", "127", "data"} & ids(inv)
+def test_short_oauth_credential_names_and_app_prefixed_auth_names(tmp_path):
+    """AUTH_GOOGLE_CID / AUTH_GOOGLE_CSEC (Go sign-in options) and GOOGLE_AUTH_CLIENT_ID are
+    Google sign-in; the AUTH_URL tail of a custom provider's AUTH_CUSTOM_AUTH_URL is not Auth.js."""
+    inv = scan(tmp_path, {".env.example": "AUTH_GOOGLE_CID=\nAUTH_DISCORD_CSEC=\nAUTH_CUSTOM_AUTH_URL=\n",
+                          "config/google.rb": 'ENV["GOOGLE_AUTH_CLIENT_ID"]\n'})
+    assert {"google-oauth", "discord-oauth"} <= ids(inv)
+    assert "nextauth" not in ids(inv)
+
+
+def test_a_module_wrapping_another_vendors_api_is_that_vendor(tmp_path):
+    """`integrations/aggregator/` calls api.nango.dev: the folder names a role, Nango is the vendor;
+    a notification handler whose only URL is a localhost fallback calls nowhere."""
+    inv = scan(tmp_path / "billing", {
+        "app/services/integrations/aggregator/base_service.rb": 'BASE_URL = "https://api.nango.dev/"\n'
+                                                                "Net::HTTP.post(URI(BASE_URL + 'proxy'), body)\n",
+        "worker/src/features/notifications/commentMentionHandler.ts":
+            'const baseUrl = process.env.NEXTAUTH_URL || "http://localhost:3000";\nawait sendEmail(baseUrl);\n',
+    })
+    assert "nango" in ids(inv)
+    assert not ({"aggregator", "commentmention"} & ids(inv))
+
+
+def test_a_module_that_signs_in_through_another_vendors_oauth_stays_its_own(tmp_path):
+    inv = scan(tmp_path / "web", {
+        "lib/integrations/social/facebook.provider.ts": 'await fetch("https://graph.facebook.com/v19.0/me/accounts");\n',
+        "lib/integrations/social/dev.to.provider.ts": 'await fetch("https://dev.to/api/articles", { method: "POST" });\n',
+    })
+    assert {"facebook", "devto"} <= ids(inv)
+
+
+def test_commented_out_example_env_vars_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {".env.example": "# Betterstack Status Page\n# BETTERSTACK_UPTIME_API_KEY=\nSENTRY_DSN=\n"})
+    assert "sentry" in ids(inv)
+    assert "better-stack" not in ids(inv)
+
+
+def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path):
+    inv = scan(tmp_path / "web", {
+        "src/env.mjs": 'export const env = { AUTH_GITLAB_CLIENT_ID: process.env.AUTH_GITLAB_CLIENT_ID,\n'
+                       '  AUTH_GITLAB_URL: process.env.AUTH_GITLAB_URL ?? "https://gitlab.com" };\n',
+        "src/ee/multi-tenant-sso/issuer.ts": 'export const gitlab = (c) => c.issuer ?? "https://gitlab.com";\n',
+        "src/server/auth.ts": 'import GitLabProvider from "next-auth/providers/gitlab";\n'
+                              'export const p = GitLabProvider({ clientId: env.AUTH_GITLAB_CLIENT_ID });\n',
+    })
+    assert "gitlab-oauth" in ids(inv)
+    assert "gitlab" not in ids(inv)
+
+
+def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
+    inv = scan(tmp_path, {
+        "src/views.py": 'import os\ninstall = "kubernetes" if os.environ.get("KUBERNETES_SERVICE_HOST") else "docker"\n',
+    })
+    assert "kubernetes" not in ids(inv)

@@ -41,6 +41,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # MAIL_MAILER=ses, Rails adapter trilogy); URL schemes count too
       auth_env: [AWS_ACCESS_KEY_ID]  # shared credentials it reads when present (not a detection signal)
       deploy_steps: ['vercel deploy']    # CI lines that deploy to this host (case-insensitive)
+      api_paths: ['/forms/chromium/convert/']  # URL paths only this (self-hosted) API serves: a string
+                                  # literal holding one is a use, even on a configured base URL
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -82,12 +84,15 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # A `*` label stands for any one label (`s3.*.amazonaws.com`); leading, for any subdomain.
 _LABEL = r"(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
+# Two or more path segments: `/forms/chromium/convert/`, never a bare `/api/`.
+_API_PATH_RE = re.compile(r"^/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+/?$")
 _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
+    "api_paths",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -126,6 +131,7 @@ class Service:
     drivers: tuple[str, ...] = ()
     auth_env: tuple[str, ...] = ()
     deploy_steps: tuple[re.Pattern[str], ...] = ()
+    api_paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,10 @@ def _service(raw: Any, where: str) -> Service:
         if not isinstance(c, dict) or set(c) != {"match", "endpoint"}:
             raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint'")
         calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"])))
+    api_paths = _strs(raw.get("api_paths"), where, "api_paths")
+    for path in api_paths:
+        if not _API_PATH_RE.match(path):
+            raise CatalogError(f"{where}: api path {path!r} must be an absolute path of two or more segments")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -253,6 +263,7 @@ def _service(raw: Any, where: str) -> Service:
         deploy_steps=tuple(
             _regex(p, where, re.I) for p in _strs(raw.get("deploy_steps"), where, "deploy_steps")
         ),
+        api_paths=api_paths,
     )
 
 

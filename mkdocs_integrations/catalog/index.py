@@ -150,6 +150,7 @@ class CatalogIndex:
         )
         # Hosting services' deploy steps, in catalog order (a CI line may deploy to several).
         self.deploy_steps = [(svc.id, rx) for svc in catalog.services.values() for rx in svc.deploy_steps]
+        self.api_paths = tuple((path, svc.id) for svc in catalog.services.values() for path in svc.api_paths)
         self.call_patterns = [
             (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()
@@ -164,7 +165,7 @@ class CatalogIndex:
             if svc.category == "oauth":
                 for e in svc.env:
                     m = _OAUTH_CREDENTIAL.match(e)
-                    if m:
+                    if m and m.group(1):
                         self._oauth_words.setdefault(m.group(1), svc.id)
         self._env_prefixes.sort(key=lambda p: -len(p[0]))
         self._terraform.sort(key=lambda p: -len(p[0]))
@@ -262,13 +263,18 @@ class CatalogIndex:
             if upper.startswith(pub) and upper[len(pub):] in self.env_exact:
                 return self.env_exact[upper[len(pub):]]
         oauth = _OAUTH_CREDENTIAL.match(upper)
-        if oauth and oauth.group(1) in self._oauth_words:
-            return self._oauth_words[oauth.group(1)]
+        word = oauth and (oauth.group(1) or oauth.group(2))
+        if word and word in self._oauth_words:
+            return self._oauth_words[word]
         # Apps prefix well-known names with their own: PAPERLESS_EMAIL_HOST, MYAPP_SENTRY_DSN.
         start = upper.find("_")
         while start != -1:
             tail = upper[start + 1 :]
-            if len(tail) >= 8 and tail in self.env_exact:
+            # A short tail must start with a name (SMTP_HOST), not a common word: the
+            # AUTH_URL of AUTH_CUSTOM_AUTH_URL is a custom provider's URL, not Auth.js.
+            if len(tail) >= 8 and tail in self.env_exact and (
+                len(tail) >= 10 or tail.split("_", 1)[0].lower() not in _COMMON_WORDS
+            ):
                 return self.env_exact[tail]
             start = upper.find("_", start + 1)
         return None
@@ -353,7 +359,9 @@ def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tup
 
 
 _OAUTH_CREDENTIAL = re.compile(
-    r"^(?:AUTH_|OAUTH_|SOCIAL_AUTH_)?([A-Z0-9]+)_(?:OAUTH_)?(?:APP|CLIENT|CONSUMER|OAUTH2?)_?(?:ID|SECRET|KEY)$"
+    r"^(?:AUTH_|OAUTH_|SOCIAL_AUTH_)?([A-Z0-9]+)_(?:O?AUTH2?_)?(?:APP|CLIENT|CONSUMER|OAUTH2?)_?(?:ID|SECRET|KEY)$"
+    # AUTH_GOOGLE_CID / AUTH_GOOGLE_CSEC: the short client id and secret of Go sign-in options
+    r"|^(?:AUTH|OAUTH)_([A-Z0-9]+)_C(?:ID|SEC)$"
 )
 
 _COMMON_WORDS = frozenset({

@@ -463,3 +463,7 @@ def test_umbrella_cloud_domains_are_read_off_the_catalog():
     shared = CatalogIndex(load_catalog()).shared_domains
     assert {".googleapis.com", ".amazonaws.com"} <= set(shared)
     assert ".stripe.com" not in shared and ".apple.com" not in shared  # one vendor's own domains
+
+
+def test_rejects_api_paths_too_short_to_name_one_service():
+    assert "api path" in _bad(GOOD.replace("    purpose:", "    api_paths: [/api]\n    purpose:", 1))

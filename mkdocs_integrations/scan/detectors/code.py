@@ -209,6 +209,30 @@ def _tracking_script(path: str, ctx: Context) -> str | None:
 
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
+# Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
+# or helmet-style `connectSrc: ["https://x.com"]`. A host there may load, not that it is used.
+_CSP_DIRECTIVE = re.compile(
+    r"\b(?:(?:default|script|style|img|font|connect|frame|media|object|worker|child|manifest|prefetch)-src(?:-elem|-attr)?"
+    r"|form-action|frame-ancestors|report-uri)\b"
+)
+_CSP_LIST = re.compile(r"""(?:\b[a-z]+Src|['"][a-z]+-src['"])\s*:\s*\[""")
+
+
+def in_csp(text: str, start: int) -> bool:
+    """Whether the URL at `start` is an entry of a Content-Security-Policy directive."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    last = None
+    for last in _CSP_DIRECTIVE.finditer(line):
+        pass
+    if last is not None and ";" not in line[last.end():]:
+        return True
+    window = text[max(0, start - 600):start]
+    last = None
+    for last in _CSP_LIST.finditer(window):
+        pass
+    return last is not None and "]" not in window[last.end():]
+
+
 _PLACEHOLDER_VALUE = re.compile(r"""['"](?:your|my)[-_ ](?:[a-z]+[-_ ]?)*(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
 
 
@@ -352,6 +376,111 @@ def _python_settings_fields(text: str) -> Iterator[tuple[int, str]]:
             yield body_start + f.start(1), alias.group(1) if alias else prefix + name.upper()
 
 
+# Go config structs read by env-tag libraries (go-flags, caarlos0/env, kong, cleanenv): a
+# field's `env:"NAME"` tag, under the prefixes its enclosing fields add. go-flags joins
+# `env-namespace:"AUTH"` with "_"; the others prepend their prefix as written.
+_GO_STRUCT = re.compile(r"^type[ \t]+(\w+)[ \t]+struct[ \t]*\{", re.M)
+_GO_TAG = re.compile(r'([A-Za-z][\w-]*):"([^"]*)"')
+_GO_NESTED = re.compile(r"[ \t]*(\w+)[ \t]+[\[\]*]*struct[ \t]*\{")
+_GO_FIELD = re.compile(r"[ \t]*(?:(\w+)(?:[ \t]*,[ \t]*\w+)*[ \t]+)?[\[\]*]*((?:\w+\.)?\w+)[ \t]*(`[^`\n]*`)?[ \t]*$")
+_GO_PREFIX_TAGS = (("env-namespace", "_"), ("envPrefix", ""), ("env-prefix", ""), ("envprefix", ""))
+_GO_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class _GoField:
+    type: str  # a named type, or "" for an inline struct
+    inline: list["_GoField"] | None
+    tags: dict[str, str]
+    offset: int  # where its tag is
+
+
+def _go_close(text: str, open_at: int, end: int) -> int:
+    """Index of the brace closing the one at `open_at`, skipping tag and string literals."""
+    depth, i = 0, open_at
+    while i < end:
+        c = text[i]
+        if c in "`\"":
+            close = text.find(c, i + 1, end)
+            if close == -1:
+                return -1
+            i = close
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _go_fields(text: str, start: int, end: int) -> list[_GoField]:
+    fields: list[_GoField] = []
+    i = start
+    while i < end:
+        eol = text.find("\n", i, end)
+        eol = end if eol == -1 else eol
+        nested = _GO_NESTED.match(text, i, eol)
+        if nested:
+            close = _go_close(text, nested.end() - 1, end)
+            if close == -1:
+                break
+            tail_end = text.find("\n", close, end)
+            tail_end = end if tail_end == -1 else tail_end
+            tags = dict(_GO_TAG.findall(text, close + 1, tail_end))
+            fields.append(_GoField("", _go_fields(text, nested.end(), close), tags, close + 1))
+            i = tail_end + 1
+            continue
+        m = _GO_FIELD.match(text, i, eol)
+        if m:
+            tag = m.group(3) or ""
+            fields.append(_GoField(m.group(2), None, dict(_GO_TAG.findall(tag)), m.start(3) if tag else m.start(2)))
+        i = eol + 1
+    return fields
+
+
+def _go_env_tags(text: str) -> Iterator[tuple[int, str]]:
+    """Env names of a file's Go config structs, with the prefixes of the fields that nest them."""
+    structs: dict[str, list[_GoField]] = {}
+    for m in _GO_STRUCT.finditer(text):
+        close = _go_close(text, m.end() - 1, len(text))
+        if close != -1:
+            structs[m.group(1)] = _go_fields(text, m.end(), close)
+    nested_types: set[str] = set()
+
+    def collect(fields: list[_GoField]) -> None:
+        for f in fields:
+            if f.inline is not None:
+                collect(f.inline)
+            elif "env" not in f.tags:
+                nested_types.add(f.type)
+
+    for fields in structs.values():
+        collect(fields)
+
+    def walk(fields: list[_GoField], prefix: str, depth: int) -> Iterator[tuple[int, str]]:
+        for f in fields:
+            if "env" in f.tags:
+                name = prefix + f.tags["env"].split(",")[0].strip()
+                if f.tags["env"].split(",")[0].strip() and _GO_ENV_NAME.fullmatch(name):
+                    yield f.offset, name
+                continue
+            sub = f.inline if f.inline is not None else structs.get(f.type)
+            if sub is None or depth > 8:
+                continue
+            add = prefix
+            for key, joiner in _GO_PREFIX_TAGS:
+                if f.tags.get(key):
+                    add = prefix + f.tags[key] + joiner
+                    break
+            yield from walk(sub, add, depth + 1)
+
+    for name, fields in structs.items():
+        if name not in nested_types:
+            yield from walk(fields, "", 0)
+
+
 @dataclass(frozen=True)
 class _Gate:
     """What a file must contain for each part of `detect` to find anything."""
@@ -363,6 +492,7 @@ class _Gate:
     named: frozenset[str]  # those services
     hosts: frozenset[str]  # the catalog's exact hosts, for host settings that are no URL
     all: frozenset[str]
+    paths: frozenset[str] = frozenset()  # catalog API paths (`/forms/chromium/convert/`)
 
     def callable_services(self, present: frozenset[str]) -> set[str]:
         found = {sid for lit in present if lit in self.call_literals for sid in self.call_literals[lit]}
@@ -374,14 +504,14 @@ class _Gate:
     def triggered(self, present: frozenset[str]) -> bool:
         if _URL_LITERAL in present or not (self.imports.isdisjoint(present) and self.env.isdisjoint(present)):
             return True
-        if not self.hosts.isdisjoint(present):
+        if not self.hosts.isdisjoint(present) or not self.paths.isdisjoint(present):
             return True
         return bool(self.callable_services(present))
 
 
 _URL_LITERAL = "://"
 _NAME_WORD = 5  # service words this long are names, rare in other code
-_ENV_EXTRA = frozenset({"process.env", "basesettings"})  # destructuring, pydantic settings
+_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"'})  # destructuring, pydantic settings, Go env tags
 
 
 _NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())  # text is lower-cased
@@ -425,9 +555,10 @@ def _gate(index: CatalogIndex) -> _Gate:
     words = {k: frozenset(v) for k, v in by_word.items()}
     named = frozenset(sid for sids in words.values() for sid in sids)
     hosts = index.exact_hosts()
+    paths = frozenset(path for path, _ in index.api_paths)
     return _Gate(
         imports, frozenset(env), literals, words, named, hosts,
-        imports | env | set(literals) | set(words) | hosts | {_URL_LITERAL},
+        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL}, paths,
     )
 
 
@@ -495,13 +626,15 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 env_hits.append((destructure.start(1) + destructure.group(1).find(name), name))
     if lang is PYTHON and "BaseSettings" in text:
         env_hits.extend(_python_settings_fields(text))
+    if lang is GO and 'env:"' in text:
+        env_hits.extend(_go_env_tags(text))
     for offset, name in sorted(env_hits):
         if once("env", name):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.lookup)
     # Hostnames in literals
     for m in _URL.finditer(text) if present is None or _URL_LITERAL in present else ():
         host = m.group(1).lower()
-        if _NOT_EXTERNAL.search(host) or not once("host", host):
+        if _NOT_EXTERNAL.search(host) or in_csp(text, m.start()) or not once("host", host):
             continue
         sid = ctx.index.host(host)
         path = m.group(3) or ""
@@ -523,8 +656,15 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
     for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
         sid = ctx.index.host(host)
-        if sid and once("host", host):
+        if sid and not in_csp(text, offset) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
+    # API paths only one (self-hosted) service serves, in a string literal: a request to it
+    # on whatever base URL the app is configured with (ENV["LAGO_PDF_URL"] + "/forms/chromium/convert/html").
+    for path, sid in ctx.index.api_paths if present is None or not gate.paths.isdisjoint(present) else ():
+        m = re.search(r"""['"`][^'"`\n]*""" + re.escape(path), text)
+        if m and once("call:" + sid, "api path"):
+            yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=f"API path {path.rstrip('/')}",
+                           service=sid, detail=(("api_path", "1"),))
     # SDK calls of the catalog's services
     if present is None:
         candidates = ctx.index.call_patterns

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
 from ...textsearch import Prefiltered, required_literals
 from .base import Context, Detector, Record, Source
-from .code import language_for
+from .code import _NOT_EXTERNAL, language_for
 
 _HTTP_CLIENTS = (
     ("fetch", re.compile(r"(?<![\w.])fetch\(")),
@@ -79,6 +79,20 @@ _BUILT_REQUEST = re.compile(r"""['"`]/api/(?:v\d+/)?[a-z]|\bhttp\.Method(?:Get|P
 _UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
 
 
+_URL_HOST = re.compile(r"(?:https?|wss?)://([A-Za-z0-9.-]+)")
+_LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?)$")
+
+
+def _external(text: str, m: re.Match[str]) -> bool:
+    """A URL literal to the machine itself (`http://localhost:3000`, a fallback base URL)
+    or to a placeholder host calls nowhere outside."""
+    host = _URL_HOST.match(text, m.start() + 1)
+    if host is None or text[host.end():host.end() + 1] in ("{", "$", "%"):
+        return True  # `.post(url)`, or a URL whose host is a template (`https://${host}`)
+    name = host.group(1).lower().rstrip(".")
+    return not (_NOT_EXTERNAL.search(name) or _LOOPBACK.match(name))
+
+
 def calls_out(src: Source) -> bool:
     """Whether this code file talks HTTP to somewhere: a known client call, a URL literal,
     or a request to an API path built on a configured base URL."""
@@ -86,7 +100,7 @@ def calls_out(src: Source) -> bool:
     if lang is None:
         return False
     text = src.stripped(lang.comments)
-    if _OUTBOUND.search(text):
+    if any(_external(text, m) for m in _OUTBOUND.finditer(text)):
         return True
     if src.name.endswith(_UI_FILES):
         return False  # a component's requests go to the application's own back end

@@ -135,3 +135,67 @@ def test_self_hosted_analytics_script_names_its_vendor(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "resources/views/layouts/base.blade.php", src)
     assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("stats.tinystats.net", "plausible")]
+def test_go_config_struct_env_tags_with_namespaces(run_detector):
+    """go-flags `env-namespace` and caarlos0/env `envPrefix` prefix the env tags they nest."""
+    src = """\
+    package cmd
+
+    type ServerCommand struct {
+    \tCache CacheGroup `group:"cache" env-namespace:"CACHE"`
+    \tAuth  struct {
+    \t\tGoogle AuthGroup `group:"google" env-namespace:"GOOGLE"`
+    \t\tTTL    struct {
+    \t\t\tJWT int `long:"jwt" env:"JWT"`
+    \t\t} `group:"ttl" env-namespace:"TTL"`
+    \t} `group:"auth" env-namespace:"AUTH"`
+    \tPort int `long:"port" env:"PORT,required"`
+    }
+
+    type AuthGroup struct {
+    \tCID  string `long:"cid" env:"CID"`
+    \tCSEC string `long:"csec" env:"CSEC"`
+    }
+
+    type CacheGroup struct {
+    \tRedisAddr string `long:"redis_addr" env:"REDIS_ADDR" default:"127.0.0.1:6379"`
+    }
+
+    type Config struct {
+    \tDB DBConfig `envPrefix:"DB_"`
+    }
+
+    type DBConfig struct {
+    \tURL string `env:"URL"`
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "app/cmd/server.go", src)
+    assert {e.name for e in ev if e.kind == ENV_READ} == {
+        "CACHE_REDIS_ADDR", "AUTH_GOOGLE_CID", "AUTH_GOOGLE_CSEC", "AUTH_TTL_JWT", "PORT", "DB_URL"}
+
+
+def test_csp_allowlists_are_not_hosts_the_code_calls(run_detector):
+    src = """\
+    const cspHeader = `
+      script-src 'self' https://static.cloudflareinsights.com https://*.stripe.com;
+      connect-src 'self' https://graph.microsoft.com;
+    `;
+    const helmetDirectives = {
+      connectSrc: [
+        "'self'",
+        "https://api.mixpanel.com",
+      ],
+    };
+    fetch("https://api.openai.com/v1/chat/completions");
+    """
+    ev, _ = run_detector(DETECTOR, "web/next.config.mjs", src)
+    assert {e.name for e in ev if e.kind == HOST} == {"api.openai.com"}
+
+
+def test_api_path_only_one_self_hosted_service_serves(run_detector):
+    src = """\
+    def pdf_url
+      URI.join(ENV["LAGO_PDF_URL"], "/forms/chromium/convert/html").to_s
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "app/services/utils/pdf_generator.rb", src)
+    assert [(e.service, e.kind, e.line) for e in ev if e.service] == [("gotenberg", CALL, 2)]
