@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import operator
 import os
 import re
 import stat
@@ -276,6 +277,7 @@ class _Listing:
 
 
 _LISTINGS: dict[str, _Listing] = {}
+_entry_name = operator.attrgetter("name")
 _MAX_LISTINGS = 200_000
 _RACY_NS = 2_000_000_000  # a folder changed in the last 2 s may change again within its mtime tick
 
@@ -383,8 +385,15 @@ class _Walk:
             return None  # a symlink loop or a second path to the same folder
         self.seen_dirs.add(identity)
         # An unchanged folder that had no .gitignore still has none (creating one changes
-        # the folder's mtime), so the file is only looked for where it can be.
-        has_gitignore = listing.has_gitignore if fresh and listing is not None else os.path.isfile(folder + "/.gitignore")
+        # the folder's mtime); a changed one is read first, and its entries say.
+        found = None
+        if fresh and listing is not None:
+            has_gitignore = listing.has_gitignore
+        else:
+            found = self.read(folder)
+            if found is None:
+                return None
+            has_gitignore = any(e.name == ".gitignore" and e.is_file() for e in found)
         if has_gitignore:
             gi = folder + "/.gitignore"
             spec = _load_gitignore(Path(gi), result, gi[len(base_prefix):] if gi.startswith(base_prefix) else gi)
@@ -392,27 +401,35 @@ class _Walk:
                 specs = specs + [(folder + "/", spec)]
         rules = (self.fixed_rules, tuple(s.serial for _, s in specs))
         if not fresh or listing is None or listing.rules != rules:
-            listing = self.list(folder, specs, mtime_ns, identity, rules, has_gitignore)
+            listing = self.list(folder, specs, mtime_ns, identity, rules, has_gitignore, found)
             if listing is None:
                 return None
         result.ignored_env_files.extend(listing.ignored_env)
         return iter(listing.entries), specs, trusted
 
+    def read(self, folder: str) -> list[os.DirEntry[str]] | None:
+        """The folder's entries by name, or None (with a warning) when it cannot be listed."""
+        try:
+            with os.scandir(folder) as it:
+                return sorted(it, key=_entry_name)
+        except OSError as exc:
+            base_prefix = self.base_prefix
+            folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
+            self.result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
+            return None
+
     def list(
         self, folder: str, specs: list[tuple[str, _Spec]], mtime_ns: int, identity: tuple[int, int], rules: tuple,
-        has_gitignore: bool,
+        has_gitignore: bool, found: list[os.DirEntry[str]] | None,
     ) -> _Listing | None:
-        """Read a folder and decide each entry (pruned, excluded, gitignored, outside the root)."""
+        """Decide each entry of a folder (pruned, excluded, gitignored, outside the root)."""
         root, base_prefix, exclude, result, pruned_abs = (
             self.root, self.base_prefix, self.exclude, self.result, self.pruned_abs
         )
-        folder_rel = folder[len(base_prefix):] if folder.startswith(base_prefix) else folder
-        try:
-            with os.scandir(folder) as it:
-                found = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            result.warnings.append(f"{folder_rel}: cannot list folder ({exc.strerror or exc})")
-            return None
+        if found is None:
+            found = self.read(folder)
+            if found is None:
+                return None
         warned = len(result.warnings)
         root_prefix = root + "/"
         entries: list[tuple[str, bool]] = []
