@@ -260,8 +260,9 @@ def resolve(
                 (weak_only if weak else per_service)[sid].append(ev)
             for cid in index.client_import(ev.ecosystem, ev.name):
                 client_hits[cid].append(ev)
-        elif ev.kind == CALL and ev.get("api_path") == "1":
-            per_service[ev.service].append(ev)  # a path only that service's API serves: a use on its own
+        elif ev.kind == CALL and (ev.get("api_path") == "1" or ev.get("alone") == "1"):
+            # a path only that service's API serves, or a call only its snippet makes: a use on its own
+            per_service[ev.service].append(ev)
         elif ev.kind == CALL:
             calls[ev.service].append(ev)
         elif ev.kind in (ENV_READ, ENV_DECL, CI_SECRET):
@@ -383,7 +384,7 @@ def resolve(
         if m:
             for path, _ in var.read_in:
                 oauth_reads[path].add(m.group(1).lower())
-    uses.extend(_uncatalogued_apis(vendor_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads))
+    uses.extend(_uncatalogued_apis(vendor_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads, set(modules)))
     # file -> (service, squashed domain) of the API hosts it calls; sign-in hosts do not count
     # (an integration authorizes through Google's or Facebook's OAuth endpoints).
     file_vendors: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -594,16 +595,21 @@ _SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$
 
 def _uncatalogued_apis(
     hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
-    oauth_reads: dict[str, set[str]] | None = None,
+    oauth_reads: dict[str, set[str]] | None = None, module_slugs: set[str] | None = None,
 ) -> list[ServiceUse]:
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code."""
     by_slug: dict[str, list[Evidence]] = defaultdict(list)
+    # The code's own name for a vendor whose brand is its whole domain: a module `incidentio/`
+    # calling api.incident.io names the vendor "incidentio", not "incident".
+    module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
     for host, evs in hosts.items():
         live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path)]
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
         domain = _squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
+        if domain in module_by_squashed and domain != slug.replace("-", ""):
+            slug = module_by_squashed[domain]
         if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (project_name and slug in project_name.lower()):
             continue  # a catalog service's other host, or the application's own API
         by_slug[slug].extend(live)

@@ -205,6 +205,24 @@ def test_a_module_and_an_api_of_one_uncatalogued_vendor_are_one_service(tmp_path
     assert len(found) == 1
 
 
+def test_a_brand_domain_takes_the_name_the_modules_give_it(tmp_path):
+    """api.acmeops.io called from `alerting/provider/acmeopsio/` is one vendor, "acmeopsio", not
+    "acmeops" from the host plus "acmeopsio" from the module."""
+    inv = scan(tmp_path, {
+        "alerting/provider/acmeopsio/acmeopsio.go": 'package acmeopsio\n\nimport "net/http"\n\nconst URL = "https://api.acmeops.io/v2/alert_events/http/"\n\nfunc Send() { http.Post(URL, "application/json", nil) }\n',
+    })
+    assert ids(inv) & {"acmeops", "acmeopsio"} == {"acmeopsio"}
+
+
+def test_a_call_only_the_vendors_snippet_makes_is_a_use_on_its_own(tmp_path):
+    """Matomo Tag Manager's `_mtm.push` on a self-hosted Matomo: no package, env var or fixed
+    host; a Matomo-looking call of another service's SDK alone stays quiet."""
+    inv = scan(tmp_path, {"app/js/matomo.js": '// Call Matomo on page loads\ndocument.addEventListener("turbo:load", () => window._mtm?.push({ event: "mtm.PageView" }));\n'})
+    assert "matomo" in ids(inv)
+    inv = scan(tmp_path / "other", {"app/js/stripe.js": "// stripe\nconst c = customers.create({});\n"})
+    assert "stripe" not in ids(inv)
+
+
 def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
     # Laravel's config/*.php list every driver the framework supports; one read of its env
     # vars there is no use. The same vendor with a package, or declared in .env.example, is.

@@ -35,6 +35,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       terraform: []               # provider names or resource type prefixes
       calls:                      # regex on code that uses the service → readable endpoint name
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
+        - {match: '_mtm\\.push\\(', endpoint: tag manager, alone: true}  # proves the service
+                                  # without a package: a global only the vendor's snippet defines
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
       drivers: [pgsql]            # framework driver/backend words that select it (DB_CONNECTION=pgsql,
@@ -105,6 +107,7 @@ class CatalogError(ValueError):
 class CallPattern:
     pattern: re.Pattern[str]
     endpoint: str
+    alone: bool = False  # proves the service on its own (a global only its snippet defines: `_mtm`)
 
 
 @dataclass(frozen=True)
@@ -228,9 +231,11 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'calls' must be a list")
     calls = []
     for c in calls_raw:
-        if not isinstance(c, dict) or set(c) != {"match", "endpoint"}:
-            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint'")
-        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"])))
+        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone"}:
+            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone')")
+        if not isinstance(c.get("alone", False), bool):
+            raise CatalogError(f"{where}: a call's 'alone' must be true or false")
+        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False))))
     api_paths = _strs(raw.get("api_paths"), where, "api_paths")
     for path in api_paths:
         if not _API_PATH_RE.match(path):

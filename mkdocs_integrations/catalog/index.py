@@ -13,6 +13,9 @@ from functools import cached_property, lru_cache
 from ..textsearch import required_literals
 from . import Catalog, load_catalog
 
+# Umbrella names that prefix many products: a module `googlesheets` is not "Google".
+_UMBRELLA_NAMES = frozenset({"google", "amazon", "azure", "microsoft", "cloudflare", "apple", "yahoo"})
+
 _PYPI_NORM = re.compile(r"[-_.]+")
 
 
@@ -218,6 +221,29 @@ class CatalogIndex:
     def service_named(self, word: str) -> str | None:
         """The service a module name stands for (`googlechat`, `pagerduty`, `Sendgrid`)."""
         return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))
+
+    @cached_property
+    def _by_leading_name(self) -> list[tuple[str, str]]:
+        """(squashed id or name, service id), longest first, for `service_leading`: names of
+        five letters or more, and not an umbrella cloud's name (`google`, `aws`)."""
+        out: dict[str, str] = {}
+        for svc in self.catalog.services.values():
+            product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)
+            for key in (svc.id, svc.name, product):
+                squashed = re.sub(r"[^a-z0-9]", "", key.lower())
+                if len(squashed) >= 5 and squashed not in _UMBRELLA_NAMES:
+                    out.setdefault(squashed, svc.id)
+        return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+    def service_leading(self, word: str) -> str | None:
+        """The service a compound module name starts with: `teamsworkflows` (Microsoft Teams'
+        Workflows webhooks), `mattermostplugin`; the rest must be a word of its own (3+ letters),
+        so `signalr` is not Signal."""
+        squashed = re.sub(r"[^a-z0-9]", "", word.lower())
+        for key, sid in self._by_leading_name:
+            if squashed.startswith(key) and len(squashed) - len(key) >= 3:
+                return sid
+        return None
 
     def driver(self, word: str) -> str | None:
         """The service a driver or backend word selects (`pgsql`, `ses`, `trilogy`), or a URL scheme names."""

@@ -561,7 +561,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 continue
             m = call.pattern.search(text)
             if m and once("call:" + sid, call.endpoint):
-                yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid)
+                yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid,
+                               detail=(("alone", "1"),) if call.alone else ())
 
 
 DETECTOR = Detector(

@@ -174,10 +174,17 @@ def app_engine(src: Source, ctx: Context) -> Iterator[Record]:
 
 
 def procfile(src: Source, ctx: Context) -> Iterator[Record]:
+    processes = []
     for i, raw in enumerate(src.text.splitlines(), start=1):
         m = re.match(r"^([A-Za-z0-9_-]+)\s*:\s*\S", raw)
         if m:
-            yield _feat(src, "heroku", f"process:{m.group(1)}", i)
+            processes.append((m.group(1), i))
+    if not any(name == "web" for name, _ in processes):
+        # Heroku routes HTTP only to a `web` process: a Procfile without one (`rails:`,
+        # `webpack:`, `sidekiq:`) is a process list for Foreman or Overmind on a dev machine.
+        return
+    for name, i in processes:
+        yield _feat(src, "heroku", f"process:{name}", i)
 
 
 # Heroku add-on plan → (evidence kind, service id). Databases become DB_TYPE.

@@ -18,11 +18,13 @@ from .base import Context, Detector, Record, Source
 from .code import language_for
 from .code_facts import calls_out
 
-# Folders whose children are one module per vendor. (Not `providers` or `adapters`: in
-# front ends and frameworks those hold React context providers and storage adapters.)
+# Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
+# front ends and frameworks those hold React context providers and storage adapters; inside one
+# of these folders they group the vendors, as in `alerting/provider/slack/`.)
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
+    "alerting", "alerters", "alerter",
 })
 # Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
 # `importers/`, a Laravel `Controllers/Webhook/`): there only a catalog vendor's name counts,
@@ -34,6 +36,7 @@ _SIGN_IN = frozenset({"oauth", "sso"})
 _GROUPS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
     "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
+    "provider", "providers",
 })
 # Names that are the module system itself, not a vendor.
 _GENERIC = frozenset({
@@ -50,6 +53,7 @@ _GENERIC = frozenset({
     "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
     "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
     "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
+    "alert", "alerts", "alerting", "alerter", "alerters",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 _SUFFIX = re.compile(
@@ -146,6 +150,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
     if sid is None and _container(src.rel) in _CATALOG_ONLY:
         return
+    if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):
+        # A name of one word that starts with a catalog vendor's (`teamsworkflows/` posting to
+        # Microsoft Teams' Workflows webhooks) is that vendor, not a new one. Names of separate
+        # words (`grafana-oncall/`) name a product of their own.
+        sid = ctx.index.service_leading(name)
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
     slug = sid or _slug(name)

@@ -87,6 +87,13 @@ def test_procfile(run_detector):
     assert feats(evs) == [(1, "process:web", "heroku"), (3, "process:worker", "heroku"), (4, "process:release", "heroku")]
 
 
+def test_procfile_without_a_web_process_is_a_dev_process_list(run_detector):
+    """Heroku routes HTTP only to `web`: `rails:`/`webpack:`/`sidekiq:` is Foreman's list on a dev machine."""
+    text = "# Foreman Procfile\nrails: bundle exec rails s -p 3000\nwebpack: ./bin/shakapacker-dev-server\nsidekiq: bundle exec sidekiq\n"
+    evs, _ = run_detector(DETECTOR, "Procfile", text)
+    assert feats(evs) == []
+
+
 APP_JSON = """\
 {
   "name": "Coursely",

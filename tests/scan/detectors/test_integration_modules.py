@@ -31,6 +31,13 @@ def notify(url, token, title):
         ("app/(dashboard)/settings/webhooks/[webhookId]/page-client.tsx", None),  # a route segment
         ("app/(dashboard)/settings/integrations/page.tsx", None),  # a page file
         ("app/settings/integrations/integrations-layout-client.tsx", None),  # about integrations in general
+        ("alerting/provider/slack/slack.go", ("slack", True)),  # alerting providers, one per vendor
+        ("alerting/provider/incidentio/dedup.go", ("incidentio", True)),
+        ("alerting/provider/provider.go", None),  # the provider system itself
+        ("alerting/alert/alert.go", None),
+        ("src/notifications/providers/gotify/index.ts", ("gotify", True)),
+        ("src/notifications/providers/NotificationProvider.tsx", None),  # React context, role words only
+        ("src/providers/ThemeProvider.tsx", None),
     ],
 )
 def test_module_names(rel, expected):
@@ -94,3 +101,20 @@ def test_laravel_webhook_controllers_name_catalog_vendors(run_detector):
     assert [e.service for e in ev] == ["bitbucket"]
     ev, _ = run_detector(DETECTOR, "app/Http/Controllers/Webhook/Retry.php", "<?php\nHttp::post('https://x.io/a');\n")
     assert ev == []  # an unknown name in a singular webhook folder is a helper, not a vendor
+
+
+WORKFLOWS = """\
+package teamsworkflows
+
+import "net/http"
+
+func Send(url string) error { _, err := http.Post(url, "application/json", nil); return err }
+"""
+
+
+def test_a_compound_name_that_starts_with_a_catalog_vendor_is_that_vendor(run_detector):
+    ev, _ = run_detector(DETECTOR, "alerting/provider/teamsworkflows/teamsworkflows.go", WORKFLOWS)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:microsoft-teams", "microsoft-teams")]
+    # the rest must be a word of its own: `signalr` is not Signal
+    ev, _ = run_detector(DETECTOR, "alerting/provider/signalr/signalr.go", WORKFLOWS.replace("teamsworkflows", "signalr"))
+    assert [e.service for e in ev] == [""]
