@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..textsearch import required_literals
 from . import Catalog, load_catalog
-
-# Umbrella names that prefix many products: a module `googlesheets` is not "Google".
-_UMBRELLA_NAMES = frozenset({"google", "amazon", "azure", "microsoft", "cloudflare", "apple", "yahoo"})
 
 _PYPI_NORM = re.compile(r"[-_.]+")
 
@@ -225,13 +223,18 @@ class CatalogIndex:
     @cached_property
     def _by_leading_name(self) -> list[tuple[str, str]]:
         """(squashed id or name, service id), longest first, for `service_leading`: names of
-        five letters or more, and not an umbrella cloud's name (`google`, `aws`)."""
+        five letters or more, and not an umbrella's name (`google`, `azure`)."""
+        # Umbrella names prefix many products (`google-sheets`, `aws-ses`): read off the
+        # catalog's ids, a first word four or more of them share. `googlesheets` is not Google.
+        firsts = Counter(sid.split("-", 1)[0] for sid in self.catalog.services if "-" in sid)
+        umbrellas = {word for word, n in firsts.items() if n >= 4}
         out: dict[str, str] = {}
         for svc in self.catalog.services.values():
-            product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)
+            first, _, rest = svc.id.partition("-")
+            product = rest if first in umbrellas and rest else svc.id
             for key in (svc.id, svc.name, product):
                 squashed = re.sub(r"[^a-z0-9]", "", key.lower())
-                if len(squashed) >= 5 and squashed not in _UMBRELLA_NAMES:
+                if len(squashed) >= 5 and squashed not in umbrellas:
                     out.setdefault(squashed, svc.id)
         return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
