@@ -238,6 +238,7 @@ def resolve(
     manifests: set[str] = set()
     facts: list[Evidence] = []
     migrations: dict[str, set[str]] = defaultdict(set)
+    sign_ins: dict[str, list[Evidence]] = defaultdict(list)  # provider name -> its auth-library imports
 
     def env_var(name: str) -> EnvVar:
         if name not in env:
@@ -251,10 +252,16 @@ def resolve(
         if base in MANIFESTS:
             manifests.add(posixpath.dirname(ev.path) or ".")
         if ev.kind == PACKAGE:
-            for sid, weak in index.package(ev.ecosystem, ev.name):
+            hits = index.package(ev.ecosystem, ev.name)
+            for sid, weak in hits:
                 (weak_only if weak else per_service)[sid].append(ev)
+            provider = None if hits else index.sign_in_package(ev.ecosystem, ev.name)
+            if provider:
+                sign_ins[provider].append(ev)
             for cid in index.client_package(ev.ecosystem, ev.name):
                 client_hits[cid].append(ev)
+        elif ev.kind == IMPORT and ev.get("sign_in") and not _known_sign_in_module(ev, catalog, index):
+            sign_ins[ev.get("sign_in")].append(ev)
         elif ev.kind == IMPORT:
             for sid, weak in index.import_(ev.ecosystem, ev.name):
                 (weak_only if weak else per_service)[sid].append(ev)
@@ -337,8 +344,10 @@ def resolve(
     for sid, evs in calls.items():
         if sid in per_service:
             per_service[sid].extend(evs)
+    extra, sign_in_folded = _sign_in_providers(sign_ins, per_service, catalog, index)
     _join_file_facts(facts, per_service, catalog)
     folded = _fold_integration_oauth(per_service, catalog)
+    folded.update(sign_in_folded)
     folded.update(_fold_issuer_hosts(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
@@ -348,7 +357,7 @@ def resolve(
     apps = sorted(manifests)
     uses: list[ServiceUse] = []
     for sid, evs in per_service.items():
-        svc = catalog.services.get(sid)
+        svc = catalog.services.get(sid) or extra.get(sid)
         if svc is None:
             continue
         evs = sorted(set(evs))
@@ -512,6 +521,53 @@ def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog)
             per_service[oauth].extend(per_service.pop(sid))
             folded[sid] = oauth
     return folded
+
+
+_ENV_KINDS = frozenset({ENV_READ, ENV_DECL, CI_SECRET})
+
+
+def _known_sign_in_module(ev: Evidence, catalog: Catalog, index: CatalogIndex) -> bool:
+    """A provider module the catalog lists for a service of its own (passport-github2): that
+    entry, not the provider-name rule, says what it is."""
+    for sid, _ in index.import_(ev.ecosystem, ev.name):
+        svc = catalog.services[sid]
+        if not (svc.sign_in_modules or svc.sign_in_packages):
+            return True
+    return False
+
+
+def _sign_in_providers(
+    sign_ins: dict[str, list[Evidence]], per_service: dict[str, list[Evidence]], catalog: Catalog,
+    index: CatalogIndex,
+) -> tuple[dict[str, Service], dict[str, str]]:
+    """An auth library's provider module or package (next-auth/providers/x, flask_dance.contrib.x,
+    allauth.socialaccount.providers.x, passport-x: the catalog's `sign_in_modules` and
+    `sign_in_packages`) is sign-in with x: the catalog's
+    sign-in service for x, never x's API, else an uncatalogued `x-oauth`. A vendor's API service
+    seen only through env vars (BOX_CLIENT_ID, NEXT_PUBLIC_BOX_ENABLED beside that import) is
+    the sign-in's configuration and joins it.
+    Returns ({uncatalogued id: service}, {folded API id: sign-in id})."""
+    extra: dict[str, Service] = {}
+    folded: dict[str, str] = {}
+    for name, evs in sorted(sign_ins.items()):
+        sid = index.sign_in_provider(name)
+        if sid is None:
+            sid = f"{name}-oauth"
+            if sid not in catalog.services:
+                extra[sid] = Service(
+                    id=sid, name=f"Sign in with {name.replace('-', ' ').title()}", category="oauth",
+                    purpose="OAuth sign-in provider of an auth library (not in the catalog)",
+                )
+        per_service[sid].extend(evs)
+        for api in {name, index.service_named(name) or name}:
+            svc = catalog.services.get(api)
+            if svc is None or api == sid or svc.category in ("oauth", "auth_provider") or api not in per_service:
+                continue
+            shown = [e for e in per_service[api] if _shows_use(e) or e.kind == CI_SECRET]
+            if shown and all(e.kind in _ENV_KINDS for e in shown):
+                per_service[sid].extend(per_service.pop(api))
+                folded[api] = sid
+    return extra, folded
 
 
 # Service-less facts (code_facts detector) → the categories they describe.

@@ -299,3 +299,72 @@ def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
         "src/views.py": 'import os\ninstall = "kubernetes" if os.environ.get("KUBERNETES_SERVICE_HOST") else "docker"\n',
     })
     assert "kubernetes" not in ids(inv)
+
+
+def test_auth_library_provider_modules_are_sign_in_providers(tmp_path):
+    """next-auth/providers/x is sign-in with x: the catalog's sign-in service (cognito →
+    aws-cognito, slack → slack-oauth), never x's API; else an uncatalogued `x-oauth`. The
+    vendor's API seen only through the sign-in's env vars joins the sign-in."""
+    inv = scan(tmp_path, {
+        ".env.example": "NEXT_PUBLIC_BOX_ENABLED=\nBOX_CLIENT_ID=\nBOX_CLIENT_SECRET=\nNEXT_PUBLIC_SLACK_ENABLED=\n",
+        "lib/auth.ts": (
+            'import CognitoProvider from "next-auth/providers/cognito";\n'
+            'import BoxProvider from "next-auth/providers/box";\n'
+            'import KakaoProvider from "next-auth/providers/kakao";\n'
+            'import SlackProvider from "next-auth/providers/slack";\n'
+            'import CredentialsProvider from "next-auth/providers/credentials";\n'
+            'import { Provider } from "next-auth/providers";\n'
+            'import Atlassian from "@auth/core/providers/atlassian";\n'
+        ),
+    })
+    found = ids(inv)
+    assert {"aws-cognito", "box-oauth", "kakao-oauth", "slack-oauth", "atlassian-oauth"} <= found
+    assert not {"box", "slack", "credentials-oauth", "providers-oauth"} & found
+    assert inv.get("kakao-oauth").category == "oauth"
+    box = next(v for v in inv.env_vars if v.name == "BOX_CLIENT_ID")
+    assert box.services == ["box-oauth"]
+
+
+def test_python_auth_library_provider_modules(tmp_path):
+    inv = scan(tmp_path, {
+        "app/oauth.py": (
+            "from flask_dance.contrib.github import make_github_blueprint\n"
+            "from flask_dance.contrib.azure import make_azure_blueprint\n"
+            "from allauth.socialaccount.providers.oauth2.views import OAuth2Adapter\n"
+            "from allauth.socialaccount.providers.openid_connect.views import x\n"
+            "from allauth.socialaccount.providers.naver.provider import NaverProvider\n"
+        ),
+    })
+    found = ids(inv)
+    assert {"github-oauth", "microsoft-entra-id", "oidc", "naver-oauth"} <= found
+    assert "oauth2-oauth" not in found and "github" not in found
+
+
+def test_a_vendors_api_with_its_own_use_stays_beside_its_sign_in(tmp_path):
+    inv = scan(tmp_path, {
+        "lib/auth.ts": 'import DropboxProvider from "next-auth/providers/dropbox";\n',
+        "lib/files.ts": 'import { Dropbox } from "dropbox";\nexport const dbx = new Dropbox({ accessToken: t });\n',
+        "package.json": '{"dependencies": {"dropbox": "^10.0.0", "next-auth": "^4.0.0"}}',
+    })
+    assert {"dropbox", "dropbox-oauth"} <= ids(inv)
+
+
+def test_passport_strategy_packages_are_sign_in_providers(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"passport": "^0.7.0", "passport-kakao": "^1.0.1", "passport-local": "^1.0.0",'
+                        ' "passport-github2": "^0.1.12", "passport-naver-v2": "^2.0.8", "passport-slack-oauth2": "^1.2.0"}}',
+        "server/auth.js": 'const KakaoStrategy = require("passport-kakao").Strategy;\n'
+                          'const GitHubStrategy = require("passport-github2").Strategy;\n',
+    })
+    found = ids(inv)
+    assert {"kakao-oauth", "github-oauth", "slack-oauth", "naver-oauth"} <= found
+    assert not {"local-oauth", "github2-oauth", "slack", "naver-v2-oauth"} & found
+
+
+def test_django_installed_apps_name_allauth_providers(tmp_path):
+    inv = scan(tmp_path, {
+        "requirements.txt": "django-allauth==65.0\n",
+        "app/settings.py": "INSTALLED_APPS = [\n    'allauth',\n    'allauth.socialaccount.providers.kakao',\n"
+                           "    'allauth.socialaccount.providers.github',\n]\n",
+    })
+    assert {"kakao-oauth", "github-oauth"} <= ids(inv)

@@ -45,6 +45,13 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       deploy_steps: ['vercel deploy']    # CI lines that deploy to this host (case-insensitive)
       api_paths: ['/forms/chromium/convert/']  # URL paths only this (self-hosted) API serves: a string
                                   # literal holding one is a use, even on a configured base URL
+      sign_in_modules:            # (auth libraries) module prefixes per language whose next segment
+        js: [next-auth/providers/]  # names a sign-in provider: next-auth/providers/kakao = sign in with Kakao
+      sign_in_packages:           # (auth libraries) package-name prefixes per ecosystem, likewise
+        npm: [passport-]          # (passport-kakao = sign in with Kakao)
+      sign_in_ignore: [credentials]  # (auth libraries) provider modules that are no third-party sign-in
+      sign_in_names: [cognito]    # (sign-in services) the names auth libraries give this provider
+                                  # beyond its id, `<id>-oauth` and `<id>-login`
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -94,7 +101,7 @@ _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
-    "api_paths",
+    "api_paths", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -135,6 +142,10 @@ class Service:
     auth_env: tuple[str, ...] = ()
     deploy_steps: tuple[re.Pattern[str], ...] = ()
     api_paths: tuple[str, ...] = ()
+    sign_in_modules: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sign_in_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sign_in_ignore: tuple[str, ...] = ()
+    sign_in_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,6 +251,10 @@ def _service(raw: Any, where: str) -> Service:
     for path in api_paths:
         if not _API_PATH_RE.match(path):
             raise CatalogError(f"{where}: api path {path!r} must be an absolute path of two or more segments")
+    if (raw.get("sign_in_modules") or raw.get("sign_in_packages") or raw.get("sign_in_ignore")) and category != "auth_provider":
+        raise CatalogError(f"{where}: 'sign_in_modules' belong to an auth library (category auth_provider)")
+    if raw.get("sign_in_names") and category not in ("oauth", "auth_provider"):
+        raise CatalogError(f"{where}: 'sign_in_names' belong to a sign-in service (oauth or auth_provider)")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -269,6 +284,10 @@ def _service(raw: Any, where: str) -> Service:
             _regex(p, where, re.I) for p in _strs(raw.get("deploy_steps"), where, "deploy_steps")
         ),
         api_paths=api_paths,
+        sign_in_modules=_per_key(raw.get("sign_in_modules"), where, "sign_in_modules", LANGUAGES),
+        sign_in_packages=_per_key(raw.get("sign_in_packages"), where, "sign_in_packages", ECOSYSTEMS),
+        sign_in_ignore=tuple(n.lower() for n in _strs(raw.get("sign_in_ignore"), where, "sign_in_ignore")),
+        sign_in_names=tuple(n.lower() for n in _strs(raw.get("sign_in_names"), where, "sign_in_names")),
     )
 
 

@@ -267,6 +267,63 @@ class CatalogIndex:
                     out.update(_import_forms(lang, row[0].lower()))
         return frozenset(out)
 
+    @cached_property
+    def _sign_in_modules(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """language -> [(module prefix, provider names that are no third-party sign-in)]."""
+        out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for svc in self.catalog.services.values():
+            for lang, prefixes in svc.sign_in_modules.items():
+                out.setdefault(lang, []).extend((p, frozenset(svc.sign_in_ignore)) for p in prefixes)
+        return out
+
+    def sign_in_literals(self) -> frozenset[str]:
+        """Lower-case text every import of an auth library's provider module contains."""
+        return frozenset(
+            form for lang, rows in self._sign_in_modules.items() for prefix, _ in rows
+            for form in _import_forms(lang, prefix.lower() + "*")
+        )
+
+    @cached_property
+    def _sign_in_packages(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """ecosystem -> [(package-name prefix, provider names that are no third-party sign-in)]."""
+        out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for svc in self.catalog.services.values():
+            for eco, prefixes in svc.sign_in_packages.items():
+                out.setdefault(eco, []).extend((p, frozenset(svc.sign_in_ignore)) for p in prefixes)
+        return out
+
+    def sign_in_prefixes(self, language: str) -> tuple[str, ...]:
+        return tuple(prefix for prefix, _ in self._sign_in_modules.get(language, ()))
+
+    def sign_in_module(self, language: str, module: str) -> str | None:
+        """The provider an auth library's provider module names (`next-auth/providers/kakao` →
+        `kakao`, `flask_dance.contrib.github` → `github`), or None."""
+        return _provider_name(self._sign_in_modules.get(language, ()), module)
+
+    def sign_in_package(self, ecosystem: str, name: str) -> str | None:
+        """The provider an auth library's provider package names (`passport-kakao` → `kakao`)."""
+        return _provider_name(self._sign_in_packages.get(ecosystem, ()), name)
+
+    @cached_property
+    def _sign_in_by_name(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        signs = [s for s in self.catalog.services.values() if s.category in ("oauth", "auth_provider")]
+        for svc in signs:  # names the catalog gives explicitly come first
+            for name in svc.sign_in_names:
+                out.setdefault(name, svc.id)
+        for svc in signs:
+            if not (svc.sign_in_modules or svc.sign_in_packages):  # an auth library is not a provider
+                out.setdefault(svc.id, svc.id)
+                for suffix in ("-oauth", "-login", "-sign-in", "-sso"):
+                    if svc.id.endswith(suffix):
+                        out.setdefault(svc.id.removesuffix(suffix), svc.id)
+        return out
+
+    def sign_in_provider(self, name: str) -> str | None:
+        """The catalog's sign-in service for a provider name an auth library gives it
+        (`cognito` → aws-cognito, `slack` → slack-oauth), never the vendor's API service."""
+        return self._sign_in_by_name.get(name.lower())
+
     def import_(self, language: str, module: str) -> list[tuple[str, bool]]:
         """[(service id, weak)] for an imported module; weak = via an umbrella SDK only."""
         table = self._import_tables.get(language)
@@ -399,6 +456,26 @@ _COMMON_WORDS = frozenset({
     "auth", "login", "sign", "in", "with", "oauth", "data", "storage", "email", "mail", "sms", "push",
     "notifications", "platform", "apps", "connect", "db", "database", "cache", "queue", "file", "files",
 })
+
+
+def _provider_name(prefixes: list[tuple[str, frozenset[str]]] | tuple[()], module: str) -> str | None:
+    """`kakao` for next-auth/providers/kakao, passport-google-oauth20, omniauth-naver; None for
+    what the library lists as no third-party sign-in (credentials, local, jwt)."""
+    for prefix, ignore in prefixes:
+        if module.startswith(prefix):
+            rest = module[len(prefix):]
+            name = re.split(r"[./\\:]", rest, maxsplit=1)[0].lower()
+            name = re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+            if name in ignore:
+                return None
+            while True:  # passport-google-oauth20, passport-naver-v2, passport-facebook-token
+                shorter = re.sub(r"-(?:oauth2?0?|openidconnect|oidc|token|strategy|v\d+)$", "", name)
+                if shorter == name:
+                    break
+                name = shorter
+            if name and name not in ignore:
+                return name
+    return None
 
 
 def _keywords(svc) -> frozenset[str]:

@@ -416,7 +416,7 @@ def _gate(index: CatalogIndex) -> _Gate:
             if lits is None:
                 raise AssertionError(f"{lang.name} env regex has no required literal: {rx.pattern}")
             env.update(lit.lower() for lit in lits)
-    imports = index.import_literals()
+    imports = index.import_literals() | index.sign_in_literals()
     by_literal: dict[str, set[str]] = {}
     by_word: dict[str, set[str]] = {}
     for sid, patterns, keywords in index.call_patterns:
@@ -481,6 +481,12 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # Imports
     for offset, spec in _import_hits(lang, text) if present is None or not gate.imports.isdisjoint(present) else ():
         for raw in _specs(lang, spec):
+            # An auth library's provider module (next-auth/providers/kakao, flask_dance.contrib.github)
+            # names the sign-in provider the app offers, which the library's module name loses.
+            provider = ctx.index.sign_in_module(lang.lookup, raw.strip())
+            if provider and once("sign_in", provider):
+                yield Evidence(path=src.rel, line=src.line_of(offset), kind=IMPORT, name=raw.strip(),
+                               ecosystem=lang.lookup, detail=(("sign_in", provider),))
             mod = _module(lang, raw)
             if not mod or not once("import", mod):
                 continue
@@ -495,6 +501,14 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 name=mod,
                 ecosystem=lang.lookup,
             )
+    # Provider modules named in settings rather than imported: Django's INSTALLED_APPS
+    # ('allauth.socialaccount.providers.github').
+    if lang is PYTHON and any(prefix in text for prefix in ctx.index.sign_in_prefixes(lang.lookup)):
+        for m in re.finditer(r"""['"]([\w.]+)['"]""", text):
+            provider = ctx.index.sign_in_module(lang.lookup, m.group(1))
+            if provider and once("sign_in", provider):
+                yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=IMPORT, name=m.group(1),
+                               ecosystem=lang.lookup, detail=(("sign_in", provider),))
     # Env reads
     env_hits: list[tuple[int, str]] = []
     for rx in _env_read_filters(lang) if present is None or not gate.env.isdisjoint(present) else ():
