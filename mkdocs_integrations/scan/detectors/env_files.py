@@ -16,6 +16,8 @@ from .data_storage import database_for
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
 _COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
 TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
+_TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
+_ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})
 
 
 def env_file_kind(name: str) -> str | None:
@@ -25,6 +27,9 @@ def env_file_kind(name: str) -> str | None:
         return "template"
     if lower.endswith((".conf.example", ".conf.sample", ".env.dist", ".env.tmpl")):
         return "template"  # docker-style KEY=value config templates (paperless.conf.example)
+    parts = lower.split(".")
+    if parts[-1] in _TEMPLATE_ENDINGS and any(p in _ENV_WORDS for p in parts[1:-1]):
+        return "template"  # `.secrets.example`, `secrets.env.sample`: KEY=value templates by another name
     if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
         return None
     if lower.endswith((".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")):
