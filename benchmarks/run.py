@@ -524,11 +524,23 @@ def scanned_bytes(tree: Path) -> tuple[int, int, float]:
     return len(walked.files), sum(f.size for f in walked.files), seconds
 
 
+def _peak_rss_mb() -> float:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_cold_scan(tree: Path) -> dict[str, float]:
     """Runs in a fresh process: catalog load, then one cold scan; reports times and peak RSS.
 
-    ru_maxrss is the process's high-water mark (KiB on Linux), so it is read once before the
-    scan (interpreter + imports + catalog) and once after.
+    The high-water mark is read once before the scan (interpreter + imports + catalog) and
+    once after. Linux keeps `ru_maxrss` across exec, so a child of a large parent would start
+    at the parent's size: /proc's VmHWM (per address space) is read where there is one.
     """
     t0 = time.perf_counter()
     from mkdocs_integrations.catalog import load_catalog
@@ -538,11 +550,11 @@ def child_cold_scan(tree: Path) -> dict[str, float]:
     t0 = time.perf_counter()
     load_catalog()
     t_catalog = time.perf_counter() - t0
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before = _peak_rss_mb()
     t0 = time.perf_counter()
     result = Scanner().scan(_options(tree))
     t_scan = time.perf_counter() - t0
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_after = _peak_rss_mb()
     return {"import_s": t_import, "catalog_s": t_catalog, "scan_s": t_scan, "rss_before_mb": rss_before,
             "rss_after_mb": rss_after, "files_scanned": result.files_scanned, "evidence": len(result.evidence)}
 
@@ -773,7 +785,7 @@ def render(rows: list[Row], catalog_s: tuple[float, float], build_s: tuple[float
         "Columns: *files* = every file generated (incl. node_modules/, vendor/, build/, dist/); *scanned files*/*MB* = "
         "what the walker hands to detectors; *cold* = new `Scanner()` + `scan()` in-process, catalog already parsed; "
         "*warm* = `mkdocs serve`'s rebuild after rewriting one file (a `Scanner(watch=True)`: the change journal); *peak MB* = tracemalloc peak of a separate cold scan; "
-        "*RSS MB* = ru_maxrss of a child process doing only import + catalog + one cold scan; "
+        "*RSS MB* = peak RSS (VmHWM) of a child process doing only import + catalog + one cold scan; "
         "*rg* = `rg -F -f patterns.txt --count-matches` (default threads), median of 3; *ratio* = cold / rg.",
         "",
         f"Catalog: parse {catalog_s[0] * 1000:.0f} ms once per process; CatalogIndex {catalog_s[1] * 1000:.0f} ms per Scanner (included in cold).",
