@@ -277,6 +277,15 @@ class _Listing:
 
 
 _LISTINGS: dict[str, _Listing] = {}
+
+
+def forget_walks() -> None:
+    """Drop every walk's kept listings, gitignore parses and decisions: the next walk starts
+    as a new process's would (the benchmark's cold scan)."""
+    _LISTINGS.clear()
+    _SPECS.clear()
+    _DECISIONS.clear()
+
 _entry_name = operator.attrgetter("name")
 _MAX_LISTINGS = 200_000
 _RACY_NS = 2_000_000_000  # a folder changed in the last 2 s may change again within its mtime tick
