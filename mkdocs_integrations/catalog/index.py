@@ -267,14 +267,18 @@ class CatalogIndex:
                     out.update(_import_forms(lang, row[0].lower()))
         return frozenset(out)
 
-    @cached_property
-    def _sign_in_modules(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
-        """language -> [(module prefix, provider names that are no third-party sign-in)]."""
+    def _sign_in_table(self, field: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """language or ecosystem -> [(module or package prefix, provider names that are no
+        third-party sign-in)], from the auth libraries' `sign_in_modules` / `sign_in_packages`."""
         out: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for svc in self.catalog.services.values():
-            for lang, prefixes in svc.sign_in_modules.items():
-                out.setdefault(lang, []).extend((p, frozenset(svc.sign_in_ignore)) for p in prefixes)
+            for key, prefixes in getattr(svc, field).items():
+                out.setdefault(key, []).extend((p, frozenset(svc.sign_in_ignore)) for p in prefixes)
         return out
+
+    @cached_property
+    def _sign_in_modules(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        return self._sign_in_table("sign_in_modules")
 
     def sign_in_literals(self) -> frozenset[str]:
         """Lower-case text every import of an auth library's provider module contains."""
@@ -285,12 +289,7 @@ class CatalogIndex:
 
     @cached_property
     def _sign_in_packages(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
-        """ecosystem -> [(package-name prefix, provider names that are no third-party sign-in)]."""
-        out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for svc in self.catalog.services.values():
-            for eco, prefixes in svc.sign_in_packages.items():
-                out.setdefault(eco, []).extend((p, frozenset(svc.sign_in_ignore)) for p in prefixes)
-        return out
+        return self._sign_in_table("sign_in_packages")
 
     def sign_in_prefixes(self, language: str) -> tuple[str, ...]:
         return tuple(prefix for prefix, _ in self._sign_in_modules.get(language, ()))
