@@ -612,13 +612,14 @@ _NOT_AN_API = frozenset({
     "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
     "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
 })
-_TWO_PART_SUFFIXES = frozenset({"co.uk", "com.au", "co.jp", "com.br", "co.nz", "co.in", "com.cn", "org.uk"})
+# Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
 
 
 def _registrable(host: str) -> list[str]:
     """The registrable domain's labels: 'api.x.co.uk' → ['x', 'co.uk'], 'api.last.fm' → ['last', 'fm']."""
     parts = host.lower().split(".")
-    if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_SUFFIXES:
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
         parts = [*parts[:-2], ".".join(parts[-2:])]
     return parts[-2:] if len(parts) >= 2 else []
 
