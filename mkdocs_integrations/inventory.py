@@ -18,7 +18,9 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
+from .paths import is_test_path
 from .scan import ScanResult
+from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
 
 # How sure we are that a service is used, strongest first.
 STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
@@ -156,34 +158,6 @@ def _strength(kinds: set[str]) -> str | None:
 
 # Facts that describe a service found otherwise, but do not show use on their own.
 _WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
-
-
-_TEST_DIRS = frozenset({
-    "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
-    "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
-})
-_TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
-)
-
-
-def is_test_path(path: str) -> bool:
-    """Tests, fixtures and stories exercise code; they are not where a service is used."""
-    parts = path.split("/")
-    return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
-
-
-# Build and release tooling: a host there is a maintainer's server (a bot posting to the
-# project's own Gitea), not a service the application depends on.
-_TOOLING_DIRS = frozenset({"scripts", "script", "tools", ".github", ".circleci", ".buildkite", "ci"})
-_TOOLING_FILES = frozenset({
-    "magefile.go", "Makefile", "Rakefile", "gulpfile.js", "Gruntfile.js", "Jakefile", "dangerfile.js", "dangerfile.ts",
-})
-
-
-def is_tooling_path(path: str) -> bool:
-    parts = path.split("/")
-    return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES
 
 
 # Config files of PHP frameworks (Laravel's `config/*.php`, CodeIgniter's `app/Config/*.php`).
@@ -387,13 +361,10 @@ def resolve(
         owners = {module_files.get(e.path) for e in evs}
         if None not in owners and len(owners) == 1:
             modules[owners.pop()].extend(evs)
-    oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
-    for var in env.values():
-        m = _OAUTH_CRED.match(var.name)
-        if m:
-            for path, _ in var.read_in:
-                oauth_reads[path].add(m.group(1).lower())
-    uses.extend(_uncatalogued_apis(vendor_hosts, catalog, {u.id for u in uses}, project_name, oauth_reads, set(modules)))
+    reads = {var.name: [path for path, _ in var.read_in] for var in env.values()}
+    taken = {u.id for u in uses}
+    for svc, strength, evs in uncatalogued_apis(vendor_hosts, catalog, taken, project_name, reads, set(modules)):
+        uses.append(_service_use(svc, strength, evs, []))
     # file -> (service, squashed domain) of the API hosts it calls; sign-in hosts do not count
     # (an integration authorizes through Google's or Facebook's OAuth endpoints).
     file_vendors: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -402,8 +373,9 @@ def resolve(
             continue
         for e in u.evidence:
             if e.kind == HOST and not is_test_path(e.path):
-                file_vendors[e.path].add((u.id.replace("-", ""), _squashed_domain(e.name)))
-    uses.extend(_uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name, file_vendors))
+                file_vendors[e.path].add((u.id.replace("-", ""), squashed_domain(e.name)))
+    for svc, strength, evs in uncatalogued_modules(modules, catalog, {u.id for u in uses}, project_name, file_vendors):
+        uses.append(_service_use(svc, strength, evs, []))
     by_id = {u.id: u for u in uses}
     # Database clients (ORMs, drivers) and hosted flavours ("PostgreSQL on Supabase").
     for cid, evs in sorted(client_hits.items()):
@@ -606,123 +578,6 @@ def _join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence
             targets = only if len(only) == 1 else []
         for sid in targets:
             per_service[sid].append(fact)
-
-
-_NOT_AN_API = frozenset({
-    "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
-    "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
-})
-# Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp.
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
-
-
-def _registrable(host: str) -> list[str]:
-    """The registrable domain's labels: 'api.x.co.uk' → ['x', 'co.uk'], 'api.last.fm' → ['last', 'fm']."""
-    parts = host.lower().split(".")
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
-        parts = [*parts[:-2], ".".join(parts[-2:])]
-    return parts[-2:] if len(parts) >= 2 else []
-
-
-def api_slug(host: str) -> str:
-    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'; '' for an IP address."""
-    if re.fullmatch(r"[\d.]+", host):
-        return ""  # 127.0.0.1, 10.0.0.5: an address names no vendor
-    domain = _registrable(host)
-    if not domain:
-        return ""
-    label = domain[0]
-    # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app.
-    m = re.fullmatch(r"(?:get|try|use|join)([a-z0-9-]{4,})", label)
-    if m:
-        label = m.group(1)
-    if label.endswith("apis") and len(label) > 7:
-        label = label[: -len("apis")]
-    return re.sub(r"[^a-z0-9]+", "-", label).strip("-")
-
-
-def _squashed_domain(host: str) -> str:
-    """The registrable domain without dots: brand domains name their vendor whole (last.fm)."""
-    return re.sub(r"[^a-z0-9]", "", "".join(_registrable(host)))
-
-
-_OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
-_SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$)", re.I)
-
-
-def _uncatalogued_apis(
-    hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
-    oauth_reads: dict[str, set[str]] | None = None, module_slugs: set[str] | None = None,
-) -> list[ServiceUse]:
-    """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code."""
-    by_slug: dict[str, list[Evidence]] = defaultdict(list)
-    # The code's own name for a vendor whose brand is its whole domain: a module `incidentio/`
-    # calling api.incident.io names the vendor "incidentio", not "incident".
-    module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
-    for host, evs in hosts.items():
-        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path)]
-        slug = api_slug(host)
-        if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
-            continue
-        domain = _squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
-        if domain in module_by_squashed and domain != slug.replace("-", ""):
-            slug = module_by_squashed[domain]
-        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (project_name and slug in project_name.lower()):
-            continue  # a catalog service's other host, or the application's own API
-        by_slug[slug].extend(live)
-    out = []
-    for slug, evs in sorted(by_slug.items()):
-        hosts_seen = sorted({e.name for e in evs})
-        # An OAuth sign-in provider: its client credentials read in the same auth/sso/login file.
-        squashed = slug.replace("-", "")
-        if oauth_reads and all(squashed in oauth_reads.get(e.path, ()) and _SIGN_IN_PATH.search(e.path) for e in evs):
-            sid = f"{slug}-oauth"
-            if sid not in taken and sid not in catalog.services:
-                svc = Service(id=sid, name=f"Sign in with {slug.title()}", category="oauth",
-                              purpose="OAuth sign-in provider configured in code (not in the catalog)")
-                out.append(_service_use(svc, "host", sorted(evs), []))
-                continue
-        svc = Service(
-            id=slug,
-            name=f"{hosts_seen[0].removeprefix('www.')} API",
-            category="external_api",
-            purpose="HTTP API called from code (not in the catalog)",
-        )
-        out.append(_service_use(svc, "host", sorted(evs), []))
-    return out
-
-
-MODULE_PREFIX = "integration_module:"
-
-
-def _uncatalogued_modules(
-    modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
-    file_vendors: dict[str, set[tuple[str, str]]] | None = None,
-) -> list[ServiceUse]:
-    """Vendors outside the catalog that the code keeps an integration module for."""
-    out = []
-    squashed_taken = {t.replace("-", "") for t in taken}
-    for slug, evs in sorted(modules.items()):
-        if not slug or slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
-            continue
-        if slug.replace("-", "") in squashed_taken:
-            continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
-        hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
-        squashed = slug.replace("-", "")
-        if hosts and not any(e.kind == HOST for e in evs) and not any(
-            squashed in (vid, domain) or domain.startswith(squashed) for vid, domain in hosts
-        ):
-            # The module's requests all go to another vendor's API (`integrations/aggregator/`
-            # calling api.nango.dev): it wraps that vendor, which is the service already.
-            continue
-        svc = Service(
-            id=slug,
-            name=slug.replace("-", " ").title(),
-            category="external_api",
-            purpose="Integration module in the code (not in the catalog)",
-        )
-        out.append(_service_use(svc, "configured", sorted(set(evs)), []))
-    return out
 
 
 def _short_version(spec: str) -> str:

@@ -369,13 +369,3 @@ def test_django_installed_apps_name_allauth_providers(tmp_path):
     })
     assert {"kakao-oauth", "github-oauth"} <= ids(inv)
 
-
-def test_an_api_slug_is_the_registered_name_under_country_second_levels():
-    from mkdocs_integrations.inventory import api_slug
-
-    assert api_slug("api.pinboard.in") == "pinboard"
-    assert api_slug("api.shop.co.uk") == "shop"
-    assert api_slug("api.vine.org.au") == "vine"  # not "org"
-    assert api_slug("api.pagos.com.mx") == "pagos"
-    assert api_slug("api.last.fm") == "last"
-    assert api_slug("127.0.0.1") == ""

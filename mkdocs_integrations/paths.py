@@ -1,0 +1,33 @@
+"""Where a file sits says what it is for: tests and build tooling describe services but are
+not where an application uses them."""
+
+from __future__ import annotations
+
+import re
+
+_TEST_DIRS = frozenset({
+    "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
+    "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
+})
+_TEST_FILE = re.compile(
+    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+)
+
+
+def is_test_path(path: str) -> bool:
+    """Tests, fixtures and stories exercise code; they are not where a service is used."""
+    parts = path.split("/")
+    return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
+
+
+# Build and release tooling: a host there is a maintainer's server (a bot posting to the
+# project's own Gitea), not a service the application depends on.
+_TOOLING_DIRS = frozenset({"scripts", "script", "tools", ".github", ".circleci", ".buildkite", "ci"})
+_TOOLING_FILES = frozenset({
+    "magefile.go", "Makefile", "Rakefile", "gulpfile.js", "Gruntfile.js", "Jakefile", "dangerfile.js", "dangerfile.ts",
+})
+
+
+def is_tooling_path(path: str) -> bool:
+    parts = path.split("/")
+    return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES

@@ -1,0 +1,138 @@
+"""Services outside the catalog: an API-shaped URL's vendor domain, a vendor's integration
+module, named by rule (`api.pinboard.in` → pinboard, `integrations/bluesky/` → bluesky).
+
+The names come from scanned text, so every id made here is `[a-z0-9-]` only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .catalog import Catalog, Service
+from .model import HOST, Evidence
+from .paths import is_test_path, is_tooling_path
+
+_NOT_AN_API = frozenset({
+    "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
+    "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
+})
+# Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
+
+
+def _registrable(host: str) -> list[str]:
+    """The registrable domain's labels: 'api.x.co.uk' → ['x', 'co.uk'], 'api.last.fm' → ['last', 'fm']."""
+    parts = host.lower().split(".")
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
+        parts = [*parts[:-2], ".".join(parts[-2:])]
+    return parts[-2:] if len(parts) >= 2 else []
+
+
+def api_slug(host: str) -> str:
+    """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'; '' for an IP address."""
+    if re.fullmatch(r"[\d.]+", host):
+        return ""  # 127.0.0.1, 10.0.0.5: an address names no vendor
+    domain = _registrable(host)
+    if not domain:
+        return ""
+    label = domain[0]
+    # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app.
+    m = re.fullmatch(r"(?:get|try|use|join)([a-z0-9-]{4,})", label)
+    if m:
+        label = m.group(1)
+    if label.endswith("apis") and len(label) > 7:
+        label = label[: -len("apis")]
+    return re.sub(r"[^a-z0-9]+", "-", label).strip("-")
+
+
+def squashed_domain(host: str) -> str:
+    """The registrable domain without dots: brand domains name their vendor whole (last.fm)."""
+    return re.sub(r"[^a-z0-9]", "", "".join(_registrable(host)))
+
+
+_OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
+_SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$)", re.I)
+
+
+def uncatalogued_apis(
+    hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
+    env_reads: dict[str, list[str]] | None = None, module_slugs: set[str] | None = None,
+) -> list[tuple[Service, str, list[Evidence]]]:
+    """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code:
+    (service, strength, evidence). `env_reads`: env var name -> files that read it."""
+    oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
+    for name, paths in (env_reads or {}).items():
+        m = _OAUTH_CRED.match(name)
+        if m:
+            for path in paths:
+                oauth_reads[path].add(m.group(1).lower())
+    by_slug: dict[str, list[Evidence]] = defaultdict(list)
+    # The code's own name for a vendor whose brand is its whole domain: a module `incidentio/`
+    # calling api.incident.io names the vendor "incidentio", not "incident".
+    module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
+    for host, evs in hosts.items():
+        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path)]
+        slug = api_slug(host)
+        if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
+            continue
+        domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
+        if domain in module_by_squashed and domain != slug.replace("-", ""):
+            slug = module_by_squashed[domain]
+        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (project_name and slug in project_name.lower()):
+            continue  # a catalog service's other host, or the application's own API
+        by_slug[slug].extend(live)
+    out = []
+    for slug, evs in sorted(by_slug.items()):
+        hosts_seen = sorted({e.name for e in evs})
+        # An OAuth sign-in provider: its client credentials read in the same auth/sso/login file.
+        squashed = slug.replace("-", "")
+        if oauth_reads and all(squashed in oauth_reads.get(e.path, ()) and _SIGN_IN_PATH.search(e.path) for e in evs):
+            sid = f"{slug}-oauth"
+            if sid not in taken and sid not in catalog.services:
+                svc = Service(id=sid, name=f"Sign in with {slug.title()}", category="oauth",
+                              purpose="OAuth sign-in provider configured in code (not in the catalog)")
+                out.append((svc, "host", sorted(evs)))
+                continue
+        svc = Service(
+            id=slug,
+            name=f"{hosts_seen[0].removeprefix('www.')} API",
+            category="external_api",
+            purpose="HTTP API called from code (not in the catalog)",
+        )
+        out.append((svc, "host", sorted(evs)))
+    return out
+
+
+MODULE_PREFIX = "integration_module:"
+
+
+def uncatalogued_modules(
+    modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
+    file_vendors: dict[str, set[tuple[str, str]]] | None = None,
+) -> list[tuple[Service, str, list[Evidence]]]:
+    """Vendors outside the catalog that the code keeps an integration module for:
+    (service, strength, evidence)."""
+    out = []
+    squashed_taken = {t.replace("-", "") for t in taken}
+    for slug, evs in sorted(modules.items()):
+        if not slug or slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
+            continue
+        if slug.replace("-", "") in squashed_taken:
+            continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
+        hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
+        squashed = slug.replace("-", "")
+        if hosts and not any(e.kind == HOST for e in evs) and not any(
+            squashed in (vid, domain) or domain.startswith(squashed) for vid, domain in hosts
+        ):
+            # The module's requests all go to another vendor's API (`integrations/aggregator/`
+            # calling api.nango.dev): it wraps that vendor, which is the service already.
+            continue
+        svc = Service(
+            id=slug,
+            name=slug.replace("-", " ").title(),
+            category="external_api",
+            purpose="Integration module in the code (not in the catalog)",
+        )
+        out.append((svc, "configured", sorted(set(evs))))
+    return out
