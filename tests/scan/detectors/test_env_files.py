@@ -47,6 +47,9 @@ def test_file_kinds_and_environments():
     assert env_file_kind(".secrets.example") == "template"  # KEY=value templates by another name
     assert env_file_kind("secrets.env.sample") == "template"
     assert env_file_kind(".npmrc.example") is None
+    assert env_file_kind(".env_sample") == "template"
+    assert env_file_kind(".secrets_sample") == "template"
+    assert env_file_kind("docker_env") is None
     assert env_file_kind("env.ts") is None
     assert environment_of(".env.production") == "production"
     assert environment_of(".env.staging.example") == "staging"
