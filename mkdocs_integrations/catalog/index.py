@@ -62,7 +62,7 @@ class _Prefixes:
         return hits
 
 
-_SHARED_BY = 4  # catalog services on one domain that make it a cloud's umbrella domain
+_SHARED_BY = 4  # catalog services on one domain (or one first id word) that make it an umbrella
 
 
 def _shared_domains(catalog: Catalog) -> tuple[str, ...]:
@@ -225,9 +225,10 @@ class CatalogIndex:
         """(squashed id or name, service id), longest first, for `service_leading`: names of
         five letters or more, and not an umbrella's name (`google`, `azure`)."""
         # Umbrella names prefix many products (`google-sheets`, `aws-ses`): read off the
-        # catalog's ids, a first word four or more of them share. `googlesheets` is not Google.
+        # catalog's ids, a first word that as many of them share as make an umbrella domain
+        # (`_SHARED_BY`). `googlesheets` is not Google.
         firsts = Counter(sid.split("-", 1)[0] for sid in self.catalog.services if "-" in sid)
-        umbrellas = {word for word, n in firsts.items() if n >= 4}
+        umbrellas = {word for word, n in firsts.items() if n >= _SHARED_BY}
         out: dict[str, str] = {}
         for svc in self.catalog.services.values():
             first, _, rest = svc.id.partition("-")
