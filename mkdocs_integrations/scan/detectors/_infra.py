@@ -128,6 +128,17 @@ def json_data(src: Source) -> Any:
 # -- YAML node access -----------------------------------------------------------------------
 
 
+def mapping(value: Any) -> dict[Any, Any]:
+    """`value` when it is a mapping, else empty: parsed JSON/TOML/YAML can hold any type
+    where a config file's schema wants a table (`"env": 3`)."""
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(value: Any) -> list[Any]:
+    """`value` when it is a list, else empty (see `mapping`)."""
+    return value if isinstance(value, list) else []
+
+
 def line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 

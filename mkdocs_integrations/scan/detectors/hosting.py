@@ -206,7 +206,7 @@ def heroku_app_json(src: Source, ctx: Context) -> Iterator[Record]:
     sid = "heroku"
     yield from _env_keys(src, data.get("env"), _key_line(src, "env"))
     addons_at = _key_line(src, "addons")
-    for addon in data.get("addons") or []:
+    for addon in y.sequence(data.get("addons")):
         plan = addon.get("plan") if isinstance(addon, dict) else addon
         if not isinstance(plan, str):
             continue
@@ -216,12 +216,12 @@ def heroku_app_json(src: Source, ctx: Context) -> Iterator[Record]:
         if name in ADDONS:
             kind, target = ADDONS[name]
             yield Evidence(path=src.rel, line=ln, kind=kind, name=target if kind == DB_TYPE else src.name, service=target)
-    for pack in data.get("buildpacks") or []:
+    for pack in y.sequence(data.get("buildpacks")):
         url = pack.get("url") if isinstance(pack, dict) else pack
         if isinstance(url, str):
             yield _feat(src, sid, f"buildpack:{url}", _value_line(src, url))
     start = _key_line(src, "formation")
-    for name in data.get("formation") or {}:
+    for name in y.mapping(data.get("formation")):
         yield _feat(src, sid, f"process:{name}", _value_line(src, name, start))
     if isinstance(data.get("stack"), str):
         yield _feat(src, sid, f"stack:{data['stack']}", _key_line(src, "stack"))
@@ -232,27 +232,27 @@ def wrangler(src: Source, ctx: Context) -> Iterator[Record]:
     if not isinstance(data, dict):
         return
     sections = [("production", data, 1)]
-    for env_name, conf in (data.get("env") or {}).items():
+    for env_name, conf in y.mapping(data.get("env")).items():
         if isinstance(conf, dict):
             env = y.environment_of_path(env_name, "staging")
             sections.append((env, conf, y.find_line(src.text, rf"^\s*\[+env\.{re.escape(env_name)}[.\]]|\"{re.escape(env_name)}\"\s*:")))
     sid = "cloudflare-workers"
     for env, conf, start in sections:
         for key, label in (("kv_namespaces", "kv"), ("d1_databases", "d1"), ("r2_buckets", "r2")):
-            for b in conf.get(key) or []:
+            for b in y.sequence(conf.get(key)):
                 if isinstance(b, dict) and isinstance(b.get("binding"), str):
                     ln = y.find_line(src.text, rf'binding"?\s*[=:]\s*"{re.escape(b["binding"])}"', start)
                     yield _feat(src, sid, f"{label}:{b['binding']}", ln)
                     if label == "r2" and isinstance(b.get("bucket_name"), str):
                         bl = y.find_line(src.text, rf'bucket_name"?\s*[=:]\s*"{re.escape(b["bucket_name"])}"', start)
                         yield Evidence(path=src.rel, line=bl, kind=BUCKET, name=b["bucket_name"], service="cloudflare-r2")
-        for b in (conf.get("durable_objects") or {}).get("bindings") or []:
+        for b in y.sequence(y.mapping(conf.get("durable_objects")).get("bindings")):
             if isinstance(b, dict) and isinstance(b.get("name"), str):
                 yield _feat(src, sid, f"durable_object:{b['name']}", _value_line(src, b["name"], start))
-        for q in (conf.get("queues") or {}).get("producers") or []:
+        for q in y.sequence(y.mapping(conf.get("queues")).get("producers")):
             if isinstance(q, dict) and isinstance(q.get("queue"), str):
                 yield _feat(src, sid, f"queue:{q['queue']}", _value_line(src, q["queue"], start))
-        for cron in (conf.get("triggers") or {}).get("crons") or []:
+        for cron in y.sequence(y.mapping(conf.get("triggers")).get("crons")):
             yield _feat(src, sid, f"cron:{cron}", _value_line(src, str(cron), start))
         vars_at = y.find_line(src.text, r'^\s*\[(?:env\.[\w-]+\.)?vars\]|"vars"\s*:', start)
         yield from _env_keys(src, conf.get("vars"), vars_at, env)

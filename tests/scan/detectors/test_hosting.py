@@ -230,6 +230,17 @@ def test_wrangler_toml(run_detector):
     assert "planted-wrangler-value" not in repr(evs) and "0f2ac74b" not in repr(evs)
 
 
+@pytest.mark.parametrize("name, text", [
+    # Found by the parser property test: tables where the schema wants lists, and back.
+    ("wrangler.json", '{"env": 3, "kv_namespaces": true, "durable_objects": [1], "triggers": {"crons": 5}}'),
+    ("wrangler.toml", 'queues = 3\n[env.staging]\nr2_buckets = "x"\n'),
+    ("app.json", '{"addons": 7, "buildpacks": false, "formation": ["web"], "env": -1}'),
+])
+def test_configs_of_the_wrong_shape_give_nothing(run_detector, name, text):
+    evs, warnings = run_detector(DETECTOR, name, text)
+    assert feats(evs) == [] and of(evs, BUCKET) == []
+
+
 def test_firebase_json(run_detector):
     text = '{\n  "hosting": {"public": "build"},\n  "firestore": {"rules": "firestore.rules"},\n  "emulators": {\n    "auth": {"port": 9099},\n    "firestore": {"port": 8080}\n  }\n}\n'
     evs, _ = run_detector(DETECTOR, "firebase.json", text)
