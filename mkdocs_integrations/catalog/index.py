@@ -400,6 +400,8 @@ class CatalogIndex:
         the path (patterns with a folder), each tried whole, so one test per file."""
         names, paths = [], []
         for pattern, _sid in self._config_files:
+            if "/" not in pattern and not _GLOB_CHARS.intersection(pattern):
+                continue  # a plain name: `_config_names`, a set lookup
             body = fnmatch.translate(pattern).removeprefix("(?s:").removesuffix(")\\Z")
             (paths if "/" in pattern else names).append(body if "/" in pattern else body.replace(".*", "[^/]*"))
         return (
@@ -407,15 +409,45 @@ class CatalogIndex:
             re.compile("|".join(paths) or "(?!)"),
         )
 
+    @cached_property
+    def _migration_last_folders(self) -> frozenset[str] | None:
+        """One literal folder name of each migration folder pattern: a path with none of them
+        among its folders is in no migration folder (asked for every file)."""
+        lasts = set()
+        for d, _ in self.migration_dirs:
+            literal = [part for part in d.split("/") if not _GLOB_CHARS.intersection(part)]
+            if not literal:
+                return None
+            lasts.add(max(literal, key=len))  # `migration/src`: `migration`, not every `src`
+        return frozenset(lasts)
+
     def in_migration_folder(self, rel: str) -> bool:
+        lasts = self._migration_last_folders
+        if lasts is not None and lasts.isdisjoint(rel.split("/")[:-1]):
+            return False
         return any(self._migration_regex.match(rel, i) for i in _folder_starts(rel))
+
+    @cached_property
+    def _config_names(self) -> frozenset[str]:
+        return frozenset(p for p, _ in self._config_files if "/" not in p and not _GLOB_CHARS.intersection(p))
+
+    @cached_property
+    def _config_parent_folders(self) -> frozenset[str] | None:
+        """The folder each config-file pattern with a folder puts the file in, when all are
+        literal: a file in any other folder matches none of those patterns."""
+        parents = {p.rsplit("/", 2)[-2] for p, _ in self._config_files if "/" in p}
+        return None if any(_GLOB_CHARS.intersection(f) for f in parents) else frozenset(parents)
 
     def config_file(self, rel: str) -> list[str]:
         """Services whose config files include `rel` (a pattern with "/" matches the path's end)."""
         by_name, by_path = self._config_regexes
         name_start = rel.rfind("/") + 1
-        if not by_name.fullmatch(rel, name_start) and not any(by_path.fullmatch(rel, i) for i in _folder_starts(rel)):
-            return []
+        if rel[name_start:] not in self._config_names and not by_name.fullmatch(rel, name_start):
+            parents = self._config_parent_folders
+            if name_start == 0 or (parents is not None and rel[rel.rfind("/", 0, name_start - 1) + 1 : name_start - 1] not in parents):
+                return []
+            if not any(by_path.fullmatch(rel, i) for i in _folder_starts(rel)):
+                return []
         hits = []
         name = rel.rsplit("/", 1)[-1]
         for pattern, sid in self._config_files:
@@ -503,6 +535,9 @@ def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, t
         if "python" not in explicit:
             out.setdefault("python", []).append(name.lower().replace("-", "_"))
     return out
+
+
+_GLOB_CHARS = frozenset("*?[")
 
 
 def _folder_starts(rel: str) -> list[int]:

@@ -36,9 +36,10 @@ _BUILDKITE = re.compile(r"(?:^|/)\.buildkite/[^/]+\.ya?ml$")
 
 def ci_service(rel: str, name: str) -> str | None:
     """The CI service a file configures, from its path alone."""
-    if _WORKFLOW_DIR.search(rel):
+    yaml = name.endswith((".yml", ".yaml"))  # the path regexes below are all about YAML files
+    if yaml and _WORKFLOW_DIR.search(rel):
         return "github-actions"
-    if name == ".gitlab-ci.yml" or _GITLAB_INCLUDED.search(rel):
+    if name == ".gitlab-ci.yml" or (yaml and "gitlab" in rel and _GITLAB_INCLUDED.search(rel)):
         return "gitlab-ci"
     if rel == ".circleci/config.yml" or rel.endswith("/.circleci/config.yml"):
         return "circleci"
@@ -50,7 +51,7 @@ def ci_service(rel: str, name: str) -> str | None:
         return "bitbucket-pipelines"
     if name == ".travis.yml":
         return "travis-ci"
-    if _BUILDKITE.search(rel):
+    if yaml and _BUILDKITE.search(rel):
         return "buildkite"
     if name == ".drone.yml":
         return "drone"

@@ -23,6 +23,8 @@ _ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})
 
 def env_file_kind(name: str) -> str | None:
     """'template' for committed examples, 'real' for files that hold values, None otherwise."""
+    if "env" not in name.lower() and "secret" not in name.lower() and "conf" not in name.lower():
+        return None  # every name below holds one of these words (most files: none)
     lower = _UNDERSCORE_ENDING.sub(r".\1", name.lower())  # `.env_sample` is `.env.sample`
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
         return "template"

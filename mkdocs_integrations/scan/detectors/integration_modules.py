@@ -76,6 +76,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
     parts = rel.split("/")
+    if _CONTAINERS.isdisjoint(rel.lower().split("/")[:-1]):
+        return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
