@@ -74,6 +74,8 @@ def main() -> int:
             names = set(f.get("vars") or [])
             env_total += len(names)
             env_found += len(names & declared)
+            if args.details and names - declared:
+                print(f"\n{app}: env vars of {f.get('path')} not listed {sorted(names - declared)}")
         rows.append((app + (" (held out)" if label.get("held_out") else ""), len(tp), len(fn), len(fp), inv.files_scanned, seconds))
         if args.details:
             print(f"\n{app}: missed {sorted(fn)}\n{app}: false positives {sorted(fp)}")
