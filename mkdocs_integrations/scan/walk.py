@@ -20,6 +20,7 @@ from pathlib import Path
 import pathspec
 
 from ..model import printable
+from .detectors.env_files import env_file_kind
 from .journal import Changes, Journal
 
 log = logging.getLogger("mkdocs.plugins.integrations")
@@ -475,9 +476,12 @@ class _Walk:
             if exclude is not None and exclude.match_file(rel):
                 continue
             if _ignored(path, False, specs):
-                if entry.name.startswith(ENV_FILE_PREFIX):
-                    ignored_env.append(rel)
-                continue
+                # `.env*` then `!.env.example` in the wrong order ignores the template too,
+                # yet it is committed (git ignores only untracked files): its names are read.
+                if env_file_kind(entry.name) != "template":
+                    if entry.name.startswith(ENV_FILE_PREFIX):
+                        ignored_env.append(rel)
+                    continue
             entries.append((path, False))
         listing = _Listing(mtime_ns, identity, rules, tuple(entries), tuple(ignored_env), has_gitignore)
         # Keep it unless reading it warned (warn again next time) or the folder just changed.

@@ -32,6 +32,18 @@ def test_nested_gitignore_and_exclude(tmp_path):
     assert result.ignored_env_files == ["app/.env"]
 
 
+def test_a_gitignored_env_template_is_still_read(tmp_path):
+    # `!.env.example` before `.env*`: git ignores the template too, yet it is committed
+    # (a tracked file is never ignored), so its names are wanted; the real files stay unread.
+    write_tree(tmp_path, {
+        ".gitignore": "!.env.example\n.env*\n",
+        ".env.example": "APP_KEY=\n", ".env.local": "APP_KEY=x\n", ".env": "APP_KEY=x\n", "a.py": "",
+    })
+    result = walk([tmp_path], tmp_path)
+    assert rels(result) == [".env.example", ".gitignore", "a.py"]
+    assert result.ignored_env_files == [".env", ".env.local"]
+
+
 def test_symlink_loop_and_escape_are_not_followed(tmp_path):
     write_tree(tmp_path, {"app/a.py": "", "outside/secret.py": ""})
     os.symlink(tmp_path / "app", tmp_path / "app" / "loop")
