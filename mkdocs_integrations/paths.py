@@ -8,14 +8,16 @@ import re
 _TEST_DIRS = frozenset({
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
     "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
+    # Seed data: demo rows for a development database (a sample meeting link on zoom.us).
+    "seed", "seeds", "seeders",
 })
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 
 def is_test_path(path: str) -> bool:
-    """Tests, fixtures and stories exercise code; they are not where a service is used."""
+    """Tests, fixtures, stories and seed data exercise code; they are not where a service is used."""
     parts = path.split("/")
     return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
 

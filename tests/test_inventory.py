@@ -56,6 +56,18 @@ def test_tests_and_ci_secrets_alone_are_not_services(tmp_path):
     assert "github-actions" in ids(inv)
 
 
+def test_seed_data_is_not_where_a_service_is_used(tmp_path):
+    """Demo rows for a development database (a sample meeting link) name no dependency."""
+    inv = scan(tmp_path, {
+        "packages/database/prisma/seed/data.ts": 'export const events = [{ url: "https://zoom.us/j/1234567890" }];\n',
+        "db/seeds.rb": 'Integration.create!(url: "https://api.twilio.com/2010-04-01")\n',
+        "database/seeders/DemoSeeder.php": "<?php\n$link = 'https://zoom.us/j/42';\n",
+    })
+    assert not ({"zoom", "twilio"} & ids(inv))
+    inv = scan(tmp_path / "app", {"lib/meet.ts": 'await fetch("https://api.zoom.us/v2/users/me/meetings");\n'})
+    assert "zoom" in ids(inv)
+
+
 def test_umbrella_sdk_needs_a_call_of_its_own(tmp_path):
     base = {"requirements.txt": "boto3==1.34.0\n"}
     inv = scan(tmp_path / "a", {**base, "app.py": "import boto3\nclient = boto3.client('sts')\n"})

@@ -157,6 +157,15 @@ CASES = {
     "osso": {"lib/auth.ts": 'import OssoProvider from "next-auth/providers/osso";\n'},
     "united-effects": {"lib/auth.ts": 'import UE from "next-auth/providers/united-effects";\n'},
     "flask-dance": {"requirements.txt": "Flask-Dance==7.0\n"},
+    "open-food-facts": {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["openfoodfacts~=5.3.0"]\n',
+                        "nutrition/sync.py": "from openfoodfacts import API\napi = API(user_agent='x')\n"},
+    "powersync": {"settings/main.py": "import os\nPOWERSYNC_URL = os.environ.get('POWERSYNC_URL')\n"},
+    "headless-chrome": {"docker/chrome/Dockerfile": "FROM docker.io/chromedp/headless-shell:138.0\n"},
+    "browserless": {"docker-compose.yml": "services:\n  browser:\n    image: ghcr.io/browserless/chromium:latest\n"},
+    "bitwarden-push-relay": {"src/config.rs": 'fn relay() -> String { "https://push.bitwarden.com".to_owned() }\n'},
+    "duo-security": {"src/two_factor/duo.rs": 'async fn check(host: &str) { let url = format!("https://{host}/auth/v2/check"); }\n'},
+    "yubico": {"Cargo.toml": '[package]\nname = "x"\n\n[dependencies]\nyubico_ng = { version = "1.0.0" }\n'},
+    "oidc": {"packages/shared/config.ts": 'const s = z.object({\n  OAUTH_WELLKNOWN_URL: z.string().url().optional(),\n});\nexport const c = s.parse(process.env);\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -174,6 +183,13 @@ NOT_FOUND = {
                          "pubsub/verify.go": 'package pubsub\n\nimport "google.golang.org/api/idtoken"\n\nvar _ = idtoken.Validate\n'},
     "gotenberg": {"app/pdf.rb": '# see https://gotenberg.dev\npath = "/forms/chromium"\n'},
     "cloudflare-web-analytics": {"web/next.config.mjs": "const csp = `script-src 'self' https://static.cloudflareinsights.com;`;\n"},
+    # arctic is an OAuth 2.0 client library by Lucia's author, not Lucia.
+    "lucia": {"package.json": '{"dependencies": {"arctic": "^3.0.0"}}',
+              "lib/oauth.ts": 'import { Google } from "arctic";\nexport const google = new Google(id, secret, redirect);\n'},
+    # Vercel's storage integration names Upstash Redis's credentials KV_REST_API_*.
+    "vercel-kv": {".env.example": "KV_REST_API_URL=\nKV_REST_API_TOKEN=\n",
+                  "lib/kv.ts": 'import { Redis } from "@upstash/redis";\nexport const kv = new Redis({ url: process.env.KV_REST_API_URL, token: process.env.KV_REST_API_TOKEN });\n'},
+    "open-food-facts": {"wger/nutrition/models.py": "SOURCE = 'Open Food Facts'\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 

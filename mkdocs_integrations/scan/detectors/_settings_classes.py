@@ -1,5 +1,6 @@
 """Env var names a settings class declares rather than reads one by one: pydantic's
-`BaseSettings` fields and Go config structs with `env:"..."` tags. The names come from the
+`BaseSettings` fields, Go config structs with `env:"..."` tags and JavaScript env schemas
+(`z.object({ NAME: z.string() }).parse(process.env)`, envalid's `cleanEnv(process.env, {...})`). The names come from the
 declaration (a field name upper-cased under a prefix, a tag under its enclosing fields'
 prefixes), so no env-read regex can see them.
 """
@@ -130,3 +131,20 @@ def go_env_tags(text: str) -> Iterator[tuple[int, str]]:
     for name, fields in structs.items():
         if name not in nested_types:
             yield from walk(fields, "", 0)
+
+
+# A JS/TS env schema validated against the whole environment: zod's `schema.parse(process.env)`
+# (or `safeParse`), envalid's `cleanEnv(process.env, {...})`, t3-env's `createEnv({server: {...}})`.
+# Its upper-case keys whose value is a validator (`z.string()`, `z\n.string()`, `str()`,
+# `stringBool("false")`, `myEnum.optional()`) are the env names it reads.
+_JS_ENV_SCHEMA = re.compile(r"\.(?:safeP|p)arse(?:Async)?\(\s*process\.env\s*\)|\bcleanEnv\(\s*process\.env\b|\bcreateEnv\(")
+_JS_ENV_KEY = re.compile(r"^[ \t]*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*:[ \t]*(?=z\b|[A-Za-z_$][\w$]*[ \t]*[.(])", re.M)
+
+
+def js_env_schema_keys(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of the env names a file's env schema declares, if it validates process.env."""
+    if not _JS_ENV_SCHEMA.search(text):
+        return
+    for m in _JS_ENV_KEY.finditer(text):
+        if len(m.group(1)) >= 3:
+            yield m.start(1), m.group(1)

@@ -17,7 +17,7 @@ from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
 from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
-from ._settings_classes import go_env_tags, settings_class_fields
+from ._settings_classes import go_env_tags, js_env_schema_keys, settings_class_fields
 
 _ENV_NAME = r"([A-Za-z_][A-Za-z0-9_]*)"
 _Q = r"""['"]"""
@@ -217,6 +217,24 @@ _CSP_DIRECTIVE = re.compile(
     r"|form-action|frame-ancestors|report-uri)\b"
 )
 _CSP_LIST = re.compile(r"""(?:\b[a-z]+Src|['"][a-z]+-src['"])\s*:\s*\[""")
+# What may stand between a CSP directive and one of its sources when the policy is written
+# one source a line (a Rust `\\`-continued string, concatenated or template literals): other
+# sources (`'self'`, `https://x.com/api/`, `*.x.com`, `data:`, `{placeholder}`), each one
+# wrapped in the quotes, backslashes, `+` and commas that join the pieces of the string.
+_CSP_SOURCE = re.compile(
+    r"(?:self|none|unsafe-[a-z-]+|wasm-unsafe-eval|strict-dynamic|report-sample|nonce-\S+|sha\d{3}-\S+"
+    r"|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?[\w*.-]+(?::\d+)?(?:/\S*)?|\$?\{[^}]{1,60}\})",
+    re.I,
+)
+
+
+def _only_csp_sources(between: str) -> bool:
+    """Whether `between` (the text after a directive's name) holds nothing but CSP sources."""
+    for token in between.split():
+        core = token.strip("\"'`+,\\")
+        if core and not _CSP_SOURCE.fullmatch(core):
+            return False
+    return True
 
 
 def in_csp(text: str, start: int) -> bool:
@@ -227,6 +245,12 @@ def in_csp(text: str, start: int) -> bool:
         pass
     if last is not None and ";" not in line[last.end():]:
         return True
+    if last is None:  # one source a line: the directive sits on a line above, no `;` since
+        window = text[max(0, start - 600):start]
+        for last in _CSP_DIRECTIVE.finditer(window):
+            pass
+        if last is not None and ";" not in window[last.end():] and _only_csp_sources(window[last.end():]):
+            return True
     window = text[max(0, start - 600):start]
     last = None
     for last in _CSP_LIST.finditer(window):
@@ -391,7 +415,7 @@ class _Gate:
 
 _URL_LITERAL = "://"
 _NAME_WORD = 5  # service words this long are names, rare in other code
-_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"'})  # destructuring, pydantic settings, Go env tags
+_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv("})  # destructuring, pydantic settings, Go env tags, t3-env
 
 
 _NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())  # text is lower-cased
@@ -522,6 +546,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         env_hits.extend(settings_class_fields(text))
     if lang is GO and 'env:"' in text:
         env_hits.extend(go_env_tags(text))
+    if lang is JS and ("process.env" in text or "createEnv(" in text):
+        env_hits.extend(js_env_schema_keys(text))
     for offset, name in sorted(env_hits):
         if once("env", name):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.lookup)

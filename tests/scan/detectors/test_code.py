@@ -191,6 +191,64 @@ def test_csp_allowlists_are_not_hosts_the_code_calls(run_detector):
     assert {e.name for e in ev if e.kind == HOST} == {"api.openai.com"}
 
 
+def test_csp_written_one_source_a_line_is_not_hosts_the_code_calls(run_detector):
+    """A policy continued over lines (Rust `\\` continuations, concatenated JS strings): the
+    directive sits on a line above its sources."""
+    src = """\
+    let csp = format!(
+        "default-src 'none'; \\
+        connect-src 'self' \\
+        https://api.pwnedpasswords.com \\
+        https://app.simplelogin.io/api/ \\
+        {allowed_connect_src};\\
+        ",
+        allowed_connect_src = CONFIG.allowed_connect_src(),
+    );
+    const header = "img-src 'self' data: " +
+      "https://api.mixpanel.com " +
+      "https://api.segment.io;";
+    let hibp = format!("https://haveibeenpwned.com/api/v3/breachedaccount/{username}");
+    """
+    ev, _ = run_detector(DETECTOR, "src/util.rs", src)
+    assert {e.name for e in ev if e.kind == HOST} == {"haveibeenpwned.com"}
+
+
+def test_url_after_code_below_a_csp_line_is_a_host(run_detector):
+    src = """\
+    const csp = "connect-src 'self' https://api.mixpanel.com;";
+    const client = createClient();
+    await fetch("https://api.openai.com/v1/models");
+    """
+    ev, _ = run_detector(DETECTOR, "web/lib/ai.ts", src)
+    assert {e.name for e in ev if e.kind == HOST} == {"api.openai.com"}
+
+
+def test_env_schema_validated_against_process_env(run_detector):
+    """zod's `schema.parse(process.env)` and envalid's `cleanEnv(process.env, ...)` read the
+    env names their schema keys declare; object keys elsewhere are not env reads."""
+    src = """\
+    import { z } from "zod";
+    const schema = z.object({
+      OAUTH_WELLKNOWN_URL: z.string().url().optional(),
+      MEILI_ADDR: z
+        .string()
+        .optional(),
+      DISABLE_SIGNUPS: stringBool("false"),
+      ID_TOKEN_ALG: algSchema.optional(),
+    });
+    export const config = schema.parse(process.env);
+    """
+    ev, _ = run_detector(DETECTOR, "packages/shared/config.ts", src)
+    envs = {e.name: e.line for e in ev if e.kind == ENV_READ}
+    assert envs == {"OAUTH_WELLKNOWN_URL": 3, "MEILI_ADDR": 4, "DISABLE_SIGNUPS": 7, "ID_TOKEN_ALG": 8}
+    envalid = 'import { cleanEnv, str } from "envalid";\nexport const env = cleanEnv(process.env, {\n  SENTRY_DSN: str(),\n});\n'
+    ev, _ = run_detector(DETECTOR, "src/env.ts", envalid)
+    assert {e.name for e in ev if e.kind == ENV_READ} == {"SENTRY_DSN"}
+    plain = 'const LABELS = {\n  OPEN_ISSUE: z.string(),\n};\nconst port = process.env.PORT;\n'
+    ev, _ = run_detector(DETECTOR, "src/labels.ts", plain)
+    assert {e.name for e in ev if e.kind == ENV_READ} == {"PORT"}
+
+
 def test_api_path_only_one_self_hosted_service_serves(run_detector):
     src = """\
     def pdf_url
