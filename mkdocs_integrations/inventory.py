@@ -328,11 +328,19 @@ def resolve(
     for hook in webhooks:
         hook.service = folded.get(hook.service, hook.service)
 
+    _drop_modules_through_other_vendors(per_service)
     apps = sorted(manifests)
     uses: list[ServiceUse] = []
     for sid, evs in per_service.items():
         svc = catalog.services.get(sid) or extra.get(sid)
         if svc is None:
+            continue
+        if (svc.sign_in_modules or svc.sign_in_packages) and not any(
+            e.kind in (PACKAGE, IMPORT) and _shows_use(e) for e in evs
+        ):
+            # An auth library runs in-process: its manifest entry shows it. Its env names
+            # outlive it (inbox-zero's NEXTAUTH_SECRET, kept for Better Auth), and its
+            # session helpers' names (`getSession(`) are every auth library's.
             continue
         evs = sorted(set(evs))
         strength = _strength({e.kind for e in evs if _shows_use(e)})
@@ -425,6 +433,25 @@ def resolve(
     )
 
 
+def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) -> None:
+    """A catalog vendor's integration module whose requests all go to another vendor's API
+    (healthchecks' `integrations/whatsapp/` posting to api.twilio.com) delivers through that
+    vendor, which is the service: with nothing else naming it, the module's vendor is not one.
+    (The same rule as for uncatalogued modules, see `uncatalogued_modules`.)"""
+    file_hosts: dict[str, set[str]] = defaultdict(set)
+    for sid, evs in per_service.items():
+        for e in evs:
+            if e.kind == HOST and not is_test_path(e.path):
+                file_hosts[e.path].add(sid)
+    for sid in sorted(per_service):
+        shown = [e for e in per_service[sid] if _shows_use(e)]
+        if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
+            continue
+        called = {other for e in shown for other in file_hosts.get(e.path, ())}
+        if called and sid not in called:
+            del per_service[sid]
+
+
 # OAuth calls that only authorize access (an authorize URL, an app install), as opposed to
 # a sign-in library's provider configuration ("GitHub provider").
 _AUTHORIZATION_ONLY = frozenset({"OAuth flow", "app installation", "authorization code flow"})
@@ -472,10 +499,17 @@ def _sign_in_file(path: str) -> bool:
     return bool(_SIGN_IN_WORDS & set(re.split(r"[/._-]+", path.lower())))
 
 
+def _env_schema_file(path: str) -> bool:
+    """env.ts, env.mjs, packages/env/src/index.ts: the app's settings with their defaults
+    (`GITLAB_BASE_URL: z.string().default("https://gitlab.com")`), not code that calls out."""
+    return "env" in re.split(r"[/._-]+", path.lower())
+
+
 def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """A vendor's bare host (https://gitlab.com) seen only where its sign-in is configured
-    (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table) is the
-    sign-in provider's issuer, not a use of the vendor's API: it joins "Sign in with GitLab".
+    (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table, the
+    app's env schema) is the sign-in provider's issuer, not a use of the vendor's API: it
+    joins "Sign in with GitLab".
     Returns {folded id: sign-in id}."""
     folded: dict[str, str] = {}
     for sid in sorted(per_service):
@@ -489,7 +523,7 @@ def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog)
         if not evs or any(e.kind != HOST for e in evs):
             continue
         oauth_files = {e.path for e in per_service[oauth]}
-        if all(e.path in oauth_files or _sign_in_file(e.path) for e in evs):
+        if all(e.path in oauth_files or _sign_in_file(e.path) or _env_schema_file(e.path) for e in evs):
             per_service[oauth].extend(per_service.pop(sid))
             folded[sid] = oauth
     return folded

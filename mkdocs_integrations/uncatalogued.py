@@ -51,6 +51,14 @@ def squashed_domain(host: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(_registrable(host)))
 
 
+def _own(slug: str, project_name: str) -> bool:
+    """Whether a vendor name is the application's own: a part of its name (`typebot` in
+    typebot.io), or its name with a suffix, as its domain often is (kavita → kavitareader.com)."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    squashed = slug.replace("-", "")
+    return bool(project) and (slug in project_name.lower() or (len(project) >= 4 and squashed.startswith(project)))
+
+
 _OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
 _SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$)", re.I)
 
@@ -79,7 +87,7 @@ def uncatalogued_apis(
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
         if domain in module_by_squashed and domain != slug.replace("-", ""):
             slug = module_by_squashed[domain]
-        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (project_name and slug in project_name.lower()):
+        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or _own(slug, project_name):
             continue  # a catalog service's other host, or the application's own API
         by_slug[slug].extend(live)
     out = []
@@ -116,7 +124,7 @@ def uncatalogued_modules(
     out = []
     squashed_taken = {t.replace("-", "") for t in taken}
     for slug, evs in sorted(modules.items()):
-        if not slug or slug in taken or slug in catalog.services or (project_name and slug in project_name.lower()):
+        if not slug or slug in taken or slug in catalog.services or _own(slug, project_name):
             continue
         if slug.replace("-", "") in squashed_taken:
             continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service

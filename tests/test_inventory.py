@@ -381,3 +381,54 @@ def test_django_installed_apps_name_allauth_providers(tmp_path):
     })
     assert {"kakao-oauth", "github-oauth"} <= ids(inv)
 
+
+
+def test_a_sign_in_providers_host_in_the_env_schema_is_its_issuer(tmp_path):
+    """GITLAB_BASE_URL's default in the app's env schema and the group check of the sign-in
+    (in an auth helper) are GitLab sign-in, not GitLab's API."""
+    inv = scan(tmp_path / "web", {
+        "packages/env/src/index.ts": 'export const gitlab = { GITLAB_BASE_URL: z.string().url().default("https://gitlab.com") };\n',
+        "packages/auth/src/helpers/groups.ts": 'await fetch(`${base || "https://gitlab.com"}/api/v4/groups`);\n',
+        "packages/auth/src/lib/providers.ts": 'import GitlabProvider from "next-auth/providers/gitlab";\n'
+                                             'export const p = GitlabProvider({ clientId: process.env.GITLAB_CLIENT_ID });\n',
+    })
+    assert "gitlab-oauth" in ids(inv)
+    assert "gitlab" not in ids(inv)
+
+
+def test_the_apps_own_domain_with_a_suffix_is_not_a_vendor(tmp_path):
+    """kavita calling plus.kavitareader.com: its own service, like typebot calling typebot.io."""
+    inv = scan(tmp_path / "kavita", {
+        "API/Config.cs": 'public static string PlusApiUrl = "https://plus.kavitareader.com";\n',
+        "API/Stats.cs": 'private const string ApiUrl = "https://api.statsvendor.io";\n',
+    })
+    assert "kavitareader" not in ids(inv)
+    assert "statsvendor" in ids(inv)
+
+
+def test_a_catalog_vendors_module_posting_to_another_vendors_api_is_that_vendor(tmp_path):
+    """healthchecks' `integrations/whatsapp/` sends through api.twilio.com: Twilio is the
+    service; a module that calls its own vendor still names it."""
+    inv = scan(tmp_path, {
+        "hc/integrations/whatsapp/transport.py": 'import requests\nURL = "https://api.twilio.com/2010-04-01/Accounts/%s/Messages.json"\nrequests.post(URL)\n',
+        "hc/integrations/whatsapp/views.py": "def add_whatsapp(request):\n    pass\n",
+        "hc/integrations/telegram/transport.py": 'import requests\nrequests.post("https://api.telegram.org/bot1/sendMessage")\n',
+    })
+    assert {"twilio", "telegram"} <= ids(inv)
+    assert "whatsapp" not in ids(inv)
+
+
+def test_an_auth_library_needs_its_package_not_only_its_env_names(tmp_path):
+    """NEXTAUTH_SECRET kept as the secret's name after a move to Better Auth is no NextAuth."""
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"better-auth": "^1.0.0"}}',
+        "utils/auth.ts": 'import { betterAuth } from "better-auth";\n'
+                         'export const a = betterAuth({ secret: process.env.NEXTAUTH_SECRET });\n'
+                         'export const s = (h) => a.api.getSession({ headers: h });\n',
+    })
+    assert "nextauth" not in ids(inv)
+    inv = scan(tmp_path / "other", {
+        "package.json": '{"dependencies": {"next-auth": "^4.0.0"}}',
+        "lib/auth.ts": 'import NextAuth from "next-auth";\nexport default NextAuth({ secret: process.env.NEXTAUTH_SECRET });\n',
+    })
+    assert "nextauth" in ids(inv)

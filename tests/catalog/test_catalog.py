@@ -97,7 +97,7 @@ def catalog():
 def _signals(svc) -> int:
     return sum(map(bool, (
         svc.packages, svc.weak_packages, svc.imports, svc.env, svc.env_prefixes, svc.hosts,
-        svc.config_files, svc.docker_images, svc.terraform, svc.sign_in_names,
+        svc.config_files, svc.docker_images, svc.terraform, svc.sign_in_names, svc.deploy_steps,
     )))
 
 

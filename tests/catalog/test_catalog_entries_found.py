@@ -166,6 +166,14 @@ CASES = {
     "duo-security": {"src/two_factor/duo.rs": 'async fn check(host: &str) { let url = format!("https://{host}/auth/v2/check"); }\n'},
     "yubico": {"Cargo.toml": '[package]\nname = "x"\n\n[dependencies]\nyubico_ng = { version = "1.0.0" }\n'},
     "oidc": {"packages/shared/config.ts": 'const s = z.object({\n  OAUTH_WELLKNOWN_URL: z.string().url().optional(),\n});\nexport const c = s.parse(process.env);\n'},
+    "giphy": {"package.json": '{"dependencies": {"@giphy/js-fetch-api": "^5.0.0"}}'},
+    "pexels": {"package.json": '{"dependencies": {"pexels": "^1.4.0"}}'},
+    "google-fonts": {"components/FontForm.tsx": 'const r = await fetch(`https://www.googleapis.com/webfonts/v1/webfonts?key=${key}`);\n'},
+    "whatsapp": {"lib/whatsapp/send.ts": 'await ky.post(url, { json: { messaging_product: "whatsapp", to, text } });\n'},
+    "dify": {"package.json": '{"dependencies": {"dify-ai-provider": "^0.1.0"}}'},
+    "partykit": {"packages/realtime/partykit.json": '{"name": "app", "main": "src/server.ts"}'},
+    "npm-registry": {".github/workflows/publish.yml": "on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd packages/js && bun publish --access public\n"},
+    "stripe": {"src/environments/environment.prod.ts": 'export const environment = { buyLink: "https://buy.stripe.com/00gcOQanFajG0hi5ko" };\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -190,6 +198,10 @@ NOT_FOUND = {
     "vercel-kv": {".env.example": "KV_REST_API_URL=\nKV_REST_API_TOKEN=\n",
                   "lib/kv.ts": 'import { Redis } from "@upstash/redis";\nexport const kv = new Redis({ url: process.env.KV_REST_API_URL, token: process.env.KV_REST_API_TOKEN });\n'},
     "open-food-facts": {"wger/nutrition/models.py": "SOURCE = 'Open Food Facts'\n"},
+    "npm-registry": {".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm publish --dry-run\n"},
+    "google-fonts": {"app/layout.html.haml": "%link{href: 'https://fonts.googleapis.com/css2?family=Inter', rel: 'stylesheet'}\n",
+                     "web/src/app.ts": 'const css = "https://fonts.googleapis.com/css2?family=Inter";\n'},
+    "whatsapp": {"app/settings.py": 'import os\nWHATSAPP_UP_CONTENT_SID = os.getenv("WHATSAPP_UP_CONTENT_SID")\n'},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
@@ -235,3 +247,10 @@ def test_youtube_through_pytube(tmp_path):
     write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "youtube" in {u.id for u in inv.services}
+
+
+def test_oidc_as_an_inline_provider(tmp_path):
+    """Auth.js's inline provider object (`type: "oidc"`), not an imported provider module."""
+    write_tree(tmp_path, {"lib/auth.ts": 'providers.push({ id: "custom", type: "oidc", issuer: env.CUSTOM_OAUTH_ISSUER });\n'})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "oidc" in {u.id for u in inv.services}

@@ -208,6 +208,23 @@ def _tracking_script(path: str, ctx: Context) -> str | None:
     return sid if svc is not None and svc.category == "analytics" else None
 
 
+# A bare origin given to a name that says it is the base of an API's requests (`defaultBaseUrl =`,
+# `baseUrl:`, `API_URL =`, `'base_uri' =>`, `BaseAddress = new Uri(`): the code calls paths
+# under it, whatever the host looks like (app.nocodb.com, waba-v2.360dialog.io). With a path
+# it is more often a page or an embed (`vimeoBaseUrl = "https://player.vimeo.com/video"`).
+_BASE_URL_NAME = re.compile(
+    r"""(?:base_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
+    r"""(?:new\s+Uri\(\s*)?(?:[\w.]+(?:\([^()\n]*\))?\s*(?:\?\?|\|\||or)\s*)?['"`]$""",
+    re.I,
+)
+
+
+def _base_url(text: str, start: int) -> bool:
+    """Whether the URL literal at `start` is assigned to a base-URL name on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BASE_URL_NAME.search(text, line_start, start))
+
+
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
@@ -415,7 +432,14 @@ class _Gate:
 
 _URL_LITERAL = "://"
 _NAME_WORD = 5  # service words this long are names, rare in other code
-_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv("})  # destructuring, pydantic settings, Go env tags, t3-env
+_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv(", "env."})  # destructuring, pydantic settings, Go env tags, t3-env, env modules
+# A validated env module (`import { env } from "@/env"`: t3-env, @typebot.io/env, envalid) or
+# node's own (`import { env } from "node:process"`): its `env.UPPER_NAME` are env reads.
+_ENV_MODULE_IMPORT = re.compile(
+    r"""\bimport\s+(?:\{[^}]*\benv\b(?!\s+as\b)[^}]*\}|env)\s+from\s+['"]"""
+    r"""(?:(?:node:)?process|[^'"\n]*(?:^|[/@.])env(?:\.[mc]?[jt]s)?)['"]"""
+)
+_ENV_MODULE_READ = re.compile(r"(?<![\w.$])env\??\.([A-Z][A-Z0-9_]*[A-Z0-9])\b")
 
 
 _NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())  # text is lower-cased
@@ -542,6 +566,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             name = part.split(":")[0].split("=")[0].strip()
             if re.fullmatch(_ENV_NAME, name):
                 env_hits.append((destructure.start(1) + destructure.group(1).find(name), name))
+    if lang is JS and "env." in text and _ENV_MODULE_IMPORT.search(text):
+        env_hits.extend((m.start(1), m.group(1)) for m in _ENV_MODULE_READ.finditer(text))
     if lang is PYTHON and "BaseSettings" in text:
         env_hits.extend(settings_class_fields(text))
     if lang is GO and 'env:"' in text:
@@ -560,7 +586,10 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         path = m.group(3) or ""
         if sid is None:
             sid = _tracking_script(path, ctx)
-        if sid is None and not (host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)):
+        if sid is None and not (
+            host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)
+            or (path in ("", "/") and _base_url(text, m.start()))
+        ):
             continue
         if sid is None and _DOCS_PATH.match(path):
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits), not a call

@@ -83,14 +83,27 @@ _URL_HOST = re.compile(r"(?:https?|wss?)://([A-Za-z0-9.-]+)")
 _LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?)$")
 
 
+# Links a person follows, not requests: an `href` (`href="https://www.make.com/en/integrations/x"`),
+# or a page of documentation (developers.facebook.com/docs/..., /docs/ on any host).
+_LINK_BEFORE = re.compile(r"""\bhref\s*(?:=|:)\s*\{?\s*['"`]$""", re.I)
+_DOCS_HOST = frozenset({"docs", "doc", "developers", "developer", "help", "support", "blog", "wiki", "learn", "community", "forum"})
+_DOCS_URL_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
+
+
 def _external(text: str, m: re.Match[str]) -> bool:
     """A URL literal to the machine itself (`http://localhost:3000`, a fallback base URL)
-    or to a placeholder host calls nowhere outside."""
+    or to a placeholder host calls nowhere outside; nor does a link or a documentation page."""
     host = _URL_HOST.match(text, m.start() + 1)
     if host is None or text[host.end():host.end() + 1] in ("{", "$", "%"):
         return True  # `.post(url)`, or a URL whose host is a template (`https://${host}`)
     name = host.group(1).lower().rstrip(".")
-    return not (_NOT_EXTERNAL.search(name) or _LOOPBACK.match(name))
+    if _NOT_EXTERNAL.search(name) or _LOOPBACK.match(name):
+        return False
+    if _LINK_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
+        return False
+    if name.split(".")[0] in _DOCS_HOST or _DOCS_URL_PATH.match(text, host.end()):
+        return False
+    return True
 
 
 def calls_out(src: Source) -> bool:

@@ -257,3 +257,39 @@ def test_api_path_only_one_self_hosted_service_serves(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "app/services/utils/pdf_generator.rb", src)
     assert [(e.service, e.kind, e.line) for e in ev if e.service] == [("gotenberg", CALL, 2)]
+
+
+def test_env_module_reads_are_env_reads(run_detector):
+    """`import { env } from "@/env"` (t3-env and its kind) or from node:process: `env.NAME` reads NAME."""
+    src = """\
+    import { env } from "@acme/env";
+    const secret = env.RESEND_WEBHOOK_SECRET;
+    const maybe = env?.GIPHY_API_KEY;
+    const lower = env.isDev;
+    """
+    ev, _ = run_detector(DETECTOR, "src/webhook.ts", src)
+    assert [(e.name, e.line) for e in ev if e.kind == ENV_READ] == [("RESEND_WEBHOOK_SECRET", 2), ("GIPHY_API_KEY", 3)]
+    for head in ('import { env } from "node:process";\n', 'import env from "~/env.mjs";\n'):
+        ev, _ = run_detector(DETECTOR, "src/a.ts", head + "const k = env.RESEND_API_KEY;\n")
+        assert [e.name for e in ev if e.kind == ENV_READ] == ["RESEND_API_KEY"]
+
+
+def test_env_named_objects_from_other_modules_are_not_env_reads(run_detector):
+    ev, _ = run_detector(DETECTOR, "src/a.ts", 'import { env } from "./jest-setup";\nconst k = env.RESEND_API_KEY;\n')
+    assert [e for e in ev if e.kind == ENV_READ] == []
+    ev, _ = run_detector(DETECTOR, "src/b.ts", "const env = load();\nconst k = env.RESEND_API_KEY;\n")
+    assert [e for e in ev if e.kind == ENV_READ] == []
+
+
+def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
+    """`defaultBaseUrl = "https://app.nocodb.com"`: the code calls paths under it, though the
+    host has no `api.` label; with a path it is a page or an embed, and other names are links."""
+    src = """\
+    export const defaultBaseUrl = "https://app.nocodb.com";
+    export const opts = { baseUrl: "https://app.chatwoot.com" };
+    BASE_URL = os.getenv("WABA_URL") or "https://waba-v2.360dialog.io"
+    const vimeoBaseUrl = "https://player.vimeo.com/video";
+    const home = "https://www.acmeshop.com";
+    """
+    ev, _ = run_detector(DETECTOR, "src/constants.ts", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["app.nocodb.com", "app.chatwoot.com", "waba-v2.360dialog.io"]

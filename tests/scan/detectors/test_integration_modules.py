@@ -118,3 +118,16 @@ def test_a_compound_name_that_starts_with_a_catalog_vendor_is_that_vendor(run_de
     # the rest must be a word of its own: `signalr` is not Signal
     ev, _ = run_detector(DETECTOR, "alerting/provider/signalr/signalr.go", WORKFLOWS.replace("teamsworkflows", "signalr"))
     assert [e.service for e in ev] == [""]
+
+
+def test_links_and_documentation_pages_are_not_calls(run_detector):
+    """A settings component linking to the vendor's site or docs (Make's integration page, a
+    Meta Pixel reference) calls nothing: the block posts to a user's webhook elsewhere."""
+    settings = 'export const S = () => <a href="https://www.make.com/en/integrations/acme">Make</a>;\n'
+    ev, _ = run_detector(DETECTOR, "src/features/blocks/integrations/makeCom/components/MakeComSettings.tsx", settings)
+    assert ev == []
+    docs = 'const ref =\n  "https://developers.facebook.com/docs/meta-pixel/reference#standard-events";\n'
+    ev, _ = run_detector(DETECTOR, "src/features/blocks/integrations/pixel/components/PixelSettings.tsx", docs)
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "src/integrations/wallabag/client.ts", 'await fetch("https://app.wallabag.it/oauth/v2/token");\n')
+    assert [e.name for e in ev] == ["integration_module:wallabag"]
