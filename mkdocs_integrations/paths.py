@@ -8,8 +8,9 @@ import re
 _TEST_DIRS = frozenset({
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
     "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
-    # Seed data: demo rows for a development database (a sample meeting link on zoom.us).
-    "seed", "seeds", "seeders",
+    # Seed and demo data (db/seeds/, Laravel's database/seeders/, Doctrine's src/DataFixtures/):
+    # sample rows that name vendors (avatar URLs, status pages to monitor), not the app's use.
+    "seed", "seeds", "seeders", "DataFixtures",
 })
 _TEST_FILE = re.compile(
     r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"

@@ -7,7 +7,7 @@ The names come from scanned text, so every id made here is `[a-z0-9-]` only.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .catalog import Catalog, Service
 from .model import HOST, Evidence
@@ -59,6 +59,32 @@ def _own(slug: str, project_name: str) -> bool:
     return bool(project) and (slug in project_name.lower() or (len(project) >= 4 and squashed.startswith(project)))
 
 
+def _domain_owners(catalog: Catalog) -> dict[str, set[str]]:
+    """Registrable domain -> the catalog services (sign-in providers aside) with a host there
+    (api.short.io -> short.io)."""
+    cached = _OWNERS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        owners: dict[str, set[str]] = defaultdict(set)
+        for svc in catalog.services.values():
+            if svc.category == "oauth":
+                continue  # id.twitch.tv signs users in; api.twitch.tv beside it is Twitch's API
+            for h in svc.hosts:
+                if "*" not in h.split(".")[-2:]:
+                    owners[".".join(_registrable(h))].add(svc.id)
+        cached = _OWNERS[id(catalog)] = (catalog, dict(owners))
+    return cached[1]
+
+
+def _umbrella_words(catalog: Catalog) -> frozenset[str]:
+    """First id words many catalog services share (google, aws, microsoft): the company behind
+    many products, so an unknown host of theirs names none of them."""
+    firsts = Counter(sid.split("-", 1)[0] for sid in catalog.services if "-" in sid)
+    return frozenset(w for w, n in firsts.items() if n >= _UMBRELLA_BY)
+
+
+_UMBRELLA_BY = 4  # as the catalog index's umbrella threshold
+_OWNERS: dict[int, tuple[Catalog, dict[str, set[str]]]] = {}
+
 _OAUTH_CRED = re.compile(r"^(?:AUTH_|OAUTH_)?([A-Z0-9]+)_(?:OAUTH_)?CLIENT_(?:ID|SECRET)$")
 _SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$)", re.I)
 
@@ -76,6 +102,9 @@ def uncatalogued_apis(
             for path in paths:
                 oauth_reads[path].add(m.group(1).lower())
     by_slug: dict[str, list[Evidence]] = defaultdict(list)
+    owners = _domain_owners(catalog)
+    umbrellas = _umbrella_words(catalog)
+    own = re.sub(r"[^a-z0-9]", "", project_name.lower())
     # The code's own name for a vendor whose brand is its whole domain: a module `incidentio/`
     # calling api.incident.io names the vendor "incidentio", not "incident".
     module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
@@ -87,8 +116,12 @@ def uncatalogued_apis(
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
         if domain in module_by_squashed and domain != slug.replace("-", ""):
             slug = module_by_squashed[domain]
-        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or _own(slug, project_name):
-            continue  # a catalog service's other host, or the application's own API
+        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (own and slug.replace("-", "") in own) or _own(slug, project_name):
+            continue  # a catalog service's other host, or the application's own API (getinboxzero.com)
+        if owners.get(".".join(_registrable(host)), set()) & taken:
+            continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
+        if slug in umbrellas:
+            continue  # books.google.com, apis.google.com: an umbrella company's domain names no product
         by_slug[slug].extend(live)
     out = []
     for slug, evs in sorted(by_slug.items()):

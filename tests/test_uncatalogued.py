@@ -12,3 +12,33 @@ def test_an_api_slug_is_the_registered_name_under_country_second_levels():
     assert api_slug("api.pagos.com.mx") == "pagos"
     assert api_slug("api.last.fm") == "last"
     assert api_slug("127.0.0.1") == ""
+
+
+def _inventory(tmp_path, files, name="app"):
+    from helpers import write_tree
+
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    root = tmp_path / name
+    write_tree(root, files)
+    inv, _ = build_inventory(Scanner(), [root], root, analysis_date="2026-01-01")
+    return {u.id for u in inv.services}
+
+
+def test_umbrella_company_hosts_and_a_catalog_vendors_other_hosts_name_no_new_vendor(tmp_path):
+    found = _inventory(tmp_path, {
+        # apis.google.com is Google's, not a product: no "google" service.
+        "app/picker.py": 'import requests\nrequests.get("https://apis.google.com/js/api.js")\n',
+        # statistics.short.io beside api.short.io: the catalog's Short.io, not a "short" vendor.
+        "app/short.py": 'import requests\nrequests.get("https://api.short.io/links")\n'
+                        'requests.get("https://statistics.short.io/statistics/link/1")\n',
+    })
+    assert "short-io" in found
+    assert not {"google", "short"} & found
+
+
+def test_the_applications_own_brand_domain_is_not_a_vendor(tmp_path):
+    found = _inventory(tmp_path, {"lib/update.py": 'import requests\nrequests.get("https://www.getinboxzero.com/api/version")\n'},
+                       name="inbox-zero")
+    assert "inboxzero" not in found

@@ -433,10 +433,17 @@ class CatalogIndex:
 
     @cached_property
     def _config_parent_folders(self) -> frozenset[str] | None:
-        """The folder each config-file pattern with a folder puts the file in, when all are
-        literal: a file in any other folder matches none of those patterns."""
-        parents = {p.rsplit("/", 2)[-2] for p, _ in self._config_files if "/" in p}
-        return None if any(_GLOB_CHARS.intersection(f) for f in parents) else frozenset(parents)
+        """One literal folder name of each config-file pattern with a folder: a path with none
+        of them among its folders matches none of those patterns (fnmatch's `*` crosses `/`,
+        so `openshift/*.json` takes openshift/templates/app.json: any folder, not the parent)."""
+        words = set()
+        for pattern, _ in self._config_files:
+            if "/" in pattern:
+                literal = [part for part in pattern.split("/")[:-1] if not _GLOB_CHARS.intersection(part)]
+                if not literal:
+                    return None
+                words.add(max(literal, key=len))
+        return frozenset(words)
 
     def config_file(self, rel: str) -> list[str]:
         """Services whose config files include `rel` (a pattern with "/" matches the path's end)."""
@@ -444,7 +451,7 @@ class CatalogIndex:
         name_start = rel.rfind("/") + 1
         if rel[name_start:] not in self._config_names and not by_name.fullmatch(rel, name_start):
             parents = self._config_parent_folders
-            if name_start == 0 or (parents is not None and rel[rel.rfind("/", 0, name_start - 1) + 1 : name_start - 1] not in parents):
+            if name_start == 0 or (parents is not None and parents.isdisjoint(rel.split("/")[:-1])):
                 return []
             if not any(by_path.fullmatch(rel, i) for i in _folder_starts(rel)):
                 return []

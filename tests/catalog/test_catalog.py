@@ -467,3 +467,21 @@ def test_umbrella_cloud_domains_are_read_off_the_catalog():
 
 def test_rejects_api_paths_too_short_to_name_one_service():
     assert "api path" in _bad(GOOD.replace("    purpose:", "    api_paths: [/api]\n    purpose:", 1))
+
+
+@pytest.mark.parametrize("rel", [
+    "openshift/templates/app-mysql.json",  # fnmatch's `*` crosses folders: any folder, not the parent
+    "deploy/k8s/base/api.yaml", ".github/workflows/ci.yml", "a/.circleci/config.yml", "fly.toml",
+    "config/initializers/airbrake.rb", "hatchbox/x", "web/prisma/migrations/1_init/migration.sql",
+    "migration/src/m2024.rs", "db/migrate/001_users.rb", "src/app/page.tsx", "README.md",
+])
+def test_index_path_prefilters_change_no_answer(catalog, rel):
+    """The folder-name sets that answer "no" before the path regexes (most files) give the
+    same answers as the regexes alone."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    fast, slow = CatalogIndex(catalog), CatalogIndex(catalog)
+    slow.__dict__["_config_parent_folders"] = None  # None: no prefilter, as for a glob folder
+    slow.__dict__["_migration_last_folders"] = None
+    assert fast.config_file(rel) == slow.config_file(rel)
+    assert fast.in_migration_folder(rel) == slow.in_migration_folder(rel)

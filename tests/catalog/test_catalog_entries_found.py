@@ -59,7 +59,6 @@ CASES = {
     "gitea-oauth": {"api/authentication/provider/oauth/gitea.py": "class GiteaOAuthProvider:\n    pass\n"},
     "kubernetes": {".github/workflows/preview.yml": "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm --kube-insecure-skip-tls-verify upgrade --install app ./chart\n"},
     "google-pubsub": {".env.example": "GOOGLE_PUBSUB_TOPIC_NAME=\n"},
-    "microsoft-teams": {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"},
     "google-oauth": {".env.example": "PAPERLESS_GMAIL_OAUTH_CLIENT_ID=\n"},  # an app-prefixed credential
     "letsencrypt": {"cmd/web.go": 'package cmd\n\nimport "golang.org/x/crypto/acme/autocert"\n\nvar m = autocert.Manager{Prompt: autocert.AcceptTOS}\n'},
     "trello": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/adlio/trello v1.12.0\n",
@@ -174,6 +173,22 @@ CASES = {
     "partykit": {"packages/realtime/partykit.json": '{"name": "app", "main": "src/server.ts"}'},
     "npm-registry": {".github/workflows/publish.yml": "on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd packages/js && bun publish --access public\n"},
     "stripe": {"src/environments/environment.prod.ts": 'export const environment = { buyLink: "https://buy.stripe.com/00gcOQanFajG0hi5ko" };\n'},
+    "evernote": {"Gemfile": "gem 'evernote_oauth'\n"},
+    "hipchat": {"Gemfile": "gem 'hipchat'\n"},
+    "aws-mechanical-turk": {"Gemfile": "gem 'rturk'\n"},
+    "pirate-weather": {"Gemfile": "gem 'pirate_weather_forecast_ruby'\n"},
+    "google-chart-api": {"app/helpers/dot_helper.rb": "faraday.post('https://chart.googleapis.com/chart', { cht: 'gv' })\n"},
+    "xmpp": {"Gemfile": "gem 'xmpp4r'\n"},
+    "ftp": {"app/agents/ftp_site.rb": "require 'net/ftp'\nftp = Net::FTP.new\n"},
+    "imap": {"app/agents/imap_folder.rb": "require 'net/imap'\nimap = Net::IMAP.new(host)\n"},
+    "mqtt": {"Gemfile": "gem 'mqtt'\n"},
+    "google-translate": {"Gemfile": "gem 'google-cloud-translate-v2'\n"},
+    "google-calendar": {"package.json": '{"dependencies": {"@fullcalendar/google-calendar": "^6.1.0"}}'},
+    "ldap": {"src/Ldap/LdapDriver.php": "<?php\nuse Laminas\\Ldap\\Ldap;\n$ldap = new Ldap($options);\n"},
+    "smtp": {"composer.json": '{"require": {"symfony/mailer": "^6.0"}}'},
+    "recaptcha": {"app/webhook.rb": "faraday.post('https://www.google.com/recaptcha/api/siteverify', params)\n"},
+    "jira": {"app/jira_agent.rb": 'HTTParty.get("#{jira_url}/rest/api/2/search?jql=#{jql}")\n'},
+    "openshift": {"openshift/templates/app-mysql.json": '{"kind": "Template", "apiVersion": "v1"}'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -202,6 +217,8 @@ NOT_FOUND = {
     "google-fonts": {"app/layout.html.haml": "%link{href: 'https://fonts.googleapis.com/css2?family=Inter', rel: 'stylesheet'}\n",
                      "web/src/app.ts": 'const css = "https://fonts.googleapis.com/css2?family=Inter";\n'},
     "whatsapp": {"app/settings.py": 'import os\nWHATSAPP_UP_CONTENT_SID = os.getenv("WHATSAPP_UP_CONTENT_SID")\n'},
+    "jira": {"app/search.py": 'path = "/rest/api/search"\n'},
+    "ftp": {"app/agents/website.rb": "DESC = 'any URL: http://, https:// or ftp://'\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
@@ -254,3 +271,10 @@ def test_oidc_as_an_inline_provider(tmp_path):
     write_tree(tmp_path, {"lib/auth.ts": 'providers.push({ id: "custom", type: "oidc", issuer: env.CUSTOM_OAUTH_ISSUER });\n'})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "oidc" in {u.id for u in inv.services}
+
+
+def test_microsoft_teams_from_a_bot_env_template(tmp_path):
+    """Was a second "microsoft-teams" key of CASES, which silently replaced the first."""
+    write_tree(tmp_path, {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "microsoft-teams" in {u.id for u in inv.services}

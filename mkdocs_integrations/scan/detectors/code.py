@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
+from ...uncatalogued import api_slug
 from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
 from ...catalog.index import CatalogIndex
@@ -273,6 +274,61 @@ def in_csp(text: str, start: int) -> bool:
     for last in _CSP_LIST.finditer(window):
         pass
     return last is not None and "]" not in window[last.end():]
+
+
+# First labels that make a host an API endpoint: api.x.com, rest.avatax.com, graph.threads.net,
+# ws.audioscrobbler.com, webservices.nextbus.com.
+_API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
+
+
+def _api_shaped(host: str, path: str) -> bool:
+    return host.split(".")[0] in _API_LABELS or ".api." in host or bool(re.match(r"/(api|v\d)\b", path))
+
+
+def _file_names_vendor(rel: str, host: str) -> bool:
+    """A file named after the host's vendor (`stubhub_agent.rb` requesting
+    www.stubhub.com/listingCatalog/..., `threads_api_client.rb` with graph.threads.net): the
+    file is that vendor's client, so its URL is a request to the vendor whatever its shape."""
+    slug = re.sub(r"[^a-z0-9]", "", api_slug(host))
+    if len(slug) < 4:
+        return False
+    acc = ""
+    for word in _name_words(rel.rsplit("/", 1)[-1].split(".")[0]):
+        acc += word
+        if acc == slug:
+            return True
+        if len(acc) >= len(slug):
+            return False
+    return False
+
+
+_UI_COMPONENTS = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
+
+
+def _vendor_request(src: Source, text: str, start: int, host: str, path: str) -> bool:
+    """A URL to an endpoint of the vendor the file is named after, in a file that makes HTTP
+    requests: `stubhub_agent.rb` doing `Net::HTTP.get` on 'https://www.stubhub.com/listingCatalog/...'.
+    Not a bare home page (an author link), not a UI component (embeds and pickers render the
+    vendor's page in the browser)."""
+    if path.strip("/") == "" or src.name.endswith(_UI_COMPONENTS) or not _whole_literal(text, start):
+        return False
+    if not _file_names_vendor(src.rel, host):
+        return False
+    from .code_facts import makes_requests  # code_facts imports this module
+
+    return makes_requests(text)
+
+
+def _whole_literal(text: str, start: int) -> bool:
+    """The URL opens a string literal (`'https://www.stubhub.com/...'`), rather than sitting in
+    prose: a description's `[sign up](https://cloud.google.com/translate/)` is a link."""
+    return start > 0 and text[start - 1] in "'\"`"
+
+
+def _name_words(name: str) -> list[str]:
+    """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 
 
 _PLACEHOLDER_VALUE = re.compile(r"""['"](?:your|my)[-_ ](?:[a-z]+[-_ ]?)*(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
@@ -580,14 +636,17 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # Hostnames in literals
     for m in _URL.finditer(text) if present is None or _URL_LITERAL in present else ():
         host = m.group(1).lower()
-        if _NOT_EXTERNAL.search(host) or in_csp(text, m.start()) or not once("host", host):
+        if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()):
             continue
         sid = ctx.index.host(host)
         path = m.group(3) or ""
         if sid is None:
             sid = _tracking_script(path, ctx)
+        # An unknown host counts where it is used as an API; a link to its home page earlier in
+        # the file (a description's `[PhantomJs Cloud](https://phantomjscloud.com/)`) must not
+        # hide a later `https://phantomjscloud.com/api/browser/v2/...` request.
         if sid is None and not (
-            host.startswith("api.") or ".api." in host or re.match(r"/(api|v\d)\b", path)
+            _api_shaped(host, path) or _vendor_request(src, text, m.start(), host, path)
             or (path in ("", "/") and _base_url(text, m.start()))
         ):
             continue
@@ -595,6 +654,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits), not a call
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
+        once("host", host)
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
     # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
     # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.

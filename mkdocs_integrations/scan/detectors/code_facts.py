@@ -106,6 +106,11 @@ def _external(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def makes_requests(text: str) -> bool:
+    """Whether the (comment-free) text calls a known HTTP client."""
+    return any(rx.search(text) for _, rx in _HTTP_CLIENTS)
+
+
 def calls_out(src: Source) -> bool:
     """Whether this code file talks HTTP to somewhere: a known client call, a URL literal,
     or a request to an API path built on a configured base URL."""

@@ -57,6 +57,7 @@ def environment_of(name: str) -> str:
 
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://")
+_MARIADB_VERSION = re.compile(r"^mysql[^:]*://[^?#\s]*\?(?:[^#\s]*&)?serverVersion=[^&#\s]*mariadb", re.I)
 _TEST_MODE = re.compile(r"^[a-z]{2,4}_test_|^(?:test|sandbox)$", re.I)
 
 
@@ -93,6 +94,9 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
     scheme = _SCHEME.match(value)
     if scheme:
         sid = ctx.index.url_schemes.get(scheme.group(1).lower())
+        if sid and _MARIADB_VERSION.search(value):
+            # Doctrine's `mysql://...?serverVersion=10.5.8-MariaDB`: the mysql driver talking to MariaDB.
+            sid = ctx.index.url_schemes.get("mariadb", sid)
         if sid:
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
     if _TEST_MODE.match(value):

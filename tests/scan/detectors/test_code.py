@@ -293,3 +293,49 @@ def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "src/constants.ts", src)
     assert [e.name for e in ev if e.kind == HOST] == ["app.nocodb.com", "app.chatwoot.com", "waba-v2.360dialog.io"]
+def test_a_home_page_link_does_not_hide_a_later_api_request(run_detector):
+    """The first mention of an unknown host (a description's link) must not use up the host:
+    the later request is the evidence."""
+    src = '''\
+    DESC = "Renders pages with [PhantomJs Cloud](https://phantomjscloud.com/)."
+    def url(key)
+      "https://phantomjscloud.com/api/browser/v2/#{key}/?request=x"
+    end
+    '''
+    ev, _ = run_detector(DETECTOR, "app/models/agents/render_agent.rb", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("phantomjscloud.com", 3)]
+
+
+def test_api_shaped_first_labels(run_detector):
+    src = '''\
+    import requests
+    requests.get("http://webservices.nextbus.com/service/publicXMLFeed?command=x")
+    ROOT = "https://graph.threads.net/"
+    requests.get("https://www.unknown-vendor.com/page")
+    '''
+    ev, _ = run_detector(DETECTOR, "app/transit.py", src)
+    assert {e.name for e in ev if e.kind == HOST} == {"webservices.nextbus.com", "graph.threads.net"}
+
+
+def test_a_file_named_after_the_vendor_requests_its_urls(run_detector):
+    """stubhub_agent.rb fetching www.stubhub.com/listingCatalog/...: the file is that vendor's
+    client, whatever the URL's shape. Not a bare home page, not prose, not without requests."""
+    src = '''\
+    DESC = "Paste the url of the event, e.g. https://www.stubhub.com/some-event/"
+    def fetch(id)
+      uri = URI('https://www.stubhub.com/listingCatalog/select/?q=' + id)
+      Net::HTTP.get(uri)
+    end
+    '''
+    ev, _ = run_detector(DETECTOR, "app/models/agents/stubhub_agent.rb", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("www.stubhub.com", 3)]
+    # Named after the vendor but making no request (a link-relation identifier), or a UI component.
+    rel = "$links = ['rel' => 'http://webfinger.net/rel/profile-page'];\n"
+    ev, _ = run_detector(DETECTOR, "app/Util/Webfinger.php", "<?php\n" + rel)
+    assert [e for e in ev if e.kind == HOST] == []
+    embed = 'export const Vimeo = () => fetch("https://player.vimeo-like.com/video/1");\n'
+    ev, _ = run_detector(DETECTOR, "editor/embeds/VimeoLike.tsx", embed)
+    assert [e for e in ev if e.kind == HOST] == []
+    author = 'import requests\nAUTHOR = {"url": "https://passbolt.com"}\nrequests.get(x)\n'
+    ev, _ = run_detector(DETECTOR, "themes/passbolt.py", author)
+    assert [e for e in ev if e.kind == HOST] == []

@@ -92,3 +92,11 @@ def test_phpunit_settings_select_the_test_database(run_detector):
     ev, _ = run_detector(DETECTOR, "phpunit.xml.dist", PHPUNIT)
     assert [(e.kind, e.service, e.line) for e in ev] == [(DB_TYPE, "sqlite", 5)]
     assert "hunter2" not in repr(ev)
+
+
+def test_doctrine_server_version_names_mariadb(run_detector):
+    """Doctrine's `mysql://...?serverVersion=10.5.8-MariaDB`: the mysql driver talking to MariaDB."""
+    ev, _ = run_detector(DETECTOR, ".env.dist", "DATABASE_URL=mysql://u:p@127.0.0.1:3306/db?charset=utf8mb4&serverVersion=10.5.8-MariaDB\n")
+    assert [e.service for e in ev if e.kind == DB_TYPE] == ["mariadb"]
+    ev, _ = run_detector(DETECTOR, ".env.dist", "DATABASE_URL=mysql://u:p@127.0.0.1:3306/db?serverVersion=8.0\n")
+    assert [e.service for e in ev if e.kind == DB_TYPE] == ["mysql"]

@@ -1,0 +1,68 @@
+"""Page templates (`.html.erb`, `.twig`, `.html`, `.hbs`, `.ejs`, ...): a catalog vendor's
+script, frame or image loaded from its host (`<script src="https://maps.googleapis.com/...">`,
+`javascript_include_tag "https://js.stripe.com/v3"`) is a use of that vendor in the browser.
+
+The code detector reads program files only; templates hold these tags. Only a loaded
+resource counts (a `src` attribute or a script-include helper), never a link (`href`): pages
+link to docs, vendors' home pages and social profiles all the time. Unknown hosts are left out:
+a template names no API by its shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import HOST, Evidence
+from .base import Context, Detector, Record, Source
+from .code import _NOT_EXTERNAL, _tracking_script, in_csp
+
+_EXTENSIONS = (
+    ".erb", ".html", ".htm", ".twig", ".hbs", ".handlebars", ".ejs", ".liquid", ".mustache", ".jinja",
+    ".jinja2", ".j2", ".njk", ".haml", ".slim", ".cshtml", ".razor", ".gohtml", ".tmpl",
+)
+# `src="https://..."`, `src: "//..."` (haml/slim), `javascript_include_tag "https://..."`,
+# `script_tag(...)`: the resource the page loads.
+_LOADED = re.compile(
+    r"""(?:\bsrc\s*[=:]\s*|\b(?:javascript_include_tag|script_tag|javascript_tag)\b[\s(]*)['"]?"""
+    r"""(?:https?:)?//([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)"""
+    r"""(?::\d+)?(/[^\s'"`)<>]*)?""",
+    re.I,
+)
+
+
+# HTML, ERB, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
+_COMMENT = re.compile(r"<!--.*?-->|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+# Vendors whose script or widget a page loads. Not storage or hosting: a script served from a
+# CDN bucket (`d2wy8f7a9ursnm.cloudfront.net`, an email's images on ik.imagekit.io) is someone's
+# asset there, not the application storing files.
+_LOADED_CATEGORIES = frozenset({
+    "external_api", "analytics", "error_tracking", "payment", "auth_provider", "oauth", "logs",
+})
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    return name.lower().endswith(_EXTENSIONS)
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    seen: set[str] = set()
+    text = _COMMENT.sub(_blank, src.text)
+    for m in _LOADED.finditer(text):
+        host = m.group(1).lower()
+        if host in seen or _NOT_EXTERNAL.search(host) or in_csp(text, m.start(1)):
+            continue
+        sid = ctx.index.host(host) or _tracking_script(m.group(2) or "", ctx)
+        if sid is None or ctx.catalog.services[sid].category not in _LOADED_CATEGORIES:
+            continue
+        seen.add(host)
+        yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+
+
+DETECTOR = Detector(name="templates", accepts=accepts, detect=detect, literals=lambda ctx: ("//",))
