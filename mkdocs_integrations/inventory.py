@@ -18,7 +18,7 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
-from .paths import is_test_path
+from .paths import is_docs_site_path, is_test_path
 from .scan import ScanResult
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
 
@@ -311,8 +311,9 @@ def resolve(
     for sid, evs in calls.items():
         for e in evs:
             at[(e.path, e.line)].add(sid)
+    # A call in a test (a moto-mocked SQS queue checking an SNS publish) proves nothing.
     for sid, evs in weak_only.items():
-        if any(len(at[(e.path, e.line)]) == 1 for e in calls.get(sid, ())):
+        if any(len(at[(e.path, e.line)]) == 1 and not is_test_path(e.path) for e in calls.get(sid, ())):
             per_service[sid].extend(evs)
     # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
     for sid, evs in calls.items():
@@ -346,6 +347,8 @@ def resolve(
         strength = _strength({e.kind for e in evs if _shows_use(e)})
         if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", ""):
             continue  # the application itself (its own SDK in its own repository), not a dependency
+        if strength and all(is_docs_site_path(e.path) for e in evs if _shows_use(e)):
+            continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
         if strength is None or (svc.category in ("ci", "hosting") and strength == "env"):

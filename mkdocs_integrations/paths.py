@@ -34,3 +34,18 @@ _TOOLING_FILES = frozenset({
 def is_tooling_path(path: str) -> bool:
     parts = path.split("/")
     return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES
+
+
+# A documentation site kept in the repository (`docs/` with its own package.json, `website/`,
+# a monorepo's `apps/docs/`): its search widget and hosting serve the docs, not the application.
+_DOCS_SITE_DIRS = frozenset({"docs", "doc", "website", "documentation"})
+_WORKSPACE_DIRS = frozenset({"apps", "packages"})
+
+
+def is_docs_site_path(path: str) -> bool:
+    parts = path.split("/")
+    if len(parts) < 2:
+        return False
+    if parts[0] in _DOCS_SITE_DIRS:
+        return True
+    return len(parts) >= 3 and parts[0] in _WORKSPACE_DIRS and parts[1] in _DOCS_SITE_DIRS

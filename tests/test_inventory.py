@@ -432,3 +432,23 @@ def test_an_auth_library_needs_its_package_not_only_its_env_names(tmp_path):
         "lib/auth.ts": 'import NextAuth from "next-auth";\nexport default NextAuth({ secret: process.env.NEXTAUTH_SECRET });\n',
     })
     assert "nextauth" in ids(inv)
+
+
+def test_an_umbrella_sdk_call_only_in_tests_proves_nothing(tmp_path):
+    inv = scan(tmp_path, {
+        "requirements.txt": "boto3==1.35\n",
+        "app/notify.py": 'import boto3\nboto3.client("sns").publish(TopicArn=t, Message=m)\n',
+        "app/tests/test_notify.py": 'import boto3\nsqs = boto3.client("sqs")\nsqs.receive_message(QueueUrl=q)\n',
+    })
+    assert "aws-sns" in ids(inv)
+    assert "aws-sqs" not in ids(inv)
+
+
+def test_a_documentation_sites_services_are_not_the_apps(tmp_path):
+    inv = scan(tmp_path, {
+        "docs/package.json": '{"dependencies": {"@docsearch/js": "^3.0.0"}}',
+        "docs/assets/js/search.js": 'import docsearch from "@docsearch/js";\ndocsearch({});\n',
+        "web/package.json": '{"dependencies": {"@sentry/react": "^8.0.0"}}',
+    })
+    assert "algolia" not in ids(inv)
+    assert "sentry" in ids(inv)

@@ -189,6 +189,26 @@ CASES = {
     "recaptcha": {"app/webhook.rb": "faraday.post('https://www.google.com/recaptcha/api/siteverify', params)\n"},
     "jira": {"app/jira_agent.rb": 'HTTParty.get("#{jira_url}/rest/api/2/search?jql=#{jql}")\n'},
     "openshift": {"openshift/templates/app-mysql.json": '{"kind": "Template", "apiVersion": "v1"}'},
+    # AWS services reached through boto3 (weak package + a call that is the service's own),
+    # here through an app's own decorator around boto3.client (`@sts_client("acm")`).
+    "aws-acm": {"requirements.txt": "boto3==1.35\n", "certs/acm.py": '@sts_client("acm")\ndef upload(**kw):\n    kw["client"].import_certificate()\n'},
+    "aws-iam": {"requirements.txt": "boto3==1.35\n", "certs/iam.py": 'import boto3\niam = boto3.client("iam")\n'},
+    "aws-route53": {"requirements.txt": "boto3==1.35\n", "dns/r53.py": 'import boto3\nr53 = boto3.client("route53")\n'},
+    "aws-sts": {"requirements.txt": "boto3==1.35\n", "aws/sts.py": 'import boto3\nsts = boto3.client("sts")\nsts.assume_role(RoleArn=arn, RoleSessionName="x")\n'},
+    "aws-elb": {"requirements.txt": "boto3==1.35\n", "aws/elb.py": 'import boto3\nelb = boto3.client("elbv2")\n'},
+    "digicert": {"ca/digicert.py": 'import requests\nurl = f"{base}/services/v2/order/certificate/{order_id}"\nrequests.get(url)\n'},
+    "entrust": {"ca/entrust.py": 'import requests\nrequests.post("https://api.entrust.net/enterprise/v2/certificates")\n'},
+    "google-cas": {"requirements.txt": "google-cloud-private-ca==1.12\n"},
+    "microsoft-adcs": {"ca/adcs.py": "from certsrv import Certsrv\nca = Certsrv(server, user, pwd)\n", "requirements.txt": "certsrv[ntlm]==2.1\n"},
+    "cfssl": {"ca/cfssl.py": 'import requests\nrequests.post(base + "/api/v1/cfssl/sign", json=body)\n'},
+    "ns1": {"dns/ns1.py": 'import requests\nrequests.get("https://api.nsone.net/v1/zones/example.com")\n'},
+    "dyn": {"requirements.txt": "dyn==1.8.6\n", "dns/dyn.py": "from dyn.tm.session import DynectSession\n"},
+    "ultradns": {"dns/ultra.py": 'import requests\nrequests.post("https://api.ultradns.com/authorization/token")\n'},
+    "powerdns": {"docker-compose.yml": "services:\n  pdns:\n    image: powerdns/pdns-auth-48:4.8.4\n"},
+    "fido-alliance-mds": {"internal/webauthn/mds.go": 'package webauthn\n\nimport (\n\t"net/http"\n\t"github.com/go-webauthn/webauthn/metadata"\n)\n\nfunc f() { http.NewRequest(http.MethodGet, metadata.ProductionMDSURL, nil) }\n'},
+    "ping-identity": {"lib/auth.ts": 'import PingId from "next-auth/providers/ping-id";\n'},
+    "cloudflare-ntp": {"internal/ntp/config.go": 'package ntp\n\nvar Default = &url.URL{Scheme: "udp", Host: "time.cloudflare.com:123"}\n'},
+    "pypi": {".github/workflows/release.yml": "on: release\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -219,6 +239,10 @@ NOT_FOUND = {
     "whatsapp": {"app/settings.py": 'import os\nWHATSAPP_UP_CONTENT_SID = os.getenv("WHATSAPP_UP_CONTENT_SID")\n'},
     "jira": {"app/search.py": 'path = "/rest/api/search"\n'},
     "ftp": {"app/agents/website.rb": "DESC = 'any URL: http://, https:// or ftp://'\n"},
+    # boto3 with an SQS call only in a test (a moto-mocked queue checking an SNS publish).
+    "aws-sqs": {"requirements.txt": "boto3==1.35\n", "app/notify.py": 'import boto3\nboto3.client("sns").publish(TopicArn=t, Message=m)\n',
+                "app/tests/test_notify.py": 'import boto3\nsqs = boto3.client("sqs")\nsqs.receive_message(QueueUrl=q)\n'},
+    "pypi": {".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
@@ -278,3 +302,15 @@ def test_microsoft_teams_from_a_bot_env_template(tmp_path):
     write_tree(tmp_path, {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "microsoft-teams" in {u.id for u in inv.services}
+
+
+def test_aws_cloudfront_by_its_other_evidence(tmp_path):
+    write_tree(tmp_path, {"requirements.txt": "boto3==1.35\n", "aws/cf.py": 'import boto3\ncf = boto3.client("cloudfront")\n'})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "aws-cloudfront" in {u.id for u in inv.services}
+
+
+def test_duo_security_by_its_other_evidence(tmp_path):
+    write_tree(tmp_path, {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/duosecurity/duo_api_golang v0.3.0\n"})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "duo-security" in {u.id for u in inv.services}

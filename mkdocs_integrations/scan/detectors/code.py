@@ -314,9 +314,9 @@ def _vendor_request(src: Source, text: str, start: int, host: str, path: str) ->
         return False
     if not _file_names_vendor(src.rel, host):
         return False
-    from .code_facts import makes_requests  # code_facts imports this module
+    from .code_facts import calls_http_client  # code_facts imports this module
 
-    return makes_requests(text)
+    return calls_http_client(text)
 
 
 def _whole_literal(text: str, start: int) -> bool:

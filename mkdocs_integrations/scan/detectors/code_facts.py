@@ -106,7 +106,7 @@ def _external(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def makes_requests(text: str) -> bool:
+def calls_http_client(text: str) -> bool:
     """Whether the (comment-free) text calls a known HTTP client."""
     return any(rx.search(text) for _, rx in _HTTP_CLIENTS)
 
@@ -123,6 +123,19 @@ def calls_out(src: Source) -> bool:
     if src.name.endswith(_UI_FILES):
         return False  # a component's requests go to the application's own back end
     return bool(_BUILT_REQUEST.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
+
+
+_OUTBOUND_CALL = re.compile(r"""\.(?:post|get|put|request|send)(?:_?json)?\(\s*(?:url|endpoint|api_url|webhook_url|self\.url)\b""", re.I)
+
+
+def makes_requests(src: Source) -> bool:
+    """Stricter than `calls_out`: an HTTP client call or a request to a URL variable, not a
+    mere URL literal (a plugin's `author_url = "https://github.com/..."` calls nowhere)."""
+    lang = language_for(src.name)
+    if lang is None:
+        return False
+    text = src.stripped(lang.comments)
+    return bool(_OUTBOUND_CALL.search(text) or _BUILT_REQUEST.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .code_facts import calls_out
+from .code_facts import calls_out, makes_requests
 
 # Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
 # front ends and frameworks those hold React context providers and storage adapters; inside one
@@ -24,8 +24,13 @@ from .code_facts import calls_out
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
-    "alerting", "alerters", "alerter",
+    "alerting", "alerters", "alerter", "plugins",
 })
+# Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
+# `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
+# the namespaced layout of an application's vendor plugins counts, `lemur/plugins/lemur_digicert/`,
+# where each plugin folder carries the package's own name before the vendor's.
+_PLUGINS = frozenset({"plugins"})
 # Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
 # `importers/`, a Laravel `Controllers/Webhook/`): there only a catalog vendor's name counts,
 # never an unknown one.
@@ -88,6 +93,11 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
+        if parts[i].lower() in _PLUGINS:
+            stripped = _strip_namespace(candidate, parts[:i])
+            if not on_purpose or stripped == candidate:
+                return None  # editor, build and UI plugins (`plugins/toast.client.ts`, `plugins/discord/`)
+            candidate = stripped
         if not on_purpose:  # a file: its name without extension and role words
             candidate = candidate.rsplit(".", 1)[0]
             if _TEST_NAME.search(candidate):
@@ -106,6 +116,17 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             return None
         return core.lower(), on_purpose
     return None
+
+
+def _strip_namespace(name: str, ancestors: list[str]) -> str:
+    """`lemur_digicert` under `lemur/plugins/` → `digicert`: a plugin folder named with its
+    package's own name in front. Unchanged when no ancestor folder's name leads it."""
+    low = name.lower()
+    for folder in ancestors:
+        prefix = folder.lower()
+        if len(prefix) >= 3 and len(low) > len(prefix) + 1 and low.startswith(prefix) and low[len(prefix)] in "_-.":
+            return name[len(prefix) + 1:]
+    return name
 
 
 # Route segments of file-system routers: `[webhookId]`, `(dashboard)`, `@modal`, `_components`,
@@ -159,6 +180,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         sid = ctx.index.service_leading(name)
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
+    if sid is None and _container(src.rel) in _PLUGINS and not makes_requests(src):
+        return  # a plugin's metadata links (`author_url`) are no requests
     slug = sid or _slug(name)
     yield Evidence(
         path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{slug}", service=sid or "",

@@ -55,11 +55,48 @@ def parse_requirement(text: str) -> tuple[str, str] | None:
     return m.group(1), _clean_version(m.group(3))
 
 
+# pip-compile / `uv pip compile` output: each pin is followed by `# via` and where it came
+# from. A pin is the project's own requirement only when it came from an input file (`-r
+# requirements.in`, `-c constraints.txt`) or a project manifest (`lemur (pyproject.toml)`);
+# pins that came only through other packages (`# via moto`) or through another compiled lock
+# (`-r requirements-tests.txt`) are transitive: versions, not a choice of service.
+_VIA = re.compile(r"^\s+#\s*via\b\s*(.*)$")  # indented under its pin
+_VIA_MORE = re.compile(r"^\s*#\s{2,}(\S.*)$")
+_DIRECT_SOURCE = re.compile(r"^-c\s|^-r\s+\S+\.in$|^-r\s+(?!\S+\.txt$)\S+$|\((?:pyproject\.toml|setup\.py|setup\.cfg)\)$")
+
+
+def _compiled_sources(lines: list[str], start: int) -> list[str] | None:
+    """The `# via` sources of the pin on line index `start` - 1, or None without a via block."""
+    while start < len(lines) and lines[start].lstrip().startswith("--hash"):
+        start += 1  # `--require-hashes` output: the hashes come before the via block
+    if start >= len(lines):
+        return None
+    m = _VIA.match(lines[start])
+    if not m:
+        return None
+    sources = [m.group(1).strip()] if m.group(1).strip() else []
+    for raw in lines[start + 1:]:
+        more = _VIA_MORE.match(raw)
+        if not more:
+            break
+        sources.append(more.group(1).strip())
+    return sources
+
+
 def detect_requirements(src: Source, ctx: Context) -> Iterator[Record]:
-    for i, raw in enumerate(src.text.splitlines(), start=1):
+    lines = src.text.splitlines()
+    compiled = any(_VIA.match(raw) for raw in lines)
+    for i, raw in enumerate(lines, start=1):
         line = raw.split(" #", 1)[0] if "egg=" not in raw else raw
         req = parse_requirement(line)
         if req:
+            sources = _compiled_sources(lines, i) if compiled else None
+            if sources is not None and not any(_DIRECT_SOURCE.search(s) for s in sources):
+                yield Evidence(
+                    path=src.rel, line=i, kind=PACKAGE, name=req[0], version=req[1], ecosystem="pypi",
+                    detail=(("locked", "1"),),
+                )
+                continue
             yield _pkg(src, i, req[0], req[1])
 
 

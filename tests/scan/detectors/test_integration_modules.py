@@ -131,3 +131,24 @@ def test_links_and_documentation_pages_are_not_calls(run_detector):
     assert ev == []
     ev, _ = run_detector(DETECTOR, "src/integrations/wallabag/client.ts", 'await fetch("https://app.wallabag.it/oauth/v2/token");\n')
     assert [e.name for e in ev] == ["integration_module:wallabag"]
+
+
+def test_namespaced_plugin_folders_name_their_vendor(run_detector):
+    """`lemur/plugins/lemur_digicert/`: a plugin folder carrying the package's own name before
+    the vendor's. Other plugin folders and files (editor, build and UI plugins) name nothing."""
+    assert module_of("lemur/plugins/lemur_digicert/plugin.py") == ("digicert", True)
+    assert module_of("frontend/plugins/toast.client.ts") is None
+    assert module_of("shared/editor/plugins/UploadPlugin.ts") is None
+    assert module_of("plugins/discord/server/auth.ts") is None  # the app's own feature plugin
+    assert module_of("plugins/host_httpclient.go") is None
+    ev, _ = run_detector(DETECTOR, "lemur/plugins/lemur_acmeca/plugin.py", GOTIFY)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:acmeca", "")]
+    assert module_of("src/plugins/markdown/index.ts") is None  # not namespaced: no vendor
+    ev, _ = run_detector(DETECTOR, "lemur/plugins/lemur_slack/plugin.py", "class SlackNotificationPlugin: pass\n")
+    assert [e.service for e in ev] == ["slack"]
+
+
+def test_plugin_metadata_links_are_no_requests(run_detector):
+    meta = 'class JavaKeystoreExportPlugin:\n    author_url = "https://github.com/someone"\n'
+    ev, _ = run_detector(DETECTOR, "lemur/plugins/lemur_jks/plugin.py", meta)
+    assert ev == []
