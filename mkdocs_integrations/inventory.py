@@ -18,7 +18,7 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
-from .paths import is_docs_site_path, is_test_path
+from .paths import is_docs_site_path, is_test_path, is_tooling_path
 from .scan import ScanResult
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
 
@@ -324,6 +324,7 @@ def resolve(
     folded = _fold_integration_oauth(per_service, catalog)
     folded.update(sign_in_folded)
     folded.update(_fold_issuer_hosts(per_service, catalog))
+    folded.update(_fold_protocol_clients(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:
@@ -529,6 +530,33 @@ def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog)
         if all(e.path in oauth_files or _sign_in_file(e.path) or _env_schema_file(e.path) for e in evs):
             per_service[oauth].extend(per_service.pop(sid))
             folded[sid] = oauth
+    return folded
+
+
+_CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})
+
+
+def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A service that speaks another's wire protocol (`speaks:`, MariaDB → MySQL) is what that
+    protocol's client library talks to when nothing else names the other: `mysql2` in the
+    manifest of an app whose only database of the kind is MariaDB (images, env, settings) is
+    MariaDB's driver, not a MySQL the app also runs. MariaDB seen only in CI or tests (a test
+    matrix's service container) says nothing of what the app runs on: nothing is folded then.
+    Returns {folded id: speaking id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or not svc.speaks:
+            continue
+        if not any(_shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path) for e in per_service[sid]):
+            continue
+        for other in svc.speaks:
+            if other not in per_service or other in folded:
+                continue
+            used = [e for e in per_service[other] if _shows_use(e)]
+            if used and all(e.kind in _CLIENT_KINDS for e in used):
+                per_service[sid].extend(per_service.pop(other))
+                folded[other] = sid
     return folded
 
 

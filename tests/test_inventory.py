@@ -452,3 +452,56 @@ def test_a_documentation_sites_services_are_not_the_apps(tmp_path):
     })
     assert "algolia" not in ids(inv)
     assert "sentry" in ids(inv)
+
+
+def test_a_mysql_driver_beside_mariadb_alone_is_mariadbs(tmp_path):
+    """MariaDB speaks MySQL's protocol: `mysql2` in an app whose only such database is MariaDB
+    (its compose image) is MariaDB's driver, not a MySQL server as well."""
+    tree = {
+        "package.json": '{"dependencies": {"mysql2": "^3.0.0", "knex": "^3.0.0"}}',
+        "docker-compose.yml": "services:\n  db:\n    image: mariadb:11\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+    # Anything else that names MySQL (its image, its env vars) keeps it a service of its own.
+    tree["docker-compose.yml"] += "  mysql:\n    image: mysql:8\n"
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
+def test_mariadb_only_in_a_ci_test_matrix_leaves_the_mysql_driver_mysqls(tmp_path):
+    write_tree(tmp_path, {
+        "Gemfile": "source 'https://rubygems.org'\ngem 'mysql2'\n",
+        ".github/workflows/test.yml": (
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    services:\n"
+            "      mariadb:\n        image: mariadb\n    steps:\n      - run: bin/rails test\n"
+        ),
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
+def test_another_api_host_of_a_found_service_is_no_new_vendor(tmp_path):
+    """storeapi.kobo.com is the catalog's Kobo store; authorize.kobo.com/api/… on the same
+    domain is that service's too, not an uncatalogued "kobo"."""
+    write_tree(tmp_path, {"app/kobo.py": (
+        'import requests\n'
+        'STORE = "https://storeapi.kobo.com"\n'
+        'requests.get(STORE + "/v1/initialization")\n'
+        'REFERRAL = "https://authorize.kobo.com/api/AuthenticatedReferral/client/v1/getLink"\n'
+    )})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "kobo-store" in found and "kobo" not in found
+
+
+def test_a_sign_in_providers_domain_does_not_absorb_the_vendors_api(tmp_path):
+    write_tree(tmp_path, {"src/integrations/social/twitch.provider.ts": (
+        'const AUTH = "https://id.twitch.tv/oauth2/authorize";\n'
+        'export const me = () => fetch("https://api.twitch.tv/helix/users");\n'
+    )})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "twitch" in {u.id for u in inv.services}

@@ -13,6 +13,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       purpose: Payment processing # default one-line purpose
       credential: API key         # kind of credential, for the "Auth:" line
       provides: [postgresql]      # hosted flavour of these services ("PostgreSQL on Supabase")
+      speaks: [mysql]             # (mariadb) wire protocol of these services: their client libraries
+                                  # are its clients too (mysql2 alone beside MariaDB is MariaDB's driver)
       packages:                   # per ecosystem; a trailing "*" is a prefix match
         npm: [stripe, "@stripe/stripe-js"]
         pypi: [stripe]
@@ -101,7 +103,7 @@ _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
-    "api_paths", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names",
+    "api_paths", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -126,6 +128,7 @@ class Service:
     purpose: str = ""
     credential: str = ""
     provides: tuple[str, ...] = ()
+    speaks: tuple[str, ...] = ()
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -266,6 +269,7 @@ def _service(raw: Any, where: str) -> Service:
         purpose=str(raw.get("purpose", "") or ""),
         credential=str(raw.get("credential", "") or ""),
         provides=_strs(raw.get("provides"), where, "provides"),
+        speaks=_strs(raw.get("speaks"), where, "speaks"),
         packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
         weak_packages=weak,
         imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),

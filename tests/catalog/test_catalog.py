@@ -319,6 +319,14 @@ def test_hosted_flavours_point_at_engines(catalog):
             assert catalog.services[p].category == svc.category or svc.category in ("database", "cache"), svc.id
 
 
+def test_protocol_speakers_point_at_services_of_their_category(catalog):
+    assert catalog.services["mariadb"].speaks == ("mysql",)
+    for svc in catalog.services.values():
+        for other in svc.speaks:
+            assert other != svc.id
+            assert catalog.services[other].category == svc.category, svc.id
+
+
 def test_clients_talk_to_database_services(catalog):
     assert {"prisma", "sqlalchemy", "django-orm", "activerecord", "gorm", "drizzle", "typeorm",
             "sequelize", "knex", "kysely", "mongoose", "eloquent", "doctrine", "hibernate", "ef-core",

@@ -209,6 +209,9 @@ CASES = {
     "ping-identity": {"lib/auth.ts": 'import PingId from "next-auth/providers/ping-id";\n'},
     "cloudflare-ntp": {"internal/ntp/config.go": 'package ntp\n\nvar Default = &url.URL{Scheme: "udp", Host: "time.cloudflare.com:123"}\n'},
     "pypi": {".github/workflows/release.yml": "on: release\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"},
+    "libravatar": {"src/users/users.service.ts": 'export const photo = (hash: string) => `https://seccdn.libravatar.org/avatar/${hash}`;\n'},
+    "maxmind": {"package.json": '{"dependencies": {"maxmind": "^5.0.5"}}',
+                "src/lib/detect.ts": 'import maxmind from "maxmind";\nexport const open = (p: string) => maxmind.open(p);\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -243,6 +246,9 @@ NOT_FOUND = {
     "aws-sqs": {"requirements.txt": "boto3==1.35\n", "app/notify.py": 'import boto3\nboto3.client("sns").publish(TopicArn=t, Message=m)\n',
                 "app/tests/test_notify.py": 'import boto3\nsqs = boto3.client("sqs")\nsqs.receive_message(QueueUrl=q)\n'},
     "pypi": {".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n"},
+    # PHP's file_get_contents() is no GitHub contents call (a workflow's GITHUB_TOKEN is no use either)
+    "github": {".github/workflows/release.yml": "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create v1\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n",
+               "app/Providers/AppServiceProvider.php": "<?php\n// version shown in the footer (github release or git HEAD)\n$head = file_get_contents(base_path('.git/HEAD'));\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
 }
 
@@ -314,3 +320,5 @@ def test_duo_security_by_its_other_evidence(tmp_path):
     write_tree(tmp_path, {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/duosecurity/duo_api_golang v0.3.0\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "duo-security" in {u.id for u in inv.services}
+
+

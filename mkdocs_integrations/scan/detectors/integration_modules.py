@@ -24,7 +24,7 @@ from .code_facts import calls_out, makes_requests
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
-    "alerting", "alerters", "alerter", "plugins",
+    "alerting", "alerters", "alerter", "plugins", "backends",
 })
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
@@ -32,9 +32,10 @@ _CONTAINERS = frozenset({
 # where each plugin folder carries the package's own name before the vendor's.
 _PLUGINS = frozenset({"plugins"})
 # Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
-# `importers/`, a Laravel `Controllers/Webhook/`): there only a catalog vendor's name counts,
-# never an unknown one.
-_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook"})
+# `importers/`, a Laravel `Controllers/Webhook/`; pluggable `backends/` of storage, mail or
+# events, where `filesystem-backend.ts` and `locmem.py` sit beside `webdav-backend.ts`): there
+# only a catalog vendor's name counts, never an unknown one.
+_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook", "backends"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
@@ -63,7 +64,7 @@ _GENERIC = frozenset({
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 _SUFFIX = re.compile(
     r"(?:[._-]?(?:service)?(?:provider|transport|integration|client|notifier|notification|channel|adapter|"
-    r"connector|service|handler|webhook|driver|api|sender|plugin|bot))+$",
+    r"connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))+$",
     re.I,
 )
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)

@@ -339,3 +339,12 @@ def test_a_file_named_after_the_vendor_requests_its_urls(run_detector):
     author = 'import requests\nAUTHOR = {"url": "https://passbolt.com"}\nrequests.get(x)\n'
     ev, _ = run_detector(DETECTOR, "themes/passbolt.py", author)
     assert [e for e in ev if e.kind == HOST] == []
+
+
+def test_a_bare_mention_of_a_host_does_not_hide_its_api_call_further_down(run_detector):
+    src = """\
+/** Renders a video player embedding for https://vimeo.com */
+export const preview = (id: string) => fetch(`https://vimeo.com/api/v2/video/${id}.json`)
+"""
+    ev, _ = run_detector(DETECTOR, "frontend/src/embeds/vimeo-frame.tsx", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("vimeo.com", 2)]

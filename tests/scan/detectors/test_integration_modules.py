@@ -152,3 +152,14 @@ def test_plugin_metadata_links_are_no_requests(run_detector):
     meta = 'class JavaKeystoreExportPlugin:\n    author_url = "https://github.com/someone"\n'
     ev, _ = run_detector(DETECTOR, "lemur/plugins/lemur_jks/plugin.py", meta)
     assert ev == []
+
+
+def test_pluggable_backends_name_catalog_vendors_only(run_detector):
+    assert module_of("backend/src/media/backends/webdav-backend.ts") == ("webdav", True)
+    ev, _ = run_detector(DETECTOR, "backend/src/media/backends/webdav-backend.ts", "export class WebdavBackend {}\n")
+    assert [e.service for e in ev] == ["webdav"]
+    ev, _ = run_detector(DETECTOR, "taiga/events/backends/rabbitmq.py", "import amqp\n")
+    assert [e.service for e in ev] == ["rabbitmq"]
+    src = "import fetch from 'node-fetch';\nexport const put = () => fetch('https://x.io/a', { method: 'PUT' });\n"
+    ev, _ = run_detector(DETECTOR, "backend/src/media/backends/filesystem-backend.ts", src)
+    assert ev == []  # calls out, but an unknown name among backends is no vendor
