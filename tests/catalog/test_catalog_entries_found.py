@@ -302,6 +302,10 @@ MORE_CASES = [
     ("oidc", {"lib/auth.ts": 'providers.push({ id: "custom", type: "oidc", issuer: env.CUSTOM_OAUTH_ISSUER });\n'}),
     ("microsoft-teams", {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"}),
     ("aws-cloudfront", {"requirements.txt": "boto3==1.35\n", "aws/cf.py": 'import boto3\ncf = boto3.client("cloudfront")\n'}),
+    # python-social-auth's backend modules name the sign-in providers, as allauth's providers do.
+    ("discord-oauth", {"requirements.txt": "social-auth-app-django==5.4.2\nsocial-auth-core==4.5.4\n",
+                       "app/socialauth/apps.py": "from social_core.backends.discord import DiscordOAuth2\n"}),
+    ("python-social-auth", {"requirements.txt": "social-auth-core==4.5.4\n", "app/views.py": "from social_core.exceptions import AuthFailed\n"}),
     ("duo-security", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/duosecurity/duo_api_golang v0.3.0\n"}),
 ]
 
