@@ -53,10 +53,13 @@ def squashed_domain(host: str) -> str:
 
 def _own(slug: str, project_name: str) -> bool:
     """Whether a vendor name is the application's own: a part of its name (`typebot` in
-    typebot.io), or its name with a suffix, as its domain often is (kavita → kavitareader.com)."""
+    typebot.io, `inboxzero` in inbox-zero), or its name with a suffix, as its domain often is
+    (kavita → kavitareader.com)."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
     squashed = slug.replace("-", "")
-    return bool(project) and (slug in project_name.lower() or (len(project) >= 4 and squashed.startswith(project)))
+    return bool(project) and (
+        slug in project_name.lower() or squashed in project or (len(project) >= 4 and squashed.startswith(project))
+    )
 
 
 def _domain_owners(catalog: Catalog) -> dict[str, set[str]]:
@@ -104,7 +107,6 @@ def uncatalogued_apis(
     by_slug: dict[str, list[Evidence]] = defaultdict(list)
     owners = _domain_owners(catalog)
     umbrellas = _umbrella_words(catalog)
-    own = re.sub(r"[^a-z0-9]", "", project_name.lower())
     # The code's own name for a vendor whose brand is its whole domain: a module `incidentio/`
     # calling api.incident.io names the vendor "incidentio", not "incident".
     module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
@@ -116,7 +118,7 @@ def uncatalogued_apis(
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
         if domain in module_by_squashed and domain != slug.replace("-", ""):
             slug = module_by_squashed[domain]
-        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or (own and slug.replace("-", "") in own) or _own(slug, project_name):
+        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or _own(slug, project_name):
             continue  # a catalog service's other host, or the application's own API (getinboxzero.com)
         if owners.get(".".join(_registrable(host)), set()) & taken:
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
