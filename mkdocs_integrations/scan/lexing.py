@@ -13,76 +13,46 @@ C_STYLE = "c"  # // and /* */  (JS/TS, Go, Java, Kotlin, C#, Rust, Swift)
 HASH = "hash"  # #             (Python, Ruby, shell, YAML, TOML)
 PHP = "php"  # //, /* */ and #
 
-_STRING_START = re.compile(r"""['"`]|/\*|//|#""")
+# One regex per comment style matches, from a position, a run of code and strings followed
+# by at most one comment, so the per-character work stays inside the regex engine and Python
+# runs once per comment (a loop per token was the code detector's costliest step). Every
+# alternative after the run is optional, so a match never fails and never backtracks: the
+# greedy run is what a left-to-right lexer would read. Strings stop at the line end when
+# unterminated (apostrophes in prose), and a backslash escapes any character.
+_SINGLE = r"'(?:[^'\\\n]+|\\.)*'?"
+_DOUBLE = r'"(?:[^"\\\n]+|\\.)*"?'
+_BACKTICK = r"`(?:[^`\\]+|\\.)*`?"
+_TRIPLE = r"'''(?:[^']+|'(?!''))*(?:'''|\Z)|" + r'"""(?:[^"]+|"(?!""))*(?:"""|\Z)'
+_LINE_C, _BLOCK_C, _LINE_HASH = r"//[^\n]*", r"/\*.*?(?:\*/|\Z)", r"#[^\n]*"
+_RUNS = {
+    C_STYLE: re.compile(
+        rf"((?:[^'\"`/]+|/(?![/*])|{_SINGLE}|{_DOUBLE}|{_BACKTICK})*)({_LINE_C}|{_BLOCK_C})?", re.S),
+    HASH: re.compile(rf"((?:[^'\"#]+|{_TRIPLE}|{_SINGLE}|{_DOUBLE})*)({_LINE_HASH})?", re.S),
+    # PHP 8 attributes (`#[Route(...)]`) are code, not comments.
+    PHP: re.compile(
+        rf"((?:[^'\"`/#]+|/(?![/*])|#\[|{_SINGLE}|{_DOUBLE}|{_BACKTICK})*)({_LINE_C}|{_BLOCK_C}|{_LINE_HASH})?",
+        re.S),
+}
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def strip_comments(text: str, style: str) -> str:
     """Blank out comments (newlines kept), leave strings and code unchanged."""
+    run = _RUNS[style].match
     out: list[str] = []
-    i = 0
-    n = len(text)
-    hash_comments = style in (HASH, PHP)
-    c_comments = style in (C_STYLE, PHP)
-    backtick_strings = style in (C_STYLE, PHP)
-    while i < n:
-        m = _STRING_START.search(text, i)
-        if not m:
-            out.append(text[i:])
-            break
-        j = m.start()
-        tok = m.group(0)
-        out.append(text[i:j])
-        if tok in ("'", '"') or (tok == "`" and backtick_strings):
-            end = _string_end(text, j, tok, style)
-            out.append(text[j:end])
-            i = end
-        elif tok == "//" and c_comments:
-            end = text.find("\n", j)
-            end = n if end < 0 else end
-            out.append(" " * (end - j))
-            i = end
-        elif tok == "/*" and c_comments:
-            end = text.find("*/", j + 2)
-            end = n if end < 0 else end + 2
-            out.append(_blank(text[j:end]))
-            i = end
-        elif tok == "#" and hash_comments and not _is_php_attribute(text, j, style):
-            end = text.find("\n", j)
-            end = n if end < 0 else end
-            out.append(" " * (end - j))
-            i = end
-        else:
-            out.append(tok)
-            i = j + len(tok)
+    pos, n = 0, len(text)
+    while pos < n:
+        m = run(text, pos)
+        code, comment = m.group(1, 2)
+        if comment is None and m.end() == pos:  # a lone character no alternative takes
+            out.append(text[pos])
+            pos += 1
+            continue
+        out.append(code)
+        if comment is not None:
+            out.append(_NOT_NEWLINE.sub(" ", comment) if comment.startswith("/*") else " " * len(comment))
+        pos = m.end()
     return "".join(out)
-
-
-def _is_php_attribute(text: str, j: int, style: str) -> bool:
-    return style == PHP and text.startswith("#[", j)
-
-
-def _blank(segment: str) -> str:
-    return re.sub(r"[^\n]", " ", segment)
-
-
-# The body of a string up to its closing quote, escapes included (one regex per quote kind
-# instead of a Python loop over characters: this runs for every literal of every file).
-_BODY = {
-    "'": re.compile(r"(?:[^'\\\n]|\\.)*", re.S),
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*', re.S),
-    "`": re.compile(r"(?:[^`\\]|\\.)*", re.S),
-}
-
-
-def _string_end(text: str, j: int, quote: str, style: str) -> int:
-    n = len(text)
-    if style == HASH and text.startswith(quote * 3, j):
-        end = text.find(quote * 3, j + 3)
-        return n if end < 0 else end + 3
-    k = _BODY[quote].match(text, j + 1).end()
-    if k < n and text[k] == quote:
-        return k + 1
-    return min(k, n)  # unterminated: stop at the line end (apostrophes in prose) or the end
 
 
 def line_of(text: str, offset: int) -> int:
