@@ -17,7 +17,7 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
 _COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
 TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
 _TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
-_UNDERSCORE_ENDING = re.compile(r"_(example|sample|template|dist|tmpl)$")
+_SEPARATED_ENDING = re.compile(r"[-_](example|sample|template|dist|tmpl)$")
 _ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})
 
 
@@ -25,7 +25,7 @@ def env_file_kind(name: str) -> str | None:
     """'template' for committed examples, 'real' for files that hold values, None otherwise."""
     if "env" not in name.lower() and "secret" not in name.lower() and "conf" not in name.lower():
         return None  # every name below holds one of these words (most files: none)
-    lower = _UNDERSCORE_ENDING.sub(r".\1", name.lower())  # `.env_sample` is `.env.sample`
+    lower = _SEPARATED_ENDING.sub(r".\1", name.lower())  # `.env_sample`, `.env-template` are `.env.sample`, `.env.template`
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
         return "template"
     if lower.endswith((".conf.example", ".conf.sample", ".env.dist", ".env.tmpl")):

@@ -46,6 +46,9 @@ def test_file_kinds_and_environments():
     assert env_file_kind(".envrc") is None
     assert env_file_kind(".secrets.example") == "template"  # KEY=value templates by another name
     assert env_file_kind("secrets.env.sample") == "template"
+    assert env_file_kind(".env-example") == "template"  # a hyphen instead of a dot
+    assert env_file_kind(".env-template") == "template"
+    assert env_file_kind("env-sample") == "template"
     assert env_file_kind(".npmrc.example") is None
     assert env_file_kind(".env_sample") == "template"
     assert env_file_kind(".secrets_sample") == "template"
