@@ -102,7 +102,8 @@ class RuleError(ValueError):
 
 def parse_rules(text: str) -> RuleSet:
     """Validate and compile the rules document (every regex compiles, ids unique)."""
-    data = yaml.safe_load(text) or {}
+    # libyaml's loader: the pure-Python one took 0.18 s of every Scanner's set-up here.
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - a safe loader
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError("secrets rules: top level needs a 'rules' list")
     fragments = {f"{{{k}}}": str(v) for k, v in (data.get("fragments") or {}).items()}
