@@ -137,13 +137,19 @@ def go_env_tags(text: str) -> Iterator[tuple[int, str]]:
 # (or `safeParse`), envalid's `cleanEnv(process.env, {...})`, t3-env's `createEnv({server: {...}})`.
 # Its upper-case keys whose value is a validator (`z.string()`, `z\n.string()`, `str()`,
 # `stringBool("false")`, `myEnum.optional()`) are the env names it reads.
-_JS_ENV_SCHEMA = re.compile(r"\.(?:safeP|p)arse(?:Async)?\(\s*process\.env\s*\)|\bcleanEnv\(\s*process\.env\b|\bcreateEnv\(")
+# `schema.parse(process.env)` is found from `process.env)` back to the call (a regex that
+# starts with `.` or `\b` is tried at nearly every character); envalid and t3-env by name.
+_PARSE_ENV = re.compile(r"process\.env\s*\)")
+_PARSE_CALL = re.compile(r"\.(?:safeP|p)arse(?:Async)?\(\s*$")
+_ENV_FACTORY = re.compile(r"cleanEnv\((?<!\wcleanEnv\()\s*process\.env\b|createEnv\((?<!\wcreateEnv\()")
 _JS_ENV_KEY = re.compile(r"^[ \t]*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*:[ \t]*(?=z\b|[A-Za-z_$][\w$]*[ \t]*[.(])", re.M)
 
 
 def js_env_schema_keys(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of the env names a file's env schema declares, if it validates process.env."""
-    if not _JS_ENV_SCHEMA.search(text):
+    if not _ENV_FACTORY.search(text) and not any(
+        _PARSE_CALL.search(text, max(0, m.start() - 80), m.start()) for m in _PARSE_ENV.finditer(text)
+    ):
         return
     for m in _JS_ENV_KEY.finditer(text):
         if len(m.group(1)) >= 3:

@@ -492,7 +492,7 @@ _ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv(", "e
 # A validated env module (`import { env } from "@/env"`: t3-env, @typebot.io/env, envalid) or
 # node's own (`import { env } from "node:process"`): its `env.UPPER_NAME` are env reads.
 _ENV_MODULE_IMPORT = re.compile(
-    r"""\bimport\s+(?:\{[^}]*\benv\b(?!\s+as\b)[^}]*\}|env)\s+from\s+['"]"""
+    r"""import(?<!\wimport)\s+(?:\{[^}]*\benv\b(?!\s+as\b)[^}]*\}|env)\s+from\s+['"]"""
     r"""(?:(?:node:)?process|[^'"\n]*(?:^|[/@.])env(?:\.[mc]?[jt]s)?)['"]"""
 )
 _ENV_MODULE_READ = re.compile(r"(?<![\w.$])env\??\.([A-Z][A-Z0-9_]*[A-Z0-9])\b")

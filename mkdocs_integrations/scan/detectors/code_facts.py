@@ -17,7 +17,10 @@ from .base import Context, Detector, Record, Source
 from .code import _NOT_EXTERNAL, language_for
 
 _HTTP_CLIENTS = (
-    ("fetch", re.compile(r"(?<![\w.])fetch\(")),
+    # A word boundary written after the literal, not before it: a regex that starts with a
+    # literal is searched for at memory speed; one that starts with `\b` or a lookbehind is
+    # tried at every character (30-70x slower on a 1 MB file).
+    ("fetch", re.compile(r"fetch\((?<![\w.]fetch\()")),
     ("axios", re.compile(r"\baxios(?:\.\w+)?\(")),
     ("got", re.compile(r"\bgot(?:\.(?:get|post|put|patch|delete|head|stream|paginate|extend))?\(")),
     ("ky", re.compile(r"\bky(?:\.(?:get|post|put|patch|delete|head|create|extend))?\(")),
@@ -28,7 +31,7 @@ _HTTP_CLIENTS = (
     ("Faraday", re.compile(r"\bFaraday\.(?:new|get|post)\b")),
     ("Net::HTTP", re.compile(r"\bNet::HTTP\b")),
     ("HTTParty", re.compile(r"\bHTTParty\.(?:get|post)\b")),
-    ("Guzzle", re.compile(r"\bnew\s+(?:\\?GuzzleHttp\\)?Client\(")),
+    ("Guzzle", re.compile(r"new(?<!\wnew)\s+(?:\\?GuzzleHttp\\)?Client\(")),
     ("Laravel HTTP client", re.compile(r"\bHttp::(?:get|post|withToken|withHeaders)\(")),
     ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(")),
     ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),
@@ -55,7 +58,9 @@ _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
 _EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\(\s*['"]([A-Za-z][\w .:/-]{1,60})['"]""")
 _BUCKET = re.compile(
-    r"""(?:\b\w*[Bb]ucket(?:_?[Nn]ame)?\s*[:=]\s*|\bBucket\s*=\s*|\.from\(\s*|\.bucket\(\s*|[A-Z0-9_]*BUCKET[A-Z0-9_]*['"]?\]?\)?\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=)\s*|\b\w*bucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
+    # (`myBucket`, `S3_BUCKET_NAME`: the words around "bucket" are not matched, only the
+    # value is used, and a leading `\w*` would make the engine try every character.)
+    r"""(?:[Bb]ucket(?:_?[Nn]ame)?\s*[:=]\s*|\.from\(\s*|\.bucket\(\s*|BUCKET[A-Z0-9_]*['"]?\]?\)?\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=)\s*|bucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
 )
 _TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template_?[iI]d|TemplateId|TemplateAlias|template_alias)\s*[:=]\s*['"]([\w-]{1,40})['"]""")
 

@@ -247,6 +247,13 @@ def test_env_schema_validated_against_process_env(run_detector):
     plain = 'const LABELS = {\n  OPEN_ISSUE: z.string(),\n};\nconst port = process.env.PORT;\n'
     ev, _ = run_detector(DETECTOR, "src/labels.ts", plain)
     assert {e.name for e in ev if e.kind == ENV_READ} == {"PORT"}
+    # `.safeParse(` then the env on the next line; a factory whose name only ends in createEnv.
+    spaced = 'const schema = z.object({\n  REDIS_URL: z.string(),\n});\nconst parsed = schema.safeParse(\n  process.env\n);\n'
+    ev, _ = run_detector(DETECTOR, "src/env.ts", spaced)
+    assert {e.name for e in ev if e.kind == ENV_READ} == {"REDIS_URL"}
+    other = 'const t = mycreateEnv({\n  BUCKET_NAME: z.string(),\n});\n'
+    ev, _ = run_detector(DETECTOR, "src/theme.ts", other)
+    assert not [e for e in ev if e.kind == ENV_READ]
 
 
 def test_api_path_only_one_self_hosted_service_serves(run_detector):

@@ -48,3 +48,15 @@ def test_python_clients_and_settings_bucket(run_detector):
     ev, _ = run_detector(DETECTOR, "worker/settings.py", src)
     assert ("media-uploads", 4) in facts(ev, BUCKET)
     assert ("http_client:httpx", 6) in facts(ev, FEATURE)
+
+
+def test_http_client_calls_need_a_word_boundary_before_the_name():
+    """The client regexes check the boundary after the literal (so the engine can scan for
+    the literal): a method or a longer name that ends in the client's name is no call."""
+    from mkdocs_integrations.scan.detectors.code_facts import calls_http_client
+
+    assert calls_http_client("const res = await fetch(url);")
+    assert calls_http_client("fetch('https://api.example.org')")  # at the very start
+    assert not calls_http_client("router.prefetch(url); cache.fetch(key);")
+    assert calls_http_client("$client = new GuzzleHttp\\Client(['base_uri' => $url]);")
+    assert not calls_http_client("$x = renew Client();")
