@@ -113,7 +113,12 @@ def _required(items: list) -> set[str] | None:
         if cand and min(map(len, cand)) >= _MIN_LITERAL and (best is None or _score(cand) > _score(best)):
             best = cand
 
+    literal = _sre_parse.LITERAL
     for op, av in items:
+        if op is literal:  # most items: one character, appended without building a set of it
+            c = chr(av)
+            run = {a + c for a in run}
+            continue
         fin = _finite([(op, av)]) if op not in _ZERO_WIDTH else {""}
         if fin is not None:
             joined = {a + b for a in run for b in fin}
