@@ -236,6 +236,8 @@ def resolve(
                 client_hits[cid].append(ev)
         elif ev.kind == IMPORT and ev.get("sign_in") and not _known_sign_in_module(ev, catalog, index):
             sign_ins[ev.get("sign_in")].append(ev)
+        elif ev.kind == CALL and ev.get("sign_in"):
+            sign_ins[ev.get("sign_in")].append(ev)  # a hand-written OAuth sign-in client (oauth_clients)
         elif ev.kind == IMPORT:
             for sid, weak in index.import_(ev.ecosystem, ev.name):
                 (weak_only if weak else per_service)[sid].append(ev)
@@ -346,8 +348,12 @@ def resolve(
             continue
         evs = sorted(set(evs))
         strength = _strength({e.kind for e in evs if _shows_use(e)})
-        if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", ""):
-            continue  # the application itself (its own SDK in its own repository), not a dependency
+        if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", "") and not (
+            svc.category == "ci" and any(e.kind == CONFIG for e in evs)
+        ):
+            # The application itself (its own SDK in its own repository), not a dependency. A CI
+            # platform whose pipeline files the repository holds runs its own builds (dogfooding).
+            continue
         if strength and all(is_docs_site_path(e.path) for e in evs if _shows_use(e)):
             continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
@@ -509,6 +515,9 @@ def _env_schema_file(path: str) -> bool:
     return "env" in re.split(r"[/._-]+", path.lower())
 
 
+_API_HOST_LABELS = frozenset({"api", "apis", "rest", "graph"})
+
+
 def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """A vendor's bare host (https://gitlab.com) seen only where its sign-in is configured
     (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table, the
@@ -525,6 +534,11 @@ def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog)
             continue
         evs = [e for e in per_service[sid] if _shows_use(e)]
         if not evs or any(e.kind != HOST for e in evs):
+            continue
+        if any(e.name.split(".")[0] in _API_HOST_LABELS and not _sign_in_file(e.path) for e in evs):
+            # api.bitbucket.org in the vendor's client module (`forge/bitbucket/bitbucket.go`), which
+            # also holds the sign-in's endpoints: the API the app calls, no issuer. In a file about
+            # signing in (`auth/providers/github.provider.ts`) it is the sign-in's user-info call.
             continue
         oauth_files = {e.path for e in per_service[oauth]}
         if all(e.path in oauth_files or _sign_in_file(e.path) or _env_schema_file(e.path) for e in evs):

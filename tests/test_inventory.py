@@ -209,6 +209,14 @@ def test_the_application_itself_is_not_its_own_dependency(tmp_path):
     assert {"dub", "stripe"} <= ids(scan(tmp_path / "shop", files))
 
 
+def test_a_ci_platform_building_itself_is_its_own_ci(tmp_path):
+    """Woodpecker's repository runs its pipelines on Woodpecker (`.woodpecker/*.yaml`): the
+    pipeline files show the CI is used, whatever the repository's name."""
+    files = {".woodpecker/test.yaml": "steps:\n  test:\n    image: golang\n    commands: [go test ./...]\n"}
+    assert "woodpecker" in ids(scan(tmp_path / "woodpecker", files))
+    assert "woodpecker" in ids(scan(tmp_path / "app", files))
+
+
 def test_a_module_and_an_api_of_one_uncatalogued_vendor_are_one_service(tmp_path):
     inv = scan(tmp_path, {
         "app/integrations/my_mini_factory/base_client.rb": 'class BaseClient\n  URL = "https://www.myminifactory.com/api/v2/objects"\n  def get = Net::HTTP.get(URI(URL))\nend\n',
@@ -304,6 +312,27 @@ def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_p
     })
     assert "gitlab-oauth" in ids(inv)
     assert "gitlab" not in ids(inv)
+
+
+def test_forge_folders_with_hand_written_oauth_sign_in_are_sign_in_and_api(tmp_path):
+    """A CI server's `forge/<vendor>/` files: an OAuth client with a Login step signs users in with
+    the forge, and the API host the same file calls (api.bitbucket.org) stays the forge's API, no
+    issuer of the sign-in."""
+    login = ('func (c *client) Login(ctx context.Context) error {\n'
+             '\tcfg := &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: fmt.Sprintf("%s/site/oauth2/authorize", c.url)}}\n'
+             '\treturn nil\n}\n')
+    inv = scan(tmp_path, {
+        "server/forge/bitbucket/bitbucket.go": 'package bitbucket\n\nconst DefaultAPI = "https://api.bitbucket.org"\n\n' + login,
+        "server/forge/forgejo/forgejo.go": "package forgejo\n\n" + login,
+    })
+    assert {"bitbucket", "bitbucket-oauth", "forgejo-oauth"} <= ids(inv)
+    # In a file about signing in, the API host is the sign-in's user-info call: no API of its own.
+    inv = scan(tmp_path / "other", {
+        "src/auth/providers/github.provider.ts":
+            'const url = `https://github.com/login/oauth/authorize?client_id=${process.env.GITHUB_CLIENT_ID}`;\n'
+            'const me = await fetch("https://api.github.com/user");\n',
+    })
+    assert "github-oauth" in ids(inv) and "github" not in ids(inv)
 
 
 def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):

@@ -307,6 +307,20 @@ MORE_CASES = [
                        "app/socialauth/apps.py": "from social_core.backends.discord import DiscordOAuth2\n"}),
     ("python-social-auth", {"requirements.txt": "social-auth-core==4.5.4\n", "app/views.py": "from social_core.exceptions import AuthFailed\n"}),
     ("duo-security", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/duosecurity/duo_api_golang v0.3.0\n"}),
+    ("forgejo", {"go.mod": "module x\n\ngo 1.22\n\nrequire codeberg.org/mvdkleijn/forgejo-sdk/forgejo/v3 v3.0.0\n"}),
+    ("bitbucket-data-center", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/neticdk/go-bitbucket v1.0.5\n"}),
+    ("forgejo-oauth", {".env.example": "FORGEJO_CLIENT_ID=\nFORGEJO_CLIENT_SECRET=\n"}),
+    ("bitbucket-data-center-oauth", {
+        "server/forge/bitbucketdatacenter/bitbucketdatacenter.go": 'package bitbucketdatacenter\n\n'
+        'func (c *client) Login(ctx context.Context) error {\n'
+        '\t_ = oauth2.Endpoint{AuthURL: fmt.Sprintf("%s/oauth2/latest/authorize", c.url)}\n\treturn nil\n}\n'}),
+    # Registry logins in a Woodpecker workflow: publishing to Docker Hub and Quay.
+    ("docker-hub", {".woodpecker/docker.yaml": "steps:\n  publish:\n    image: woodpeckerci/plugin-docker-buildx\n"
+                    "    settings:\n      logins:\n        - registry: https://index.docker.io/v1/\n"}),
+    ("quay", {".woodpecker/docker.yaml": "steps:\n  publish:\n    image: woodpeckerci/plugin-docker-buildx\n"
+              "    settings:\n      logins:\n        - registry: https://quay.io\n"}),
+    # gtag.js loaded for an Analytics id in a Django template.
+    ("google-analytics", {"templates/analytics.html": '<script async src="https://www.googletagmanager.com/gtag/js?id={{ settings.google_tracking_id }}"></script>\n'}),
 ]
 
 

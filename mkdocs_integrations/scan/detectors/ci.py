@@ -32,6 +32,8 @@ from .base import Context, Detector, Record, Source
 _WORKFLOW_DIR = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
 _GITLAB_INCLUDED = re.compile(r"(?:^|/)(?:\.gitlab/ci/.+|\.?gitlab-ci/[^/]+|[^/]+\.gitlab-ci)\.ya?ml$")
 _BUILDKITE = re.compile(r"(?:^|/)\.buildkite/[^/]+\.ya?ml$")
+# Woodpecker: `.woodpecker.yml` or one workflow a file in `.woodpecker/` (Drone's syntax: `from_secret`).
+_WOODPECKER = re.compile(r"(?:^|/)(?:\.woodpecker\.ya?ml|\.woodpecker/[^/]+\.ya?ml)$")
 
 
 def ci_service(rel: str, name: str) -> str | None:
@@ -55,6 +57,8 @@ def ci_service(rel: str, name: str) -> str | None:
         return "buildkite"
     if name == ".drone.yml":
         return "drone"
+    if yaml and _WOODPECKER.search(rel):
+        return "woodpecker"
     return None
 
 
@@ -192,9 +196,9 @@ def _generic_triggers(service: str, root: yaml.Node) -> Iterator[tuple[str, int]
                 yield from _words(v)
             elif key in ("branch", "branches") and service == "buildkite" and text:
                 yield from ((f"push to {b}", y.line(v)) for b in text.split() if "*" not in b and b[0] != "!")
-            elif key == "branch" and service in ("drone", "travis-ci"):
+            elif key == "branch" and service in ("drone", "woodpecker", "travis-ci"):
                 yield from _words(v)
-            elif key == "event" and service == "drone":
+            elif key == "event" and service in ("drone", "woodpecker"):
                 yield from _words(v, branches=False)
             elif key == "filters" and service == "circleci" and y.get(v, "tags") is not None:
                 yield "tag", y.line(kn)
@@ -231,7 +235,7 @@ def _secret_names(service: str, text: str, root: yaml.Node | None, ctx: Context)
             for m in _JENKINS_SECRET.finditer(raw):
                 yield m.group(1), ln
         return
-    if service == "drone":
+    if service in ("drone", "woodpecker"):
         for ln, raw in _lines(text):
             for m in _DRONE_SECRET.finditer(raw):
                 yield m.group(1), ln

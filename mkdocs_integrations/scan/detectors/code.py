@@ -325,6 +325,20 @@ def _whole_literal(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "'\"`"
 
 
+# Three words of a sentence between a string's opening quote and a URL in it.
+_PROSE = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
+
+
+def _in_prose(text: str, start: int) -> bool:
+    """The URL at `start` is inside a sentence of a string literal (an API description's
+    "... the CCTray v1 Specification, https://cctray.org/v1/"): a link for readers, not a
+    request. A URL that opens its literal, or follows a format verb, is not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    quote = max(before.rfind(q) for q in "'\"`")
+    return quote >= 0 and bool(_PROSE.search(before, quote + 1))
+
+
 def _name_words(name: str) -> list[str]:
     """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
@@ -652,6 +666,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue
         if sid is None and _DOCS_PATH.match(path):
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits), not a call
+        if sid is None and _in_prose(text, m.start()):
+            continue  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         once("host", host)

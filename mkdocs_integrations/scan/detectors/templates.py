@@ -6,6 +6,9 @@ The code detector reads program files only; templates hold these tags. Only a lo
 resource counts (a `src` attribute or a script-include helper), never a link (`href`): pages
 link to docs, vendors' home pages and social profiles all the time. Unknown hosts are left out:
 a template names no API by its shape.
+
+Inline snippets count too, where the catalog marks a call pattern as proving its vendor on its
+own (`alone: true`): Matomo's `_paq.push`, gtag.js loaded for an Analytics measurement id.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import HOST, Evidence
+from ...model import CALL, HOST, Evidence
+from ...catalog import CallPattern
 from .base import Context, Detector, Record, Source
 from .code import _NOT_EXTERNAL, _tracking_script, in_csp
 
@@ -63,6 +67,35 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         seen.add(host)
         yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+    for sid, call, literals in _snippets(ctx):
+        if not any(lit in text for lit in literals):
+            continue
+        hit = call.pattern.search(text)
+        if hit:
+            yield Evidence(path=src.rel, line=src.line_of(hit.start()), kind=CALL, name=call.endpoint, service=sid,
+                           detail=(("alone", "1"),))
 
 
-DETECTOR = Detector(name="templates", accepts=accepts, detect=detect, literals=lambda ctx: ("//",))
+def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...]]]:
+    """The catalog's calls that prove their vendor alone, of the vendors a page can load."""
+    cached = _SNIPPETS.get(id(ctx.index))
+    if cached is None or cached[0] is not ctx.index:
+        rows = [
+            (sid, call, literals)
+            for sid, patterns, _ in ctx.index.call_patterns
+            if ctx.catalog.services[sid].category in _LOADED_CATEGORIES
+            for call, literals, _ in patterns
+            if call.alone and literals is not None  # a pattern the literal gate can see
+        ]
+        cached = _SNIPPETS[id(ctx.index)] = (ctx.index, rows)
+    return cached[1]
+
+
+_SNIPPETS: dict[int, tuple[object, list[tuple[str, CallPattern, tuple[str, ...]]]]] = {}
+
+
+def _literals(ctx: Context) -> tuple[str, ...]:
+    return ("//", *sorted({lit.lower() for _, _, literals in _snippets(ctx) for lit in literals}))
+
+
+DETECTOR = Detector(name="templates", accepts=accepts, detect=detect, literals=_literals)

@@ -287,6 +287,31 @@ def test_drone_and_bitbucket(run_detector):
     assert feats(evs, "deploy:") == [(8, "deploy:heroku", "heroku")]
 
 
+def test_woodpecker_workflows_read_like_drone(run_detector):
+    """Woodpecker's workflow files (`.woodpecker/*.yaml`) use Drone's `from_secret` and
+    `when: event/branch`; a registry login to Docker Hub or Quay there is a publish step."""
+    wp = """\
+    when:
+      - event: [push, tag]
+        branch: main
+    steps:
+      publish:
+        image: woodpeckerci/plugin-docker-buildx
+        settings:
+          logins:
+            - registry: https://index.docker.io/v1/
+              password:
+                from_secret: docker_password
+            - registry: https://quay.io
+              password:
+                from_secret: QUAY_IO_TOKEN
+    """
+    evs, _ = run_detector(DETECTOR, ".woodpecker/docker.yaml", wp)
+    assert secrets(evs) == [(11, "docker_password"), (14, "QUAY_IO_TOKEN")]
+    assert ("trigger:tag", "woodpecker") in {(n, s) for _, n, s in feats(evs, "trigger:")}
+    assert feats(evs, "deploy:") == [(9, "deploy:docker-hub", "docker-hub"), (12, "deploy:quay", "quay")]
+
+
 def test_circleci_travis_buildkite(run_detector):
     circle = """\
     version: 2.1
@@ -341,6 +366,9 @@ def test_malformed_yaml_is_bad_input(ctx):
         (".travis.yml", "travis-ci"),
         (".buildkite/pipeline.yml", "buildkite"),
         (".drone.yml", "drone"),
+        (".woodpecker.yml", "woodpecker"),
+        (".woodpecker/docker.yaml", "woodpecker"),
+        (".woodpecker/nested/x.yaml", None),
         ("config.yml", None),
     ],
 )

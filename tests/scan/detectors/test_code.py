@@ -128,6 +128,18 @@ def test_documentation_links_of_an_api_host_are_not_calls(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["api.nal.usda.gov"]
 
 
+def test_a_link_in_a_sentence_of_a_string_is_not_a_call(run_detector):
+    """An API description's prose ("... adheres to CCTray v1 Specification, https://cctray.org/v1/")
+    links a spec; a URL that opens its literal or follows a format verb is still a request."""
+    src = """\
+    var doc = `"description": "The response format adheres to CCTray v1 Specification, https://cctray.org/v1/",`
+    var api = "https://api.zorbafeeds.io/v1/items"
+    var cmd = fmt.Sprintf("%s https://api.quillstats.io/v2/report", verb)
+    """
+    ev, _ = run_detector(DETECTOR, "server/docs.go", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.zorbafeeds.io", "api.quillstats.io"]
+
+
 def test_self_hosted_analytics_script_names_its_vendor(run_detector):
     src = """<?php ?>
     <script defer data-domain="app.example.org" src="https://stats.tinystats.net/js/plausible.js"></script>

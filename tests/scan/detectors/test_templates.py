@@ -3,7 +3,7 @@ comments and assets on storage/CDN hosts are not."""
 
 from __future__ import annotations
 
-from mkdocs_integrations.model import HOST
+from mkdocs_integrations.model import CALL, HOST
 from mkdocs_integrations.scan.detectors.templates import DETECTOR
 
 
@@ -30,3 +30,28 @@ def test_links_comments_and_cdn_assets_are_not_uses(run_detector):
     <img src="https://www.unknown-vendor.io/logo.png">
     """
     assert _hosts(run_detector, "app/views/layouts/app.html.erb", src) == []
+
+
+def _calls(run_detector, rel, src):
+    ev, _ = run_detector(DETECTOR, rel, src)
+    return [(e.line, e.name, e.service) for e in ev if e.kind == CALL]
+
+
+def test_inline_snippets_the_catalog_says_prove_their_vendor(run_detector):
+    """gtag.js for an Analytics measurement id (a setting named so), or Matomo's `_paq.push`, in a
+    page template: the catalog's `alone` call patterns, as in program files."""
+    ga = """\
+    <script async src="https://www.googletagmanager.com/gtag/js?id={{ settings.google_tracking_id }}"></script>
+    <script>gtag('config', '{{ settings.google_tracking_id }}');</script>
+    """
+    assert _calls(run_detector, "templates/analytics.html", ga) == [(1, "gtag.js page tag", "google-analytics")]
+    matomo = "<script>var _paq = window._paq = []; _paq.push(['trackPageView']);</script>\n"
+    assert [s for _, _, s in _calls(run_detector, "resources/views/matomo.twig", matomo)] == ["matomo"]
+
+
+def test_gtag_for_a_google_ads_id_is_no_analytics(run_detector):
+    ads = """\
+    <script async src="https://www.googletagmanager.com/gtag/js?id=<%= j ENV['GOOGLE_ADS_ID'] %>"></script>
+    <!-- <script>_paq.push(['trackPageView']);</script> -->
+    """
+    assert _calls(run_detector, "app/views/layouts/application.html.erb", ads) == []

@@ -1,0 +1,107 @@
+"""Sign-in providers written by hand: a file that configures an OAuth2 authorization-code
+client (an authorize endpoint, golang.org/x/oauth2's `oauth2.Endpoint{AuthURL: ...}`, a
+strategy's `authorize_url`) and defines the app's login step (`Login`, `signIn`, `def
+login`), named after the vendor by its folder or its file (`server/forge/gitea/gitea.go`,
+`services/auth/google_service.rb`).
+
+Apps that offer several identity providers (CI servers signing in through each git forge,
+self-hosted tools with their own provider code) keep one such file per vendor and no auth
+library names the provider for them. The login step is what makes it a sign-in: an OAuth
+flow alone also authorizes integrations (a Slack app install, a Discord webhook), which the
+catalog's own patterns and the integration-module rules already place with the vendor's API.
+
+The vendor name goes to the resolver as a sign-in provider name, as an auth library's
+provider module does: the catalog's sign-in service for it, else an uncatalogued `<name>-oauth`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import CALL, Evidence
+from ...paths import is_test_path
+from .base import Context, Detector, Record, Source
+from .code import language_for
+from .integration_modules import _GENERIC, _SUFFIX, _words
+
+# The client's authorize endpoint, in the shapes OAuth2 clients are written.
+_OAUTH_CLIENT = re.compile(
+    r"""\boauth2\.Endpoint\s*\{|\bAuthURL\s*:"""
+    r"""|['"`][^'"`\n]*/(?:login/|site/)?oauth2?/(?:[\w.-]+/)?authorize\b"""
+    r"""|\b(?:AUTHORIZATION_URL|AUTHORIZE_URL|authorize_url|authorization_url|authorizationURL|authorizationUrl"""
+    r"""|authorizeURL|authorizeUrl|authorize_uri)\b['"]?\s*(?:=>|[:=])"""
+)
+# A definition of the login step (not a call): Go's `func (c *client) Login(`, `def login(`,
+# `function signIn(`, a method with a modifier (`public async login(`), Rust's `fn login(`.
+_LOGIN_DEF = re.compile(
+    r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
+    r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
+    r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)\s*\("""
+)
+# Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
+_NOT_A_VENDOR = _GENERIC | frozenset({
+    "oauth2", "oidc", "openid", "saml", "idp", "sso", "login", "signin", "authentication", "authorization",
+    "authorize", "identity", "session", "sessions", "user", "users", "account", "accounts", "token",
+    "tokens", "callback", "external", "federated", "strategy", "strategies", "passport", "omniauth",
+    "forge", "forges", "remote", "scm", "vcs", "git", "oauthclient", "oauth2client",
+})
+
+
+def _vendor(rel: str) -> str | None:
+    """The vendor a provider file is named after: its file name without role words
+    (`google_service.rb` → google), else its folder (`forge/forgejo/forgejo.go` → forgejo)."""
+    parts = rel.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    candidates = [_SUFFIX.sub("", stem)]
+    if len(parts) > 1:
+        candidates.append(parts[-2])
+    for name in candidates:
+        words = _words(name)
+        squashed = "".join(words)
+        if len(squashed) >= 3 and squashed.isalpha() and squashed not in _NOT_A_VENDOR and not (
+            set(words) & _NOT_A_VENDOR
+        ):
+            return squashed
+    return None
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    if lang is None:
+        return
+    if not _OAUTH_CLIENT.search(src.text) or not _LOGIN_DEF.search(src.text):
+        return  # the cheap look first: most files have neither
+    text = src.stripped(lang.comments)
+    client = _OAUTH_CLIENT.search(text)
+    if client is None or not _LOGIN_DEF.search(text):
+        return
+    name = _vendor(src.rel)
+    if name is None:
+        return
+    sid = ctx.index.sign_in_provider(name)
+    yield Evidence(
+        path=src.rel, line=src.line_of(client.start()), kind=CALL, name="OAuth sign-in client",
+        service=sid or "", detail=(("sign_in", name),),
+    )
+
+
+_LOGIN_WORDS = ("login", "log_in", "signin", "sign_in")
+_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint")
+
+
+def _triggered(present: frozenset[str], ctx: Context) -> bool:
+    return any(w in present for w in _LOGIN_WORDS) and any(w in present for w in _CLIENT_WORDS)
+
+
+DETECTOR = Detector(
+    name="oauth-clients",
+    accepts=accepts,
+    detect=detect,
+    literals=lambda ctx: _LOGIN_WORDS + _CLIENT_WORDS,
+    triggered=_triggered,
+)

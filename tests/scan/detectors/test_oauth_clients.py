@@ -1,0 +1,48 @@
+"""Hand-written OAuth sign-in clients: an authorize endpoint and a login step in a file named
+after the vendor name the provider; an OAuth flow without a login step, or a file named after
+the sign-in machinery, does not."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import CALL
+from mkdocs_integrations.scan.detectors.oauth_clients import DETECTOR
+
+GO_FORGE = """\
+package forgejo
+
+import "golang.org/x/oauth2"
+
+const authorizeTokenURL = "%s/login/oauth/authorize"
+
+// Login authenticates the session.
+func (c *Forgejo) Login(ctx context.Context, req *OAuthRequest) (*model.User, error) {
+	config := &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: fmt.Sprintf(authorizeTokenURL, c.url)}}
+	return nil, nil
+}
+"""
+
+
+def _found(run_detector, rel, src):
+    ev, _ = run_detector(DETECTOR, rel, src)
+    return [(e.line, e.service, e.get("sign_in")) for e in ev if e.kind == CALL]
+
+
+def test_a_forge_folder_with_an_oauth_client_and_a_login_is_that_sign_in(run_detector):
+    assert _found(run_detector, "server/forge/forgejo/forgejo.go", GO_FORGE) == [(5, "forgejo-oauth", "forgejo")]
+    # Bitbucket Data Center, named as one word: the catalog's sign-in names.
+    assert _found(run_detector, "server/forge/bitbucketdatacenter/bitbucketdatacenter.go", GO_FORGE) == [
+        (5, "bitbucket-data-center-oauth", "bitbucketdatacenter")]
+    # A role word after the vendor's name; an uncatalogued vendor keeps its name for the resolver.
+    ruby = 'class AcmeidService\n  AUTHORIZE_URL = "https://id.acme.example/oauth/authorize"\n  def login(code)\n  end\nend\n'
+    assert _found(run_detector, "app/services/auth/acmeid_service.rb", ruby) == [(2, "", "acmeid")]
+
+
+def test_no_login_step_or_no_vendor_name_is_no_sign_in(run_detector):
+    # An integration's authorization (a Discord webhook added through OAuth): no login step.
+    py = 'AUTH = "https://discord.com/api/oauth2/authorize"\ndef add_discord(request):\n    return redirect(AUTH)\n'
+    assert _found(run_detector, "hc/integrations/discord/views.py", py) == []
+    # The sign-in machinery itself (a generic OAuth2 client configured by the admin).
+    assert _found(run_detector, "internal/auth/oauth2/oauth2.go", GO_FORGE) == []
+    # The login step only in a comment.
+    commented = GO_FORGE.replace("func (c *Forgejo) Login(", "// func (c *Forgejo) Login(\nfunc (c *Forgejo) Other(")
+    assert _found(run_detector, "server/forge/forgejo/forgejo.go", commented) == []
