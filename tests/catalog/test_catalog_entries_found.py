@@ -212,10 +212,34 @@ CASES = {
     "libravatar": {"src/users/users.service.ts": 'export const photo = (hash: string) => `https://seccdn.libravatar.org/avatar/${hash}`;\n'},
     "maxmind": {"package.json": '{"dependencies": {"maxmind": "^5.0.5"}}',
                 "src/lib/detect.ts": 'import maxmind from "maxmind";\nexport const open = (p: string) => maxmind.open(p);\n'},
+    # Self-hosted media products: client classes, API paths, env names, images.
+    "sonarr": {"server/api/servarr/sonarr.ts": "class SonarrAPI extends ServarrBase {\n  list() { return this.get('/series'); }\n}\n"},
+    "radarr": {"app/arr.py": 'import requests\nrequests.get(f"{base}/api/v3/movie", headers={"X-Api-Key": key})\n'},
+    "lidarr": {"docker-compose.yml": "services:\n  lidarr:\n    image: lscr.io/linuxserver/lidarr:latest\n"},
+    "prowlarr": {".env.example": "PROWLARR_URL=\nPROWLARR_API_KEY=\n"},
+    "radarr-imdb-proxy": {"server/api/rating/imdb.ts": 'const base = "https://api.radarr.video/v1";\nfetch(`${base}/movie/imdb/${id}`);\n'},
+    "jellyfin": {"server/api/jellyfin.ts": "class JellyfinAPI extends ExternalAPI {\n  constructor(host: string) { super(host); }\n}\n"},
+    "emby": {"server/api/media.ts": "const headers = { 'X-Emby-Authorization': `MediaBrowser Client=\"app\", Token=\"${token}\"` };\n"},
+    "plex": {"package.json": '{"dependencies": {"plex-api": "^5.3.2"}}'},
+    "plex-oauth": {"src/utils/plex.ts": "const res = await fetch('https://plex.tv/api/v2/pins?strong=true', { method: 'POST' });\n"},
+    "tautulli": {".env.example": "TAUTULLI_URL=\nTAUTULLI_API_KEY=\n"},
+    "lunasea": {"notify/lunasea.py": 'import requests\nrequests.post("https://notify.lunasea.app/v1/custom/user/abc", json={})\n'},
+    "immich": {"app/services/immich/request_photos.rb": 'url = "#{settings.immich_url}/api/search/metadata"\nHTTParty.post(url)\n'},
+    "photoprism": {"app/services/photos/thumbnail.rb": 'path = "/api/v1/t/#{id}/#{token}/tile_500"\n'},
+    # Geocoders selected by name in a geocoding library's configuration.
+    "photon": {"config/initializers/geocoder.rb": "settings[:lookup] = :photon\nGeocoder.configure(settings)\n"},
+    "geoapify": {"config/initializers/geocoder.rb": "Geocoder.configure(lookup: :geoapify, api_key: ENV['GEO_KEY'])\n"},
+    "locationiq": {"geo.py": "from geopy.geocoders import LocationIQ\ng = LocationIQ(api_key=key)\n"},
+    "openstreetmap": {"app/javascript/maps.js": "L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 19 }).addTo(map);\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
 NOT_FOUND = {
+    # A server that reads Emby's header (an Emby-compatible API) is no Emby client; a link or
+    # favicon mapping to plex.tv is no Plex API; a `lookup` of another geocoder is no Photon.
+    "emby": {"server/jellyfin/middlewares.go": 'package jellyfin\n\nfunc auth(r *http.Request) string { return r.Header.Get("X-Emby-Token") }\n'},
+    "plex": {"API/Services/ImageService.cs": 'var map = new Dictionary<string, string> { ["https://app.plex.tv"] = "https://plex.tv" };\n'},
+    "photon": {"config/initializers/geocoder.rb": "Geocoder.configure(lookup: :google)\n# photon is not used\n"},
     "google-cloud-tasks": {"app/asgi.py": "import asyncio\nasyncio.create_task(main())\n",
                            "app/settings.py": "import os\nos.environ.get('DATA_MIGRATIONS_TASKS_QUEUE_NAME')\n"},
     "aws-ecr": {"docker-compose.yml": "services:\n  qstash:\n    image: public.ecr.aws/upstash/qstash:latest\n"},
@@ -298,6 +322,8 @@ def test_youtube_through_pytube(tmp_path):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    ("openstreetmap-nominatim", {"config/initializers/geocoder.rb": "Geocoder.configure(lookup: :nominatim)\n"}),
+    ("apple-sign-in", {"Gemfile": "gem 'apple_id', '~> 1.2'\n"}),
     # Auth.js's inline provider object (`type: "oidc"`), not an imported provider module.
     ("oidc", {"lib/auth.ts": 'providers.push({ id: "custom", type: "oidc", issuer: env.CUSTOM_OAUTH_ISSUER });\n'}),
     ("microsoft-teams", {".env.example": "TEAMS_BOT_APP_ID=\nTEAMS_BOT_APP_PASSWORD=\n"}),

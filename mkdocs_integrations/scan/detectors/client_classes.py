@@ -1,0 +1,73 @@
+"""API client classes named after a vendor: `class SonarrAPI extends ServarrBase`,
+`class TautulliAPI extends ExternalAPI`, `type DuoClient struct`, `class LastfmConnector`.
+
+Applications that talk to self-hosted products (media servers, the *arr family, photo
+libraries) reach each install on a URL and key the user configures: no package, env var or
+fixed host names the product, but the code keeps one client class per product and names it
+after it. Only catalog names count (`class InternalClient` or `class OAuthClient` is no
+vendor), and like an integration module the class joins the service it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import FEATURE, Evidence
+from ...paths import is_test_path
+from .base import Context, Detector, Record, Source
+from .code import language_for
+
+# A class (or Go/Rust struct) whose name ends in a client role word.
+_CLASS = re.compile(
+    r"\b(?:class\s+|type\s+(?=\w+\s+struct\b)|struct\s+)"
+    r"([A-Za-z][A-Za-z0-9]*?)_?(?:Api|API|Client|Connector|Sdk|SDK)(?:Client)?\b"
+)
+# Names that are the client's role or the app's own plumbing, not a vendor.
+_NOT_VENDORS = frozenset({
+    "oauth", "oauth2", "auth", "http", "https", "rest", "graphql", "grpc", "base", "abstract", "external",
+    "internal", "generic", "default", "custom", "api", "web", "app", "core", "main", "mock", "fake", "stub",
+    "test", "dummy", "noop", "null", "local", "remote", "public", "private", "admin", "service", "server",
+    "my", "our", "http2", "json", "xml", "soap", "rpc", "websocket", "socket", "ws", "cli", "sdk",
+})
+_TEST_NAME = re.compile(r"^(?:Mock|Fake|Stub|Test|Dummy|Noop)[A-Z]")
+
+
+def vendor_of(class_name: str) -> str | None:
+    """The vendor word of a client class's name, or None: `SonarrAPI` → sonarr."""
+    m = _CLASS.fullmatch("class " + class_name)
+    if not m or _TEST_NAME.match(class_name):
+        return None
+    word = m.group(1).lower()
+    return None if len(word) < 3 or word in _NOT_VENDORS else word
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    if language_for(name) is None or name.endswith((".min.js", ".d.ts")):
+        return False
+    return not is_test_path(rel)
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    if lang is None or not _CLASS.search(src.text):
+        return
+    text = src.stripped(lang.comments)
+    seen: set[str] = set()
+    for m in _CLASS.finditer(text):
+        name = m.group(0).split()[-1]
+        word = vendor_of(name)
+        sid = ctx.index.service_named(word) if word else None
+        if sid is None or sid in seen:
+            continue
+        seen.add(sid)
+        yield Evidence(
+            path=src.rel, line=src.line_of(m.start()), kind=FEATURE, name=f"integration_module:{sid}", service=sid,
+            detail=(("module", sid), ("class", name)),
+        )
+
+
+DETECTOR = Detector(
+    name="client-classes", accepts=accepts, detect=detect,
+    literals=lambda ctx: ("class", "struct"),
+)

@@ -1,0 +1,58 @@
+"""API client classes named after a catalog vendor (`class SonarrAPI extends ServarrBase`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.model import FEATURE
+from mkdocs_integrations.scan.detectors.client_classes import DETECTOR, accepts, vendor_of
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("SonarrAPI", "sonarr"),
+        ("TautulliAPI", "tautulli"),
+        ("DropboxApiClient", "dropbox"),
+        ("LastfmConnector", "lastfm"),
+        ("OAuthClient", None),  # the client's role, not a vendor
+        ("HttpClient", None),
+        ("ExternalAPI", None),
+        ("MockStripeClient", None),  # a test double
+        ("UserService", None),  # no client role word
+    ],
+)
+def test_vendor_of_class_name(name, expected):
+    assert vendor_of(name) == expected
+
+
+def test_client_class_of_a_catalog_vendor_is_its_service(run_detector):
+    text = "import ServarrBase from './base';\n\nclass SonarrAPI extends ServarrBase {\n  getSeries() { return this.get('/series'); }\n}\n"
+    ev, _ = run_detector(DETECTOR, "server/api/servarr/sonarr.ts", text)
+    assert [(e.kind, e.service, e.line) for e in ev] == [(FEATURE, "sonarr", 3)]
+
+
+def test_go_struct_and_python_class(run_detector):
+    ev, _ = run_detector(DETECTOR, "internal/duo/duo.go", "package duo\n\ntype DuoClient struct {\n\tkey string\n}\n")
+    assert [e.service for e in ev] == ["duo-security"]
+    ev, _ = run_detector(DETECTOR, "importers/trello.py", "class TrelloClient:\n    pass\n")
+    assert [e.service for e in ev] == ["trello"]
+
+
+def test_unknown_names_comments_and_tests_are_not_services(run_detector):
+    ev, _ = run_detector(DETECTOR, "lib/client.ts", "export class InternalApiClient extends Base {}\nclass WidgetAPI {}\n")
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "lib/notes.ts", "// class StripeClient was removed\nexport const x = 1;\n")
+    assert ev == []
+    assert not accepts("tests/test_sonarr.py", "test_sonarr.py")
+
+
+def test_resolves_like_an_integration_module(tmp_path):
+    from helpers import write_tree
+
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    write_tree(tmp_path, {"server/api/tautulli.ts": "class TautulliAPI extends ExternalAPI {\n  constructor() { super(url); }\n}\n"})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "tautulli" in {u.id for u in inv.services}
