@@ -18,7 +18,7 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
-from .paths import is_docs_site_path, is_test_path, is_tooling_path
+from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path
 from .scan import ScanResult
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
 
@@ -501,14 +501,6 @@ def _fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Cat
     return folded
 
 
-_SIGN_IN_WORDS = frozenset({"auth", "oauth", "sso", "login", "signin", "openid", "oidc"})
-
-
-def _sign_in_file(path: str) -> bool:
-    """auth.ts, multi-tenant-sso/validate.ts, oauth/providers.py: a file about signing in."""
-    return bool(_SIGN_IN_WORDS & set(re.split(r"[/._-]+", path.lower())))
-
-
 def _env_schema_file(path: str) -> bool:
     """env.ts, env.mjs, packages/env/src/index.ts: the app's settings with their defaults
     (`GITLAB_BASE_URL: z.string().default("https://gitlab.com")`), not code that calls out."""
@@ -535,13 +527,13 @@ def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog)
         evs = [e for e in per_service[sid] if _shows_use(e)]
         if not evs or any(e.kind != HOST for e in evs):
             continue
-        if any(e.name.split(".")[0] in _API_HOST_LABELS and not _sign_in_file(e.path) for e in evs):
+        if any(e.name.split(".")[0] in _API_HOST_LABELS and not is_sign_in_path(e.path) for e in evs):
             # api.bitbucket.org in the vendor's client module (`forge/bitbucket/bitbucket.go`), which
             # also holds the sign-in's endpoints: the API the app calls, no issuer. In a file about
             # signing in (`auth/providers/github.provider.ts`) it is the sign-in's user-info call.
             continue
         oauth_files = {e.path for e in per_service[oauth]}
-        if all(e.path in oauth_files or _sign_in_file(e.path) or _env_schema_file(e.path) for e in evs):
+        if all(e.path in oauth_files or is_sign_in_path(e.path) or _env_schema_file(e.path) for e in evs):
             per_service[oauth].extend(per_service.pop(sid))
             folded[sid] = oauth
     return folded
@@ -616,6 +608,18 @@ def _sign_in_providers(
                 continue
             shown = [e for e in per_service[api] if _shows_use(e) or e.kind == CI_SECRET]
             if shown and all(e.kind in _ENV_KINDS for e in shown):
+                per_service[sid].extend(per_service.pop(api))
+                folded[api] = sid
+        # A hand-written sign-in client in the app's sign-in code (`tools/auth/box.go`) names the
+        # vendor's user-info URL beside its authorize URL (api.box.com/2.0/users/me,
+        # graph.microsoft.com/v1.0/me): a vendor API seen only there is the sign-in's own call.
+        client_files = {e.path for e in evs if e.kind == CALL and is_sign_in_path(e.path)}
+        for api in sorted(per_service) if client_files else ():
+            svc = catalog.services.get(api)
+            if svc is None or api == sid or svc.category in ("oauth", "auth_provider"):
+                continue
+            shown = [e for e in per_service[api] if _shows_use(e)]
+            if shown and all(e.kind == HOST and e.path in client_files for e in shown):
                 per_service[sid].extend(per_service.pop(api))
                 folded[api] = sid
     return extra, folded

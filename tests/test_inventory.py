@@ -335,6 +335,20 @@ def test_forge_folders_with_hand_written_oauth_sign_in_are_sign_in_and_api(tmp_p
     assert "github-oauth" in ids(inv) and "github" not in ids(inv)
 
 
+def test_a_vendor_api_host_only_in_a_sign_in_provider_file_is_that_sign_in(tmp_path):
+    """One provider file per vendor in the app's sign-in code: the user-info URL beside the
+    authorize URL is the sign-in's own call, so no separate API service (Box, Notion)."""
+    def provider(auth: str, me: str) -> str:
+        return f'package auth\n\nvar p = Provider{{\n\tauthURL: "{auth}",\n\tuserInfoURL: "{me}",\n}}\n'
+
+    inv = scan(tmp_path, {
+        "tools/auth/box.go": provider("https://account.box.com/api/oauth2/authorize", "https://api.box.com/2.0/users/me"),
+        "tools/auth/notion.go": provider("https://api.notion.com/v1/oauth/authorize", "https://api.notion.com/v1/users/me"),
+    })
+    assert {"box-oauth", "notion-oauth"} <= ids(inv)
+    assert not {"box", "notion"} & ids(inv)
+
+
 def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
     inv = scan(tmp_path, {
         "src/views.py": 'import os\ninstall = "kubernetes" if os.environ.get("KUBERNETES_SERVICE_HOST") else "docker"\n',

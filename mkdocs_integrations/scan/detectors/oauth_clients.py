@@ -20,14 +20,14 @@ import re
 from collections.abc import Iterator
 
 from ...model import CALL, Evidence
-from ...paths import is_test_path
+from ...paths import is_sign_in_path, is_test_path
 from .base import Context, Detector, Record, Source
 from .code import language_for
 from .integration_modules import _GENERIC, _SUFFIX, _words
 
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.
 _OAUTH_CLIENT = re.compile(
-    r"""\boauth2\.Endpoint\s*\{|\bAuthURL\s*:"""
+    r"""\boauth2\.Endpoint\s*\{|\b[Aa]uthURL\s*:"""
     r"""|['"`][^'"`\n]*/(?:login/|site/)?oauth2?/(?:[\w.-]+/)?authorize\b"""
     r"""|\b(?:AUTHORIZATION_URL|AUTHORIZE_URL|authorize_url|authorization_url|authorizationURL|authorizationUrl"""
     r"""|authorizeURL|authorizeUrl|authorize_uri)\b['"]?\s*(?:=>|[:=])"""
@@ -74,11 +74,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
         return
-    if not _OAUTH_CLIENT.search(src.text) or not _LOGIN_DEF.search(src.text):
+    # The login step is in the file, or the file is one provider of the app's sign-in code
+    # (`tools/auth/gitea.go` beside `auth.go`: the flow is shared, each file names its endpoints).
+    sign_in_path = is_sign_in_path(src.rel)
+    if not _OAUTH_CLIENT.search(src.text) or not (sign_in_path or _LOGIN_DEF.search(src.text)):
         return  # the cheap look first: most files have neither
     text = src.stripped(lang.comments)
     client = _OAUTH_CLIENT.search(text)
-    if client is None or not _LOGIN_DEF.search(text):
+    if client is None or not (sign_in_path or _LOGIN_DEF.search(text)):
         return
     name = _vendor(src.rel)
     if name is None:
@@ -90,18 +93,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_LOGIN_WORDS = ("login", "log_in", "signin", "sign_in")
 _CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint")
-
-
-def _triggered(present: frozenset[str], ctx: Context) -> bool:
-    return any(w in present for w in _LOGIN_WORDS) and any(w in present for w in _CLIENT_WORDS)
 
 
 DETECTOR = Detector(
     name="oauth-clients",
     accepts=accepts,
     detect=detect,
-    literals=lambda ctx: _LOGIN_WORDS + _CLIENT_WORDS,
-    triggered=_triggered,
+    # A login step or a sign-in path is checked in `detect`: "auth" and "login" are in too
+    # many files to be among the scanner's literals.
+    literals=lambda ctx: _CLIENT_WORDS,
 )

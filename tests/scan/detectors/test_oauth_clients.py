@@ -46,3 +46,16 @@ def test_no_login_step_or_no_vendor_name_is_no_sign_in(run_detector):
     # The login step only in a comment.
     commented = GO_FORGE.replace("func (c *Forgejo) Login(", "// func (c *Forgejo) Login(\nfunc (c *Forgejo) Other(")
     assert _found(run_detector, "server/forge/forgejo/forgejo.go", commented) == []
+
+
+def test_one_provider_file_of_the_apps_sign_in_code_needs_no_login_step(run_detector):
+    """`tools/auth/gitea.go` beside the shared flow: each provider file only names its
+    endpoints; the sign-in path says what they are for."""
+    go = (
+        'package auth\n\nfunc NewGiteaProvider() *Gitea {\n\treturn &Gitea{BaseProvider{\n'
+        '\t\tauthURL:     "https://gitea.com/login/oauth/authorize",\n'
+        '\t\tuserInfoURL: "https://gitea.com/api/v1/user",\n\t}}\n}\n'
+    )
+    assert _found(run_detector, "tools/auth/gitea.go", go) == [(5, "gitea-oauth", "gitea")]
+    # The same endpoints outside sign-in code and without a login step: an integration's OAuth.
+    assert _found(run_detector, "internal/integrations/gitea.go", go) == []
