@@ -39,6 +39,7 @@ _LOGIN_DEF = re.compile(
     r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
     r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)\s*\("""
 )
+_URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 # Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
 _NOT_A_VENDOR = _GENERIC | frozenset({
     "oauth2", "oidc", "openid", "saml", "idp", "sso", "login", "signin", "authentication", "authorization",
@@ -48,13 +49,13 @@ _NOT_A_VENDOR = _GENERIC | frozenset({
 })
 
 
-def _vendor(rel: str) -> str | None:
+def _vendor(rel: str, folder: bool = True) -> str | None:
     """The vendor a provider file is named after: its file name without role words
     (`google_service.rb` → google), else its folder (`forge/forgejo/forgejo.go` → forgejo)."""
     parts = rel.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     candidates = [_SUFFIX.sub("", stem)]
-    if len(parts) > 1:
+    if folder and len(parts) > 1:
         candidates.append(parts[-2])
     for name in candidates:
         words = _words(name)
@@ -81,9 +82,20 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return  # the cheap look first: most files have neither
     text = src.stripped(lang.comments)
     client = _OAUTH_CLIENT.search(text)
-    if client is None or not (sign_in_path or _LOGIN_DEF.search(text)):
+    if client is None:
         return
-    name = _vendor(src.rel)
+    if _LOGIN_DEF.search(text):
+        name = _vendor(src.rel)
+    elif sign_in_path:
+        # Without a login step the file itself must be named after the vendor and hold the
+        # vendor's own URLs (gitea.go → gitea.com/login/oauth/authorize): an integration's
+        # `integrations/bitly/oauth.ts`, a `dataclasses.py` of endpoint fields, a relative
+        # `/oauth/authorize` of the app's own server are no sign-in provider.
+        name = _vendor(src.rel, folder=False)
+        if name and not any(name in re.sub(r"[^a-z0-9]", "", host.lower()) for host in _URL_HOST.findall(text)):
+            name = None
+    else:
+        return
     if name is None:
         return
     sid = ctx.index.sign_in_provider(name)

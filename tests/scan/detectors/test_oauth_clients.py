@@ -59,3 +59,9 @@ def test_one_provider_file_of_the_apps_sign_in_code_needs_no_login_step(run_dete
     assert _found(run_detector, "tools/auth/gitea.go", go) == [(5, "gitea-oauth", "gitea")]
     # The same endpoints outside sign-in code and without a login step: an integration's OAuth.
     assert _found(run_detector, "internal/integrations/gitea.go", go) == []
+    # An integration's OAuth module named by its folder (`integrations/bitly/oauth.ts`), and a
+    # provider file whose URLs are not the vendor's own: no sign-in.
+    ts = 'export const bitlyOAuth = {\n  authorizeUrl: "https://bitly.com/oauth/authorize",\n};\n'
+    assert _found(run_detector, "apps/web/lib/integrations/bitly/oauth.ts", ts) == []
+    relative = go.replace("https://gitea.com", "").replace('"/api/v1/user"', '"/me"')
+    assert _found(run_detector, "tools/auth/gitea.go", relative) == []
