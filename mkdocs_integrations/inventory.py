@@ -234,7 +234,7 @@ def resolve(
                 sign_ins[provider].append(ev)
             for cid in index.client_package(ev.ecosystem, ev.name):
                 client_hits[cid].append(ev)
-        elif ev.kind == IMPORT and ev.get("sign_in") and not _known_sign_in_module(ev, catalog, index):
+        elif ev.kind in (IMPORT, CALL) and ev.get("sign_in") and not _known_sign_in_module(ev, catalog, index):
             sign_ins[ev.get("sign_in")].append(ev)
         elif ev.kind == CALL and ev.get("sign_in"):
             sign_ins[ev.get("sign_in")].append(ev)  # a hand-written OAuth sign-in client (oauth_clients)
@@ -327,6 +327,7 @@ def resolve(
     folded.update(sign_in_folded)
     folded.update(_fold_issuer_hosts(per_service, catalog))
     folded.update(_fold_protocol_clients(per_service, catalog))
+    folded.update(_fold_shared_sign_in_hosts(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:
@@ -563,6 +564,44 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
             if used and all(e.kind in _CLIENT_KINDS for e in used):
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
+    return folded
+
+
+_API_KINDS = frozenset({ENV_READ, IMPORT, CALL})
+
+
+def _fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A sign-in provider's host that is also its company's API gateway (Meta's
+    graph.facebook.com serves Facebook Login, WhatsApp's Cloud API and Instagram alike), seen
+    only in files that use another catalog service's API (a WhatsApp sender reading
+    WHATSAPP_ACCESS_TOKEN) and none about signing in, is that API's endpoint, not a sign-in:
+    it joins that service.
+    Returns {folded id: API id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth" or sid in folded.values():
+            continue
+        shown = [e for e in per_service[sid] if _shows_use(e)]
+        if not shown or any(e.kind != HOST for e in shown):
+            continue
+        owners: set[str] = set()
+        for e in shown:
+            if is_sign_in_path(e.path):
+                break  # auth/providers.ts: the issuer of a configured sign-in
+            here = {
+                other for other, evs in per_service.items()
+                if other != sid and other in catalog.services and catalog.services[other].category not in ("oauth", "auth_provider")
+                and any(o.path == e.path and o.kind in _API_KINDS for o in evs)
+            }
+            if not here:
+                break
+            owners |= here
+        else:
+            if len(owners) == 1:
+                api = owners.pop()
+                per_service[api].extend(per_service.pop(sid))
+                folded[sid] = api
     return folded
 
 

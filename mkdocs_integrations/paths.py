@@ -42,9 +42,17 @@ _DOCS_SITE_DIRS = frozenset({"docs", "doc", "website", "documentation"})
 _WORKSPACE_DIRS = frozenset({"apps", "packages"})
 
 
+# Server routes (Next.js `app/api/`, `pages/api/`): code that runs on a server with its own
+# secrets. A site that has them is an application (a product's marketing site with its docs
+# chat, rate-limited in Redis), not a static documentation site.
+_SERVER_ROUTE_DIRS = frozenset({"api"})
+
+
 def is_docs_site_path(path: str) -> bool:
     parts = path.split("/")
     if len(parts) < 2:
+        return False
+    if any(p in _SERVER_ROUTE_DIRS for p in parts[1:-1]):
         return False
     if parts[0] in _DOCS_SITE_DIRS:
         return True

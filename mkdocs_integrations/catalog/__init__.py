@@ -39,6 +39,10 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
         - {match: '_mtm\\.push\\(', endpoint: tag manager, alone: true}  # proves the service
                                   # without a package: a global only the vendor's snippet defines
+        - {match: 'signInWithOAuth\\(', endpoint: OAuth sign-in, providers: [github, azure=microsoft]}
+                                  # (auth services) the library's provider names: where the call is,
+                                  # each one quoted in the file ('github') is a sign-in provider the
+                                  # app offers; `name=provider` where the library's name differs
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
       drivers: [pgsql]            # framework driver/backend words that select it (DB_CONNECTION=pgsql,
@@ -117,6 +121,8 @@ class CallPattern:
     pattern: re.Pattern[str]
     endpoint: str
     alone: bool = False  # proves the service on its own (a global only its snippet defines: `_mtm`)
+    # (auth services) {provider name as the library spells it in a string: sign-in provider name}
+    providers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,11 +251,14 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'calls' must be a list")
     calls = []
     for c in calls_raw:
-        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone"}:
-            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone')")
+        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone", "providers"}:
+            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone', 'providers')")
         if not isinstance(c.get("alone", False), bool):
             raise CatalogError(f"{where}: a call's 'alone' must be true or false")
-        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False))))
+        providers = _call_providers(c.get("providers"), where)
+        if providers and category != "auth_provider":
+            raise CatalogError(f"{where}: a call's 'providers' belong to an auth service (category auth_provider)")
+        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers))
     api_paths = _strs(raw.get("api_paths"), where, "api_paths")
     for path in api_paths:
         if not _API_PATH_RE.match(path):
@@ -293,6 +302,21 @@ def _service(raw: Any, where: str) -> Service:
         sign_in_ignore=tuple(n.lower() for n in _strs(raw.get("sign_in_ignore"), where, "sign_in_ignore")),
         sign_in_names=tuple(n.lower() for n in _strs(raw.get("sign_in_names"), where, "sign_in_names")),
     )
+
+
+_PROVIDER_RE = re.compile(r"^[a-z0-9_-]+$")
+
+
+def _call_providers(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """A call's `providers`: `github` or `azure=microsoft` (the library's name = the provider's)."""
+    out = []
+    for item in _strs(raw, where, "providers"):
+        spelled, _, provider = item.partition("=")
+        provider = provider or spelled
+        if not _PROVIDER_RE.match(spelled) or not _PROVIDER_RE.match(provider):
+            raise CatalogError(f"{where}: provider {item!r} must be `name` or `name=provider`, lowercase")
+        out.append((spelled, provider))
+    return tuple(out)
 
 
 def _client(raw: Any, where: str) -> Client:

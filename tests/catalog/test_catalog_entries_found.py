@@ -231,6 +231,12 @@ CASES = {
     "geoapify": {"config/initializers/geocoder.rb": "Geocoder.configure(lookup: :geoapify, api_key: ENV['GEO_KEY'])\n"},
     "locationiq": {"geo.py": "from geopy.geocoders import LocationIQ\ng = LocationIQ(api_key=key)\n"},
     "openstreetmap": {"app/javascript/maps.js": "L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 19 }).addTo(map);\n"},
+    "quickbooks": {"accounting/qbo.ts": 'const base = env === "sandbox" ? "https://sandbox-quickbooks.api.intuit.com" : "https://quickbooks.api.intuit.com";\nawait fetch(`${base}/v3/company/${realm}/query`);\n'},
+    "logo-dev": {"utils/logos.ts": "export const logo = (d: string) => `https://img.logo.dev/${d}?token=${process.env.LOGO_DEV_TOKEN}`;\n"},
+    "sigstore": {"Gemfile": "source 'https://rubygems.org'\ngem 'sigstore', '~> 0.2'\n"},
+    "scaleway-container-registry": {".github/workflows/build.yml": "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: rg.fr-par.scw.cloud/acme\n          password: ${{ secrets.SCW_SECRET_KEY }}\n"},
+    # A deployment profile named after the platform (Django's settings/clever-cloud.py).
+    "clever-cloud": {"app/settings/clever-cloud.py": 'from .base import *\nimport os\nHOST = os.getenv("POSTGRESQL_ADDON_HOST")\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -274,6 +280,13 @@ NOT_FOUND = {
     "github": {".github/workflows/release.yml": "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create v1\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n",
                "app/Providers/AppServiceProvider.php": "<?php\n// version shown in the footer (github release or git HEAD)\n$head = file_get_contents(base_path('.git/HEAD'));\n"},
     "trello": {"embeds/Trello.tsx": 'export const match = /^https:\\/\\/trello\\.com\\/(c|b)\\//;\nconst url = "https://trello.com/b/abc";\n'},
+    # Meta's Graph host in a WhatsApp sender is WhatsApp's Cloud API, not Facebook Login.
+    "facebook-login": {"bot/whatsapp.ts": 'const token = process.env.WHATSAPP_ACCESS_TOKEN;\nawait fetch(`https://graph.facebook.com/v21.0/${id}/messages`, { headers: { Authorization: `Bearer ${token}` } });\n'},
+    # A provider name quoted where no sign-in call takes it (a link label, an icon name).
+    "github-oauth": {"package.json": '{"dependencies": {"@supabase/supabase-js": "^2.0.0"}}',
+                     "ui/footer.tsx": 'export const links = [{ icon: "github", href: "https://github.com/acme/app" }];\n'},
+    # Only a settings module that is no platform's name.
+    "heroku": {"app/settings/production.py": "DEBUG = False\n"},
 }
 
 
@@ -314,6 +327,27 @@ jobs:
     assert {"docker-hub", "github-container-registry"} <= {u.id for u in inv.services}
 
 
+def test_github_registry_login_without_packages_write_is_a_pull(tmp_path):
+    """A workflow that declares its permissions without `packages: write` and passes no
+    secret of its own logs in to ghcr.io only to pull (a `docker://ghcr.io/...` action)."""
+    write_tree(tmp_path, {".github/workflows/lint.yml": """\
+on: push
+permissions: {}
+jobs:
+  k:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - run: printf '%s' "$T" | docker login https://ghcr.io --username "$GITHUB_ACTOR" --password-stdin
+        env:
+          T: ${{ github.token }}
+      - uses: docker://ghcr.io/yannh/kubeconform:v0.6.3
+"""})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "github-container-registry" not in {u.id for u in inv.services}
+
+
 def test_youtube_through_pytube(tmp_path):
     write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
@@ -347,6 +381,19 @@ MORE_CASES = [
               "    settings:\n      logins:\n        - registry: https://quay.io\n"}),
     # gtag.js loaded for an Analytics id in a Django template.
     ("google-analytics", {"templates/analytics.html": '<script async src="https://www.googletagmanager.com/gtag/js?id={{ settings.google_tracking_id }}"></script>\n'}),
+    # Supabase Auth's and Better Auth's sign-in calls take the provider by name.
+    ("apple-sign-in", {"package.json": '{"dependencies": {"@supabase/supabase-js": "^2.0.0"}}',
+                       "hooks/use-oauth.ts": 'export type P = "google" | "apple";\nexport const signIn = (p: P) => supabase.auth.signInWithOAuth({ provider: p });\n'}),
+    ("microsoft-oauth", {"package.json": '{"dependencies": {"@supabase/supabase-js": "^2.0.0"}}',
+                         "auth/login.ts": 'await supabase.auth.signInWithOAuth({ provider: "azure", options: { scopes: "email" } });\n'}),
+    ("github-oauth", {"package.json": '{"dependencies": {"better-auth": "^1.0.0"}}',
+                      "lib/auth-client.ts": 'import { createAuthClient } from "better-auth/react";\nawait authClient.signIn.social({ provider: "github" });\n'}),
+    ("postmark", {"webhooks/inbox.ts": 'export const POSTMARK_IPS = ["3.134.147.250"];\nconst { FromFull, OriginalRecipient } = await c.req.json();\n'}),
+    ("haveibeenpwned", {"Gemfile": "gem 'pwned', '~> 2.4'\n"}),
+    ("kubernetes", {"config/deploy/web.yaml.erb": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  <% if environment == 'staging' %>\n  replicas: 3\n  <% end %>\n  template:\n    spec:\n      containers:\n      - name: web\n        image: acme/web\n"}),
+    # A docs site with server routes is an application: its API route's Redis counts.
+    ("upstash-redis", {"apps/website/package.json": '{"dependencies": {"@upstash/redis": "^1.0.0"}}',
+                       "apps/website/src/app/api/chat/route.ts": 'import { Redis } from "@upstash/redis";\nconst redis = Redis.fromEnv();\n'}),
 ]
 
 

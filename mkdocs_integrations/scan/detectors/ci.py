@@ -283,6 +283,19 @@ def _gitlab_includes(root: yaml.Node) -> Iterator[tuple[str, int]]:
             yield path.lstrip("/"), y.line(node)
 
 
+# GitHub's package registry. A workflow publishes there with its own token only when a
+# `permissions:` block grants `packages: write` (or `write-all`); a workflow that declares
+# its permissions without that, and passes no secret of its own, can log in there only to pull.
+_GITHUB_PACKAGES = "ghcr.io"
+_PERMISSIONS = re.compile(r"^\s*permissions\s*:", re.M)
+_PACKAGES_WRITE = re.compile(r"\bpackages\s*:\s*['\"]?write\b|\bpermissions\s*:\s*['\"]?write-all\b")
+_OWN_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)\w+")
+
+
+def _packages_read_only(text: str) -> bool:
+    return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     service = ci_service(src.rel, src.name)
     if service is None:
@@ -331,7 +344,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if (name, ln) not in secrets:
             secrets.add((name, ln))
             yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
+    read_only = service == "github-actions" and _packages_read_only(text)
     for ln, raw in _lines(text):
+        if read_only and _GITHUB_PACKAGES in raw:
+            continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
         for target, rx in ctx.index.deploy_steps:  # catalog data: each host's `deploy_steps`
             if rx.search(raw):
                 yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)

@@ -708,6 +708,26 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             if m and once("call:" + sid, call.endpoint):
                 yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid,
                                detail=(("alone", "1"),) if call.alone else ())
+                if call.providers:
+                    yield from _provider_strings(src, text, lang, call.endpoint, call.providers, once)
+
+
+_QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_-]+)['"`]""")
+
+
+def _provider_strings(
+    src: Source, text: str, lang: Language, endpoint: str, providers: tuple[tuple[str, str], ...], once,
+) -> Iterator[Evidence]:
+    """Sign-in providers an auth service's sign-in call takes by name (Supabase's
+    `signInWithOAuth({ provider: "github" })`, Better Auth's `signIn.social(...)`): in a file
+    that makes the call, each provider name of that library quoted in the file (the call's
+    argument, a union type of the names offered, a table of buttons) is a provider offered."""
+    names = dict(providers)
+    for m in _QUOTED_NAME.finditer(text):
+        provider = names.get(m.group(1))
+        if provider and once("sign_in", provider):
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=CALL, name=f"{endpoint}: {m.group(1)}",
+                           ecosystem=lang.lookup, detail=(("sign_in", provider),))
 
 
 DETECTOR = Detector(

@@ -408,9 +408,10 @@ def kubernetes(src: Source, ctx: Context) -> Iterator[Record]:
     try:
         docs = y.yaml_docs(src)
     except BadInput:
-        if "{{" not in src.text:
+        if not any(mark in src.text for mark in ("{{", "<%", "{%")):
             raise
-        # A Helm template is Go-templated YAML: read plain image lines, skip templated ones.
+        # A Helm template is Go-templated YAML (ERB and Jinja templates alike): read plain
+        # image lines, skip templated ones.
         kind_m = _WORKLOAD_KIND.search(src.text)
         if kind_m is None:
             return
@@ -502,11 +503,18 @@ _DOCKERFILE = re.compile(r"^(?:Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile)$")
 _NOT_K8S = re.compile(r"^(?:docker-)?compose|^\.?(?:gitlab-ci|travis|drone)|^(?:azure|bitbucket)-pipelines|^mkdocs|^pnpm-|^\.pre-commit|^codecov|^dependabot")
 
 
+# Templated YAML rendered before it is applied (krane's `web.yaml.erb`, Ansible's `*.yaml.j2`).
+_TEMPLATE_SUFFIX = re.compile(r"\.ya?ml\.(?:erb|j2|jinja2?|tpl|tmpl|gotmpl)$")
+
+
 def handler_for(rel: str, name: str) -> Handler | None:
     if name in _BY_NAME:
         return _BY_NAME[name]
     if _DOCKERFILE.match(name):
         return dockerfile
+    if _TEMPLATE_SUFFIX.search(name):
+        dirs = set(rel.lower().split("/")[:-1])
+        return kubernetes if "/.github/" not in f"/{rel}" and (dirs & _K8S_DIRS or _K8S_NAME.search(name)) else None
     if not name.endswith((".yaml", ".yml")) or "/.github/" in f"/{rel}" or _NOT_K8S.match(name):
         return None
     if _VALUES.match(name):
