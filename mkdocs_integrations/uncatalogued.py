@@ -43,7 +43,40 @@ def api_slug(host: str) -> str:
         label = m.group(1)
     if label.endswith("apis") and len(label) > 7:
         label = label[: -len("apis")]
+    if label in _GENERIC_LABELS:
+        return "".join(domain).replace(".", "")  # api.sms.ir → smsir: the brand is the whole domain
     return re.sub(r"[^a-z0-9]+", "-", label).strip("-")
+
+
+# Registered names that are a common word, whose brand is the whole domain (sms.ir, push.co).
+_GENERIC_LABELS = frozenset({
+    "sms", "mail", "email", "push", "chat", "api", "app", "apps", "cloud", "web", "notify", "message", "messages",
+    "alert", "alerts", "data", "online", "service", "services", "send", "bot",
+})
+
+
+def agreed_name(module: str, host: str) -> str | None:
+    """The vendor's name when an integration module's name and the API host it calls name one
+    vendor, spelled two ways, else None. The module's name where it is the shorter or the more
+    specific one (`kook` for www.kookapp.cn, `octopush` for www.octopush-dm.com, `techulus-push`
+    for push.techulus.com, `wxpusher` for wxpusher.zjiecode.com); the host's where the two differ
+    only in hyphens (free-mobile.fr for `freemobile.js`) or the module adds a channel word
+    (`clicksendsms` calling rest.clicksend.com)."""
+    name = re.sub(r"[^a-z0-9]", "", module.lower())
+    slug = api_slug(host)
+    squashed = slug.replace("-", "")
+    if len(name) < 3 or not squashed:
+        return None
+    labels = {re.sub(r"[^a-z0-9]", "", label) for label in host.lower().split(".")[:-1]}
+    if name == squashed:
+        return slug
+    if name == squashed_domain(host) or name in labels or (len(squashed) >= 3 and squashed.startswith(name)):
+        return module
+    if len(squashed) >= 3 and name.startswith(squashed):
+        # the module adds a product or channel to the vendor's name (`clicksendsms`, `bird-whatsapp`);
+        # a short registered name is a word (`onechat` calling chat-api.one.th)
+        return slug if len(squashed) >= 4 else module
+    return None
 
 
 def squashed_domain(host: str) -> str:
@@ -95,9 +128,11 @@ _SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$
 def uncatalogued_apis(
     hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
     env_reads: dict[str, list[str]] | None = None, module_slugs: set[str] | None = None,
+    module_files: dict[str, str] | None = None,
 ) -> list[tuple[Service, str, list[Evidence]]]:
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code:
-    (service, strength, evidence). `env_reads`: env var name -> files that read it."""
+    (service, strength, evidence). `env_reads`: env var name -> files that read it;
+    `module_files`: file -> the uncatalogued integration module it belongs to."""
     oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
     for name, paths in (env_reads or {}).items():
         m = _OAUTH_CRED.match(name)
@@ -116,9 +151,17 @@ def uncatalogued_apis(
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
+        own_slug = slug
         if domain in module_by_squashed and domain != slug.replace("-", ""):
             slug = module_by_squashed[domain]
-        if {slug, domain} & taken or {slug, domain} & catalog.services.keys() or _own(slug, project_name):
+        # The module that calls the host names the vendor where the two agree (`heii-oncall.js`
+        # posting to heiioncall.com): one service, under the code's own name for it.
+        modules_here = {(module_files or {}).get(e.path) for e in live} - {None}
+        agreeing = {n for n in (agreed_name(m, host) for m in sorted(modules_here)) if n}
+        if len(agreeing) == 1:
+            slug = agreeing.pop()
+        names = {slug, own_slug, domain}
+        if names & taken or names & catalog.services.keys() or _own(slug, project_name):
             continue  # a catalog service's other host, or the application's own API (getinboxzero.com)
         if owners.get(".".join(_registrable(host)), set()) & taken:
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)

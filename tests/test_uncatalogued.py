@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_integrations.uncatalogued import api_slug
+from mkdocs_integrations.uncatalogued import agreed_name, api_slug
 
 
 def test_an_api_slug_is_the_registered_name_under_country_second_levels():
@@ -12,6 +12,18 @@ def test_an_api_slug_is_the_registered_name_under_country_second_levels():
     assert api_slug("api.pagos.com.mx") == "pagos"
     assert api_slug("api.last.fm") == "last"
     assert api_slug("127.0.0.1") == ""
+    assert api_slug("api.sms.ir") == "smsir"  # a common word's brand is its whole domain
+
+
+def test_a_module_and_the_host_it_calls_agree_on_one_vendor():
+    assert agreed_name("kook", "www.kookapp.cn") == "kook"
+    assert agreed_name("octopush", "www.octopush-dm.com") == "octopush"
+    assert agreed_name("bird-whatsapp", "api.bird.com") == "bird"
+    assert agreed_name("onechat", "chat-api.one.th") == "onechat"
+    assert agreed_name("wxpusher", "wxpusher.zjiecode.com") == "wxpusher"
+    assert agreed_name("freemobile", "smsapi.free-mobile.fr") == "free-mobile"
+    assert agreed_name("clicksendsms", "rest.clicksend.com") == "clicksend"
+    assert agreed_name("aggregator", "api.nango.dev") is None
 
 
 def _inventory(tmp_path, files, name="app"):
@@ -42,3 +54,15 @@ def test_the_applications_own_brand_domain_is_not_a_vendor(tmp_path):
     found = _inventory(tmp_path, {"lib/update.py": 'import requests\nrequests.get("https://www.getinboxzero.com/api/version")\n'},
                        name="inbox-zero")
     assert "inboxzero" not in found
+
+
+def test_a_provider_module_names_the_vendor_of_the_host_it_calls(tmp_path):
+    found = _inventory(tmp_path, {
+        "server/notification-providers/kook.js": 'const axios = require("axios");\n'
+        'const url = "https://www.kookapp.cn/api/v3/message/create";\naxios.post(url, {});\n',
+        "server/notification-providers/alerta.js": 'const axios = require("axios");\naxios.post(n.alertaApiEndpoint, {});\n',
+        "src/components/Onesender.vue": '<input placeholder="https://xxxxxxxxxxx.com/api/v1/messages">\n',
+        "src/components/WeCom.vue": '<a href="https://work.weixin.qq.com/api/doc/90000/90136/91770">docs</a>\n',
+    })
+    assert {"kook", "alerta"} <= found
+    assert not {"kookapp", "xxxxxxxxxxx", "qq"} & found

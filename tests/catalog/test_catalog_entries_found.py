@@ -237,6 +237,16 @@ CASES = {
     "scaleway-container-registry": {".github/workflows/build.yml": "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: rg.fr-par.scw.cloud/acme\n          password: ${{ secrets.SCW_SECRET_KEY }}\n"},
     # A deployment profile named after the platform (Django's settings/clever-cloud.py).
     "clever-cloud": {"app/settings/clever-cloud.py": 'from .base import *\nimport os\nHOST = os.getenv("POSTGRESQL_ADDON_HOST")\n'},
+    "steam": {"server/monitor-types/steam.js": 'const axios = require("axios");\nconst url = "https://api.steampowered.com/IGameServersService/GetServerList/v1/";\naxios.get(url);\n'},
+    "nextcloud-talk": {"server/notify/talk.js": 'const axios = require("axios");\naxios.post(`${host}/ocs/v2.php/apps/spreed/api/v1/bot/${token}/message`, body);\n'},
+    "dingtalk": {"server/notification-providers/dingding.js": 'const axios = require("axios");\nmodule.exports = (n, msg) => axios.post(n.webHookUrl, { msgtype: "text", text: { content: msg } });\n'},
+    "globalping": {"package.json": '{"dependencies": {"globalping": "~0.2.0"}}'},
+    "iana-rdap": {"server/model/domain.js": 'const r = await fetch("https://data.iana.org/rdap/dns.json");\n'},
+    "rybbit": {"server/analytics/rybbit-analytics.js": 'const tag = (url, id) => `<script defer src="${url}" data-site-id="${id}"></script>`;\nmodule.exports = { tag };\n'},
+    "cloudflare": {"package.json": '{"dependencies": {"node-cloudflared-tunnel": "~1.0.10"}}'},
+    # gtag.js alone is Google Analytics' tag (Tag Manager's own is gtm.js)
+    "google-analytics": {"lib/analytics.js": 'export const analytics = { tag: (gaMeasurementId) => `<script async src="https://www.googletagmanager.com/gtag/js?id=${gaMeasurementId}"></script>` };\n'},
+    "umami": {"server/analytics/umami-analytics.js": 'const tag = (url, id) => `<script defer src="${url}" data-website-id="${id}"></script>`;\nmodule.exports = { tag };\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -394,6 +404,8 @@ MORE_CASES = [
     # A docs site with server routes is an application: its API route's Redis counts.
     ("upstash-redis", {"apps/website/package.json": '{"dependencies": {"@upstash/redis": "^1.0.0"}}',
                        "apps/website/src/app/api/chat/route.ts": 'import { Redis } from "@upstash/redis";\nconst redis = Redis.fromEnv();\n'}),
+    # Jira Service Management's ops API through Atlassian's API gateway.
+    ("jira", {"server/jsm.js": 'const axios = require("axios");\nconst base = `https://api.atlassian.com/jsm/ops/api/${cloudId}/v1`;\naxios.post(`${base}/alerts`, {});\n'}),
 ]
 
 

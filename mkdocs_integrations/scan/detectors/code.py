@@ -189,6 +189,7 @@ _NOT_EXTERNAL = re.compile(
     # placeholders in docs and defaults: api.yourdomain.com, my-company.com
     r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company)\.(com|org|net)$"
     r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
+    r"|(^|\.)(?P<rep>[a-z0-9])(?P=rep){3,}\.[a-z]+$"  # one character over and over: xxxxxxxx.com, aaaa.io
 )
 
 
@@ -664,8 +665,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             or (path in ("", "/") and _base_url(text, m.start()))
         ):
             continue
-        if sid is None and _DOCS_PATH.match(path):
-            continue  # a link to the API's documentation (api.data.gov/docs/rate-limits), not a call
+        if sid is None and _DOCS_PATH.search(path):
+            continue  # a link to the API's documentation (api.data.gov/docs/rate-limits, x.com/api/doc/1), not a call
         if sid is None and _in_prose(text, m.start()):
             continue  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):

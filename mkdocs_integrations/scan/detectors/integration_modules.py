@@ -24,7 +24,7 @@ from .code_facts import calls_out, makes_requests
 _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
-    "alerting", "alerters", "alerter", "plugins", "backends",
+    "alerting", "alerters", "alerter", "plugins", "backends", "analytics",
 })
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
@@ -35,7 +35,9 @@ _PLUGINS = frozenset({"plugins"})
 # `importers/`, a Laravel `Controllers/Webhook/`; pluggable `backends/` of storage, mail or
 # events, where `filesystem-backend.ts` and `locmem.py` sit beside `webdav-backend.ts`): there
 # only a catalog vendor's name counts, never an unknown one.
-_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook", "backends"})
+# An `analytics/` folder holds the app's own event tracking beside its vendors' trackers
+# (`server/analytics/umami-analytics.js`).
+_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook", "backends", "analytics"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
@@ -62,11 +64,34 @@ _GENERIC = frozenset({
     "alert", "alerts", "alerting", "alerter", "alerters",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
+# A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
+# `wh` + api and `one` + bot.
 _SUFFIX = re.compile(
-    r"(?:[._-]?(?:service)?(?:provider|transport|integration|client|notifier|notification|channel|adapter|"
-    r"connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))+$",
-    re.I,
+    r"(?:(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
+    r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend)))+$",
 )
+# Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
+# `sms_gateways/`, `alertChannels/`. Each file there is a vendor's module by the folder's word.
+_KIND_WORDS = frozenset({
+    "notification", "notifications", "alert", "alerts", "alerting", "sms", "email", "mail", "push", "chat",
+    "messaging", "message", "messages",
+})
+_ROLE_WORDS = frozenset({
+    "provider", "providers", "channel", "channels", "sender", "senders", "gateway", "gateways", "transport",
+    "transports", "integration", "integrations", "notifier", "notifiers",
+})
+
+
+def _kind_folder(name: str) -> bool:
+    """`notification-providers`, `sms_gateways`, `alertChannels`: a kind and a role word."""
+    words = _words(name)
+    return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
+
+
+def _is_container(name: str) -> bool:
+    return name.lower() in _CONTAINERS or _kind_folder(name)
+
+
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
 _TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
@@ -82,12 +107,12 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
     parts = rel.split("/")
-    if _CONTAINERS.isdisjoint(rel.lower().split("/")[:-1]):
+    if _CONTAINERS.isdisjoint(rel.lower().split("/")[:-1]) and not any(_kind_folder(p) for p in parts[:-1]):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i].lower() not in _CONTAINERS:
+        if not _is_container(parts[i]):
             continue
         j = i + 1
         if parts[j].lower() in _GROUPS and j < len(parts) - 1:
@@ -103,20 +128,31 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             candidate = candidate.rsplit(".", 1)[0]
             if _TEST_NAME.search(candidate):
                 return None
-            on_purpose = bool(_SUFFIX.search(candidate))
+            # a role word in its name, or in its folder's (`notification-providers/kook.js`)
+            on_purpose = bool(_SUFFIX.search(candidate)) or _kind_folder(parts[i])
         if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
             return None  # a web framework's route segment or page file: UI, not a vendor module
         core = _SUFFIX.sub("", candidate)
         if not core.strip("._-"):
             return None  # nothing but role words: `integration.service.ts`
         words = _words(core)
-        if not words or any(w in _CONTAINERS for w in words) or all(w in _GENERIC or w in _UI_WORDS for w in words):
+        if len(words) > 1 and words[-1] == parts[i].lower():
+            words = words[:-1]  # `umami-analytics.js` in `analytics/`: the vendor's module there
+        # (`googleAnalytics/` names a vendor; `analytics.py` and `analytics.component.tsx` do not)
+        if not words or any(w in _CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
+            w in _GENERIC or w in _UI_WORDS or w in _KIND_WORDS for w in words
+        ):
             return None  # about integrations in general (`integrations-layout-client.tsx`)
         squashed = "".join(words)
         if len(squashed) < 2 or squashed in _GENERIC:
             return None
         return core.lower(), on_purpose
     return None
+
+
+def _other_words(words: list[str], word: str) -> list[str]:
+    """The words of a name besides `word` and the module system's own (`component`, `page`)."""
+    return [w for w in words if w != word and not {w, w + "s"} & (_GENERIC | _UI_WORDS)]
 
 
 def _strip_namespace(name: str, ancestors: list[str]) -> str:
@@ -172,6 +208,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
+    container = _container(src.rel)
+    if sid is None and len(_words(name)) > 1 and _words(name)[-1] == container:
+        sid = ctx.index.service_named("".join(_words(name)[:-1]))  # `umami-analytics` in `analytics/`
     if sid is None and _container(src.rel) in _CATALOG_ONLY:
         return
     if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):

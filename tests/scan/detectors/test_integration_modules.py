@@ -38,6 +38,18 @@ def notify(url, token, title):
         ("src/notifications/providers/gotify/index.ts", ("gotify", True)),
         ("src/notifications/providers/NotificationProvider.tsx", None),  # React context, role words only
         ("src/providers/ThemeProvider.tsx", None),
+        # a folder named for its kind of module: every file there is one vendor's
+        ("server/notification-providers/kook.js", ("kook", True)),
+        ("server/notification-providers/heii-oncall.js", ("heii-oncall", True)),
+        ("server/notification-providers/notification-provider.js", None),  # the base class
+        ("src/smsGateways/SevenIo.ts", ("sevenio", True)),
+        # role words end a name only as words of their own: `whapi` is no `wh` API
+        ("server/notification-providers/whapi.js", ("whapi", True)),
+        ("app/notifiers/SlackNotifier.php", ("slack", True)),
+        ("server/analytics/umami-analytics.js", ("umami-analytics", False)),
+        ("features/blocks/integrations/googleAnalytics/utils/run.ts", ("googleanalytics", True)),
+        ("mealie/schema/analytics/analytics.py", None),
+        ("apps/frontend/src/components/analytics/analytics.component.tsx", None),
     ],
 )
 def test_module_names(rel, expected):
@@ -163,3 +175,16 @@ def test_pluggable_backends_name_catalog_vendors_only(run_detector):
     src = "import fetch from 'node-fetch';\nexport const put = () => fetch('https://x.io/a', { method: 'PUT' });\n"
     ev, _ = run_detector(DETECTOR, "backend/src/media/backends/filesystem-backend.ts", src)
     assert ev == []  # calls out, but an unknown name among backends is no vendor
+
+
+def test_a_kind_folders_unknown_vendor_counts_when_it_calls_out(run_detector):
+    ev, _ = run_detector(DETECTOR, "server/notification-providers/alerta.js",
+                         'const axios = require("axios");\nmodule.exports = (n) => axios.post(n.alertaApiEndpoint, {});\n')
+    assert [(e.name, e.service) for e in ev] == [("integration_module:alerta", "")]
+
+
+def test_analytics_folders_name_catalog_vendors_only(run_detector):
+    ev, _ = run_detector(DETECTOR, "server/analytics/umami-analytics.js", "module.exports = () => '<script defer></script>';\n")
+    assert [e.service for e in ev] == ["umami"]
+    ev, _ = run_detector(DETECTOR, "server/analytics/funnel-analytics.js", "fetch('https://x.io/api/e');\n")
+    assert ev == []
