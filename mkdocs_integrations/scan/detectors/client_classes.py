@@ -23,6 +23,22 @@ _CLASS = re.compile(
     r"\b(?:class\s+|type\s+(?=\w+\s+struct\b)|struct\s+)"
     r"([A-Za-z][A-Za-z0-9]*?)_?(?:Api|API|Client|Connector|Sdk|SDK)(?:Client)?\b"
 )
+_NAME = r"([A-Za-z][A-Za-z0-9]*?)_?(?:Api|API|Client|Connector|Sdk|SDK)(?:Client)?\b"
+# The same, one regex per keyword so that each starts with a literal (the word boundary is
+# checked after it): `re` then scans for the keyword at memory speed, where the combined
+# regex above was tried at every character (40 ms per MB, 1.8 s of a 10k-file scan).
+_DECLARATIONS = (
+    re.compile(r"class(?<!\wclass)\s+" + _NAME),
+    re.compile(r"struct(?<!\wstruct)\s+" + _NAME),
+    re.compile(r"type(?<!\wtype)\s+(?=\w+\s+struct\b)" + _NAME),
+)
+
+
+def _declarations(text: str) -> list[re.Match[str]]:
+    """The client class declarations of the text, in text order (what `_CLASS.finditer` finds)."""
+    return sorted((m for rx in _DECLARATIONS for m in rx.finditer(text)), key=lambda m: m.start())
+
+
 # Names that are the client's role or the app's own plumbing, not a vendor.
 _NOT_VENDORS = frozenset({
     "oauth", "oauth2", "auth", "http", "https", "rest", "graphql", "grpc", "base", "abstract", "external",
@@ -50,11 +66,11 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
-    if lang is None or not _CLASS.search(src.text):
+    if lang is None or not _declarations(src.text):
         return
     text = src.stripped(lang.comments)
     seen: set[str] = set()
-    for m in _CLASS.finditer(text):
+    for m in _declarations(text):
         name = m.group(0).split()[-1]
         word = vendor_of(name)
         sid = ctx.index.service_named(word) if word else None

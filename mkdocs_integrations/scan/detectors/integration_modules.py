@@ -10,6 +10,7 @@ module itself calls out over HTTP, and then becomes a service of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -82,8 +83,10 @@ _ROLE_WORDS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind_folder(name: str) -> bool:
-    """`notification-providers`, `sms_gateways`, `alertChannels`: a kind and a role word."""
+    """`notification-providers`, `sms_gateways`, `alertChannels`: a kind and a role word.
+    Asked for every folder of every path the walk meets (few distinct names): cached."""
     words = _words(name)
     return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
 
