@@ -84,6 +84,8 @@ CASES = {
     "n8n": {".env.example": "N8N_WEBHOOK_URL=\n"},
     "signal": {"notifications/signal/signal.go": 'package signal\n\nimport "net/http"\n\nfunc Send(api string) { http.Post(api+"/v2/send", "application/json", nil) }\n'},
     "gnu-taler": {"Gemfile": "source 'https://rubygems.org'\ngem 'taler'\n"},
+    "campfire": {"Gemfile": "source 'https://rubygems.org'\ngem 'campy'\n"},
+    "hoiio": {"Gemfile": "source 'https://rubygems.org'\ngem 'hoi'\n"},
     "knapsack-pro": {"Gemfile": "group :test do\n  gem 'knapsack_pro'\nend\n"},
     "google-cloud-iap": {"go.mod": "module x\n\ngo 1.22\n\nrequire google.golang.org/api v0.200.0\n",
                          "client/config.go": 'package client\n\nimport "google.golang.org/api/idtoken"\n\ntype IAPConfig struct {\n\tAudience string `yaml:"audience"`\n}\n\ntype Config struct {\n\tIAP *IAPConfig `yaml:"identity-aware-proxy,omitempty"`\n}\n\nvar _ = idtoken.Validate\n'},

@@ -72,14 +72,14 @@ _SUFFIX = re.compile(
     r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend)))+$",
 )
 # Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
-# `sms_gateways/`, `alertChannels/`. Each file there is a vendor's module by the folder's word.
+# `sms_gateways/`, `alertChannels/`, `notification_services/`. Each file there is a vendor's module by the folder's word.
 _KIND_WORDS = frozenset({
     "notification", "notifications", "alert", "alerts", "alerting", "sms", "email", "mail", "push", "chat",
     "messaging", "message", "messages",
 })
 _ROLE_WORDS = frozenset({
     "provider", "providers", "channel", "channels", "sender", "senders", "gateway", "gateways", "transport",
-    "transports", "integration", "integrations", "notifier", "notifiers",
+    "transports", "integration", "integrations", "notifier", "notifiers", "service", "services",
 })
 
 

@@ -183,6 +183,12 @@ def test_a_kind_folders_unknown_vendor_counts_when_it_calls_out(run_detector):
     assert [(e.name, e.service) for e in ev] == [("integration_module:alerta", "")]
 
 
+def test_a_notification_services_folder_holds_one_vendor_per_file(run_detector):
+    src = 'module NotificationServices\n  class PushoverService < NotificationService\n    def create_notification(problem)\n      Pushover2::Message.new(user: api_token).push\n    end\n  end\nend\n'
+    ev, _ = run_detector(DETECTOR, "app/models/notification_services/pushover_service.rb", src)
+    assert [e.service for e in ev] == ["pushover"]
+
+
 def test_analytics_folders_name_catalog_vendors_only(run_detector):
     ev, _ = run_detector(DETECTOR, "server/analytics/umami-analytics.js", "module.exports = () => '<script defer></script>';\n")
     assert [e.service for e in ev] == ["umami"]
