@@ -17,6 +17,7 @@ from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from .base import Context, Detector, Record, Source
 from .code import language_for
+from .integration_modules import _GENERIC
 
 # A class (or Go/Rust struct) whose name ends in a client role word.
 _CLASS = re.compile(
@@ -39,12 +40,11 @@ def _declarations(text: str) -> list[re.Match[str]]:
     return sorted((m for rx in _DECLARATIONS for m in rx.finditer(text)), key=lambda m: m.start())
 
 
-# Names that are the client's role or the app's own plumbing, not a vendor.
-_NOT_VENDORS = frozenset({
-    "oauth", "oauth2", "auth", "http", "https", "rest", "graphql", "grpc", "base", "abstract", "external",
-    "internal", "generic", "default", "custom", "api", "web", "app", "core", "main", "mock", "fake", "stub",
-    "test", "dummy", "noop", "null", "local", "remote", "public", "private", "admin", "service", "server",
-    "my", "our", "http2", "json", "xml", "soap", "rpc", "websocket", "socket", "ws", "cli", "sdk",
+# Names that are the client's role or the app's own plumbing, not a vendor: the integration
+# modules' list of generic words, and the words client classes add to it.
+_NOT_VENDORS = _GENERIC | frozenset({
+    "abstract", "cli", "external", "graphql", "grpc", "http2", "json", "my", "oauth2", "our", "private",
+    "remote", "rest", "rpc", "sdk", "soap", "socket", "websocket", "ws", "xml",
 })
 _TEST_NAME = re.compile(r"^(?:Mock|Fake|Stub|Test|Dummy|Noop)[A-Z]")
 
