@@ -29,7 +29,9 @@ from ..lexing import C_STYLE, HASH, strip_comments
 from . import _infra as y
 from .base import Context, Detector, Record, Source
 
-_WORKFLOW_DIR = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
+_WORKFLOW_DIR = re.compile(r"(?:^|/)\.github/(?:workflows/[^/]+|actions/.+/action)\.ya?ml$")
+# A composite action (`.github/actions/<name>/action.yml`) holds steps the workflows run:
+# logins and pushes often live there rather than in the workflow that calls it.
 _GITLAB_INCLUDED = re.compile(r"(?:^|/)(?:\.gitlab/ci/.+|\.?gitlab-ci/[^/]+|[^/]+\.gitlab-ci)\.ya?ml$")
 _BUILDKITE = re.compile(r"(?:^|/)\.buildkite/[^/]+\.ya?ml$")
 # Woodpecker: `.woodpecker.yml` or one workflow a file in `.woodpecker/` (Drone's syntax: `from_secret`).
@@ -292,6 +294,26 @@ _PACKAGES_WRITE = re.compile(r"\bpackages\s*:\s*['\"]?write\b|\bpermissions\s*:\
 _OWN_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)\w+")
 
 
+# docker/login-action logs in to Docker Hub unless its `with:` names a `registry:`; the
+# implied line lets the catalog's registry rules (`registry: docker.io`) see that login.
+_LOGIN_ACTION = "docker/login-action"
+_DEFAULT_REGISTRY = "registry: docker.io"
+
+
+def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
+    """(line, implied text) for each docker/login-action step that names no registry."""
+    if root is None:
+        return
+    roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
+    for doc in roots:
+        jobs = [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
+        for job in jobs:
+            for step in y.items(y.get(job, "steps")):
+                uses = y.get(step, "uses")
+                if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:
+                    yield y.line(uses), _DEFAULT_REGISTRY
+
+
 def _packages_read_only(text: str) -> bool:
     return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
 
@@ -345,7 +367,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             secrets.add((name, ln))
             yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
     read_only = service == "github-actions" and _packages_read_only(text)
-    for ln, raw in _lines(text):
+    implied = list(_implied_logins(root)) if service == "github-actions" else []
+    for ln, raw in [*_lines(text), *implied]:
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
         for target, rx in ctx.index.deploy_steps:  # catalog data: each host's `deploy_steps`

@@ -356,6 +356,8 @@ def test_malformed_yaml_is_bad_input(ctx):
         (".github/workflows/ci.yml", "github-actions"),
         ("apps/web/.github/workflows/a.yaml", "github-actions"),
         (".github/dependabot.yml", None),
+        (".github/actions/docker-build/action.yml", "github-actions"),  # a composite action's steps
+        (".github/actions/action.yml", None),
         (".gitlab-ci.yml", "gitlab-ci"),
         ("ci/deploy.gitlab-ci.yml", "gitlab-ci"),
         (".circleci/config.yml", "circleci"),
@@ -418,3 +420,47 @@ def test_github_service_containers_are_images_of_the_test_environment(run_detect
     images = [e for e in ev if e.kind == IMAGE]
     assert [(e.name, e.line, e.get("environment")) for e in images] == [("postgres:16", 7, "test")]
     assert "hunter2" not in repr(ev)
+
+
+DOCKER_LOGINS = """\
+on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          username: ${{ secrets.DOCKER_USER }}
+          password: ${{ secrets.DOCKER_PASS }}
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: make DOCKER_BUILD_PUSH=true build-docker
+"""
+
+
+def test_docker_login_action_without_a_registry_logs_in_to_docker_hub(run_detector):
+    ev, _ = run_detector(DETECTOR, ".github/workflows/build.yml", DOCKER_LOGINS)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:docker-hub", 8), ("deploy:github-container-registry", 14)]
+
+
+COMPOSITE_ACTION = """\
+name: Registry login
+runs:
+  using: composite
+  steps:
+    - uses: docker/login-action@v3
+      with:
+        registry: quay.io
+        username: ${{ inputs.user }}
+"""
+
+
+def test_a_composite_actions_login_names_its_registry(run_detector):
+    ev, _ = run_detector(DETECTOR, ".github/actions/login/action.yml", COMPOSITE_ACTION)
+    assert sorted(e.name for e in ev if e.name.startswith("deploy:")) == ["deploy:quay"]
