@@ -346,7 +346,10 @@ def _name_words(name: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 
 
-_PLACEHOLDER_VALUE = re.compile(r"""['"](?:your|my)[-_ ](?:[a-z]+[-_ ]?)*(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
+# Bounded and flat: a nested `(?:[a-z]+[-_ ]?)*` backtracked exponentially on a long
+# 'my ...' string that does not end in one of the words (minutes on one storybook file).
+_PLACEHOLDER_VALUE = re.compile(
+    r"""['"](?:your|my)[-_ ][a-z_ -]{0,60}?(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
 
 
 # Hosts built from a template: "https://s3.%s.amazonaws.com", f"https://{lang}.api.x.com",
