@@ -42,7 +42,7 @@ if not any(isinstance(f, _PrintableFilter) for f in log.filters):
 
 # Folders that hold third-party code, build output or tool state: never the app's own code.
 PRUNED_DIRS = frozenset({
-    ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor",
+    ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor", "vendored",
     ".venv", "venv", "virtualenv", "site-packages", "__pycache__", ".tox", ".nox", ".mypy_cache",
     ".pytest_cache", ".ruff_cache", ".next", ".nuxt", ".svelte-kit", ".turbo", ".parcel-cache",
     ".cache", ".yarn", ".pnpm-store", "coverage", ".nyc_output", "target", ".gradle", "Pods",

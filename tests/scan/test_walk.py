@@ -23,6 +23,7 @@ def test_nested_gitignore_and_exclude(tmp_path):
         "app/a.py": "", "app/debug.log": "", "app/.env": "X=1\n",
         "app/sub/.gitignore": "generated/\n!keep.py\n", "app/sub/generated/x.py": "", "app/sub/keep.py": "",
         "app/node_modules/stripe/index.js": "", "app/fixtures/f.py": "",
+        "app/static/vendored/vue.js": "",  # a copied library
     })
     exclude = pathspec.GitIgnoreSpec.from_lines(["**/fixtures/**"])
     result = walk([tmp_path / "app"], tmp_path, exclude)

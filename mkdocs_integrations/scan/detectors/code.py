@@ -326,6 +326,10 @@ def _whole_literal(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "'\"`"
 
 
+# A URL's `#fragment` (not Ruby's `#{...}` interpolation) never reaches the server.
+_FRAGMENT = re.compile(r"#(?!\{)")
+
+
 # Three words of a sentence between a string's opening quote and a URL in it.
 _PROSE = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
 
@@ -668,6 +672,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             or (path in ("", "/") and _base_url(text, m.start()))
         ):
             continue
+        if sid is None and _FRAGMENT.search(path):
+            continue  # a fragment is never sent to a server: a page anchor ("See: https://vuejs.org/v2/api/#data"), not a request
         if sid is None and _DOCS_PATH.search(path):
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits, x.com/api/doc/1), not a call
         if sid is None and _in_prose(text, m.start()):

@@ -140,6 +140,18 @@ def test_a_link_in_a_sentence_of_a_string_is_not_a_call(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["api.zorbafeeds.io", "api.quillstats.io"]
 
 
+def test_a_url_with_a_fragment_is_a_page_link_not_a_request(run_detector):
+    """A fragment never reaches a server: a warning's "See: https://.../api/#data" links a page.
+    Ruby's `#{...}` in a URL is interpolation, not a fragment."""
+    src = """\
+    warn('Properties starting with "$" are not proxied. See: https://vuejs.example/v2/api/#data')
+    fetch("https://api.zorbafeeds.io/v1/items")
+    url = "https://api.quillstats.io/v2/#{path}"
+    """
+    ev, _ = run_detector(DETECTOR, "static/app.js", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.zorbafeeds.io", "api.quillstats.io"]
+
+
 def test_self_hosted_analytics_script_names_its_vendor(run_detector):
     src = """<?php ?>
     <script defer data-domain="app.example.org" src="https://stats.tinystats.net/js/plausible.js"></script>
