@@ -8,6 +8,7 @@ import re
 _TEST_DIRS = frozenset({
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
     "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
+    "integrationtest", "integrationtests", "integration-tests", "integration_tests", "integration-test",
     # Seed and demo data (db/seeds/, Laravel's database/seeders/, Doctrine's src/DataFixtures/):
     # sample rows that name vendors (avatar URLs, status pages to monitor), not the app's use.
     "seed", "seeds", "seeders", "DataFixtures",

@@ -1,0 +1,43 @@
+"""Release recipes outside CI publish too: the catalog's deploy steps decide, comments never count."""
+
+import pytest
+
+from mkdocs_integrations.scan.detectors.release_scripts import DETECTOR
+
+JUSTFILE = """\
+# Publish a release. This will publish to PyPI:
+#   twine upload dist/*   (old way, kept for reference)
+release:
+    python -m build
+    uvx twine upload dist/pretalx-*
+"""
+
+
+def test_a_justfile_release_recipe_publishes_to_pypi(run_detector):
+    ev, _ = run_detector(DETECTOR, "justfile", JUSTFILE)
+    assert [(e.name, e.line) for e in ev] == [("deploy:pypi", 5), ("deploy_from:justfile", 5)]
+
+
+def test_a_deploy_script_deploys_and_a_makefile_without_publish_commands_does_not(run_detector):
+    ev, _ = run_detector(DETECTOR, "scripts/deploy.sh", "#!/bin/sh\nset -e\nflyctl deploy --remote-only\n")
+    assert [e.service for e in ev if e.name.startswith("deploy:")] == ["fly-io"]
+    ev, _ = run_detector(DETECTOR, "Makefile", "test:\n\tpytest -q\nbuild:\n\tdocker build -t app .\n")
+    assert ev == []
+
+
+@pytest.mark.parametrize(
+    ("rel", "accepted"),
+    [
+        ("Makefile", True),
+        ("justfile", True),
+        ("Taskfile.yml", True),
+        ("scripts/release.sh", True),
+        ("bin/deploy", True),
+        ("docker/scripts/publish-ghcr.sh", True),
+        (".github/workflows/release.yml", False),  # a workflow: the CI detector's
+        ("config/deploy.rb", False),
+        ("integration-tests/Makefile", False),  # a test's Makefile deploys a fixture
+    ],
+)
+def test_recipe_files(rel, accepted, ctx):
+    assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx) is accepted

@@ -1,0 +1,28 @@
+"""Where a file sits says what it is for."""
+
+import pytest
+
+from mkdocs_integrations.paths import is_test_path, is_tooling_path
+
+
+@pytest.mark.parametrize(
+    ("path", "test"),
+    [
+        ("src/payments/stripe.py", False),
+        ("tests/test_billing.py", True),
+        ("app/models/user_spec.rb", True),
+        ("web/src/Button.stories.tsx", True),
+        ("db/seeds.rb", True),
+        ("oryx/watcherx/integrationtest/Makefile", True),
+        ("integration-tests/docker-compose.yml", True),
+        ("server/integrations/slack.js", False),  # integrations are the app's own code
+        ("pkg/integration/client.go", False),
+    ],
+)
+def test_is_test_path(path, test):
+    assert is_test_path(path) is test
+
+
+def test_release_tooling_is_tooling():
+    assert is_tooling_path("scripts/release.sh") and is_tooling_path("Makefile")
+    assert not is_tooling_path("app/services/mailer.rb")
