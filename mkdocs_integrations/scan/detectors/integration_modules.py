@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ...model import FEATURE, Evidence
@@ -91,6 +92,34 @@ def _kind_folder(name: str) -> bool:
     return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
 
 
+# An application's own module system, one folder per kind and in it one folder per vendor:
+# `server/modules/analytics/hotjar/`, `modules/search/elasticsearch/`, `plugins/storage/s3/`.
+# The kind folder is a container only right inside such a root (a `search/` or `storage/`
+# folder elsewhere is the app's own feature), and only a catalog vendor's name counts there:
+# `storage/disk/` and `search/db/` are the app's own. The kind tells which of a vendor's
+# services the module is: `storage/digitalocean/` is Spaces, `authentication/github/` GitHub's
+# sign-in, not its API.
+_MODULE_ROOTS = frozenset({"modules", "providers", "plugins", "extensions"})
+_MODULE_KINDS: dict[str, frozenset[str]] = {
+    "analytics": frozenset({"analytics"}),
+    "authentication": frozenset({"oauth", "auth_provider"}),
+    "auth": frozenset({"oauth", "auth_provider"}),
+    "comments": frozenset({"external_api"}),
+    "search": frozenset({"database", "external_api"}),
+    "storage": frozenset({"file_storage"}),
+    "rendering": frozenset({"external_api"}),
+    "renderers": frozenset({"external_api"}),
+    "payment": frozenset({"payment"}),
+    "payments": frozenset({"payment"}),
+}
+
+
+def _module_kind(parts: list[str], i: int) -> str:
+    """The kind of `parts[i]` when it is a kind folder right inside a module root, else ''."""
+    low = parts[i].lower()
+    return low if low in _MODULE_KINDS and i > 0 and parts[i - 1].lower() in _MODULE_ROOTS else ""
+
+
 def _is_container(name: str) -> bool:
     return name.lower() in _CONTAINERS or _kind_folder(name)
 
@@ -102,7 +131,21 @@ _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec
 
 def _container(rel: str) -> str:
     parts = rel.lower().split("/")
-    return next((p for p in reversed(parts[:-1]) if p in _CONTAINERS), "")
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] in _CONTAINERS or _module_kind(parts, i):
+            return parts[i]
+    return ""
+
+
+def _kind_of(rel: str) -> str:
+    """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
+    parts = rel.lower().split("/")
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] in _CONTAINERS or _kind_folder(parts[i]):
+            return _module_kind(parts, i)
+        if _module_kind(parts, i):
+            return parts[i]
+    return ""
 
 
 def module_of(rel: str) -> tuple[str, bool] | None:
@@ -110,12 +153,14 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
     parts = rel.split("/")
-    if _CONTAINERS.isdisjoint(rel.lower().split("/")[:-1]) and not any(_kind_folder(p) for p in parts[:-1]):
+    lowered = rel.lower().split("/")[:-1]
+    if (_CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
+            and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
-        if not _is_container(parts[i]):
+        if not (_is_container(parts[i]) or _module_kind(parts, i)):
             continue
         j = i + 1
         if parts[j].lower() in _GROUPS and j < len(parts) - 1:
@@ -194,10 +239,68 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-" if "." not in base else "", base).strip("-")
 
 
+# A vendor module's own manifest or snippet file (`analytics/hotjar/code.yml`, the script tag
+# the app injects; `definition.yml`): modules of script-tag vendors have no code file at all.
+_MANIFESTS = (".yml", ".yaml", ".json")
+
+
+def _manifest(name: str) -> bool:
+    return name.lower().endswith(_MANIFESTS) and not name.lower().startswith(("package", "tsconfig", "composer"))
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    if _manifest(name):
+        found = module_of(rel)
+        return found is not None and found[1]  # in a vendor's folder, not a file of the container
     if language_for(name) is None or name.endswith((".min.js", ".d.ts", ".blade.php")):
         return False
     return module_of(rel) is not None
+
+
+_VERSION = re.compile(r"(?<=[a-z])v?\d+$")
+
+
+def _in_kind(name: str, kind: str, ctx: Context) -> str | None:
+    """The catalog service a module named `name` in a `kind` folder stands for: the named
+    service when it is of the kind's categories; else the one service of those categories
+    whose id starts with the name (`digitalocean` in `storage/` is digitalocean-spaces,
+    `github` in `authentication/` github-oauth); else the named service itself."""
+    cats = _MODULE_KINDS[kind]
+    words = _words(name)
+    names = [name, _VERSION.sub("", name)]  # `umami2/`: the vendor's second version
+    if len(words) > 1:
+        names.append(words[-1])  # `markdown-kroki/` in `rendering/`: the format's renderer
+    if "oauth" in cats:  # a sign-in module: the vendor's sign-in before its API
+        sid = ctx.index.service_named(name + "-oauth")
+        if sid is not None:
+            return sid
+    named = None
+    for cand in names:
+        squashed = re.sub(r"[^a-z0-9]", "", cand.lower())
+        if len(squashed) < 3:
+            continue
+        sid = ctx.index.service_named(cand)
+        if sid and ctx.catalog.services[sid].category in cats:
+            return sid
+        if squashed not in _umbrellas(ctx):  # `azure/` and `google/` name many products
+            leading = [s.id for s in ctx.catalog.services.values()
+                       if s.category in cats and re.sub(r"[^a-z0-9]", "", s.id).startswith(squashed)]
+            if len(leading) == 1:
+                return leading[0]
+        named = named or sid
+    return named
+
+
+_UMBRELLAS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _umbrellas(ctx: Context) -> frozenset[str]:
+    """First words of catalog ids shared by four services or more (`aws`, `google`, `azure`)."""
+    cached = _UMBRELLAS.get(id(ctx.catalog))
+    if cached is None or cached[0] is not ctx.catalog:
+        firsts = Counter(sid.split("-", 1)[0] for sid in ctx.catalog.services if "-" in sid)
+        cached = _UMBRELLAS[id(ctx.catalog)] = (ctx.catalog, frozenset(w for w, n in firsts.items() if n >= 4))
+    return cached[1]
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
@@ -205,6 +308,19 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if found is None:
         return
     name, on_purpose = found
+    kind = _kind_of(src.rel)
+    if _manifest(src.name):
+        # a manifest counts for a catalog vendor only, and only when it loads or links something
+        if "://" not in src.text and "<script" not in src.text.lower():
+            return
+    if kind:
+        sid = _in_kind(name, kind, ctx)
+        if sid is not None:
+            yield Evidence(
+                path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{sid}", service=sid,
+                detail=(("module", sid),),
+            )
+        return
     sid = None
     if _container(src.rel) in _SIGN_IN:
         sid = ctx.index.service_named(name + "-oauth")
@@ -214,7 +330,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     container = _container(src.rel)
     if sid is None and len(_words(name)) > 1 and _words(name)[-1] == container:
         sid = ctx.index.service_named("".join(_words(name)[:-1]))  # `umami-analytics` in `analytics/`
-    if sid is None and _container(src.rel) in _CATALOG_ONLY:
+    if sid is None and (_container(src.rel) in _CATALOG_ONLY or _manifest(src.name)):
         return
     if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):
         # A name of one word that starts with a catalog vendor's (`teamsworkflows/` posting to

@@ -51,11 +51,18 @@ _LOADED_CATEGORIES = frozenset({
 })
 
 
+# YAML files that carry a page snippet for the app to inject (`head: |` holding a `<script>`
+# tag: an analytics or comments module's code), read like a template when they hold a tag.
+_SNIPPET_HOLDERS = (".yml", ".yaml")
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
-    return name.lower().endswith(_EXTENSIONS)
+    return name.lower().endswith(_EXTENSIONS + _SNIPPET_HOLDERS)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name.lower().endswith(_SNIPPET_HOLDERS) and "<script" not in src.lowered and "<iframe" not in src.lowered:
+        return  # configuration, not a page snippet
     seen: set[str] = set()
     text = _COMMENT.sub(_blank, src.text)
     for m in _LOADED.finditer(text):

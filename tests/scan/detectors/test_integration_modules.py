@@ -194,3 +194,55 @@ def test_analytics_folders_name_catalog_vendors_only(run_detector):
     assert [e.service for e in ev] == ["umami"]
     ev, _ = run_detector(DETECTOR, "server/analytics/funnel-analytics.js", "fetch('https://x.io/api/e');\n")
     assert ev == []
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a kind folder right inside an app's module root: one folder per vendor
+        ("server/modules/search/elasticsearch/engine.js", ("elasticsearch", True)),
+        ("server/modules/storage/sftp/storage.js", ("sftp", True)),
+        ("server/modules/rendering/markdown-kroki/renderer.js", ("markdown-kroki", True)),
+        ("src/plugins/comments/disqus/index.ts", ("disqus", True)),
+        # elsewhere a `search/` or `storage/` folder is the app's own feature
+        ("src/search/elasticsearch/engine.js", None),
+        ("app/storage/sftp/storage.js", None),
+    ],
+)
+def test_module_kind_folders(rel, expected):
+    assert module_of(rel) == expected
+
+
+@pytest.mark.parametrize(
+    "rel, service",
+    [
+        ("server/modules/search/elasticsearch/engine.js", "elasticsearch"),
+        ("server/modules/storage/digitalocean/storage.js", "digitalocean-spaces"),  # the kind's service of the vendor
+        ("server/modules/authentication/github/authentication.js", "github-oauth"),  # sign-in, not the API
+        ("server/modules/authentication/keycloak/authentication.js", "keycloak"),
+        ("server/modules/rendering/markdown-kroki/renderer.js", "kroki"),  # the format's renderer
+        ("server/modules/analytics/umami2/code.js", "umami"),  # the vendor's second version
+        ("server/modules/analytics/yandex/code.js", "yandex-metrica"),
+    ],
+)
+def test_module_kind_resolves_to_the_kinds_service(run_detector, rel, service):
+    ev, _ = run_detector(DETECTOR, rel, "module.exports = { init() {} }\n")
+    assert [e.service for e in ev] == [service]
+
+
+def test_module_kind_counts_catalog_vendors_only(run_detector):
+    for rel in ("server/modules/storage/disk/storage.js", "server/modules/search/db/engine.js",
+                "server/modules/authentication/azure/authentication.js",  # an umbrella's name: which product?
+                "server/modules/rendering/html-mermaid/renderer.js"):
+        if accepts(rel, rel.rsplit("/", 1)[-1]):
+            ev, _ = run_detector(DETECTOR, rel, "module.exports = { init() { return fetch('https://x.io/a') } }\n")
+            assert ev == [], rel
+
+
+def test_a_script_vendors_module_is_its_snippet_file(run_detector):
+    code = "head: |\n  <script>(function(){ var s = '{{host}}/tracker.js' })()</script>\n"
+    ev, _ = run_detector(DETECTOR, "server/modules/analytics/fathom/code.yml", code)
+    assert [e.service for e in ev] == ["fathom"]
+    # a manifest that loads and links nothing is no evidence, nor one outside a vendor's folder
+    assert run_detector(DETECTOR, "server/modules/analytics/fathom/definition.yml", "key: fathom\ntitle: Fathom\n")[0] == []
+    assert not accepts("server/modules/analytics/config.yml", "config.yml")

@@ -55,3 +55,18 @@ def test_gtag_for_a_google_ads_id_is_no_analytics(run_detector):
     <!-- <script>_paq.push(['trackPageView']);</script> -->
     """
     assert _calls(run_detector, "app/views/layouts/application.html.erb", ads) == []
+
+
+def test_yaml_holding_a_page_snippet_is_read_like_a_template(run_detector):
+    src = """\
+    head: |
+      <script async src="https://www.googletagmanager.com/gtm.js?id={{containerId}}"></script>
+    """
+    assert _hosts(run_detector, "server/modules/analytics/gtm/code.yml", src) == [
+        ("www.googletagmanager.com", "google-tag-manager")
+    ]
+
+
+def test_yaml_without_a_tag_is_configuration(run_detector):
+    src = "image:\n  src: https://www.googletagmanager.com/gtm.js\n"
+    assert _hosts(run_detector, "deploy/values.yaml", src) == []
