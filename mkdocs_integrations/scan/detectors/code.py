@@ -358,7 +358,10 @@ _PLACEHOLDER_VALUE = re.compile(
 
 # Hosts built from a template: "https://s3.%s.amazonaws.com", f"https://{lang}.api.x.com",
 # `https://${region}.example`. The placeholder stands for one label; only catalogued hosts count.
-_PLACEHOLDER = r"(?:%[sdv]|\$\{[^}\s]{1,40}\}|\{\{[^}\s]{1,40}\}\}|#\{[^}\s]{1,40}\}|\{[^}\s]{1,40}\}|\$[A-Za-z_]\w*)"
+# `\w*+` is possessive: a plain `\w*` could hand its letters to the next `[A-Za-z0-9-]`
+# iterations of _TEMPLATED_URL in any split, exponential on `http://$aa$aa$aa...` with no dot.
+# Nothing else in the loop starts with a word character, so taking them all loses no match.
+_PLACEHOLDER = r"(?:%[sdv]|\$\{[^}\s]{1,40}\}|\{\{[^}\s]{1,40}\}\}|#\{[^}\s]{1,40}\}|\{[^}\s]{1,40}\}|\$[A-Za-z_]\w*+)"
 _TEMPLATED_URL = re.compile(
     rf"""(?:https?|wss?)://((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
 )
