@@ -68,9 +68,12 @@ _GENERIC = frozenset({
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
 # `wh` + api and `one` + bot.
+# Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
+# or two, and trying every split was exponential on a long run of them. No word is a prefix
+# of another, so the first reading of a suffix ends where any other one would.
 _SUFFIX = re.compile(
-    r"(?:(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
-    r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend)))+$",
+    r"(?:(?>(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
+    r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
 )
 # Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
 # `sms_gateways/`, `alertChannels/`, `notification_services/`. Each file there is a vendor's module by the folder's word.
