@@ -227,7 +227,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _secret_names(service: str, text: str, root: yaml.Node | None, ctx: Context) -> Iterator[tuple[str, int]]:
     if service == "github-actions":
-        for m in _GH_EXPR.finditer(text):
+        # up to the last `}}`: a `${{` after it matches nothing, but each one scanned to the end
+        # (quadratic on a file of `${{`); before it, every scan stops at its own first `}}`.
+        for m in _GH_EXPR.finditer(text, 0, text.rfind("}}") + 2):
             ln = text.count("\n", 0, m.start()) + 1
             for s in _GH_SECRET.finditer(m.group(1)):
                 yield s.group(1) or s.group(2), ln
