@@ -11,12 +11,15 @@ from collections import Counter, defaultdict
 
 from .catalog import Catalog, Service
 from .model import HOST, Evidence
-from .paths import is_test_path, is_tooling_path
+from .paths import is_docs_site_path, is_test_path, is_tooling_path
 
 _NOT_AN_API = frozenset({
     "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
     "learn", "wiki", "schemas", "schema", "cdn", "static", "assets", "img", "images", "fonts",
 })
+# A registered name that says it is a pre-production deployment (`bullet-train-staging.win`,
+# `acme-dev.app`): the application's own staging servers, not a vendor's API.
+_STAGING_DOMAIN = re.compile(r"[-_](?:staging|stage|preprod|dev|qa|uat)$|^(?:staging|preprod)[-_]")
 # Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp.
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
 
@@ -146,10 +149,14 @@ def uncatalogued_apis(
     # calling api.incident.io names the vendor "incidentio", not "incident".
     module_by_squashed = {m.replace("-", ""): m for m in module_slugs or ()}
     for host, evs in hosts.items():
-        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path)]
+        # Not the repository's documentation site (a docs plugin fetching package versions from
+        # api.nuget.org and crates.io): as for catalog services, its requests are not the app's.
+        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path) and not is_docs_site_path(e.path)]
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
+        if _STAGING_DOMAIN.search(_registrable(host)[0]):
+            continue  # edge.acme-staging.win: a staging deployment's own domain, no vendor's
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
         own_slug = slug
         if domain in module_by_squashed and domain != slug.replace("-", ""):

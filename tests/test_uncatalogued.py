@@ -66,3 +66,15 @@ def test_a_provider_module_names_the_vendor_of_the_host_it_calls(tmp_path):
     })
     assert {"kook", "alerta"} <= found
     assert not {"kookapp", "xxxxxxxxxxx", "qq"} & found
+
+
+def test_docs_site_requests_and_staging_domains_name_no_vendor(tmp_path):
+    found = _inventory(tmp_path, {
+        # the documentation site's plugin fetching package versions is not the app's
+        "docs/plugins/versions/index.js": 'export const get = () => fetch("https://api.nuget.org/v3/registration5/x/index.json");\n',
+        # the app's own staging deployment
+        "web/env/project_staging.js": 'module.exports = { api: "https://edge.acme-staging.win/api/v1/" };\n',
+        "app/pin.py": 'import requests\nrequests.get("https://api.pinboard.in/v1/posts/all")\n',
+    })
+    assert "pinboard" in found
+    assert not {"nuget", "acme-staging"} & found

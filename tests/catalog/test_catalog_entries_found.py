@@ -408,6 +408,30 @@ MORE_CASES = [
                        "apps/website/src/app/api/chat/route.ts": 'import { Redis } from "@upstash/redis";\nconst redis = Redis.fromEnv();\n'}),
     # Jira Service Management's ops API through Atlassian's API gateway.
     ("jira", {"server/jsm.js": 'const axios = require("axios");\nconst base = `https://api.atlassian.com/jsm/ops/api/${cloudId}/v1`;\naxios.post(`${base}/alerts`, {});\n'}),
+    # The Laravel AI SDK's provider enum (`Lab::Anthropic`) selects the provider the app calls.
+    *[(sid, {"composer.json": '{"require": {"laravel/ai": "^0.2"}}',
+             "app/Ai/Providers.php": f"<?php\nuse Laravel\\Ai\\Enums\\Lab;\n$providers = [Lab::{case}];\n"})
+      for sid, case in [("openai", "OpenAI"), ("anthropic", "Anthropic"), ("google-gemini", "Gemini"), ("groq", "Groq"),
+                        ("xai", "xAI"), ("deepseek", "DeepSeek"), ("mistral", "Mistral"), ("ollama", "Ollama")]],
+    # A hosted-checkout form posted to the gateway.
+    ("payu", {"src/Payment/PayU.php": "<?php\nfunction url($sandbox) { return $sandbox ? 'https://test.payu.in/_payment' : 'https://secure.payu.in/_payment'; }\n"}),
+    # Front-end scripts and pixels loaded from the vendor's host.
+    ("pylon", {"web/loadChat.ts": "s.setAttribute('src', `https://widget.usepylon.com/widget/${appId}`)\n"}),
+    ("headway", {"web/Headway.js": "loadScript('https://cdn.headwayapp.co/widget.js')\n"}),
+    ("firstpromoter", {"web/fpr.js": "loadScript('https://cdn.firstpromoter.com/fpr.js').then(() => fpr('init', { cid }))\n"}),
+    ("reo", {"package.json": '{"dependencies": {"reodotdev": "^1.0.0"}}',
+             "web/api.ts": "import { loadReoScript } from 'reodotdev'\nloadReoScript({ clientID })\n"}),
+    ("delighted", {"web/libs.js": "o.src = `https://d2yyd1h5u9mauk.cloudfront.net/integrations/web/v1/library/${r}/${n}.js`;\n"}),
+    ("linkedin-insight", {"web/libs.js": 'window._linkedin_data_partner_ids = window._linkedin_data_partner_ids || [];\nb.src = "https://snap.licdn.com/li.lms-analytics/insight.min.js";\n'}),
+    ("albacross", {"web/Home.tsx": "window._nQc = id\nscript.src = 'https://serve.albacross.com/track.js'\n"}),
+    ("capterra", {"web/CreateOrg.tsx": "img.src = `https://ct.capterra.com/capterra_tracker.gif?vid=${v}&vkey=${k}`\n"}),
+    # Datadog's US1-FED site among a region picker's API hosts.
+    ("datadog", {"web/datadog.ts": "export const sites = [{ value: 'https://api.ddog-gov.com' }]\n"}),
+    # CI: Storybook visual tests, a private package registry the build logs in to.
+    ("chromatic", {".github/workflows/chromatic.yml": "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: chromaui/action@v11\n        with:\n          projectToken: ${{ secrets.CHROMATIC_PROJECT_TOKEN }}\n"}),
+    ("aws-codeartifact", {".github/actions/codeartifact-login/action.yml": "runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: token=$(aws codeartifact get-authorization-token --domain acme --query authorizationToken --output text)\n"}),
+    # A reusable publish workflow: Docker Hub credentials from repository variables.
+    ("docker-hub", {".github/workflows/publish.yml": "on: workflow_call\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ${{ inputs.registry }}\n          username: ${{ vars.DOCKERHUB_USERNAME_WRITE }}\n          password: ${{ secrets[inputs.password-secret] }}\n"}),
 ]
 
 
@@ -416,3 +440,18 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
+
+
+@pytest.mark.parametrize("sid, files", [
+    # Kibana is Elasticsearch's UI: a kibana container proves no Logstash pipeline.
+    ("logstash", {"docker-compose.yml": "services:\n  kibana:\n    image: docker.elastic.co/kibana/kibana:7.17.0\n"}),
+    # Django's `serializer.save(...)` / `user.save(using=...)` beside django-storages is no Google Cloud Storage.
+    ("google-cloud-storage", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["django-storages>=1.14"]\n',
+                              "app/views.py": "def perform_create(self, serializer):\n    serializer.save(environment=env)\n    obj.save(update)\n"}),
+    # The LinkedIn Insight tag's partner setting is no LinkedIn sign-in.
+    ("linkedin-oauth", {"app/settings.py": "import os\nLINKEDIN_PARTNER_TRACKING = os.environ.get('LINKEDIN_PARTNER_TRACKING')\n"}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner"])
+def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files):
+    write_tree(tmp_path, files)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert sid not in {u.id for u in inv.services}

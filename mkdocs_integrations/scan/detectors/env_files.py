@@ -19,6 +19,8 @@ TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl",
 _TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
 _SEPARATED_ENDING = re.compile(r"[-_](example|sample|template|dist|tmpl)$")
 _ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})
+# `.env-<name>` (not env-cmd's JSON `.env-cmdrc`): a `.env.<name>` spelled with a dash.
+_DASHED_ENV = re.compile(r"^\.env-(?=[a-z])(?!cmdrc$)")
 
 
 def env_file_kind(name: str) -> str | None:
@@ -26,6 +28,7 @@ def env_file_kind(name: str) -> str | None:
     if "env" not in name.lower() and "secret" not in name.lower() and "conf" not in name.lower():
         return None  # every name below holds one of these words (most files: none)
     lower = _SEPARATED_ENDING.sub(r".\1", name.lower())  # `.env_sample`, `.env-template` are `.env.sample`, `.env.template`
+    lower = _DASHED_ENV.sub(".env.", lower)  # `.env-local`, `.env-ci` are `.env.local`, `.env.ci`
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
         return "template"
     if lower.endswith((".conf.example", ".conf.sample", ".env.dist", ".env.tmpl")):

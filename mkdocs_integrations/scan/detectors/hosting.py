@@ -14,13 +14,14 @@ catalog's `terraform` entries resolve them with no second mapping table.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
 
-from ...model import BUCKET, CONFIG, DB_TYPE, ENV_DECL, FEATURE, IMAGE, TERRAFORM, Evidence
+from ...model import BUCKET, CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST, IMAGE, TERRAFORM, Evidence
 from . import _infra as y
 from .base import BadInput, Context, Detector, Record, Source
 
@@ -485,6 +486,89 @@ def dockerfile(src: Source, ctx: Context) -> Iterator[Record]:
         ln = src.line_of(m.start(1))
         yield Evidence(path=src.rel, line=ln, kind=IMAGE, name=image, detail=(("dockerfile", "1"),))
         yield _feat(src, "docker", f"image:{image}", ln)
+    if "install" in src.text or "apk add" in src.text:
+        yield from _bundled_servers(src, ctx)
+
+
+# An OS package of a database server the image installs (`apt-get install -y mariadb-server`):
+# the image bundles and runs that database. The word before `-server` is looked up among the
+# catalog's driver words, so `openssh-server` or `x11-server` name nothing.
+_SERVER_PACKAGE = re.compile(r"(?<![\w./-])([a-z][a-z0-9]{1,20})-server(?![\w.-])")
+
+
+def _bundled_servers(src: Source, ctx: Context) -> Iterator[Record]:
+    seen: set[str] = set()
+    for m in _SERVER_PACKAGE.finditer(src.text):
+        line_start = src.text.rfind("\n", 0, m.start()) + 1
+        if src.text[line_start:m.start()].lstrip().startswith("#"):
+            continue  # a comment
+        sid = ctx.index.driver(m.group(1))
+        if sid and sid not in seen:
+            seen.add(sid)
+            yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=DB_TYPE, name=sid, service=sid,
+                           detail=(("dockerfile", "1"),))
+
+
+# -- Amazon ECS task definitions --------------------------------------------------------------
+
+# `task-definition.json`, `taskdef.json`, `ecs-task-definition-api.json`, `api.ecs.json`.
+_ECS_TASKDEF = re.compile(r"(?:task[-_]?def|(?:^|[-_.])ecs[-_.])[\w.-]*\.json$", re.I)
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?([a-z0-9][a-z0-9.-]*\.[a-z]{2,})(?=[:/?#]|$)", re.I)
+# A secret's `valueFrom` ARN names the AWS store the platform reads it from; as Terraform types,
+# so the catalog's `terraform` entries name the service.
+_SECRET_STORES = {"secretsmanager": "aws_secretsmanager_secret", "ssm": "aws_ssm_parameter"}
+
+
+def ecs_task_definition(src: Source, ctx: Context) -> Iterator[Record]:
+    """An ECS task definition: the containers' images, the env var NAMES they get (never the
+    values), the catalog services their URL values point at (an ElastiCache endpoint), the
+    stores their secrets come from and the log driver."""
+    if '"containerDefinitions"' not in src.text:
+        return
+    try:
+        doc = json.loads(src.text)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from exc
+    if isinstance(doc, dict) and isinstance(doc.get("taskDefinition"), dict):
+        doc = doc["taskDefinition"]  # `aws ecs describe-task-definition` output
+    containers = doc.get("containerDefinitions") if isinstance(doc, dict) else None
+    if not isinstance(containers, list):
+        return
+    environment = y.environment_of_path(src.rel, "production")
+    yield _feat(src, "aws-ecs", f"task_definition:{src.rel}", _key_line(src, "containerDefinitions"))
+    seen: set[tuple[str, str]] = set()
+    for c in containers:
+        if not isinstance(c, dict):
+            continue
+        image = c.get("image")
+        if isinstance(image, str) and image and "$" not in image and ("image", image) not in seen:
+            seen.add(("image", image))
+            yield Evidence(path=src.rel, line=_value_line(src, image), kind=IMAGE, name=y.image_ref(image),
+                           detail=(("environment", environment),))
+        for item in (c.get("environment") or []) + (c.get("secrets") or []):
+            if not isinstance(item, dict) or not _ENV_NAME.match(str(item.get("name", ""))):
+                continue
+            name = str(item["name"])
+            line = _value_line(src, name)
+            if ("env", name) not in seen:
+                seen.add(("env", name))
+                yield Evidence(path=src.rel, line=line, kind=ENV_DECL, name=name,
+                               detail=(("file", "platform"), ("environment", environment)))
+            value = item.get("value")
+            m = _URL_HOST.match(value) if isinstance(value, str) else None
+            sid = ctx.index.host(m.group(1)) if m else None
+            if m and sid and ("host", m.group(1)) not in seen:
+                seen.add(("host", m.group(1)))
+                yield Evidence(path=src.rel, line=line, kind=HOST, name=m.group(1).lower(), service=sid)
+            arn = item.get("valueFrom")
+            store = _SECRET_STORES.get(arn.split(":")[2]) if isinstance(arn, str) and arn.startswith("arn:") and arn.count(":") >= 3 else None
+            if store and ("store", store) not in seen:
+                seen.add(("store", store))
+                yield Evidence(path=src.rel, line=line, kind=TERRAFORM, name=store)
+        logs = c.get("logConfiguration")
+        if isinstance(logs, dict) and logs.get("logDriver") == "awslogs" and ("logs", "awslogs") not in seen:
+            seen.add(("logs", "awslogs"))
+            yield Evidence(path=src.rel, line=_value_line(src, "awslogs"), kind=TERRAFORM, name="aws_cloudwatch_log_group")
 
 
 # -- dispatch --------------------------------------------------------------------------------
@@ -512,6 +596,8 @@ def handler_for(rel: str, name: str) -> Handler | None:
         return _BY_NAME[name]
     if _DOCKERFILE.match(name):
         return dockerfile
+    if name.endswith(".json") and _ECS_TASKDEF.search(name):
+        return ecs_task_definition
     if _TEMPLATE_SUFFIX.search(name):
         dirs = set(rel.lower().split("/")[:-1])
         return kubernetes if "/.github/" not in f"/{rel}" and (dirs & _K8S_DIRS or _K8S_NAME.search(name)) else None

@@ -64,6 +64,8 @@ _GENERIC = frozenset({
     "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
     "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
     "alert", "alerts", "alerting", "alerter", "alerters",
+    # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients
+    "mcp", "graphql", "grpc", "websocket", "websockets",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not

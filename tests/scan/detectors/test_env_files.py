@@ -103,3 +103,12 @@ def test_doctrine_server_version_names_mariadb(run_detector):
     assert [e.service for e in ev if e.kind == DB_TYPE] == ["mariadb"]
     ev, _ = run_detector(DETECTOR, ".env.dist", "DATABASE_URL=mysql://u:p@127.0.0.1:3306/db?serverVersion=8.0\n")
     assert [e.service for e in ev if e.kind == DB_TYPE] == ["mysql"]
+
+
+def test_dashed_env_files_are_env_files():
+    """`.env-local`, `.env-ci`: `.env.local` and `.env.ci` spelled with a dash (env-cmd's JSON
+    `.env-cmdrc` is not one)."""
+    assert (env_file_kind(".env-local"), environment_of(".env-local")) == ("real", "development")
+    assert (env_file_kind(".env-ci"), environment_of(".env-ci")) == ("real", "test")
+    assert env_file_kind(".env-cmdrc") is None
+    assert env_file_kind(".env-example") == "template"

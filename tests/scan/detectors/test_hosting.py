@@ -447,3 +447,53 @@ def test_netlify_multiline_command(run_detector):
     text = '[build]\ncommand = """\npip install mkdocs &&\nmkdocs build\n"""\n'
     evs, _ = run_detector(DETECTOR, "netlify.toml", text)
     assert feats(evs) == [(2, "build:pip install mkdocs && mkdocs build", "netlify")]
+
+
+def test_dockerfile_bundling_a_database_server_names_it(run_detector):
+    """`apt-get install mariadb-server`: the image bundles and runs that database; other
+    `-server` packages (openssh) and comments name nothing."""
+    text = (
+        "FROM ubuntu:24.04\n"
+        "# we used to install postgresql-server here\n"
+        'RUN apt-get update && if [ "$DB" = "mariadb" ]; then \\\n'
+        "        apt-get install -y mariadb-server mariadb-client; \\\n"
+        "    else apt-get install -y mysql-server openssh-server; fi\n"
+    )
+    evs, _ = run_detector(DETECTOR, "docker/production/Dockerfile", text)
+    assert of(evs, DB_TYPE) == [(4, "mariadb", "mariadb"), (5, "mysql", "mysql")]
+
+
+ECS_TASK = """\
+{
+  "family": "api",
+  "containerDefinitions": [
+    {
+      "name": "api",
+      "image": "acme/api:latest",
+      "environment": [
+        {"name": "CACHE_URL", "value": "rediss://cache-abc.serverless.euw2.cache.amazonaws.com:6379"},
+        {"name": "INTERNAL_URL", "value": "http://collector.metrics.local:4318"},
+        {"name": "LOG_LEVEL", "value": "INFO"}
+      ],
+      "secrets": [
+        {"name": "DATABASE_URL", "valueFrom": "arn:aws:secretsmanager:eu-west-2:123456789012:secret:api-Ab12:DATABASE_URL::"}
+      ],
+      "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "api"}}
+    }
+  ]
+}
+"""
+
+
+def test_ecs_task_definition(run_detector):
+    evs, _ = run_detector(DETECTOR, "infrastructure/aws/production/ecs-task-definition-api.json", ECS_TASK)
+    assert [e.service for e in evs if e.kind == FEATURE] == ["aws-ecs"]
+    assert [e.name for e in evs if e.kind == IMAGE] == ["acme/api:latest"]
+    assert envs(evs) == [(8, "CACHE_URL", "production"), (9, "INTERNAL_URL", "production"),
+                         (10, "LOG_LEVEL", "production"), (13, "DATABASE_URL", "production")]
+    # only a catalog host leaves a value, and only its host name; never a secret's ARN or a value
+    assert of(evs, "host") == [(8, "cache-abc.serverless.euw2.cache.amazonaws.com", "aws-elasticache")]
+    assert sorted(e.name for e in evs if e.kind == TERRAFORM) == ["aws_cloudwatch_log_group", "aws_secretsmanager_secret"]
+    assert "123456789012" not in repr(evs) and "INFO" not in repr(evs)
+    assert handler_for("deploy/taskdef.json", "taskdef.json") is not None
+    assert handler_for("web/specs.json", "specs.json") is None

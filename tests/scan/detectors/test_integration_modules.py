@@ -49,6 +49,7 @@ def notify(url, token, title):
         ("server/analytics/umami-analytics.js", ("umami-analytics", False)),
         ("features/blocks/integrations/googleAnalytics/utils/run.ts", ("googleanalytics", True)),
         ("mealie/schema/analytics/analytics.py", None),
+        ("frontend/web/components/integrations/mcp/mcpSnippets.tsx", None),  # a protocol, no vendor
         ("apps/frontend/src/components/analytics/analytics.component.tsx", None),
     ],
 )
