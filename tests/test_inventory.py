@@ -108,6 +108,22 @@ def test_uncatalogued_api_hosts_become_services_but_not_the_apps_own(tmp_path):
     assert "acmecorp" not in ids(inv) and "yourdomain" not in ids(inv)  # placeholders
 
 
+def test_a_your_label_is_a_placeholder_host(tmp_path):
+    inv = scan(tmp_path / "shop", {
+        "Sync.tsx": '<Input placeholder="https://your-deployed-application.com/api/hook" />;\n'
+                    'fetch("https://api.pinboard.in/v1/posts/add");\n',
+    })
+    assert "pinboard" in ids(inv) and "your-deployed-application" not in ids(inv)
+
+
+def test_the_most_specific_catalog_wildcard_host_wins(tmp_path):
+    """x.pushnotifications.pusher.com is Pusher Beams, not Pusher Channels' *.pusher.com."""
+    inv = scan(tmp_path / "app", {
+        "push.ts": 'await fetch(`https://${id}.pushnotifications.pusher.com/publish_api/v1/instances`, { method: "POST" });\n',
+    })
+    assert "pusher-beams" in ids(inv) and "pusher" not in ids(inv)
+
+
 def test_app_prefixed_and_oauth_env_names(tmp_path):
     inv = scan(tmp_path, {".env.example": "PAPERLESS_EMAIL_HOST=\nGITHUB_APP_SECRET=\nMYAPP_SENTRY_DSN=\n"})
     assert {"smtp", "github-oauth", "sentry"} <= ids(inv)

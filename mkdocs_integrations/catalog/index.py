@@ -124,6 +124,8 @@ class CatalogIndex:
                 self._terraform.append((t.lower(), svc.id))
             for c in svc.config_files:
                 self._config_files.append((c, svc.id))
+        # The most specific wildcard first: *.pushnotifications.pusher.com (Pusher Beams) before *.pusher.com.
+        self._hosts_suffix.sort(key=lambda pair: -len(pair[0]))
         self._drivers: dict[str, str] = {}
         for svc in catalog.services.values():
             for scheme in svc.url_schemes:

@@ -249,6 +249,28 @@ CASES = {
     # gtag.js alone is Google Analytics' tag (Tag Manager's own is gtm.js)
     "google-analytics": {"lib/analytics.js": 'export const analytics = { tag: (gaMeasurementId) => `<script async src="https://www.googletagmanager.com/gtag/js?id=${gaMeasurementId}"></script>` };\n'},
     "umami": {"server/analytics/umami-analytics.js": 'const tag = (url, id) => `<script defer src="${url}" data-website-id="${id}"></script>`;\nmodule.exports = { tag };\n'},
+    # delivery providers of a notification platform (packages/providers/src/lib/<channel>/<vendor>/)
+    "africas-talking": {"package.json": '{"dependencies": {"africastalking": "^0.6.2"}}'},
+    "bandwidth": {"package.json": '{"dependencies": {"@bandwidth/messaging": "^4.1.0"}}'},
+    "braze": {"package.json": '{"dependencies": {"braze-api": "^1.2.0"}}'},
+    "burst-sms": {"sms/burst.ts": 'await fetch("https://api.transmitsms.com/send-sms.json", { method: "POST" });\n'},
+    "eazy-sms": {"sms/eazy.ts": 'await fetch("https://api.eazy.im/v3/messages", { method: "POST" });\n'},
+    "gupshup": {"sms/gupshup.ts": 'await fetch("https://enterprise.smsgupshup.com/GatewayAPI/rest", { method: "POST" });\n'},
+    "kannel": {"packages/providers/src/lib/sms/kannel/kannel.provider.ts": "export class KannelSmsProvider {}\n"},
+    "plunk": {"package.json": '{"dependencies": {"@plunk/node": "^3.0.0"}}'},
+    "pushpad": {"package.json": '{"dependencies": {"pushpad": "^1.0.0"}}'},
+    "ringcentral": {"package.json": '{"dependencies": {"@ringcentral/sdk": "^5.0.0"}}'},
+    "netcore": {"mail/netcore.ts": 'await fetch("https://emailapi.netcorecloud.net/v5.1/mail/send", { method: "POST" });\n'},
+    "sms-central": {"sms/central.ts": 'await fetch("https://my.smscentral.com.au/api/v3.2", { method: "POST" });\n'},
+    "isend-sms": {"sms/isend.ts": 'await fetch("https://send.com.ly/api/v3/sms/send", { method: "POST" });\n'},
+    "pusher-beams": {"push/beams.ts": 'await fetch(`https://${id}.pushnotifications.pusher.com/publish_api/v1/instances/${id}/publishes`, { method: "POST" });\n'},
+    "azure-communication-services": {"package.json": '{"dependencies": {"@azure/communication-sms": "^1.1.0"}}'},
+    "outlook365": {"mail/outlook.ts": 'import nodemailer from "nodemailer";\nnodemailer.createTransport({ host: "smtp.office365.com", port: 587 });\n'},
+    "ryver": {"packages/providers/src/lib/chat/ryver/ryver.provider.ts": "export class RyverChatProvider {}\n"},
+    "grafana-oncall": {"packages/providers/src/lib/chat/grafana-on-call/grafana-on-call.provider.ts": "export class GrafanaOnCallChatProvider {}\n"},
+    "stream": {"packages/providers/src/lib/chat/getstream/getstream.provider.ts": "export class GetstreamChatProvider {}\n"},
+    "aws-memorydb": {"lib/cache.ts": "const host = process.env.MEMORY_DB_CLUSTER_SERVICE_HOST;\n"},
+    "azure-cache-for-redis": {"lib/cache.ts": "const host = process.env.AZURE_CACHE_FOR_REDIS_CLUSTER_SERVICE_HOST;\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.

@@ -188,6 +188,7 @@ _NOT_EXTERNAL = re.compile(
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
     # placeholders in docs and defaults: api.yourdomain.com, my-company.com
     r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company)\.(com|org|net)$"
+    r"|(^|\.)your-"  # your-deployed-application.com, your-tenant.auth0.com: a label that says "your ..."
     r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
     r"|(^|\.)(?P<rep>[a-z0-9])(?P=rep){3,}\.[a-z]+$"  # one character over and over: xxxxxxxx.com, aaaa.io
 )

@@ -129,15 +129,32 @@ def _is_container(name: str) -> bool:
     return name.lower() in _CONTAINERS or _kind_folder(name)
 
 
+# A delivery channel's folder inside a providers package holds one module per vendor:
+# `providers/src/lib/sms/twilio/`, `providers/email/sendgrid.ts`. Alone, `sms/` or `email/` is a
+# feature of the app (`components/preview/email/`); under a `providers` folder it is the vendors'.
+_CHANNEL_WORDS = frozenset({"sms", "email", "mail", "push", "chat", "messaging"})
+_PROVIDER_FOLDERS = frozenset({"provider", "providers"})
+_CHANNEL_DEPTH = 3  # how far above the channel folder `providers/` may be (`providers/src/lib/sms/`)
+
+
+def _channel_container(parts: list[str], i: int) -> bool:
+    """`parts[i]` is a channel folder (`sms`) with a `providers` folder at most three folders above it."""
+    return parts[i].lower() in _CHANNEL_WORDS and any(
+        p.lower() in _PROVIDER_FOLDERS for p in parts[max(0, i - _CHANNEL_DEPTH):i]
+    )
+
+
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
 _TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
 
 
 def _container(rel: str) -> str:
+    """The nearest container folder's name (a channel folder under `providers/` included: `sms`)."""
     parts = rel.lower().split("/")
+    check_channels = "provider" in rel.lower()
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in _CONTAINERS or _module_kind(parts, i):
+        if parts[i] in _CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i)):
             return parts[i]
     return ""
 
@@ -159,16 +176,18 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
     parts = rel.split("/")
     lowered = rel.lower().split("/")[:-1]
-    if (_CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
+    channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
+    if (not channels and _CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
             and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
-        if not (_is_container(parts[i]) or _module_kind(parts, i)):
+        channel = channels and _channel_container(parts, i)
+        if not (channel or _is_container(parts[i]) or _module_kind(parts, i)):
             continue
         j = i + 1
-        if parts[j].lower() in _GROUPS and j < len(parts) - 1:
+        if not channel and parts[j].lower() in _GROUPS and j < len(parts) - 1:
             j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
@@ -181,6 +200,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             candidate = candidate.rsplit(".", 1)[0]
             if _TEST_NAME.search(candidate):
                 return None
+            if candidate.split(".")[0].lower() == parts[i].lower():
+                return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
             on_purpose = bool(_SUFFIX.search(candidate)) or _kind_folder(parts[i])
         if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:

@@ -51,6 +51,14 @@ def notify(url, token, title):
         ("mealie/schema/analytics/analytics.py", None),
         ("frontend/web/components/integrations/mcp/mcpSnippets.tsx", None),  # a protocol, no vendor
         ("apps/frontend/src/components/analytics/analytics.component.tsx", None),
+        ("apps/api/src/app/analytics/analytics.controller.ts", None),  # the folder's own feature module
+        # a delivery channel's folder inside a providers package: one vendor per folder
+        ("packages/providers/src/lib/sms/kannel/kannel.provider.ts", ("kannel", True)),
+        ("packages/providers/src/lib/chat/msTeams/msTeams.provider.ts", ("msteams", True)),
+        ("src/providers/email/sendgrid.provider.ts", ("sendgrid", True)),
+        ("packages/providers/src/lib/sms/generic-sms/generic-sms.provider.ts", None),  # channel words only
+        ("apps/web/src/components/workflow/preview/sms/SmsPreview.tsx", None),  # a channel folder alone
+        ("src/providers/AuthProvider/chat/ChatBox.tsx", ("chatbox", False)),  # a plain file: catalog names only
     ],
 )
 def test_module_names(rel, expected):
@@ -247,3 +255,16 @@ def test_a_script_vendors_module_is_its_snippet_file(run_detector):
     # a manifest that loads and links nothing is no evidence, nor one outside a vendor's folder
     assert run_detector(DETECTOR, "server/modules/analytics/fathom/definition.yml", "key: fathom\ntitle: Fathom\n")[0] == []
     assert not accepts("server/modules/analytics/config.yml", "config.yml")
+
+
+def test_channel_folders_under_providers_hold_one_vendor_each(run_detector):
+    src = "import axios from 'axios';\nexport const send = (c) => axios.post(`http://${c.host}:${c.port}/cgi-bin/sendsms`);\n"
+    ev, _ = run_detector(DETECTOR, "packages/providers/src/lib/sms/smsgate/smsgate.provider.ts", src)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:smsgate", "")]
+    ev, _ = run_detector(DETECTOR, "packages/providers/src/lib/chat/msTeams/msTeams.provider.ts", src)
+    assert [e.service for e in ev] == ["microsoft-teams"]  # a catalog vendor by its env prefix's name
+    ev, _ = run_detector(DETECTOR, "packages/providers/src/lib/sms/eazy-sms/eazy-sms.provider.ts", src)
+    assert [e.service for e in ev] == ["eazy-sms"]
+    assert not accepts("apps/web/src/components/preview/sms/SmsPreview.tsx", "SmsPreview.tsx")
+    ev, _ = run_detector(DETECTOR, "src/providers/AuthProvider/chat/ChatBox.tsx", src)
+    assert ev == []  # a plain file of a React provider's folder is no vendor module
