@@ -20,7 +20,8 @@ from .model import (
 )
 from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path
 from .scan import ScanResult
-from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
+from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
+from .uncatalogued import MODULE_PREFIX, api_slug, squashed_domain, uncatalogued_apis, uncatalogued_modules
 
 # How sure we are that a service is used, strongest first.
 STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
@@ -213,6 +214,7 @@ def resolve(
     facts: list[Evidence] = []
     migrations: dict[str, set[str]] = defaultdict(set)
     sign_ins: dict[str, list[Evidence]] = defaultdict(list)  # provider name -> its auth-library imports
+    client_files: set[str] = set()  # the app's own OAuth sign-in provider files (oauth_clients)
 
     def env_var(name: str) -> EnvVar:
         if name not in env:
@@ -222,6 +224,9 @@ def resolve(
     for ev in scan.evidence:
         if ev.name == REDACTED:
             continue
+        if ev.kind == CALL and ev.name == SIGN_IN_CLIENT and is_sign_in_path(ev.path):
+            # (a forge's module with a login step, `forge/bitbucket/bitbucket.go`, also calls the API)
+            client_files.add(ev.path)
         base = posixpath.basename(ev.path)
         if base in MANIFESTS:
             manifests.add(posixpath.dirname(ev.path) or ".")
@@ -238,6 +243,8 @@ def resolve(
             sign_ins[ev.get("sign_in")].append(ev)
         elif ev.kind == CALL and ev.get("sign_in"):
             sign_ins[ev.get("sign_in")].append(ev)  # a hand-written OAuth sign-in client (oauth_clients)
+        elif ev.kind == CALL and ev.name == SIGN_IN_CLIENT and not ev.service:
+            pass  # a provider file whose vendor its name does not spell (`provider_x.go`): client_files
         elif ev.kind == IMPORT:
             for sid, weak in index.import_(ev.ecosystem, ev.name):
                 (weak_only if weak else per_service)[sid].append(ev)
@@ -322,6 +329,7 @@ def resolve(
         if sid in per_service:
             per_service[sid].extend(evs)
     extra, sign_in_folded = _sign_in_providers(sign_ins, per_service, catalog, index)
+    sign_in_folded.update(_fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
     _join_file_facts(facts, per_service, catalog)
     folded = _fold_integration_oauth(per_service, catalog)
     folded.update(sign_in_folded)
@@ -662,6 +670,62 @@ def _sign_in_providers(
                 per_service[sid].extend(per_service.pop(api))
                 folded[api] = sid
     return extra, folded
+
+
+_SIGN_IN_CLIENT_KINDS = frozenset({HOST, IMPORT, CALL})
+
+
+def _fold_sign_in_client_apis(
+    per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
+    catalog: Catalog, index: CatalogIndex,
+) -> dict[str, str]:
+    """A provider file of the app's own sign-in code (`oidc/provider_github.go`, found by
+    oauth_clients) calls the vendor's user-info API after the OAuth exchange: go-github's
+    `Users.Get`, api.vk.com/method/users.get, api.twitter.com's verify_credentials. A vendor API
+    seen in code only there (its SDK's manifest entry aside) is that vendor's sign-in, not an
+    integration: it joins the sign-in service the catalog names for the vendor (or the
+    uncatalogued `<vendor>-oauth` the file itself named). Unknown hosts seen only in such files
+    join the sign-in of their file. Returns {folded API id: sign-in id}."""
+    folded: dict[str, str] = {}
+    if not client_files:
+        return folded
+    named: dict[str, set[str]] = defaultdict(set)  # file -> the sign-in services it was named for
+    for sid, evs in per_service.items():
+        for e in evs:
+            if e.kind == CALL and e.name == SIGN_IN_CLIENT and e.path in client_files:
+                named[e.path].add(sid)
+    for api in sorted(per_service):
+        svc = catalog.services.get(api)
+        if svc is None or svc.category in ("oauth", "auth_provider"):
+            continue
+        shown = [e for e in per_service[api] if _shows_use(e)]
+        code = [e for e in shown if e.kind != PACKAGE]
+        if not code or any(e.kind not in _SIGN_IN_CLIENT_KINDS or e.path not in client_files for e in code):
+            continue
+        target = index.sign_in_provider(api)
+        if target is None:
+            owners = {sid for e in code for sid in named.get(e.path, ())}
+            target = owners.pop() if len(owners) == 1 else None
+        if target is None or target == api:
+            continue
+        moved = [e for e in per_service[api] if _shows_use(e)]
+        per_service[target].extend(moved)
+        rest = [e for e in per_service[api] if not _shows_use(e)]
+        if rest:
+            per_service[api] = rest  # CI secrets and the like: no use on their own
+        else:
+            del per_service[api]
+        folded[api] = target
+    for host in sorted(other_hosts):
+        evs = other_hosts[host]
+        owners = {sid for e in evs for sid in named.get(e.path, ())}
+        if not owners and all(e.path in client_files for e in evs):
+            slug = api_slug(host)  # api.vk.com in an unnamed provider file: the catalog's VK sign-in
+            owner = index.sign_in_provider(slug) if slug else None
+            owners = {owner} if owner else set()
+        if len(owners) == 1 and all(e.path in client_files or is_test_path(e.path) for e in evs):
+            per_service[owners.pop()].extend(other_hosts.pop(host))
+    return folded
 
 
 # Service-less facts (code_facts detector) → the categories they describe.

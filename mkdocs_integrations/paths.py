@@ -12,9 +12,11 @@ _TEST_DIRS = frozenset({
     # Seed and demo data (db/seeds/, Laravel's database/seeders/, Doctrine's src/DataFixtures/):
     # sample rows that name vendors (avatar URLs, status pages to monitor), not the app's use.
     "seed", "seeds", "seeders", "DataFixtures",
+    # Go's shared test helpers (packages imported by _test.go files only).
+    "testutil", "testutils", "testhelpers", "testhelper",
 })
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 

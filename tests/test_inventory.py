@@ -100,12 +100,15 @@ def test_uncatalogued_api_hosts_become_services_but_not_the_apps_own(tmp_path):
         "client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\nfetch("https://api.shop.io/v2/orders");\n'
                      'const docs = "https://docs.example-vendor.com/api/reference";\n'
                      'const sample = "https://api.acmecorp.com/v1/hooks"; // the stock example company\n'
-                     'const mine = "https://api.yourdomain.com/v1/items";\n',
+                     'const mine = "https://api.yourdomain.com/v1/items";\n'
+                     'const sdk = createClient({ baseUrl: "https://your-store.com/api/v3" });\n'
+                     'const api = "https://api.mystore.com/v2/products";\n',
     })
     assert "pinboard" in ids(inv)
     assert "shop" not in ids(inv)  # the application's own API
     assert "example-vendor" not in ids(inv)  # documentation links are not APIs
     assert "acmecorp" not in ids(inv) and "yourdomain" not in ids(inv)  # placeholders
+    assert not {"your-store", "yourstore", "mystore"} & ids(inv)  # a shop's placeholders
 
 
 def test_a_your_label_is_a_placeholder_host(tmp_path):
@@ -564,3 +567,46 @@ def test_a_sign_in_providers_domain_does_not_absorb_the_vendors_api(tmp_path):
     )})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "twitch" in {u.id for u in inv.services}
+
+
+def test_provider_files_of_a_sign_in_strategy_folder_are_sign_ins_not_apis(tmp_path):
+    """`oidc/provider_<vendor>.go`, one file per identity provider: the vendor's SDK or user-info
+    API the file calls after the OAuth exchange (go-github, discordgo, api.twitter.com,
+    graph.microsoft.com/v1.0/me) is the vendor's sign-in, not an integration with its API. A
+    provider file whose name does not spell its vendor (`provider_x.go`) hands its API to the
+    catalog's sign-in for it; unknown hosts of a named provider file join that sign-in."""
+    inv = scan(tmp_path, {
+        "go.mod": "module x\n\nrequire (\n\tgithub.com/google/go-github/v60 v60.0.0\n\tgithub.com/bwmarrin/discordgo v0.28.1\n)\n",
+        "selfservice/strategy/oidc/provider_github.go": (
+            'package oidc\n\nimport (\n\t"golang.org/x/oauth2/github"\n\tgh "github.com/google/go-github/v60/github"\n)\n\n'
+            'func (g *ProviderGitHub) Claims() { c := gh.NewClient(nil); _ = github.Endpoint; _ = c }\n'),
+        "selfservice/strategy/oidc/provider_discord.go": (
+            'package oidc\n\nimport "github.com/bwmarrin/discordgo"\n\n'
+            'var e = oauth2.Endpoint{AuthURL: discordgo.EndpointOauth2 + "authorize"}\n'),
+        "selfservice/strategy/oidc/provider_x.go": (
+            'package oidc\n\nimport "github.com/dghubble/oauth1/twitter"\n\n'
+            'const me = "https://api.twitter.com/1.1/account/verify_credentials.json"\nvar _ = twitter.AuthorizeEndpoint\n'),
+        "selfservice/strategy/oidc/provider_patreon.go": (
+            'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: "https://www.patreon.com/oauth2/authorize"}\n'
+            'const me = "https://www.patreon.com/api/oauth2/v2/identity"\n'),
+        "selfservice/strategy/oidc/provider_salesforce.go": (
+            'package oidc\n\nfunc (p *ProviderSalesforce) OAuth2() *oauth2.Config {\n'
+            '\treturn &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: p.issuer + "/services/oauth2/authorize"}}\n}\n'),
+    })
+    found = ids(inv)
+    assert {"github-oauth", "discord-oauth", "twitter-oauth", "patreon-oauth", "salesforce-oauth"} <= found
+    assert not {"github", "discord", "twitter", "patreon", "salesforce"} & found
+    # The same SDK in the app's own integration code stays the vendor's API.
+    inv = scan(tmp_path / "other", {
+        "go.mod": "module x\n\nrequire github.com/bwmarrin/discordgo v0.28.1\n",
+        "internal/notify/discord.go": 'package notify\n\nimport "github.com/bwmarrin/discordgo"\n\nvar s, _ = discordgo.New("Bot " + token)\n',
+    })
+    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
+
+
+def test_go_test_helper_files_are_tests(tmp_path):
+    """`x/tests.go`, `internal/testutil/`: Go helpers only _test.go files import."""
+    inv = scan(tmp_path, {
+        "x/tests.go": 'package x\n\nimport "testing"\n\nconst Bin = "https://httpbin-abc123-ez.a.run.app"\n',
+    })
+    assert "google-cloud-run" not in ids(inv)

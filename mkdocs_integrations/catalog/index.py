@@ -91,6 +91,8 @@ class CatalogIndex:
         self._images: dict[str, str] = {}
         self._terraform: list[tuple[str, str]] = []
         self._config_files: list[tuple[str, str]] = []
+        # `/.travis.yml`: a file the platform reads at the repository's root only.
+        self._root_config_files: dict[str, list[str]] = {}
         self.url_schemes: dict[str, str] = {}
         self.shared_domains = _shared_domains(catalog)
         for svc in catalog.services.values():
@@ -123,7 +125,10 @@ class CatalogIndex:
             for t in svc.terraform:
                 self._terraform.append((t.lower(), svc.id))
             for c in svc.config_files:
-                self._config_files.append((c, svc.id))
+                if c.startswith("/"):
+                    self._root_config_files.setdefault(c[1:], []).append(svc.id)
+                else:
+                    self._config_files.append((c, svc.id))
         # The most specific wildcard first: *.pushnotifications.pusher.com (Pusher Beams) before *.pusher.com.
         self._hosts_suffix.sort(key=lambda pair: -len(pair[0]))
         self._drivers: dict[str, str] = {}
@@ -449,6 +454,10 @@ class CatalogIndex:
 
     def config_file(self, rel: str) -> list[str]:
         """Services whose config files include `rel` (a pattern with "/" matches the path's end)."""
+        rooted = self._root_config_files.get(rel, [])
+        return sorted(set(rooted + self._config_file(rel))) if rooted else self._config_file(rel)
+
+    def _config_file(self, rel: str) -> list[str]:
         by_name, by_path = self._config_regexes
         name_start = rel.rfind("/") + 1
         if rel[name_start:] not in self._config_names and not by_name.fullmatch(rel, name_start):

@@ -454,6 +454,23 @@ MORE_CASES = [
     ("aws-codeartifact", {".github/actions/codeartifact-login/action.yml": "runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: token=$(aws codeartifact get-authorization-token --domain acme --query authorizationToken --output text)\n"}),
     # A reusable publish workflow: Docker Hub credentials from repository variables.
     ("docker-hub", {".github/workflows/publish.yml": "on: workflow_call\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ${{ inputs.registry }}\n          username: ${{ vars.DOCKERHUB_USERNAME_WRITE }}\n          password: ${{ secrets[inputs.password-secret] }}\n"}),
+    # Sign-in providers of an app's own OIDC strategy folder, one file each.
+    ("amazon-login", {"auth/oidc/provider_amazon.go": 'package oidc\n\nimport "golang.org/x/oauth2/amazon"\n\nvar c = oauth2.Config{Endpoint: amazon.Endpoint}\nconst me = "https://api.amazon.com/user/profile"\n'}),
+    ("vk-oauth", {"auth/oidc/provider_vk.go": 'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: "https://oauth.vk.com/authorize"}\nconst me = "https://api.vk.com/method/users.get"\n'}),
+    ("line-login", {"auth/line.go": 'package auth\n\nconst issuer = "https://access.line.me"\nfunc provider() { oidc.NewProvider(ctx, issuer) }\n'}),
+    ("lark-oauth", {"auth/oidc/provider_lark.go": 'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: "https://passport.feishu.cn/suite/passport/oauth/authorize"}\n'}),
+    ("netid", {"auth/oidc/provider_netid.go": 'package oidc\n\nconst host = "broker.netid.de"\nvar e = oauth2.Endpoint{AuthURL: "https://" + host + "/authorize"}\n'}),
+    ("uaepass", {"auth/oidc/provider_uaepass.go": 'package oidc\n\nconst base = "https://id.uaepass.ae"\nvar e = oauth2.Endpoint{AuthURL: base + "/idshub/authorize"}\n'}),
+    ("boxyhq-jackson", {"auth/oidc/provider_jackson.go": 'package oidc\n\nfunc (j *ProviderJackson) OAuth2() *oauth2.Config {\n\treturn &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: j.url + "/api/oauth/authorize"}}\n}\n'}),
+    # OpenTelemetry's Jaeger and Zipkin exporters for Go.
+    ("jaeger", {"go.mod": "module x\n\nrequire go.opentelemetry.io/otel/exporters/jaeger v1.17.0\n"}),
+    ("zipkin", {"go.mod": "module x\n\nrequire go.opentelemetry.io/otel/exporters/zipkin v1.44.0\n"}),
+    # A host setting's default, no URL: the leaked-password check's host.
+    ("haveibeenpwned", {"config/config.go": 'package config\n\nfunc (p *Config) Pwned() string {\n\treturn p.StringF(KeyHaveIBeenPwnedHost, "api.pwnedpasswords.com")\n}\n'}),
+    # Publishing gems from CI.
+    ("rubygems", {".github/workflows/release.yml": "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: rubygems/configure-rubygems-credentials@main\n      - run: bundle exec rake gem:release\n"}),
+    # A hand-written OIDC client fetching the issuer's discovery document.
+    ("oidc", {"app/models/auth/strategies/oidc_strategy.rb": 'class OidcStrategy\n  def discovery\n    JSON.parse(http_get("#{config[:issuer]}/.well-known/openid-configuration"))\n  end\nend\n'}),
 ]
 
 

@@ -51,9 +51,11 @@ def ci_service(rel: str, name: str) -> str | None:
         return "jenkins"
     if name in ("azure-pipelines.yml", "azure-pipelines.yaml"):
         return "azure-pipelines"
-    if name == "bitbucket-pipelines.yml":
+    # Travis CI and Bitbucket Pipelines read their file at the repository's root only: one in a
+    # subfolder (a generated API client's `pkg/client-go/.travis.yml`) runs nothing.
+    if rel == "bitbucket-pipelines.yml":
         return "bitbucket-pipelines"
-    if name == ".travis.yml":
+    if rel == ".travis.yml":
         return "travis-ci"
     if yaml and _BUILDKITE.search(rel):
         return "buildkite"

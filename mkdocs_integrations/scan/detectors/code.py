@@ -187,7 +187,7 @@ _NOT_EXTERNAL = re.compile(
     r"(^|\.)(localhost|example\.(com|org|net)|test|local|internal|invalid|w3\.org|schema\.org|"
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
     # placeholders in docs and defaults: api.yourdomain.com, my-company.com
-    r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance)\b|(^|\.)(domain|company)\.(com|org|net)$"
+    r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance|store|shop|website|project|backend)\b|(^|\.)(domain|company)\.(com|org|net)$"
     r"|(^|\.)your-"  # your-deployed-application.com, your-tenant.auth0.com: a label that says "your ..."
     r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
     r"|(^|\.)(?P<rep>[a-z0-9])(?P=rep){3,}\.[a-z]+$"  # one character over and over: xxxxxxxx.com, aaaa.io
@@ -198,6 +198,13 @@ _HOST_SETTING = re.compile(
     r"""(?<![\w.-])(?:host|hostname|server|endpoint)['"]?[ \t]*(?:=>|:|=|[ \t])[ \t]*['"]?"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)(?![\w.-])""",
     re.I,
+)
+# A host setting's default, the host a whole string literal on the line of a name about a host:
+# Go's `StringF(KeyHaveIBeenPwnedHost, "api.pwnedpasswords.com")`, `smtp_host: "smtp.sendgrid.net"`.
+# A setting's name ends in Host (not a bare `host` variable, not `isHost(host, "zoom.us")`).
+_HOST_DEFAULT = re.compile(
+    r"""[A-Za-z]\w*?(?:Host|_host|_HOST)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
+    r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]""",
 )
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
@@ -688,7 +695,11 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
     # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
     # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.
-    for m in _HOST_SETTING.finditer(text) if present is None or not gate.hosts.isdisjoint(present) else ():
+    settings = (
+        [*_HOST_SETTING.finditer(text), *_HOST_DEFAULT.finditer(text)]
+        if present is None or not gate.hosts.isdisjoint(present) else ()
+    )
+    for m in settings:
         host = m.group(1).lower()
         sid = ctx.index.host(host)
         if sid and once("host", host):

@@ -66,6 +66,9 @@ _GENERIC = frozenset({
     "alert", "alerts", "alerting", "alerter", "alerters",
     # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients
     "mcp", "graphql", "grpc", "websocket", "websockets",
+    # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
+    "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
+    "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not

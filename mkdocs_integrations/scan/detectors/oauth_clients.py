@@ -31,6 +31,9 @@ _OAUTH_CLIENT = re.compile(
     r"""|['"`][^'"`\n]*/(?:login/|site/)?oauth2?/(?:[\w.-]+/)?authorize\b"""
     r"""|\b(?:AUTHORIZATION_URL|AUTHORIZE_URL|authorize_url|authorization_url|authorizationURL|authorizationUrl"""
     r"""|authorizeURL|authorizeUrl|authorize_uri)\b['"]?\s*(?:=>|[:=])"""
+    # Go's vendor endpoint packages (`golang.org/x/oauth2/github`: `github.Endpoint`;
+    # `github.com/dghubble/oauth1/twitter`).
+    r"""|["`](?:golang\.org/x/oauth2|github\.com/dghubble/oauth1)/[a-z]+["`]"""
 )
 # A definition of the login step (not a call): Go's `func (c *client) Login(`, `def login(`,
 # `function signIn(`, a method with a modifier (`public async login(`), Rust's `fn login(`.
@@ -39,6 +42,7 @@ _LOGIN_DEF = re.compile(
     r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
     r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)\s*\("""
 )
+SIGN_IN_CLIENT = "OAuth sign-in client"
 _URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 # Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
 _NOT_A_VENDOR = _GENERIC | frozenset({
@@ -49,11 +53,36 @@ _NOT_A_VENDOR = _GENERIC | frozenset({
 })
 
 
+# A file name that says it is a sign-in provider (`provider_github.go`, `salesforce_strategy.rb`,
+# `GitlabProvider.ts`): with the vendor's name, it is that vendor's sign-in whatever its URLs
+# (an issuer the admin configures: Salesforce's, an Auth0 tenant's).
+_ROLE_WORDS = frozenset({"provider", "strategy"})
+# Words beside the vendor's name in such a file name: the protocol, a version (`linkedin_v2`, `line_2_1`).
+_BESIDE_VENDOR = frozenset({"oauth", "oauth2", "oidc", "openid", "sso", "login", "signin", "auth"})
+_VERSION = re.compile(r"v?\d+")
+
+
+def _declared_vendor(stem: str) -> str | None:
+    """`provider_github` → github, `provider_line_2_1` → line, `vk_oauth_provider` → vk: a file
+    named as a sign-in provider of a vendor. None without the role word."""
+    words = _words(stem)
+    if not _ROLE_WORDS & set(words):
+        return None
+    rest = [w for w in words if w not in _ROLE_WORDS and w not in _BESIDE_VENDOR and not _VERSION.fullmatch(w)]
+    squashed = "".join(rest)
+    if len(squashed) < 2 or not squashed.isalpha() or squashed in _NOT_A_VENDOR or set(rest) & _NOT_A_VENDOR:
+        return None
+    return squashed
+
+
 def _vendor(rel: str, folder: bool = True) -> str | None:
     """The vendor a provider file is named after: its file name without role words
     (`google_service.rb` → google), else its folder (`forge/forgejo/forgejo.go` → forgejo)."""
     parts = rel.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
+    declared = _declared_vendor(stem)
+    if declared:
+        return declared
     candidates = [_SUFFIX.sub("", stem)]
     if folder and len(parts) > 1:
         candidates.append(parts[-2])
@@ -84,8 +113,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     client = _OAUTH_CLIENT.search(text)
     if client is None:
         return
+    stem = src.name.rsplit(".", 1)[0]
     if _LOGIN_DEF.search(text):
         name = _vendor(src.rel)
+    elif sign_in_path and _declared_vendor(stem):
+        name = _declared_vendor(stem)  # `oidc/provider_salesforce.go`: one provider of the app's sign-in
     elif sign_in_path:
         # Without a login step the file itself must be named after the vendor and hold the
         # vendor's own URLs (gitea.go → gitea.com/login/oauth/authorize): an integration's
@@ -97,15 +129,21 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     else:
         return
     if name is None:
+        if sign_in_path and not set(_words(stem)) <= _NOT_A_VENDOR:
+            # (not the sign-in machinery itself: `auth/oauth2/oauth2.go`, `oidc/provider_config.go`)
+            # A provider file of the sign-in code whose vendor its name does not spell
+            # (`provider_x.go`, `tools/auth/vk.go`, `lark.go` calling feishu.cn): the vendor
+            # API it calls is the sign-in's user-info call (the resolver names it).
+            yield Evidence(path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT)
         return
     sid = ctx.index.sign_in_provider(name)
     yield Evidence(
-        path=src.rel, line=src.line_of(client.start()), kind=CALL, name="OAuth sign-in client",
+        path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT,
         service=sid or "", detail=(("sign_in", name),),
     )
 
 
-_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint")
+_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "x/oauth2/", "/oauth1/")
 
 
 DETECTOR = Detector(

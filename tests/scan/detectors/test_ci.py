@@ -366,6 +366,9 @@ def test_malformed_yaml_is_bad_input(ctx):
         ("azure-pipelines.yml", "azure-pipelines"),
         ("bitbucket-pipelines.yml", "bitbucket-pipelines"),
         (".travis.yml", "travis-ci"),
+        # Read at the repository's root only: a generated client's copy in a subfolder runs nothing.
+        ("pkg/client-go/.travis.yml", None),
+        ("sub/bitbucket-pipelines.yml", None),
         (".buildkite/pipeline.yml", "buildkite"),
         (".drone.yml", "drone"),
         (".woodpecker.yml", "woodpecker"),

@@ -21,3 +21,13 @@ def test_hosting_and_ci_config_files(run_detector):
 def test_lookalikes_are_not_config_files(ctx):
     for rel in ("src/vercel.ts", "docs/fly.toml.md", ".github/workflows/README.md"):
         assert not DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx), rel
+
+
+def test_a_root_only_config_file_counts_at_the_root_only(run_detector, ctx):
+    """`/.travis.yml` in the catalog: Travis CI reads the file at the repository's root only;
+    a generated API client's copy in a subfolder configures nothing."""
+    ev, _ = run_detector(DETECTOR, ".travis.yml", "")
+    assert [(e.kind, e.service) for e in ev] == [(CONFIG, "travis-ci")]
+    for rel in ("pkg/client-go/.travis.yml", "sub/bitbucket-pipelines.yml"):
+        assert not DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx), rel
+    assert DETECTOR.accepts("bitbucket-pipelines.yml", "bitbucket-pipelines.yml", ctx)

@@ -268,3 +268,12 @@ def test_channel_folders_under_providers_hold_one_vendor_each(run_detector):
     assert not accepts("apps/web/src/components/preview/sms/SmsPreview.tsx", "SmsPreview.tsx")
     ev, _ = run_detector(DETECTOR, "src/providers/AuthProvider/chat/ChatBox.tsx", src)
     assert ev == []  # a plain file of a React provider's folder is no vendor module
+
+
+def test_a_module_named_for_what_it_does_names_no_vendor():
+    """`webhooks/deliver_webhook.rb`, `webhooks/send_webhook.py`: the action, not a vendor."""
+    from mkdocs_integrations.scan.detectors.integration_modules import module_of
+
+    assert module_of("app/services/webhooks/deliver_webhook.rb") is None
+    assert module_of("app/webhooks/send_webhook.py") is None
+    assert module_of("notifiers/telegram_sender.py") == ("telegram", True)

@@ -64,4 +64,23 @@ def test_one_provider_file_of_the_apps_sign_in_code_needs_no_login_step(run_dete
     ts = 'export const bitlyOAuth = {\n  authorizeUrl: "https://bitly.com/oauth/authorize",\n};\n'
     assert _found(run_detector, "apps/web/lib/integrations/bitly/oauth.ts", ts) == []
     relative = go.replace("https://gitea.com", "").replace('"/api/v1/user"', '"/me"')
-    assert _found(run_detector, "tools/auth/gitea.go", relative) == []
+    # (only a sign-in client of no name: the resolver names it by the vendor API it calls, if any)
+    assert _found(run_detector, "tools/auth/gitea.go", relative) == [(5, "", "")]
+
+
+def test_provider_files_named_for_their_vendor_in_a_sign_in_folder(run_detector):
+    """`oidc/provider_<vendor>.go`: the role word and the vendor name make it that vendor's
+    sign-in, whatever its URLs (an issuer the admin configures); Go's vendor endpoint packages
+    (`golang.org/x/oauth2/github`) are an OAuth client. Versions beside the name are no part of it."""
+    github = 'package oidc\n\nimport (\n\t"golang.org/x/oauth2"\n\t"golang.org/x/oauth2/github"\n)\n\nvar c = oauth2.Config{Endpoint: github.Endpoint}\n'
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_github.go", github) == [(5, "github-oauth", "github")]
+    issuer = 'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: p.issuer + "/services/oauth2/authorize"}\n'
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_salesforce.go", issuer) == [(3, "", "salesforce")]
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_linkedin_v2.go", issuer) == [(3, "linkedin-oauth", "linkedin")]
+    assert _found(run_detector, "lib/auth/strategies/vk_oauth_provider.rb", 'AUTHORIZE_URL = "https://oauth.vk.com/authorize"\n') == [(1, "vk-oauth", "vk")]
+    # A provider file whose name does not spell a vendor: a sign-in client of no name, for the
+    # resolver to name by the vendor API it calls; none outside sign-in code.
+    x = 'package oidc\n\nimport "github.com/dghubble/oauth1/twitter"\n'
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_x.go", x) == [(3, "", "")]
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_config.go", issuer) == []  # the machinery
+    assert _found(run_detector, "internal/providers/provider_github.go", github) == []
