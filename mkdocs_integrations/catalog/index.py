@@ -223,6 +223,28 @@ class CatalogIndex:
                         out.setdefault(squashed, svc.id)
         return out
 
+    @cached_property
+    def _by_title(self) -> dict[str, str]:
+        """Service ids by their squashed id and name only ("bingmaps", "opencellid")."""
+        out: dict[str, str] = {}
+        for rank in range(3):
+            for svc in self.catalog.services.values():
+                if rank == 2:  # the id without a company word: `overpass` for overpass-api, `unwired` for unwired-labs
+                    key = re.sub(r"-(?:api|apis|labs)$", "", svc.id)
+                    if len(key) < 4 or key == svc.id:
+                        continue
+                else:
+                    key = svc.id if rank == 0 else svc.name
+                squashed = re.sub(r"[^a-z0-9]", "", key.lower())
+                if len(squashed) >= 3:
+                    out.setdefault(squashed, svc.id)
+        return out
+
+    def service_titled(self, word: str) -> str | None:
+        """The service whose own id or name a class name's word is (`BingMaps` in
+        `BingMapsGeocoder`); stricter than `service_named`, which also reads env prefixes."""
+        return self._by_title.get(re.sub(r"[^a-z0-9]", "", word.lower()))
+
     def service_named(self, word: str) -> str | None:
         """The service a module name stands for (`googlechat`, `pagerduty`, `Sendgrid`)."""
         return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))

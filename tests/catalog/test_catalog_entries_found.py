@@ -271,6 +271,18 @@ CASES = {
     "stream": {"packages/providers/src/lib/chat/getstream/getstream.provider.ts": "export class GetstreamChatProvider {}\n"},
     "aws-memorydb": {"lib/cache.ts": "const host = process.env.MEMORY_DB_CLUSTER_SERVICE_HOST;\n"},
     "azure-cache-for-redis": {"lib/cache.ts": "const host = process.env.AZURE_CACHE_FOR_REDIS_CLUSTER_SERVICE_HOST;\n"},
+    # traccar: reverse geocoders, IoT clouds, JDBC and JNDI (fourteenth blind set)
+    "h2": {"build.gradle": "dependencies {\n    implementation 'com.h2database:h2:2.3.232'\n}\n"},
+    "digitalocean-spaces": {".github/workflows/release.yml": "on: push\njobs:\n  u:\n    runs-on: ubuntu-latest\n    steps:\n      - run: s3cmd put app.zip s3://app/builds/ --host=nyc3.digitaloceanspaces.com --host-bucket=app\n"},
+    "the-things-network": {"src/main/java/app/TtnDecoder.java": '@Path("/ttn/uplink")\nclass Uplinks {\n  String id(JsonObject root) { return root.getJsonObject("end_device_ids").getString("device_id"); }\n}\n'},
+    "base-adresse-nationale": {"geo/ban.py": 'import requests\nrequests.get("https://data.geopf.fr/geocodage/reverse", params={"lat": 1, "lon": 2})\n'},
+    "baidu-maps": {"geo/Baidu.java": 'class Baidu { String u = "https://api.map.baidu.com/reverse_geocoding/v3/?ak=%s"; }\n'},
+    "tencent-maps": {"geo/Tencent.java": 'class Tencent { String u = "https://apis.map.qq.com/ws/geocoder/v1/?key=%s"; }\n'},
+    "here": {"geo/here.ts": 'await fetch(`https://revgeocode.search.hereapi.com/v1/revgeocode?at=${lat},${lon}`);\n'},
+    "opencage": {"geo/opencage.py": 'import requests\nrequests.get("https://api.opencagedata.com/geocode/v1/json", params={"q": q})\n'},
+    "orbcomm": {"src/main/java/app/Poller.java": 'class Poller { String id = config.getString("orbcomm.accessId"); Object e = new QueryStringEncoder("/GLGW/2/RestMessages.svc/JSON/get_return_messages/"); }\n'},
+    "bing-maps": {"src/main/java/app/geocoder/BingMapsGeocoder.java": "public class BingMapsGeocoder extends JsonGeocoder {}\n"},
+    "overpass-api": {"src/main/java/app/speedlimit/OverpassSpeedLimitProvider.java": "public class OverpassSpeedLimitProvider implements SpeedLimitProvider {}\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -321,6 +333,10 @@ NOT_FOUND = {
                      "ui/footer.tsx": 'export const links = [{ icon: "github", href: "https://github.com/acme/app" }];\n'},
     # Only a settings module that is no platform's name.
     "heroku": {"app/settings/production.py": "DEBUG = False\n"},
+    # JNDI's directory API looking up MX records through its DNS provider is no LDAP.
+    "ldap": {"src/main/java/app/Mx.java": 'import javax.naming.directory.InitialDirContext;\nclass Mx { void c(java.util.Hashtable<String, String> env) { env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory"); new InitialDirContext(env); } }\n'},
+    # A GPS tracker's own protocol named like a catalog vendor (Box) is raw TCP, no service.
+    "box": {"src/main/java/app/protocol/BoxProtocolDecoder.java": "public class BoxProtocolDecoder extends BaseProtocolDecoder {}\n"},
 }
 
 
@@ -390,6 +406,9 @@ def test_youtube_through_pytube(tmp_path):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Java: JNDI LDAP context factory; the WhatsApp Cloud API body in a Jackson class.
+    ("ldap", {"src/main/java/app/LdapProvider.java": 'class LdapProvider {\n  void c(java.util.Hashtable<String, String> env) {\n    env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");\n  }\n}\n'}),
+    ("whatsapp", {"src/main/java/app/WhatsappMessage.java": 'class WhatsappMessage {\n    @JsonProperty("messaging_product")\n    private String messagingProduct = "whatsapp";\n}\n'}),
     ("openstreetmap-nominatim", {"config/initializers/geocoder.rb": "Geocoder.configure(lookup: :nominatim)\n"}),
     ("apple-sign-in", {"Gemfile": "gem 'apple_id', '~> 1.2'\n"}),
     # Auth.js's inline provider object (`type: "oidc"`), not an imported provider module.

@@ -19,8 +19,27 @@ from .base import Context, Detector, Record, Source
 _NAME = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$", re.I)
 
 
+# Compose files kept together in a folder named for them, under any name
+# (`docker/compose/app-mysql.yaml`, `deploy/docker-compose/prod.yml`).
+_FOLDERS = frozenset({"compose", "docker-compose"})
+_YAML = re.compile(r"\.ya?ml$", re.I)
+
+
+# Where an application keeps its own deployment files; a `templates/compose/` folder is a
+# catalogue of other products' stacks (coolify's one-click services), not what the app runs.
+_DEPLOY_PARENTS = frozenset({"", "docker", ".docker", "deploy", "deployment", "deployments", "ops", "infra"})
+
+
+def _in_compose_folder(rel: str, name: str) -> bool:
+    parts = rel.lower().split("/")
+    return (
+        len(parts) in (2, 3) and parts[-2] in _FOLDERS and bool(_YAML.search(name))
+        and (parts[0] if len(parts) == 3 else "") in _DEPLOY_PARENTS
+    )
+
+
 def accepts(rel: str, name: str, ctx: Context) -> bool:
-    return bool(_NAME.match(name))
+    return bool(_NAME.match(name)) or _in_compose_folder(rel, name)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
@@ -28,6 +47,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if not docs:
         return
     root = docs[0]
+    if not _NAME.match(src.name) and y.get(root, "services") is None:
+        return  # a YAML file of a compose folder that is no compose file (a `.env`-like settings file)
     environment = y.environment_of_path(src.name, "development")
     local = environment == "development" or environment == "test"
     yield Evidence(path=src.rel, line=1, kind=FEATURE, name=f"compose:{src.rel}", service="docker")

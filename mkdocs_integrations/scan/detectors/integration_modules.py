@@ -277,13 +277,118 @@ def _manifest(name: str) -> bool:
     return name.lower().endswith(_MANIFESTS) and not name.lower().startswith(("package", "tsconfig", "composer"))
 
 
+# Folders of a layer or of UI, whose classes are named for what they show or hold, not for a
+# vendor they call (`components/TwitterCard.tsx`, `models/SlackMessage.java`).
+_NOT_KIND_FOLDERS = _UI_WORDS | _TEST_DIRS | frozenset({
+    "sidebar", "navbar", "toolbar", "widget", "screen", "dialogs", "modals", "forms", "form",
+    "components", "views", "pages", "screens", "widgets", "layouts", "icons", "models", "entities", "entity",
+    "dto", "dtos", "domain", "resources", "resource", "controllers", "controller", "tests", "test", "mocks",
+    "fixtures", "migrations", "config", "configuration", "util", "utils", "helpers", "exceptions", "exception",
+    "events", "event", "enums", "types", "interfaces", "api",
+    # architectural layers: their classes are named for the app's own domain words
+    # (`Services/StreamService.cs`, `Parser/ComicVineParser.cs` parsing Comic Vine's file names)
+    "service", "services", "parser", "parsers", "repository", "repositories", "handler", "handlers",
+    "manager", "managers", "job", "jobs", "task", "tasks", "worker", "workers", "command", "commands",
+    "query", "queries", "middleware", "filter", "filters", "validator", "validators", "mapper", "mappers",
+    "converter", "converters", "serializer", "serializers", "factory", "factories", "builder", "builders",
+    "listener", "listeners", "extension", "extensions", "attribute", "attributes", "dao", "data", "store",
+    "stores", "cache", "schema", "schemas", "request", "requests", "response", "responses", "policy", "policies",
+})
+# Role words a kind's class name may end with after the kind (`OpenCellIdGeolocationProvider`).
+_CLASS_ROLES = frozenset({
+    "provider", "client", "service", "decoder", "encoder", "sender", "handler", "adapter", "impl", "api",
+    "manager", "connector", "driver", "backend",
+})
+# Transport words a vendor's class may add to its name (`TtnHttpProtocolDecoder`).
+_TRANSPORTS = frozenset({"http", "https", "rest", "json", "xml", "tcp", "udp", "api", "web"})
+
+
+_UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
+
+
+def kind_class_of(rel: str) -> tuple[str, ...]:
+    """Vendor names of a class file named for the kind its package holds, one class per vendor:
+    `geocoder/BaiduGeocoder.java` → ("baidu",), `notificators/NotificatorTelegram.java` →
+    ("telegram",), `geolocation/OpenCellIdGeolocationProvider.java` → ("opencellid",),
+    `forward/PositionForwarderWialon.java` → ("position", "wialon"): the words before and
+    after the package's word, each a candidate (the caller keeps one a catalog or host names).
+    Empty for any other path. Class files only (a capital first letter)."""
+    parts = rel.split("/")
+    if len(parts) < 2 or not parts[-1][:1].isupper() or "." not in parts[-1] or parts[-1].endswith(_UI_FILES):
+        return ()  # a UI component is named for what it shows (`YouTubeSidebarItem.vue`)
+    folder = parts[-2].lower()
+    if folder in _NOT_KIND_FOLDERS or not folder.isalpha() or len(folder) < 3:
+        return ()
+    if any(p.lower() in _TEST_DIRS or p.lower().endswith((".tests", ".test")) for p in parts[:-1]) or _TEST_FILE.match(
+        parts[-1]
+    ) or re.search(r"(?:Tests?|Spec|Mock|Fake|Stub)\.\w+$", parts[-1]):
+        return ()
+    words = _words(parts[-1].rsplit(".", 1)[0])
+    stem = folder[:-1] if folder.endswith("s") and len(folder) > 3 else folder
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            joined = "".join(words[i:j])
+            # the package's word, or a noun made of it (`forward/` → Forwarder, `notificators/` → Notificator)
+            if joined in (folder, stem) or (j == i + 1 and joined.startswith(stem) and len(joined) - len(stem) <= 3):
+                before, after = words[:i], words[j:]
+                while after and after[-1] in _CLASS_ROLES:
+                    after = after[:-1]
+                if not joined.endswith(("er", "or")):
+                    # after a thing's word the rest names a kind of it (`GeofenceCircle`, `RadioStream`);
+                    # after an agent's (`NotificatorTelegram`, `PositionForwarderWialon`) a vendor
+                    after = []
+                out = []
+                for side in (before, after):
+                    while side and side[-1] in _TRANSPORTS:
+                        side = side[:-1]
+                    name = "".join(side)
+                    if len(name) >= 3 and name not in _GENERIC and not all(w in _GENERIC for w in side):
+                        out.append(name)
+                return tuple(out)
+    return ()
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     if _manifest(name):
         found = module_of(rel)
         return found is not None and found[1]  # in a vendor's folder, not a file of the container
     if language_for(name) is None or name.endswith((".min.js", ".d.ts", ".blade.php")):
         return False
-    return module_of(rel) is not None
+    return module_of(rel) is not None or bool(kind_class_of(rel))
+
+
+def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
+    """A kind's class named for a vendor: the catalog's service of that name, or, for a name
+    outside the catalog, a vendor whose API host the class itself names (`GisgraphyGeocoder`
+    with 'http://services.gisgraphy.com/...'): one module per vendor of the kind."""
+    from ...uncatalogued import agreed_name
+
+    for name in kind_class_of(src.rel):
+        # the catalog's id or name itself, not an env prefix's word (`GeofenceCircle` is no
+        # CircleCI, `CacheGraph` no Microsoft Graph), and no three-letter word (`BoxProtocol`)
+        sid = ctx.index.service_titled(name) if len(name) >= 4 else None
+        slug = sid
+        if sid is None:
+            lang = language_for(src.name)
+            text = src.stripped(lang.comments) if lang else src.text
+            # a catalog host is its service already (`GoogleGeocoder` calling maps.googleapis.com);
+            # an umbrella cloud's other host names none of its products (www.googleapis.com)
+            hosts = {
+                h for h in (m.group(1).lower() for m in _URL_HOST.finditer(text))
+                if ctx.index.host(h) is None and not h.endswith(ctx.index.shared_domains)
+            } if "://" in text else set()
+            agreeing = {n for n in (agreed_name(name, h) for h in sorted(hosts)) if n}
+            if len(agreeing) != 1:
+                continue
+            slug = _slug(agreeing.pop())
+        yield Evidence(
+            path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{slug}", service=sid or "",
+            detail=(("module", slug),),
+        )
+        return
+
+
+_URL_HOST = re.compile(r"""['"]https?://([A-Za-z0-9][A-Za-z0-9.-]{0,200}\.[A-Za-z]{2,24})""")
 
 
 _VERSION = re.compile(r"(?<=[a-z])v?\d+$")
@@ -335,6 +440,7 @@ def _umbrellas(ctx: Context) -> frozenset[str]:
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     found = module_of(src.rel)
     if found is None:
+        yield from _kind_class(src, ctx)
         return
     name, on_purpose = found
     kind = _kind_of(src.rel)

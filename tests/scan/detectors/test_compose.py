@@ -105,3 +105,19 @@ def test_image_digest_and_default_interpolation(run_detector):
     )
     evs, _ = run_detector(DETECTOR, "docker-compose.yml", text)
     assert [(e.line, e.name) for e in evs if e.kind == IMAGE] == [(3, "valkey/valkey"), (5, "vllm/vllm-openai:v0.14.0")]
+
+
+def test_compose_files_in_a_compose_folder_under_any_name(run_detector):
+    text = "services:\n  database:\n    image: timescale/timescaledb:latest-pg17\n"
+    ev, _ = run_detector(DETECTOR, "docker/compose/app-timescaledb.yaml", text)
+    assert [e.name for e in ev if e.kind == IMAGE] == ["timescale/timescaledb:latest-pg17"]
+    # a YAML file there that is no compose file says nothing
+    ev, _ = run_detector(DETECTOR, "docker/compose/settings.yaml", "log_level: debug\n")
+    assert ev == []
+
+
+def test_other_yaml_is_no_compose_file(ctx):
+    assert not DETECTOR.accepts("deploy/app-mysql.yaml", "app-mysql.yaml", ctx)
+    # a catalogue of other products' stacks (one-click service templates) is not the app's own
+    assert not DETECTOR.accepts("templates/compose/ghost.yaml", "ghost.yaml", ctx)
+    assert DETECTOR.accepts("docker/compose/app-mysql.yaml", "app-mysql.yaml", ctx)

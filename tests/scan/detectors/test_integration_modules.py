@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_integrations.model import FEATURE
-from mkdocs_integrations.scan.detectors.integration_modules import DETECTOR, accepts, module_of
+from mkdocs_integrations.scan.detectors.integration_modules import DETECTOR, accepts, kind_class_of, module_of
 
 GOTIFY = """\
 import requests
@@ -277,3 +277,72 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
     assert module_of("app/services/webhooks/deliver_webhook.rb") is None
     assert module_of("app/webhooks/send_webhook.py") is None
     assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
+
+
+# --- classes named for the kind their package holds, one per vendor -----------------------
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("src/main/java/org/app/geocoder/BaiduGeocoder.java", ("baidu",)),
+        ("src/main/java/org/app/notificators/NotificatorTelegram.java", ("telegram",)),
+        ("src/main/java/org/app/geolocation/OpenCellIdGeolocationProvider.java", ("opencellid",)),
+        ("src/main/java/org/app/speedlimit/OverpassSpeedLimitProvider.java", ("overpass",)),
+        ("src/main/java/org/app/protocol/TtnHttpProtocolDecoder.java", ("ttn",)),  # a transport word dropped
+        ("src/main/java/org/app/forward/PositionForwarderWialon.java", ("position", "wialon")),  # both sides are candidates
+        ("src/main/java/org/app/geocoder/Geocoder.java", ()),  # the kind itself
+        ("src/main/java/org/app/geocoder/JsonGeocoder.java", ()),  # a generic word
+        ("src/test/java/org/app/geocoder/BaiduGeocoderTest.java", ()),  # its test
+        ("API/Services/StreamService.cs", ()),  # an architectural layer names the app's own concepts
+        ("API/Services/Tasks/Scanner/Parser/ComicVineParser.cs", ()),
+        ("src/components/TwitterCard.tsx", ()),  # UI
+        ("server/geocoder/baidu.js", ()),  # not a class file
+        ("app/Services/Radio/RadioStreamService.php", ()),  # after a thing's word: a kind of it, no vendor
+        ("src/geofence/GeofenceCircle.java", ()),
+        ("src/sidebar/YouTubeSidebarItem.vue", ()),  # a UI component
+        ("app/Notifications/Channels/TelegramChannel.php", ("telegram",)),
+    ],
+)
+def test_kind_class_names(rel, expected):
+    assert kind_class_of(rel) == expected
+
+
+def test_kind_class_of_a_catalog_vendor_is_its_service(run_detector):
+    ev, _ = run_detector(
+        DETECTOR, "src/main/java/org/app/notificators/NotificatorPushover.java",
+        "public class NotificatorPushover extends Notificator {}\n",
+    )
+    assert [(e.kind, e.service) for e in ev] == [(FEATURE, "pushover")]
+    # a forwarder's vendor after the kind word, the subject before it ignored
+    ev, _ = run_detector(
+        DETECTOR, "src/main/java/org/app/forward/PositionForwarderKafka.java",
+        "public class PositionForwarderKafka implements PositionForwarder {}\n",
+    )
+    assert [e.service for e in ev] == ["kafka"]
+
+
+def test_kind_class_only_a_catalog_id_or_name_counts(run_detector):
+    # `Box` is a three-letter id and `Circle` an env prefix's word of CircleCI: a tracker's
+    # protocol and a tracker maker's device, no vendors
+    for rel in ("src/main/java/org/app/protocol/BoxProtocolDecoder.java", "src/main/java/org/app/protocol/CircleProtocolDecoder.java"):
+        ev, _ = run_detector(DETECTOR, rel, "public class X {}\n")
+        assert ev == []
+
+
+def test_kind_class_outside_the_catalog_needs_its_own_host(run_detector):
+    ev, _ = run_detector(
+        DETECTOR, "src/main/java/org/app/geocoder/AcmeGeoGeocoder.java",
+        'class AcmeGeoGeocoder { String url = "http://services.acmegeo.com/reverse?lat=%f"; }\n',
+    )
+    assert [(e.name, e.service) for e in ev] == [("integration_module:acmegeo", "")]
+    # a hardware maker's decoder calls no host of its own: no service
+    ev, _ = run_detector(DETECTOR, "src/main/java/org/app/protocol/Gt06ProtocolDecoder.java", "class Gt06ProtocolDecoder {}\n")
+    assert ev == []
+    # a catalog host is that service already; an umbrella cloud's other host names no product
+    for url in ("https://api.map.baidu.com/reverse_geocoding/v3/", "https://www.googleapis.com/geolocation/v1/geolocate"):
+        ev, _ = run_detector(
+            DETECTOR, "src/main/java/org/app/geolocation/GoogleGeolocationProvider.java",
+            f'class GoogleGeolocationProvider {{ String url = "{url}"; }}\n',
+        )
+        assert ev == []
