@@ -76,6 +76,10 @@ def _shared_domains(catalog: Catalog) -> tuple[str, ...]:
     return tuple(sorted("." + d for d, ids in services.items() if len(ids) >= _SHARED_BY))
 
 
+# Words for signing in itself: as a cloud's "product" (amazon-login) they name no vendor.
+_SIGN_IN_WORDS = frozenset({"login", "signin", "sign-in", "oauth", "sso", "auth", "identity"})
+
+
 class CatalogIndex:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -216,7 +220,10 @@ class CatalogIndex:
                 elif rank == 2:
                     keys = [p.rstrip("_") for p in svc.env_prefixes]
                 else:  # a cloud's product alone: `ses` for aws-ses, `pubsub` for google-pubsub
-                    keys = [re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)]
+                    product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)
+                    # ... unless the product is the act of signing in (`login` of amazon-login):
+                    # an app's own `auth/login/` folder names no vendor
+                    keys = [] if product in _SIGN_IN_WORDS else [product]
                 for key in keys:
                     squashed = re.sub(r"[^a-z0-9]", "", key.lower())
                     if len(squashed) >= 3:

@@ -493,3 +493,15 @@ def test_index_path_prefilters_change_no_answer(catalog, rel):
     slow.__dict__["_migration_last_folders"] = None
     assert fast.config_file(rel) == slow.config_file(rel)
     assert fast.in_migration_folder(rel) == slow.in_migration_folder(rel)
+
+
+def test_a_clouds_product_names_its_service_but_signing_in_names_none(catalog):
+    """`ses/` is aws-ses and `pubsub/` google-pubsub; `login/` (amazon-login's product word)
+    is an app's own sign-in folder (`modules/auth/login/`), no vendor."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    index = CatalogIndex(catalog)
+    assert index.service_named("ses") == "aws-ses"
+    assert index.service_named("pubsub") == "google-pubsub"
+    assert index.service_named("login") is None
+    assert index.service_named("amazon-login") == "amazon-login"
