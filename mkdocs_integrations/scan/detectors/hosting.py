@@ -545,7 +545,8 @@ def ecs_task_definition(src: Source, ctx: Context) -> Iterator[Record]:
             seen.add(("image", image))
             yield Evidence(path=src.rel, line=_value_line(src, image), kind=IMAGE, name=y.image_ref(image),
                            detail=(("environment", environment),))
-        for item in (c.get("environment") or []) + (c.get("secrets") or []):
+        items = [x for key in ("environment", "secrets") if isinstance(c.get(key), list) for x in c[key]]
+        for item in items:  # a malformed `"environment": {}` is skipped, not a traceback
             if not isinstance(item, dict) or not _ENV_NAME.match(str(item.get("name", ""))):
                 continue
             name = str(item["name"])

@@ -497,3 +497,11 @@ def test_ecs_task_definition(run_detector):
     assert "123456789012" not in repr(evs) and "INFO" not in repr(evs)
     assert handler_for("deploy/taskdef.json", "taskdef.json") is not None
     assert handler_for("web/specs.json", "specs.json") is None
+
+
+def test_ecs_task_definition_with_a_malformed_environment_keeps_the_rest(run_detector):
+    text = ('{"containerDefinitions": [{"image": "acme/api:1", "environment": {"LOG_LEVEL": "INFO"},\n'
+            ' "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-2:1:parameter/db"}]}]}\n')
+    evs, _ = run_detector(DETECTOR, "deploy/taskdef.json", text)
+    assert [e.name for e in evs if e.kind == ENV_DECL] == ["DB_PASSWORD"]
+    assert [e.name for e in evs if e.kind == TERRAFORM] == ["aws_ssm_parameter"]
