@@ -354,4 +354,11 @@ class Scanner:
                 warnings.append(f"{where}: {exc.message}; skipped by the {det.name} detector")
             except RecursionError:
                 warnings.append(f"{f.rel}: too deeply nested; skipped by the {det.name} detector")
+            except Exception as exc:  # noqa: BLE001 - a detector's bug on one odd file must not stop the build
+                # Only the exception's type: its message may quote the file's text (a value).
+                # What the detector found before failing is kept; the other detectors still run.
+                warnings.append(
+                    f"{f.rel}: the {det.name} detector failed on this file ({type(exc).__name__}); "
+                    "skipped by it, please report this"
+                )
         return FileResult(evidence=tuple(evidence), findings=tuple(findings), warnings=tuple(warnings))
