@@ -259,6 +259,7 @@ CASES = {
     "kannel": {"packages/providers/src/lib/sms/kannel/kannel.provider.ts": "export class KannelSmsProvider {}\n"},
     "plunk": {"package.json": '{"dependencies": {"@plunk/node": "^3.0.0"}}'},
     "pushpad": {"package.json": '{"dependencies": {"pushpad": "^1.0.0"}}'},
+    "seven-io": {"package.json": '{"dependencies": {"sms77-client": "^2.14.0"}}', "sms/seven.ts": 'import Sms77Client from "sms77-client";\nnew Sms77Client(key).sms({ to, text });\n'},
     "ringcentral": {"package.json": '{"dependencies": {"@ringcentral/sdk": "^5.0.0"}}'},
     "netcore": {"mail/netcore.ts": 'await fetch("https://emailapi.netcorecloud.net/v5.1/mail/send", { method: "POST" });\n'},
     "sms-central": {"sms/central.ts": 'await fetch("https://my.smscentral.com.au/api/v3.2", { method: "POST" });\n'},
