@@ -257,14 +257,18 @@ class CatalogIndex:
         return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))
 
     @cached_property
+    def umbrellas(self) -> frozenset[str]:
+        """Umbrella names, which prefix many products (`google-sheets`, `aws-ses`): read off the
+        catalog's ids, a first word that as many of them share as make an umbrella domain
+        (`_SHARED_BY`). A folder named `azure/` or `google/` says which company, not which product."""
+        firsts = Counter(sid.split("-", 1)[0] for sid in self.catalog.services if "-" in sid)
+        return frozenset(word for word, n in firsts.items() if n >= _SHARED_BY)
+
+    @cached_property
     def _by_leading_name(self) -> list[tuple[str, str]]:
         """(squashed id or name, service id), longest first, for `service_leading`: names of
-        five letters or more, and not an umbrella's name (`google`, `azure`)."""
-        # Umbrella names prefix many products (`google-sheets`, `aws-ses`): read off the
-        # catalog's ids, a first word that as many of them share as make an umbrella domain
-        # (`_SHARED_BY`). `googlesheets` is not Google.
-        firsts = Counter(sid.split("-", 1)[0] for sid in self.catalog.services if "-" in sid)
-        umbrellas = {word for word, n in firsts.items() if n >= _SHARED_BY}
+        five letters or more, and not an umbrella's name (`googlesheets` is not Google)."""
+        umbrellas = self.umbrellas
         out: dict[str, str] = {}
         for svc in self.catalog.services.values():
             first, _, rest = svc.id.partition("-")

@@ -322,6 +322,15 @@ def _packages_read_only(text: str) -> bool:
     return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
 
 
+def deploy_steps(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
+    """A command line that publishes or deploys: "deploy:<host>" and "deploy_from:<path>" on
+    each host whose catalog `deploy_steps` match (CI files and release recipes alike)."""
+    for target, rx in ctx.index.deploy_steps:
+        if rx.search(raw):
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=target)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     service = ci_service(src.rel, src.name)
     if service is None:
@@ -375,10 +384,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for ln, raw in [*_lines(text), *implied]:
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
-        for target, rx in ctx.index.deploy_steps:  # catalog data: each host's `deploy_steps`
-            if rx.search(raw):
-                yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)
-                yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=target)
+        yield from deploy_steps(rel, ln, raw, ctx)
 
 
 DETECTOR = Detector(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from ...model import FEATURE, Evidence
@@ -416,25 +415,13 @@ def _in_kind(name: str, kind: str, ctx: Context) -> str | None:
         sid = ctx.index.service_named(cand)
         if sid and ctx.catalog.services[sid].category in cats:
             return sid
-        if squashed not in _umbrellas(ctx):  # `azure/` and `google/` name many products
+        if squashed not in ctx.index.umbrellas:  # `azure/` and `google/` name many products
             leading = [s.id for s in ctx.catalog.services.values()
                        if s.category in cats and re.sub(r"[^a-z0-9]", "", s.id).startswith(squashed)]
             if len(leading) == 1:
                 return leading[0]
         named = named or sid
     return named
-
-
-_UMBRELLAS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _umbrellas(ctx: Context) -> frozenset[str]:
-    """First words of catalog ids shared by four services or more (`aws`, `google`, `azure`)."""
-    cached = _UMBRELLAS.get(id(ctx.catalog))
-    if cached is None or cached[0] is not ctx.catalog:
-        firsts = Counter(sid.split("-", 1)[0] for sid in ctx.catalog.services if "-" in sid)
-        cached = _UMBRELLAS[id(ctx.catalog)] = (ctx.catalog, frozenset(w for w, n in firsts.items() if n >= 4))
-    return cached[1]
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:

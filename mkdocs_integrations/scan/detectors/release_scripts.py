@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from ..lexing import HASH, strip_comments
 from .base import Context, Detector, Record, Source
+from .ci import deploy_steps
 
 _RECIPE_NAMES = frozenset({
     "Makefile", "GNUmakefile", "makefile", "justfile", "Justfile", ".justfile",
@@ -33,14 +33,8 @@ def is_recipe(name: str) -> bool:
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = strip_comments(src.text, HASH)
-    seen: set[str] = set()
     for ln, raw in enumerate(text.splitlines(), 1):
-        for target, rx in ctx.index.deploy_steps:  # catalog data: each host's `deploy_steps`
-            if rx.search(raw):
-                yield Evidence(path=src.rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)
-                if target not in seen:
-                    seen.add(target)
-                    yield Evidence(path=src.rel, line=ln, kind=FEATURE, name=f"deploy_from:{src.rel}", service=target)
+        yield from deploy_steps(src.rel, ln, raw, ctx)
 
 
 DETECTOR = Detector(
