@@ -491,6 +491,21 @@ MORE_CASES = [
     ("rubygems", {".github/workflows/release.yml": "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: rubygems/configure-rubygems-credentials@main\n      - run: bundle exec rake gem:release\n"}),
     # A hand-written OIDC client fetching the issuer's discovery document.
     ("oidc", {"app/models/auth/strategies/oidc_strategy.rb": 'class OidcStrategy\n  def discovery\n    JSON.parse(http_get("#{config[:issuer]}/.well-known/openid-configuration"))\n  end\nend\n'}),
+    # Piwik/Matomo tracking middleware and template helpers by their old name.
+    ("matomo", {"Gemfile": "group :production do\n  gem 'rack-piwik', '0.3.0', require: 'rack/piwik'\nend\n"}),
+    ("matomo", {"composer.json": '{"require": {"mnapoli/piwik-twig-extension": "^3.0"}}'}),
+    # ActionMailer told to deliver over SMTP, with no SMTP gem or env var beside it.
+    ("smtp", {"config/initializers/mailer.rb": "Rails.application.configure do\n  config.action_mailer.delivery_method = :smtp\n"
+              "  config.action_mailer.smtp_settings = { address: AppConfig.mail.host }\nend\n"}),
+    # Code branching on Doctrine DBAL's platform classes supports those databases.
+    ("mysql", {"src/Command/InstallCommand.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\MySQLPlatform;\nuse Doctrine\\DBAL\\Platforms\\PostgreSQLPlatform;\n"
+               "use Doctrine\\DBAL\\Platforms\\SqlitePlatform;\nif ($p instanceof MySQLPlatform) {}\n"}),
+    ("postgresql", {"src/Command/InstallCommand.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\PostgreSQLPlatform;\nif ($p instanceof PostgreSQLPlatform) {}\n"}),
+    ("sqlite", {"src/Command/InstallCommand.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\SqlitePlatform;\nif ($p instanceof SqlitePlatform) {}\n"}),
+    # A Rails app's database.yml template with a MySQL section beside a MariaDB dev container.
+    ("mysql", {"Gemfile": "group :mysql, optional: true do\n  gem 'mysql2', '0.5.7'\nend\n",
+               "config/database.yml.example": "mysql: &mysql\n  adapter: mysql2\n  port: 3306\n",
+               "docker/develop/docker-compose.yml": "services:\n  db:\n    image: mariadb:lts\n"}),
 ]
 
 
@@ -509,7 +524,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
                               "app/views.py": "def perform_create(self, serializer):\n    serializer.save(environment=env)\n    obj.save(update)\n"}),
     # The LinkedIn Insight tag's partner setting is no LinkedIn sign-in.
     ("linkedin-oauth", {"app/settings.py": "import os\nLINKEDIN_PARTNER_TRACKING = os.environ.get('LINKEDIN_PARTNER_TRACKING')\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner"])
+    # Ruby >= 3.1 apps list the mail protocol gems for ActionMailer's mail gem: no mailbox read.
+    ("imap", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n"}),
+    ("pop3", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n"}),
+    # Doctrine's keyword lists and abstract platform name no database.
+    ("mysql", {"src/Schema.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\AbstractPlatform;\nuse Doctrine\\DBAL\\Platforms\\Keywords\\MySQLKeywords;\n"}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")

@@ -22,6 +22,17 @@ _LARAVEL_DEFAULT = re.compile(r"""['"]default['"]\s*=>\s*env\(\s*['"]DB_CONNECTI
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
+_TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
+
+
+def _rails_database_yml(name: str) -> bool:
+    """Rails' database.yml, or the template an app ships instead of it (`database.yml.example`,
+    `.sample`: the real file is written at install time from it, so its adapters are the app's)."""
+    return name == "database.yml" or (
+        name.startswith("database.yml.") and name[len("database.yml."):] in _TEMPLATE_ENDINGS
+    )
+
+
 def database_for(ctx: Context, word: str) -> str | None:
     """The database service a driver or dialect word names (`pgsql`, `mysql2`, `sqlite3`):
     catalog data (`drivers`, `url_schemes`), so this module knows file formats, not services."""
@@ -51,7 +62,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             if env:
                 yield Evidence(path=src.rel, line=src.line_of(ds.start("body") + env.start(1)), kind=ENV_READ, name=via)
         return
-    if name == "database.yml":
+    if _rails_database_yml(name):
         for m in _RAILS_ADAPTER.finditer(text):
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
@@ -73,6 +84,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 def accepts(rel: str, name: str, ctx: Context) -> bool:
     if name.endswith(".prisma") or name in ("database.yml", "database.php") or name.startswith("drizzle.config."):
+        return True
+    if _rails_database_yml(name):
         return True
     if name.startswith("application") and name.endswith((".properties", ".yml", ".yaml")):
         return True

@@ -45,6 +45,29 @@ def env_file_kind(name: str) -> str | None:
     return "real"
 
 
+_ENV_LINE = re.compile(r"^(?:export\s+)?[A-Z][A-Z0-9_]*=")
+
+
+def bare_template(name: str) -> bool:
+    """`blackfire.example`, `app.dist`: a template whose name says nothing of its format; it is
+    an env file only if its content is (see env_shaped)."""
+    parts = name.lower().split(".")
+    return len(parts) == 2 and bool(parts[0]) and parts[1] in _TEMPLATE_ENDINGS
+
+
+def env_shaped(text: str) -> bool:
+    """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
+    seen = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _ENV_LINE.match(line):
+            return False
+        seen = True
+    return seen
+
+
 def environment_of(name: str) -> str:
     """development / staging / production / test / any, from the env file's name."""
     lower = name.lower()
@@ -116,7 +139,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for m in _PHPUNIT_ENV.finditer(src.text):
             yield from _driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
-    kind = env_file_kind(src.name) or "template"
+    kind = env_file_kind(src.name)
+    if kind is None:
+        if not (bare_template(src.name) and env_shaped(src.text)):
+            return  # `config.example` in another format (TOML, INI): not an env file
+        kind = "template"
     environment = environment_of(src.name)
     valued = 0
     for i, raw in enumerate(src.text.splitlines(), start=1):
@@ -152,6 +179,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 DETECTOR = Detector(
     name="env-files",
-    accepts=lambda rel, name, ctx: env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist"),
+    accepts=lambda rel, name, ctx: (
+        env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist") or bare_template(name)
+    ),
     detect=detect,
 )

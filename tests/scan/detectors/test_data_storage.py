@@ -26,6 +26,16 @@ def test_django_rails_laravel(run_detector):
     assert [(e.service, e.line) for e in ev] == [("sqlite", 3)]
 
 
+def test_rails_database_yml_templates(run_detector):
+    """An app that ships database.yml.example (written to database.yml at install) names its
+    databases there; other files named database.yml.* are not read."""
+    rails = "postgresql: &postgresql\n  adapter: postgresql\nmysql: &mysql\n  adapter: mysql2\n"
+    for name in ("config/database.yml.example", "config/database.yml.sample"):
+        ev, _ = run_detector(data_storage.DETECTOR, name, rails)
+        assert [(e.service, e.line) for e in ev] == [("postgresql", 2), ("mysql", 4)]
+    assert not data_storage.accepts("config/database.yml.bak", "database.yml.bak", None)
+
+
 def test_migration_folder(run_detector):
     ev, _ = run_detector(migrations.DETECTOR, "web/prisma/migrations/20240101_init/migration.sql", "")
     assert [(e.kind, e.name, e.get("client")) for e in ev] == [(FEATURE, "migrations:web/prisma/migrations/", "prisma")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkdocs_integrations.model import DB_TYPE, ENV_DECL, FEATURE
-from mkdocs_integrations.scan.detectors.env_files import DETECTOR, env_file_kind, environment_of
+from mkdocs_integrations.scan.detectors.env_files import DETECTOR, bare_template, env_file_kind, environment_of
 
 EXAMPLE = """\
 # Payments
@@ -112,3 +112,14 @@ def test_dashed_env_files_are_env_files():
     assert (env_file_kind(".env-ci"), environment_of(".env-ci")) == ("real", "test")
     assert env_file_kind(".env-cmdrc") is None
     assert env_file_kind(".env-example") == "template"
+
+
+def test_bare_template_is_an_env_file_by_its_content(run_detector):
+    """`blackfire.example` says nothing of its format in its name: KEY=value lines make it a
+    template; a `config.example` in TOML or INI is not read."""
+    ev, _ = run_detector(DETECTOR, "docker/php/blackfire.example", "# profiler\nBLACKFIRE_SERVER_ID=CHANGE_ME\nBLACKFIRE_SERVER_TOKEN=CHANGE_ME\n")
+    decls = [e for e in ev if e.kind == ENV_DECL]
+    assert [(e.name, e.line, e.get("file")) for e in decls] == [("BLACKFIRE_SERVER_ID", 2, "template"), ("BLACKFIRE_SERVER_TOKEN", 3, "template")]
+    ev, _ = run_detector(DETECTOR, "config.example", "[server]\nhost = \"0.0.0.0\"\nPORT=8080\n")
+    assert ev == []
+    assert bare_template("app.dist") and not bare_template("config.yml.example") and not bare_template("README")
