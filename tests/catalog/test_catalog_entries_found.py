@@ -340,20 +340,17 @@ NOT_FOUND = {
     "box": {"src/main/java/app/protocol/BoxProtocolDecoder.java": "public class BoxProtocolDecoder extends BaseProtocolDecoder {}\n"},
 }
 
-
 @pytest.mark.parametrize("sid", sorted(CASES))
 def test_catalog_entry_is_found(tmp_path, sid):
     write_tree(tmp_path, CASES[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
 
-
 @pytest.mark.parametrize("sid", sorted(NOT_FOUND))
 def test_look_alike_is_not_the_service(tmp_path, sid):
     write_tree(tmp_path, NOT_FOUND[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
-
 
 def test_registry_logins_of_common_workflow_shapes(tmp_path):
     """docker/login-action with `DOCKER_USERNAME` and no `registry:` logs in to Docker Hub; a
@@ -377,7 +374,6 @@ jobs:
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert {"docker-hub", "github-container-registry"} <= {u.id for u in inv.services}
 
-
 def test_github_registry_login_without_packages_write_is_a_pull(tmp_path):
     """A workflow that declares its permissions without `packages: write` and passes no
     secret of its own logs in to ghcr.io only to pull (a `docker://ghcr.io/...` action)."""
@@ -398,12 +394,10 @@ jobs:
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "github-container-registry" not in {u.id for u in inv.services}
 
-
 def test_youtube_through_pytube(tmp_path):
     write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "youtube" in {u.id for u in inv.services}
-
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
@@ -506,15 +500,26 @@ MORE_CASES = [
     ("mysql", {"Gemfile": "group :mysql, optional: true do\n  gem 'mysql2', '0.5.7'\nend\n",
                "config/database.yml.example": "mysql: &mysql\n  adapter: mysql2\n  port: 3306\n",
                "docker/develop/docker-compose.yml": "services:\n  db:\n    image: mariadb:lts\n"}),
-]
 
+    # Media metadata providers: a .NET client package, an API key in the query, a versioned base URL.
+    ("themoviedb", {"Providers/Providers.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="TMDbLib" />\n  </ItemGroup>\n</Project>\n'}),
+    ("omdb", {"Providers/Omdb/OmdbProvider.cs": 'class OmdbProvider {\n    const string Url = "https://www.omdbapi.com?apikey=abc";\n}\n'}),
+    ("musicbrainz", {"Providers/Providers.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="MetaBrainz.MusicBrainz" />\n  </ItemGroup>\n</Project>\n'}),
+    ("schedules-direct", {"LiveTv/Listings/SchedulesDirect.cs": 'class SchedulesDirect {\n    private const string ApiUrl = "https://json.schedulesdirect.org/20141201";\n}\n'}),
+    # A hand-written OIDC client reading a configured provider's userinfo endpoint.
+    ("oidc", {"crates/api/src/user/create.rs": '// OIDC sign-in\nasync fn user_info(p: &OAuthProvider, client: &Client) {\n  client.get(p.userinfo_endpoint.as_str()).send().await;\n}\n'}),
+    # A self-hosted image service run beside the app.
+    ("pict-rs", {"docker/docker-compose.yml": "services:\n  pictrs:\n    image: asonix/pictrs:0.5\n"}),
+    # Publishing crates from CI; an Unraid Docker container template.
+    ("crates-io", {".woodpecker.yml": "steps:\n  publish:\n    image: rust:1\n    commands:\n      - cargo publish --workspace --token \"$CARGO_API_TOKEN\"\n"}),
+    ("docker", {"deployment/unraid/docker-templates/app.xml": "<?xml version=\"1.0\"?>\n<Container>\n  <Repository>acme/app</Repository>\n</Container>\n"}),
+]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
-
 
 @pytest.mark.parametrize("sid, files", [
     # Kibana is Elasticsearch's UI: a kibana container proves no Logstash pipeline.
@@ -529,7 +534,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     ("pop3", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n"}),
     # Doctrine's keyword lists and abstract platform name no database.
     ("mysql", {"src/Schema.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\AbstractPlatform;\nuse Doctrine\\DBAL\\Platforms\\Keywords\\MySQLKeywords;\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract"])
+    # A page on musicbrainz.org linked by id from a music app's UI calls no API; nor does a crate's dry run.
+    ("musicbrainz", {"ui/src/album/Links.jsx": "export const link = (id) => `https://musicbrainz.org/release/${id}`;\n"}),
+    # An OIDC provider's own discovery document writes the key; it is no client of another provider.
+    ("oidc", {"app/controllers/discovery_controller.rb": "class DiscoveryController\n  def show\n    render json: {userinfo_endpoint: user_info_url}\n  end\nend\n"}),
+    ("crates-io", {".github/workflows/ci.yml": "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish --dry-run\n"}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")

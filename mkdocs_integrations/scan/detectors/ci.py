@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from ...model import CI_SECRET, FEATURE, IMAGE, Evidence
+from ...model import CI_SECRET, FEATURE, HOST, IMAGE, Evidence
 from ..lexing import C_STYLE, HASH, strip_comments
 from . import _infra as y
 from .base import Context, Detector, Record, Source
@@ -318,6 +318,63 @@ def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
                     yield y.line(uses), _DEFAULT_REGISTRY
 
 
+# Woodpecker/Drone image-publishing plugins push to Docker Hub unless their `settings:` name a
+# `registry:` (or a `logins:` list, whose registries the catalog's rules read), like
+# docker/login-action: the implied line lets `registry: docker.io` match there too.
+_PUSH_PLUGINS = frozenset({
+    "woodpeckerci/plugin-docker-buildx", "plugins/docker", "plugins/docker-buildx",
+    "thegeeklab/drone-docker-buildx", "plugins/kaniko",
+})
+
+
+def _plugin_image(ref: str) -> str:
+    """`docker.io/woodpeckerci/plugin-docker-buildx:6.1.1` → woodpeckerci/plugin-docker-buildx."""
+    name = y.image_ref(ref).removeprefix("docker.io/").removeprefix("index.docker.io/")
+    last = name.rsplit("/", 1)
+    last[-1] = last[-1].split(":", 1)[0]
+    return "/".join(last)
+
+
+def _implied_plugin_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
+    """(line, implied text) for each push plugin step with credentials that names no registry
+    and whose image repository has no registry host (`repo: acme/app`, not `quay.io/acme/app`)."""
+    if root is None:
+        return
+    roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
+    for doc in roots:
+        for key in ("steps", "pipeline"):
+            node = y.get(doc, key)
+            steps = y.items(node) or [step for _, _, step in y.pairs(node)]
+            for step in steps:
+                image = y.get(step, "image")
+                settings = y.get(step, "settings")
+                if _plugin_image(y.scalar(image) or "") not in _PUSH_PLUGINS:
+                    continue
+                if y.get(settings, "registry") is not None or y.get(settings, "logins") is not None:
+                    continue
+                if y.get(settings, "username") is None and y.get(settings, "password") is None:
+                    continue  # no credentials: a build (or a dry run), no push
+                repos = [txt for txt, _ in y.strings(y.get(settings, "repo"))]
+                if repos and all("." not in r.split("/", 1)[0] for r in repos if "/" in r):
+                    yield y.line(image), _DEFAULT_REGISTRY
+
+
+# A CI command that sends a request (`curl -d "$MSG" ntfy.sh/topic`, `wget https://hooks.slack.com/...`):
+# the host it names, with or without a scheme, when it is a catalog service's.
+_REQUEST_COMMAND = re.compile(r"\b(?:curl|wget)\b")
+_COMMAND_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?=/|[\s'\"]|$)", re.I)
+
+
+def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
+    if not _REQUEST_COMMAND.search(raw):
+        return
+    for m in _COMMAND_HOST.finditer(raw):
+        host = m.group(1).lower()
+        sid = ctx.index.host(host)
+        if sid:
+            yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
+
+
 def _packages_read_only(text: str) -> bool:
     return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
 
@@ -381,10 +438,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
     read_only = service == "github-actions" and _packages_read_only(text)
     implied = list(_implied_logins(root)) if service == "github-actions" else []
+    if service in ("woodpecker", "drone") and "settings" in text:
+        implied += _implied_plugin_logins(root)
     for ln, raw in [*_lines(text), *implied]:
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
         yield from deploy_steps(rel, ln, raw, ctx)
+        yield from _request_hosts(rel, ln, raw, ctx)
 
 
 DETECTOR = Detector(

@@ -235,6 +235,26 @@ def _base_url(text: str, start: int) -> bool:
     return bool(_BASE_URL_NAME.search(text, line_start, start))
 
 
+_ASSIGNED_NAME = re.compile(r"""(\w+)['"]?\s*(?:=>|:|=)\s*(?:new\s+Uri\(\s*)?['"`]$""")
+
+
+def _link_builder(text: str, start: int) -> bool:
+    """The base URL at `start` only ever starts a returned string (`var baseUrl =
+    "https://www.imdb.com/"; ... yield return baseUrl + $"title/{id}"`): the code builds links
+    to the vendor's pages for people to open, and sends no request there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _ASSIGNED_NAME.search(text, line_start, start)
+    if m is None:
+        return False
+    name = m.group(1)
+    uses = [u.start() for u in re.finditer(r"\b" + re.escape(name) + r"\b", text[start:])]
+    if not uses:
+        return False
+    after = text[start:]
+    return all(re.search(r"\breturn\s+$", after[max(0, u - 20):u]) and after[u + len(name):].lstrip()[:1] == "+"
+               for u in uses)
+
+
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
@@ -489,6 +509,33 @@ def _import_hits(lang: Language, text: str) -> Iterator[tuple[int, str]]:
 # A Rust lifetime or label (`'a`, `'static`) is not a char literal; the comment scanner would
 # read it as an opening quote.
 _RUST_LIFETIME = re.compile(r"'(?=[A-Za-z_]\w*(?![\w']))")
+# A Rust unit-test module inside a source file (`#[cfg(test)] mod tests { ... }`): test code,
+# like a file under tests/, so its URLs and imports are no use of a service.
+_BRACE = re.compile(r"[{}]")
+_RUST_TEST_MODULE = re.compile(r"#\[cfg\(test\)\]\s*(?:pub(?:\([\w:]*\))?\s+)?mod\s+\w+\s*\{")
+
+
+def blank_rust_test_modules(text: str) -> str:
+    """`text` with the bodies of its `#[cfg(test)]` modules blanked (newlines kept, so offsets
+    and line numbers stay); a module whose braces never close runs to the end of the file."""
+    if "#[cfg(test)]" not in text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _RUST_TEST_MODULE.finditer(text):
+        if m.start() < pos:
+            continue  # nested inside a module already blanked
+        depth, end = 1, len(text)
+        for b in _BRACE.finditer(text, m.end()):
+            depth += 1 if b.group() == "{" else -1
+            if depth == 0:
+                end = b.end()
+                break
+        parts.append(text[pos:m.start()])
+        parts.append(re.sub(r"[^\n]", " ", text[m.start():end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -591,7 +638,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
         return
-    raw_text = _RUST_LIFETIME.sub(" ", src.text) if lang is RUST else src.text
+    raw_text = blank_rust_test_modules(_RUST_LIFETIME.sub(" ", src.text)) if lang is RUST else src.text
     # Comments are not evidence, but blanking them is the costliest step of this detector,
     # and most files the literal gate lets through still yield nothing (on the benchmark's
     # trees 405 of 2,439). So look on the raw text first, and strip and look again only
@@ -680,7 +727,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         # hide a later `https://phantomjscloud.com/api/browser/v2/...` request.
         if sid is None and not (
             _api_shaped(host, path) or _vendor_request(src, text, m.start(), host, path)
-            or (path in ("", "/") and _base_url(text, m.start()))
+            or (path in ("", "/") and _base_url(text, m.start()) and not _link_builder(text, m.start()))
         ):
             continue
         if sid is None and _FRAGMENT.search(path):
@@ -711,7 +758,9 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # API paths only one (self-hosted) service serves, in a string literal: a request to it
     # on whatever base URL the app is configured with (ENV["LAGO_PDF_URL"] + "/forms/chromium/convert/html").
     for path, sid in ctx.index.api_paths if present is None or not gate.paths.isdisjoint(present) else ():
-        m = re.search(r"""['"`][^'"`\n]*""" + re.escape(path), text)
+        # A path that ends inside a segment ends there: `/ws/2` is no `/ws/2002/07/utility`.
+        tail = r"(?![A-Za-z0-9])" if path[-1:].isalnum() else ""
+        m = re.search(r"""['"`][^'"`\n]*""" + re.escape(path) + tail, text)
         if m and once("call:" + sid, "api path"):
             yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=f"API path {path.rstrip('/')}",
                            service=sid, detail=(("api_path", "1"),))

@@ -467,3 +467,55 @@ runs:
 def test_a_composite_actions_login_names_its_registry(run_detector):
     ev, _ = run_detector(DETECTOR, ".github/actions/login/action.yml", COMPOSITE_ACTION)
     assert sorted(e.name for e in ev if e.name.startswith("deploy:")) == ["deploy:quay"]
+
+
+WOODPECKER_PUSH = """\
+steps:
+  publish:
+    image: woodpeckerci/plugin-docker-buildx
+    settings:
+      repo: acme/app
+      username:
+        from_secret: docker_username
+      password:
+        from_secret: docker_password
+  publish_quay:
+    image: docker.io/woodpeckerci/plugin-docker-buildx:6
+    settings:
+      repo: quay.io/acme/app
+      password:
+        from_secret: quay_token
+  build_only:
+    image: woodpeckerci/plugin-docker-buildx
+    settings:
+      repo: acme/app
+      dry_run: true
+  publish_crate:
+    image: rust:1
+    commands:
+      - cargo publish --dry-run
+      - cargo publish --token "$CARGO_API_TOKEN"
+"""
+
+
+def test_woodpecker_push_plugin_without_a_registry_pushes_to_docker_hub(run_detector):
+    """A buildx plugin step with credentials and a bare `repo:` pushes to Docker Hub; one whose
+    repo names another registry, or without credentials (a build), does not."""
+    ev, _ = run_detector(DETECTOR, ".woodpecker.yml", WOODPECKER_PUSH)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:crates-io", 25), ("deploy:docker-hub", 3)]
+
+
+def test_a_ci_request_to_a_catalog_host_names_it(run_detector):
+    """`curl ... ntfy.sh/topic` in a CI step notifies through that service; a host in a
+    command that sends no request (a clone, an echo) does not."""
+    text = (
+        "steps:\n"
+        "  notify:\n"
+        "    image: alpine:3\n"
+        "    commands:\n"
+        "      - \"curl -H'Title: done' -d'${CI_PIPELINE_URL}' ntfy.sh/acme_ci\"\n"
+        "      - echo see api.stripe.com/v1\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".woodpecker.yml", text)
+    assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", "ntfy", 5)]

@@ -290,6 +290,15 @@ def test_api_path_only_one_self_hosted_service_serves(run_detector):
     assert [(e.service, e.kind, e.line) for e in ev if e.service] == [("gotenberg", CALL, 2)]
 
 
+def test_api_path_ends_at_a_segment_boundary(run_detector):
+    """`/ws/2` (MusicBrainz's web service) is a request path; `/ws/2002/07/utility` (an XML
+    namespace) only starts with the same characters."""
+    ev, _ = run_detector(DETECTOR, "config/music.php", "<?php\nreturn ['endpoint' => 'https://musicbrainz.org/ws/2'];\n")
+    assert [e.service for e in ev if e.kind == CALL] == ["musicbrainz"]
+    ev, _ = run_detector(DETECTOR, "app/soap.rb", 'NS = "http://schemas.xmlsoap.org/ws/2002/07/utility"\n')
+    assert [e.service for e in ev if e.kind == CALL] == []
+
+
 def test_env_module_reads_are_env_reads(run_detector):
     """`import { env } from "@/env"` (t3-env and its kind) or from node:process: `env.NAME` reads NAME."""
     src = """\
@@ -379,3 +388,36 @@ export const preview = (id: string) => fetch(`https://vimeo.com/api/v2/video/${i
 """
     ev, _ = run_detector(DETECTOR, "frontend/src/embeds/vimeo-frame.tsx", src)
     assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("vimeo.com", 2)]
+
+
+def test_rust_unit_test_modules_are_test_code(run_detector):
+    """A `#[cfg(test)] mod tests { ... }` block is test code: its URLs are no request of the
+    application; code after the module still counts."""
+    src = (
+        "pub fn fetch() {}\n"
+        "#[cfg(test)]\n"
+        "mod tests {\n"
+        "  fn t() { if x { let u = Url::parse(\"https://gitlab.com/acme/repo/-/wikis/FAQ\"); } }\n"
+        "}\n"
+        "const API: &str = \"https://api.stripe.com/v1\";\n"
+    )
+    ev, _ = run_detector(DETECTOR, "crates/api/src/request.rs", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("api.stripe.com", 6)]
+
+
+def test_a_base_url_only_returned_as_a_link_is_no_api(run_detector):
+    """`baseUrl + ...` only ever returned: external links built for the UI, not requests."""
+    links = (
+        "public IEnumerable<string> GetExternalUrls(Item item)\n{\n"
+        "    var baseUrl = \"https://www.imdb.com/\";\n"
+        "    if (item.IsPerson) { yield return baseUrl + $\"name/{item.Id}\"; }\n"
+        "    else { yield return baseUrl + $\"title/{item.Id}\"; }\n}\n"
+    )
+    ev, _ = run_detector(DETECTOR, "Providers/ImdbExternalUrlProvider.cs", links)
+    assert [e for e in ev if e.kind == HOST] == []
+    client = (
+        "var baseUrl = \"https://www.imdb.com/\";\n"
+        "var res = await http.GetAsync(baseUrl + \"title/\" + id);\n"
+    )
+    ev, _ = run_detector(DETECTOR, "Providers/ImdbClient.cs", client)
+    assert [e.name for e in ev if e.kind == HOST] == ["www.imdb.com"]
