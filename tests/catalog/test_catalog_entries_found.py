@@ -28,6 +28,20 @@ jobs:
 """
 
 CASES = {
+    # vendors of provider packages (casdoor): a multi-vendor library's vendor subpackage, a vendor SDK module
+    "bark": {"notification/bark.go": 'package notification\n\nimport "github.com/nikoksr/notify/service/bark"\n\nvar _ = bark.New\n'},
+    "line-messaging": {"notification/line.go": 'package notification\n\nimport "github.com/casdoor/notify2/service/line"\n\nvar _ = line.New\n'},
+    "google-chat": {"notification/google_chat.go": 'package notification\n\nimport "github.com/nikoksr/notify/service/googlechat"\n\nvar _ = googlechat.New\n'},
+    "alipay": {"pp/alipay.go": 'package pp\n\nimport "github.com/go-pay/gopay/alipay"\n\nvar _ = alipay.NewClient\n'},
+    "wechat-pay": {"pp/wechatpay.go": 'package pp\n\nimport "github.com/go-pay/gopay/wechat/v3"\n\nvar _ = wechat.NewClientV3\n'},
+    "polar": {"pp/polar.go": 'package pp\n\nimport polargo "github.com/polarsource/polar-go"\n\nvar _ = polargo.New\n'},
+    "alibaba-cloud-facebody": {"faceId/aliyun.go": 'package faceId\n\nimport facebody "github.com/alibabacloud-go/facebody-20191230/v5/client"\n\nvar _ = facebody.NewClient\n'},
+    "alibaba-cloud-pnvs": {"object/sms_pnvs.go": 'package object\n\nimport "github.com/aliyun/alibaba-cloud-sdk-go/services/dypnsapi"\n\nvar _ = dypnsapi.NewClient\n'},
+    "whois": {"object/cert_whois.go": 'package object\n\nimport "github.com/likexian/whois"\n\nvar _ = whois.Whois\n'},
+    "radius": {"object/mfa_radius.go": 'package object\n\nimport "layeh.com/radius"\n\nvar _ = radius.Exchange\n'},
+    "letsencrypt": {"object/site_cert_account.go": 'package object\n\nimport "github.com/casbin/lego/v4/lego"\n\nvar _ = lego.LEDirectoryProduction\n'},
+    "google-workspace": {"object/syncer_gws.go": 'package object\n\nimport admin "google.golang.org/api/admin/directory/v1"\n\nfunc f() { admin.NewService(nil) }\n'},
+    "wecom": {"object/sync_wecom.go": 'package object\n\nconst u = "https://qyapi.weixin.qq.com/cgi-bin/gettoken"\n'},
     "docker-hub": {".github/workflows/release.yml": WORKFLOW},
     "github-container-registry": {".github/workflows/release.yml": WORKFLOW},
     "codecov": {".github/workflows/release.yml": WORKFLOW},

@@ -201,9 +201,10 @@ _HOST_SETTING = re.compile(
 )
 # A host setting's default, the host a whole string literal on the line of a name about a host:
 # Go's `StringF(KeyHaveIBeenPwnedHost, "api.pwnedpasswords.com")`, `smtp_host: "smtp.sendgrid.net"`.
-# A setting's name ends in Host (not a bare `host` variable, not `isHost(host, "zoom.us")`).
+# A setting's name ends in Host (not a bare `host` variable, not `isHost(host, "zoom.us")`), or in
+# Endpoint or Url when its value is a bare host (`DefaultEndpoint = "cloudauth.cn-shanghai.aliyuncs.com"`).
 _HOST_DEFAULT = re.compile(
-    r"""[A-Za-z]\w*?(?:Host|_host|_HOST)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
+    r"""[A-Za-z]\w*?(?:Host|_host|_HOST|Endpoint|_endpoint|_ENDPOINT|Url|URL|_url)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]""",
 )
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")

@@ -118,13 +118,30 @@ _MODULE_KINDS: dict[str, frozenset[str]] = {
     "renderers": frozenset({"external_api"}),
     "payment": frozenset({"payment"}),
     "payments": frozenset({"payment"}),
+    "captcha": frozenset({"external_api"}),
+    # identity verification (KYC) vendors: `idv/jumio.go`, `kyc/onfido.py`
+    "idv": frozenset({"external_api"}),
+    "kyc": frozenset({"external_api"}),
 }
 
 
+# Go keeps an application's packages at the top of the repository or right under `internal/`
+# and `pkg/`: a kind folder there is the app's module system too (`storage/minio_s3.go`,
+# `internal/payment/alipay.go`), one file per vendor behind the package's dispatcher.
+_PACKAGE_ROOTS = frozenset({"internal", "pkg"})
+# The kinds that count there: an app's top-level `auth/`, `search/` or `analytics/` is its own feature.
+_TOP_KINDS = frozenset({"storage", "payment", "payments", "captcha", "idv", "kyc"})
+
+
 def _module_kind(parts: list[str], i: int) -> str:
-    """The kind of `parts[i]` when it is a kind folder right inside a module root, else ''."""
+    """The kind of `parts[i]` when it is a kind folder right inside a module root or at the
+    top of the application's packages, else ''."""
     low = parts[i].lower()
-    return low if low in _MODULE_KINDS and i > 0 and parts[i - 1].lower() in _MODULE_ROOTS else ""
+    if low not in _MODULE_KINDS:
+        return ""
+    if low in _TOP_KINDS and (i == 0 or (i == 1 and parts[0].lower() in _PACKAGE_ROOTS)):
+        return low
+    return low if parts[i - 1].lower() in _MODULE_ROOTS else ""
 
 
 def _is_container(name: str) -> bool:
@@ -180,7 +197,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     lowered = rel.lower().split("/")[:-1]
     channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
     if (not channels and _CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
-            and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))):
+            and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
+            and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
@@ -347,13 +365,29 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
     return ()
 
 
+# Files of one role, one per vendor, named role first in snake case beside the role's other
+# files (`object/syncer_okta.go`, `syncer_keycloak.go`, `notifier_slack.py`, `sender_twilio.go`):
+# the rest of the name is a vendor when it is a catalog service's name.
+_ROLE_FILE = re.compile(
+    r"^(?:syncer|notifier|sender|importer|exporter|uploader|connector)_([a-z0-9]{3,40}(?:_[a-z0-9]{1,40})?)\.[a-z]{1,5}$"
+)
+
+
+def role_file_of(name: str) -> str:
+    """The vendor part of a role file's name (`syncer_okta.go` → okta), or ''."""
+    m = _ROLE_FILE.match(name)
+    if m is None or _TEST_FILE.match(name):
+        return ""
+    return m.group(1)
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     if _manifest(name):
         found = module_of(rel)
         return found is not None and found[1]  # in a vendor's folder, not a file of the container
     if language_for(name) is None or name.endswith((".min.js", ".d.ts", ".blade.php")):
         return False
-    return module_of(rel) is not None or bool(kind_class_of(rel))
+    return module_of(rel) is not None or bool(kind_class_of(rel)) or bool(role_file_of(name))
 
 
 def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
@@ -393,11 +427,15 @@ _URL_HOST = re.compile(r"""['"]https?://([A-Za-z0-9][A-Za-z0-9.-]{0,200}\.[A-Za-
 _VERSION = re.compile(r"(?<=[a-z])v?\d+$")
 
 
-def _in_kind(name: str, kind: str, ctx: Context) -> str | None:
+def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | None:
     """The catalog service a module named `name` in a `kind` folder stands for: the named
     service when it is of the kind's categories; else the one service of those categories
     whose id starts with the name (`digitalocean` in `storage/` is digitalocean-spaces,
-    `github` in `authentication/` github-oauth); else the named service itself."""
+    `github` in `authentication/` github-oauth); else the named service itself.
+    `strict` (a kind package at the top of the app, `internal/storage/`, where the app's own
+    modules sit beside its vendors'): a service of the kind's categories only, and the
+    leading-id rule for the whole name only (`internal/storage/sql_provider.go` is no Azure SQL,
+    `upload.go` no UploadThing)."""
     cats = _MODULE_KINDS[kind]
     words = _words(name)
     names = [name, _VERSION.sub("", name)]  # `umami2/`: the vendor's second version
@@ -408,25 +446,50 @@ def _in_kind(name: str, kind: str, ctx: Context) -> str | None:
         if sid is not None:
             return sid
     named = None
-    for cand in names:
+    for n, cand in enumerate(names):
         squashed = re.sub(r"[^a-z0-9]", "", cand.lower())
         if len(squashed) < 3:
             continue
         sid = ctx.index.service_named(cand)
         if sid and ctx.catalog.services[sid].category in cats:
             return sid
-        if squashed not in ctx.index.umbrellas:  # `azure/` and `google/` name many products
+        if squashed not in ctx.index.umbrellas and not (strict and n > 1):  # `azure/` and `google/` name many products
             leading = [s.id for s in ctx.catalog.services.values()
                        if s.category in cats and re.sub(r"[^a-z0-9]", "", s.id).startswith(squashed)]
             if len(leading) == 1:
                 return leading[0]
         named = named or sid
-    return named
+    if len(words) > 1:
+        # `minio_s3.go` in `storage/`: the vendor before a protocol's name, by its own name only
+        # (`file-upload.ts` names no `filestack`)
+        sid = ctx.index.service_named(words[0])
+        if sid and ctx.catalog.services[sid].category in cats:
+            return sid
+    return None if strict else named
+
+
+def _kind_at_top(rel: str) -> bool:
+    """Whether a path's kind folder is a package at the top of the app (`storage/`,
+    `internal/storage/`) rather than a module root's (`modules/storage/`)."""
+    parts = rel.split("/")
+    for i in range(len(parts) - 2, -1, -1):
+        if _module_kind(parts, i):
+            return not (i > 0 and parts[i - 1].lower() in _MODULE_ROOTS)
+    return False
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     found = module_of(src.rel)
     if found is None:
+        role = role_file_of(src.name)
+        if role and not any(p.lower() in _TEST_DIRS for p in src.rel.split("/")[:-1]):
+            sid = ctx.index.service_named(role) or ctx.index.service_named(role.replace("_", "-"))
+            if sid is not None:  # a catalog vendor only: `syncer_user.go` is the role's own
+                yield Evidence(
+                    path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{sid}", service=sid,
+                    detail=(("module", sid),),
+                )
+                return
         yield from _kind_class(src, ctx)
         return
     name, on_purpose = found
@@ -436,7 +499,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if "://" not in src.text and "<script" not in src.text.lower():
             return
     if kind:
-        sid = _in_kind(name, kind, ctx)
+        sid = _in_kind(name, kind, ctx, strict=_kind_at_top(src.rel))
         if sid is not None:
             yield Evidence(
                 path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{sid}", service=sid,

@@ -119,6 +119,25 @@ def test_host_settings_without_a_url_name_catalog_hosts(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == HOST] == [("api.axiom.co", "axiom", 5)]
 
 
+def test_endpoint_and_url_constants_with_a_bare_host_name_catalog_hosts(run_detector):
+    """A Go SDK's endpoint is a bare host (`config.Endpoint = tea.String(...)`): a constant named
+    for an endpoint or URL whose whole value is a host names that host; unknown hosts name nothing."""
+    src = """package idv
+
+const (
+\tDefaultAlibabaCloudEndpoint = "cloudauth.cn-shanghai.aliyuncs.com"
+\tAliyunCaptchaVerifyUrl = "captcha.cn-shanghai.aliyuncs.com"
+\tinternalEndpoint = "api.internal.example.net"
+\tconfigURL = "config.json"
+)
+"""
+    ev, _ = run_detector(DETECTOR, "idv/aliyun.go", src)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [
+        ("cloudauth.cn-shanghai.aliyuncs.com", "alibaba-cloud-id-verification"),
+        ("captcha.cn-shanghai.aliyuncs.com", "aliyun-captcha"),
+    ]
+
+
 def test_documentation_links_of_an_api_host_are_not_calls(run_detector):
     src = """\
     r = requests.get(f"https://api.nal.usda.gov/fdc/v1/food/{fid}")

@@ -346,3 +346,40 @@ def test_kind_class_outside_the_catalog_needs_its_own_host(run_detector):
             f'class GoogleGeolocationProvider {{ String url = "{url}"; }}\n',
         )
         assert ev == []
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a Go app's kind packages at the top of the repository or under internal/ and pkg/
+        ("storage/minio_s3.go", "minio"),  # the vendor before the protocol's name
+        ("storage/qiniu_cloud.go", "qiniu-kodo"),
+        ("internal/storage/tencent_cloud_cos.go", "tencent-cloud-cos"),
+        ("idv/jumio.go", "jumio"),  # identity verification vendors
+        ("captcha/geetest.go", "geetest"),
+        ("storage/local_file_system.go", None),  # the app's own storage: no catalog vendor
+        ("storage/storage.go", None),  # the package's dispatcher
+        ("web/src/storage/minio.ts", None),  # a `storage/` folder deep in an app is its own feature
+    ],
+)
+def test_top_level_kind_packages(run_detector, rel, expected):
+    ev, _ = run_detector(DETECTOR, rel, "package storage\n") if accepts(rel, rel.rsplit("/", 1)[-1]) else ([], None)
+    assert [e.service for e in ev] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("object/syncer_okta.go", "okta"),  # one file per vendor of a role, role word first
+        ("object/syncer_keycloak.go", "keycloak"),
+        ("app/notifier_pushover.py", "pushover"),
+        ("object/syncer_user.go", None),  # the role's own files name no vendor
+        ("object/syncer_util.go", None),
+        ("object/syncer_okta_test.go", None),  # its tests
+        ("object/user_okta.go", None),  # no role word first
+    ],
+)
+def test_role_files_of_catalog_vendors(run_detector, rel, expected):
+    name = rel.rsplit("/", 1)[-1]
+    ev, _ = run_detector(DETECTOR, rel, "package object\n") if accepts(rel, name) else ([], None)
+    assert [e.service for e in ev] == ([expected] if expected else [])
