@@ -277,7 +277,7 @@ def resolve(
             else:
                 other_hosts[ev.name].append(ev)
         elif ev.kind == IMAGE:
-            sid = ev.service or index.image(ev.name)
+            sid = ev.service or (index.chart(ev.name) if ev.get("helm_dependency") else index.image(ev.name))
             if sid:
                 per_service[sid].append(ev)
         elif ev.kind == TERRAFORM:

@@ -610,3 +610,13 @@ def test_go_test_helper_files_are_tests(tmp_path):
         "x/tests.go": 'package x\n\nimport "testing"\n\nconst Bin = "https://httpbin-abc123-ez.a.run.app"\n',
     })
     assert "google-cloud-run" not in ids(inv)
+
+
+def test_a_helm_chart_dependency_names_the_service_of_its_image():
+    from mkdocs_integrations.catalog import load_catalog
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    index = CatalogIndex(load_catalog())
+    assert index.chart("minio") == "minio"  # bitnami/minio, minio/minio: the chart bitnami publishes
+    assert index.chart("redis") == index.image("redis") == "redis"
+    assert index.image("minio") is None  # a bare image name keeps its exact lookup

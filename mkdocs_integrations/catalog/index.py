@@ -427,6 +427,21 @@ class CatalogIndex:
             return self._images[img]
         return self._images.get(img.rsplit("/", 1)[-1])
 
+    @cached_property
+    def _image_names(self) -> dict[str, str]:
+        """The catalog's images by their last segment (`bitnami/minio` → minio), where that
+        name is one service's only."""
+        owners: dict[str, set[str]] = {}
+        for img, sid in self._images.items():
+            owners.setdefault(img.rsplit("/", 1)[-1], set()).add(sid)
+        return {name: next(iter(sids)) for name, sids in owners.items() if len(sids) == 1}
+
+    def chart(self, name: str) -> str | None:
+        """The service a Helm chart dependency packages: a chart is named after the image it
+        runs (`minio` from charts.bitnami.com runs bitnami/minio), so a bare chart name matches
+        a catalog image by its last segment too."""
+        return self.image(name) or self._image_names.get(norm_image(name))
+
     def terraform(self, type_or_provider: str) -> str | None:
         t = type_or_provider.lower()
         for prefix, sid in self._terraform:

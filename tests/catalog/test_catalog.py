@@ -98,6 +98,8 @@ def _signals(svc) -> int:
     return sum(map(bool, (
         svc.packages, svc.weak_packages, svc.imports, svc.env, svc.env_prefixes, svc.hosts,
         svc.config_files, svc.docker_images, svc.terraform, svc.sign_in_names, svc.deploy_steps,
+        # a call that is a use on its own (an embed URL only that service serves)
+        any(c.alone for c in svc.calls),
     )))
 
 

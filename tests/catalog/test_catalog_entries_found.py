@@ -354,17 +354,20 @@ NOT_FOUND = {
     "box": {"src/main/java/app/protocol/BoxProtocolDecoder.java": "public class BoxProtocolDecoder extends BaseProtocolDecoder {}\n"},
 }
 
+
 @pytest.mark.parametrize("sid", sorted(CASES))
 def test_catalog_entry_is_found(tmp_path, sid):
     write_tree(tmp_path, CASES[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
 
+
 @pytest.mark.parametrize("sid", sorted(NOT_FOUND))
 def test_look_alike_is_not_the_service(tmp_path, sid):
     write_tree(tmp_path, NOT_FOUND[sid])
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
 
 def test_registry_logins_of_common_workflow_shapes(tmp_path):
     """docker/login-action with `DOCKER_USERNAME` and no `registry:` logs in to Docker Hub; a
@@ -388,6 +391,7 @@ jobs:
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert {"docker-hub", "github-container-registry"} <= {u.id for u in inv.services}
 
+
 def test_github_registry_login_without_packages_write_is_a_pull(tmp_path):
     """A workflow that declares its permissions without `packages: write` and passes no
     secret of its own logs in to ghcr.io only to pull (a `docker://ghcr.io/...` action)."""
@@ -407,6 +411,7 @@ jobs:
 """})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "github-container-registry" not in {u.id for u in inv.services}
+
 
 def test_youtube_through_pytube(tmp_path):
     write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
@@ -514,7 +519,19 @@ MORE_CASES = [
     ("mysql", {"Gemfile": "group :mysql, optional: true do\n  gem 'mysql2', '0.5.7'\nend\n",
                "config/database.yml.example": "mysql: &mysql\n  adapter: mysql2\n  port: 3306\n",
                "docker/develop/docker-compose.yml": "services:\n  db:\n    image: mariadb:lts\n"}),
-
+    # django-storages' Azure backend selected by its settings (the SDK only a transitive pin).
+    ("azure-blob-storage", {"requirements.in": "django-storages[azure]==1.14.3\n",
+                            "app/settings.py": 'import os\nif os.getenv("AZURE_ACCOUNT_NAME"):\n    STORAGE = "storages.backends.azure_storage.AzureStorage"\n'}),
+    # A Cloudron app package.
+    ("cloudron", {"deploy/cloudron/CloudronManifest.json": '{"id": "io.acme.cloudronapp", "manifestVersion": 2, "addons": {"postgresql": {}}}\n'}),
+    # GitLab CI logging in to the project's registry and pushing to it.
+    ("gitlab-container-registry", {".gitlab-ci.yml": "build:\n  script:\n    - echo -n $CI_REGISTRY_PASSWORD | docker login -u $CI_REGISTRY_USER --password-stdin $CI_REGISTRY\n    - docker push $CI_REGISTRY_IMAGE:latest\n"}),
+    # Chatwoot's live-chat widget run on a page.
+    ("chatwoot", {"components/Support.vue": "<script>\nexport default {\n  mounted() {\n    window.addEventListener('chatwoot:ready', this.onReady)\n    window.chatwootSDK.run({ websiteToken: this.token, baseUrl: this.url })\n  },\n}\n</script>\n"}),
+    # A file preview embedding Google's document viewer.
+    ("google-docs-viewer", {"components/PreviewDocs.vue": '<template>\n  <iframe :src="`https://docs.google.com/gview?url=${encodedUrl}&embedded=true`" />\n</template>\n'}),
+    # A Helm chart depending on Bitnami's MinIO chart.
+    ("minio", {"deploy/helm/app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: minio\n    version: 14.6.18\n    repository: https://charts.bitnami.com/bitnami\n"}),
     # Media metadata providers: a .NET client package, an API key in the query, a versioned base URL.
     ("themoviedb", {"Providers/Providers.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="TMDbLib" />\n  </ItemGroup>\n</Project>\n'}),
     ("omdb", {"Providers/Omdb/OmdbProvider.cs": 'class OmdbProvider {\n    const string Url = "https://www.omdbapi.com?apikey=abc";\n}\n'}),
@@ -529,11 +546,13 @@ MORE_CASES = [
     ("docker", {"deployment/unraid/docker-templates/app.xml": "<?xml version=\"1.0\"?>\n<Container>\n  <Repository>acme/app</Repository>\n</Container>\n"}),
 ]
 
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
+
 
 @pytest.mark.parametrize("sid, files", [
     # Kibana is Elasticsearch's UI: a kibana container proves no Logstash pipeline.
@@ -553,7 +572,11 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     # An OIDC provider's own discovery document writes the key; it is no client of another provider.
     ("oidc", {"app/controllers/discovery_controller.rb": "class DiscoveryController\n  def show\n    render json: {userinfo_endpoint: user_info_url}\n  end\nend\n"}),
     ("crates-io", {".github/workflows/ci.yml": "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish --dry-run\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run"])
+    # A GitLab job pulling from the project's registry is no publish.
+    ("gitlab-container-registry", {".gitlab-ci.yml": "test:\n  image: $CI_REGISTRY_IMAGE/ci:latest\n  script:\n    - pytest\n"}),
+    # A link to Google Docs is no embedded viewer.
+    ("google-docs-viewer", {"help/links.js": 'export const GUIDE = "https://docs.google.com/document/d/abc/edit";\n'}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")

@@ -96,6 +96,38 @@ def _vendor(rel: str, folder: bool = True) -> str | None:
     return None
 
 
+# One class per provider in one file of the app's sign-in code (`class GitHubAuthProviderType`
+# with its AUTHORIZATION_URL, `class GitLabProvider` with "/oauth/authorize", an OpenID
+# Connect class fetching the issuer's discovery document): each class named after a vendor
+# the catalog signs in with is that vendor's sign-in.
+_CLASS = re.compile(r"^([ \t]*)(?:export[ \t]+)?(?:(?:public|final|abstract|sealed)[ \t]+){0,3}class[ \t]+([A-Z]\w*)", re.M)
+_DISCOVERY = re.compile(r"\.well-known/openid-configuration")
+# Words of a provider class's name that are not the vendor's (`GitHubAuthProviderType`).
+_CLASS_ROLE_WORDS = _ROLE_WORDS | _BESIDE_VENDOR | frozenset({
+    "type", "types", "mixin", "client", "backend", "base", "connector", "identity", "idp", "impl", "handler",
+    "config", "configuration", "settings", "model", "app", "user", "source", "authentication", "service",
+})
+
+
+def _provider_classes(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, vendor name, service id) of each class in `text` named after a catalogued
+    sign-in vendor whose body holds an OAuth client's authorize endpoint or an OpenID
+    discovery URL."""
+    starts = list(_CLASS.finditer(text))
+    for i, m in enumerate(starts):
+        # the body runs to the next class not nested in this one (a TypedDict inside a mixin)
+        end = next((n.start() for n in starts[i + 1:] if len(n.group(1)) <= len(m.group(1))), len(text))
+        body = text[m.end():end]
+        marker = _OAUTH_CLIENT.search(body) or _DISCOVERY.search(body)
+        if marker is None:
+            continue
+        words = [w for w in _words(m.group(2)) if w not in _CLASS_ROLE_WORDS]
+        name = "".join(words)
+        sid = ctx.index.sign_in_provider(name) if len(name) >= 2 and name.isalpha() else None
+        if sid:
+            yield m.end() + marker.start(), name, sid
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -114,6 +146,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if client is None:
         return
     stem = src.name.rsplit(".", 1)[0]
+    if sign_in_path:
+        classes = list(_provider_classes(text, ctx))
+        if len(classes) > 1:  # a file of several providers, one class each: no one vendor names it
+            for offset, name, sid in classes:
+                yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
+                               service=sid, detail=(("sign_in", name),))
+            return
     if _LOGIN_DEF.search(text):
         name = _vendor(src.rel)
     elif sign_in_path and _declared_vendor(stem):

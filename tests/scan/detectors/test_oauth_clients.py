@@ -84,3 +84,43 @@ def test_provider_files_named_for_their_vendor_in_a_sign_in_folder(run_detector)
     assert _found(run_detector, "selfservice/strategy/oidc/provider_x.go", x) == [(3, "", "")]
     assert _found(run_detector, "selfservice/strategy/oidc/provider_config.go", issuer) == []  # the machinery
     assert _found(run_detector, "internal/providers/provider_github.go", github) == []
+
+
+PROVIDER_CLASSES = '''\
+class OAuth2ProviderMixin:
+    def get_authorization_url(self, instance):
+        return self.AUTHORIZATION_URL
+
+
+class GitHubAuthProviderType(OAuth2ProviderMixin, AuthProviderType):
+    type = "github"
+    AUTHORIZATION_URL = "https://github.com/login/oauth/authorize"
+
+
+class GitLabAuthProviderType(OAuth2ProviderMixin, AuthProviderType):
+    type = "gitlab"
+    AUTHORIZATION_PATH = "/oauth/authorize"
+
+
+class OpenIdConnectAuthProviderTypeMixin:
+    class OpenIdConnectSerializedDict(TypedDict):
+        base_url: str
+
+    def get_wellknown_urls(self, base_url):
+        return requests.get(f"{base_url}/.well-known/openid-configuration")
+
+
+class CustomAuthProviderType(OAuth2ProviderMixin, AuthProviderType):
+    AUTHORIZATION_URL = "https://example.com/oauth/authorize"
+'''
+
+
+def test_one_class_per_provider_in_a_sign_in_file_names_each_provider(run_detector):
+    found = _found(run_detector, "enterprise/sso/oauth2/auth_provider_types.py", PROVIDER_CLASSES)
+    assert {(s, n) for _, s, n in found} == {
+        ("github-oauth", "github"), ("gitlab-oauth", "gitlab"), ("oidc", "openidconnect"),
+    }  # the nested TypedDict does not cut the OIDC class short; `Custom` is no catalogued vendor
+
+
+def test_provider_classes_outside_sign_in_code_are_not_read(run_detector):
+    assert _found(run_detector, "app/models/types.py", PROVIDER_CLASSES) == []
