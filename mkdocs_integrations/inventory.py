@@ -330,6 +330,7 @@ def resolve(
             per_service[sid].extend(evs)
     extra, sign_in_folded = _sign_in_providers(sign_ins, per_service, catalog, index)
     sign_in_folded.update(_fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
+    _fold_authorize_hosts(per_service, other_hosts, client_files, index)
     _join_file_facts(facts, per_service, catalog)
     folded = _fold_integration_oauth(per_service, catalog)
     folded.update(sign_in_folded)
@@ -626,6 +627,12 @@ def _known_sign_in_module(ev: Evidence, catalog: Catalog, index: CatalogIndex) -
     return False
 
 
+def _authorize_url(ev: Evidence) -> bool:
+    """A vendor host in its OAuth authorize URL (api.dailymotion.com/oauth/authorize, a sign-in
+    button's table of providers): where users are sent to consent, no call of the vendor's API."""
+    return ev.kind == HOST and ev.get("authorize") == "1"
+
+
 def _sign_in_providers(
     sign_ins: dict[str, list[Evidence]], per_service: dict[str, list[Evidence]], catalog: Catalog,
     index: CatalogIndex,
@@ -654,7 +661,7 @@ def _sign_in_providers(
             if svc is None or api == sid or svc.category in ("oauth", "auth_provider") or api not in per_service:
                 continue
             shown = [e for e in per_service[api] if _shows_use(e) or e.kind == CI_SECRET]
-            if shown and all(e.kind in _ENV_KINDS for e in shown):
+            if shown and all(e.kind in _ENV_KINDS or _authorize_url(e) for e in shown):
                 per_service[sid].extend(per_service.pop(api))
                 folded[api] = sid
         # A hand-written sign-in client in the app's sign-in code (`tools/auth/box.go`) names the
@@ -666,13 +673,31 @@ def _sign_in_providers(
             if svc is None or api == sid or svc.category in ("oauth", "auth_provider"):
                 continue
             shown = [e for e in per_service[api] if _shows_use(e)]
-            if shown and all(e.kind == HOST and e.path in client_files for e in shown):
+            if shown and all(e.kind == HOST and (e.path in client_files or _authorize_url(e)) for e in shown):
                 per_service[sid].extend(per_service.pop(api))
                 folded[api] = sid
     return extra, folded
 
 
 _SIGN_IN_CLIENT_KINDS = frozenset({HOST, IMPORT, CALL})
+
+
+def _fold_authorize_hosts(
+    per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
+    index: CatalogIndex,
+) -> None:
+    """An unknown vendor's host seen only in its OAuth authorize URL (api.weibo.com/oauth2/authorize
+    in a table of sign-in buttons) or in the app's sign-in provider files, where the app signs in
+    with that vendor (`weibo-oauth`, from its provider file or an auth library's module): the
+    sign-in's own endpoint, not an API of its own."""
+    for host in sorted(other_hosts):
+        evs = other_hosts[host]
+        slug = api_slug(host)
+        target = (index.sign_in_provider(slug) or f"{slug}-oauth") if slug else ""
+        if target in per_service and any(_authorize_url(e) for e in evs) and all(
+            e.path in client_files or _authorize_url(e) or is_test_path(e.path) for e in evs
+        ):
+            per_service[target].extend(other_hosts.pop(host))
 
 
 def _fold_sign_in_client_apis(

@@ -62,7 +62,7 @@ def is_docs_site_path(path: str) -> bool:
     return len(parts) >= 3 and parts[0] in _WORKSPACE_DIRS and parts[1] in _DOCS_SITE_DIRS
 
 
-_SIGN_IN_WORDS = frozenset({"auth", "oauth", "sso", "login", "signin", "openid", "oidc"})
+_SIGN_IN_WORDS = frozenset({"auth", "oauth", "sso", "login", "signin", "openid", "oidc", "idp"})
 
 
 def is_sign_in_path(path: str) -> bool:

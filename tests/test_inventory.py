@@ -285,6 +285,8 @@ def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
         "views/api.py": 'msg = "see https://api.data.gov/docs/rate-limits/ for more information"\n',
     })
     assert not {"0", "127", "data"} & ids(inv)
+
+
 def test_short_oauth_credential_names_and_app_prefixed_auth_names(tmp_path):
     """AUTH_GOOGLE_CID / AUTH_GOOGLE_CSEC (Go sign-in options) and GOOGLE_AUTH_CLIENT_ID are
     Google sign-in; the AUTH_URL tail of a custom provider's AUTH_CUSTOM_AUTH_URL is not Auth.js."""
@@ -442,7 +444,6 @@ def test_django_installed_apps_name_allauth_providers(tmp_path):
                            "    'allauth.socialaccount.providers.github',\n]\n",
     })
     assert {"kakao-oauth", "github-oauth"} <= ids(inv)
-
 
 
 def test_a_sign_in_providers_host_in_the_env_schema_is_its_issuer(tmp_path):
@@ -620,3 +621,50 @@ def test_a_helm_chart_dependency_names_the_service_of_its_image():
     assert index.chart("minio") == "minio"  # bitnami/minio, minio/minio: the chart bitnami publishes
     assert index.chart("redis") == index.image("redis") == "redis"
     assert index.image("minio") is None  # a bare image name keeps its exact lookup
+
+
+def test_goths_provider_packages_are_sign_in_providers(tmp_path):
+    """github.com/markbates/goth/providers/x is sign-in with x (Go), like next-auth's modules:
+    azureadv2 and microsoftonline by the catalog's sign-in names, the rest `x-oauth`."""
+    inv = scan(tmp_path, {
+        "go.mod": "module example.com/app\n\nrequire github.com/markbates/goth v1.82.0\n",
+        "auth/goth.go": (
+            'package auth\n\nimport (\n\t"github.com/markbates/goth"\n'
+            '\t"github.com/markbates/goth/providers/azureadv2"\n'
+            '\t"github.com/markbates/goth/providers/microsoftonline"\n'
+            '\t"github.com/markbates/goth/providers/dailymotion"\n'
+            '\t"github.com/markbates/goth/providers/steam"\n'
+            '\t"github.com/markbates/goth/providers/openidConnect"\n)\n'
+        ),
+    })
+    found = ids(inv)
+    assert {"goth", "microsoft-entra-id", "microsoft-oauth", "dailymotion-oauth", "steam-openid"} <= found
+    assert not {"azureadv2-oauth", "microsoftonline-oauth", "openidconnect-oauth", "steam"} & found
+
+
+def test_a_vendors_authorize_url_where_the_app_signs_in_with_it_is_that_sign_in(tmp_path):
+    """A table of sign-in buttons holding each provider's authorize URL (api.dailymotion.com/oauth/authorize,
+    zoom.us/oauth/authorize, an unknown api.weibo.com/oauth2/authorize) where the app signs in with
+    those vendors: the sign-in's own endpoints, not the vendors' APIs."""
+    inv = scan(tmp_path, {
+        "go.mod": "module example.com/app\n\nrequire github.com/markbates/goth v1.82.0\n",
+        "idp/goth.go": (
+            'package idp\n\nimport (\n\t"github.com/markbates/goth/providers/dailymotion"\n'
+            '\t"github.com/markbates/goth/providers/zoom"\n\t"github.com/markbates/goth/providers/weibo"\n)\n'
+        ),
+        "web/public/redirect.js": (
+            'const endpoints = {\n'
+            '  Dailymotion: "https://api.dailymotion.com/oauth/authorize",\n'
+            '  Zoom: "https://zoom.us/oauth/authorize",\n'
+            '  Weibo: "https://api.weibo.com/oauth2/authorize",\n};\n'
+        ),
+    })
+    found = ids(inv)
+    assert {"dailymotion-oauth", "zoom-oauth", "weibo-oauth"} <= found
+    assert not {"dailymotion", "zoom", "weibo"} & found
+
+
+def test_an_authorize_url_without_a_sign_in_for_the_vendor_stays_its_api(tmp_path):
+    # Zoom's consent page to connect the app to a user's Zoom account: an integration, no sign-in.
+    inv = scan(tmp_path, {"src/zoom.js": 'const url = "https://zoom.us/oauth/authorize?client_id=" + id;\n'})
+    assert "zoom" in ids(inv)

@@ -26,3 +26,10 @@ def test_is_test_path(path, test):
 def test_release_tooling_is_tooling():
     assert is_tooling_path("scripts/release.sh") and is_tooling_path("Makefile")
     assert not is_tooling_path("app/services/mailer.rb")
+
+
+def test_an_identity_provider_folder_is_sign_in_code():
+    from mkdocs_integrations.paths import is_sign_in_path
+
+    assert is_sign_in_path("idp/github.go") and is_sign_in_path("internal/idp/oauth2/oauth2.go")
+    assert not is_sign_in_path("pkg/payments/stripe.go")

@@ -28,6 +28,9 @@ from .integration_modules import _GENERIC, _SUFFIX, _words
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.
 _OAUTH_CLIENT = re.compile(
     r"""\boauth2\.Endpoint\s*\{|\b[Aa]uthURL\s*:"""
+    # golang.org/x/oauth2's client settings without an endpoint (one set per request:
+    # WeCom's and DingTalk's corp-token flows): a client of the vendor's OAuth all the same.
+    r"""|(?<!\*)\boauth2\.Config\s*\{"""
     r"""|['"`][^'"`\n]*/(?:login/|site/)?oauth2?/(?:[\w.-]+/)?authorize\b"""
     r"""|\b(?:AUTHORIZATION_URL|AUTHORIZE_URL|authorize_url|authorization_url|authorizationURL|authorizationUrl"""
     r"""|authorizeURL|authorizeUrl|authorize_uri)\b['"]?\s*(?:=>|[:=])"""
@@ -73,6 +76,42 @@ def _declared_vendor(stem: str) -> str | None:
     if len(squashed) < 2 or not squashed.isalpha() or squashed in _NOT_A_VENDOR or set(rest) & _NOT_A_VENDOR:
         return None
     return squashed
+
+
+# A type the file declares (`type QqIdProvider struct`, `class GithubProvider`): named after the
+# file and a provider role, it says the file is that vendor's provider whatever its URLs (an
+# AD FS or Okta host the admin configures, WeChat's api.weixin.qq.com).
+_TYPE_DECL = re.compile(r"\b(?:type|class|struct)\s+([A-Za-z][A-Za-z0-9]{1,60})\b")
+_TYPE_ROLE = re.compile(r"(?:id|identity)?(?:provider|strategy|connector)$")
+# Variants of one vendor's sign-in, each in a file of its own (`wecom_internal.go` and
+# `wecom_third_party.go`: an enterprise's own app and a marketplace app; `wechat_mobile.go`,
+# `wechat_miniprogram.go`: the vendor's app and its mini programs).
+# A generic provider the admin points at any server (`custom.go` declaring `CustomIdProvider`
+# with configured authorize and token URLs) is OpenID Connect / OAuth2 with no fixed vendor.
+_GENERIC_PROVIDER = frozenset({"custom", "generic"})
+_VARIANT_WORDS = frozenset({"internal", "third", "party", "thirdparty", "mobile", "miniprogram", "mini", "program"})
+
+
+def _typed_vendor(stem: str, text: str) -> str | None:
+    """`qq` for qq.go declaring `QqIdProvider`, `wecom` for wecom_internal.go declaring
+    `WeComInternalIdProvider`: the file's own provider type, named after the file. None else."""
+    words = _words(stem)
+    squashed = "".join(words)
+    if not squashed.isalpha() or len(squashed) < 2:
+        return None
+    for m in _TYPE_DECL.finditer(text):
+        type_name = m.group(1).lower()
+        role = _TYPE_ROLE.search(type_name)
+        if role is None or type_name[: role.start()] != squashed:
+            continue
+        rest = [w for w in words if w not in _VARIANT_WORDS and w not in _BESIDE_VENDOR]
+        if rest and set(rest) <= _GENERIC_PROVIDER:
+            return "oidc"
+        vendor = "".join(rest)
+        if len(vendor) < 2 or vendor in _NOT_A_VENDOR or set(rest) & _NOT_A_VENDOR:
+            return None
+        return vendor
+    return None
 
 
 def _vendor(rel: str, folder: bool = True) -> str | None:
@@ -157,6 +196,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         name = _vendor(src.rel)
     elif sign_in_path and _declared_vendor(stem):
         name = _declared_vendor(stem)  # `oidc/provider_salesforce.go`: one provider of the app's sign-in
+    elif sign_in_path and _typed_vendor(stem, text):
+        name = _typed_vendor(stem, text)  # `idp/qq.go` declaring `type QqIdProvider struct`
     elif sign_in_path:
         # Without a login step the file itself must be named after the vendor and hold the
         # vendor's own URLs (gitea.go → gitea.com/login/oauth/authorize): an integration's
@@ -182,7 +223,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "x/oauth2/", "/oauth1/")
+_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/")
 
 
 DETECTOR = Detector(

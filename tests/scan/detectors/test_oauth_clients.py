@@ -7,6 +7,7 @@ from __future__ import annotations
 from mkdocs_integrations.model import CALL
 from mkdocs_integrations.scan.detectors.oauth_clients import DETECTOR
 
+
 GO_FORGE = """\
 package forgejo
 
@@ -87,6 +88,8 @@ def test_provider_files_named_for_their_vendor_in_a_sign_in_folder(run_detector)
 
 
 PROVIDER_CLASSES = '''\
+
+
 class OAuth2ProviderMixin:
     def get_authorization_url(self, instance):
         return self.AUTHORIZATION_URL
@@ -124,3 +127,51 @@ def test_one_class_per_provider_in_a_sign_in_file_names_each_provider(run_detect
 
 def test_provider_classes_outside_sign_in_code_are_not_read(run_detector):
     assert _found(run_detector, "app/models/types.py", PROVIDER_CLASSES) == []
+
+
+GO_IDP = """\
+package idp
+
+import "golang.org/x/oauth2"
+
+type QqIdProvider struct {
+	Config *oauth2.Config
+}
+
+func (idp *QqIdProvider) getConfig() *oauth2.Config {
+	endpoint := oauth2.Endpoint{
+		TokenURL: "https://graph.qq.com/oauth2.0/token",
+	}
+	return &oauth2.Config{Endpoint: endpoint}
+}
+"""
+
+
+def test_an_idp_folder_file_declaring_its_provider_type_is_that_vendors_sign_in(run_detector):
+    """`idp/qq.go` declaring `QqIdProvider`: one file per identity provider, named by the file
+    and its own provider type even where the vendor's name is not in its hosts (qq, wechat's
+    api.weixin.qq.com, an AD FS or Okta host the admin configures)."""
+    assert _found(run_detector, "idp/qq.go", GO_IDP) == [(10, "", "qq")]
+    wechat = GO_IDP.replace("QqIdProvider", "WeChatIdProvider")
+    assert _found(run_detector, "idp/wechat.go", wechat) == [(10, "", "wechat")]
+    # Variants of one vendor's sign-in, a file each; a settings-only oauth2.Config is a client too.
+    wecom = (
+        "package idp\n\ntype WeComInternalIdProvider struct{}\n\n"
+        "func (idp *WeComInternalIdProvider) getConfig() *oauth2.Config {\n"
+        "\treturn &oauth2.Config{ClientID: id}\n}\n"
+    )
+    assert _found(run_detector, "idp/wecom_internal.go", wecom) == [(6, "", "wecom")]
+    # A generic provider the admin configures: OpenID Connect / OAuth2 with no fixed vendor.
+    custom = GO_IDP.replace("QqIdProvider", "CustomIdProvider")
+    assert _found(run_detector, "idp/custom.go", custom) == [(10, "oidc", "oidc")]
+
+
+def test_a_provider_type_not_named_after_the_file_says_nothing(run_detector):
+    # The type is another file's (or no provider at all): the file names no vendor here (a provider
+    # file of the sign-in code whose vendor the resolver takes from the API it calls).
+    assert _found(run_detector, "idp/qq.go", GO_IDP.replace("QqIdProvider", "TokenCache")) == [(10, "", "")]
+    # A function returning `*oauth2.Config {` is no client literal.
+    returns = "package idp\n\ntype QqIdProvider struct{}\n\nfunc (idp *QqIdProvider) getConfig() *oauth2.Config {\n\treturn cfg\n}\n"
+    assert _found(run_detector, "idp/qq.go", returns) == []
+    # Outside sign-in code a provider type is no sign-in without a login step.
+    assert _found(run_detector, "cache/qq.go", GO_IDP) == []
