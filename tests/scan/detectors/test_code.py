@@ -440,3 +440,19 @@ def test_a_base_url_only_returned_as_a_link_is_no_api(run_detector):
     )
     ev, _ = run_detector(DETECTOR, "Providers/ImdbClient.cs", client)
     assert [e.name for e in ev if e.kind == HOST] == ["www.imdb.com"]
+
+
+def test_a_hyperlinks_target_is_no_request(run_detector):
+    """A catalog host as an `href` (an HTML or JSX link, a UI builder's `{href: "…"}`) is a page
+    for the reader (the vendor's docs, a stylesheet); the same host in a request still counts."""
+    links = (
+        'export const help = () => t.a({\n    href:\n        "https://open.feishu.cn/document/user-ids",\n'
+        '    target: "_blank",\n});\n'
+        'export const Docs = () => <a href={"https://docs.stripe.com/keys"}>keys</a>;\n'
+        "export const Font = () => <link rel='stylesheet' href='https://fonts.googleapis.com/css2?family=Inter' />;\n"
+    )
+    ev, _ = run_detector(DETECTOR, "ui/src/options/help.jsx", links)
+    assert [e for e in ev if e.kind == HOST] == []
+    request = 'const r = await fetch("https://open.feishu.cn/open-apis/auth/v3/tenant_access_token");\n'
+    ev, _ = run_detector(DETECTOR, "src/lark.js", request)
+    assert [e.name for e in ev if e.kind == HOST] == ["open.feishu.cn"]
