@@ -357,6 +357,14 @@ def _whole_literal(text: str, start: int) -> bool:
 
 # A URL's `#fragment` (not Ruby's `#{...}` interpolation) never reaches the server.
 _FRAGMENT = re.compile(r"#(?!\{)")
+# The URL is a hyperlink's target (`<a href="…">`, JSX `href={"…"}`, `{ href: "…" }` in a UI
+# builder): a page a reader may open (a vendor's docs, dashboard or stylesheet), never a
+# request the app makes. Read on the few characters before the URL only.
+_HREF_BEFORE = re.compile(r"""\bhref\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re.I)
+
+
+def _is_href(text: str, start: int) -> bool:
+    return _HREF_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
 # Three words of a sentence between a string's opening quote and a URL in it.
@@ -717,7 +725,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # Hostnames in literals
     for m in _URL.finditer(text) if present is None or _URL_LITERAL in present else ():
         host = m.group(1).lower()
-        if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()):
+        if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
         sid = ctx.index.host(host)
         path = m.group(3) or ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_integrations.model import CALL, ENV_READ, HOST, IMPORT
 from mkdocs_integrations.scan.detectors.code import DETECTOR
 
@@ -424,35 +426,37 @@ def test_rust_unit_test_modules_are_test_code(run_detector):
     assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("api.stripe.com", 6)]
 
 
-def test_a_base_url_only_returned_as_a_link_is_no_api(run_detector):
-    """`baseUrl + ...` only ever returned: external links built for the UI, not requests."""
-    links = (
+# A link for the reader beside a request to the same host: the link names no service, the request does.
+LINKS_AND_REQUESTS = [
+    # `baseUrl + ...` only ever returned: external links built for the UI, not requests.
+    (
+        "Providers/ImdbExternalUrlProvider.cs",
         "public IEnumerable<string> GetExternalUrls(Item item)\n{\n"
         "    var baseUrl = \"https://www.imdb.com/\";\n"
         "    if (item.IsPerson) { yield return baseUrl + $\"name/{item.Id}\"; }\n"
-        "    else { yield return baseUrl + $\"title/{item.Id}\"; }\n}\n"
-    )
-    ev, _ = run_detector(DETECTOR, "Providers/ImdbExternalUrlProvider.cs", links)
-    assert [e for e in ev if e.kind == HOST] == []
-    client = (
-        "var baseUrl = \"https://www.imdb.com/\";\n"
-        "var res = await http.GetAsync(baseUrl + \"title/\" + id);\n"
-    )
-    ev, _ = run_detector(DETECTOR, "Providers/ImdbClient.cs", client)
-    assert [e.name for e in ev if e.kind == HOST] == ["www.imdb.com"]
-
-
-def test_a_hyperlinks_target_is_no_request(run_detector):
-    """A catalog host as an `href` (an HTML or JSX link, a UI builder's `{href: "…"}`) is a page
-    for the reader (the vendor's docs, a stylesheet); the same host in a request still counts."""
-    links = (
+        "    else { yield return baseUrl + $\"title/{item.Id}\"; }\n}\n",
+        "Providers/ImdbClient.cs",
+        "var baseUrl = \"https://www.imdb.com/\";\nvar res = await http.GetAsync(baseUrl + \"title/\" + id);\n",
+        "www.imdb.com",
+    ),
+    # A catalog host as an `href` (an HTML or JSX link, a UI builder's `{href: "…"}`): a page
+    # for the reader (the vendor's docs, a stylesheet).
+    (
+        "ui/src/options/help.jsx",
         'export const help = () => t.a({\n    href:\n        "https://open.feishu.cn/document/user-ids",\n'
         '    target: "_blank",\n});\n'
         'export const Docs = () => <a href={"https://docs.stripe.com/keys"}>keys</a>;\n'
-        "export const Font = () => <link rel='stylesheet' href='https://fonts.googleapis.com/css2?family=Inter' />;\n"
-    )
-    ev, _ = run_detector(DETECTOR, "ui/src/options/help.jsx", links)
+        "export const Font = () => <link rel='stylesheet' href='https://fonts.googleapis.com/css2?family=Inter' />;\n",
+        "src/lark.js",
+        'const r = await fetch("https://open.feishu.cn/open-apis/auth/v3/tenant_access_token");\n',
+        "open.feishu.cn",
+    ),
+]
+
+
+@pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS, ids=["base-url-link", "href"])
+def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
+    ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
-    request = 'const r = await fetch("https://open.feishu.cn/open-apis/auth/v3/tenant_access_token");\n'
-    ev, _ = run_detector(DETECTOR, "src/lark.js", request)
-    assert [e.name for e in ev if e.kind == HOST] == ["open.feishu.cn"]
+    ev, _ = run_detector(DETECTOR, call_path, call)
+    assert [e.name for e in ev if e.kind == HOST] == [host]
