@@ -183,6 +183,12 @@ _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 # Hosts in string literals. Unknown hosts are kept only when they look like an API.
 _URL = re.compile(r"""(?:https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)(:\d+)?(/[^\s'"`)<>]*)?""")
+# The path of an OAuth authorize endpoint (/oauth/authorize, /oauth2/v2.0/authorize,
+# /services/oauth2/authorize, /identity/connect/authorize, /oauth2/request_auth, /oauth/auth.php):
+# where a user is sent to consent, not an API the app calls.
+_AUTHORIZE_PATH = re.compile(
+    r"(?i)/(?:authorize|authorization|request_auth|auth\.php)\b|/oauth2?(?:\.0)?/auth\b|^/connect/?$"  # (SoundCloud's /connect)
+)
 _NOT_EXTERNAL = re.compile(
     r"(^|\.)(localhost|example\.(com|org|net)|test|local|internal|invalid|w3\.org|schema\.org|"
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
@@ -748,7 +754,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         once("host", host)
-        yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "")
+        yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "",
+                       detail=(("authorize", "1"),) if _AUTHORIZE_PATH.search(path) else ())
     # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
     # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.
     settings = (
