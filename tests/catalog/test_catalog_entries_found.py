@@ -544,6 +544,66 @@ MORE_CASES = [
     # Publishing crates from CI; an Unraid Docker container template.
     ("crates-io", {".woodpecker.yml": "steps:\n  publish:\n    image: rust:1\n    commands:\n      - cargo publish --workspace --token \"$CARGO_API_TOKEN\"\n"}),
     ("docker", {"deployment/unraid/docker-templates/app.xml": "<?xml version=\"1.0\"?>\n<Container>\n  <Repository>acme/app</Repository>\n</Container>\n"}),
+    # LLM providers reached through an OpenAI-compatible client: API host or provider env prefix (anything-llm).
+    ("fireworks-ai", {"server/llm/fireworks.js": 'const client = new OpenAI({ baseURL: "https://api.fireworks.ai/inference/v1", apiKey: process.env.FIREWORKS_AI_LLM_API_KEY });\n'}),
+    ("moonshot-ai", {"server/llm/moonshot.js": 'const client = new OpenAI({ baseURL: "https://api.moonshot.ai/v1", apiKey: process.env.MOONSHOT_AI_API_KEY });\n'}),
+    ("ppio", {"server/llm/ppio.js": 'const basePath = "https://api.ppinfra.com/v3/openai/";\nconst key = process.env.PPIO_API_KEY;\n'}),
+    ("zai", {"server/llm/zai.js": 'const client = new OpenAI({ baseURL: "https://api.z.ai/api/paas/v4", apiKey: process.env.ZAI_API_KEY });\n'}),
+    ("gitee-ai", {"server/llm/gitee.js": 'const client = new OpenAI({ baseURL: "https://ai.gitee.com/v1", apiKey: process.env.GITEE_AI_API_KEY });\n'}),
+    ("nvidia-nim", {".env.example": "NVIDIA_NIM_LLM_BASE_PATH=http://127.0.0.1:8000\n"}),
+    ("lm-studio", {".env.example": "LMSTUDIO_BASE_PATH=http://localhost:1234/v1\n"}),
+    ("lm-studio", {"package.json": '{"dependencies": {"@lmstudio/sdk": "^1.0.0"}}'}),
+    ("localai", {".env.example": "LOCAL_AI_BASE_PATH=http://localhost:8080/v1\n"}),
+    ("localai", {"docker-compose.yml": "services:\n  llm:\n    image: localai/localai:latest-aio-cpu\n"}),
+    ("koboldcpp", {".env.example": "KOBOLD_CPP_BASE_PATH=http://127.0.0.1:5000/v1\n"}),
+    ("text-generation-webui", {".env.example": "TEXT_GEN_WEB_UI_BASE_PATH=http://127.0.0.1:5000/v1\n"}),
+    ("litellm", {".env.example": "LITE_LLM_BASE_PATH=http://127.0.0.1:4000\n"}),
+    ("litellm", {"docker-compose.yml": "services:\n  proxy:\n    image: ghcr.io/berriai/litellm:main-latest\n"}),
+    ("docker-model-runner", {".env.example": "DOCKER_MODEL_RUNNER_BASE_PATH=http://127.0.0.1:12434\n"}),
+    ("foundry-local", {"requirements.txt": "foundry-local-sdk==0.3.1\n"}),
+    ("lemonade", {".env.example": "LEMONADE_LLM_BASE_PATH=http://127.0.0.1:8000\n"}),
+    ("omlx", {".env.example": "OMLX_LLM_BASE_PATH=http://127.0.0.1:8000/v1\n"}),
+    ("privatemode", {".env.example": "PRIVATEMODE_LLM_BASE_PATH=http://127.0.0.1:8080/v1\n"}),
+    ("kokoro-tts", {"server/tts/kokoro.js": 'const client = new OpenAI({ baseURL: process.env.TTS_KOKORO_ENDPOINT });\n'}),
+    # Web search providers called by an agent (anything-llm, khoj).
+    ("duckduckgo", {"server/search.js": 'const res = await fetch(`https://html.duckduckgo.com/html?q=${q}`);\n'}),
+    ("serper", {"app/search.py": 'import os\nSERPER_DEV_API_KEY = os.getenv("SERPER_DEV_API_KEY")\nURL = "https://google.serper.dev/search"\n'}),
+    ("bing-search", {"server/search.js": 'await fetch(`https://api.bing.microsoft.com/v7.0/search?q=${q}`);\n'}),
+    ("brave-search", {"server/search.js": 'await fetch(`https://api.search.brave.com/res/v1/web/search?q=${q}`);\n'}),
+    ("baidu-search", {"server/search.js": 'await fetch("https://qianfan.baidubce.com/v2/ai_search/web_search", { method: "POST" });\n'}),
+    ("you-com", {"server/search.js": 'await fetch(`https://ydc-index.io/v1/search?query=${q}`);\n'}),
+    ("searxng", {"server/search.js": 'const url = new URL(process.env.AGENT_SEARXNG_API_URL);\n'}),
+    ("searxng", {"docker-compose.yml": "services:\n  search:\n    image: docker.io/searxng/searxng:latest\n"}),
+    ("google-custom-search", {"app/search.py": 'import os\nGOOGLE_SEARCH_ENGINE_ID = os.getenv("GOOGLE_SEARCH_ENGINE_ID")\nURL = "https://www.googleapis.com/customsearch/v1"\n'}),
+    ("olostep", {"app/scrape.py": 'OLOSTEP_API_URL = "https://agent.olostep.com/olostep-p2p-incomingAPI"\n'}),
+    # Code sandboxes (khoj): the E2B SDK; a Terrarium container reached by URL.
+    ("e2b", {"requirements.txt": "e2b-code-interpreter==1.0.0\n"}),
+    ("terrarium", {"app/run_code.py": 'import os\nSANDBOX_URL = os.getenv("KHOJ_TERRARIUM_URL", "http://localhost:8080")\n'}),
+    ("ipapi", {"web/utils.ts": 'const res = await fetch("https://ipapi.co/json");\n'}),
+    ("kapa-ai", {"www/providers/assistant.tsx": '// kapa.ai assistant API\nconst url = threadId ? `/query/v1/thread/${threadId}/stream?query=${q}` : `/query/v1/stream?query=${q}`;\n'}),
+    # Data connectors: self-hosted wikis and document archives reached on a configured base URL.
+    ("confluence", {"collector/confluence.js": 'const url = `${baseUrl}/rest/api/content?spaceKey=${spaceKey}&expand=body.storage`;\n'}),
+    ("paperless-ngx", {"collector/paperless.js": '// Fetches all documents from Paperless-ngx\nclass PaperlessNgxLoader {\n  async fetch() { return fetch(`${this.baseUrl}/api/documents/`); }\n}\n'}),
+    ("drupal-wiki", {"collector/drupal.js": '// Drupal Wiki REST API\nconst url = `${baseUrl}/api/rest/scope/api/page/${pageId}`;\n'}),
+    # Mail inspectors (postal): clamd INSTREAM, Rspamd's /checkv2, spamd's protocol line.
+    ("clamav", {"lib/inspectors/clamav.rb": 'class Clamav\nsocket = TCPSocket.new(host, port)\nsocket.write("zINSTREAM\\0")\n'}),
+    ("rspamd", {"lib/inspectors/rspamd.rb": 'class Rspamd\nrequest = Net::HTTP::Post.new("/checkv2")\n'}),
+    ("spamassassin", {"lib/inspectors/spam_assassin.rb": 'class SpamAssassin\ntcp_socket.write("REPORT SPAMC/1.2\\r\\n")\n'}),
+    # Vector databases: Zilliz Cloud by its env prefix; LanceDB by package.
+    ("zilliz", {".env.example": "ZILLIZ_ENDPOINT=https://sample.api.gcp-us-west1.zillizcloud.com\nZILLIZ_API_TOKEN=\n"}),
+    ("lancedb", {"package.json": '{"dependencies": {"@lancedb/lancedb": "0.15.0"}}'}),
+    # Hosting: GCE by SDK, a Space's Dockerfile folder, Bunnyshell's config, ToDesktop's runtime.
+    ("google-compute-engine", {"requirements.txt": "google-cloud-compute==1.19.0\n"}),
+    ("huggingface-spaces", {"cloud-deployments/huggingface-spaces/Dockerfile": "FROM acme/app:render\n"}),
+    ("bunnyshell", {".bunnyshell/templates/preview/bunnyshell.yaml": "kind: Environment\nname: preview\n"}),
+    ("todesktop", {"desktop/package.json": '{"dependencies": {"@todesktop/runtime": "^1.6.0"}}'}),
+    # Fields added to existing entries.
+    ("aws-bedrock", {".env.example": "AWS_BEDROCK_LLM_API_KEY=\nAWS_BEDROCK_LLM_REGION=us-east-1\n"}),
+    ("voyage-ai", {".env.example": "VOYAGEAI_API_KEY=\n"}),
+    ("google-vertex-ai", {"app/llm.py": "import anthropic\n# Claude on Vertex AI\nclient = anthropic.AnthropicVertex(project_id=p, region=r)\n"}),
+    ("openshift", {"cloud-deployments/openshift/Dockerfile": "FROM ubuntu:noble\n"}),
+    ("slack", {".github/workflows/release.yml": "on: release\njobs:\n  n:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: slackapi/slack-github-action@v1.23.0\n"}),
+    ("discord", {".github/workflows/release.yml": "on: release\njobs:\n  n:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: Ilshidur/action-discord@0.3.2\n"}),
 ]
 
 
