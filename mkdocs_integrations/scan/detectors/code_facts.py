@@ -56,6 +56,8 @@ _AUTH_WORDS = frozenset({
 })
 _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"]""")
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
+# An HTML table header's `scope="col"` / `scope="row"` (in a template or JSX): no OAuth scope.
+_TABLE_SCOPES = frozenset({"row", "col", "rowgroup", "colgroup"})
 _EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\(\s*['"]([A-Za-z][\w .:/-]{1,60})['"]""")
 _BUCKET = re.compile(
     # (`myBucket`, `S3_BUCKET_NAME`: the words around "bucket" are not matched, only the
@@ -172,6 +174,8 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
     scopes: dict[str, int] = {}
     has_scope = src.mentions(("scope", "scopes"))
     for m in _SCOPE.finditer(text) if has_scope else ():
+        if m.group(1) in _TABLE_SCOPES:
+            continue
         for s in re.split(r"[\s,]+", m.group(1)):
             scopes.setdefault(s, m.start(1))
     for m in _SCOPE_LIST.finditer(text) if has_scope else ():

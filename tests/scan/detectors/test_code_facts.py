@@ -60,3 +60,13 @@ def test_http_client_calls_need_a_word_boundary_before_the_name():
     assert not calls_http_client("router.prefetch(url); cache.fetch(key);")
     assert calls_http_client("$client = new GuzzleHttp\\Client(['base_uri' => $url]);")
     assert not calls_http_client("$x = renew Client();")
+
+
+def test_a_table_headers_scope_attribute_is_no_oauth_scope(run_detector):
+    src = (
+        'export const Rows = () => (\n  <table>\n    <tr><th scope="col">Name</th></tr>\n'
+        '    <tr><th scope="row">Alice</th></tr>\n  </table>\n);\n'
+        'const auth = { scope: "Mail.Send offline_access" };\n'
+    )
+    ev, _ = run_detector(DETECTOR, "frontend/src/pages/Admin/Invitations/index.jsx", src)
+    assert sorted(n for n, _ in facts(ev, SCOPE)) == ["Mail.Send", "offline_access"]
