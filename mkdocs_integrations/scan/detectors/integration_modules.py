@@ -433,9 +433,9 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
     whose id starts with the name (`digitalocean` in `storage/` is digitalocean-spaces,
     `github` in `authentication/` github-oauth); else the named service itself.
     `strict` (a kind package at the top of the app, `internal/storage/`, where the app's own
-    modules sit beside its vendors'): a service of the kind's categories only, and the
-    leading-id rule for the whole name only (`internal/storage/sql_provider.go` is no Azure SQL,
-    `upload.go` no UploadThing)."""
+    modules sit beside its vendors'): a service of the kind's categories only
+    (`internal/storage/sql_provider.go` is no Azure SQL, `upload.go` no UploadThing). The
+    leading-id rule takes the whole name only, in every kind folder."""
     cats = _MODULE_KINDS[kind]
     words = _words(name)
     names = [name, _VERSION.sub("", name)]  # `umami2/`: the vendor's second version
@@ -453,7 +453,9 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         sid = ctx.index.service_named(cand)
         if sid and ctx.catalog.services[sid].category in cats:
             return sid
-        if squashed not in ctx.index.umbrellas and not (strict and n > 1):  # `azure/` and `google/` name many products
+        # The leading-id rule for the whole name only (`azure/` and `google/` name many
+        # products): a name's last word is a guess already (`mikro-orm.config.dev` is no `devise`).
+        if squashed not in ctx.index.umbrellas and n < 2:
             leading = [s.id for s in ctx.catalog.services.values()
                        if s.category in cats and re.sub(r"[^a-z0-9]", "", s.id).startswith(squashed)]
             if len(leading) == 1:
