@@ -196,6 +196,7 @@ _NOT_EXTERNAL = re.compile(
     r"|(^|[.-])(your|my)-?(domain|company|app|site|server|host|org|instance|store|shop|website|project|backend)\b|(^|\.)(domain|company)\.(com|org|net)$"
     r"|(^|\.)your-"  # your-deployed-application.com, your-tenant.auth0.com: a label that says "your ..."
     r"|(^|\.)acme[a-z-]*\.[a-z]+$"  # Acme, Acme Corp: the stock example company
+    r"|^example\."  # a tenant placeholder on a vendor's domain: example.atlassian.net, example.myshopify.com
     r"|(^|\.)(?P<rep>[a-z0-9])(?P=rep){3,}\.[a-z]+$"  # one character over and over: xxxxxxxx.com, aaaa.io
 )
 
@@ -262,6 +263,7 @@ def _link_builder(text: str, start: int) -> bool:
                for u in uses)
 
 
+_INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
@@ -371,6 +373,30 @@ _HREF_BEFORE = re.compile(r"""\bhref\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re
 
 def _is_href(text: str, start: int) -> bool:
     return _HREF_BEFORE.search(text, max(0, start - 80), start) is not None
+
+
+# A list named for what the code skips or refuses (`IGNORED_IMG_BASEPATHS = ["https://circleci.com",
+# ...]`, `blockedDomains: [...]`): its hosts are what the app leaves alone, not what it calls.
+_SKIP_LIST = re.compile(
+    r"(?i)(?:ignore|ignored|skip|skipped|exclude|excluded|block|blocked|blocklist|blacklist|deny|denied|denylist)"
+    r"\w*['\"]?\s*(?::\s*[\w\[\]<>|. ]{0,40})?(?:=>|=|:)\s*(?:\[|array\(|\{|new\s+Set\(\s*\[|frozenset\(\s*[\[{(]|set\(\s*[\[(]|%w\[)\s*$"
+)
+
+
+def _in_skip_list(text: str, start: int) -> bool:
+    """Whether the URL at `start` is an entry of a list named for skipping or refusing."""
+    window = text[max(0, start - 1500):start]
+    depth = 0
+    for i in range(len(window) - 1, -1, -1):
+        ch = window[i]
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth == 0:
+                line_start = window.rfind("\n", 0, i) + 1
+                return bool(_SKIP_LIST.search(window[line_start:i + 1]))
+            depth -= 1
+    return False
 
 
 # Three words of a sentence between a string's opening quote and a URL in it.
@@ -733,8 +759,12 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         host = m.group(1).lower()
         if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
+        if _in_skip_list(text, m.start()):
+            continue
         sid = ctx.index.host(host)
         path = m.group(3) or ""
+        if _INVITE_PATH.match(path):
+            continue  # a community's invite link (discord.com/invite/x) is for people to open
         if sid is None:
             sid = _tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

@@ -451,10 +451,36 @@ LINKS_AND_REQUESTS = [
         'const r = await fetch("https://open.feishu.cn/open-apis/auth/v3/tenant_access_token");\n',
         "open.feishu.cn",
     ),
+    # A community's invite link, returned for a "join us" button.
+    (
+        "frontend/src/utils/paths.js",
+        'export default {\n  discord: () => {\n    return "https://discord.com/invite/6UyHPeGZAC";\n  },\n};\n',
+        "server/notify/discord.js",
+        'await fetch("https://discord.com/api/webhooks/" + id + "/" + token, { method: "POST" });\n',
+        "discord.com",
+    ),
+    # A list named for what the code skips: the hosts it leaves alone.
+    (
+        "collector/htmlToMarkdown.js",
+        'const IGNORED_IMG_BASEPATHS = [\n  "https://img.shields.io",\n  "https://travis-ci.org",\n'
+        '  "https://circleci.com",\n];\n',
+        "scripts/ci-status.js",
+        'const res = await fetch("https://circleci.com/api/v2/project/gh/acme/app/pipeline");\n',
+        "circleci.com",
+    ),
+    # `example` as a vendor tenant's name: a placeholder for the reader's own site.
+    (
+        "Connectors/Confluence/index.jsx",
+        '<input type="url" name="baseUrl" placeholder="eg: https://example.atlassian.net, http://localhost:8211" />;\n',
+        "Connectors/Confluence/loader.js",
+        'const j = await fetch("https://acme-team.atlassian.net/rest/api/3/issue");\n',
+        "acme-team.atlassian.net",
+    ),
 ]
 
 
-@pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS, ids=["base-url-link", "href"])
+@pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
+                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
