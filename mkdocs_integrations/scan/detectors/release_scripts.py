@@ -22,9 +22,10 @@ _RECIPE_NAMES = frozenset({
     "Makefile", "GNUmakefile", "makefile", "justfile", "Justfile", ".justfile",
     "Taskfile.yml", "Taskfile.yaml", "Rakefile",
 })
-# A shell script whose name says it releases: scripts/release.sh, bin/deploy, publish-docker.sh.
-# Shell only: a `release.yml` is a CI workflow (the CI detector's) or a config file.
-_RELEASE_SCRIPT = re.compile(r"^(?:release|deploy|publish)(?:[-_][\w-]*)?(?:\.sh|\.bash)?$")
+# A shell script whose name says it releases: scripts/release.sh, bin/deploy, publish-docker.sh,
+# scripts/docker/push.sh, docker-push.sh. Shell only: a `release.yml` is a CI workflow (the CI
+# detector's) or a config file.
+_RELEASE_SCRIPT = re.compile(r"^(?:[a-z0-9]+[-_])?(?:release|deploy|publish|push)(?:[-_][\w-]*)?(?:\.sh|\.bash)?$")
 
 
 def is_recipe(name: str) -> bool:

@@ -25,6 +25,22 @@ def test_a_deploy_script_deploys_and_a_makefile_without_publish_commands_does_no
     assert ev == []
 
 
+def test_an_image_pushed_without_a_registry_host_goes_to_docker_hub(run_detector):
+    script = (
+        "#!/bin/bash\n"
+        "docker push photoprism/$1:preview\n"
+        "docker buildx build --platform linux/amd64,linux/arm64 \\\n"
+        "    -t bbilly1/tubearchivist:unstable --push .\n"
+        "docker push ghcr.io/acme/app:latest\n"
+        "docker push localhost:5000/app\n"
+        "docker push \"$IMAGE\"\n"
+    )
+    ev, _ = run_detector(DETECTOR, "scripts/docker/push.sh", script)
+    deploys = [(e.line, e.service) for e in ev if e.name.startswith("deploy:")]
+    assert [line for line, sid in deploys if sid == "docker-hub"] == [2, 4]
+    assert (5, "github-container-registry") in deploys
+
+
 @pytest.mark.parametrize(
     ("rel", "accepted"),
     [
@@ -34,6 +50,8 @@ def test_a_deploy_script_deploys_and_a_makefile_without_publish_commands_does_no
         ("scripts/release.sh", True),
         ("bin/deploy", True),
         ("docker/scripts/publish-ghcr.sh", True),
+        ("scripts/docker/push.sh", True),
+        ("scripts/docker-push.sh", True),
         (".github/workflows/release.yml", False),  # a workflow: the CI detector's
         ("config/deploy.rb", False),
         ("integration-tests/Makefile", False),  # a test's Makefile deploys a fixture
