@@ -21,7 +21,12 @@ from .model import (
 from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path
 from .scan import ScanResult
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
-from .uncatalogued import MODULE_PREFIX, api_slug, squashed_domain, uncatalogued_apis, uncatalogued_modules
+from .sign_in import (
+    fold_authorize_hosts, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
+    fold_sign_in_client_apis, known_sign_in_module, sign_in_providers,
+)
+from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
+from .usage import shows_use
 
 # How sure we are that a service is used, strongest first.
 STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
@@ -157,9 +162,6 @@ def _strength(kinds: set[str]) -> str | None:
     return None
 
 
-# Facts that describe a service found otherwise, but do not show use on their own.
-_WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
-
 
 # Config files of PHP frameworks (Laravel's `config/*.php`, CodeIgniter's `app/Config/*.php`).
 # Their stock copies list every driver the framework supports, each reading its own env vars
@@ -170,23 +172,9 @@ _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
 def _framework_config_only(evs: list[Evidence]) -> bool:
     """True when all a service has are env reads (and hosts) in framework config files: no
     package, no code using it, no env file declaring its variables, no image."""
-    shown = [e for e in evs if _shows_use(e)]
+    shown = [e for e in evs if shows_use(e)]
     return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
 
-
-def _shows_use(e: Evidence) -> bool:
-    """Evidence that can establish a service on its own (the rest only describes one)."""
-    if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
-        return False
-    if e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1"):
-        return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
-    if e.kind == CI_SECRET:
-        return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
-    if e.kind == ENV_DECL and e.get("optional") == "1":
-        return False  # a commented-out `# BETTERSTACK_API_KEY=` in an example file: documented, not set
-    if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):
-        return False
-    return True
 
 
 def _app_of(path: str, apps: list[str]) -> str:
@@ -239,7 +227,7 @@ def resolve(
                 sign_ins[provider].append(ev)
             for cid in index.client_package(ev.ecosystem, ev.name):
                 client_hits[cid].append(ev)
-        elif ev.kind in (IMPORT, CALL) and ev.get("sign_in") and not _known_sign_in_module(ev, catalog, index):
+        elif ev.kind in (IMPORT, CALL) and ev.get("sign_in") and not known_sign_in_module(ev, catalog, index):
             sign_ins[ev.get("sign_in")].append(ev)
         elif ev.kind == CALL and ev.get("sign_in"):
             sign_ins[ev.get("sign_in")].append(ev)  # a hand-written OAuth sign-in client (oauth_clients)
@@ -328,15 +316,15 @@ def resolve(
     for sid, evs in calls.items():
         if sid in per_service:
             per_service[sid].extend(evs)
-    extra, sign_in_folded = _sign_in_providers(sign_ins, per_service, catalog, index)
-    sign_in_folded.update(_fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
-    _fold_authorize_hosts(per_service, other_hosts, client_files, index)
+    extra, sign_in_folded = sign_in_providers(sign_ins, per_service, catalog, index)
+    sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
+    fold_authorize_hosts(per_service, other_hosts, client_files, index)
     _join_file_facts(facts, per_service, catalog)
-    folded = _fold_integration_oauth(per_service, catalog)
+    folded = fold_integration_oauth(per_service, catalog)
     folded.update(sign_in_folded)
-    folded.update(_fold_issuer_hosts(per_service, catalog))
+    folded.update(fold_issuer_hosts(per_service, catalog))
     folded.update(_fold_protocol_clients(per_service, catalog))
-    folded.update(_fold_shared_sign_in_hosts(per_service, catalog))
+    folded.update(fold_shared_sign_in_hosts(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:
@@ -350,21 +338,21 @@ def resolve(
         if svc is None:
             continue
         if (svc.sign_in_modules or svc.sign_in_packages) and not any(
-            e.kind in (PACKAGE, IMPORT) and _shows_use(e) for e in evs
+            e.kind in (PACKAGE, IMPORT) and shows_use(e) for e in evs
         ):
             # An auth library runs in-process: its manifest entry shows it. Its env names
             # outlive it (inbox-zero's NEXTAUTH_SECRET, kept for Better Auth), and its
             # session helpers' names (`getSession(`) are every auth library's.
             continue
         evs = sorted(set(evs))
-        strength = _strength({e.kind for e in evs if _shows_use(e)})
+        strength = _strength({e.kind for e in evs if shows_use(e)})
         if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", "") and not (
             svc.category == "ci" and any(e.kind == CONFIG for e in evs)
         ):
             # The application itself (its own SDK in its own repository), not a dependency. A CI
             # platform whose pipeline files the repository holds runs its own builds (dogfooding).
             continue
-        if strength and all(is_docs_site_path(e.path) for e in evs if _shows_use(e)):
+        if strength and all(is_docs_site_path(e.path) for e in evs if shows_use(e)):
             continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
@@ -464,89 +452,12 @@ def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) 
             if e.kind == HOST and not is_test_path(e.path):
                 file_hosts[e.path].add(sid)
     for sid in sorted(per_service):
-        shown = [e for e in per_service[sid] if _shows_use(e)]
+        shown = [e for e in per_service[sid] if shows_use(e)]
         if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
             continue
         called = {other for e in shown for other in file_hosts.get(e.path, ())}
         if called and sid not in called:
             del per_service[sid]
-
-
-# OAuth calls that only authorize access (an authorize URL, an app install), as opposed to
-# a sign-in library's provider configuration ("GitHub provider").
-_AUTHORIZATION_ONLY = frozenset({"OAuth flow", "app installation", "authorization code flow"})
-_OAUTH_ONLY_KINDS = frozenset({CALL, ENV_READ, ENV_DECL, CI_SECRET, HOST, FEATURE, SCOPE})
-
-
-def _fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
-    """OAuth credentials of a vendor whose API the app uses, with no sign-in library
-    configured and the OAuth flow running inside the app's integration module for that
-    vendor, authorize the integration (healthchecks' DISCORD_CLIENT_ID adds a Discord
-    webhook in hc/integrations/discord/; nobody signs in with Discord there): the evidence
-    joins the API service instead of reading as "Sign in with Discord".
-    Returns {folded id: API id}."""
-    folded: dict[str, str] = {}
-    for sid in sorted(per_service):
-        svc = catalog.services.get(sid)
-        if svc is None or svc.category != "oauth":
-            continue
-        api = sid.removesuffix("-oauth").removesuffix("-login")
-        if api == sid or api not in per_service or api not in catalog.services:
-            continue
-        evs = per_service[sid]
-        if {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {e.name for e in evs if e.kind == CALL} - _AUTHORIZATION_ONLY:
-            continue  # a sign-in library or provider is configured: this is sign-in
-        # ...and the authorization happens inside the code's integration module for the vendor.
-        module_files = {e.path for e in per_service[api] if e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)}
-        flows = [e for e in evs if e.kind == CALL and not is_test_path(e.path)]
-        if not flows:
-            # No OAuth call at all: the client credentials are read beside the vendor's API calls.
-            module_files |= {e.path for e in per_service[api] if e.kind in (HOST, CALL, IMPORT)}
-            flows = [e for e in evs if e.kind == ENV_READ and not is_test_path(e.path)]
-        if not flows or any(e.path not in module_files for e in flows):
-            continue
-        per_service[api].extend(evs)
-        del per_service[sid]
-        folded[sid] = api
-    return folded
-
-
-def _env_schema_file(path: str) -> bool:
-    """env.ts, env.mjs, packages/env/src/index.ts: the app's settings with their defaults
-    (`GITLAB_BASE_URL: z.string().default("https://gitlab.com")`), not code that calls out."""
-    return "env" in re.split(r"[/._-]+", path.lower())
-
-
-_API_HOST_LABELS = frozenset({"api", "apis", "rest", "graph"})
-
-
-def _fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
-    """A vendor's bare host (https://gitlab.com) seen only where its sign-in is configured
-    (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table, the
-    app's env schema) is the sign-in provider's issuer, not a use of the vendor's API: it
-    joins "Sign in with GitLab".
-    Returns {folded id: sign-in id}."""
-    folded: dict[str, str] = {}
-    for sid in sorted(per_service):
-        svc = catalog.services.get(sid)
-        if svc is None or svc.category == "oauth":
-            continue
-        oauth = next((o for o in (f"{sid}-oauth", f"{sid}-login") if o in per_service and o in catalog.services), None)
-        if oauth is None:
-            continue
-        evs = [e for e in per_service[sid] if _shows_use(e)]
-        if not evs or any(e.kind != HOST for e in evs):
-            continue
-        if any(e.name.split(".")[0] in _API_HOST_LABELS and not is_sign_in_path(e.path) for e in evs):
-            # api.bitbucket.org in the vendor's client module (`forge/bitbucket/bitbucket.go`), which
-            # also holds the sign-in's endpoints: the API the app calls, no issuer. In a file about
-            # signing in (`auth/providers/github.provider.ts`) it is the sign-in's user-info call.
-            continue
-        oauth_files = {e.path for e in per_service[oauth]}
-        if all(e.path in oauth_files or is_sign_in_path(e.path) or _env_schema_file(e.path) for e in evs):
-            per_service[oauth].extend(per_service.pop(sid))
-            folded[sid] = oauth
-    return folded
 
 
 _CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})
@@ -564,192 +475,15 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
         svc = catalog.services.get(sid)
         if svc is None or not svc.speaks:
             continue
-        if not any(_shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path) for e in per_service[sid]):
+        if not any(shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path) for e in per_service[sid]):
             continue
         for other in svc.speaks:
             if other not in per_service or other in folded:
                 continue
-            used = [e for e in per_service[other] if _shows_use(e)]
+            used = [e for e in per_service[other] if shows_use(e)]
             if used and all(e.kind in _CLIENT_KINDS for e in used):
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
-    return folded
-
-
-_API_KINDS = frozenset({ENV_READ, IMPORT, CALL})
-
-
-def _fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
-    """A sign-in provider's host that is also its company's API gateway (Meta's
-    graph.facebook.com serves Facebook Login, WhatsApp's Cloud API and Instagram alike), seen
-    only in files that use another catalog service's API (a WhatsApp sender reading
-    WHATSAPP_ACCESS_TOKEN) and none about signing in, is that API's endpoint, not a sign-in:
-    it joins that service.
-    Returns {folded id: API id}."""
-    folded: dict[str, str] = {}
-    for sid in sorted(per_service):
-        svc = catalog.services.get(sid)
-        if svc is None or svc.category != "oauth" or sid in folded.values():
-            continue
-        shown = [e for e in per_service[sid] if _shows_use(e)]
-        if not shown or any(e.kind != HOST for e in shown):
-            continue
-        owners: set[str] = set()
-        for e in shown:
-            if is_sign_in_path(e.path):
-                break  # auth/providers.ts: the issuer of a configured sign-in
-            here = {
-                other for other, evs in per_service.items()
-                if other != sid and other in catalog.services and catalog.services[other].category not in ("oauth", "auth_provider")
-                and any(o.path == e.path and o.kind in _API_KINDS for o in evs)
-            }
-            if not here:
-                break
-            owners |= here
-        else:
-            if len(owners) == 1:
-                api = owners.pop()
-                per_service[api].extend(per_service.pop(sid))
-                folded[sid] = api
-    return folded
-
-
-_ENV_KINDS = frozenset({ENV_READ, ENV_DECL, CI_SECRET})
-
-
-def _known_sign_in_module(ev: Evidence, catalog: Catalog, index: CatalogIndex) -> bool:
-    """A provider module the catalog lists for a service of its own (passport-github2): that
-    entry, not the provider-name rule, says what it is."""
-    for sid, _ in index.import_(ev.ecosystem, ev.name):
-        svc = catalog.services[sid]
-        if not (svc.sign_in_modules or svc.sign_in_packages):
-            return True
-    return False
-
-
-def _authorize_url(ev: Evidence) -> bool:
-    """A vendor host in its OAuth authorize URL (api.dailymotion.com/oauth/authorize, a sign-in
-    button's table of providers): where users are sent to consent, no call of the vendor's API."""
-    return ev.kind == HOST and ev.get("authorize") == "1"
-
-
-def _sign_in_providers(
-    sign_ins: dict[str, list[Evidence]], per_service: dict[str, list[Evidence]], catalog: Catalog,
-    index: CatalogIndex,
-) -> tuple[dict[str, Service], dict[str, str]]:
-    """An auth library's provider module or package (next-auth/providers/x, flask_dance.contrib.x,
-    allauth.socialaccount.providers.x, passport-x: the catalog's `sign_in_modules` and
-    `sign_in_packages`) is sign-in with x: the catalog's
-    sign-in service for x, never x's API, else an uncatalogued `x-oauth`. A vendor's API service
-    seen only through env vars (BOX_CLIENT_ID, NEXT_PUBLIC_BOX_ENABLED beside that import) is
-    the sign-in's configuration and joins it.
-    Returns ({uncatalogued id: service}, {folded API id: sign-in id})."""
-    extra: dict[str, Service] = {}
-    folded: dict[str, str] = {}
-    for name, evs in sorted(sign_ins.items()):
-        sid = index.sign_in_provider(name)
-        if sid is None:
-            sid = f"{name}-oauth"
-            if sid not in catalog.services:
-                extra[sid] = Service(
-                    id=sid, name=f"Sign in with {name.replace('-', ' ').title()}", category="oauth",
-                    purpose="OAuth sign-in provider of an auth library (not in the catalog)",
-                )
-        per_service[sid].extend(evs)
-        for api in {name, index.service_named(name) or name}:
-            svc = catalog.services.get(api)
-            if svc is None or api == sid or svc.category in ("oauth", "auth_provider") or api not in per_service:
-                continue
-            shown = [e for e in per_service[api] if _shows_use(e) or e.kind == CI_SECRET]
-            if shown and all(e.kind in _ENV_KINDS or _authorize_url(e) for e in shown):
-                per_service[sid].extend(per_service.pop(api))
-                folded[api] = sid
-        # A hand-written sign-in client in the app's sign-in code (`tools/auth/box.go`) names the
-        # vendor's user-info URL beside its authorize URL (api.box.com/2.0/users/me,
-        # graph.microsoft.com/v1.0/me): a vendor API seen only there is the sign-in's own call.
-        client_files = {e.path for e in evs if e.kind == CALL and is_sign_in_path(e.path)}
-        for api in sorted(per_service) if client_files else ():
-            svc = catalog.services.get(api)
-            if svc is None or api == sid or svc.category in ("oauth", "auth_provider"):
-                continue
-            shown = [e for e in per_service[api] if _shows_use(e)]
-            if shown and all(e.kind == HOST and (e.path in client_files or _authorize_url(e)) for e in shown):
-                per_service[sid].extend(per_service.pop(api))
-                folded[api] = sid
-    return extra, folded
-
-
-_SIGN_IN_CLIENT_KINDS = frozenset({HOST, IMPORT, CALL})
-
-
-def _fold_authorize_hosts(
-    per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
-    index: CatalogIndex,
-) -> None:
-    """An unknown vendor's host seen only in its OAuth authorize URL (api.weibo.com/oauth2/authorize
-    in a table of sign-in buttons) or in the app's sign-in provider files, where the app signs in
-    with that vendor (`weibo-oauth`, from its provider file or an auth library's module): the
-    sign-in's own endpoint, not an API of its own."""
-    for host in sorted(other_hosts):
-        evs = other_hosts[host]
-        slug = api_slug(host)
-        target = (index.sign_in_provider(slug) or f"{slug}-oauth") if slug else ""
-        if target in per_service and any(_authorize_url(e) for e in evs) and all(
-            e.path in client_files or _authorize_url(e) or is_test_path(e.path) for e in evs
-        ):
-            per_service[target].extend(other_hosts.pop(host))
-
-
-def _fold_sign_in_client_apis(
-    per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
-    catalog: Catalog, index: CatalogIndex,
-) -> dict[str, str]:
-    """A provider file of the app's own sign-in code (`oidc/provider_github.go`, found by
-    oauth_clients) calls the vendor's user-info API after the OAuth exchange: go-github's
-    `Users.Get`, api.vk.com/method/users.get, api.twitter.com's verify_credentials. A vendor API
-    seen in code only there (its SDK's manifest entry aside) is that vendor's sign-in, not an
-    integration: it joins the sign-in service the catalog names for the vendor (or the
-    uncatalogued `<vendor>-oauth` the file itself named). Unknown hosts seen only in such files
-    join the sign-in of their file. Returns {folded API id: sign-in id}."""
-    folded: dict[str, str] = {}
-    if not client_files:
-        return folded
-    named: dict[str, set[str]] = defaultdict(set)  # file -> the sign-in services it was named for
-    for sid, evs in per_service.items():
-        for e in evs:
-            if e.kind == CALL and e.name == SIGN_IN_CLIENT and e.path in client_files:
-                named[e.path].add(sid)
-    for api in sorted(per_service):
-        svc = catalog.services.get(api)
-        if svc is None or svc.category in ("oauth", "auth_provider"):
-            continue
-        shown = [e for e in per_service[api] if _shows_use(e)]
-        code = [e for e in shown if e.kind != PACKAGE]
-        if not code or any(e.kind not in _SIGN_IN_CLIENT_KINDS or e.path not in client_files for e in code):
-            continue
-        target = index.sign_in_provider(api)
-        if target is None:
-            owners = {sid for e in code for sid in named.get(e.path, ())}
-            target = owners.pop() if len(owners) == 1 else None
-        if target is None or target == api:
-            continue
-        moved = [e for e in per_service[api] if _shows_use(e)]
-        per_service[target].extend(moved)
-        rest = [e for e in per_service[api] if not _shows_use(e)]
-        if rest:
-            per_service[api] = rest  # CI secrets and the like: no use on their own
-        else:
-            del per_service[api]
-        folded[api] = target
-    for host in sorted(other_hosts):
-        evs = other_hosts[host]
-        owners = {sid for e in evs for sid in named.get(e.path, ())}
-        if not owners and all(e.path in client_files for e in evs):
-            slug = api_slug(host)  # api.vk.com in an unnamed provider file: the catalog's VK sign-in
-            owner = index.sign_in_provider(slug) if slug else None
-            owners = {owner} if owner else set()
-        if len(owners) == 1 and all(e.path in client_files or is_test_path(e.path) for e in evs):
-            per_service[owners.pop()].extend(other_hosts.pop(host))
     return folded
 
 

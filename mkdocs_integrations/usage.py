@@ -1,0 +1,27 @@
+"""Which evidence shows that a service is used, and which only describes one found otherwise.
+
+Shared by the resolution (inventory) and the sign-in folds (sign_in), which must agree on it.
+"""
+
+from __future__ import annotations
+
+from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, Evidence
+from .paths import is_test_path
+
+# Facts that describe a service found otherwise, but do not show use on their own.
+_WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
+
+
+def shows_use(e: Evidence) -> bool:
+    """Evidence that can establish a service on its own (the rest only describes one)."""
+    if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
+        return False
+    if e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1"):
+        return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
+    if e.kind == CI_SECRET:
+        return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
+    if e.kind == ENV_DECL and e.get("optional") == "1":
+        return False  # a commented-out `# BETTERSTACK_API_KEY=` in an example file: documented, not set
+    if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):
+        return False
+    return True
