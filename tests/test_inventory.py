@@ -145,28 +145,6 @@ def test_uncatalogued_integration_modules_become_services(tmp_path):
     assert wallabag.category == "external_api" and all("_test" not in e.path for e in wallabag.evidence)
 
 
-def test_oauth_that_authorizes_an_integration_is_part_of_it(tmp_path):
-    """healthchecks-style: the Discord OAuth flow runs inside the Discord integration module,
-    so the credentials authorize that integration; nobody signs in with Discord."""
-    inv = scan(tmp_path / "hc", {
-        "hc/integrations/discord/views.py": 'import os\nAUTHORIZE = "https://discord.com/api/oauth2/authorize"\n'
-                                            'client_id = os.getenv("DISCORD_CLIENT_ID")\n',
-        "hc/integrations/discord/transport.py": 'import requests\nrequests.post("https://discord.com/api/webhooks/1/x")\n',
-    })
-    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
-    var = next(v for v in inv.env_vars if v.name == "DISCORD_CLIENT_ID")
-    assert var.services == ["discord"]
-
-
-def test_sign_in_with_a_vendor_stays_sign_in(tmp_path):
-    inv = scan(tmp_path / "web", {
-        "auth.ts": 'import DiscordProvider from "next-auth/providers/discord";\n'
-                   'export const providers = [DiscordProvider({ clientId: process.env.DISCORD_CLIENT_ID! })];\n',
-        "integrations/discord/send.ts": 'await fetch("https://discord.com/api/webhooks/1/x", { method: "POST" });\n',
-    })
-    assert {"discord", "discord-oauth"} <= ids(inv)
-
-
 def test_ci_platform_needs_its_config_not_only_its_env_vars(tmp_path):
     inv = scan(tmp_path, {
         "magefile.go": 'package main\n\nimport "os"\n\nvar tag = os.Getenv("DRONE_TAG")\n',
@@ -197,28 +175,9 @@ def test_brand_domains_are_named_after_the_brand(tmp_path):
     assert {"rewardful", "tiktok"} <= ids(inv)
 
 
-def test_uncatalogued_sign_in_provider_is_oauth(tmp_path):
-    inv = scan(tmp_path, {"lib/auth/options.ts": 'const id = process.env.QUILLHUB_CLIENT_ID;\n'
-                                                 'const secret = process.env.QUILLHUB_CLIENT_SECRET;\n'
-                                                 'const token = await fetch("https://api.quillhub.io/v1/oauth/token");\n'})
-    by_id = {u.id: u for u in inv.services}
-    assert "quillhub-oauth" in by_id and by_id["quillhub-oauth"].category == "oauth"
-    assert "quillhub" not in by_id
-
-
 def test_brand_domain_of_a_catalogued_vendor_is_that_vendor(tmp_path):
     inv = scan(tmp_path, {"app/Http/LastfmController.php": "<?php\n$k = env('LASTFM_API_KEY');\n$u = sprintf('https://www.last.fm/api/auth/?api_key=%s', $k);\n"})
     assert "lastfm" in ids(inv) and "last" not in ids(inv)
-
-
-def test_oauth_credentials_read_beside_the_vendors_api_calls_are_part_of_it(tmp_path):
-    """No OAuth flow call at all: the client credentials are read in the integration module
-    that calls the vendor's API, so they authorize that integration."""
-    inv = scan(tmp_path / "hc", {
-        "hc/integrations/discord/transport.py": 'import os, requests\nclient_id = os.getenv("DISCORD_CLIENT_ID")\n'
-                                                'requests.post("https://discord.com/api/webhooks/1/x")\n',
-    })
-    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
 
 
 def test_the_application_itself_is_not_its_own_dependency(tmp_path):
@@ -309,65 +268,10 @@ def test_a_module_wrapping_another_vendors_api_is_that_vendor(tmp_path):
     assert not ({"aggregator", "commentmention"} & ids(inv))
 
 
-def test_a_module_that_signs_in_through_another_vendors_oauth_stays_its_own(tmp_path):
-    inv = scan(tmp_path / "web", {
-        "lib/integrations/social/facebook.provider.ts": 'await fetch("https://graph.facebook.com/v19.0/me/accounts");\n',
-        "lib/integrations/social/dev.to.provider.ts": 'await fetch("https://dev.to/api/articles", { method: "POST" });\n',
-    })
-    assert {"facebook", "devto"} <= ids(inv)
-
-
 def test_commented_out_example_env_vars_alone_are_not_services(tmp_path):
     inv = scan(tmp_path, {".env.example": "# Betterstack Status Page\n# BETTERSTACK_UPTIME_API_KEY=\nSENTRY_DSN=\n"})
     assert "sentry" in ids(inv)
     assert "better-stack" not in ids(inv)
-
-
-def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path):
-    inv = scan(tmp_path / "web", {
-        "src/env.mjs": 'export const env = { AUTH_GITLAB_CLIENT_ID: process.env.AUTH_GITLAB_CLIENT_ID,\n'
-                       '  AUTH_GITLAB_URL: process.env.AUTH_GITLAB_URL ?? "https://gitlab.com" };\n',
-        "src/ee/multi-tenant-sso/issuer.ts": 'export const gitlab = (c) => c.issuer ?? "https://gitlab.com";\n',
-        "src/server/auth.ts": 'import GitLabProvider from "next-auth/providers/gitlab";\n'
-                              'export const p = GitLabProvider({ clientId: env.AUTH_GITLAB_CLIENT_ID });\n',
-    })
-    assert "gitlab-oauth" in ids(inv)
-    assert "gitlab" not in ids(inv)
-
-
-def test_forge_folders_with_hand_written_oauth_sign_in_are_sign_in_and_api(tmp_path):
-    """A CI server's `forge/<vendor>/` files: an OAuth client with a Login step signs users in with
-    the forge, and the API host the same file calls (api.bitbucket.org) stays the forge's API, no
-    issuer of the sign-in."""
-    login = ('func (c *client) Login(ctx context.Context) error {\n'
-             '\tcfg := &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: fmt.Sprintf("%s/site/oauth2/authorize", c.url)}}\n'
-             '\treturn nil\n}\n')
-    inv = scan(tmp_path, {
-        "server/forge/bitbucket/bitbucket.go": 'package bitbucket\n\nconst DefaultAPI = "https://api.bitbucket.org"\n\n' + login,
-        "server/forge/forgejo/forgejo.go": "package forgejo\n\n" + login,
-    })
-    assert {"bitbucket", "bitbucket-oauth", "forgejo-oauth"} <= ids(inv)
-    # In a file about signing in, the API host is the sign-in's user-info call: no API of its own.
-    inv = scan(tmp_path / "other", {
-        "src/auth/providers/github.provider.ts":
-            'const url = `https://github.com/login/oauth/authorize?client_id=${process.env.GITHUB_CLIENT_ID}`;\n'
-            'const me = await fetch("https://api.github.com/user");\n',
-    })
-    assert "github-oauth" in ids(inv) and "github" not in ids(inv)
-
-
-def test_a_vendor_api_host_only_in_a_sign_in_provider_file_is_that_sign_in(tmp_path):
-    """One provider file per vendor in the app's sign-in code: the user-info URL beside the
-    authorize URL is the sign-in's own call, so no separate API service (Box, Notion)."""
-    def provider(auth: str, me: str) -> str:
-        return f'package auth\n\nvar p = Provider{{\n\tauthURL: "{auth}",\n\tuserInfoURL: "{me}",\n}}\n'
-
-    inv = scan(tmp_path, {
-        "tools/auth/box.go": provider("https://account.box.com/api/oauth2/authorize", "https://api.box.com/2.0/users/me"),
-        "tools/auth/notion.go": provider("https://api.notion.com/v1/oauth/authorize", "https://api.notion.com/v1/users/me"),
-    })
-    assert {"box-oauth", "notion-oauth"} <= ids(inv)
-    assert not {"box", "notion"} & ids(inv)
 
 
 def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
@@ -375,30 +279,6 @@ def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
         "src/views.py": 'import os\ninstall = "kubernetes" if os.environ.get("KUBERNETES_SERVICE_HOST") else "docker"\n',
     })
     assert "kubernetes" not in ids(inv)
-
-
-def test_auth_library_provider_modules_are_sign_in_providers(tmp_path):
-    """next-auth/providers/x is sign-in with x: the catalog's sign-in service (cognito →
-    aws-cognito, slack → slack-oauth), never x's API; else an uncatalogued `x-oauth`. The
-    vendor's API seen only through the sign-in's env vars joins the sign-in."""
-    inv = scan(tmp_path, {
-        ".env.example": "NEXT_PUBLIC_BOX_ENABLED=\nBOX_CLIENT_ID=\nBOX_CLIENT_SECRET=\nNEXT_PUBLIC_SLACK_ENABLED=\n",
-        "lib/auth.ts": (
-            'import CognitoProvider from "next-auth/providers/cognito";\n'
-            'import BoxProvider from "next-auth/providers/box";\n'
-            'import KakaoProvider from "next-auth/providers/kakao";\n'
-            'import SlackProvider from "next-auth/providers/slack";\n'
-            'import CredentialsProvider from "next-auth/providers/credentials";\n'
-            'import { Provider } from "next-auth/providers";\n'
-            'import Atlassian from "@auth/core/providers/atlassian";\n'
-        ),
-    })
-    found = ids(inv)
-    assert {"aws-cognito", "box-oauth", "kakao-oauth", "slack-oauth", "atlassian-oauth"} <= found
-    assert not {"box", "slack", "credentials-oauth", "providers-oauth"} & found
-    assert inv.get("kakao-oauth").category == "oauth"
-    box = next(v for v in inv.env_vars if v.name == "BOX_CLIENT_ID")
-    assert box.services == ["box-oauth"]
 
 
 def test_python_auth_library_provider_modules(tmp_path):
@@ -416,27 +296,6 @@ def test_python_auth_library_provider_modules(tmp_path):
     assert "oauth2-oauth" not in found and "github" not in found
 
 
-def test_a_vendors_api_with_its_own_use_stays_beside_its_sign_in(tmp_path):
-    inv = scan(tmp_path, {
-        "lib/auth.ts": 'import DropboxProvider from "next-auth/providers/dropbox";\n',
-        "lib/files.ts": 'import { Dropbox } from "dropbox";\nexport const dbx = new Dropbox({ accessToken: t });\n',
-        "package.json": '{"dependencies": {"dropbox": "^10.0.0", "next-auth": "^4.0.0"}}',
-    })
-    assert {"dropbox", "dropbox-oauth"} <= ids(inv)
-
-
-def test_passport_strategy_packages_are_sign_in_providers(tmp_path):
-    inv = scan(tmp_path, {
-        "package.json": '{"dependencies": {"passport": "^0.7.0", "passport-kakao": "^1.0.1", "passport-local": "^1.0.0",'
-                        ' "passport-github2": "^0.1.12", "passport-naver-v2": "^2.0.8", "passport-slack-oauth2": "^1.2.0"}}',
-        "server/auth.js": 'const KakaoStrategy = require("passport-kakao").Strategy;\n'
-                          'const GitHubStrategy = require("passport-github2").Strategy;\n',
-    })
-    found = ids(inv)
-    assert {"kakao-oauth", "github-oauth", "slack-oauth", "naver-oauth"} <= found
-    assert not {"local-oauth", "github2-oauth", "slack", "naver-v2-oauth"} & found
-
-
 def test_django_installed_apps_name_allauth_providers(tmp_path):
     inv = scan(tmp_path, {
         "requirements.txt": "django-allauth==65.0\n",
@@ -444,19 +303,6 @@ def test_django_installed_apps_name_allauth_providers(tmp_path):
                            "    'allauth.socialaccount.providers.github',\n]\n",
     })
     assert {"kakao-oauth", "github-oauth"} <= ids(inv)
-
-
-def test_a_sign_in_providers_host_in_the_env_schema_is_its_issuer(tmp_path):
-    """GITLAB_BASE_URL's default in the app's env schema and the group check of the sign-in
-    (in an auth helper) are GitLab sign-in, not GitLab's API."""
-    inv = scan(tmp_path / "web", {
-        "packages/env/src/index.ts": 'export const gitlab = { GITLAB_BASE_URL: z.string().url().default("https://gitlab.com") };\n',
-        "packages/auth/src/helpers/groups.ts": 'await fetch(`${base || "https://gitlab.com"}/api/v4/groups`);\n',
-        "packages/auth/src/lib/providers.ts": 'import GitlabProvider from "next-auth/providers/gitlab";\n'
-                                             'export const p = GitlabProvider({ clientId: process.env.GITLAB_CLIENT_ID });\n',
-    })
-    assert "gitlab-oauth" in ids(inv)
-    assert "gitlab" not in ids(inv)
 
 
 def test_the_apps_own_domain_with_a_suffix_is_not_a_vendor(tmp_path):
@@ -561,50 +407,6 @@ def test_another_api_host_of_a_found_service_is_no_new_vendor(tmp_path):
     assert "kobo-store" in found and "kobo" not in found
 
 
-def test_a_sign_in_providers_domain_does_not_absorb_the_vendors_api(tmp_path):
-    write_tree(tmp_path, {"src/integrations/social/twitch.provider.ts": (
-        'const AUTH = "https://id.twitch.tv/oauth2/authorize";\n'
-        'export const me = () => fetch("https://api.twitch.tv/helix/users");\n'
-    )})
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
-    assert "twitch" in {u.id for u in inv.services}
-
-
-def test_provider_files_of_a_sign_in_strategy_folder_are_sign_ins_not_apis(tmp_path):
-    """`oidc/provider_<vendor>.go`, one file per identity provider: the vendor's SDK or user-info
-    API the file calls after the OAuth exchange (go-github, discordgo, api.twitter.com,
-    graph.microsoft.com/v1.0/me) is the vendor's sign-in, not an integration with its API. A
-    provider file whose name does not spell its vendor (`provider_x.go`) hands its API to the
-    catalog's sign-in for it; unknown hosts of a named provider file join that sign-in."""
-    inv = scan(tmp_path, {
-        "go.mod": "module x\n\nrequire (\n\tgithub.com/google/go-github/v60 v60.0.0\n\tgithub.com/bwmarrin/discordgo v0.28.1\n)\n",
-        "selfservice/strategy/oidc/provider_github.go": (
-            'package oidc\n\nimport (\n\t"golang.org/x/oauth2/github"\n\tgh "github.com/google/go-github/v60/github"\n)\n\n'
-            'func (g *ProviderGitHub) Claims() { c := gh.NewClient(nil); _ = github.Endpoint; _ = c }\n'),
-        "selfservice/strategy/oidc/provider_discord.go": (
-            'package oidc\n\nimport "github.com/bwmarrin/discordgo"\n\n'
-            'var e = oauth2.Endpoint{AuthURL: discordgo.EndpointOauth2 + "authorize"}\n'),
-        "selfservice/strategy/oidc/provider_x.go": (
-            'package oidc\n\nimport "github.com/dghubble/oauth1/twitter"\n\n'
-            'const me = "https://api.twitter.com/1.1/account/verify_credentials.json"\nvar _ = twitter.AuthorizeEndpoint\n'),
-        "selfservice/strategy/oidc/provider_patreon.go": (
-            'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: "https://www.patreon.com/oauth2/authorize"}\n'
-            'const me = "https://www.patreon.com/api/oauth2/v2/identity"\n'),
-        "selfservice/strategy/oidc/provider_salesforce.go": (
-            'package oidc\n\nfunc (p *ProviderSalesforce) OAuth2() *oauth2.Config {\n'
-            '\treturn &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: p.issuer + "/services/oauth2/authorize"}}\n}\n'),
-    })
-    found = ids(inv)
-    assert {"github-oauth", "discord-oauth", "twitter-oauth", "patreon-oauth", "salesforce-oauth"} <= found
-    assert not {"github", "discord", "twitter", "patreon", "salesforce"} & found
-    # The same SDK in the app's own integration code stays the vendor's API.
-    inv = scan(tmp_path / "other", {
-        "go.mod": "module x\n\nrequire github.com/bwmarrin/discordgo v0.28.1\n",
-        "internal/notify/discord.go": 'package notify\n\nimport "github.com/bwmarrin/discordgo"\n\nvar s, _ = discordgo.New("Bot " + token)\n',
-    })
-    assert "discord" in ids(inv) and "discord-oauth" not in ids(inv)
-
-
 def test_go_test_helper_files_are_tests(tmp_path):
     """`x/tests.go`, `internal/testutil/`: Go helpers only _test.go files import."""
     inv = scan(tmp_path, {
@@ -623,48 +425,3 @@ def test_a_helm_chart_dependency_names_the_service_of_its_image():
     assert index.image("minio") is None  # a bare image name keeps its exact lookup
 
 
-def test_goths_provider_packages_are_sign_in_providers(tmp_path):
-    """github.com/markbates/goth/providers/x is sign-in with x (Go), like next-auth's modules:
-    azureadv2 and microsoftonline by the catalog's sign-in names, the rest `x-oauth`."""
-    inv = scan(tmp_path, {
-        "go.mod": "module example.com/app\n\nrequire github.com/markbates/goth v1.82.0\n",
-        "auth/goth.go": (
-            'package auth\n\nimport (\n\t"github.com/markbates/goth"\n'
-            '\t"github.com/markbates/goth/providers/azureadv2"\n'
-            '\t"github.com/markbates/goth/providers/microsoftonline"\n'
-            '\t"github.com/markbates/goth/providers/dailymotion"\n'
-            '\t"github.com/markbates/goth/providers/steam"\n'
-            '\t"github.com/markbates/goth/providers/openidConnect"\n)\n'
-        ),
-    })
-    found = ids(inv)
-    assert {"goth", "microsoft-entra-id", "microsoft-oauth", "dailymotion-oauth", "steam-openid"} <= found
-    assert not {"azureadv2-oauth", "microsoftonline-oauth", "openidconnect-oauth", "steam"} & found
-
-
-def test_a_vendors_authorize_url_where_the_app_signs_in_with_it_is_that_sign_in(tmp_path):
-    """A table of sign-in buttons holding each provider's authorize URL (api.dailymotion.com/oauth/authorize,
-    zoom.us/oauth/authorize, an unknown api.weibo.com/oauth2/authorize) where the app signs in with
-    those vendors: the sign-in's own endpoints, not the vendors' APIs."""
-    inv = scan(tmp_path, {
-        "go.mod": "module example.com/app\n\nrequire github.com/markbates/goth v1.82.0\n",
-        "idp/goth.go": (
-            'package idp\n\nimport (\n\t"github.com/markbates/goth/providers/dailymotion"\n'
-            '\t"github.com/markbates/goth/providers/zoom"\n\t"github.com/markbates/goth/providers/weibo"\n)\n'
-        ),
-        "web/public/redirect.js": (
-            'const endpoints = {\n'
-            '  Dailymotion: "https://api.dailymotion.com/oauth/authorize",\n'
-            '  Zoom: "https://zoom.us/oauth/authorize",\n'
-            '  Weibo: "https://api.weibo.com/oauth2/authorize",\n};\n'
-        ),
-    })
-    found = ids(inv)
-    assert {"dailymotion-oauth", "zoom-oauth", "weibo-oauth"} <= found
-    assert not {"dailymotion", "zoom", "weibo"} & found
-
-
-def test_an_authorize_url_without_a_sign_in_for_the_vendor_stays_its_api(tmp_path):
-    # Zoom's consent page to connect the app to a user's Zoom account: an integration, no sign-in.
-    inv = scan(tmp_path, {"src/zoom.js": 'const url = "https://zoom.us/oauth/authorize?client_id=" + id;\n'})
-    assert "zoom" in ids(inv)
