@@ -37,6 +37,13 @@ def _check_gate(ctx: Context, detector: Detector, rel: str, text: str, records: 
 _GATE: dict = {}
 
 
+@pytest.fixture(scope="session")
+def scanner() -> Scanner:
+    """One real scanner for the many small scans of catalog cases: building its index takes
+    a second, each scan of a one-file tree milliseconds (every tree has its own tmp path)."""
+    return Scanner()
+
+
 @pytest.fixture
 def run_detector(ctx):
     """run_detector(DETECTOR, "path/file.ext", "text") -> (evidence, findings); asserts accepts()."""

@@ -7,7 +7,6 @@ import pytest
 from helpers import write_tree
 
 from mkdocs_integrations.pipeline import build_inventory
-from mkdocs_integrations.scan import Scanner
 
 WORKFLOW = """\
 name: release
@@ -39,7 +38,6 @@ CASES = {
     "alibaba-cloud-pnvs": {"object/sms_pnvs.go": 'package object\n\nimport "github.com/aliyun/alibaba-cloud-sdk-go/services/dypnsapi"\n\nvar _ = dypnsapi.NewClient\n'},
     "whois": {"object/cert_whois.go": 'package object\n\nimport "github.com/likexian/whois"\n\nvar _ = whois.Whois\n'},
     "radius": {"object/mfa_radius.go": 'package object\n\nimport "layeh.com/radius"\n\nvar _ = radius.Exchange\n'},
-    "letsencrypt": {"object/site_cert_account.go": 'package object\n\nimport "github.com/casbin/lego/v4/lego"\n\nvar _ = lego.LEDirectoryProduction\n'},
     "google-workspace": {"object/syncer_gws.go": 'package object\n\nimport admin "google.golang.org/api/admin/directory/v1"\n\nfunc f() { admin.NewService(nil) }\n'},
     "wecom": {"object/sync_wecom.go": 'package object\n\nconst u = "https://qyapi.weixin.qq.com/cgi-bin/gettoken"\n'},
     "docker-hub": {".github/workflows/release.yml": WORKFLOW},
@@ -799,20 +797,20 @@ NOT_FOUND = {
 
 
 @pytest.mark.parametrize("sid", sorted(CASES))
-def test_catalog_entry_is_found(tmp_path, sid):
+def test_catalog_entry_is_found(tmp_path, sid, scanner):
     write_tree(tmp_path, CASES[sid])
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
 
 
 @pytest.mark.parametrize("sid", sorted(NOT_FOUND))
-def test_look_alike_is_not_the_service(tmp_path, sid):
+def test_look_alike_is_not_the_service(tmp_path, sid, scanner):
     write_tree(tmp_path, NOT_FOUND[sid])
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
 
 
-def test_registry_logins_of_common_workflow_shapes(tmp_path):
+def test_registry_logins_of_common_workflow_shapes(tmp_path, scanner):
     """docker/login-action with `DOCKER_USERNAME` and no `registry:` logs in to Docker Hub; a
     registry held in an env var (`GITHUB_REGISTRY: ghcr.io`) is still GHCR."""
     write_tree(tmp_path, {".github/workflows/release.yml": """\
@@ -831,11 +829,11 @@ jobs:
         with:
           registry: ${{ env.GITHUB_REGISTRY }}
 """})
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert {"docker-hub", "github-container-registry"} <= {u.id for u in inv.services}
 
 
-def test_github_registry_login_without_packages_write_is_a_pull(tmp_path):
+def test_github_registry_login_without_packages_write_is_a_pull(tmp_path, scanner):
     """A workflow that declares its permissions without `packages: write` and passes no
     secret of its own logs in to ghcr.io only to pull (a `docker://ghcr.io/...` action)."""
     write_tree(tmp_path, {".github/workflows/lint.yml": """\
@@ -852,17 +850,18 @@ jobs:
           T: ${{ github.token }}
       - uses: docker://ghcr.io/yannh/kubeconform:v0.6.3
 """})
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "github-container-registry" not in {u.id for u in inv.services}
 
 
-def test_youtube_through_pytube(tmp_path):
+def test_youtube_through_pytube(tmp_path, scanner):
     write_tree(tmp_path, {"requirements.txt": "pytubefix==11.2.1\n", "helper/video.py": "from pytubefix import YouTube\nvideo = YouTube(url)\n"})
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "youtube" in {u.id for u in inv.services}
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    ("letsencrypt", {"object/site_cert_account.go": 'package object\n\nimport "github.com/casbin/lego/v4/lego"\n\nvar _ = lego.LEDirectoryProduction\n'}),
     # Java: JNDI LDAP context factory; the WhatsApp Cloud API body in a Jackson class.
     ("ldap", {"src/main/java/app/LdapProvider.java": 'class LdapProvider {\n  void c(java.util.Hashtable<String, String> env) {\n    env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");\n  }\n}\n'}),
     ("whatsapp", {"src/main/java/app/WhatsappMessage.java": 'class WhatsappMessage {\n    @JsonProperty("messaging_product")\n    private String messagingProduct = "whatsapp";\n}\n'}),
@@ -1094,9 +1093,9 @@ MORE_CASES = [
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
-def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
+def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid in {u.id for u in inv.services}
 
 
@@ -1123,7 +1122,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files):
     # A link to Google Docs is no embedded viewer.
     ("google-docs-viewer", {"help/links.js": 'export const GUIDE = "https://docs.google.com/document/d/abc/edit";\n'}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link"])
-def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files):
+def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
