@@ -47,6 +47,7 @@ _CREDENTIAL_SHAPES = (
     re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
     re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
 )
+_MAJOR_VERSION = re.compile(r"/v\d{1,3}$")
 _SAFE_LONG = re.compile(r"^[A-Za-z0-9_./@:\-]*$")
 MAX_NAME = 200
 
@@ -83,7 +84,9 @@ def _is_wordy(token: str) -> bool:
         parts = re.split(r"[_\-./]", token)
         return all(len(p) <= 24 for p in parts)
     parts = re.split(r"[_\-./]|(?<=[a-z])(?=[A-Z])", token)
-    return all(len(p) <= 20 for p in parts) and not any(ch.isdigit() for ch in token[-8:])
+    # A Go module's major version (`VictorAvelar/mollie-api-go/v4`) is no random tail.
+    tail = _MAJOR_VERSION.sub("", token)[-8:]
+    return all(len(p) <= 20 for p in parts) and not any(ch.isdigit() for ch in tail)
 
 
 def _guard(text: str) -> str:
