@@ -237,10 +237,14 @@ _BASE_URL_NAME = re.compile(
 )
 
 
+# HTTParty's class-level DSL: `base_uri "https://getpocket.com"`, no operator between.
+_BASE_URI_DSL = re.compile(r"""^\s*base_uri\(?\s*['"]$""", re.M)
+
+
 def _base_url(text: str, start: int) -> bool:
     """Whether the URL literal at `start` is assigned to a base-URL name on its line."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_BASE_URL_NAME.search(text, line_start, start))
+    return bool(_BASE_URL_NAME.search(text, line_start, start) or _BASE_URI_DSL.search(text, line_start, start))
 
 
 _ASSIGNED_NAME = re.compile(r"""(\w+)['"]?\s*(?:=>|:|=)\s*(?:new\s+Uri\(\s*)?['"`]$""")
@@ -263,6 +267,10 @@ def _link_builder(text: str, start: int) -> bool:
                for u in uses)
 
 
+# Distinct hosts that make a file a table of sites rather than code calling a few of them.
+_TABLE_HOSTS = 25
+# A literal a value is compared with: `== 'https://…'`, `.startsWith("https://…")`.
+_COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
@@ -755,14 +763,20 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if once("env", name):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=ENV_READ, name=name, ecosystem=lang.lookup)
     # Hostnames in literals
-    for m in _URL.finditer(text) if present is None or _URL_LITERAL in present else ():
+    urls = list(_URL.finditer(text)) if present is None or _URL_LITERAL in present else []
+    # A file naming dozens of sites (a crawler list's `url: 'https://help.disqus.com/...'`, a map
+    # of referrer domains to icons) is a table of data: only its API-shaped URLs are requests.
+    table = len({m.group(1).lower() for m in urls}) >= _TABLE_HOSTS
+    for m in urls:
         host = m.group(1).lower()
         if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
         if _in_skip_list(text, m.start()):
             continue
-        sid = ctx.index.host(host)
         path = m.group(3) or ""
+        if table and not _api_shaped(host, path):
+            continue
+        sid = ctx.index.host(host)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
         if sid is None:
@@ -779,6 +793,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # a fragment is never sent to a server: a page anchor ("See: https://vuejs.org/v2/api/#data"), not a request
         if sid is None and _DOCS_PATH.search(path):
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits, x.com/api/doc/1), not a call
+        if sid is None and _COMPARED.search(text, max(0, m.start() - 20), m.start()):
+            continue  # a URL the code compares a value with (`url == 'https://myllm.com/...'`) is a match, not a request
         if sid is None and _in_prose(text, m.start()):
             continue  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):

@@ -354,6 +354,45 @@ def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "src/constants.ts", src)
     assert [e.name for e in ev if e.kind == HOST] == ["app.nocodb.com", "app.chatwoot.com", "waba-v2.360dialog.io"]
+
+
+def test_an_httparty_base_uri_is_an_api_host(run_detector):
+    """HTTParty's class-level `base_uri "https://getpocket.com"` sets the origin of the class's requests."""
+    src = """\
+    class Share::Pocket < Share::Service
+      include HTTParty
+      base_uri "https://getpocket.com"
+      LINK = "https://www.acmeshop.com"
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "app/models/share/pocket.rb", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["getpocket.com"]
+
+
+def test_a_table_of_dozens_of_sites_is_data_but_its_api_urls_count(run_detector):
+    """A crawler list or a map of referrer domains to icons names dozens of sites: its links
+    are data. An API-shaped URL in the same file is still a request."""
+    rows = "".join(f"  {{ name: 'Bot {i}', url: 'https://crawler{i}.example-bots.net/about' }},\n" for i in range(30))
+    src = (
+        "export const bots = [\n" + rows
+        + "  { name: 'Disqus', url: 'https://help.disqus.com/en/articles/1765357' },\n];\n"
+        + "const r = await fetch('https://api.pinboard.in/v1/posts/add');\n"
+    )
+    ev, _ = run_detector(DETECTOR, "apps/api/src/bots/bots.ts", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.pinboard.in"]
+
+
+def test_a_url_the_code_compares_with_is_no_request(run_detector):
+    """`url.value == 'https://myllm.com/api/v2/qanda'`: a value matched, not a request sent."""
+    src = """\
+    if (url.value == 'https://myllm.com/api/v2/qanda') { return llm(params) }
+    if (url.value.startsWith('https://timeapi.io/api/time/current/city')) { return time() }
+    const r = await fetch('https://api.pinboard.in/v1/posts/add');
+    """
+    ev, _ = run_detector(DETECTOR, "exercises/DataExercise.tsx", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.pinboard.in"]
+
+
 def test_a_home_page_link_does_not_hide_a_later_api_request(run_detector):
     """The first mention of an unknown host (a description's link) must not use up the host:
     the later request is the evidence."""
