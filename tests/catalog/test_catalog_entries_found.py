@@ -947,6 +947,10 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # multi-vendor notification libraries' per-vendor packages (nikoksr/notify and its forks, shoutrrr)
+    ("discord", {"notification/discord.go": 'package notification\n\nimport "github.com/casdoor/notify2/service/discord"\n\nvar _ = discord.New\n'}),
+    ("slack", {"notify/slack.go": 'package notify\n\nimport "github.com/nikoksr/notify/service/slack"\n\nvar _ = slack.New\n'}),
+    ("gotify", {"notify/gotify.go": 'package notify\n\nimport "github.com/containrrr/shoutrrr/pkg/services/gotify"\n\nvar _ = gotify.Service{}\n'}),
     ("letsencrypt", {"object/site_cert_account.go": 'package object\n\nimport "github.com/casbin/lego/v4/lego"\n\nvar _ = lego.LEDirectoryProduction\n'}),
     # Java: JNDI LDAP context factory; the WhatsApp Cloud API body in a Jackson class.
     ("ldap", {"src/main/java/app/LdapProvider.java": 'class LdapProvider {\n  void c(java.util.Hashtable<String, String> env) {\n    env.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");\n  }\n}\n'}),
