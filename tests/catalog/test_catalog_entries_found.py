@@ -26,6 +26,13 @@ jobs:
       - uses: codecov/codecov-action@v4
 """
 
+
+# A GitHub Actions workflow around the given step lines (CI and hosting cases below).
+def workflow_with_steps(*lines: str, runs_on: str = "ubuntu-latest") -> dict[str, str]:
+    body = "".join(f"      {ln}\n" for ln in lines)
+    return {".github/workflows/ci.yml": f"on: push\njobs:\n  d:\n    runs-on: {runs_on}\n    steps:\n      - uses: actions/checkout@v4\n{body}"}
+
+
 CASES = {
     # vendors of provider packages (casdoor): a multi-vendor library's vendor subpackage, a vendor SDK module
     "bark": {"notification/bark.go": 'package notification\n\nimport "github.com/nikoksr/notify/service/bark"\n\nvar _ = bark.New\n'},
@@ -825,6 +832,72 @@ CASES = {
     "openstatus": {".env.example": "OPENSTATUS_API_KEY=\n"},
     "oh-dear": {"composer.json": '{"require": {"ohdearapp/ohdear-php-sdk": "^3.0"}}'},
     "dead-mans-snitch": {"app/tasks/backup.py": 'import requests\n\ndef backup():\n    dump()\n    requests.get("https://nosnch.in/abc123")\n'},
+    # bhost: hosting (CDNs, clouds, self-hosted PaaS, registries, publish targets, DNS/TLS) and ci
+    "fastly": {"package.json": '{"dependencies": {"@fastly/js-compute": "^3.0.0"}}'},
+    "akamai": {"requirements.txt": "edgegrid-python==2.0.0\n", "cdn/purge.py": "from akamai.edgegrid import EdgeGridAuth\nauth = EdgeGridAuth.from_edgerc(rc, 'default')\n"},
+    "keycdn": {"cdn/purge.py": 'import requests\nrequests.delete("https://api.keycdn.com/zones/purgeurl/123.json", auth=(key, ""))\n'},
+    "hetzner": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/hetznercloud/hcloud-go/v2 v2.9.0\n",
+                "infra/servers.go": 'package infra\n\nimport "github.com/hetznercloud/hcloud-go/v2/hcloud"\n\nvar _ = hcloud.NewClient\n'},
+    "linode": {"requirements.txt": "linode-api4==5.10.0\n"},
+    "vultr": {"package.json": '{"dependencies": {"@vultr/vultr-node": "^2.6.0"}}'},
+    "ovhcloud": {"composer.json": '{"require": {"ovh/ovh": "^3.3"}}'},
+    "scaleway": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/scaleway/scaleway-sdk-go v1.0.0-beta.29\n"},
+    "oracle-cloud": {"build.gradle": "dependencies {\n    implementation 'com.oracle.oci.sdk:oci-java-sdk-objectstorage:3.44.0'\n}\n"},
+    "dokku": workflow_with_steps("- uses: dokku/github-action@master", "  with:", "    git_remote_url: ssh://dokku@apps.acme.dev:22/app"),
+    "caprover": {"captain-definition": '{"schemaVersion": 2, "dockerfilePath": "./Dockerfile"}\n'},
+    "coolify": workflow_with_steps('- run: curl --request GET "${{ secrets.COOLIFY_WEBHOOK }}" --header "Authorization=Bearer ${{ secrets.COOLIFY_TOKEN }}"'),
+    "laravel-forge": workflow_with_steps("- run: curl -X POST https://forge.laravel.com/servers/123/sites/456/deploy/http?token=${{ secrets.DEPLOY_TOKEN }}"),
+    "laravel-vapor": {"composer.json": '{"require": {"laravel/framework": "^11.0", "laravel/vapor-core": "^2.37"}}'},
+    "northflank": {"package.json": '{"dependencies": {"@northflank/js-client": "^0.8.0"}}'},
+    "scalingo": {"scalingo.json": '{"name": "app", "addons": ["postgresql:postgresql-starter-512"]}\n'},
+    "zeabur": {"zbpack.json": '{"build_command": "pnpm build", "start_command": "node server.js"}\n'},
+    "pantheon": {"pantheon.yml": "api_version: 1\nphp_version: 8.2\n"},
+    "acquia": {"composer.json": '{"require": {"drupal/core": "^10.2", "acquia/blt": "^13.7"}}'},
+    "nomad": {"deploy/app.nomad.hcl": 'job "app" {\n  datacenters = ["dc1"]\n}\n'},
+    "ngrok": {"package.json": '{"dependencies": {"@ngrok/ngrok": "^1.4.0"}}'},
+    "surge": workflow_with_steps("- run: npx surge ./dist acme-preview.surge.sh --token ${{ secrets.SURGE_TOKEN }}"),
+    "google-artifact-registry": workflow_with_steps("- run: gcloud auth configure-docker europe-west1-docker.pkg.dev", "- run: docker push europe-west1-docker.pkg.dev/acme/app/web:latest"),
+    "azure-container-registry": workflow_with_steps("- uses: azure/docker-login@v1", "  with:", "    login-server: acme.azurecr.io"),
+    "alibaba-cloud-container-registry": workflow_with_steps("- run: docker login --username=${{ secrets.ALIYUN_USER }} registry.cn-hangzhou.aliyuncs.com"),
+    "tencent-cloud-container-registry": workflow_with_steps("- run: docker push ccr.ccs.tencentyun.com/acme/app:latest"),
+    "maven-central": workflow_with_steps("- run: ./gradlew publishToSonatype closeAndReleaseSonatypeStagingRepository"),
+    "nuget-gallery": workflow_with_steps('- run: dotnet nuget push "bin/*.nupkg" --api-key ${{ secrets.NUGET_API_KEY }} --source https://api.nuget.org/v3/index.json'),
+    "pub-dev": workflow_with_steps("- run: dart pub publish --force"),
+    "jsr": workflow_with_steps("- run: npx jsr publish"),
+    "dnsimple": {"Gemfile": "source 'https://rubygems.org'\ngem 'dnsimple', '~> 9.0'\n"},
+    "godaddy": {"dns/godaddy.ts": 'await fetch(`https://api.godaddy.com/v1/domains/${domain}/records/TXT/_acme`, { method: "PUT" });\n'},
+    "namecheap": {"dns/namecheap.py": 'import requests\nrequests.get("https://api.namecheap.com/xml.response", params={"Command": "namecheap.domains.dns.setHosts"})\n'},
+    "gandi": {"dns/gandi.ts": 'await fetch(`https://api.gandi.net/v5/livedns/domains/${fqdn}/records`, { headers });\n'},
+    "porkbun": {"dns/porkbun.ts": 'await fetch(`https://api.porkbun.com/api/json/v3/dns/create/${domain}`, { method: "POST" });\n'},
+    "zerossl": {"certs/zerossl.py": 'import requests\nrequests.post("https://api.zerossl.com/certificates", params={"access_key": key})\n'},
+    "sonarcloud": workflow_with_steps("- uses: SonarSource/sonarqube-scan-action@v5", "  env:", "    SONAR_TOKEN: ${{ secrets.SONAR_TOKEN }}"),
+    "snyk": workflow_with_steps("- uses: snyk/actions/node@master", "  env:", "    SNYK_TOKEN: ${{ secrets.SNYK_TOKEN }}"),
+    "percy": {"package.json": '{"devDependencies": {"@percy/cli": "^1.28.0", "@percy/playwright": "^1.0.4"}}'},
+    "cypress-cloud": workflow_with_steps("- run: npx cypress run --record --parallel", "  env:", "    CYPRESS_RECORD_KEY: ${{ secrets.CYPRESS_RECORD_KEY }}"),
+    "currents": {"package.json": '{"devDependencies": {"@currents/playwright": "^1.3.0"}}'},
+    "browserstack": {"browserstack.yml": "userName: YOUR_USERNAME\naccessKey: YOUR_ACCESS_KEY\nplatforms:\n  - os: Windows\n"},
+    "sauce-labs": {".sauce/config.yml": "apiVersion: v1alpha\nkind: cypress\nsauce:\n  region: us-west-1\n"},
+    "lambdatest": {"package.json": '{"devDependencies": {"wdio-lambdatest-service": "^3.0.0"}}'},
+    "applitools": {"package.json": '{"devDependencies": {"@applitools/eyes-playwright": "^1.20.0"}}'},
+    "argos-ci": {"package.json": '{"devDependencies": {"@argos-ci/playwright": "^2.0.0"}}'},
+    "codeclimate": workflow_with_steps("- uses: paambaati/codeclimate-action@v9", "  env:", "    CC_TEST_REPORTER_ID: ${{ secrets.CC_TEST_REPORTER_ID }}"),
+    "codacy": workflow_with_steps("- uses: codacy/codacy-coverage-reporter-action@v1", "  with:", "    project-token: ${{ secrets.CODACY_PROJECT_TOKEN }}"),
+    "deepsource": workflow_with_steps("- run: curl https://deepsource.io/cli | sh", "- run: ./bin/deepsource report --analyzer test-coverage --key python --value-file ./coverage.xml"),
+    "semgrep": workflow_with_steps("- run: semgrep ci", "  env:", "    SEMGREP_APP_TOKEN: ${{ secrets.SEMGREP_APP_TOKEN }}"),
+    "gitguardian": workflow_with_steps("- uses: GitGuardian/ggshield-action@v1", "  env:", "    GITGUARDIAN_API_KEY: ${{ secrets.GITGUARDIAN_API_KEY }}"),
+    "nx-cloud": {"package.json": '{"devDependencies": {"nx": "^19.0.0", "nx-cloud": "^19.0.0"}}'},
+    "turborepo-remote-cache": workflow_with_steps("- run: pnpm turbo build", "  env:", "    TURBO_TOKEN: ${{ secrets.TURBO_TOKEN }}", "    TURBO_TEAM: ${{ vars.TURBO_TEAM }}"),
+    "develocity": {".mvn/develocity.xml": "<develocity>\n  <server><url>https://develocity.acme.dev</url></server>\n</develocity>\n"},
+    "buildbuddy": workflow_with_steps("- run: bazel test //... --remote_cache=grpcs://remote.buildbuddy.io --remote_header=x-buildbuddy-api-key=${{ secrets.BUILDBUDDY_API_KEY }}"),
+    "cachix": workflow_with_steps("- uses: cachix/cachix-action@v15", "  with:", "    name: acme"),
+    "jfrog-artifactory": workflow_with_steps("- uses: jfrog/setup-jfrog-cli@v4", "- run: jf rt upload dist/app.tgz generic-local/"),
+    "buildjet": workflow_with_steps("- run: make test", runs_on="buildjet-4vcpu-ubuntu-2204"),
+    "blacksmith": workflow_with_steps("- run: make test", runs_on="blacksmith-4vcpu-ubuntu-2404"),
+    "ubicloud": workflow_with_steps("- run: make test", runs_on="ubicloud-standard-2"),
+    "warpbuild": workflow_with_steps("- run: make test", runs_on="warp-ubuntu-latest-x64-4x"),
+    "namespace": workflow_with_steps("- run: make test", runs_on="namespace-profile-default"),
+    "bamboo": {"bamboo-specs/bamboo.yml": "---\nversion: 2\nplan:\n  project-key: ACME\n  key: APP\n"},
+    "gocd": {"ci.gocd.yaml": "format_version: 10\npipelines:\n  app:\n    group: default\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -1179,6 +1252,17 @@ MORE_CASES = [
     ("resend", {"composer.json": '{"require": {"symfony/resend-mailer": "^7.2"}}'}),
     ("twilio", {"composer.json": '{"require": {"laravel-notification-channels/twilio": "^4.0"}}'}),
     ("firebase-cloud-messaging", {"composer.json": '{"require": {"laravel-notification-channels/fcm": "^4.3"}}'}),
+    # bhost: fields added to existing hosting/ci entries.
+    ("render", workflow_with_steps('- run: curl -X POST "https://api.render.com/deploy/srv-abc123?key=${{ secrets.RENDER_KEY }}"')),
+    ("heroku", {"package.json": '{"dependencies": {"heroku-client": "^3.1.0"}}'}),
+    ("koyeb", workflow_with_steps("- uses: koyeb/action-git-deploy@v1", "  with:", "    app-name: acme")),
+    ("aws-app-runner", workflow_with_steps("- uses: awslabs/amazon-app-runner-deploy@main", "  with:", "    service: app")),
+    ("azure-static-web-apps", workflow_with_steps("- uses: Azure/static-web-apps-deploy@v1", "  with:", "    app_location: /")),
+    ("google-cloud-functions", workflow_with_steps("- run: gcloud functions deploy api --gen2 --runtime=nodejs20 --trigger-http")),
+    ("google-cloud-build", workflow_with_steps("- run: gcloud builds submit --tag gcr.io/acme/app")),
+    ("codecov", {"package.json": '{"devDependencies": {"codecov": "^3.8.3"}}'}),
+    ("depot", {"package.json": '{"devDependencies": {"@depot/cli": "^0.0.1-cli.2.80.0"}}'}),
+    ("expo-eas", {"package.json": '{"devDependencies": {"eas-cli": "^12.0.0"}}'}),
 ]
 
 
