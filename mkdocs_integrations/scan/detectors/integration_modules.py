@@ -298,6 +298,8 @@ def _manifest(name: str) -> bool:
 # vendor they call (`components/TwitterCard.tsx`, `models/SlackMessage.java`).
 _NOT_KIND_FOLDERS = _UI_WORDS | _TEST_DIRS | frozenset({
     "sidebar", "navbar", "toolbar", "widget", "screen", "dialogs", "modals", "forms", "form",
+    # admin-panel builders (Filament, Nova, Backpack): `Resources/Threads/Tables/ThreadsTable.php`
+    "tables", "table", "columns", "column", "fields", "field", "infolists", "charts", "chart", "lenses",
     "components", "views", "pages", "screens", "widgets", "layouts", "icons", "models", "entities", "entity",
     "dto", "dtos", "domain", "resources", "resource", "controllers", "controller", "tests", "test", "mocks",
     "fixtures", "migrations", "config", "configuration", "util", "utils", "helpers", "exceptions", "exception",

@@ -296,6 +296,7 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
         ("src/main/java/org/app/geocoder/Geocoder.java", ()),  # the kind itself
         ("src/main/java/org/app/geocoder/JsonGeocoder.java", ()),  # a generic word
         ("src/test/java/org/app/geocoder/BaiduGeocoderTest.java", ()),  # its test
+        ("app/Filament/Resources/Threads/Tables/ThreadsTable.php", ()),  # an admin panel's table of the app's threads
         ("API/Services/StreamService.cs", ()),  # an architectural layer names the app's own concepts
         ("API/Services/Tasks/Scanner/Parser/ComicVineParser.cs", ()),
         ("src/components/TwitterCard.tsx", ()),  # UI
