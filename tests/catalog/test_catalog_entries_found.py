@@ -842,7 +842,7 @@ CASES = {
     "vultr": {"package.json": '{"dependencies": {"@vultr/vultr-node": "^2.6.0"}}'},
     "ovhcloud": {"composer.json": '{"require": {"ovh/ovh": "^3.3"}}'},
     "scaleway": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/scaleway/scaleway-sdk-go v1.0.0-beta.29\n"},
-    "oracle-cloud": {"build.gradle": "dependencies {\n    implementation 'com.oracle.oci.sdk:oci-java-sdk-objectstorage:3.44.0'\n}\n"},
+    "oracle-cloud": {"build.gradle": "dependencies {\n    implementation 'com.oracle.oci.sdk:oci-java-sdk-core:3.44.0'\n}\n"},
     "dokku": workflow_with_steps("- uses: dokku/github-action@master", "  with:", "    git_remote_url: ssh://dokku@apps.acme.dev:22/app"),
     "caprover": {"captain-definition": '{"schemaVersion": 2, "dockerfilePath": "./Dockerfile"}\n'},
     "coolify": workflow_with_steps('- run: curl --request GET "${{ secrets.COOLIFY_WEBHOOK }}" --header "Authorization=Bearer ${{ secrets.COOLIFY_TOKEN }}"'),
