@@ -69,7 +69,15 @@ _GENERIC = frozenset({
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
 })
-# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
+# Vendors named with an everyday word (Meta's Threads, Daily, Make, Radar, Front): a class or
+# file named with the word (`Triggers/DailyTrigger.cs`, `Commands/Location/MakeLocationCommand.php`,
+# `notifications/threads.py`) is about the app's own daily triggers, threads or makers. Only a
+# module named for the vendor on purpose (`integrations/social/threads.provider.ts`) counts.
+_EVERYDAY_NAMES = frozenset({
+    "daily", "dynamic", "make", "threads", "radar", "front", "monday", "close", "drift", "loom", "plain",
+    "stream", "signal", "surge", "teller", "tink", "nomad", "vapor", "render", "railway", "exchangerate",
+    "bird", "convert", "kit", "tally",
+})# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
 # `wh` + api and `one` + bot.
 # Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
@@ -361,7 +369,9 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
                     while side and side[-1] in _TRANSPORTS:
                         side = side[:-1]
                     name = "".join(side)
-                    if len(name) >= 3 and name not in _GENERIC and not all(w in _GENERIC for w in side):
+                    if len(name) >= 3 and name not in _GENERIC and name not in _EVERYDAY_NAMES and not all(
+                        w in _GENERIC for w in side
+                    ):
                         out.append(name)
                 return tuple(out)
     return ()
@@ -455,11 +465,13 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         sid = ctx.index.service_named(cand)
         if sid and ctx.catalog.services[sid].category in cats:
             return sid
-        # The leading-id rule for the whole name only (`azure/` and `google/` name many
-        # products): a name's last word is a guess already (`mikro-orm.config.dev` is no `devise`).
-        if squashed not in ctx.index.umbrellas and n < 2:
+        # The leading-id rule for the whole name only: a name's last word is a guess already
+        # (`mikro-orm.config.dev` is no `devise`). An umbrella's name counts where the kind holds
+        # one of its products (`analytics/yandex/`: Yandex Metrica), never for signing in: there
+        # `azure/` is the company's account sign-in, not its one identity product (Azure AD B2C).
+        if n < 2 and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
             leading = [s.id for s in ctx.catalog.services.values()
-                       if s.category in cats and re.sub(r"[^a-z0-9]", "", s.id).startswith(squashed)]
+                       if s.category in cats and _leads(s.id, squashed)]
             if len(leading) == 1:
                 return leading[0]
         named = named or sid
@@ -470,6 +482,13 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         if sid and ctx.catalog.services[sid].category in cats:
             return sid
     return None if strict else named
+
+
+def _leads(sid: str, squashed: str) -> bool:
+    """Whether a catalog id starts with the whole word `squashed`: `umami` leads `umami-cloud`,
+    `login` does not lead `loginradius` (a module of the app's own login page)."""
+    words = sid.split("-")
+    return any("".join(words[:n]) == squashed for n in range(1, len(words) + 1))
 
 
 def _kind_at_top(rel: str) -> bool:
@@ -497,6 +516,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from _kind_class(src, ctx)
         return
     name, on_purpose = found
+    if not on_purpose and name in _EVERYDAY_NAMES:
+        return  # `notifications/threads.py`: the app's own threads, not Meta's Threads
     kind = _kind_of(src.rel)
     if _manifest(src.name):
         # a manifest counts for a catalog vendor only, and only when it loads or links something

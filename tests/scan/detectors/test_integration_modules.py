@@ -244,10 +244,22 @@ def test_module_kind_counts_catalog_vendors_only(run_detector):
                 "server/modules/authentication/azure/authentication.js",  # an umbrella's name: which product?
                 "server/modules/rendering/html-mermaid/renderer.js",
                 # a module's own config file: its last word `dev` is no prefix of `devise`
-                "packages/modules/auth/mikro-orm.config.dev.ts"):
+                "packages/modules/auth/mikro-orm.config.dev.ts",
+                # the app's own login page: `login` is no word of `loginradius`
+                "apps/web/modules/auth/login/page.tsx"):
         if accepts(rel, rel.rsplit("/", 1)[-1]):
             ev, _ = run_detector(DETECTOR, rel, "module.exports = { init() { return fetch('https://x.io/a') } }\n")
             assert ev == [], rel
+
+
+def test_a_vendor_named_with_an_everyday_word_counts_only_on_purpose(run_detector):
+    """`notifications/threads.py` notifies about the app's own threads; a provider file named for
+    Meta's Threads on purpose (`threads.provider.ts`) is that vendor's module."""
+    ev, _ = run_detector(DETECTOR, "misago/notifications/threads.py", "def notify_on_new_thread_reply(thread):\n    pass\n")
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "libraries/integrations/social/threads.provider.ts",
+                         "export class ThreadsProvider { post() { return fetch('https://graph.threads.net/v1.0/me/threads'); } }\n")
+    assert [e.service for e in ev] == ["threads"]
 
 
 def test_a_script_vendors_module_is_its_snippet_file(run_detector):
@@ -297,6 +309,8 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
         ("src/main/java/org/app/geocoder/JsonGeocoder.java", ()),  # a generic word
         ("src/test/java/org/app/geocoder/BaiduGeocoderTest.java", ()),  # its test
         ("app/Filament/Resources/Threads/Tables/ThreadsTable.php", ()),  # an admin panel's table of the app's threads
+        ("Emby.Server.Implementations/ScheduledTasks/Triggers/DailyTrigger.cs", ()),  # `daily` is a word, not Daily.co
+        ("app/Console/Commands/Location/MakeLocationCommand.php", ()),  # nor `make` Make.com
         ("API/Services/StreamService.cs", ()),  # an architectural layer names the app's own concepts
         ("API/Services/Tasks/Scanner/Parser/ComicVineParser.cs", ()),
         ("src/components/TwitterCard.tsx", ()),  # UI
