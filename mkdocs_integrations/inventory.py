@@ -177,6 +177,24 @@ def _framework_config_only(evs: list[Evidence]) -> bool:
 
 
 
+# What follows an application's name in its repository's name (`lago-api`, `umami-server`).
+_REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
+
+
+def _is_the_app(sid: str, project_name: str) -> bool:
+    """Whether a catalog service is the scanned application itself (its hosted edition, its own
+    SDK): the repository is named for it (`openstatus`), or for it with a part suffix
+    (`lago-api` is Lago), or the service adds its domain's suffix (`healthchecks-io` scanned in
+    `healthchecks`)."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    squashed = sid.replace("-", "")
+    if len(project) < 4:
+        return bool(project) and squashed == project
+    return squashed == project or any(project == squashed + x for x in _REPO_SUFFIXES) or (
+        sid.startswith(project_name.lower() + "-") and sid.rsplit("-", 1)[-1] in ("io", "com", "app", "dev", "cloud")
+    )
+
+
 def _app_of(path: str, apps: list[str]) -> str:
     best = ""
     for app in apps:
@@ -346,9 +364,7 @@ def resolve(
             continue
         evs = sorted(set(evs))
         strength = _strength({e.kind for e in evs if shows_use(e)})
-        if project_name and re.sub(r"[^a-z0-9]", "", project_name.lower()) == svc.id.replace("-", "") and not (
-            svc.category == "ci" and any(e.kind == CONFIG for e in evs)
-        ):
+        if _is_the_app(svc.id, project_name) and not (svc.category == "ci" and any(e.kind == CONFIG for e in evs)):
             # The application itself (its own SDK in its own repository), not a dependency. A CI
             # platform whose pipeline files the repository holds runs its own builds (dogfooding).
             continue
@@ -356,12 +372,15 @@ def resolve(
             continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
-        if strength is None or (svc.category in ("ci", "hosting") and strength == "env"):
+        if strength is None or (
+            svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
+        ):
             # A CI platform shows in its own config files; build scripts keep reading its
             # variables (DRONE_TAG) long after a project has moved to another CI. Likewise a
             # runtime platform: code that reads the variables it injects (KUBERNETES_SERVICE_HOST
             # to report "install type: kubernetes") runs anywhere; manifests, deploy steps and
-            # platform config files are what show the app is deployed there.
+            # platform config files are what show the app is deployed there. A request to the
+            # platform's API (api.fastly.com purging a cache) is a use of its own.
             continue
         uses.append(_service_use(svc, strength, evs, apps))
 

@@ -425,3 +425,18 @@ def test_a_helm_chart_dependency_names_the_service_of_its_image():
     assert index.image("minio") is None  # a bare image name keeps its exact lookup
 
 
+def test_the_application_itself_is_no_dependency(tmp_path):
+    """Lago's own API repository reads LAGO_ settings of its own: scanned as `lago-api` (the
+    app and a part suffix) it is not a user of Lago; any other app reading them is."""
+    files = {".env.example": "LAGO_API_URL=\nLAGO_API_KEY=\n"}
+    assert "lago" not in ids(scan(tmp_path / "lago-api", files))
+    assert "lago" in ids(scan(tmp_path / "shop", files))
+
+
+def test_a_request_to_a_hosting_platforms_api_is_a_use(tmp_path):
+    """A platform's env names alone may be injected by it; a request to its API (purging
+    Fastly's cache) shows the app uses it."""
+    purge = 'class Fastly\n  def purge(key)\n    HTTP.post("https://api.fastly.com/service/#{ENV["FASTLY_SERVICE_ID"]}/purge/#{key}")\n  end\nend\n'
+    assert "fastly" in ids(scan(tmp_path / "a", {"lib/fastly.rb": purge}))
+    assert "fastly" not in ids(scan(tmp_path / "b", {"lib/cdn.rb": 'SERVICE = ENV["FASTLY_SERVICE_ID"]\n'}))
+
