@@ -474,9 +474,15 @@ def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) 
         shown = [e for e in per_service[sid] if shows_use(e)]
         if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
             continue
-        called = {other for e in shown for other in file_hosts.get(e.path, ())}
-        if called and sid not in called:
+        called = {_vendor(other) for e in shown for other in file_hosts.get(e.path, ())}
+        if called and _vendor(sid) not in called:
             del per_service[sid]
+
+
+def _vendor(sid: str) -> str:
+    """A service's vendor as its sign-in shares it: graph.facebook.com (Facebook Login's host)
+    called from the Facebook module is Facebook's own API."""
+    return sid.removesuffix("-oauth").removesuffix("-login")
 
 
 _CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})

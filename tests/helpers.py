@@ -15,6 +15,20 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+def scan_tree(root: Path, files: dict[str, str]):
+    """Write `files` under root and resolve a real scan of it; returns the Inventory."""
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    write_tree(root, files)
+    inv, _ = build_inventory(Scanner(), [root], root, analysis_date="2026-01-01")
+    return inv
+
+
+def service_ids(inv) -> set[str]:
+    return {u.id for u in inv.services}
+
+
 def build_site(project: Path, mkdocs_yml: str, docs: dict[str, str] | None = None) -> Path:
     """Build a real MkDocs site in `project` with MkDocs' own build; returns the site dir."""
     from mkdocs.commands.build import build

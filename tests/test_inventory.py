@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
+from helpers import scan_tree as scan
+from helpers import service_ids as ids
 from helpers import write_tree
 
 from mkdocs_integrations.pipeline import build_inventory
 from mkdocs_integrations.scan import Scanner
-
-
-def scan(tmp_path, files):
-    write_tree(tmp_path, files)
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
-    return inv
-
-
-def ids(inv):
-    return {u.id for u in inv.services}
 
 
 def test_lockfile_entries_alone_are_not_services(tmp_path):
