@@ -76,7 +76,7 @@ def test_provider_files_named_for_their_vendor_in_a_sign_in_folder(run_detector)
     github = 'package oidc\n\nimport (\n\t"golang.org/x/oauth2"\n\t"golang.org/x/oauth2/github"\n)\n\nvar c = oauth2.Config{Endpoint: github.Endpoint}\n'
     assert _found(run_detector, "selfservice/strategy/oidc/provider_github.go", github) == [(5, "github-oauth", "github")]
     issuer = 'package oidc\n\nvar e = oauth2.Endpoint{AuthURL: p.issuer + "/services/oauth2/authorize"}\n'
-    assert _found(run_detector, "selfservice/strategy/oidc/provider_salesforce.go", issuer) == [(3, "", "salesforce")]
+    assert _found(run_detector, "selfservice/strategy/oidc/provider_salesforce.go", issuer) == [(3, "salesforce-oauth", "salesforce")]
     assert _found(run_detector, "selfservice/strategy/oidc/provider_linkedin_v2.go", issuer) == [(3, "linkedin-oauth", "linkedin")]
     assert _found(run_detector, "lib/auth/strategies/vk_oauth_provider.rb", 'AUTHORIZE_URL = "https://oauth.vk.com/authorize"\n') == [(1, "vk-oauth", "vk")]
     # A provider file whose name does not spell a vendor: a sign-in client of no name, for the
@@ -151,9 +151,9 @@ def test_an_idp_folder_file_declaring_its_provider_type_is_that_vendors_sign_in(
     """`idp/qq.go` declaring `QqIdProvider`: one file per identity provider, named by the file
     and its own provider type even where the vendor's name is not in its hosts (qq, wechat's
     api.weixin.qq.com, an AD FS or Okta host the admin configures)."""
-    assert _found(run_detector, "idp/qq.go", GO_IDP) == [(10, "", "qq")]
+    assert _found(run_detector, "idp/qq.go", GO_IDP) == [(10, "qq-oauth", "qq")]
     wechat = GO_IDP.replace("QqIdProvider", "WeChatIdProvider")
-    assert _found(run_detector, "idp/wechat.go", wechat) == [(10, "", "wechat")]
+    assert _found(run_detector, "idp/wechat.go", wechat) == [(10, "wechat-oauth", "wechat")]
     # Variants of one vendor's sign-in, a file each; a settings-only oauth2.Config is a client too.
     wecom = (
         "package idp\n\ntype WeComInternalIdProvider struct{}\n\n"
