@@ -893,6 +893,15 @@ CASES = {
     "namespace": workflow_with_steps("- run: make test", runs_on="namespace-profile-default"),
     "bamboo": {"bamboo-specs/bamboo.yml": "---\nversion: 2\nplan:\n  project-key: ACME\n  key: APP\n"},
     "gocd": {"ci.gocd.yaml": "format_version: 10\npipelines:\n  app:\n    group: default\n"},
+    # e17b (exercism, ghostfolio, tubearchivist): vendors met in a Rails app, a Nest monorepo, a Django app
+    "anycable": {"Gemfile": "source 'https://rubygems.org'\ngem 'anycable-rails'\n"},
+    "github-sponsors": {"app/commands/sponsors/sync_all.rb": 'def sponsorships = Github::Graphql::ExecuteQuery.(QUERY)\nQUERY = <<~GRAPHQL\n  query { organization(login: "acme") { sponsorshipsAsMaintainer(first: 100) { nodes { id } } } }\nGRAPHQL\n'},
+    "aws-efs": {"app/commands/jobs/delete_from_efs.rb": 'class DeleteFromEFS\n  def call\n    return if dir == "/mnt/efs/jobs/canary"\n    FileUtils.rm_rf(dir)\n  end\nend\n'},
+    "discourse": {"Gemfile": "gem 'discourse_api'\n", "app/commands/forum/threads.rb": "client = DiscourseApi::Client.new(url)\nclient.top_topics\n"},
+    "sponsorblock": {"video/segments.py": 'import requests\nAPI = "https://sponsor.ajay.app/api"\nrequests.get(f"{API}/skipSegments", params={"videoID": vid})\n'},
+    "return-youtube-dislike": {"requirements.txt": "ryd-client==0.0.6\n", "video/index.py": "import ryd_client\nryd_client.get(youtube_id)\n"},
+    "google-cast": {"src/components/Cast.tsx": "const s = document.createElement('script');\ns.src = 'https://www.gstatic.com/cv/js/sender/v1/cast_sender.js?loadCastFramework=1';\n"},
+    "google-favicon": {"src/logo/logo.service.ts": "const r = await fetch(`https://t0.gstatic.com/faviconV2?client=SOCIAL&type=FAVICON&url=${url}`);\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -1294,3 +1303,14 @@ def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanne
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
+
+def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
+    """yt-dlp is a YouTube downloader first; `googleapis.com/youtube/v3` is a path only the
+    YouTube Data API serves, a use on its own behind the umbrella www.googleapis.com host."""
+    write_tree(tmp_path / "a", {"requirements.txt": "yt-dlp[default]==2025.1.1\n"})
+    write_tree(tmp_path / "b", {"app/commands/video/retrieve.rb":
+                                'def api_url = "https://www.googleapis.com/youtube/v3/videos?id=#{id}&part=snippet&key=#{key}"\n'})
+    for app in ("a", "b"):
+        inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
+        assert "youtube" in {u.id for u in inv.services}, app

@@ -272,6 +272,12 @@ _TABLE_HOSTS = 25
 # A literal a value is compared with: `== 'https://…'`, `.startsWith("https://…")`.
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
+# A path segment that is a literal content hash (an MD5 or longer hex digest): one fixed file,
+# a picture by its hash (`secure.gravatar.com/avatar/b932b1e5...`, a seeded user's avatar), which
+# a page shows or a fixture stores; an app that uses the service builds the hash from its data.
+# The digest ends the path (or names an image file): `/<key>.min.js` is a loader by its key and
+# `/<id>/manifest/video.m3u8` a video's stream, both the service's own use.
+_CONTENT_HASH = re.compile(r"/[0-9a-fA-F]{32,128}(?:\.(?:png|jpe?g|gif|webp|svg|ico))?/?$", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
@@ -779,6 +785,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         sid = ctx.index.host(host)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
+        if _CONTENT_HASH.search(path.split("?", 1)[0]):
+            continue  # one fixed file or picture by its digest, not a request the code makes
         if sid is None:
             sid = _tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

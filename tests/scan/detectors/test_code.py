@@ -393,6 +393,20 @@ def test_a_url_the_code_compares_with_is_no_request(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["api.pinboard.in"]
 
 
+def test_a_url_of_one_picture_by_its_hash_is_no_request(run_detector):
+    """A literal avatar URL with its MD5 (a seeded user's or a team page's picture) is one fixed
+    image, not the Gravatar API; the avatar URL the code builds from an email's hash is."""
+    fixed = """\
+    $user->setAvatar('https://www.gravatar.com/avatar/00000000000000000000000000000000?d=retro&f=y');
+    $u->setAvatar('https://en.gravatar.com/userimage/3533186/bf2163b1dd23f3107a028af0195624e9.jpeg');
+    """
+    ev, _ = run_detector(DETECTOR, "src/DataFixtures/UserFixtures.php", fixed)
+    assert [e.name for e in ev if e.kind == HOST] == []
+    built = "avatar = f'https://secure.gravatar.com/avatar/{md5(email)}?d=identicon'\n"
+    ev, _ = run_detector(DETECTOR, "app/avatars.py", built)
+    assert [e.name for e in ev if e.kind == HOST] == ["secure.gravatar.com"]
+
+
 def test_a_home_page_link_does_not_hide_a_later_api_request(run_detector):
     """The first mention of an unknown host (a description's link) must not use up the host:
     the later request is the evidence."""
