@@ -14,6 +14,8 @@ _TEST_DIRS = frozenset({
     "seed", "seeds", "seeders", "DataFixtures",
     # Go's shared test helpers (packages imported by _test.go files only).
     "testutil", "testutils", "testhelpers", "testhelper",
+    # Cucumber's step definitions (features/step_definitions/*_steps.rb): acceptance tests.
+    "step_definitions",
 })
 _TEST_FILE = re.compile(
     r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"

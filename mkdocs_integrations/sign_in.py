@@ -114,7 +114,9 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
         svc = catalog.services.get(sid)
         if svc is None or svc.category != "oauth" or sid in folded.values():
             continue
-        shown = [e for e in per_service[sid] if shows_use(e)]
+        # OAuth scopes are the file facts joined to every sign-in provider found (`scope: ...`
+        # anywhere in the app), no evidence of this one: its hosts alone decide.
+        shown = [e for e in per_service[sid] if shows_use(e) and e.kind != SCOPE]
         if not shown or any(e.kind != HOST for e in shown):
             continue
         owners: set[str] = set()

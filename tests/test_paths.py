@@ -17,6 +17,8 @@ from mkdocs_integrations.paths import is_test_path, is_tooling_path
         ("integration-tests/docker-compose.yml", True),
         ("server/integrations/slack.js", False),  # integrations are the app's own code
         ("pkg/integration/client.go", False),
+        ("features/step_definitions/oembed_steps.rb", True),  # Cucumber steps are acceptance tests
+        ("app/features/billing/stripe.ts", False),  # a `features/` folder alone is the app's own code
     ],
 )
 def test_is_test_path(path, test):

@@ -60,6 +60,19 @@ def test_a_module_that_signs_in_through_another_vendors_oauth_stays_its_own(tmp_
     assert {"facebook", "devto"} <= ids(inv)
 
 
+def test_meta_graph_host_beside_a_graph_api_token_is_the_graph_api_whatever_scopes_the_app_has(tmp_path):
+    """graph.facebook.com requested only where FACEBOOK_ACCESS_TOKEN (a Graph API token) is read
+    is Meta's Graph API, not Facebook Login; an OAuth `scope:` elsewhere in the app (file facts
+    joined to every sign-in provider) does not make it a sign-in."""
+    inv = scan(tmp_path / "web", {
+        "app/models/iframe_embed/instagram.rb": 'OEMBED_URL = "https://graph.facebook.com/v9.0/instagram_oembed"\n'
+                                                'def data\n  HTTP.get(OEMBED_URL, params: {access_token: ENV["FACEBOOK_ACCESS_TOKEN"]})\nend\n',
+        "app/models/share/mastodon.rb": 'def authorize_url\n  client.auth_code.authorize_url(scope: "write:statuses")\nend\n',
+    })
+    assert "facebook" in ids(inv)
+    assert "facebook-login" not in ids(inv)
+
+
 def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path):
     inv = scan(tmp_path / "web", {
         "src/env.mjs": 'export const env = { AUTH_GITLAB_CLIENT_ID: process.env.AUTH_GITLAB_CLIENT_ID,\n'

@@ -902,6 +902,12 @@ CASES = {
     "return-youtube-dislike": {"requirements.txt": "ryd-client==0.0.6\n", "video/index.py": "import ryd_client\nryd_client.get(youtube_id)\n"},
     "google-cast": {"src/components/Cast.tsx": "const s = document.createElement('script');\ns.src = 'https://www.gstatic.com/cv/js/sender/v1/cast_sender.js?loadCastFramework=1';\n"},
     "google-favicon": {"src/logo/logo.service.ts": "const r = await fetch(`https://t0.gstatic.com/faviconV2?client=SOCIAL&type=FAVICON&url=${url}`);\n"},
+    # from feedbin and laravelio: a metrics gem, a Laravel mailer transport, a WebSub hub
+    "librato": {"Gemfile": 'gem "librato-rails", github: "acme/librato-rails"\n'},
+    "mailcoach": {"composer.json": '{"require": {"spatie/laravel-mailcoach-mailer": "^1.5"}}'},
+    "google-pubsubhubbub": {"app/models/feed.rb": 'def hubs\n  ["https://pubsubhubbub.appspot.com"]\nend\n'},
+    # an app registered on the user's own instance with Mastodon's posting scope (no fixed host)
+    "mastodon": {"app/models/share/mastodon.rb": 'class Share::Mastodon\n  def register(uri)\n    HTTP.post(uri, json: {client_name: "Acme", scopes: "write:statuses"}).parse\n  end\nend\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.

@@ -247,6 +247,24 @@ def _base_url(text: str, start: int) -> bool:
     return bool(_BASE_URL_NAME.search(text, line_start, start) or _BASE_URI_DSL.search(text, line_start, start))
 
 
+# Ruby's oauth and oauth2 gems take the provider's origin as the client's `site` option
+# (`OAuth::Consumer.new(key, secret, site: "https://www.instapaper.com")`, or a constant
+# `URL = "https://www.instapaper.com"` given as `site: URL`): every request of the client goes there.
+_OAUTH_CLIENT = re.compile(r"\bOAuth2?::(?:Consumer|Client)\.new\b")
+_SITE_OPTION = re.compile(r"""(?:\bsite:|:site\s*=>)\s*['"]$""")
+
+
+def _oauth_site(text: str, start: int) -> bool:
+    """Whether the URL literal at `start` is the `site` of a Ruby OAuth client built in the file."""
+    if "site" not in text or "OAuth" not in text or not _OAUTH_CLIENT.search(text):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if _SITE_OPTION.search(text, line_start, start):
+        return True
+    m = _ASSIGNED_NAME.search(text, line_start, start)
+    return m is not None and re.search(r"(?:\bsite:|:site\s*=>)\s*" + re.escape(m.group(1)) + r"\b", text) is not None
+
+
 _ASSIGNED_NAME = re.compile(r"""(\w+)['"]?\s*(?:=>|:|=)\s*(?:new\s+Uri\(\s*)?['"`]$""")
 
 
@@ -335,6 +353,17 @@ _API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "we
 
 def _api_shaped(host: str, path: str) -> bool:
     return host.split(".")[0] in _API_LABELS or ".api." in host or bool(re.match(r"/(api|v\d)\b", path))
+
+
+# An oEmbed endpoint (soundcloud.com/oembed, www.ted.com/services/v1/oembed.json,
+# graph.facebook.com/v9.0/instagram_oembed): the app asks the vendor's API for an embed's
+# HTML and metadata, whatever the host looks like. Not in a table of many sites (an oEmbed
+# providers list names endpoints the code may never call).
+_OEMBED_PATH = re.compile(r"(?i)[/_]oembed(?:\.(?:json|xml))?/?(?:[?#]|$)")
+
+
+def _oembed_endpoint(path: str) -> bool:
+    return bool(_OEMBED_PATH.search(path))
 
 
 def _file_names_vendor(rel: str, host: str) -> bool:
@@ -779,6 +808,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue
         if _in_skip_list(text, m.start()):
             continue
+        if text[max(0, m.start() - 2):m.start()] == "](":
+            continue  # a Markdown link in a description string (`[Google](https://pubsubhubbub.appspot.com/)`): for readers
         path = m.group(3) or ""
         if table and not _api_shaped(host, path):
             continue
@@ -793,8 +824,9 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         # the file (a description's `[PhantomJs Cloud](https://phantomjscloud.com/)`) must not
         # hide a later `https://phantomjscloud.com/api/browser/v2/...` request.
         if sid is None and not (
-            _api_shaped(host, path) or _vendor_request(src, text, m.start(), host, path)
+            _api_shaped(host, path) or _oembed_endpoint(path) or _vendor_request(src, text, m.start(), host, path)
             or (path in ("", "/") and _base_url(text, m.start()) and not _link_builder(text, m.start()))
+            or (path in ("", "/") and lang is RUBY and _oauth_site(text, m.start()))
         ):
             continue
         if sid is None and _FRAGMENT.search(path):

@@ -369,6 +369,69 @@ def test_an_httparty_base_uri_is_an_api_host(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["getpocket.com"]
 
 
+def test_an_oembed_endpoint_is_an_api_host(run_detector):
+    """An oEmbed endpoint (`soundcloud.com/oembed`, `www.ted.com/services/v1/oembed.json`,
+    Meta's `instagram_oembed`) is a request to the vendor's API whatever its host looks like;
+    a page link on a vendor host is not."""
+    src = """\
+    class IframeEmbed::Soundcloud < IframeEmbed
+      def oembed_url
+        @oembed_url ||= "https://soundcloud.com/oembed"
+      end
+      TED = "https://www.ted.com/services/v1/oembed.json"
+      KICK = "https://www.kickstarter.com/services/oembed?url=x"
+      PAGE = "https://www.acmeshop.com/oembed-guide/intro"
+      HOME = "https://www.acmevideos.com/watch"
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "app/models/iframe_embed/soundcloud.rb", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["soundcloud.com", "www.ted.com", "www.kickstarter.com"]
+
+
+def test_an_oembed_endpoint_in_a_table_of_sites_is_data(run_detector):
+    """An oEmbed providers list names dozens of endpoints the code may never call."""
+    rows = "".join(f"  {{ name: 'P{i}', endpoint: 'https://embeds{i}.example-media.net/oembed' }},\n" for i in range(30))
+    ev, _ = run_detector(DETECTOR, "src/oembed/providers.ts", "export const providers = [\n" + rows + "];\n")
+    assert [e.name for e in ev if e.kind == HOST] == []
+
+
+def test_a_markdown_link_in_a_description_is_no_request(run_detector):
+    """An agent's description names hubs as Markdown links (`[Google](https://pubsubhubbub.appspot.com/)`):
+    for readers, not a request, though the host is a catalog service's."""
+    src = """\
+    description <<~MD
+      Popular hubs include [Google](https://pubsubhubbub.appspot.com/).
+    MD
+    def hubs = ["https://pubsubhubbub.superfeedr.com/api/subscribe"]
+    """
+    ev, _ = run_detector(DETECTOR, "app/models/agents/data_output_agent.rb", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["pubsubhubbub.superfeedr.com"]
+
+
+def test_the_site_of_a_ruby_oauth_client_is_an_api_host(run_detector):
+    """Ruby's oauth/oauth2 gems take the provider's origin as `site:`, inline or through a
+    constant (`URL = "https://www.instapaper.com"` ... `site: URL`); a bare origin elsewhere is a link."""
+    src = """\
+    class Share::Instapaper < Share::Service
+      URL = "https://www.instapaper.com"
+      HOME = "https://www.acmeshop.com"
+
+      def consumer
+        OAuth::Consumer.new(ENV["INSTAPAPER_KEY"], ENV["INSTAPAPER_SECRET"], {site: URL, access_token_path: "/api/1/oauth/access_token"})
+      end
+
+      def client
+        OAuth2::Client.new(id, secret, site: "https://www.readability.com")
+      end
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "app/models/share/instapaper.rb", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["www.instapaper.com", "www.readability.com"]
+    # without an OAuth client, `site:` is some other setting (a static site's own address)
+    ev, _ = run_detector(DETECTOR, "config/site.rb", 'SITE = { site: "https://www.acmeblog.com" }\n')
+    assert [e.name for e in ev if e.kind == HOST] == []
+
+
 def test_a_table_of_dozens_of_sites_is_data_but_its_api_urls_count(run_detector):
     """A crawler list or a map of referrer domains to icons names dozens of sites: its links
     are data. An API-shaped URL in the same file is still a request."""
