@@ -16,6 +16,9 @@ _TEST_DIRS = frozenset({
     "testutil", "testutils", "testhelpers", "testhelper",
     # Cucumber's step definitions (features/step_definitions/*_steps.rb): acceptance tests.
     "step_definitions",
+    # Stand-ins for a real service, for tests or a dev stack: a Go `mock/` package, a
+    # `dummy/` provider container (`docker/dummy/oidc/app/mock/storage.go` naming its dev hosts).
+    "mock", "dummy",
 })
 _TEST_FILE = re.compile(
     r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"

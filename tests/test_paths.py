@@ -19,6 +19,9 @@ from mkdocs_integrations.paths import is_test_path, is_tooling_path
         ("pkg/integration/client.go", False),
         ("features/step_definitions/oembed_steps.rb", True),  # Cucumber steps are acceptance tests
         ("app/features/billing/stripe.ts", False),  # a `features/` folder alone is the app's own code
+        # stand-ins for a service: a Go mock package, a dev stack's dummy provider
+        ("internal/service/mock/storage.go", True),
+        ("docker/dummy/oidc/app/storage.go", True),
     ],
 )
 def test_is_test_path(path, test):

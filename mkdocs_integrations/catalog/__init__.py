@@ -35,6 +35,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       config_files: []            # file names (or globs) whose presence proves use
       docker_images: []           # image names, registry and tag stripped (postgres, bitnami/redis)
       terraform: []               # provider names or resource type prefixes
+      packer: [digitalocean]      # Packer builder types (a `-` ending: a prefix, amazon- for amazon-ebs)
       calls:                      # regex on code that uses the service → readable endpoint name
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
         - {match: '_mtm\\.push\\(', endpoint: tag manager, alone: true}  # proves the service
@@ -107,7 +108,7 @@ _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
-    "api_paths", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
+    "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -144,6 +145,7 @@ class Service:
     config_files: tuple[str, ...] = ()
     docker_images: tuple[str, ...] = ()
     terraform: tuple[str, ...] = ()
+    packer: tuple[str, ...] = ()
     calls: tuple[CallPattern, ...] = ()
     webhook_verify: tuple[re.Pattern[str], ...] = ()
     url_schemes: tuple[str, ...] = ()
@@ -288,6 +290,7 @@ def _service(raw: Any, where: str) -> Service:
         config_files=_strs(raw.get("config_files"), where, "config_files"),
         docker_images=_strs(raw.get("docker_images"), where, "docker_images"),
         terraform=_strs(raw.get("terraform"), where, "terraform"),
+        packer=tuple(t.lower() for t in _strs(raw.get("packer"), where, "packer")),
         calls=tuple(calls),
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
         url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),

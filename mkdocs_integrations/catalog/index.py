@@ -94,6 +94,8 @@ class CatalogIndex:
         self._hosts_pattern: list[tuple[re.Pattern[str], str]] = []
         self._images: dict[str, str] = {}
         self._terraform: list[tuple[str, str]] = []
+        self._packer: dict[str, str] = {}
+        self._packer_prefixes: list[tuple[str, str]] = []
         self._config_files: list[tuple[str, str]] = []
         # `/.travis.yml`: a file the platform reads at the repository's root only.
         self._root_config_files: dict[str, list[str]] = {}
@@ -128,6 +130,11 @@ class CatalogIndex:
                 self._images.setdefault(norm_image(img), svc.id)
             for t in svc.terraform:
                 self._terraform.append((t.lower(), svc.id))
+            for b in svc.packer:
+                if b.endswith("-"):
+                    self._packer_prefixes.append((b, svc.id))
+                else:
+                    self._packer.setdefault(b, svc.id)
             for c in svc.config_files:
                 if c.startswith("/"):
                     self._root_config_files.setdefault(c[1:], []).append(svc.id)
@@ -441,6 +448,16 @@ class CatalogIndex:
         runs (`minio` from charts.bitnami.com runs bitnami/minio), so a bare chart name matches
         a catalog image by its last segment too."""
         return self.image(name) or self._image_names.get(norm_image(name))
+
+    def packer(self, builder: str) -> str | None:
+        """The service a Packer builder type builds machine images on (`digitalocean`, `amazon-ebs`)."""
+        b = builder.lower()
+        if b in self._packer:
+            return self._packer[b]
+        for prefix, sid in self._packer_prefixes:
+            if b.startswith(prefix):
+                return sid
+        return None
 
     def terraform(self, type_or_provider: str) -> str | None:
         t = type_or_provider.lower()

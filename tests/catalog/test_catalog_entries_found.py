@@ -1272,6 +1272,16 @@ MORE_CASES = [
     ("google-cloud-build", workflow_with_steps("- run: gcloud builds submit --tag gcr.io/acme/app")),
     ("depot", {"package.json": '{"devDependencies": {"@depot/cli": "^0.0.1-cli.2.80.0"}}'}),
     ("expo-eas", {"package.json": '{"devDependencies": {"eas-cli": "^12.0.0"}}'}),
+    # e17c: an importer calling the EU region's export API; Search Console through its REST path
+    # on the umbrella host; a feedback widget's loader; GORM v1's dialect import (the driver is
+    # `// indirect` in go.mod); a Packer template building a marketplace image
+    ("amplitude", {"importer/amplitude.ts": "const EU = 'https://analytics.eu.amplitude.com';\nexport const get = () => fetch(`${EU}/api/2/export`);\n"}),
+    ("google-search-console", {"lib/gsc.ts": "export const list = (t: string) => fetch('https://www.googleapis.com/webmasters/v3/sites', {headers: {Authorization: t}});\n"}),
+    ("google-search-console", {"routers/gsc.ts": "export const scopes = ['https://www.googleapis.com/auth/webmasters.readonly'];\n"}),
+    ("userjot", {"src/root.tsx": "export const s = `document.head.appendChild(Object.assign(document.createElement('script'),{src:'https://cdn.userjot.com/sdk/v2/uj.js'}))`;\n"}),
+    ("sqlite", {"go.mod": "module x\n\ngo 1.22\n\nrequire (\n\tgithub.com/jinzhu/gorm v1.9.16\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n",
+                "internal/config/db.go": 'package config\n\nimport (\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/sqlite"\n)\n\nvar _ = gorm.Open\n'}),
+    ("digitalocean", {"setup/cloud/digitalocean.json": '{"builders": [{"type": "digitalocean", "region": "fra1"}]}\n'}),
 ]
 
 
@@ -1304,7 +1314,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("gitlab-container-registry", {".gitlab-ci.yml": "test:\n  image: $CI_REGISTRY_IMAGE/ci:latest\n  script:\n    - pytest\n"}),
     # A link to Google Docs is no embedded viewer.
     ("google-docs-viewer", {"help/links.js": 'export const GUIDE = "https://docs.google.com/document/d/abc/edit";\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link"])
+    # An app's own setting whose name ends with Rails 8's `JOB_CONCURRENCY` is no Solid Queue.
+    ("solid-queue", {"apps/worker/boot.ts": "export const n = Number(process.env.EVENT_JOB_CONCURRENCY || '10');\n"}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")

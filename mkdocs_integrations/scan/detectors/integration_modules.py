@@ -171,6 +171,12 @@ def _channel_container(parts: list[str], i: int) -> bool:
     )
 
 
+# A monorepo's package named for the container keeps its code in a source root:
+# `packages/integrations/src/discord.ts`, `packages/importer/src/providers/amplitude.ts`.
+# Containers only: in a kind folder (`modules/auth/lib/user.ts`) the files are the app's own,
+# and a `lib/` there holds its helpers, whose names the kind's leading-id rule would misread.
+_SOURCE_ROOTS = frozenset({"src"})
+
 _TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
 _TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
 _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
@@ -215,6 +221,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         if not (channel or _is_container(parts[i]) or _module_kind(parts, i)):
             continue
         j = i + 1
+        if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in _CONTAINERS:
+            j += 1  # a workspace package named for the container keeps its modules in `src/`
         if not channel and parts[j].lower() in _GROUPS and j < len(parts) - 1:
             j += 1
         candidate = parts[j]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from ..lexing import HASH, strip_comments
 from .base import Context, Detector, Record, Source
@@ -25,17 +26,85 @@ _RECIPE_NAMES = frozenset({
 # A shell script whose name says it releases: scripts/release.sh, bin/deploy, publish-docker.sh,
 # scripts/docker/push.sh, docker-push.sh. Shell only: a `release.yml` is a CI workflow (the CI
 # detector's) or a config file.
-_RELEASE_SCRIPT = re.compile(r"^(?:[a-z0-9]+[-_])?(?:release|deploy|publish|push)(?:[-_][\w-]*)?(?:\.sh|\.bash)?$")
+# Image build scripts publish too (`sh/docker-build`, `build-images.sh`, `buildx-multi.sh` running
+# `docker buildx build ... --push`): the deploy steps still decide, a plain `docker build` is none.
+_RELEASE_SCRIPT = re.compile(
+    r"^(?:[a-z0-9]+[-_])?(?:release|deploy|publish|push|build|buildx)(?:[-_][\w-]*)?(?:\.sh|\.bash)?$"
+)
+
+# Shell variables a script sets once (`local image_name="acme/app-$app"`, `export TAG=...`):
+# a command written with them (`docker buildx build -t "$tag" ... --push`) is read with their values.
+_ASSIGN = re.compile(
+    r"""^[ \t]*(?:(?:local|export|readonly|declare)[ \t]+)?([A-Za-z_]\w{0,63})="""
+    r"""(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'`;&|()]{1,300}))""",
+    re.M,
+)
+_REF = re.compile(r"\$\{([A-Za-z_]\w{0,63})\}|\$([A-Za-z_]\w{0,63})")
+_ROUNDS = 3  # `tag` → `$image_name:$VERSION` → `acme/app-$app:$VERSION`
 
 
 def is_recipe(name: str) -> bool:
     return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name))
 
 
+def _assignments(text: str) -> dict[str, str]:
+    """Variables assigned one value only in the file (a name set twice is left unexpanded)."""
+    values: dict[str, set[str]] = {}
+    for m in _ASSIGN.finditer(text):
+        value = next(g for g in (m.group(2), m.group(3), m.group(4), "") if g is not None)
+        values.setdefault(m.group(1), set()).add(value)
+    return {k: next(iter(v)) for k, v in values.items() if len(v) == 1}
+
+
+def _expand(line: str, values: dict[str, str]) -> str:
+    for _ in range(_ROUNDS):
+        if "$" not in line:
+            break
+        new = _REF.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), line)
+        if new == line:
+            break
+        line = new
+    return line
+
+
+def logical_lines(text: str) -> Iterator[list[tuple[int, str]]]:
+    """Commands as their physical lines [(line number, text)], backslash-continued lines
+    together: a multi-line `docker buildx build \\ -t acme/app \\ --push .` is one command."""
+    parts: list[tuple[int, str]] = []
+    for ln, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.rstrip()
+        if stripped.endswith("\\"):
+            parts.append((ln, stripped[:-1]))
+            continue
+        parts.append((ln, raw))
+        yield parts
+        parts = []
+    if parts:
+        yield parts
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = strip_comments(src.text, HASH)
-    for ln, raw in enumerate(text.splitlines(), 1):
-        yield from deploy_steps(src.rel, ln, raw, ctx)
+    values = _assignments(text) if "$" in text and "=" in text else {}
+    for parts in logical_lines(text):
+        if len(parts) == 1 and not values:
+            yield from deploy_steps(src.rel, parts[0][0], parts[0][1], ctx)
+            continue
+        # each physical line expanded on its own, so a match's offset tells its line
+        segments = [(ln, _expand(raw, values) if values and "$" in raw else raw) for ln, raw in parts]
+        command = " ".join(seg for _, seg in segments)
+        ends, pos = [], 0
+        for ln, seg in segments:
+            pos += len(seg) + 1
+            ends.append((pos, ln))
+        for target, rx in ctx.index.deploy_steps:
+            m = rx.search(command)
+            if m is None:
+                continue
+            # the line where the match ends: `--push`, or the pushed image's name
+            line = next(ln for end, ln in ends if max(m.end() - 1, m.start()) < end)
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"deploy:{target}", service=target)
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"deploy_from:{src.rel}", service=target)
 
 
 DETECTOR = Detector(

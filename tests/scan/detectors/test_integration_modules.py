@@ -59,6 +59,13 @@ def notify(url, token, title):
         ("packages/providers/src/lib/sms/generic-sms/generic-sms.provider.ts", None),  # channel words only
         ("apps/web/src/components/workflow/preview/sms/SmsPreview.tsx", None),  # a channel folder alone
         ("src/providers/AuthProvider/chat/ChatBox.tsx", ("chatbox", False)),  # a plain file: catalog names only
+        # a workspace package named for the container keeps its modules in a source root
+        ("packages/integrations/src/discord.ts", ("discord", False)),
+        ("packages/importer/src/providers/amplitude.ts", ("amplitude", False)),
+        ("packages/integrations/src/index.ts", None),
+        ("packages/integrations/src/lib/utils.ts", None),
+        ("apps/web/modules/auth/lib/user.ts", None),  # a kind folder's helpers, no source root
+        ("apps/web/modules/storage/src/delete-response-files.ts", None),
     ],
 )
 def test_module_names(rel, expected):

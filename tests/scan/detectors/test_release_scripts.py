@@ -59,3 +59,37 @@ def test_an_image_pushed_without_a_registry_host_goes_to_docker_hub(run_detector
 )
 def test_recipe_files(rel, accepted, ctx):
     assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx) is accepted
+
+
+BUILD_SCRIPT = """\
+#!/bin/bash
+build_image() {
+    local app=$1
+    local image_name="acme/app-$app"
+    local tag="$image_name:$VERSION"
+    docker buildx build \\
+        --platform linux/amd64,linux/arm64 \\
+        -t "$tag" \\
+        -f Dockerfile \\
+        --push \\
+        .
+    docker buildx build \\
+        -t "$REGISTRY_IMAGE" \\
+        --load .
+}
+"""
+
+
+def test_an_image_build_script_with_continued_lines_and_variables_pushes_to_docker_hub(run_detector):
+    # `sh/docker-build`: a build script by its name; the tag is a variable set in the script,
+    # the command spans continued lines, and the evidence sits on the `--push` line.
+    ev, _ = run_detector(DETECTOR, "sh/docker-build", BUILD_SCRIPT)
+    assert [(e.line, e.service) for e in ev if e.name.startswith("deploy:")] == [(10, "docker-hub")]
+
+
+def test_a_variable_set_twice_is_not_expanded_and_a_local_build_publishes_nothing(run_detector):
+    script = 'IMAGE="acme/app"\nIMAGE="ghcr.io/acme/app"\ndocker buildx build -t "$IMAGE" --push .\n'
+    ev, _ = run_detector(DETECTOR, "build.sh", script)
+    assert [e.service for e in ev if e.name.startswith("deploy:")] == []
+    ev, _ = run_detector(DETECTOR, "build.sh", "#!/bin/sh\nIMAGE=acme/app\ndocker build -t $IMAGE .\n")
+    assert ev == []
