@@ -3,6 +3,8 @@ through whole scans of realistic trees."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import scan_tree as scan
 from helpers import service_ids as ids
 from helpers import write_tree
@@ -73,14 +75,29 @@ def test_meta_graph_host_beside_a_graph_api_token_is_the_graph_api_whatever_scop
     assert "facebook-login" not in ids(inv)
 
 
-def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path):
-    inv = scan(tmp_path / "web", {
+# GitLab's bare host where its sign-in is configured: the issuer of "Sign in with GitLab", not a
+# use of GitLab's API. Beside the provider's env names and an SSO issuer table; as the default
+# of GITLAB_BASE_URL in the app's env schema, with the sign-in's group check in an auth helper.
+GITLAB_ISSUER_TREES = [
+    {
         "src/env.mjs": 'export const env = { AUTH_GITLAB_CLIENT_ID: process.env.AUTH_GITLAB_CLIENT_ID,\n'
                        '  AUTH_GITLAB_URL: process.env.AUTH_GITLAB_URL ?? "https://gitlab.com" };\n',
         "src/ee/multi-tenant-sso/issuer.ts": 'export const gitlab = (c) => c.issuer ?? "https://gitlab.com";\n',
         "src/server/auth.ts": 'import GitLabProvider from "next-auth/providers/gitlab";\n'
                               'export const p = GitLabProvider({ clientId: env.AUTH_GITLAB_CLIENT_ID });\n',
-    })
+    },
+    {
+        "packages/env/src/index.ts": 'export const gitlab = { GITLAB_BASE_URL: z.string().url().default("https://gitlab.com") };\n',
+        "packages/auth/src/helpers/groups.ts": 'await fetch(`${base || "https://gitlab.com"}/api/v4/groups`);\n',
+        "packages/auth/src/lib/providers.ts": 'import GitlabProvider from "next-auth/providers/gitlab";\n'
+                                             'export const p = GitlabProvider({ clientId: process.env.GITLAB_CLIENT_ID });\n',
+    },
+]
+
+
+@pytest.mark.parametrize("files", GITLAB_ISSUER_TREES, ids=["sign-in-config", "env-schema"])
+def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path, files):
+    inv = scan(tmp_path / "web", files)
     assert "gitlab-oauth" in ids(inv)
     assert "gitlab" not in ids(inv)
 
@@ -163,19 +180,6 @@ def test_passport_strategy_packages_are_sign_in_providers(tmp_path):
     found = ids(inv)
     assert {"kakao-oauth", "github-oauth", "slack-oauth", "naver-oauth"} <= found
     assert not {"local-oauth", "github2-oauth", "slack", "naver-v2-oauth"} & found
-
-
-def test_a_sign_in_providers_host_in_the_env_schema_is_its_issuer(tmp_path):
-    """GITLAB_BASE_URL's default in the app's env schema and the group check of the sign-in
-    (in an auth helper) are GitLab sign-in, not GitLab's API."""
-    inv = scan(tmp_path / "web", {
-        "packages/env/src/index.ts": 'export const gitlab = { GITLAB_BASE_URL: z.string().url().default("https://gitlab.com") };\n',
-        "packages/auth/src/helpers/groups.ts": 'await fetch(`${base || "https://gitlab.com"}/api/v4/groups`);\n',
-        "packages/auth/src/lib/providers.ts": 'import GitlabProvider from "next-auth/providers/gitlab";\n'
-                                             'export const p = GitlabProvider({ clientId: process.env.GITLAB_CLIENT_ID });\n',
-    })
-    assert "gitlab-oauth" in ids(inv)
-    assert "gitlab" not in ids(inv)
 
 
 def test_a_sign_in_providers_domain_does_not_absorb_the_vendors_api(tmp_path):
