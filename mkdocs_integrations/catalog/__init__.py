@@ -15,6 +15,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       provides: [postgresql]      # hosted flavour of these services ("PostgreSQL on Supabase")
       speaks: [mysql]             # (mariadb) wire protocol of these services: their client libraries
                                   # are its clients too (mysql2 alone beside MariaDB is MariaDB's driver)
+      word_name: true             # (Daily, Make, Threads) named with an everyday word: a file or class
+                                  # named with it is the vendor's module only when named so on purpose
       packages:                   # per ecosystem; a trailing "*" is a prefix match
         npm: [stripe, "@stripe/stripe-js"]
         pypi: [stripe]
@@ -109,6 +111,7 @@ _SERVICE_KEYS = {
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
+    "word_name",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -136,6 +139,7 @@ class Service:
     credential: str = ""
     provides: tuple[str, ...] = ()
     speaks: tuple[str, ...] = ()
+    word_name: bool = False
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -233,6 +237,9 @@ def _service(raw: Any, where: str) -> Service:
     category = raw.get("category")
     if category not in CATEGORIES:
         raise CatalogError(f"{where}: 'category' must be one of {', '.join(CATEGORIES)}, got {category!r}")
+    word_name = raw.get("word_name", False)
+    if not isinstance(word_name, bool):
+        raise CatalogError(f"{where}: 'word_name' must be true or false")
     docs = raw.get("docs", "") or ""
     if docs and not str(docs).startswith("https://"):
         raise CatalogError(f"{where}: 'docs' must be an https:// URL")
@@ -281,6 +288,7 @@ def _service(raw: Any, where: str) -> Service:
         credential=str(raw.get("credential", "") or ""),
         provides=_strs(raw.get("provides"), where, "provides"),
         speaks=_strs(raw.get("speaks"), where, "speaks"),
+        word_name=word_name,
         packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
         weak_packages=weak,
         imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),

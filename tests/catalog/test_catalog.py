@@ -424,6 +424,7 @@ def test_rejects_bad_values():
     assert "hostname" in _bad(GOOD.replace("api.acme-mail.example", "https://api.acme-mail.example/v1"))
     assert "env var" in _bad(GOOD.replace("[ACME_MAIL_API_KEY]", "[ACME-MAIL-KEY]"))
     assert "unknown key" in _bad(GOOD.replace("      npm:", "      yarn:"))
+    assert "word_name" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    word_name: yes please"))
     # Cross-references are checked after all files are read, so they name the service instead.
     assert "acme-mail" in _bad(GOOD.replace("    credential: API key", "    provides: [nope]"), names_file=False)
 

@@ -69,15 +69,7 @@ _GENERIC = frozenset({
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
 })
-# Vendors named with an everyday word (Meta's Threads, Daily, Make, Radar, Front): a class or
-# file named with the word (`Triggers/DailyTrigger.cs`, `Commands/Location/MakeLocationCommand.php`,
-# `notifications/threads.py`) is about the app's own daily triggers, threads or makers. Only a
-# module named for the vendor on purpose (`integrations/social/threads.provider.ts`) counts.
-_EVERYDAY_NAMES = frozenset({
-    "daily", "dynamic", "make", "threads", "radar", "front", "monday", "close", "drift", "loom", "plain",
-    "stream", "signal", "surge", "teller", "tink", "nomad", "vapor", "render", "railway", "exchangerate",
-    "bird", "convert", "kit", "tally",
-})# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
+# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
 # `wh` + api and `one` + bot.
 # Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
@@ -377,9 +369,7 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
                     while side and side[-1] in _TRANSPORTS:
                         side = side[:-1]
                     name = "".join(side)
-                    if len(name) >= 3 and name not in _GENERIC and name not in _EVERYDAY_NAMES and not all(
-                        w in _GENERIC for w in side
-                    ):
+                    if len(name) >= 3 and name not in _GENERIC and not all(w in _GENERIC for w in side):
                         out.append(name)
                 return tuple(out)
     return ()
@@ -420,6 +410,8 @@ def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
         # the catalog's id or name itself, not an env prefix's word (`GeofenceCircle` is no
         # CircleCI, `CacheGraph` no Microsoft Graph), and no three-letter word (`BoxProtocol`)
         sid = ctx.index.service_titled(name) if len(name) >= 4 else None
+        if sid is not None and ctx.catalog.services[sid].word_name:
+            continue  # `Triggers/DailyTrigger.cs`: the app's daily trigger, not Daily (catalog `word_name`)
         slug = sid
         if sid is None:
             lang = language_for(src.name)
@@ -524,8 +516,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from _kind_class(src, ctx)
         return
     name, on_purpose = found
-    if not on_purpose and name in _EVERYDAY_NAMES:
-        return  # `notifications/threads.py`: the app's own threads, not Meta's Threads
+    named = None if on_purpose else ctx.index.service_named(name)
+    if named is not None and ctx.catalog.services[named].word_name:
+        # `notifications/threads.py`: the app's own threads, not Meta's Threads. A vendor named
+        # with an everyday word (catalog `word_name`) counts from a module named for it on
+        # purpose only (`integrations/social/threads.provider.ts`).
+        return
     kind = _kind_of(src.rel)
     if _manifest(src.name):
         # a manifest counts for a catalog vendor only, and only when it loads or links something

@@ -259,6 +259,14 @@ def test_module_kind_counts_catalog_vendors_only(run_detector):
             assert ev == [], rel
 
 
+@pytest.mark.parametrize("rel", [
+    "Emby.Server.Implementations/ScheduledTasks/Triggers/DailyTrigger.cs",  # `daily` is a word, not Daily.co
+    "app/Console/Commands/Location/MakeLocationCommand.php",  # nor `make` Make.com
+])
+def test_a_kind_class_named_with_an_everyday_vendor_word_names_no_vendor(run_detector, rel):
+    assert run_detector(DETECTOR, rel, "public class C {}\n")[0] == []
+
+
 def test_a_vendor_named_with_an_everyday_word_counts_only_on_purpose(run_detector):
     """`notifications/threads.py` notifies about the app's own threads; a provider file named for
     Meta's Threads on purpose (`threads.provider.ts`) is that vendor's module."""
@@ -316,8 +324,6 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
         ("src/main/java/org/app/geocoder/JsonGeocoder.java", ()),  # a generic word
         ("src/test/java/org/app/geocoder/BaiduGeocoderTest.java", ()),  # its test
         ("app/Filament/Resources/Threads/Tables/ThreadsTable.php", ()),  # an admin panel's table of the app's threads
-        ("Emby.Server.Implementations/ScheduledTasks/Triggers/DailyTrigger.cs", ()),  # `daily` is a word, not Daily.co
-        ("app/Console/Commands/Location/MakeLocationCommand.php", ()),  # nor `make` Make.com
         ("API/Services/StreamService.cs", ()),  # an architectural layer names the app's own concepts
         ("API/Services/Tasks/Scanner/Parser/ComicVineParser.cs", ()),
         ("src/components/TwitterCard.tsx", ()),  # UI
