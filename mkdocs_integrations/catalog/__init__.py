@@ -26,6 +26,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         nuget: [Stripe.net]
         packagist: [stripe/stripe-php]
         crates: [async-stripe]
+        hex: [stripity_stripe]
       weak_packages:              # count only when one of `calls` matches too (boto3 → S3?)
         pypi: [boto3]
       imports:                    # module prefixes per language, beyond the package names
@@ -62,7 +63,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       sign_in_names: [cognito]    # (sign-in services) the names auth libraries give this provider
                                   # beyond its id, `<id>-oauth` and `<id>-login`
 
-Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust.
+Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust, elixir.
 Ecosystems for ``packages``: see ECOSYSTEMS.
 """
 
@@ -93,8 +94,8 @@ CATEGORIES: tuple[str, ...] = (
     "ci",
 )
 
-ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates")
-LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust")
+ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex")
+LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust", "elixir")
 
 # libyaml's loader when available: the catalog is parsed on every cold start.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -22,7 +22,7 @@ def norm_package(ecosystem: str, name: str) -> str:
     name = name.strip()
     if ecosystem == "pypi":
         return _PYPI_NORM.sub("-", name).lower()
-    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates"):
+    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates", "hex"):
         return name.lower()
     return name
 
@@ -633,7 +633,7 @@ def _folder_starts(rel: str) -> list[int]:
     return starts
 
 
-_SEPARATORS = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::"}
+_SEPARATORS = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::", "elixir": "."}
 _QUOTES = {"js": "'\"`", "ruby": "'\"", "go": "\"`"}
 
 

@@ -908,6 +908,11 @@ CASES = {
     "google-pubsubhubbub": {"app/models/feed.rb": 'def hubs\n  ["https://pubsubhubbub.appspot.com"]\nend\n'},
     # an app registered on the user's own instance with Mastodon's posting scope (no fixed host)
     "mastodon": {"app/models/share/mastodon.rb": 'class Share::Mastodon\n  def register(uri)\n    HTTP.post(uri, json: {client_name: "Acme", scopes: "write:statuses"}).parse\n  end\nend\n'},
+    # Elixir: job queues and auth libraries from mix.exs
+    "oban": {"mix.exs": 'defp deps do\n  [{:oban, "~> 2.17"}, {:postgrex, ">= 0.0.0"}]\nend\n'},
+    "exq": {"mix.exs": 'defp deps do\n  [{:exq, "~> 0.19"}]\nend\n'},
+    "ueberauth": {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}]\nend\n'},
+    "assent": {"mix.exs": 'defp deps do\n  [{:assent, "~> 0.2"}]\nend\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -1282,6 +1287,13 @@ MORE_CASES = [
     ("sqlite", {"go.mod": "module x\n\ngo 1.22\n\nrequire (\n\tgithub.com/jinzhu/gorm v1.9.16\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n",
                 "internal/config/db.go": 'package config\n\nimport (\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/sqlite"\n)\n\nvar _ = gorm.Open\n'}),
     ("digitalocean", {"setup/cloud/digitalocean.json": '{"builders": [{"type": "digitalocean", "region": "fra1"}]}\n'}),
+    # Elixir: a Hex dependency; the vendor a Swoosh mailer's adapter names; an Überauth strategy
+    # package and an Assent strategy in config are sign-in with that provider
+    ("postgresql", {"mix.exs": 'defp deps do\n  [{:ecto_sql, "~> 3.10"}, {:postgrex, ">= 0.0.0"}]\nend\n'}),
+    ("postmark", {"config/prod.exs": "import Config\nconfig :app, App.Mailer, adapter: Swoosh.Adapters.Postmark, api_key: System.get_env(\"MAIL_KEY\")\n"}),
+    ("aws-ses", {"config/runtime.exs": "import Config\nconfig :app, App.Mailer,\n  adapter: Swoosh.Adapters.AmazonSES,\n  region: System.get_env(\"AWS_REGION\")\n"}),
+    ("github-oauth", {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}, {:ueberauth_github, "~> 0.8"}]\nend\n'}),
+    ("google-oauth", {"config/config.exs": "import Config\nconfig :app, :pow_assent, providers: [google: [strategy: Assent.Strategy.Google]]\n"}),
 ]
 
 

@@ -31,7 +31,7 @@ class Language:
     comments: str
     imports: tuple[re.Pattern[str], ...]
     env_reads: tuple[re.Pattern[str], ...]
-    module_of: str = "plain"  # how an import string maps to a module: plain | js | php | rust | java
+    module_of: str = "plain"  # how an import string maps to a module: plain | js | php | rust | java | elixir
     extra: tuple[str, ...] = field(default=())
     # (block regex, item regex): group 1 of the block is searched for items, whose group 1
     # is a module; each item keeps its own line (Go's `import ( ... )`).
@@ -178,7 +178,25 @@ RUST = Language(
     module_of="rust",
 )
 
-LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST)
+ELIXIR = Language(
+    name="elixir",
+    extensions=(".ex", ".exs"),
+    comments=HASH,
+    # `alias ExAws.S3`, `use Sentry.PlugCapture`; and the modules a config names as the backend
+    # of a library (`adapter: Swoosh.Adapters.Postmark`, `storage: Waffle.Storage.S3`): in
+    # Elixir the vendor is chosen there, not by an import.
+    imports=_rx(
+        r"^[ \t]*(?:alias|import|use|require)[ \t]+([A-Z][\w]*(?:\.[A-Z][\w]*)*)",
+        r"\b(?:adapter|storage|backend|provider|strategy)\s*:\s*([A-Z]\w*(?:\.[A-Z]\w*)+)",
+        r"^[ \t]*config\s+:\w+\s*,\s*([A-Z]\w*(?:\.[A-Z]\w*)+)\s*,\s*adapter:",
+    ),
+    env_reads=_rx(
+        r"""\bSystem\.(?:get_env|fetch_env!?)\(\s*"([A-Za-z_][A-Za-z0-9_]*)\"""",
+    ),
+    module_of="elixir",
+)
+
+LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST, ELIXIR)
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 # Hosts in string literals. Unknown hosts are kept only when they look like an API.
@@ -512,7 +530,20 @@ def _module(lang: Language, spec: str) -> str | None:
     if lang.module_of == "java":
         spec = spec.replace("`", "")
         return spec.removesuffix(".*") or None
+    if lang.module_of == "elixir":
+        # Modules of Elixir itself and of the app's own namespace are not dependencies.
+        return None if spec.split(".")[0] in _ELIXIR_LOCAL else spec
     return spec
+
+
+# Elixir's and OTP's own top-level modules (and Mix, ExUnit): never a third-party package.
+_ELIXIR_LOCAL = frozenset({
+    "Kernel", "Enum", "Map", "List", "String", "Keyword", "Logger", "Application", "Supervisor",
+    "GenServer", "Agent", "Task", "Registry", "System", "File", "Path", "IO", "Code", "Mix",
+    "ExUnit", "Process", "Integer", "Float", "Base", "URI", "Access", "Stream", "MapSet",
+    "DateTime", "NaiveDateTime", "Date", "Time", "Calendar", "Regex", "Module", "Config",
+    "Inspect", "Protocol", "Record", "Tuple", "Atom", "Bitwise", "Port", "Node", "OptionParser",
+})
 
 
 # Crate roots that are never a third-party crate.

@@ -1,4 +1,4 @@
-"""Imports and env reads for Go, Ruby, Java, Kotlin, PHP, C# and Rust source files.
+"""Imports and env reads for Go, Ruby, Java, Kotlin, PHP, C#, Rust and Elixir source files.
 
 Import evidence is only emitted for modules the catalog knows, so the import cases use
 services every catalog revision carries (Stripe, Twilio, SendGrid); the first test checks
@@ -25,6 +25,8 @@ KNOWN = [
     ("csharp", "Stripe"),
     ("csharp", "Twilio.Rest.Api.V2010.Account"),
     ("rust", "async_stripe::Client"),
+    ("elixir", "Swoosh.Adapters.Postmark"),
+    ("elixir", "ExAws.S3"),
 ]
 
 
@@ -358,3 +360,42 @@ def test_new_extensions_are_accepted(ctx, rel):
 
 def test_erb_templates_are_not_code(ctx):
     assert not DETECTOR.accepts("app/views/a.html.erb", "a.html.erb", ctx)
+
+
+# -- Elixir --------------------------------------------------------------------------------
+
+ELIXIR_CONFIG = """\
+import Config
+
+# config :billing, Billing.Mailer, adapter: Swoosh.Adapters.Sendgrid
+config :billing, Billing.Mailer,
+  adapter: Swoosh.Adapters.Postmark,
+  api_key: System.get_env("POSTMARK_API_KEY")
+
+config :billing, Billing.Repo, url: System.fetch_env!("DATABASE_URL")
+secret = System.fetch_env("SECRET_KEY_BASE")
+host = System.get_env("PHX_HOST", "example.com")
+label = "# not a comment: #{System.get_env("APP_LABEL")}"
+"""
+
+
+def test_elixir_config_adapters_are_imports_and_env_reads(run_detector):
+    evidence, _ = run_detector(DETECTOR, "config/runtime.exs", ELIXIR_CONFIG)
+    assert imports(evidence) == {"Swoosh.Adapters.Postmark": 5}
+    assert env(evidence) == {
+        "POSTMARK_API_KEY": 6, "DATABASE_URL": 8, "SECRET_KEY_BASE": 9, "PHX_HOST": 10, "APP_LABEL": 11,
+    }
+
+
+def test_elixir_alias_and_use(run_detector):
+    text = """\
+    defmodule Billing.Uploads do
+      alias ExAws.S3
+      use GenServer
+      import Ecto.Query
+      # alias ExAws.SES
+
+      def put(bucket, key, body), do: S3.put_object(bucket, key, body) |> ExAws.request()
+    end
+    """
+    assert imports(run_detector(DETECTOR, "lib/billing/uploads.ex", text)[0]) == {"ExAws.S3": 2}
