@@ -25,6 +25,8 @@ from .sign_in import (
     fold_authorize_hosts, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
     fold_sign_in_client_apis, known_sign_in_module, sign_in_providers,
 )
+from .plugin_families import family_modules
+from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
 from .usage import shows_use
 
@@ -227,9 +229,12 @@ def resolve(
             env[name] = EnvVar(name=name)
         return env[name]
 
-    for ev in scan.evidence:
+    # Vendor families (one class per vendor on one base) are a fact about many files at once.
+    for ev in [*scan.evidence, *family_modules(scan.evidence, index)]:
         if ev.name == REDACTED:
             continue
+        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
+            continue  # raw facts of plugin_families
         if ev.kind == CALL and ev.name == SIGN_IN_CLIENT and is_sign_in_path(ev.path):
             # (a forge's module with a login step, `forge/bitbucket/bitbucket.go`, also calls the API)
             client_files.add(ev.path)

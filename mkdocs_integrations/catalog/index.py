@@ -227,7 +227,7 @@ class CatalogIndex:
                 elif rank == 2:
                     keys = [p.rstrip("_") for p in svc.env_prefixes]
                 else:  # a cloud's product alone: `ses` for aws-ses, `pubsub` for google-pubsub
-                    product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare)-", "", svc.id)
+                    product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare|apache|ibm)-", "", svc.id)
                     # ... unless the product is the act of signing in (`login` of amazon-login):
                     # an app's own `auth/login/` folder names no vendor
                     keys = [] if product in _SIGN_IN_WORDS else [product]

@@ -1,0 +1,208 @@
+"""Plugin families: one class per vendor, all derived from one base, in one folder.
+
+`redash/destinations/slack.py` holds `class Slack(BaseDestination)`, its siblings
+`class PagerDuty(BaseDestination)`, `class Mattermost(BaseDestination)`...; a BI tool's
+`integrations/Presto.ts` holds `class Presto extends SqlIntegration` beside `Snowflake.ts`
+and `BigQuery.ts`. Folder names differ from app to app, the shape does not. A folder's
+classes are grouped by the base their chain reaches inside that folder; a group is a vendor
+family when it spans several files and several of its members are catalog vendors by
+name. Then every member is an integration module of the vendor its class names: the
+catalog's service, or an uncatalogued vendor of that name.
+
+Runs on the whole scan's evidence (a family is a fact about several files), before the
+inventory resolves it; the per-file facts come from the `plugin_classes` detector.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .catalog.index import CatalogIndex
+from .model import FEATURE, HOST, IMPORT, Evidence
+from .scan.detectors.integration_modules import _GENERIC, _words
+from .scan.detectors.plugin_classes import PLUGIN_CLASS
+from .uncatalogued import MODULE_PREFIX, agreed_name
+
+MIN_FILES = 4  # a family spans at least this many sibling files
+MIN_KNOWN = 3  # ... of which at least this many name catalog vendors
+SHARE_KNOWN = 0.4  # ... and at least this share of its files
+
+# Words a member's class adds to the vendor's name: its role in the family.
+_ROLE_WORDS = frozenset({
+    "provider", "transport", "integration", "client", "notifier", "notification", "channel", "adapter",
+    "connector", "service", "handler", "webhook", "driver", "api", "sender", "plugin", "bot", "backend",
+    "destination", "source", "runner", "query", "importer", "exporter", "gateway", "storage", "ds",
+    "datasource", "engine", "http", "https", "rest", "odbc", "jdbc", "v1", "v2", "v3", "impl",
+})
+# Members named for a format, a language or the family's own plumbing (`CSV`, `Url`, `Script`,
+# `QueryResults`, `Email`): generic modules beside the vendors, no vendor themselves.
+_NOT_VENDORS = _GENERIC | frozenset({
+    "csv", "tsv", "excel", "xlsx", "json", "xml", "yaml", "url", "uri", "python", "script", "sql", "results",
+    "result", "query", "queries", "rss", "atom", "ical", "ics", "html", "text", "plain", "raw", "smtp",
+    "generic", "custom", "abstract", "dummy", "sample", "example", "demo", "mixin", "legacy", "other",
+    "sparql", "endpoint", "odbc", "jdbc",
+})
+# Bases of the language or of every class library: their subclasses share no purpose
+# (`ClickHouseException(Exception)` in each vendor's file is no family of vendors).
+_NOT_FAMILIES = frozenset({
+    "object", "Object", "ABC", "Enum", "IntEnum", "StrEnum", "Flag", "TypedDict", "NamedTuple", "Protocol",
+    "Generic", "dict", "list", "str", "int", "TestCase", "Thread",
+})
+_ERRORS = re.compile(r"(?:Error|Exception|Warning)$")
+_ABSTRACT = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Interface|Abstract)$")
+
+
+def _root(cls: str, bases: dict[str, str]) -> str:
+    """The family a class belongs to: the last base its chain of bases reaches, through the
+    classes of its folder, before the language's own (`Slack` → BaseDestination → object:
+    BaseDestination; `ClickHouse` → BaseSQLQueryRunner → BaseQueryRunner)."""
+    chain, cur = [cls], cls
+    while cur in bases and bases[cur] not in chain:
+        cur = bases[cur]
+        chain.append(cur)
+    for name in reversed(chain[1:]):
+        if name not in _NOT_FAMILIES and not _ERRORS.search(name):
+            return name
+    return chain[-1]
+
+
+def _name_words(name: str) -> list[str]:
+    """Words of a class or file name, acronyms and versions apart: `SPARQLEndpoint` → sparql,
+    endpoint; `GoogleAnalytics4` → google, analytics (`DB2` stays)."""
+    words = _words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", name))
+    return [re.sub(r"(?<=[a-z]{3})\d+$", "", w) for w in words]  # `GoogleAnalytics4`: the version apart
+
+
+def _core(words: list[str], family: set[str]) -> list[str]:
+    """A member's name without its role words (`MicrosoftTeamsWebhook` → microsoft, teams)."""
+    while words and words[0] in ("base", "abstract"):
+        words = words[1:]
+    while len(words) > 1 and (words[-1] in _ROLE_WORDS or words[-1] in family):
+        words = words[:-1]
+    return words
+
+
+def _vendor(
+    cls: str, stem: str, family: set[str], index: CatalogIndex, imported: set[str], hosts: set[str], sign_in: bool,
+    vendors: set[str],
+) -> tuple[str, str, bool] | None:
+    """(slug, catalog id or '', named: whether the catalog id is the member's own name) of a
+    member, or None. The catalog's service named by the class
+    or file (whole, then without role words: `BigQuery` before big + query; a sign-in family's
+    `<name>-oauth`), else the one its file imports the SDK of (`AzureKusto` importing
+    azure.kusto.data), else the one its one-word name starts with (`CloudWatchInsights`). A
+    name outside the catalog counts only where the file calls an API host of that name:
+    members named for a protocol or a device (`Tcp`, `Snmp`, `Dragino`) are no vendor modules."""
+    cls_words, stem_words = _name_words(cls), _name_words(stem)
+    cls_core, stem_core = _core(cls_words, family), _core(stem_words, family)
+    for words in (cls_words, cls_core, stem_words, stem_core):
+        if not words:
+            continue
+        squashed = "".join(words)
+        sid = index.sign_in_provider(squashed) if sign_in else None
+        if sid:
+            return sid, sid, True
+        if squashed in index.umbrellas:
+            return None  # `Google`, `Azure`: which company, not which of its products
+        sid = index.service_named(squashed)
+        company = sid.split("-", 1)[0] if sid else ""
+        if sid and company in _COMPANIES and company not in squashed and not any(
+            s.split("-", 1)[0] == company for s in vendors
+        ):
+            continue  # a product's name alone, in a folder that shows nothing of its company
+        if sid:
+            return sid, sid, True
+    if not cls_core or all(w in _NOT_VENDORS or w in family for w in cls_core):
+        return None
+    if len(imported) == 1:
+        sid = next(iter(imported))
+        return sid, sid, False
+    if len(cls_core) > 1:
+        sid = index.service_leading("".join(cls_core))
+        if sid:
+            return sid, sid, False
+    if sign_in:
+        return None  # a sign-in provider outside the catalog: its OAuth settings tell the rest
+    # the file's spelling when it names the same word (`risingwave.py`: RisingWave is one name)
+    words = stem_core if "".join(stem_core) == "".join(cls_core) else cls_core
+    for host in sorted(hosts):
+        agreed = agreed_name("-".join(words), host)
+        if agreed:
+            return agreed, "", False
+    return None
+
+
+_SIGN_IN_WORDS = frozenset({"oauth", "oauth2", "auth", "login", "sso", "signin", "socialauth", "identity", "openid"})
+# Companies whose products the catalog also knows by the product's name alone (`Redshift` for
+# aws-redshift, `CloudStorage` for google-cloud-storage): such a match needs the family's folder
+# to show that company (boto3 beside `class Redshift`), else the name is a common noun.
+_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "microsoft", "cloudflare", "apache", "ibm"})
+
+
+def family_modules(evidence: Iterable[Evidence], index: CatalogIndex) -> list[Evidence]:
+    """Integration-module evidence for every member of every vendor family of the scan."""
+    by_folder: dict[str, list[Evidence]] = defaultdict(list)
+    imports: dict[str, set[str]] = defaultdict(set)  # file -> catalog services whose SDK it imports
+    vendors: dict[str, set[str]] = defaultdict(set)  # file -> catalog services it imports or calls, umbrellas too
+    hosts: dict[str, set[str]] = defaultdict(set)  # file -> API hosts outside the catalog it names
+    for ev in evidence:
+        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
+            by_folder[posixpath.dirname(ev.path)].append(ev)
+        elif ev.kind == IMPORT:
+            hits = index.import_(ev.ecosystem, ev.name)
+            imports[ev.path].update(sid for sid, weak in hits if not weak)
+            vendors[ev.path].update(sid for sid, _ in hits)
+        elif ev.kind == HOST:
+            sid = ev.service or index.host(ev.name)
+            if sid:
+                vendors[ev.path].add(sid)
+            else:
+                hosts[ev.path].add(ev.name)
+    out: list[Evidence] = []
+    for folder in sorted(by_folder):
+        evs = by_folder[folder]
+        bases: dict[str, str] = {}
+        for e in evs:
+            bases.setdefault(e.get("class"), e.get("base"))
+        families: dict[str, list[Evidence]] = defaultdict(list)
+        for e in evs:
+            cls = e.get("class")
+            if _ABSTRACT.search(cls) or e.get("abstract") == "1":
+                continue
+            base = bases[cls]
+            if base in bases and cls.startswith(base) and not _ABSTRACT.search(base):
+                continue  # a variant of a member (`HiveHttp(Hive)`, `RedshiftIAM(Redshift)`)
+            families[_root(cls, bases)].append(e)
+        for root, members in sorted(families.items()):
+            files = {e.path for e in members}
+            if len(files) < MIN_FILES or root in _NOT_FAMILIES or _ERRORS.search(root):
+                continue
+            family = set(_name_words(root)) - {"base", "abstract"}
+            sign_in = bool((family | {w for part in folder.split("/") for w in _name_words(part)}) & _SIGN_IN_WORDS)
+            named = []
+            folder_vendors = {sid for path in files for sid in vendors.get(path, ())}
+            for e in members:
+                stem = posixpath.basename(e.path).rsplit(".", 1)[0]
+                found = _vendor(e.get("class"), stem, family, index, imports.get(e.path, set()),
+                                hosts.get(e.path, set()), sign_in, folder_vendors)
+                if found:
+                    named.append((e, *found))
+            # Only members named for a catalog vendor vouch for the family (not one found through
+            # its file's imports: every model file of an app imports its database's driver),
+            # and no vendor named with an everyday word (`Threads`, `Monitor`).
+            known = {e.path for e, _, sid, own in named if own and not index.catalog.services[sid].word_name}
+            if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(files):
+                continue  # the app's own classes of one kind (models, views, commands, device protocols)
+            seen: set[tuple[str, str]] = set()
+            for e, slug, sid, _ in named:
+                if (e.path, slug) in seen:
+                    continue
+                seen.add((e.path, slug))
+                out.append(Evidence(
+                    path=e.path, line=e.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid,
+                    detail=(("module", slug), ("class", e.get("class")), ("family", root)),
+                ))
+    return out

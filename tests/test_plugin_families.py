@@ -1,0 +1,110 @@
+"""Vendor families: sibling classes on one base, several of them catalog vendors by name."""
+
+from __future__ import annotations
+
+from helpers import scan_tree, service_ids
+
+BASE = "class BaseDestination(object):\n    def notify(self, alert):\n        raise NotImplementedError()\n"
+
+
+def destination(cls: str, base: str = "BaseDestination", body: str = "    pass\n") -> str:
+    return f"import requests\nfrom app.destinations import {base}\n\n\nclass {cls}({base}):\n{body}"
+
+
+def test_a_family_of_vendor_classes_names_each_vendor(tmp_path):
+    inv = scan_tree(tmp_path, {
+        "app/destinations/__init__.py": BASE,
+        "app/destinations/slack.py": destination("Slack"),
+        "app/destinations/pagerduty.py": destination("PagerDuty"),
+        "app/destinations/microsoft_teams_webhook.py": destination("MicrosoftTeamsWebhook"),
+        "app/destinations/discord.py": destination("Discord"),
+        # not in the catalog: counts where the module calls an API host of its name
+        "app/destinations/blorb_mail.py": destination("BlorbMailDestination", body='    URL = "https://api.blorbmail.io/v1/send"\n'),
+        "app/destinations/dns.py": destination("Dns"),  # a protocol: no host, no vendor
+        "app/destinations/email.py": destination("Email"),  # generic: no vendor
+        "app/destinations/webhook.py": destination("Webhook"),
+    })
+    ids = service_ids(inv)
+    assert {"slack", "pagerduty", "microsoft-teams", "discord"} <= ids
+    assert "blorb-mail" in ids or "blorbmail" in ids
+    assert not {"email", "webhook", "dns"} & ids
+    slack = next(u for u in inv.services if u.id == "slack")
+    assert any(e.path == "app/destinations/slack.py" and e.line == 5 for e in slack.evidence)
+
+
+def test_members_reach_the_family_through_a_base_in_the_folder(tmp_path):
+    """`Redshift(PostgreSQL)` and `CockroachDB(PostgreSQL)` are vendors of the data-source
+    family; `RedshiftIAM(Redshift)` is a variant of its base, no vendor of its own."""
+    runner = "class BaseQueryRunner(object):\n    pass\n\n\nclass BaseSQLQueryRunner(BaseQueryRunner):\n    pass\n"
+    pg = ("import boto3\nfrom app.query_runner import BaseSQLQueryRunner\n\n\nclass PostgreSQL(BaseSQLQueryRunner):\n    pass\n\n\n"
+          "class Redshift(PostgreSQL):\n    pass\n\n\nclass RedshiftIAM(Redshift):\n    pass\n\n\n"
+          "class CockroachDB(PostgreSQL):\n    pass\n")
+    inv = scan_tree(tmp_path, {
+        "app/query_runner/__init__.py": runner,
+        "app/query_runner/pg.py": pg,
+        "app/query_runner/clickhouse.py": destination("ClickHouse", "BaseSQLQueryRunner"),
+        "app/query_runner/big_query.py": destination("BigQuery", "BaseSQLQueryRunner"),
+        "app/query_runner/prometheus.py": destination("Prometheus", "BaseQueryRunner"),
+        "app/query_runner/csv.py": destination("CSV", "BaseQueryRunner"),
+    })
+    ids = service_ids(inv)
+    assert {"postgresql", "aws-redshift", "cockroachdb", "clickhouse", "bigquery", "prometheus"} <= ids
+    assert not {"redshift-iam", "csv", "big"} & ids
+
+
+def test_classes_of_one_kind_that_are_no_vendors_are_no_family(tmp_path):
+    """Models, views and commands share a base too: without catalog vendors among them
+    (two, and a quarter of the files) the members are the app's own."""
+    model = "from django.db import models\n\n\nclass {0}(models.Model):\n    pass\n"
+    inv = scan_tree(tmp_path, {
+        f"app/models/{name.lower()}.py": model.format(name)
+        for name in ("Invoice", "Customer", "Order", "Shipment", "Product", "Slack")
+    })
+    assert service_ids(inv) & {"invoice", "customer", "order", "shipment", "product", "slack"} == set()
+
+
+def test_exception_classes_beside_each_vendor_are_no_family(tmp_path):
+    files = {
+        f"app/runners/{name.lower()}.py": f"class {name}Error(Exception):\n    pass\n"
+        for name in ("ClickHouse", "Snowflake", "Vertica", "QueryParse")
+    }
+    assert "query-parse" not in service_ids(scan_tree(tmp_path, files))
+
+
+def _storages(extra: dict[str, str]) -> dict[str, str]:
+    php = "<?php\nnamespace App\\Storages;\n\n{0}class {1} extends {2}\n{{\n}}\n"
+    files = {
+        "app/Storages/SongStorage.php": "<?php\nnamespace App\\Storages;\n\nabstract class SongStorage\n{\n}\n",
+        "app/Storages/DropboxStorage.php": php.format("", "DropboxStorage", "CloudStorage"),
+        "app/Storages/S3Storage.php": php.format("use Aws\\S3\\S3Client;\n\n", "S3Storage", "CloudStorage"),
+        "app/Storages/SftpStorage.php": php.format("", "SftpStorage", "SongStorage"),
+        "app/Storages/LocalStorage.php": php.format("", "LocalStorage", "SongStorage"),
+        "app/Storages/PCloudStorage.php": php.format("", "PCloudStorage", "CloudStorage"),
+    }
+    files.update(extra)
+    return files
+
+
+def test_an_abstract_member_and_a_product_name_alone_are_no_vendor(tmp_path):
+    """`abstract class CloudStorage` is the family's own base; and even concrete, a class named
+    `CloudStorage` (Google Cloud Storage's product name alone) in a file that shows nothing of
+    Google is a common noun."""
+    abstract = {"app/Storages/CloudStorage.php":
+                "<?php\nnamespace App\\Storages;\n\nabstract class CloudStorage extends SongStorage\n{\n}\n"}
+    concrete = {"app/Storages/CloudStorage.php":
+                "<?php\nnamespace App\\Storages;\n\nclass CloudStorage extends SongStorage\n{\n}\n"}
+    for n, extra in enumerate((abstract, concrete)):
+        ids = service_ids(scan_tree(tmp_path / str(n), _storages(extra)))
+        assert {"dropbox", "aws-s3", "sftp"} <= ids
+        assert "google-cloud-storage" not in ids
+
+
+def test_a_sign_in_family_names_the_providers_sign_in_not_their_api(tmp_path):
+    form = "from django import forms\nfrom .base import ProviderForm\n\n\nclass {0}Form(ProviderForm):\n    pass\n"
+    inv = scan_tree(tmp_path, {
+        f"app/socialauth/admin/forms/{name.lower()}.py": form.format(name)
+        for name in ("Discord", "Facebook", "Github", "Google", "Twitter")
+    })
+    ids = service_ids(inv)
+    assert {"discord-oauth", "facebook-login", "github-oauth", "google-oauth", "twitter-oauth"} <= ids
+    assert not {"discord", "facebook", "github", "twitter"} & ids
