@@ -496,6 +496,13 @@ _TEMPLATED_URL = re.compile(
     rf"""(?:https?|wss?)://((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
 )
 _PLACEHOLDER_RX = re.compile(_PLACEHOLDER)
+# Protocol-relative URLs, a string that starts with `//host`: the page's own scheme
+# (`'//www.google-analytics.com/analytics.js'`, Leaflet's `'//{s}.tile.openstreetmap.org/...'`).
+# Catalogued hosts only, as for templated ones: `'//' + path` joins are everywhere.
+_RELATIVE_URL = re.compile(
+    rf"""(?<=['"`])//((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
+)
+_RELATIVE_LITERALS = frozenset({"'//", '"//', "`//"})
 
 
 def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
@@ -503,6 +510,11 @@ def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
         raw = m.group(1)
         if _PLACEHOLDER_RX.search(raw):
             yield m.start(), _PLACEHOLDER_RX.sub("x", raw).lower()
+
+
+def _relative_hosts(text: str) -> Iterator[tuple[int, str]]:
+    for m in _RELATIVE_URL.finditer(text):
+        yield m.start(), _PLACEHOLDER_RX.sub("x", m.group(1)).lower()
 
 
 def language_for(name: str) -> Language | None:
@@ -676,6 +688,8 @@ class _Gate:
     def triggered(self, present: frozenset[str]) -> bool:
         if _URL_LITERAL in present or not (self.imports.isdisjoint(present) and self.env.isdisjoint(present)):
             return True
+        if not _RELATIVE_LITERALS.isdisjoint(present):
+            return True
         if not self.hosts.isdisjoint(present) or not self.paths.isdisjoint(present):
             return True
         return bool(self.callable_services(present))
@@ -737,7 +751,7 @@ def _gate(index: CatalogIndex) -> _Gate:
     paths = frozenset(path for path, _ in index.api_paths)
     return _Gate(
         imports, frozenset(env), literals, words, named, hosts,
-        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL}, paths,
+        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL} | _RELATIVE_LITERALS, paths,
     )
 
 
@@ -885,6 +899,10 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
     for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
+        sid = ctx.index.host(host)
+        if sid and not in_csp(text, offset) and once("host", host):
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
+    for offset, host in _relative_hosts(text) if present is None or not _RELATIVE_LITERALS.isdisjoint(present) else ():
         sid = ctx.index.host(host)
         if sid and not in_csp(text, offset) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)

@@ -78,6 +78,21 @@ def test_templated_hosts_match_the_catalog(run_detector):
     assert hosts == {("s3.x.amazonaws.com", "aws-s3")}
 
 
+def test_protocol_relative_urls_of_catalogued_hosts(run_detector):
+    """`//host/...` strings take the page's scheme: Leaflet tile templates, the classic
+    analytics snippet. Only catalogued hosts count: `'//' + path` joins are everywhere."""
+    ev, _ = run_detector(DETECTOR, "viz/map/initMap.ts", """
+        const tiles = L.tileLayer('//{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {});
+        loadScript("//www.google-analytics.com/analytics.js");
+        const joined = '//' + host + '/path';
+        const other = "//cdn.unknown-vendor.example/lib.js";
+        // see //www.googletagmanager.com in the docs
+    """)
+    hosts = {(e.name, e.service, e.line) for e in ev if e.kind == "host"}
+    assert hosts == {("x.tile.openstreetmap.org", "openstreetmap", 2),
+                     ("www.google-analytics.com", "google-analytics", 3)}
+
+
 def test_sample_config_blocks_are_not_api_calls(run_detector):
     sample = """\
 <?php
