@@ -913,6 +913,39 @@ CASES = {
     "exq": {"mix.exs": 'defp deps do\n  [{:exq, "~> 0.19"}]\nend\n'},
     "ueberauth": {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}]\nend\n'},
     "assent": {"mix.exs": 'defp deps do\n  [{:assent, "~> 0.2"}]\nend\n'},
+    # e18c: analytical query engines and data warehouses a BI tool or data app connects to
+    "presto": {"requirements.txt": "presto-python-client==0.8.4\n",
+               "app/query.py": "import prestodb\nconn = prestodb.dbapi.connect(host='presto', port=8080, user='app', catalog='hive', schema='default')\n"},
+    "vertica": {"requirements.txt": "vertica-python==1.4.0\n",
+                "app/warehouse.py": "import vertica_python\nconn = vertica_python.connect(host=h, port=5433, user=u, database='analytics')\n"},
+    "exasol": {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["pyexasol>=0.26"]\n',
+               "app/exa.py": "import pyexasol\nC = pyexasol.connect(dsn='exasol:8563', user='sys', password=p)\n"},
+    "databend": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/datafuselabs/databend-go v0.7.0\n",
+                 "db/databend.go": 'package db\n\nimport (\n\t"database/sql"\n\n\t_ "github.com/datafuselabs/databend-go"\n)\n\nfunc Open(dsn string) (*sql.DB, error) { return sql.Open("databend", dsn) }\n'},
+    "ibm-netezza": {"requirements.txt": "nzpy==1.16\n", "etl/load.py": "import nzpy\nconn = nzpy.connect(user='admin', password=p, host='nz', port=5480, database='system')\n"},
+    "graphite": {"requirements.txt": "graphyte==1.7.1\n", "app/metrics.py": "import graphyte\ngraphyte.init('graphite.internal', prefix='app')\ngraphyte.send('requests', 1)\n"},
+    "teradata": {"requirements.txt": "teradatasql==20.0.0.15\n", "app/td.py": "import teradatasql\ncon = teradatasql.connect(host=h, user=u, password=p)\n"},
+    "firebolt": {"package.json": '{"dependencies": {"firebolt-sdk": "^1.8.0"}}',
+                 "src/warehouse.ts": 'import { Firebolt } from "firebolt-sdk";\nconst firebolt = Firebolt();\n'},
+    "dremio": {"requirements.txt": "sqlalchemy-dremio==3.0.3\n",
+               "app/db.py": 'from sqlalchemy import create_engine\nengine = create_engine("dremio+flight://user:pass@dremio:32010/dremio")\n'},
+    "materialize": {"docker-compose.yml": "services:\n  materialized:\n    image: materialize/materialized:v0.26.4\n    ports:\n      - 6875:6875\n"},
+    "starrocks": {"requirements.txt": "starrocks==1.2.0\n", "app/olap.py": 'from sqlalchemy import create_engine\nengine = create_engine("starrocks://root@starrocks:9030/analytics")\n'},
+    "apache-doris": {"requirements.txt": "pydoris==1.0.5\n", "app/olap.py": "import pydoris\n"},
+    "greenplum": {".env.example": "GREENPLUM_HOST=\nGREENPLUM_PORT=5432\nGREENPLUM_DATABASE=warehouse\n"},
+    "risingwave": {"docker-compose.yml": "services:\n  risingwave:\n    image: risingwavelabs/risingwave:v2.1.0\n    command: single_node\n"},
+    "rockset": {"package.json": '{"dependencies": {"@rockset/client": "^0.9.0"}}',
+                "src/search.ts": 'import rockset from "@rockset/client";\nconst client = rockset(process.env.ROCKSET_APIKEY);\n'},
+    "treasure-data": {"Gemfile": "source 'https://rubygems.org'\ngem 'td-client'\n"},
+    "e6data": {"requirements.txt": "e6data-python-connector==2.2.5\n", "app/e6.py": "from e6data_python_connector import Connection\n"},
+    "apache-druid": {"requirements.txt": "pydruid[sqlalchemy]==0.6.9\n", "app/druid.py": "from pydruid.db import connect\nconn = connect(host='broker', port=8082, path='/druid/v2/sql/')\n"},
+    "apache-hive": {"requirements.txt": "PyHive[hive]==0.7.0\n", "app/hive.py": "from pyhive import hive\ncursor = hive.connect('hiveserver').cursor()\n"},
+    "apache-pinot": {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/startreedata/pinot-client-go v0.4.0\n"},
+    "apache-kylin": {"requirements.txt": "kylinpy==2.8.4\n", "app/kylin.py": "from kylinpy import Kylin\n"},
+    "apache-phoenix": {"requirements.txt": "phoenixdb==1.2.1\n", "app/hbase.py": "import phoenixdb\nconn = phoenixdb.connect('http://queryserver:8765/', autocommit=True)\n"},
+    "apache-drill": {"requirements.txt": "sqlalchemy-drill==1.1.4\n", "app/db.py": 'from sqlalchemy import create_engine\nengine = create_engine("drill+sadrill://drill:8047/dfs?use_ssl=False")\n'},
+    "apache-impala": {"requirements.txt": "impyla==0.19.0\n", "app/impala_client.py": "from impala.dbapi import connect\nconn = connect(host='impalad', port=21050)\n"},
+    "yandex-disk": {"requirements.txt": "yadisk==3.1.0\n", "app/backup.py": "import yadisk\nclient = yadisk.Client(token=token)\nclient.upload('dump.sql', '/backups/dump.sql')\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -967,6 +1000,27 @@ NOT_FOUND = {
     "ldap": {"src/main/java/app/Mx.java": 'import javax.naming.directory.InitialDirContext;\nclass Mx { void c(java.util.Hashtable<String, String> env) { env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory"); new InitialDirContext(env); } }\n'},
     # A GPS tracker's own protocol named like a catalog vendor (Box) is raw TCP, no service.
     "box": {"src/main/java/app/protocol/BoxProtocolDecoder.java": "public class BoxProtocolDecoder extends BaseProtocolDecoder {}\n"},
+    # Elixir's Phoenix web framework (Hex package, its JS client, PHX_ settings) is no Apache Phoenix.
+    "apache-phoenix": {"mix.exs": 'defp deps do\n  [{:phoenix, "~> 1.7.14"}, {:phoenix_live_view, "~> 1.0"}, {:phoenix_ecto, "~> 4.5"}]\nend\n',
+                       "assets/package.json": '{"dependencies": {"phoenix": "file:../deps/phoenix", "phoenix_html": "file:../deps/phoenix_html"}}',
+                       "lib/app_web/phoenix.ex": "defmodule AppWeb.Phoenix do\n  use Phoenix.Controller\nend\n",
+                       "config/runtime.exs": 'import Config\nconfig :app, AppWeb.Endpoint, url: [host: System.get_env("PHX_HOST")]\n'},
+    # Materialize CSS is a front-end framework, not the streaming database.
+    "materialize": {"package.json": '{"dependencies": {"materialize-css": "^1.0.0"}}',
+                    "src/lib/materialize.js": 'import M from "materialize-css";\nexport const init = () => M.AutoInit();\n'},
+    # Rust's druid GUI toolkit is no Apache Druid.
+    "apache-druid": {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\ndruid = "0.8"\n',
+                     "src/druid.rs": "use druid::widget::Label;\npub fn ui() -> Label<()> { Label::new(\"hi\") }\n"},
+    # The Hive blockchain's client is no Apache Hive.
+    "apache-hive": {"package.json": '{"dependencies": {"@hiveio/dhive": "^1.3.0"}}',
+                    "src/services/hive.ts": 'import { Client } from "@hiveio/dhive";\nexport const hive = new Client(["https://api.hive.blog"]);\n'},
+    # A colour theme named graphite is no Graphite metrics store.
+    "graphite": {"src/themes/graphite.ts": "export const graphite = { background: '#2b2b2b', foreground: '#e0e0e0' };\n"},
+    # Comcast's Firebolt SDK for TV apps is not the Firebolt warehouse.
+    "firebolt": {"package.json": '{"dependencies": {"@firebolt-js/sdk": "^1.0.0"}}',
+                 "src/firebolt.js": 'import { Lifecycle } from "@firebolt-js/sdk";\nLifecycle.ready();\n'},
+    # A training app's own Drill model is no Apache Drill.
+    "apache-drill": {"app/models/drill.rb": "class Drill < ApplicationRecord\n  belongs_to :lesson\nend\n"},
 }
 
 
@@ -1294,6 +1348,9 @@ MORE_CASES = [
     ("aws-ses", {"config/runtime.exs": "import Config\nconfig :app, App.Mailer,\n  adapter: Swoosh.Adapters.AmazonSES,\n  region: System.get_env(\"AWS_REGION\")\n"}),
     ("github-oauth", {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}, {:ueberauth_github, "~> 0.8"}]\nend\n'}),
     ("google-oauth", {"config/config.exs": "import Config\nconfig :app, :pow_assent, providers: [google: [strategy: Assent.Strategy.Google]]\n"}),
+    # e18c: a JDBC URL and a SQLAlchemy URL name the engine
+    ("apache-hive", {"src/main/resources/application.properties": "spring.datasource.url=jdbc:hive2://hive:10000/default\n"}),
+    ("presto", {".env.example": "SUPERSET_DATABASE_URI=presto://presto:8080/hive/default\n"}),
 ]
 
 

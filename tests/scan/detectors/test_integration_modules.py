@@ -277,6 +277,18 @@ def test_a_vendor_named_with_an_everyday_word_counts_only_on_purpose(run_detecto
     assert [e.service for e in ev] == ["threads"]
 
 
+@pytest.mark.parametrize("rel, vendor_rel, service", [
+    # materializing synced records into views is no Materialize; Graphite is also a colour and a theme
+    ("app/integrations/materialize.py", "app/integrations/materialize/client.py", "materialize"),
+    ("app/integrations/graphite.py", "app/integrations/graphite/client.py", "graphite"),
+    ("app/integrations/presto.py", "app/integrations/presto/client.py", "presto"),
+])
+def test_engines_named_with_everyday_words_count_only_on_purpose(run_detector, rel, vendor_rel, service):
+    code = "import requests\n\ndef sync():\n    requests.post('https://hooks.example.org/a')\n"
+    assert run_detector(DETECTOR, rel, code)[0] == []
+    assert [e.service for e in run_detector(DETECTOR, vendor_rel, code)[0]] == [service]
+
+
 def test_a_script_vendors_module_is_its_snippet_file(run_detector):
     code = "head: |\n  <script>(function(){ var s = '{{host}}/tracker.js' })()</script>\n"
     ev, _ = run_detector(DETECTOR, "server/modules/analytics/fathom/code.yml", code)
