@@ -1348,6 +1348,18 @@ MORE_CASES = [
     ("aws-ses", {"config/runtime.exs": "import Config\nconfig :app, App.Mailer,\n  adapter: Swoosh.Adapters.AmazonSES,\n  region: System.get_env(\"AWS_REGION\")\n"}),
     ("github-oauth", {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}, {:ueberauth_github, "~> 0.8"}]\nend\n'}),
     ("google-oauth", {"config/config.exs": "import Config\nconfig :app, :pow_assent, providers: [google: [strategy: Assent.Strategy.Google]]\n"}),
+    # e18c: client packages added to existing warehouse, search and document-database entries
+    ("trino", {"Gemfile": "source 'https://rubygems.org'\ngem 'trino-client'\n"}),
+    ("clickhouse", {"Analytics/Analytics.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="ClickHouse.Driver" Version="1.5.0" />\n  </ItemGroup>\n</Project>\n'}),
+    ("clickhouse", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/mailru/go-clickhouse/v2 v2.0.0\n"}),
+    ("elasticsearch", {"composer.json": '{"require": {"ruflin/elastica": "^8.0"}}'}),
+    ("couchbase", {"composer.json": '{"require": {"couchbase/couchbase": "^4.2"}}'}),
+    ("scylladb", {"pom.xml": "<project><dependencies><dependency><groupId>com.scylladb</groupId><artifactId>scylla-driver-core</artifactId><version>3.11.5.3</version></dependency></dependencies></project>\n"}),
+    ("cockroachdb", {"requirements.txt": "django-cockroachdb==5.0\n"}),
+    ("bigquery", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\ngcp-bigquery-client = "0.24"\n'}),
+    ("aws-redshift", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/aws/aws-sdk-go-v2/service/redshiftdata v1.31.0\n"}),
+    ("cloudflare-d1", {"package.json": '{"dependencies": {"kysely": "^0.27.0", "kysely-d1": "^0.3.0"}}'}),
+    ("singlestore", {"docker-compose.yml": "services:\n  memsql:\n    image: memsql/cluster-in-a-box:latest\n"}),
     # e18c: a JDBC URL and a SQLAlchemy URL name the engine
     ("apache-hive", {"src/main/resources/application.properties": "spring.datasource.url=jdbc:hive2://hive:10000/default\n"}),
     ("presto", {".env.example": "SUPERSET_DATABASE_URI=presto://presto:8080/hive/default\n"}),
