@@ -22,7 +22,7 @@ from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_
 from .scan import ScanResult
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
-    fold_authorize_hosts, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
+    fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
     fold_sign_in_client_apis, known_sign_in_module, sign_in_providers,
 )
 from .plugin_families import family_modules
@@ -348,6 +348,7 @@ def resolve(
     folded.update(fold_issuer_hosts(per_service, catalog))
     folded.update(_fold_protocol_clients(per_service, catalog))
     folded.update(fold_shared_sign_in_hosts(per_service, catalog))
+    folded.update(fold_generic_oidc(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:

@@ -276,3 +276,39 @@ def fold_sign_in_client_apis(
         if len(owners) == 1 and all(e.path in client_files or is_test_path(e.path) for e in evs):
             per_service[owners.pop()].extend(other_hosts.pop(host))
     return folded
+
+
+# The catalog's generic protocol client of sign-in (any OpenID provider the admin configures).
+_GENERIC_SIGN_IN = "oidc"
+
+
+def fold_generic_oidc(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """An OpenID Connect client library configured for one named provider only (authlib's
+    `register("google", server_metadata_url="https://accounts.google.com/.well-known/...")`)
+    is that provider's sign-in, not a generic OIDC sign-in the admin can point anywhere:
+    every use of the OIDC client sits in files that configure the same one catalogued
+    sign-in service, and no setting of its own (an issuer or discovery URL in env) exists.
+    Returns {folded id: sign-in id}."""
+    evs = per_service.get(_GENERIC_SIGN_IN)
+    if not evs:
+        return {}
+    used = [e for e in evs if shows_use(e) and e.kind != PACKAGE]
+    if not used or any(e.kind in (ENV_READ, ENV_DECL) for e in evs):
+        return {}
+    in_file: dict[str, set[str]] = defaultdict(set)
+    for sid, others in per_service.items():
+        svc = catalog.services.get(sid)
+        if sid == _GENERIC_SIGN_IN or svc is None or svc.category != "oauth":
+            continue
+        for e in others:
+            if e.kind in (HOST, CALL, IMPORT, FEATURE):
+                in_file[e.path].add(sid)
+    providers = {frozenset(in_file.get(e.path, ())) for e in used}
+    if len(providers) != 1:
+        return {}
+    (only,) = providers
+    if len(only) != 1:
+        return {}
+    (target,) = only
+    per_service[target].extend(per_service.pop(_GENERIC_SIGN_IN))
+    return {_GENERIC_SIGN_IN: target}

@@ -271,3 +271,31 @@ def test_an_authorize_url_without_a_sign_in_for_the_vendor_stays_its_api(tmp_pat
     # Zoom's consent page to connect the app to a user's Zoom account: an integration, no sign-in.
     inv = scan(tmp_path, {"src/zoom.js": 'const url = "https://zoom.us/oauth/authorize?client_id=" + id;\n'})
     assert "zoom" in ids(inv)
+
+
+_AUTHLIB_GOOGLE = '''\
+from authlib.integrations.flask_client import OAuth
+
+oauth = OAuth()
+
+
+def register(app):
+    oauth.init_app(app)
+    oauth.register(
+        name="google",
+        server_metadata_url="https://accounts.google.com/.well-known/openid-configuration",
+        client_kwargs={"scope": "openid email profile"},
+    )
+'''
+
+
+def test_an_oidc_client_set_up_for_one_named_provider_is_that_sign_in(tmp_path):
+    """redash-style: authlib's OIDC client registered for Google only is Sign in with Google;
+    with an issuer setting of its own it is also a generic OIDC sign-in."""
+    files = {"requirements.txt": "authlib==1.3.0\n", "app/authentication/google_oauth.py": _AUTHLIB_GOOGLE}
+    only_google = ids(scan(tmp_path / "a", files))
+    assert "google-oauth" in only_google and "oidc" not in only_google
+    configurable = ids(scan(tmp_path / "b", {**files, "app/authentication/oidc.py":
+                                             'import os\nfrom authlib.integrations.flask_client import OAuth\n'
+                                             'ISSUER = os.environ["OIDC_ISSUER_URL"]\n'}))
+    assert {"google-oauth", "oidc"} <= configurable
