@@ -68,6 +68,9 @@ _GENERIC = frozenset({
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
+    # The app's own features kept beside its vendors (NestJS apps put their import/export and
+    # usage reporting under `integrations/`): moving data in and out, reporting its own telemetry.
+    "import", "imports", "export", "exports", "telemetry",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not

@@ -320,6 +320,23 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
     assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
 
 
+def test_the_apps_own_import_export_and_telemetry_features_name_no_vendor(run_detector):
+    """NestJS apps keep their own features under `integrations/` (`integrations/export/`,
+    `integrations/import/`, `integrations/telemetry/`) beside their vendors' modules: what the
+    module does, not whom it calls, even when it builds `/api/...` links or posts its usage report."""
+    for rel in (
+        "apps/server/src/integrations/export/utils.ts",
+        "apps/server/src/integrations/import/services/import-attachment.service.ts",
+        "apps/server/src/integrations/telemetry/telemetry.service.ts",
+        "app/integrations/exports/csv.py",
+    ):
+        assert module_of(rel) is None, rel
+        assert not accepts(rel, rel.rsplit("/", 1)[-1]), rel
+    # a vendor's module beside them still counts
+    ev, _ = run_detector(DETECTOR, "apps/server/src/integrations/wallabag/client.py", GOTIFY)
+    assert [e.name for e in ev] == ["integration_module:wallabag"]
+
+
 # --- classes named for the kind their package holds, one per vendor -----------------------
 
 
