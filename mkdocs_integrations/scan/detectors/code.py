@@ -474,6 +474,20 @@ def _in_prose(text: str, start: int) -> bool:
     return quote >= 0 and bool(_PROSE.search(before, quote + 1))
 
 
+# What introduces an example inside a string (`placeholder="e.g https://login.microsoftonline.com/..."`,
+# "eg: https://example.atlassian.net", "Example: https://..."), right before the URL.
+_EXAMPLE_MARK = re.compile(r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*$")
+
+
+def _as_example(text: str, start: int) -> bool:
+    """The URL at `start` follows an example marker in the same string literal: a sample of
+    what a user may enter (a form's hint for an identity provider's URL), not a request."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    quote = max(before.rfind(q) for q in "'\"`")
+    return quote >= 0 and bool(_EXAMPLE_MARK.search(before, quote + 1))
+
+
 def _name_words(name: str) -> list[str]:
     """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
@@ -851,7 +865,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         host = m.group(1).lower()
         if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
-        if _in_skip_list(text, m.start()):
+        if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
         if text[max(0, m.start() - 2):m.start()] == "](":
             continue  # a Markdown link in a description string (`[Google](https://pubsubhubbub.appspot.com/)`): for readers

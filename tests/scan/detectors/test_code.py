@@ -607,11 +607,21 @@ LINKS_AND_REQUESTS = [
         'const j = await fetch("https://acme-team.atlassian.net/rest/api/3/issue");\n',
         "acme-team.atlassian.net",
     ),
+    # A URL introduced as an example ("e.g", "eg:", "Example:"): a form's hint for what an admin
+    # enters (an identity provider's login URL in SAML settings), not a request.
+    (
+        "ee/security/components/sso-saml-form.tsx",
+        '<TextInput label="IDP Login URL"\n  placeholder="e.g https://login.microsoftonline.com/7d62/saml2" />;\n'
+        'const hint = "Example: https://accounts.google.com/";\n',
+        "server/auth/microsoft.ts",
+        'const r = await fetch("https://login.microsoftonline.com/common/oauth2/v2.0/token", { method: "POST" });\n',
+        "login.microsoftonline.com",
+    ),
 ]
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant"])
+                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
