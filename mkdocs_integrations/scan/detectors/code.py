@@ -65,6 +65,9 @@ JS = Language(
         r"\bimport\.meta\.env\.([A-Za-z_][A-Za-z0-9_]*)",
         r"""\bDeno\.env\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
         r"\bBun\.env\.([A-Za-z_][A-Za-z0-9_]*)",
+        # NestJS's ConfigService (@nestjs/config), which serves process.env: `this.configService.get<string>('REDIS_URL')`,
+        # `config.getOrThrow('STRIPE_SECRET_KEY')`. Upper-case names only: `get('database.host')` is a config key.
+        r"""\b_?[cC]onfig(?:Service)?\.get(?:OrThrow)?(?:<[^<>()\n]{1,40}>)?\(\s*['"`]([A-Z][A-Z0-9_]*)['"`]""",
     ),
     module_of="js",
 )

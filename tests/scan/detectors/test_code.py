@@ -350,6 +350,23 @@ def test_env_module_reads_are_env_reads(run_detector):
         assert [e.name for e in ev if e.kind == ENV_READ] == ["RESEND_API_KEY"]
 
 
+def test_nestjs_config_service_reads_are_env_reads(run_detector):
+    """NestJS's ConfigService serves process.env: `this.configService.get<string>('NAME', default)`
+    reads NAME; a dotted lower-case key is a config namespace's entry, no env var."""
+    src = """\
+    getOllamaApiUrl(): string {
+      return this.configService.get<string>(
+        'OLLAMA_API_URL',
+        'http://localhost:11434',
+      );
+    }
+    getKey() { return this.config.getOrThrow('STRIPE_SECRET_KEY'); }
+    getHost() { return this.configService.get('database.host'); }
+    """
+    ev, _ = run_detector(DETECTOR, "src/integrations/environment/environment.service.ts", src)
+    assert [(e.name, e.line) for e in ev if e.kind == ENV_READ] == [("OLLAMA_API_URL", 3), ("STRIPE_SECRET_KEY", 7)]
+
+
 def test_env_named_objects_from_other_modules_are_not_env_reads(run_detector):
     ev, _ = run_detector(DETECTOR, "src/a.ts", 'import { env } from "./jest-setup";\nconst k = env.RESEND_API_KEY;\n')
     assert [e for e in ev if e.kind == ENV_READ] == []
