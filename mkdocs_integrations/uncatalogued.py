@@ -40,8 +40,9 @@ def api_slug(host: str) -> str:
     if not domain:
         return ""
     label = domain[0]
-    # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app.
-    m = re.fullmatch(r"(?:get|try|use|join)([a-z0-9-]{4,})", label)
+    # Brand domains: getrewardful.com, tiktokapis.com, trycourier.app. Not a name that starts
+    # with the word "user" (userlist.com, userpilot.io, usersnap.com): that is the brand itself.
+    m = re.fullmatch(r"(?:get|try|use(?!r)|join)([a-z0-9-]{4,})", label)
     if m:
         label = m.group(1)
     if label.endswith("apis") and len(label) > 7:

@@ -15,6 +15,15 @@ def test_an_api_slug_is_the_registered_name_under_country_second_levels():
     assert api_slug("api.sms.ir") == "smsir"  # a common word's brand is its whole domain
 
 
+def test_brand_prefixes_are_stripped_but_not_from_a_user_word():
+    """getrewardful.com is Rewardful and usefathom.com Fathom; push.userlist.com is Userlist,
+    whose name starts with "user", not the verb "use" before "rlist"."""
+    assert api_slug("api.getrewardful.com") == "rewardful"
+    assert api_slug("api.usefathom.com") == "fathom"
+    assert api_slug("push.userlist.com") == "userlist"
+    assert api_slug("api.userpilot.io") == "userpilot"
+
+
 def test_a_module_and_the_host_it_calls_agree_on_one_vendor():
     assert agreed_name("kook", "www.kookapp.cn") == "kook"
     assert agreed_name("octopush", "www.octopush-dm.com") == "octopush"
