@@ -304,14 +304,42 @@ _LOGIN_ACTION = "docker/login-action"
 _DEFAULT_REGISTRY = "registry: docker.io"
 
 
+# A job that calls another repository's reusable workflow named for publishing an image
+# (`acme/github-actions/.github/workflows/docker-publish-image.yml@main`, an organisation's
+# shared release workflow) with an image name of `<account>/<name>` and no registry host
+# (`image-name: acme/app`) pushes to Docker Hub, as `docker push acme/app` does. The called file
+# is not in the repository; a local one (`./.github/workflows/...`) is scanned on its own.
+_WORKFLOW_WORDS = re.compile(r"(?i)docker|image|container")
+_PUBLISH_WORDS = re.compile(r"(?i)publish|push|release|deploy")
+_HUB_IMAGE = re.compile(r"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9._-]*(?::[\w.-]+)?$")
+
+
+def _hub_image_inputs(job: yaml.Node) -> Iterator[int]:
+    """Lines of a job's image-name inputs to a remote image-publishing reusable workflow."""
+    ref = y.scalar(y.get(job, "uses")) or ""
+    if ref.startswith("./") or "/.github/workflows/" not in ref:
+        return
+    called = ref.split("/.github/workflows/", 1)[1].split("@", 1)[0]
+    if not (_WORKFLOW_WORDS.search(called) and _PUBLISH_WORDS.search(called)):
+        return
+    for key, _, value in y.pairs(y.get(job, "with")):
+        if "image" in key.lower():
+            for txt, ln in y.strings(value):
+                if _HUB_IMAGE.match(txt.strip()):
+                    yield ln
+
+
 def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
-    """(line, implied text) for each docker/login-action step that names no registry."""
+    """(line, implied text) for each docker/login-action step that names no registry, and each
+    image published to Docker Hub through another repository's reusable workflow."""
     if root is None:
         return
     roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
     for doc in roots:
         jobs = [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
         for job in jobs:
+            for ln in _hub_image_inputs(job):
+                yield ln, _DEFAULT_REGISTRY
             for step in y.items(y.get(job, "steps")):
                 uses = y.get(step, "uses")
                 if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:

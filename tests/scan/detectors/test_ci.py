@@ -452,6 +452,42 @@ def test_docker_login_action_without_a_registry_logs_in_to_docker_hub(run_detect
     assert deploys == [("deploy:docker-hub", 8), ("deploy:github-container-registry", 14)]
 
 
+REUSABLE_PUBLISH = """\
+on:
+  push:
+    tags: ['v*']
+jobs:
+  build-image:
+    uses: acme/github-actions/.github/workflows/docker-publish-image.yml@main
+    secrets: inherit
+    with:
+      image-name: acme/shortener
+      platforms: linux/amd64
+  publish-ghcr:
+    uses: acme/github-actions/.github/workflows/docker-publish-image.yml@main
+    with:
+      image-name: ghcr.io/acme/shortener
+  local:
+    uses: ./.github/workflows/docker-publish.yml
+    with:
+      image: acme/shortener
+  labels:
+    uses: acme/github-actions/.github/workflows/labels.yml@main
+    with:
+      image: acme/shortener
+"""
+
+
+def test_an_image_published_through_a_remote_reusable_workflow_goes_to_docker_hub(run_detector):
+    """An organisation's shared publish workflow, called with an `<account>/<name>` image and
+    no registry host, pushes to Docker Hub (the called file is not in the repository). A
+    registry host names another registry; a local workflow is scanned itself; a workflow
+    not named for publishing an image publishes nothing."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/publish-docker-image.yml", REUSABLE_PUBLISH)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:docker-hub", 9)]
+
+
 COMPOSITE_ACTION = """\
 name: Registry login
 runs:
