@@ -34,6 +34,9 @@ def workflow_with_steps(*lines: str, runs_on: str = "ubuntu-latest") -> dict[str
 
 
 CASES = {
+    # Mercure hub (shlink): Symfony's Mercure component publishing updates, the hub in compose
+    "mercure": {"config/autoload/mercure.global.php": "<?php\nuse Symfony\\Component\\Mercure\\Hub;\nuse Symfony\\Component\\Mercure\\HubInterface;\nreturn ['mercure' => ['public_hub_url' => getenv('MERCURE_PUBLIC_HUB_URL')]];\n",
+                "docker-compose.yml": "services:\n  mercure:\n    image: dunglas/mercure:v0.18\n"},
     # vendors of provider packages (casdoor): a multi-vendor library's vendor subpackage, a vendor SDK module
     "bark": {"notification/bark.go": 'package notification\n\nimport "github.com/nikoksr/notify/service/bark"\n\nvar _ = bark.New\n'},
     "line-messaging": {"notification/line.go": 'package notification\n\nimport "github.com/casdoor/notify2/service/line"\n\nvar _ = line.New\n'},
@@ -1363,6 +1366,22 @@ MORE_CASES = [
     # e18c: a JDBC URL and a SQLAlchemy URL name the engine
     ("apache-hive", {"src/main/resources/application.properties": "spring.datasource.url=jdbc:hive2://hive:10000/default\n"}),
     ("presto", {".env.example": "SUPERSET_DATABASE_URI=presto://presto:8080/hive/default\n"}),
+    # the v1 Go SDK's SES v2 client package (fider)
+    ("aws-ses", {"app/services/email/awsses/awsses.go": 'package awsses\n\nimport ses "github.com/aws/aws-sdk-go/service/sesv2"\n\nvar client *ses.SESV2\n'}),
+    # an HTTP(S) endpoint receiving SNS messages: the subscription handshake, the signing certificate (keila, listmonk)
+    ("aws-sns", {"lib/app_web/controllers/ses_webhook_controller.ex":
+                 'defmodule AppWeb.SESWebhookController do\n  def webhook(conn = %{body_params: %{"Type" => "SubscriptionConfirmation"}}, _) do\n'
+                 '    Req.get!(conn.body_params["SubscribeURL"])\n    Logger.info("Subscribed to SNS topic")\n  end\n  defp key(n), do: fetch_key(n["SigningCertURL"])\nend\n'}),
+    # the classic analytics.js snippet in a page template, loader URL passed to its IIFE (fider)
+    ("google-analytics", {"views/base.html": "<script>\n(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;})(window,document,'script',"
+                          "'https://www.google-analytics.com/analytics.js','ga');\nga('create', '{{ .settings.googleAnalytics }}');\n</script>\n"}),
+    # the community Ollama provider of the Vercel AI SDK (docmost)
+    ("ollama", {"apps/server/package.json": '{"dependencies": {"ai": "^6.0.0", "ai-sdk-ollama": "^3.8.1"}}'}),
+    # openid-client (a generic client library) with the OIDC provider an admin configures per workspace (docmost)
+    ("oidc", {"apps/server/package.json": '{"dependencies": {"openid-client": "^6.8.2"}}',
+              "apps/server/src/database/migrations/20250118-sso.ts":
+              "export async function up(db) {\n  await db.schema.createTable('auth_providers')\n"
+              "    .addColumn('oidc_issuer', 'varchar').addColumn('oidc_client_id', 'varchar').execute();\n}\n"}),
 ]
 
 
