@@ -1,4 +1,4 @@
-"""Page templates (`.html.erb`, `.twig`, `.html`, `.hbs`, `.ejs`, ...): a catalog vendor's
+"""Page templates (`.html.erb`, `.twig`, `.html`, `.hbs`, `.ejs`, `.html.heex`, ...): a catalog vendor's
 script, frame or image loaded from its host (`<script src="https://maps.googleapis.com/...">`,
 `javascript_include_tag "https://js.stripe.com/v3"`) is a use of that vendor in the browser.
 
@@ -24,6 +24,8 @@ from .code import _NOT_EXTERNAL, _tracking_script, in_csp
 _EXTENSIONS = (
     ".erb", ".html", ".htm", ".twig", ".hbs", ".handlebars", ".ejs", ".liquid", ".mustache", ".jinja",
     ".jinja2", ".j2", ".njk", ".haml", ".slim", ".cshtml", ".razor", ".gohtml", ".tmpl",
+    # Phoenix (Elixir): HEEx and EEx page templates, `root.html.heex`, `app.html.eex`
+    ".heex", ".eex", ".leex",
 )
 # `src="https://..."`, `src: "//..."` (haml/slim), `javascript_include_tag "https://..."`,
 # `script_tag(...)`: the resource the page loads.
@@ -35,8 +37,8 @@ _LOADED = re.compile(
 )
 
 
-# HTML, ERB, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
-_COMMENT = re.compile(r"<!--.*?-->|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
+# HTML, ERB/EEx, HEEx, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
+_COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -70,3 +70,14 @@ def test_yaml_holding_a_page_snippet_is_read_like_a_template(run_detector):
 def test_yaml_without_a_tag_is_configuration(run_detector):
     src = "image:\n  src: https://www.googletagmanager.com/gtm.js\n"
     assert _hosts(run_detector, "deploy/values.yaml", src) == []
+
+
+def test_phoenix_heex_and_eex_templates_are_read(run_detector):
+    """Phoenix page templates (`root.html.heex`, `app.html.eex`) load vendors' scripts too; a
+    HEEx comment (`<%!-- --%>`) loads nothing."""
+    from mkdocs_integrations.scan.detectors.templates import accepts
+
+    assert accepts("lib/app_web/components/layouts/root.html.heex", "root.html.heex")
+    assert accepts("lib/app_web/templates/layout/app.html.eex", "app.html.eex")
+    src = '<%!-- <script src="https://js.stripe.com/v3/"></script> --%>\n<script src="https://js.hcaptcha.com/1/api.js"></script>\n'
+    assert _hosts(run_detector, "lib/app_web/templates/signup/show.html.heex", src) == [("js.hcaptcha.com", "hcaptcha")]
