@@ -1382,6 +1382,22 @@ MORE_CASES = [
               "apps/server/src/database/migrations/20250118-sso.ts":
               "export async function up(db) {\n  await db.schema.createTable('auth_providers')\n"
               "    .addColumn('oidc_issuer', 'varchar').addColumn('oidc_client_id', 'varchar').execute();\n}\n"}),
+    # e18b: DB-IP's free MMDB database downloaded by a build task, read by an MMDB reader; a
+    # libcluster Kubernetes strategy; Erlang's OIDC client; Plausible's snippet proxied through the
+    # app's own domain in a Phoenix layout; Kraken.io's upload API; a Fly.io review-apps workflow and
+    # a per-environment Fly config; Laravel Socialite's bundled Google provider picked by name
+    ("db-ip", {"mix.exs": 'defp deps do\n  [{:geolix, "~> 2.0"}, {:geolix_adapter_mmdb2, "~> 0.6"}]\nend\n',
+               "lib/mix/tasks/download_geoip.ex": 'defmodule Mix.Tasks.DownloadGeoip do\n  @base_url "https://download.db-ip.com/free"\n  def run(_), do: Req.get("#{@base_url}/dbip-country-lite-2025-01.mmdb.gz")\nend\n'}),
+    ("kubernetes", {"config/prod.exs": "import Config\nconfig :libcluster,\n  topologies: [k8s: [strategy: Cluster.Strategy.Kubernetes.DNS, config: [service: \"app\"]]]\n"}),
+    ("oidc", {"mix.exs": 'defp deps do\n  [{:oidcc, "~> 3.2"}]\nend\n'}),
+    ("plausible", {"lib/app_web/components/layouts/root.html.heex":
+                   '<script defer src={"https://s.#{@host}/js/script.js"}></script>\n<script>\n  window.plausible = window.plausible || function() { (window.plausible.q = window.plausible.q || []).push(arguments) }\n</script>\n'}),
+    ("rackspace-cloud-files", {"composer.json": '{"require": {"league/flysystem-rackspace": "^1.0"}}'}),
+    ("kraken-io", {"src/services/images.ts": 'const KRAKEN_URL = "https://api.kraken.io/v1/upload";\nexport const optimise = (body: FormData) => fetch(KRAKEN_URL, { method: "POST", body });\n'}),
+    ("fly-io", workflow_with_steps("- uses: superfly/fly-pr-review-apps@1.3.0", "  with:", "    config: preview-fly.toml")),
+    ("fly-io", {"fly.staging.toml": 'app = "acme-staging"\nprimary_region = "ams"\n'}),
+    ("google-oauth", {"composer.json": '{"require": {"laravel/socialite": "^5.6"}}',
+                      "app/Http/Controllers/GoogleAuthController.php": "<?php\nclass GoogleAuthController\n{\n    public function redirect()\n    {\n        return Socialite::driver('google')->redirect();\n    }\n}\n"}),
 ]
 
 
@@ -1416,7 +1432,14 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("google-docs-viewer", {"help/links.js": 'export const GUIDE = "https://docs.google.com/document/d/abc/edit";\n'}),
     # An app's own setting whose name ends with Rails 8's `JOB_CONCURRENCY` is no Solid Queue.
     ("solid-queue", {"apps/worker/boot.ts": "export const n = Number(process.env.EVENT_JOB_CONCURRENCY || '10');\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting"])
+    # An MMDB reader reading DB-IP's downloaded database is DB-IP's client, no MaxMind.
+    ("maxmind", {"mix.exs": 'defp deps do\n  [{:geolix_adapter_mmdb2, "~> 0.6"}]\nend\n',
+                 "lib/mix/tasks/download_geoip.ex": 'defmodule Mix.Tasks.DownloadGeoip do\n  @base_url "https://download.db-ip.com/free"\nend\n'}),
+    # Laravel's stock `rackspace` disk in config/filesystems.php: the framework's menu, unused.
+    ("rackspace-cloud-files", {"config/filesystems.php": "<?php\nreturn ['disks' => ['rackspace' => [\n    'driver' => 'rackspace',\n    'username' => env('RACKSPACE_USERNAME'),\n    'key' => env('RACKSPACE_KEY'),\n    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/',\n]]];\n"}),
+    # A schema-validation middleware on a webhook route is no Twilio signature check.
+    ("twilio", {"src/routers/hooks.ts": 'router.post(\n  "/event-webhooks",\n  validateRequestMiddleware({ body: schema }),\n  controller.create,\n);\n'}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
