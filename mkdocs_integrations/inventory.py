@@ -171,10 +171,15 @@ def _strength(kinds: set[str]) -> str | None:
 _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
 
 
+# Service-less facts joined to the services of their file (`_join_file_facts`): a disk's
+# `'visibility'` key read as a bucket setting describes the disks of that config file, whichever.
+_FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
+
+
 def _framework_config_only(evs: list[Evidence]) -> bool:
     """True when all a service has are env reads (and hosts) in framework config files: no
     package, no code using it, no env file declaring its variables, no image."""
-    shown = [e for e in evs if shows_use(e)]
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
     return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
 
 

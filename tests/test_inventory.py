@@ -230,6 +230,19 @@ def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
     assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
 
 
+def test_stock_framework_disk_with_bucket_settings_is_no_service(tmp_path):
+    # A stock disk of config/filesystems.php sits beside other disks' bucket settings
+    # (`'visibility' => 'private'`): those facts join every storage service of the file and
+    # show no use of this one.
+    inv = scan(tmp_path, {
+        "config/filesystems.php": "<?php\nreturn ['disks' => [\n"
+        "  's3_private' => ['driver' => 's3', 'bucket' => env('PRIVATE_AWS_BUCKET'), 'visibility' => 'private'],\n"
+        "  'rackspace' => ['driver' => 'rackspace', 'username' => env('RACKSPACE_USERNAME'),\n"
+        "    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/'],\n]];\n",
+    })
+    assert "rackspace-cloud-files" not in ids(inv)
+
+
 def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
     inv = scan(tmp_path, {
         "app/sentinel.php": "<?php\n$url = 'http://127.0.0.1:8888/api/health';\n",
