@@ -921,7 +921,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
     for offset, host in _relative_hosts(text) if present is None or not _RELATIVE_LITERALS.isdisjoint(present) else ():
         sid = ctx.index.host(host)
-        if sid and not in_csp(text, offset) and once("host", host):
+        if sid and not in_csp(text, offset) and not _is_href(text, offset) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
     # API paths only one (self-hosted) service serves, in a string literal: a request to it
     # on whatever base URL the app is configured with (ENV["LAGO_PDF_URL"] + "/forms/chromium/convert/html").
