@@ -361,6 +361,7 @@ ALLOWED = {
     # The `{`-placeholders start alike (`{{x}}`, `{x}`) but each is bounded ({1,40}) and ends
     # in `}`, which no iteration starts with: one reading survives; `\\w*+` is possessive.
     "mkdocs_integrations.scan.detectors.code._TEMPLATED_URL": "bounded placeholders ending in `}`",
+    "mkdocs_integrations.scan.detectors.code._RELATIVE_URL": "_TEMPLATED_URL's host after `//`",
     # A flag's value `\\s+(?!-)...` and the next flag `\\s+-...` both start with spaces, but
     # the look-ahead sends each token one way (the check does not read look-aheads).
     "catalog.services['kubernetes'].deploy_steps[0]": "(?!-) separates a value from the next flag",
