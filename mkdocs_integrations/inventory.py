@@ -341,8 +341,10 @@ def resolve(
         if any(len(at[(e.path, e.line)]) == 1 and not is_test_path(e.path) for e in calls.get(sid, ())):
             per_service[sid].extend(evs)
     # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
+    # A lockfile's entry is no such evidence: a transitive dependency (@azure/storage-blob under a
+    # warehouse driver) beside a call pattern's common name (`uploadFile(`) is not the app's use.
     for sid, evs in calls.items():
-        if sid in per_service:
+        if any(not _transitive(e) for e in per_service.get(sid, ())):
             per_service[sid].extend(evs)
     extra, sign_in_folded = sign_in_providers(sign_ins, per_service, catalog, index)
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
@@ -469,6 +471,11 @@ def resolve(
         apps=apps,
         warnings=list(scan.warnings),
     )
+
+
+def _transitive(e: Evidence) -> bool:
+    """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own."""
+    return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1")
 
 
 def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) -> None:

@@ -230,6 +230,20 @@ def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
     assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
 
 
+def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
+    # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
+    # helper: the call pattern's common name with a transitive dependency is no use.
+    lock = '{"lockfileVersion": 3, "packages": {"node_modules/@azure/storage-blob": {"version": "12.26.0"}}}'
+    code = "export async function uploadFile(file: File, blob: Blob) {\n  return fetch('/upload', { method: 'PUT', body: blob });\n}\n"
+    inv = scan(tmp_path / "a", {"package.json": '{"dependencies": {"snowflake-sdk": "^2.0.0"}}',
+                                "package-lock.json": lock, "src/files.ts": code})
+    assert "azure-blob-storage" not in ids(inv)
+    # Declared by the app itself, the same call is its use.
+    inv = scan(tmp_path / "b", {"package.json": '{"dependencies": {"@azure/storage-blob": "^12.26.0"}}',
+                                "package-lock.json": lock, "src/files.ts": code})
+    assert inv.get("azure-blob-storage").strength == "used"
+
+
 def test_stock_framework_disk_with_bucket_settings_is_no_service(tmp_path):
     # A stock disk of config/filesystems.php sits beside other disks' bucket settings
     # (`'visibility' => 'private'`): those facts join every storage service of the file and
