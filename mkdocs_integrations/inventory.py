@@ -184,6 +184,26 @@ def _framework_config_only(evs: list[Evidence]) -> bool:
 
 
 
+# Manifest sections of development-only dependencies (npm, Composer, Cargo, Poetry/Pipenv/uv/PDM).
+_DEV_SECTIONS = frozenset({"devDependencies", "require-dev", "dev-dependencies", "target:dev-dependencies", "dev",
+                           "group:dev", "group:test"})
+
+
+def _dev_section(e: Evidence) -> bool:
+    section = e.get("section")
+    return section in _DEV_SECTIONS or section.startswith("dev:")
+
+
+def _test_tool_only(evs: list[Evidence]) -> bool:
+    """True when a service is declared as a development dependency only and the code that uses
+    it is all tests (`ioredis` in a package's devDependencies, called by its test helpers): a
+    tool of the test suite, not a service the application runs against."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
+        return False
+    return any(e.kind in (IMPORT, CALL) and is_test_path(e.path) for e in evs)
+
+
 # What follows an application's name in its repository's name (`lago-api`, `umami-server`).
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
@@ -385,6 +405,8 @@ def resolve(
             continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
+        if _test_tool_only(evs):
+            continue  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
         if strength is None or (
             svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
         ):

@@ -230,6 +230,18 @@ def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
     assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
 
 
+def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
+    # An SDK package's test suite runs against a local Redis: ioredis in devDependencies,
+    # called in test/ only. The same dev dependency used by the app's code is a service.
+    test = 'import Redis from "ioredis";\nexport const client = new Redis(process.env.TEST_REDIS);\n'
+    inv = scan(tmp_path / "a", {"packages/sdk/package.json": '{"devDependencies": {"ioredis": "^5.3.0"}}',
+                                "packages/sdk/test/helpers/redis.ts": test})
+    assert "redis" not in ids(inv)
+    inv = scan(tmp_path / "b", {"packages/sdk/package.json": '{"devDependencies": {"ioredis": "^5.3.0"}}',
+                                "packages/sdk/src/cache.ts": test})
+    assert "redis" in ids(inv)
+
+
 def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
     # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
     # helper: the call pattern's common name with a transitive dependency is no use.
