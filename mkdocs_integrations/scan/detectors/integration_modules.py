@@ -63,8 +63,9 @@ _GENERIC = frozenset({
     "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
     "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
     "alert", "alerts", "alerting", "alerter", "alerters",
-    # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients
-    "mcp", "graphql", "grpc", "websocket", "websockets",
+    # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients; `sql/`
+    # (`SqlIntegration.ts`) is the query language shared by a data source's SQL dialects
+    "mcp", "graphql", "grpc", "websocket", "websockets", "sql",
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",

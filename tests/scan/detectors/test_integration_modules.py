@@ -50,6 +50,9 @@ def notify(url, token, title):
         ("features/blocks/integrations/googleAnalytics/utils/run.ts", ("googleanalytics", True)),
         ("mealie/schema/analytics/analytics.py", None),
         ("frontend/web/components/integrations/mcp/mcpSnippets.tsx", None),  # a protocol, no vendor
+        # the query language shared by a data source's SQL dialects, no Azure SQL
+        ("packages/back-end/src/integrations/SqlIntegration.ts", None),
+        ("packages/back-end/src/integrations/sql/clauses/conversion-window-clause.ts", None),
         ("apps/frontend/src/components/analytics/analytics.component.tsx", None),
         ("apps/api/src/app/analytics/analytics.controller.ts", None),  # the folder's own feature module
         # a delivery channel's folder inside a providers package: one vendor per folder
