@@ -31,6 +31,17 @@ def is_test_path(path: str) -> bool:
     return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
 
 
+# A component or helper named for the code snippets it shows users to copy
+# (`GrowthBookSetupCodeSnippet.tsx`, `utils/codeSnippets.ts`, `code-snippets/`): the vendors'
+# calls there (`window._paq.push(...)` for the user's Matomo) are text in a template string,
+# not requests the application makes.
+_CODE_SAMPLE = re.compile(r"code[-_]?snippets?(?![a-z])", re.I)
+
+
+def is_code_sample_path(path: str) -> bool:
+    return bool(_CODE_SAMPLE.search(path))
+
+
 # Build and release tooling: a host there is a maintainer's server (a bot posting to the
 # project's own Gitea), not a service the application depends on.
 _TOOLING_DIRS = frozenset({"scripts", "script", "tools", ".github", ".circleci", ".buildkite", "ci"})

@@ -38,3 +38,29 @@ def test_an_identity_provider_folder_is_sign_in_code():
 
     assert is_sign_in_path("idp/github.go") and is_sign_in_path("internal/idp/oauth2/oauth2.go")
     assert not is_sign_in_path("pkg/payments/stripe.go")
+
+
+def test_code_snippet_components_are_code_samples():
+    from mkdocs_integrations.paths import is_code_sample_path
+
+    assert is_code_sample_path("packages/front-end/components/SyntaxHighlighting/Snippets/GrowthBookSetupCodeSnippet.tsx")
+    assert is_code_sample_path("apps/web/src/utils/codeSnippets.ts")
+    assert is_code_sample_path("docs-ui/code-snippets/node.js")
+    # Snippets of other kinds are the app's own features or page partials.
+    assert not is_code_sample_path("redash/handlers/query_snippets.py")
+    assert not is_code_sample_path("inbox-zero/apps/web/utils/gmail/snippet.ts")
+    assert not is_code_sample_path("templates/front/snippets/browser.html")
+
+
+def test_vendor_calls_in_a_code_snippet_component_show_no_use(tmp_path):
+    """A product's setup guide shows the user's own Matomo call in a template string: no Matomo
+    of the application's."""
+    from helpers import write_tree
+
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    write_tree(tmp_path, {"components/Snippets/SetupCodeSnippet.tsx":
+                          'export const tracker = "matomo";\nexport const code = `\nwindow._paq = window._paq || [];\nwindow._paq.push(["trackEvent", "ExperimentViewed", key]);\n`;\n'})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "matomo" not in {u.id for u in inv.services}
