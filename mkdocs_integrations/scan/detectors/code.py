@@ -467,6 +467,29 @@ def _in_skip_list(text: str, start: int) -> bool:
 _PROSE = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
 
 
+# A select's options that offer several platforms by their origin (`{label: "GitHub", value:
+# "https://github.com"}, {label: "GitLab", value: "https://gitlab.com"}`): where the user says
+# which one hosts their code, to build links to it; no request of the application's.
+_OPTION_VALUE_BEFORE = re.compile(r"""\bvalue['"]?\s*[:=]\s*['"`]$""")
+_OPTION_LABEL = re.compile(r"""\blabel['"]?\s*[:=]""")
+_OPTION_ORIGIN = re.compile(r"""\bvalue['"]?\s*[:=]\s*['"`]https?://([A-Za-z0-9.-]+)/?['"`]""")
+
+
+def _platform_choice(text: str, start: int) -> bool:
+    """The bare origin at `start` is an option's value beside other vendors' origins."""
+    if not _OPTION_VALUE_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    # the options' list: from its `[` to its `]`
+    opening, closing = text.rfind("[", max(0, start - 600), start), text.find("]", start, start + 600)
+    if opening < 0 or closing < 0:
+        return False
+    window = text[opening:closing]
+    if not _OPTION_LABEL.search(window):
+        return False
+    domains = {".".join(m.group(1).lower().split(".")[-2:]) for m in _OPTION_ORIGIN.finditer(window)}
+    return len(domains) >= 2
+
+
 def _in_prose(text: str, start: int) -> bool:
     """The URL at `start` is inside a sentence of a string literal (an API description's
     "... the CCTray v1 Specification, https://cctray.org/v1/"): a link for readers, not a
@@ -878,6 +901,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         sid = ctx.index.host(host)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
+        if path in ("", "/") and _platform_choice(text, m.start()):
+            continue  # one platform among others in a select's options: the user's choice, for links
         if _CONTENT_HASH.search(path.split("?", 1)[0]):
             continue  # one fixed file or picture by its digest, not a request the code makes
         if sid is None:

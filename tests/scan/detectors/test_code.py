@@ -83,6 +83,24 @@ def test_protocol_relative_urls_name_catalog_hosts(run_detector):
     assert hosts == [("gravatar.com", "gravatar", 4), ("secure.gravatar.com", "gravatar", 9)]
 
 
+def test_platform_origins_offered_in_a_select_are_no_calls(run_detector):
+    """A select offering GitHub or GitLab by their origin (where the user's code lives, to link
+    to it) calls neither; one vendor's regions in the same shape are that vendor's endpoints."""
+    src = """\
+    const options = [
+      { label: "GitHub", value: "https://github.com" },
+      { label: "GitLab", value: "https://gitlab.com" },
+    ];
+    const regions = [
+      { label: "US", value: "https://api.mailgun.net" },
+      { label: "EU", value: "https://api.eu.mailgun.net" },
+    ];
+    """
+    ev, _ = run_detector(DETECTOR, "components/Settings/CodeRefs.tsx", src)
+    hosts = sorted(e.name for e in ev if e.kind == HOST)
+    assert hosts == ["api.eu.mailgun.net", "api.mailgun.net"]
+
+
 def test_templated_hosts_match_the_catalog(run_detector):
     """Regional endpoints built from a format string still name the service."""
     ev, _ = run_detector(DETECTOR, "internal/media/s3.go", '''
