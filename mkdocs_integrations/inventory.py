@@ -532,7 +532,9 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
     """A service that speaks another's wire protocol (`speaks:`, MariaDB → MySQL) is what that
     protocol's client library talks to when nothing else names the other: `mysql2` in the
     manifest of an app whose only database of the kind is MariaDB (images, env, settings) is
-    MariaDB's driver, not a MySQL the app also runs. MariaDB seen only in CI or tests (a test
+    MariaDB's driver, not a MySQL the app also runs. A data format counts alike: DB-IP ships its
+    databases in MaxMind's MMDB format, so an MMDB reader beside DB-IP's download reads DB-IP's
+    data, no MaxMind's. MariaDB seen only in CI or tests (a test
     matrix's service container) says nothing of what the app runs on: nothing is folded then.
     Returns {folded id: speaking id}."""
     folded: dict[str, str] = {}

@@ -13,8 +13,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       purpose: Payment processing # default one-line purpose
       credential: API key         # kind of credential, for the "Auth:" line
       provides: [postgresql]      # hosted flavour of these services ("PostgreSQL on Supabase")
-      speaks: [mysql]             # (mariadb) wire protocol of these services: their client libraries
-                                  # are its clients too (mysql2 alone beside MariaDB is MariaDB's driver)
+      speaks: [mysql]             # (mariadb) wire protocol or data format of these services: their client
+                                  # libraries are its clients too (mysql2 alone beside MariaDB is MariaDB's
+                                  # driver; an MMDB reader beside DB-IP's downloaded database reads DB-IP's)
       word_name: true             # (Daily, Make, Threads) named with an everyday word: a file or class
                                   # named with it is the vendor's module only when named so on purpose
       packages:                   # per ecosystem; a trailing "*" is a prefix match
