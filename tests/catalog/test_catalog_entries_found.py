@@ -1392,6 +1392,8 @@ MORE_CASES = [
     ("oidc", {"mix.exs": 'defp deps do\n  [{:oidcc, "~> 3.2"}]\nend\n'}),
     ("plausible", {"lib/app_web/components/layouts/root.html.heex":
                    '<script defer src={"https://s.#{@host}/js/script.js"}></script>\n<script>\n  window.plausible = window.plausible || function() { (window.plausible.q = window.plausible.q || []).push(arguments) }\n</script>\n'}),
+    # casdoor/oss's vendor subpackage (its Azure SDK is only `// indirect` in go.mod)
+    ("azure-blob-storage", {"storage/azure.go": 'package storage\n\nimport "github.com/casdoor/oss/azureblob"\n\nvar _ = azureblob.New\n'}),
     ("rackspace-cloud-files", {"composer.json": '{"require": {"league/flysystem-rackspace": "^1.0"}}'}),
     ("kraken-io", {"src/services/images.ts": 'const KRAKEN_URL = "https://api.kraken.io/v1/upload";\nexport const optimise = (body: FormData) => fetch(KRAKEN_URL, { method: "POST", body });\n'}),
     ("fly-io", workflow_with_steps("- uses: superfly/fly-pr-review-apps@1.3.0", "  with:", "    config: preview-fly.toml")),
