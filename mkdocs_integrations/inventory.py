@@ -179,8 +179,22 @@ _FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
 def _framework_config_only(evs: list[Evidence]) -> bool:
     """True when all a service has are env reads (and hosts) in framework config files: no
     package, no code using it, no env file declaring its variables, no image."""
-    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    shown = [e for e in evs if shows_use(e)]
     return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
+
+
+def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str]) -> bool:
+    """A framework config's driver entry for a vendor whose Composer adapter the app does not install
+    (Laravel's stock `rackspace` disk without league/flysystem-rackspace): the framework cannot
+    load that driver, so the entry is never used. Only where the service has nothing beyond
+    that config (its settings' keys, read as file facts, aside) and the app has a composer.json."""
+    packages = svc.packages.get("packagist", ())
+    if not svc.drivers or not packages or not composer:
+        return False  # a driver the framework loads through an adapter package (not an app's own settings)
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    if not shown or not all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown):
+        return False
+    return not any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in packages for name in composer)
 
 
 
@@ -383,6 +397,7 @@ def resolve(
 
     _drop_modules_through_other_vendors(per_service)
     apps = sorted(manifests)
+    composer = {e.name for e in scan.evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not _transitive(e)}
     uses: list[ServiceUse] = []
     for sid, evs in per_service.items():
         svc = catalog.services.get(sid) or extra.get(sid)
@@ -405,6 +420,8 @@ def resolve(
             continue  # only the repository's documentation site uses it (its search, its host)
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
+        if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):
+            continue  # a stock config's driver the app cannot load
         if _test_tool_only(evs):
             continue  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
         if strength is None or (

@@ -256,17 +256,24 @@ def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
     assert inv.get("azure-blob-storage").strength == "used"
 
 
-def test_stock_framework_disk_with_bucket_settings_is_no_service(tmp_path):
-    # A stock disk of config/filesystems.php sits beside other disks' bucket settings
-    # (`'visibility' => 'private'`): those facts join every storage service of the file and
-    # show no use of this one.
-    inv = scan(tmp_path, {
+def test_stock_framework_driver_without_its_adapter_is_no_service(tmp_path):
+    # Laravel's stock `rackspace` disk, beside other disks' bucket settings (`'visibility'`, read
+    # as facts of every disk in the file): with no league/flysystem-rackspace installed the
+    # framework cannot load the driver. An app setting that is no driver (a Gravatar URL) stays.
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^11.0", "league/flysystem-aws-s3-v3": "^3.0"}}',
         "config/filesystems.php": "<?php\nreturn ['disks' => [\n"
         "  's3_private' => ['driver' => 's3', 'bucket' => env('PRIVATE_AWS_BUCKET'), 'visibility' => 'private'],\n"
-        "  'rackspace' => ['driver' => 'rackspace', 'username' => env('RACKSPACE_USERNAME'),\n"
+        "  'rackspace' => ['driver' => 'rackspace', 'username' => 'your-username',\n"
         "    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/'],\n]];\n",
-    })
+        "config/services.php": "<?php\nreturn ['gravatar' => ['url' => 'https://www.gravatar.com/avatar']];\n",
+    }
+    inv = scan(tmp_path / "a", files)
     assert "rackspace-cloud-files" not in ids(inv)
+    assert {"aws-s3", "gravatar"} <= ids(inv)
+    files["composer.json"] = '{"require": {"laravel/framework": "^11.0", "league/flysystem-rackspace": "^1.0"}}'
+    inv = scan(tmp_path / "b", files)
+    assert "rackspace-cloud-files" in ids(inv)
 
 
 def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
