@@ -7,7 +7,8 @@ and `BigQuery.ts`. Folder names differ from app to app, the shape does not. A fo
 classes are grouped by the base their chain reaches inside that folder; a group is a vendor
 family when it spans several files and several of its members are catalog vendors by
 name. Then every member is an integration module of the vendor its class names: the
-catalog's service, or an uncatalogued vendor of that name.
+catalog's service, or, where the member's file calls an API host of that name, an
+uncatalogued vendor (members named for a protocol or a format, `Dns`, `Csv`, are no vendor).
 
 Runs on the whole scan's evidence (a family is a fact about several files), before the
 inventory resolves it; the per-file facts come from the `plugin_classes` detector.
