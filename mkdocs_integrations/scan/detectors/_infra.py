@@ -256,3 +256,16 @@ def environment_of_path(rel: str, default: str) -> str:
         if words & marks:
             return env
     return default
+
+
+def locked_package(src: Source, ctx: Any, ecosystem: str, name: str, version: str, line: int) -> Any:
+    """A lockfile's resolved package as evidence, only for packages the catalog knows: a
+    lockfile lists the whole dependency graph, and its entries give versions, never use."""
+    from ...model import PACKAGE, Evidence
+
+    if not (ctx.index.package(ecosystem, name) or ctx.index.client_package(ecosystem, name)):
+        return None
+    return Evidence(
+        path=src.rel, line=line, kind=PACKAGE, name=name, version=version, ecosystem=ecosystem,
+        detail=(("locked", "1"),),
+    )

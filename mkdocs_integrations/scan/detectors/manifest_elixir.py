@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
 from ..lexing import HASH, strip_comments
+from ._infra import locked_package
 from .base import BadInput, Context, Detector, Record, Source
 
 # `{:postgrex, ">= 0.0.0"}`, `{:ex_aws_s3, "~> 2.0", only: :prod}`, `{:dep, github: "o/r"}`,
@@ -54,11 +55,9 @@ def detect_mix_lock(src: Source, ctx: Context) -> Iterator[Record]:
         kind, name, version = m.group(2), m.group(3), m.group(4)
         if kind != "hex":
             continue
-        if ctx.index.package("hex", name) or ctx.index.client_package("hex", name):
-            yield Evidence(
-                path=src.rel, line=src.line_of(m.start(1)), kind=PACKAGE, name=name,
-                version=version, ecosystem="hex", detail=(("locked", "1"),),
-            )
+        found = locked_package(src, ctx, "hex", name, version, src.line_of(m.start(1)))
+        if found:
+            yield found
 
 
 DETECTOR = Detector(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
-from ._infra import toml_data as _toml
+from ._infra import locked_package, toml_data as _toml
 from .base import Context, Detector, Record, Source
 
 
@@ -84,11 +84,9 @@ def detect_cargo_lock(src: Source, ctx: Context) -> Iterator[Record]:
     _toml(src)  # malformed lockfiles are reported, not half-read
     for m in _LOCK_PKG.finditer(src.text):
         name, version = m.group(1), m.group(2)
-        if ctx.index.package("crates", name) or ctx.index.client_package("crates", name):
-            yield Evidence(
-                path=src.rel, line=src.line_of(m.start(1)), kind=PACKAGE, name=name,
-                version=version, ecosystem="crates", detail=(("locked", "1"),),
-            )
+        found = locked_package(src, ctx, "crates", name, version, src.line_of(m.start(1)))
+        if found:
+            yield found
 
 
 DETECTOR = Detector(
