@@ -28,7 +28,7 @@ from .sign_in import (
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
-from .usage import shows_use
+from .usage import is_transitive, shows_use
 
 # How sure we are that a service is used, strongest first.
 STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
@@ -195,7 +195,6 @@ def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str
     if not shown or not all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown):
         return False
     return not any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in packages for name in composer)
-
 
 
 # Manifest sections of development-only dependencies (npm, Composer, Cargo, Poetry/Pipenv/uv/PDM).
@@ -378,7 +377,7 @@ def resolve(
     # A lockfile's entry is no such evidence: a transitive dependency (@azure/storage-blob under a
     # warehouse driver) beside a call pattern's common name (`uploadFile(`) is not the app's use.
     for sid, evs in calls.items():
-        if any(not _transitive(e) for e in per_service.get(sid, ())):
+        if any(not is_transitive(e) for e in per_service.get(sid, ())):
             per_service[sid].extend(evs)
     extra, sign_in_folded = sign_in_providers(sign_ins, per_service, catalog, index)
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
@@ -397,7 +396,7 @@ def resolve(
 
     _drop_modules_through_other_vendors(per_service)
     apps = sorted(manifests)
-    composer = {e.name for e in scan.evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not _transitive(e)}
+    composer = {e.name for e in scan.evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not is_transitive(e)}
     uses: list[ServiceUse] = []
     for sid, evs in per_service.items():
         svc = catalog.services.get(sid) or extra.get(sid)
@@ -510,11 +509,6 @@ def resolve(
         apps=apps,
         warnings=list(scan.warnings),
     )
-
-
-def _transitive(e: Evidence) -> bool:
-    """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own."""
-    return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1")
 
 
 def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) -> None:

@@ -16,7 +16,7 @@ def shows_use(e: Evidence) -> bool:
     """Evidence that can establish a service on its own (the rest only describes one)."""
     if e.kind == FEATURE and e.name.startswith(_WEAK_FEATURES):
         return False
-    if e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1"):
+    if is_transitive(e):
         return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
     if e.kind == CI_SECRET:
         return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
@@ -27,3 +27,8 @@ def shows_use(e: Evidence) -> bool:
     if e.kind in (CALL, HOST, ENV_READ) and is_code_sample_path(e.path):
         return False  # code shown to users to copy (its own imports are real)
     return True
+
+
+def is_transitive(e: Evidence) -> bool:
+    """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own."""
+    return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1")
