@@ -1092,6 +1092,9 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Elixir: ExAws's Lambda client (deploy/invoke functions), Expo's push SDK
+    ("aws-lambda", {"mix.exs": 'defp deps do\n  [{:ex_aws, "~> 2.1"}, {:ex_aws_lambda, "~> 2.0"}]\nend\n'}),
+    ("expo-push", {"mix.exs": 'defp deps do\n  [{:exponent_server_sdk, "~> 0.2.0"}]\nend\n'}),
     # multi-vendor notification libraries' per-vendor packages (nikoksr/notify and its forks, shoutrrr)
     ("discord", {"notification/discord.go": 'package notification\n\nimport "github.com/casdoor/notify2/service/discord"\n\nvar _ = discord.New\n'}),
     ("slack", {"notify/slack.go": 'package notify\n\nimport "github.com/nikoksr/notify/service/slack"\n\nvar _ = slack.New\n'}),
