@@ -514,6 +514,18 @@ def _as_example(text: str, start: int) -> bool:
     return quote >= 0 and bool(_EXAMPLE_MARK.search(before, quote + 1))
 
 
+# A form field's hint: `placeholder="https://myawesomeapp.com/api/webhook"` (HTML, JSX) or
+# `placeholder: 'https://...'` (a props object), the URL opening the attribute's value.
+_PLACEHOLDER_ATTR = re.compile(r"""(?i)\bplaceholder\s*[=:]\s*\{?\s*['"`]$""")
+
+
+def _placeholder_attr(text: str, start: int) -> bool:
+    """The URL at `start` opens the value of an input's `placeholder`: a sample of what a
+    user types into the field (their own webhook or server), shown greyed out, never requested."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_PLACEHOLDER_ATTR.search(text[max(line_start, start - 200):start]))
+
+
 def _name_words(name: str) -> list[str]:
     """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
@@ -923,7 +935,9 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid is None and _COMPARED.search(text, max(0, m.start() - 20), m.start()):
             continue  # a URL the code compares a value with (`url == 'https://myllm.com/...'`) is a match, not a request
         if sid is None and _in_prose(text, m.start()):
-            continue  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
+            continue
+        if sid is None and _placeholder_attr(text, m.start()):
+            continue  # an input's hint (placeholder="https://myawesomeapp.com/api/webhook"): what a user may type  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         once("host", host)

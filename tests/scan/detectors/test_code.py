@@ -672,11 +672,21 @@ LINKS_AND_REQUESTS = [
         'const r = await fetch("https://login.microsoftonline.com/common/oauth2/v2.0/token", { method: "POST" });\n',
         "login.microsoftonline.com",
     ),
+    # The whole value of an input's placeholder: a greyed-out hint of what a user types (their
+    # own webhook URL), even when API-shaped; the same URL fetched is a request.
+    (
+        "assets/src/components/integrations/NewWebhookModal.tsx",
+        '<Input\n  id="webhook_url"\n  placeholder="https://myawesomeapp.com/api/webhook"\n  onChange={handleChange}\n/>;\n'
+        'const field = { type: "url", placeholder: \'https://myawesomeapp.com/api/hook\' };\n',
+        "server/notify.ts",
+        'await fetch("https://myawesomeapp.com/api/webhook", { method: "POST" });\n',
+        "myawesomeapp.com",
+    ),
 ]
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker"])
+                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker", "placeholder-attr"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
