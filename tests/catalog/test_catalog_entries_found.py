@@ -1092,6 +1092,12 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # SignalWire's Twilio-compatible client; a validator of SNS's signed deliveries (SES events via SNS)
+    ("signalwire", {"package.json": '{"dependencies": {"@signalwire/compatibility-api": "^3.1.4"}}',
+                    "src/destinations/signalwire.ts": 'import { RestClient } from "@signalwire/compatibility-api";\n'
+                    'const client = RestClient(project, token, { signalwireSpaceUrl });\n'}),
+    ("aws-sns", {"package.json": '{"dependencies": {"sns-payload-validator": "^2.1.0"}}',
+                 "src/webhooks.ts": 'import Validator from "sns-payload-validator";\nawait new Validator().validate(payload);\n'}),
     # Elixir: ExAws's Lambda client (deploy/invoke functions), Expo's push SDK
     ("aws-lambda", {"mix.exs": 'defp deps do\n  [{:ex_aws, "~> 2.1"}, {:ex_aws_lambda, "~> 2.0"}]\nend\n'}),
     ("expo-push", {"mix.exs": 'defp deps do\n  [{:exponent_server_sdk, "~> 0.2.0"}]\nend\n'}),
