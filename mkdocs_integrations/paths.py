@@ -31,6 +31,16 @@ def is_test_path(path: str) -> bool:
     return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
 
 
+# Sample apps and example setups kept beside the product (`examples/supabase/` with its own
+# package.json, `.examples/docker-compose-grafana/`, `plugins/examples/`): they show readers how
+# to use the product with a vendor; the product itself does not run them.
+_EXAMPLE_DIRS = frozenset({"examples", ".examples"})
+
+
+def is_example_path(path: str) -> bool:
+    return any(p in _EXAMPLE_DIRS for p in path.split("/")[:-1])
+
+
 # A component or helper named for the code snippets it shows users to copy
 # (`GrowthBookSetupCodeSnippet.tsx`, `utils/codeSnippets.ts`, `code-snippets/`): the vendors'
 # calls there (`window._paq.push(...)` for the user's Matomo) are text in a template string,

@@ -64,3 +64,36 @@ def test_vendor_calls_in_a_code_snippet_component_show_no_use(tmp_path):
                           'export const tracker = "matomo";\nexport const code = `\nwindow._paq = window._paq || [];\nwindow._paq.push(["trackEvent", "ExperimentViewed", key]);\n`;\n'})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "matomo" not in {u.id for u in inv.services}
+
+
+def test_example_folders_hold_sample_apps():
+    from mkdocs_integrations.paths import is_example_path
+
+    assert is_example_path("examples/supabase/package.json")
+    assert is_example_path(".examples/docker-compose-grafana/compose.yaml")
+    assert is_example_path("plugins/examples/wikimedia/main.go")
+    assert not is_example_path("examples.md")
+    assert not is_example_path("src/example_service.py")
+
+
+def test_a_sample_app_in_examples_shows_no_use(tmp_path):
+    """A sample app beside the product (its own package.json, Supabase auth and storage) shows
+    readers how to use the product with Supabase; the product itself uses none. The product's
+    own dependency still counts."""
+    from helpers import write_tree
+
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    write_tree(tmp_path, {
+        "package.json": '{"name": "product", "workspaces": ["packages/*"]}',
+        "packages/api/package.json": '{"dependencies": {"twilio": "^4.0.0"}}',
+        "packages/api/src/sms.ts": 'import twilio from "twilio";\nconst c = twilio(sid, token);\n',
+        "examples/supabase/package.json": '{"dependencies": {"@supabase/supabase-js": "^2.0.0", "@supabase/auth-helpers-nextjs": "^0.8.0"}}',
+        "examples/supabase/app/provider.tsx": 'import { createClient } from "@supabase/supabase-js";\n'
+                                              'const supabase = createClient(url, key);\nawait supabase.from("profiles").select("*");\n',
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    ids = {u.id for u in inv.services}
+    assert "twilio" in ids
+    assert not {"supabase", "supabase-auth"} & ids
