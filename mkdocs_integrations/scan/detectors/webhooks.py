@@ -30,7 +30,7 @@ _GENERIC_VERIFY = (
 )
 _EVENT = re.compile(r"""(?:\bcase\s+|===?\s*|==\s*|\bin\s*\(\s*)['"]([a-z][a-z0-9_]*(?:[.:][a-z0-9_]+)+)['"]""")
 _HTTP_POST = re.compile(
-    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post)\s*\("""
+    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post|->post)\s*\("""
 )
 _WEBHOOK_VAR = re.compile(r"\b([A-Z][A-Z0-9_]*(?:WEBHOOK|HOOK_URL|CALLBACK_URL)[A-Z0-9_]*)\b")
 _RETRY = re.compile(
@@ -41,6 +41,22 @@ _LIMIT_NAME = r"\w*(?:ATTEMPTS|RETRIES|[aA]ttempts|[rR]etries)\w*"
 _LIMIT_USE = re.compile(r"(?:<=?|range\(\s*\d+\s*,|range\()\s*(" + _LIMIT_NAME + r"|\d{1,2})\b")
 _LIMIT_SET = re.compile(r"\b(" + _LIMIT_NAME + r")\s*[:=]\s*(\d{1,2})\b")
 _FUNC = re.compile(r"(?:\bfunction\s+(\w+)|\bdef\s+(\w+)|\b(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>|\bfunc\s+(?:\([^)]*\)\s*)?(\w+))")
+
+
+# A function named for the vendor whose webhook it posts to: `slackWebhook`, `discordWebhook`,
+# `sendMattermostWebhook`, `post_zulip_webhook` (one per messenger in a notifications service).
+_VENDOR_HOOK_FUNC = re.compile(
+    r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?)(?:send|post|notify|call)?_?([A-Za-z][a-z0-9]+)_?[Ww]ebhook\s*\("
+)
+
+
+def _vendor_hook_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, function name, service) of each function named `<vendor>Webhook` whose body
+    makes an HTTP POST: the app notifies that vendor's chat through a user's webhook URL."""
+    for m in _VENDOR_HOOK_FUNC.finditer(text):
+        sid = ctx.index.service_titled(m.group(1))
+        if sid and _HTTP_POST.search(_function_body(text, m.end())):
+            yield m.start(), _enclosing_function(text, m.end()), sid
 
 
 def _route_from_file(rel: str) -> str | None:
@@ -154,6 +170,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if file_route and re.search(r"\b(?:export\s+(?:async\s+)?function\s+POST|export\s+const\s+POST|req\.method|request\.method|export\s+default)", text):
         routes.append((file_route, 1))
     for m in _ROUTE_CALL.finditer(text) if hooky else ():
+        if re.match(r"(?i)(?:https?|wss?)://", m.group(1)):
+            continue  # a client's `->post("https://api.telegram.org/bot{$telegramHook[...]}")`: a request, not a route
         routes.append((m.group(1), src.line_of(m.start(1))))
     for route, line in routes:
         sid, verification = _service_for(route, text, ctx)
@@ -165,9 +183,23 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             service=sid,
             detail=(("events", ",".join(_events(text))), ("verification", verification)),
         )
-    # Outgoing: an HTTP POST in a file that reads a *WEBHOOK* env var.
     if routes or not _HTTP_POST.search(text):
         return
+    # Outgoing: a function per vendor that posts to its webhook (`slackWebhook()`).
+    named = False
+    for offset, func, sid in _vendor_hook_functions(text, ctx):
+        named = True
+        yield Evidence(
+            path=src.rel,
+            line=src.line_of(offset),
+            kind=WEBHOOK_OUT,
+            name=f"{func}()",
+            service=sid,
+            detail=(("trigger", f"{func}() in {src.name}"), ("retry", _retry(_function_body(text, offset + 1), text))),
+        )
+    if named:
+        return
+    # Outgoing: an HTTP POST in a file that reads a *WEBHOOK* env var.
     for m in _WEBHOOK_VAR.finditer(text):
         var = m.group(1)
         post = _HTTP_POST.search(text)

@@ -90,3 +90,58 @@ def test_outgoing_webhook_python_without_retry(run_detector):
     out = next(e for e in ev if e.kind == WEBHOOK_OUT)
     assert out.name == "URL in SLACK_WEBHOOK_URL" and out.service == "slack"
     assert out.get("retry") == ""
+
+
+MESSENGERS_PHP = """\
+<?php
+class Messengers
+{
+    private array $supportedMessengers = ['slack', 'mattermost', 'zulip', 'telegram'];
+
+    private function slackWebhook(NotificationModel $notification): bool
+    {
+        $url = $this->settingsRepo->getSetting("projectsettings.{$notification->projectId}.slackWebhookURL");
+        $this->httpClient->post($url, ['body' => json_encode($data)]);
+        return true;
+    }
+
+    private function mattermostWebhook(NotificationModel $notification): bool
+    {
+        $this->httpClient->post($mattermostWebhookURL, ['body' => $data_string]);
+        return true;
+    }
+
+    private function zulipWebhook(NotificationModel $notification): bool
+    {
+        $this->httpClient->post($zulipHook['zulipURL'] . '/api/v1/messages', ['auth' => [$email, $key]]);
+        return true;
+    }
+
+    private function telegramWebhook(NotificationModel $notification): bool
+    {
+        $this->httpClient->post("https://api.telegram.org/bot{$telegramHook['telegramBotToken']}/sendMessage", []);
+        return true;
+    }
+
+    private function customWebhook(NotificationModel $notification): bool
+    {
+        return $this->renderWebhook($notification);
+    }
+}
+"""
+
+
+def test_a_function_per_vendor_webhook_names_the_vendor(run_detector):
+    """One method per messenger (`slackWebhook`, `mattermostWebhook`) posting to a user's webhook
+    URL: each names its vendor. A URL posted to is no incoming route, even with `Hook` in it."""
+    ev, _ = run_detector(DETECTOR, "app/Domain/Notifications/Services/Messengers.php", MESSENGERS_PHP)
+    assert [e for e in ev if e.kind == WEBHOOK_IN] == []
+    out = {e.service: e for e in ev if e.kind == WEBHOOK_OUT}
+    assert set(out) == {"slack", "mattermost", "zulip", "telegram"}
+    assert out["slack"].name == "slackWebhook()" and out["slack"].line == 6
+
+
+def test_a_vendor_named_webhook_function_without_a_post_is_no_webhook(run_detector):
+    src = "<?php\nfunction slackWebhook($n) {\n    return $this->tpl->render('slack', $n);\n}\n$x = $http->get($url);\n"
+    ev, _ = run_detector(DETECTOR, "app/Views/slack.php", src)
+    assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
