@@ -168,7 +168,9 @@ def _strength(kinds: set[str]) -> str | None:
 # Config files of PHP frameworks (Laravel's `config/*.php`, CodeIgniter's `app/Config/*.php`).
 # Their stock copies list every driver the framework supports, each reading its own env vars
 # (`MEMCACHED_HOST`, `POSTMARK_TOKEN`, `PAPERTRAIL_URL`) whether or not the app ever selects it.
-_FRAMEWORK_CONFIG = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
+# Laravel's config/*.php, and the same stock arrays kept in a `Configuration/` folder
+# (an app that embeds Laravel's config in its own core: app/Core/Configuration/laravelConfig.php).
+_FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.php$")
 
 
 # Service-less facts joined to the services of their file (`_join_file_facts`): a disk's

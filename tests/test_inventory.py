@@ -276,6 +276,20 @@ def test_stock_framework_driver_without_its_adapter_is_no_service(tmp_path):
     assert "rackspace-cloud-files" in ids(inv)
 
 
+def test_stock_framework_config_in_a_configuration_folder(tmp_path):
+    # An app embedding Laravel's stock config arrays in its own core
+    # (app/Core/Configuration/laravelConfig.php): the `beanstalkd` queue connection with no
+    # pda/pheanstalk installed is a menu entry the framework cannot load, as in config/queue.php.
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+        "app/Core/Configuration/laravelConfig.php": "<?php\nreturn ['queue' => ['connections' => [\n"
+        "  'beanstalkd' => ['driver' => 'beanstalkd', 'host' => env('BEANSTALKD_QUEUE_HOST', 'localhost')],\n]]];\n",
+    }
+    assert "beanstalkd" not in ids(scan(tmp_path / "a", files))
+    files["composer.json"] = '{"require": {"laravel/framework": "^11.0", "pda/pheanstalk": "^5.0"}}'
+    assert "beanstalkd" in ids(scan(tmp_path / "b", files))
+
+
 def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
     inv = scan(tmp_path, {
         "app/sentinel.php": "<?php\n$url = 'http://127.0.0.1:8888/api/health';\n",
