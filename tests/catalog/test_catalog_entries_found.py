@@ -1092,6 +1092,9 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Mattermost's REST API v4 on the user's server, through a Tesla client with its base URL
+    ("mattermost", {"lib/chat_api/mattermost/client.ex": 'defmodule ChatApi.Mattermost.Client do\n'
+                    '  def send_message(params, auth) do\n    auth |> client() |> Tesla.post("/api/v4/posts", params)\n  end\nend\n'}),
     # SignalWire's Twilio-compatible client; a validator of SNS's signed deliveries (SES events via SNS)
     ("signalwire", {"package.json": '{"dependencies": {"@signalwire/compatibility-api": "^3.1.4"}}',
                     "src/destinations/signalwire.ts": 'import { RestClient } from "@signalwire/compatibility-api";\n'
