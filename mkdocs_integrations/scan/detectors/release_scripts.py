@@ -39,7 +39,17 @@ _ASSIGN = re.compile(
     r"""(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'`;&|()]{1,300}))""",
     re.M,
 )
-_REF = re.compile(r"\$\{([A-Za-z_]\w{0,63})\}|\$([A-Za-z_]\w{0,63})")
+# Make's own form: `IMAGE_NAME := acme/app`, `IMAGE ?= acme/app`, `IMAGE = acme/app` (spaces
+# around the operator, no quotes), used as `$(IMAGE)`; a Makefile's `docker push $(IMAGE_NAME)`
+# pushes that image. Read in Makefiles only: in shell, `X = y` runs a command.
+_MAKE_ASSIGN = re.compile(
+    r"""^(?:(?:export|override)[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*(?::{1,3}=|\?=|=)[ \t]*([^\s#;$]{1,300})[ \t]*$""",
+    re.M,
+)
+_MAKEFILES = frozenset({"Makefile", "GNUmakefile", "makefile"})
+# `${IMAGE}`, `$IMAGE`, and Make's `$(IMAGE)` (a shell `$(cmd)` names no variable set in the
+# file, so it stays as it is).
+_REF = re.compile(r"\$\{([A-Za-z_]\w{0,63})\}|\$\(([A-Za-z_]\w{0,63})\)|\$([A-Za-z_]\w{0,63})")
 _ROUNDS = 3  # `tag` → `$image_name:$VERSION` → `acme/app-$app:$VERSION`
 
 
@@ -47,12 +57,14 @@ def is_recipe(name: str) -> bool:
     return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name))
 
 
-def _assignments(text: str) -> dict[str, str]:
+def _assignments(text: str, make: bool = False) -> dict[str, str]:
     """Variables assigned one value only in the file (a name set twice is left unexpanded)."""
     values: dict[str, set[str]] = {}
     for m in _ASSIGN.finditer(text):
         value = next(g for g in (m.group(2), m.group(3), m.group(4), "") if g is not None)
         values.setdefault(m.group(1), set()).add(value)
+    for m in _MAKE_ASSIGN.finditer(text) if make else ():  # at a line's start: never a (tab-indented) recipe line
+        values.setdefault(m.group(1), set()).add(m.group(2))
     return {k: next(iter(v)) for k, v in values.items() if len(v) == 1}
 
 
@@ -60,7 +72,7 @@ def _expand(line: str, values: dict[str, str]) -> str:
     for _ in range(_ROUNDS):
         if "$" not in line:
             break
-        new = _REF.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), line)
+        new = _REF.sub(lambda m: values.get(m.group(1) or m.group(2) or m.group(3), m.group(0)), line)
         if new == line:
             break
         line = new
@@ -85,7 +97,7 @@ def logical_lines(text: str) -> Iterator[list[tuple[int, str]]]:
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = strip_comments(src.text, HASH)
-    values = _assignments(text) if "$" in text and "=" in text else {}
+    values = _assignments(text, src.name in _MAKEFILES) if "$" in text and "=" in text else {}
     for parts in logical_lines(text):
         if len(parts) == 1 and not values:
             yield from deploy_steps(src.rel, parts[0][0], parts[0][1], ctx)

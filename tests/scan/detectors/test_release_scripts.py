@@ -93,3 +93,30 @@ def test_a_variable_set_twice_is_not_expanded_and_a_local_build_publishes_nothin
     assert [e.service for e in ev if e.name.startswith("deploy:")] == []
     ev, _ = run_detector(DETECTOR, "build.sh", "#!/bin/sh\nIMAGE=acme/app\ndocker build -t $IMAGE .\n")
     assert ev == []
+
+
+MAKEFILE = """\
+DOCKERCMD=docker
+IMAGE_NAME=acme/app
+REGISTRY_IMAGE := ghcr.io/acme/app
+GITREV=`git describe | cut -c 2-`
+
+build-docker :
+\t$(DOCKERCMD) build -t $(IMAGE_NAME):latest .
+
+release-docker :
+\t$(DOCKERCMD) push $(IMAGE_NAME)
+\tdocker push $(REGISTRY_IMAGE):$(GITREV)
+"""
+
+
+def test_a_makefile_push_of_a_make_variable_is_read_with_its_value(run_detector):
+    # Make's `$(IMAGE_NAME)` (set as `IMAGE_NAME=...` or `IMAGE := ...`) is the pushed image:
+    # `docker push acme/app` goes to Docker Hub, the ghcr.io image to GitHub's registry.
+    ev, _ = run_detector(DETECTOR, "Makefile", MAKEFILE)
+    deploys = [(e.line, e.service) for e in ev if e.name.startswith("deploy:")]
+    assert (10, "docker-hub") in deploys
+    assert all(sid != "docker-hub" or line == 10 for line, sid in deploys)
+    # a shell script's `$(cmd)` is a command substitution, not a Make variable
+    ev, _ = run_detector(DETECTOR, "release.sh", "#!/bin/sh\nIMAGE = acme/app\ndocker push $(IMAGE)\n")
+    assert "docker-hub" not in [e.service for e in ev]
