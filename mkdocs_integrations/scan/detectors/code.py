@@ -435,8 +435,15 @@ _FRAGMENT = re.compile(r"#(?!\{)")
 _HREF_BEFORE = re.compile(r"""\bhref\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re.I)
 
 
+# The URL is a link relation type (`Rel: "https://webfinger.net/rel/profile-page"` in a WebFinger
+# or ActivityPub document, `{"rel": "http://ostatus.org/schema/1.0/subscribe"}`): RFC 8288 relation
+# types are URIs used as names, never fetched.
+_REL_BEFORE = re.compile(r"""\brel['"]?\s{0,20}(?:=>|[:=])\s{0,20}[`'"]$""", re.I)
+
+
 def _is_href(text: str, start: int) -> bool:
-    return _HREF_BEFORE.search(text, max(0, start - 80), start) is not None
+    window = (text, max(0, start - 80), start)
+    return _HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
 
 
 # A list named for what the code skips or refuses (`IGNORED_IMG_BASEPATHS = ["https://circleci.com",

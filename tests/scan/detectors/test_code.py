@@ -692,3 +692,21 @@ def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, ho
     assert [e for e in ev if e.kind == HOST] == []
     ev, _ = run_detector(DETECTOR, call_path, call)
     assert [e.name for e in ev if e.kind == HOST] == [host]
+
+
+def test_a_link_relation_type_uri_is_a_name_not_a_request(run_detector):
+    # `webfinger.go` makes HTTP requests and is named after webfinger.net, but the URL is a
+    # WebFinger link's relation type (RFC 8288): an identifier no one fetches.
+    code = (
+        'package app\n\nimport "net/http"\n\n'
+        "func lookup(u string) (*http.Response, error) { return http.Get(u) }\n\n"
+        "var links = []Link{\n"
+        '\t{HRef: profile, Type: "text/html", Rel: "https://webfinger.net/rel/profile-page"},\n'
+        "}\n"
+        'var doc = map[string]string{"rel": "http://webfinger.net/rel/avatar"}\n'
+    )
+    ev, _ = run_detector(DETECTOR, "webfinger.go", code)
+    assert [e.name for e in ev if e.kind == HOST] == []
+    # the same URL as a request still counts
+    ev, _ = run_detector(DETECTOR, "webfinger.go", code.replace('Rel: "https', 'Req: "https').replace('"rel"', '"req"'))
+    assert [e.name for e in ev if e.kind == HOST] == ["webfinger.net"]
