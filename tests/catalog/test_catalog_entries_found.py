@@ -1360,6 +1360,8 @@ MORE_CASES = [
     # package and an Assent strategy in config are sign-in with that provider
     ("postgresql", {"mix.exs": 'defp deps do\n  [{:ecto_sql, "~> 3.10"}, {:postgrex, ">= 0.0.0"}]\nend\n'}),
     ("postmark", {"config/prod.exs": "import Config\nconfig :app, App.Mailer, adapter: Swoosh.Adapters.Postmark, api_key: System.get_env(\"MAIL_KEY\")\n"}),
+    # Laravel: an admin's mail settings applied to the SES mailer at runtime
+    ("aws-ses", {"app/Providers/MailConfigProvider.php": "<?php\nnamespace App\\Providers;\n\nuse Illuminate\\Support\\Facades\\Config;\n\nclass MailConfigProvider\n{\n    public function apply(array $s): void\n    {\n        if ($s['mail_driver'] === 'ses') {\n            Config::set('services.ses.key', $s['mail_ses_key']);\n            Config::set('services.ses.secret', $s['mail_ses_secret']);\n        }\n    }\n}\n"}),
     ("aws-ses", {"config/runtime.exs": "import Config\nconfig :app, App.Mailer,\n  adapter: Swoosh.Adapters.AmazonSES,\n  region: System.get_env(\"AWS_REGION\")\n"}),
     ("github-oauth", {"mix.exs": 'defp deps do\n  [{:ueberauth, "~> 0.10"}, {:ueberauth_github, "~> 0.8"}]\nend\n'}),
     ("google-oauth", {"config/config.exs": "import Config\nconfig :app, :pow_assent, providers: [google: [strategy: Assent.Strategy.Google]]\n"}),
