@@ -1383,6 +1383,9 @@ MORE_CASES = [
     # the v1 Go SDK's SES v2 client package (fider)
     ("aws-ses", {"app/services/email/awsses/awsses.go": 'package awsses\n\nimport ses "github.com/aws/aws-sdk-go/service/sesv2"\n\nvar client *ses.SESV2\n'}),
     # an HTTP(S) endpoint receiving SNS messages: the subscription handshake, the signing certificate (keila, listmonk)
+    # an Express app receiving SNS deliveries: the header SNS sets, the subscription handshake's URL
+    ("aws-sns", {"src/app.ts": "app.use((req, res, next) => {\n  if (req.get('x-amz-sns-message-type')) {\n    req.headers['content-type'] = 'application/json';\n  }\n  next();\n});\n"}),
+    ("aws-sns", {"src/routes/bounces.ts": "export async function receive(req, res) {\n  if (req.body.SubscribeURL) {\n    console.info('SNS topic confirmation URL:', req.body.SubscribeURL);\n  }\n  res.json({ ok: true });\n}\n"}),
     ("aws-sns", {"lib/app_web/controllers/ses_webhook_controller.ex":
                  'defmodule AppWeb.SESWebhookController do\n  def webhook(conn = %{body_params: %{"Type" => "SubscriptionConfirmation"}}, _) do\n'
                  '    Req.get!(conn.body_params["SubscribeURL"])\n    Logger.info("Subscribed to SNS topic")\n  end\n  defp key(n), do: fetch_key(n["SigningCertURL"])\nend\n'}),
