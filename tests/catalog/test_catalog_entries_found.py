@@ -34,6 +34,10 @@ def workflow_with_steps(*lines: str, runs_on: str = "ubuntu-latest") -> dict[str
 
 
 CASES = {
+    # a settings page offering a shields.io Endpoint badge of the user's stats (shields fetches the app's JSON)
+    "shields-io": {"templates/settings.html": '<img src="https://img.shields.io/endpoint?url={{ base_url }}/api/badge/{{ user.id }}&label=Coding%20time" alt="badge">\n'},
+    # a settings page showing a GitHub Readme Stats card fed by the app's WakaTime-compatible API
+    "github-readme-stats": {"templates/settings.html": '<img src="https://github-readme-stats.vercel.app/api/wakatime?username={{ user.id }}&api_domain={{ domain }}" alt="stats">\n'},
     # Mercure hub (shlink): Symfony's Mercure component publishing updates, the hub in compose
     "mercure": {"config/autoload/mercure.global.php": "<?php\nuse Symfony\\Component\\Mercure\\Hub;\nuse Symfony\\Component\\Mercure\\HubInterface;\nreturn ['mercure' => ['public_hub_url' => getenv('MERCURE_PUBLIC_HUB_URL')]];\n",
                 "docker-compose.yml": "services:\n  mercure:\n    image: dunglas/mercure:v0.18\n"},

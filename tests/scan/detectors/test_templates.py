@@ -81,3 +81,23 @@ def test_phoenix_heex_and_eex_templates_are_read(run_detector):
     assert accepts("lib/app_web/templates/layout/app.html.eex", "app.html.eex")
     src = '<%!-- <script src="https://js.stripe.com/v3/"></script> --%>\n<script src="https://js.hcaptcha.com/1/api.js"></script>\n'
     assert _hosts(run_detector, "lib/app_web/templates/signup/show.html.heex", src) == [("js.hcaptcha.com", "hcaptcha")]
+
+
+def test_a_url_after_template_tags_in_src_is_loaded(run_detector):
+    # The default of a conditional inside the attribute is what the page loads unless the user
+    # set another base URL (Go templates, Jinja, ERB).
+    go = ('<img src="{{ if .User.StatsBaseUrl }}{{ .User.StatsBaseUrl }}{{ else }}https://js.stripe.com{{ end }}'
+          '/v3/?user={{ .User.ID }}">\n')
+    assert _hosts(run_detector, "views/settings.tpl.html", go) == [("js.stripe.com", "stripe")]
+    jinja = '<script src="{% if cdn %}{{ cdn }}{% else %}https://js.stripe.com{% endif %}/v3/"></script>\n'
+    assert _hosts(run_detector, "templates/pay.html", jinja) == [("js.stripe.com", "stripe")]
+    # a link's target after a tag is still only a link
+    assert _hosts(run_detector, "templates/pay.html", '<a href="{{ base }}https://js.stripe.com/v3/">x</a>\n') == []
+
+
+def test_a_shields_endpoint_badge_is_the_integration_a_static_badge_is_not(run_detector):
+    # shields.io's Endpoint badge fetches the app's own JSON (`?url=`); a repo's stars badge is decoration.
+    src = ('<img src="https://img.shields.io/github/stars/acme/app?style=flat" alt="stars">\n'
+           '<img src="https://img.shields.io/endpoint?url=%s/api/compat/shields/v1/{{ .User.ID }}&label=All%20time">\n')
+    assert _calls(run_detector, "views/settings.tpl.html", src) == [(2, "endpoint badge", "shields-io")]
+    assert _calls(run_detector, "templates/home.html", src.splitlines()[0] + "\n") == []
