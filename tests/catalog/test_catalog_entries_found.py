@@ -1364,6 +1364,8 @@ MORE_CASES = [
     # package and an Assent strategy in config are sign-in with that provider
     ("postgresql", {"mix.exs": 'defp deps do\n  [{:ecto_sql, "~> 3.10"}, {:postgrex, ">= 0.0.0"}]\nend\n'}),
     ("postmark", {"config/prod.exs": "import Config\nconfig :app, App.Mailer, adapter: Swoosh.Adapters.Postmark, api_key: System.get_env(\"MAIL_KEY\")\n"}),
+    # a Go app writing the Prometheus text format itself, its `/metrics` route in a file that says so
+    ("prometheus", {"routes/api/metrics.go": 'package api\n\nfunc (h *MetricsHandler) RegisterRoutes(router chi.Router) {\n\tslog.Info("exposing prometheus metrics under /api/metrics")\n\tr := chi.NewRouter()\n\tr.Get("/", h.Get)\n\trouter.Mount("/metrics", r)\n}\n'}),
     # Laravel: an admin's mail settings applied to the SES mailer at runtime
     ("aws-ses", {"app/Providers/MailConfigProvider.php": "<?php\nnamespace App\\Providers;\n\nuse Illuminate\\Support\\Facades\\Config;\n\nclass MailConfigProvider\n{\n    public function apply(array $s): void\n    {\n        if ($s['mail_driver'] === 'ses') {\n            Config::set('services.ses.key', $s['mail_ses_key']);\n            Config::set('services.ses.secret', $s['mail_ses_secret']);\n        }\n    }\n}\n"}),
     ("aws-ses", {"config/runtime.exs": "import Config\nconfig :app, App.Mailer,\n  adapter: Swoosh.Adapters.AmazonSES,\n  region: System.get_env(\"AWS_REGION\")\n"}),
@@ -1462,7 +1464,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("rackspace-cloud-files", {"config/filesystems.php": "<?php\nreturn ['disks' => ['rackspace' => [\n    'driver' => 'rackspace',\n    'username' => env('RACKSPACE_USERNAME'),\n    'key' => env('RACKSPACE_KEY'),\n    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/',\n]]];\n"}),
     # A schema-validation middleware on a webhook route is no Twilio signature check.
     ("twilio", {"src/routers/hooks.ts": 'router.post(\n  "/event-webhooks",\n  validateRequestMiddleware({ body: schema }),\n  controller.create,\n);\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware"])
+    # An app's own `/metrics` JSON route, Prometheus named nowhere in the file.
+    ("prometheus", {"src/routes/stats.ts": 'router.get("/metrics", async (req, res) => {\n  res.json(await collectUsageStats());\n});\n'}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "prometheus-own-metrics-json"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
