@@ -942,9 +942,9 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid is None and _COMPARED.search(text, max(0, m.start() - 20), m.start()):
             continue  # a URL the code compares a value with (`url == 'https://myllm.com/...'`) is a match, not a request
         if sid is None and _in_prose(text, m.start()):
-            continue
+            continue  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
         if sid is None and _placeholder_attr(text, m.start()):
-            continue  # an input's hint (placeholder="https://myawesomeapp.com/api/webhook"): what a user may type  # a link in a sentence ("adheres to the CCTray v1 Specification, https://cctray.org/v1/")
+            continue  # an input's hint (placeholder="https://myawesomeapp.com/api/webhook"): what a user may type
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         once("host", host)
