@@ -191,7 +191,6 @@ ELIXIR = Language(
     imports=_rx(
         r"^[ \t]*(?:alias|import|use|require)[ \t]+([A-Z][\w]*(?:\.[A-Z][\w]*)*)",
         r"\b(?:adapter|storage|backend|provider|strategy)\s*:\s*([A-Z]\w*(?:\.[A-Z]\w*)+)",
-        r"^[ \t]*config\s+:\w+\s*,\s*([A-Z]\w*(?:\.[A-Z]\w*)+)\s*,\s*adapter:",
     ),
     env_reads=_rx(
         r"""\bSystem\.(?:get_env|fetch_env!?)\(\s*"([A-Za-z_][A-Za-z0-9_]*)\"""",
