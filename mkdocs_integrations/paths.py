@@ -88,10 +88,11 @@ def is_docs_site_path(path: str) -> bool:
     return len(parts) >= 3 and parts[0] in _WORKSPACE_DIRS and parts[1] in _DOCS_SITE_DIRS
 
 
-_SIGN_IN_WORDS = frozenset({"auth", "oauth", "sso", "login", "signin", "openid", "oidc", "idp"})
+# (`socialauth/`: python-social-auth's and its apps' folder of sign-in backends)
+SIGN_IN_WORDS = frozenset({"auth", "oauth", "oauth2", "sso", "login", "signin", "openid", "oidc", "idp", "socialauth"})
 
 
 def is_sign_in_path(path: str) -> bool:
     """auth.ts, multi-tenant-sso/validate.ts, oauth/providers.py, tools/auth/gitea.go: a file
     about signing in, by a word of its path."""
-    return bool(_SIGN_IN_WORDS & set(re.split(r"[/._-]+", path.lower())))
+    return bool(SIGN_IN_WORDS & set(re.split(r"[/._-]+", path.lower())))

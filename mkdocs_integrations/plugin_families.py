@@ -21,8 +21,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .catalog.index import CatalogIndex
+from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import FEATURE, HOST, IMPORT, Evidence
+from .paths import SIGN_IN_WORDS, is_sign_in_path
 from .scan.detectors.integration_modules import _GENERIC, _words
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name
@@ -110,10 +111,12 @@ def _vendor(
             return None  # `Google`, `Azure`: which company, not which of its products
         sid = index.service_named(squashed)
         company = sid.split("-", 1)[0] if sid else ""
-        if sid and company in _COMPANIES and company not in squashed and not any(
+        if sid and company in PRODUCT_COMPANIES and company not in squashed and not any(
             s.split("-", 1)[0] == company for s in vendors
         ):
-            continue  # a product's name alone, in a folder that shows nothing of its company
+            # A product's name alone (`CloudStorage` for google-cloud-storage) in a folder that
+            # shows nothing of its company (boto3 beside `class Redshift` does): a common noun.
+            continue
         if sid:
             return sid, sid, True
     if not cls_core or all(w in _NOT_VENDORS or w in family for w in cls_core):
@@ -136,11 +139,6 @@ def _vendor(
     return None
 
 
-_SIGN_IN_WORDS = frozenset({"oauth", "oauth2", "auth", "login", "sso", "signin", "socialauth", "identity", "openid"})
-# Companies whose products the catalog also knows by the product's name alone (`Redshift` for
-# aws-redshift, `CloudStorage` for google-cloud-storage): such a match needs the family's folder
-# to show that company (boto3 beside `class Redshift`), else the name is a common noun.
-_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "microsoft", "cloudflare", "apache", "ibm"})
 
 
 def family_modules(evidence: Iterable[Evidence], index: CatalogIndex) -> list[Evidence]:
@@ -182,7 +180,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex) -> list[Ev
             if len(files) < MIN_FILES or root in _NOT_FAMILIES or _ERRORS.search(root):
                 continue
             family = set(_name_words(root)) - {"base", "abstract"}
-            sign_in = bool((family | {w for part in folder.split("/") for w in _name_words(part)}) & _SIGN_IN_WORDS)
+            sign_in = is_sign_in_path(folder) or bool(family & SIGN_IN_WORDS)
             named = []
             folder_vendors = {sid for path in files for sid in vendors.get(path, ())}
             for e in members:

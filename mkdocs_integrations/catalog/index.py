@@ -78,6 +78,9 @@ def _shared_domains(catalog: Catalog) -> tuple[str, ...]:
 
 # Words for signing in itself: as a cloud's "product" (amazon-login) they name no vendor.
 _SIGN_IN_WORDS = frozenset({"login", "signin", "sign-in", "oauth", "sso", "auth", "identity"})
+# Companies whose products code names by the product alone (`ses` for aws-ses, `Redshift` for
+# aws-redshift, `Druid` for apache-druid): the catalog also indexes those ids without the company.
+PRODUCT_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "microsoft", "cloudflare", "apache", "ibm"})
 
 
 class CatalogIndex:
@@ -227,7 +230,8 @@ class CatalogIndex:
                 elif rank == 2:
                     keys = [p.rstrip("_") for p in svc.env_prefixes]
                 else:  # a cloud's product alone: `ses` for aws-ses, `pubsub` for google-pubsub
-                    product = re.sub(r"^(?:aws|amazon|google|gcp|azure|microsoft|cloudflare|apache|ibm)-", "", svc.id)
+                    company, _, product = svc.id.partition("-")
+                    product = product if company in PRODUCT_COMPANIES and product else svc.id
                     # ... unless the product is the act of signing in (`login` of amazon-login):
                     # an app's own `auth/login/` folder names no vendor
                     keys = [] if product in _SIGN_IN_WORDS else [product]
