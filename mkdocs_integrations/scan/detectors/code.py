@@ -8,6 +8,7 @@ import or a TODO naming a vendor is not evidence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -960,11 +961,11 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         sid = ctx.index.host(host)
         if sid and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
-    for offset, host in _templated_hosts(text) if present is None or _URL_LITERAL in present else ():
-        sid = ctx.index.host(host)
-        if sid and not in_csp(text, offset) and once("host", host):
-            yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
-    for offset, host in _relative_hosts(text) if present is None or not _RELATIVE_LITERALS.isdisjoint(present) else ():
+    # Hosts a plain URL does not spell out: built from a template, or on the page's scheme.
+    # Catalogued hosts only; a hyperlink's target is no request here either.
+    templated = _templated_hosts(text) if present is None or _URL_LITERAL in present else ()
+    relative = _relative_hosts(text) if present is None or not _RELATIVE_LITERALS.isdisjoint(present) else ()
+    for offset, host in itertools.chain(templated, relative):
         sid = ctx.index.host(host)
         if sid and not in_csp(text, offset) and not _is_href(text, offset) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
