@@ -95,7 +95,7 @@ CATEGORIES: tuple[str, ...] = (
     "ci",
 )
 
-ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex")
+ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex", "php-ext")
 LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust", "elixir")
 
 # libyaml's loader when available: the catalog is parsed on every cold start.

@@ -22,7 +22,7 @@ def norm_package(ecosystem: str, name: str) -> str:
     name = name.strip()
     if ecosystem == "pypi":
         return _PYPI_NORM.sub("-", name).lower()
-    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates", "hex"):
+    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates", "hex", "php-ext"):
         return name.lower()
     return name
 

@@ -585,6 +585,13 @@ _BY_NAME: dict[str, Handler] = {
 }
 _VALUES = re.compile(r"^values(?:[.-][\w.-]+)?\.ya?ml$")
 _DOCKERFILE = re.compile(r"^(?:Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile)$")
+
+
+def is_dockerfile(name: str) -> bool:
+    """`Dockerfile`, `Containerfile`, `Dockerfile.prod`, `api.dockerfile`."""
+    return name in ("Dockerfile", "Containerfile") or _DOCKERFILE.match(name) is not None
+
+
 _NOT_K8S = re.compile(r"^(?:docker-)?compose|^\.?(?:gitlab-ci|travis|drone)|^(?:azure|bitbucket)-pipelines|^mkdocs|^pnpm-|^\.pre-commit|^codecov|^dependabot")
 
 

@@ -1,7 +1,9 @@
 """PHP packages: composer.json (require, require-dev) and composer.lock.
 
-Platform requirements (`php`, `ext-*`, `lib-*`, `composer-*`) are the runtime, not a
-package anyone installs, so they are skipped.
+Platform requirements (`php`, `lib-*`, `composer-*`) are the runtime, not a package anyone
+installs, so they are skipped. An `ext-*` requirement is the compiled extension the app talks
+to a system through (`ext-pdo_pgsql`, `ext-redis`, `ext-ldap`): kept as a `php-ext` package
+when the catalog knows the extension, so `ext-json` or `ext-mbstring` name nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ SECTIONS = ("require", "require-dev")
 
 def _platform(name: str) -> bool:
     lower = name.lower()
-    return lower in ("php", "php-64bit", "hhvm", "composer") or lower.startswith(("ext-", "lib-", "composer-"))
+    return lower in ("php", "php-64bit", "hhvm", "composer") or lower.startswith(("lib-", "composer-"))
 
 
 def _json(src: Source) -> dict:
@@ -45,14 +47,19 @@ def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
         if not isinstance(deps, dict):
             continue
         sec_off = max(_key_offset(src, section), 0)
-        for name, constraint in deps.items():
-            if _platform(name):
+        for key, constraint in deps.items():
+            name, ecosystem = key, "packagist"
+            if key.lower().startswith("ext-"):
+                name, ecosystem = key[4:].lower(), "php-ext"
+                if not ctx.index.package(ecosystem, name):
+                    continue
+            elif _platform(name):
                 continue
-            off = _key_offset(src, name, sec_off)
+            off = _key_offset(src, key, sec_off)
             yield Evidence(
                 path=src.rel, line=src.line_of(off) if off >= 0 else 1, kind=PACKAGE, name=name,
                 version=constraint[:60] if isinstance(constraint, str) else "",
-                ecosystem="packagist", detail=(("section", section),),
+                ecosystem=ecosystem, detail=(("section", section),),
             )
 
 

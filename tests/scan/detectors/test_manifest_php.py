@@ -51,7 +51,8 @@ def _by_name(evidence):
 def test_require_and_require_dev_with_lines(run_detector):
     evidence, _ = run_detector(DETECTOR, "composer.json", COMPOSER_JSON)
     got = _by_name(evidence)
-    assert all(e.ecosystem == "packagist" and e.kind == "package" for e in evidence)
+    assert all(e.kind == "package" for e in evidence)
+    assert {e.name for e in evidence if e.ecosystem != "packagist"} == {"pdo_pgsql"}
     assert (got["stripe/stripe-php"].line, got["stripe/stripe-php"].version) == (12, "^13.0")
     assert got["stripe/stripe-php"].get("section") == "require"
     assert (got["twilio/sdk"].line, got["twilio/sdk"].version) == (13, "^8.2")
@@ -62,9 +63,26 @@ def test_require_and_require_dev_with_lines(run_detector):
 def test_platform_requirements_and_other_keys_are_skipped(run_detector):
     names = set(_by_name(run_detector(DETECTOR, "composer.json", COMPOSER_JSON)[0]))
     assert names == {
+        "pdo_pgsql",  # ext-pdo_pgsql: the catalog's PostgreSQL extension; ext-json names nothing
         "laravel/framework", "laravel/cashier", "stripe/stripe-php", "twilio/sdk", "predis/predis",
         "fakerphp/faker", "laravel/pint", "mockery/mockery", "phpunit/phpunit",
     }
+
+
+def test_extension_requirements_are_php_ext_packages_with_their_line(run_detector):
+    text = """\
+    {
+        "require": {
+            "php": "^8.1",
+            "ext-mbstring": "*",
+            "ext-LDAP": "*",
+            "ext-redis": "^5.3"
+        }
+    }
+    """
+    evidence, _ = run_detector(DETECTOR, "composer.json", text)
+    got = {(e.ecosystem, e.name, e.line, e.version) for e in evidence}
+    assert got == {("php-ext", "ldap", 5, "*"), ("php-ext", "redis", 6, "^5.3")}
 
 
 def test_same_package_name_elsewhere_does_not_move_the_line(run_detector):

@@ -1,0 +1,58 @@
+"""PHP extensions a Dockerfile builds into the image: installers, PECL, distribution packages."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.scan.detectors.php_extensions import DETECTOR
+
+# The official-image shape (docker-php-ext-install over continued lines, pecl + enable) and
+# mlocati's installer, with extensions that name no system (gd, intl, zip, opcache).
+OFFICIAL_IMAGE = """\
+FROM php:8.3-fpm-alpine
+RUN apk add --no-cache libpq-dev icu-dev \\
+    && docker-php-ext-install -j$(nproc) \\
+        intl \\
+        pdo_pgsql \\
+        zip \\
+    && pecl install redis-6.0.2 \\
+    && docker-php-ext-enable redis opcache
+# RUN docker-php-ext-install pdo_sqlsrv
+COPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/
+RUN install-php-extensions gd ldap; echo done
+"""
+
+
+def _got(evidence):
+    return {(e.name, e.line, e.version) for e in evidence}
+
+
+def test_installers_name_the_extensions_the_catalog_knows(run_detector):
+    evidence, _ = run_detector(DETECTOR, "docker/app/Dockerfile", OFFICIAL_IMAGE)
+    assert all(e.ecosystem == "php-ext" and e.kind == "package" for e in evidence)
+    assert _got(evidence) == {("pdo_pgsql", 5, ""), ("redis", 7, "6.0.2"), ("ldap", 11, "")}
+
+
+def test_distribution_packages(run_detector):
+    text = """\
+    FROM debian:bookworm-slim
+    RUN apt-get update && apt-get install -y --no-install-recommends \\
+        php8.2-fpm php8.2-mysql php8.2-pgsql php-memcached \\
+     && rm -rf /var/lib/apt/lists/*
+    """
+    evidence, _ = run_detector(DETECTOR, "Dockerfile", text)
+    assert _got(evidence) == {("pgsql", 3, ""), ("memcached", 3, "")}
+
+
+def test_alpine_pecl_packages(run_detector):
+    text = "FROM alpine:3.20\nRUN apk add --no-cache php83 php83-pdo_mysql php83-pecl-mongodb\n"
+    evidence, _ = run_detector(DETECTOR, "Containerfile", text)
+    assert _got(evidence) == {("pdo_mysql", 2, ""), ("mongodb", 2, "")}
+
+
+def test_words_after_the_command_and_variables_are_no_extensions(run_detector):
+    text = """\
+    FROM php:8.3-cli
+    RUN docker-php-ext-install ${EXTENSIONS} && echo redis > /tmp/note
+    RUN pecl install $EXT; mkdir /srv/redis
+    """
+    evidence, _ = run_detector(DETECTOR, "api.dockerfile", text)
+    assert evidence == []
