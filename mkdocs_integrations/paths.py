@@ -41,6 +41,24 @@ def is_example_path(path: str) -> bool:
     return any(p in _EXAMPLE_DIRS for p in path.split("/")[:-1])
 
 
+# Third-party scripts copied into the folder a web server serves as is (`public/libs/`,
+# `static/js/lib/`, `public/js/plugins/` of jQuery plugins, ASP.NET's `wwwroot/lib/`): someone
+# else's library, whose hosts (an uploader's Transloadit endpoint, a modal's embed.ly lookup)
+# are what the library can do, not what the app calls. `node_modules/` and `vendor/` are pruned
+# from the walk; these keep the app's own code beside them (`public/js/app.js`), so only the
+# library folder below a served root is meant, never a `lib/` of the app's sources.
+_SERVED_ROOTS = frozenset({"public", "static", "wwwroot", "htdocs", "webroot"})
+_LIBRARY_DIRS = frozenset({"lib", "libs", "plugins", "vendors", "third_party", "third-party", "thirdparty"})
+
+
+def is_vendored_asset_path(path: str) -> bool:
+    parts = path.split("/")[:-1]
+    for i, part in enumerate(parts):
+        if part in _SERVED_ROOTS:
+            return any(p in _LIBRARY_DIRS for p in parts[i + 1:])
+    return False
+
+
 # A component or helper named for the code snippets it shows users to copy
 # (`GrowthBookSetupCodeSnippet.tsx`, `utils/codeSnippets.ts`, `code-snippets/`): the vendors'
 # calls there (`window._paq.push(...)` for the user's Matomo) are text in a template string,

@@ -20,6 +20,8 @@ def shows_use(e: Evidence) -> bool:
         return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
     if e.kind == CI_SECRET:
         return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
+    if e.get("one_of_many") == "1":
+        return False  # one of the many systems a general-purpose image prepares for (Laravel Sail's extensions)
     if e.kind == ENV_DECL and e.get("optional") == "1":
         return False  # a commented-out `# BETTERSTACK_API_KEY=` in an example file: documented, not set
     if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):

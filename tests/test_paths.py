@@ -97,3 +97,40 @@ def test_a_sample_app_in_examples_shows_no_use(tmp_path):
     ids = {u.id for u in inv.services}
     assert "twilio" in ids
     assert not {"supabase", "supabase-auth"} & ids
+
+
+@pytest.mark.parametrize(
+    ("path", "vendored"),
+    [
+        ("public/assets/js/libs/uppy/uppy.js", True),
+        ("cps/static/js/libs/bootstrap-table/locale.js", True),
+        ("public/js/plugins/jquery.nyroModal.custom.js", True),
+        ("src/Web/wwwroot/lib/jquery-validation/additional-methods.js", True),
+        ("public/js/app.js", False),  # the app's own script beside the libraries
+        ("apps/web/lib/stripe/client.ts", False),  # a `lib/` of the app's sources
+        ("resources/assets/js/plugins/stripe.js", False),  # Vue plugins compiled with the app
+        ("assets/js/plugins/ldap.js", False),
+    ],
+)
+def test_libraries_copied_into_a_served_folder_are_vendored(path, vendored):
+    from mkdocs_integrations.paths import is_vendored_asset_path
+
+    assert is_vendored_asset_path(path) is vendored
+
+
+def test_a_library_copied_into_public_is_no_request_of_the_app(tmp_path):
+    """An uploader bundle in `public/assets/js/libs/` names Transloadit's endpoint; the app that
+    serves it never calls Transloadit. Its own script beside it still counts."""
+    from helpers import write_tree
+
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    write_tree(tmp_path, {
+        "public/assets/js/libs/uppy/uppy.js": 'var ASSEMBLIES = "https://api2.transloadit.com/assemblies";\n',
+        "public/assets/js/app.js": 'fetch("https://api.mapbox.com/geocoding/v5/mapbox.places/" + q + ".json");\n',
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    ids = {u.id for u in inv.services}
+    assert "mapbox" in ids
+    assert "transloadit" not in ids

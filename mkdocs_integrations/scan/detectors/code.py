@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
 from ...uncatalogued import api_slug
+from ...paths import is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, strip_comments
 from ...catalog.index import CatalogIndex
@@ -1020,7 +1021,9 @@ def _provider_strings(
 
 DETECTOR = Detector(
     name="code",
-    accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
+    accepts=lambda rel, name, ctx: (
+        language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_vendored_asset_path(rel)
+    ),
     detect=detect,
     literals=gate_literals,
     triggered=triggered,

@@ -3,7 +3,8 @@
 Platform requirements (`php`, `lib-*`, `composer-*`) are the runtime, not a package anyone
 installs, so they are skipped. An `ext-*` requirement is the compiled extension the app talks
 to a system through (`ext-pdo_pgsql`, `ext-redis`, `ext-ldap`): kept as a `php-ext` package
-when the catalog knows the extension, so `ext-json` or `ext-mbstring` name nothing.
+when the catalog knows the extension, so `ext-json` or `ext-mbstring` name nothing; one in
+`require-dev` is the test suite's (`ext-pdo_sqlite` for an in-memory test database).
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
             name, ecosystem = key, "packagist"
             if key.lower().startswith("ext-"):
                 name, ecosystem = key[4:].lower(), "php-ext"
-                if not ctx.index.package(ecosystem, name):
-                    continue
+                if section == "require-dev" or not ctx.index.package(ecosystem, name):
+                    continue  # a dev extension is the test suite's (SQLite for the tests)
             elif _platform(name):
                 continue
             off = _key_offset(src, key, sec_off)

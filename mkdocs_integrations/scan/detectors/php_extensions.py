@@ -7,6 +7,11 @@ mongodb-1.19.0`, or a distribution package (`apt-get install php8.2-pgsql`, `apk
 php83-pecl-redis`). Extension names are looked up in the catalog's `php-ext` packages, so
 `gd`, `intl` or `zip` name nothing. composer.json's `ext-*` requirements are read by the
 Composer manifest detector with the same ecosystem.
+
+An image that installs extensions for six or more systems is a general-purpose PHP runtime
+(Laravel Sail's Dockerfile: pgsql, mysql, sqlite3, redis, memcached, ldap, imap): it shows what
+the app could be pointed at, not what it uses, so its extensions only describe services found
+otherwise (`one_of_many`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from .base import Context, Detector, Record, Source
 from .hosting import is_dockerfile
 
 ECOSYSTEM = "php-ext"
+CATCH_ALL = 6  # systems named by one file's extensions, from which on the image is a general runtime
 
 # The installer commands and the words up to the end of the shell command (`;`, `&&`, `|`, or
 # a line end that no backslash continues).
@@ -49,13 +55,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for m in _DISTRO.finditer(text):
             if not _comment(text, m.start()):
                 found.append((m.start(1), m.group(1), ""))
-    seen: set[str] = set()
+    known: dict[str, tuple[int, str]] = {}
     for offset, name, version in sorted(found):
-        if name in seen or not ctx.index.package(ECOSYSTEM, name):
-            continue
-        seen.add(name)
+        if name not in known and ctx.index.package(ECOSYSTEM, name):
+            known[name] = (offset, version)
+    systems = {sid for name in known for sid, _ in ctx.index.package(ECOSYSTEM, name)}
+    detail = (("dockerfile", "1"),) + ((("one_of_many", "1"),) if len(systems) >= CATCH_ALL else ())
+    for name, (offset, version) in known.items():
         yield Evidence(path=src.rel, line=src.line_of(offset), kind=PACKAGE, name=name, version=version[:60],
-                       ecosystem=ECOSYSTEM, detail=(("dockerfile", "1"),))
+                       ecosystem=ECOSYSTEM, detail=detail)
 
 
 DETECTOR = Detector(

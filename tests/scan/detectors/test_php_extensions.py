@@ -39,7 +39,7 @@ def test_distribution_packages(run_detector):
      && rm -rf /var/lib/apt/lists/*
     """
     evidence, _ = run_detector(DETECTOR, "Dockerfile", text)
-    assert _got(evidence) == {("pgsql", 3, ""), ("memcached", 3, "")}
+    assert _got(evidence) == {("mysql", 3, ""), ("pgsql", 3, ""), ("memcached", 3, "")}  # php8.2-fpm names nothing
 
 
 def test_alpine_pecl_packages(run_detector):
@@ -56,3 +56,28 @@ def test_words_after_the_command_and_variables_are_no_extensions(run_detector):
     """
     evidence, _ = run_detector(DETECTOR, "api.dockerfile", text)
     assert evidence == []
+
+
+# Laravel Sail's runtime image: an extension for every database, cache and directory Laravel
+# can be pointed at.
+SAIL = """\
+FROM ubuntu:22.04
+RUN apt-get update && apt-get install -y php8.3-cli php8.3-dev \\
+       php8.3-pgsql php8.3-sqlite3 php8.3-gd \\
+       php8.3-imap php8.3-mysql php8.3-mbstring \\
+       php8.3-ldap php8.3-redis php8.3-memcached
+"""
+
+
+def test_a_general_purpose_runtime_only_describes(run_detector):
+    evidence, _ = run_detector(DETECTOR, "docker/8.3/Dockerfile", SAIL)
+    assert {e.name for e in evidence} == {"pgsql", "sqlite3", "imap", "mysql", "ldap", "redis", "memcached"}
+    assert all(e.get("one_of_many") == "1" for e in evidence)
+
+
+def test_sail_image_names_no_service_but_a_focused_one_does(tmp_path):
+    from helpers import scan_tree, service_ids
+
+    assert not {"ldap", "imap", "memcached"} & service_ids(scan_tree(tmp_path / "sail", {"docker/8.3/Dockerfile": SAIL}))
+    focused = "FROM php:8.3-fpm\nRUN docker-php-ext-install pdo_pgsql && pecl install redis\n"
+    assert {"postgresql", "redis"} <= service_ids(scan_tree(tmp_path / "app", {"Dockerfile": focused}))
