@@ -21,6 +21,13 @@ _ROUTE_CALL = re.compile(
     r"""(?:\.(?:post|put|all|route|api_route|add_url_rule|HandleFunc|Handle|POST|PUT|Any)|\b(?:path|re_path|url|post|match|Route::(?:post|any|match))|@(?:Post|Request)Mapping|@\w+\.(?:post|route))\s*\(?\s*(?:value\s*=\s*)?r?['"`](/?""" + _HOOKY + r""")['"`]""",
     re.I,
 )
+# Class-based controllers (NestJS, overnightjs, routing-controllers, Spring): the class names a
+# path prefix, each handler method its POST below it (`@Controller('webhooks')` + `@Post('stripe')`,
+# `@Controller("sns")` + `@Post()`, `@RequestMapping("/hooks")` + `@PostMapping`).
+_CONTROLLER = re.compile(
+    r"""@(?:Controller|JsonController|RestController|RequestMapping)\s*\(\s*(?:(?:value|path)\s*=\s*)?['"`]([^'"`\n]*)['"`]"""
+)
+_POST_METHOD = re.compile(r"""@(?:Post|PostMapping)\b(?:\s*\(\s*(?:(?:value|path)\s*=\s*)?(?:['"`]([^'"`\n]*)['"`])?)?""")
 _GENERIC_VERIFY = (
     (re.compile(r"\bcreateHmac\s*\("), "HMAC signature check (createHmac)"),
     (re.compile(r"\bhmac\.(?:new|compare_digest)\b"), "HMAC signature check (hmac)"),
@@ -75,12 +82,27 @@ def _route_from_file(rel: str) -> str | None:
     return None
 
 
+def _controller_routes(text: str) -> Iterator[tuple[str, int]]:
+    """(route, offset) of each POST handler of a class-based controller: the class's prefix and
+    the method's path joined (`webhooks` + `stripe` = `/webhooks/stripe`)."""
+    prefixes = [(m.start(), m.group(1).strip("/")) for m in _CONTROLLER.finditer(text)]
+    if not prefixes:
+        return
+    for m in _POST_METHOD.finditer(text):
+        before = [p for off, p in prefixes if off < m.start()]
+        if not before:
+            continue
+        parts = [p for p in (before[-1], (m.group(1) or "").strip("/")) if p]
+        yield "/" + "/".join(parts), m.start()
+
+
 def _service_for(route: str, text: str, ctx: Context) -> tuple[str, str]:
     """(service id, verification) for a webhook handler."""
     words = set(re.split(r"[^a-z0-9]+", route.lower()))
     by_path = ""
     for sid, svc in ctx.catalog.services.items():
-        if svc.webhook_verify and (sid in words or sid.split("-")[0] in words):
+        # the id, its first word (`stripe`) or the product after its company (`aws-sns`: `sns`)
+        if svc.webhook_verify and (sid in words or sid.split("-")[0] in words or sid.split("-", 1)[-1] in words):
             by_path = sid
             break
     verification = ""
@@ -169,10 +191,21 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     file_route = _route_from_file(src.rel)
     if file_route and re.search(r"\b(?:export\s+(?:async\s+)?function\s+POST|export\s+const\s+POST|req\.method|request\.method|export\s+default)", text):
         routes.append((file_route, 1))
+    # A controller's POST handler is a webhook when its joined route says so, or when the file
+    # is a webhook handler by its path (`controllers/Webhooks/Incoming/SNS.ts`); its joined
+    # route replaces the method's own path (`@Post('stripe')`) that the router form reads.
+    hook_file = "hook" in src.rel.lower()
+    handled: set[int] = set()
+    for route, offset in _controller_routes(text):
+        line = src.line_of(offset)
+        handled.add(line)
+        if "hook" in route.lower() or hook_file:
+            routes.append((route, line))
     for m in _ROUTE_CALL.finditer(text) if hooky else ():
         if re.match(r"(?i)(?:https?|wss?)://", m.group(1)):
             continue  # a client's `->post("https://api.telegram.org/bot{$telegramHook[...]}")`: a request, not a route
-        routes.append((m.group(1), src.line_of(m.start(1))))
+        if src.line_of(m.start(1)) not in handled:
+            routes.append((m.group(1), src.line_of(m.start(1))))
     for route, line in routes:
         sid, verification = _service_for(route, text, ctx)
         yield Evidence(

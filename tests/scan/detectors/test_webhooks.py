@@ -145,3 +145,54 @@ def test_a_vendor_named_webhook_function_without_a_post_is_no_webhook(run_detect
     src = "<?php\nfunction slackWebhook($n) {\n    return $this->tpl->render('slack', $n);\n}\n$x = $http->get($url);\n"
     ev, _ = run_detector(DETECTOR, "app/Views/slack.php", src)
     assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
+
+
+def test_nest_controller_prefix_and_post_method_join(run_detector):
+    src = """\
+    import { Controller, Post, Req, Headers } from "@nestjs/common";
+
+    @Controller("webhooks")
+    export class WebhooksController {
+      @Post("stripe")
+      async stripe(@Req() req: RawBodyRequest<Request>, @Headers("stripe-signature") sig: string) {
+        const event = this.stripe.webhooks.constructEvent(req.rawBody, sig, this.secret);
+      }
+
+      @Get("health")
+      health() { return "ok"; }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "apps/server/src/billing/webhooks.controller.ts", src)
+    assert [(e.name, e.line, e.service) for e in ev if e.kind == WEBHOOK_IN] == [("/webhooks/stripe", 5, "stripe")]
+
+
+def test_a_controller_in_a_webhooks_folder_is_a_webhook_whatever_its_path(run_detector):
+    """overnightjs: `@Controller("sns")` + a bare `@Post()` in `Webhooks/Incoming/`: Amazon SNS
+    posting delivery events, named by the product after its company (`aws-sns`)."""
+    src = """\
+    import { Controller, Post } from "@overnightjs/core";
+
+    @Controller("sns")
+    export class SNSWebhook {
+      @Post()
+      public async receive(req: Request, res: Response) {
+        if (req.body.Type === "SubscriptionConfirmation") await fetch(req.body.SubscribeURL);
+        const body = JSON.parse(req.body.Message);
+      }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "packages/api/src/controllers/Webhooks/Incoming/SNS.ts", src)
+    hooks = [(e.name, e.line) for e in ev if e.kind == WEBHOOK_IN]
+    assert hooks == [("/sns", 5)]
+
+
+def test_a_controller_post_outside_webhooks_is_no_webhook(run_detector):
+    src = """\
+    @Controller("users")
+    export class UsersController {
+      @Post("avatar")
+      upload() { return this.hooks.run(); }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/users/users.controller.ts", src)
+    assert [e for e in ev if e.kind == WEBHOOK_IN] == []
