@@ -1096,6 +1096,9 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # An app's SSO callback reading the IdP's SAMLResponse, its SAML library only in a lockfile
+    ("saml", {"apps/web/app/api/auth/saml/callback/route.ts": 'import { handle } from "@/lib/sso";\n\nexport async function POST(req: Request) {\n'
+              '  const form = await req.formData();\n  const response = form.get("SAMLResponse");\n  return handle(response);\n}\n'}),
     # Mattermost's REST API v4 on the user's server, through a Tesla client with its base URL
     ("mattermost", {"lib/chat_api/mattermost/client.ex": 'defmodule ChatApi.Mattermost.Client do\n'
                     '  def send_message(params, auth) do\n    auth |> client() |> Tesla.post("/api/v4/posts", params)\n  end\nend\n'}),
