@@ -49,13 +49,21 @@ def is_example_path(path: str) -> bool:
 # library folder below a served root is meant, never a `lib/` of the app's sources.
 _SERVED_ROOTS = frozenset({"public", "static", "wwwroot", "htdocs", "webroot"})
 _LIBRARY_DIRS = frozenset({"lib", "libs", "plugins", "vendors", "third_party", "third-party", "thirdparty"})
+_SOURCE_DIRS = frozenset({"src", "source", "sources"})
 
 
 def is_vendored_asset_path(path: str) -> bool:
+    """A served root, then a library folder, with no source folder between (a monorepo's
+    `apps/public/src/lib/` is an app named public, its `lib/` the app's own code)."""
     parts = path.split("/")[:-1]
     for i, part in enumerate(parts):
         if part in _SERVED_ROOTS:
-            return any(p in _LIBRARY_DIRS for p in parts[i + 1:])
+            for p in parts[i + 1:]:
+                if p in _SOURCE_DIRS:
+                    return False
+                if p in _LIBRARY_DIRS:
+                    return True
+            return False
     return False
 
 

@@ -108,6 +108,7 @@ def test_a_sample_app_in_examples_shows_no_use(tmp_path):
         ("src/Web/wwwroot/lib/jquery-validation/additional-methods.js", True),
         ("public/js/app.js", False),  # the app's own script beside the libraries
         ("apps/web/lib/stripe/client.ts", False),  # a `lib/` of the app's sources
+        ("apps/public/src/lib/github.ts", False),  # a monorepo's app named `public`
         ("resources/assets/js/plugins/stripe.js", False),  # Vue plugins compiled with the app
         ("assets/js/plugins/ldap.js", False),
     ],
