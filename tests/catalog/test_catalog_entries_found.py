@@ -1099,6 +1099,22 @@ MORE_CASES = [
     # An app's SSO callback reading the IdP's SAMLResponse, its SAML library only in a lockfile
     ("saml", {"apps/web/app/api/auth/saml/callback/route.ts": 'import { handle } from "@/lib/sso";\n\nexport async function POST(req: Request) {\n'
               '  const form = await req.formData();\n  const response = form.get("SAMLResponse");\n  return handle(response);\n}\n'}),
+    # Go: gopkg.in/ldap.v3 is go-ldap's old import path, still required by many Go apps
+    ("ldap", {"go.mod": "module x\n\ngo 1.22\n\nrequire gopkg.in/ldap.v3 v3.1.0\n",
+              "server/handles/ldap_login.go": 'package handles\n\nimport "gopkg.in/ldap.v3"\n\nfunc dial(addr string) { ldap.Dial("tcp", addr) }\n'}),
+    # a hand-written GitHub sign-in: the SSO handler's authorize and token URLs, no OAuth library
+    ("github-oauth", {"server/handles/ssologin.go": 'package handles\n\nfunc authURL(platform string) string {\n'
+                      '\tswitch platform {\n\tcase "Github":\n\t\treturn "https://github.com/login/oauth/authorize?"\n\t}\n\treturn ""\n}\n'}),
+    # the download clients' client libraries; qBittorrent's Web UI API path on a configured URL
+    ("aria2", {"requirements.txt": "aria2p==0.12.0\n", "app/downloads.py": "import aria2p\n\nclient = aria2p.API(aria2p.Client(host=url, secret=secret))\n"}),
+    ("qbittorrent", {"requirements.txt": "qbittorrent-api==2024.9.67\n", "app/downloads.py": "import qbittorrentapi\n\nqbt = qbittorrentapi.Client(host=url)\n"}),
+    ("qbittorrent", {"pkg/qbittorrent/client.go": 'package qbittorrent\n\nfunc (c *client) add(u string) error {\n'
+                     '\t_, err := c.post(c.url + "/api/v2/torrents/add", u)\n\treturn err\n}\n'}),
+    ("transmission", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/hekmon/transmissionrpc/v3 v3.0.0\n",
+                      "internal/offline_download/transmission/client.go": 'package transmission\n\nimport "github.com/hekmon/transmissionrpc/v3"\n\n'
+                      'func connect(u *url.URL) { transmissionrpc.New(u, nil) }\n'}),
+    # Google Photos' Library API: uploads and media items from a photo-sync module
+    ("google-photos", {"drivers/google_photo/driver.go": 'package google_photo\n\nconst uploads = "https://photoslibrary.googleapis.com/v1/uploads"\n'}),
     # Mattermost's REST API v4 on the user's server, through a Tesla client with its base URL
     ("mattermost", {"lib/chat_api/mattermost/client.ex": 'defmodule ChatApi.Mattermost.Client do\n'
                     '  def send_message(params, auth) do\n    auth |> client() |> Tesla.post("/api/v4/posts", params)\n  end\nend\n'}),
