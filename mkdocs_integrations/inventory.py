@@ -270,7 +270,7 @@ def resolve(
         return env[name]
 
     # Vendor families (one class per vendor on one base) are a fact about many files at once.
-    for ev in [*scan.evidence, *family_modules(scan.evidence, index)]:
+    for ev in [*scan.evidence, *family_modules(scan.evidence, index, project_name)]:
         if ev.name == REDACTED:
             continue
         if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):

@@ -10,6 +10,13 @@ name. Then every member is an integration module of the vendor its class names: 
 catalog's service, or, where the member's file calls an API host of that name, an
 uncatalogued vendor (members named for a protocol or a format, `Dns`, `Csv`, are no vendor).
 
+Go's families are packages: `drivers/onedrive/`, `drivers/mega/`, `drivers/seafile/`, each
+registering itself from its `init()` with one registrar (`op.RegisterDriver`). Sibling packages
+that register with the same registrar, several of them named for catalog vendors, are a vendor
+family; every other member is a vendor by its package's name (registering with the app's
+registry is what a package does to be one of its vendors), save the family's plumbing
+(`local/`, `crypt/`, `alias/`) and a variant of another member (`pikpak_share/` beside `pikpak/`).
+
 Runs on the whole scan's evidence (a family is a fact about several files), before the
 inventory resolves it; the per-file facts come from the `plugin_classes` detector.
 """
@@ -23,7 +30,7 @@ from collections.abc import Iterable
 
 from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import FEATURE, HOST, IMPORT, Evidence
-from .paths import SIGN_IN_WORDS, is_sign_in_path
+from .paths import SIGN_IN_WORDS, is_sign_in_path, is_test_path
 from .scan.detectors.integration_modules import _GENERIC, _words
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name
@@ -54,6 +61,17 @@ _NOT_FAMILIES = frozenset({
     "Generic", "dict", "list", "str", "int", "TestCase", "Thread",
 })
 _ERRORS = re.compile(r"(?:Error|Exception|Warning)$")
+# Members of a package family that layer over the others or stand in for a vendor: a storage
+# system's alias, encrypting, union, chunking, caching and virtual backends (rclone's, alist's),
+# a template to copy for a new one.
+_PLUMBING = frozenset({
+    "alias", "crypt", "crypto", "encrypt", "union", "combine", "chunker", "compress", "hasher", "virtual",
+    "template", "overlay", "mirror", "proxy", "tool", "tools", "all", "tree",
+})
+# A test double registered beside the vendors (`email/emailmock/`, `noop_sender/`, `fakestorage/`).
+_TEST_DOUBLE = re.compile(r"^(?:mock|fake|stub|dummy|noop|null|test)|(?:mock|fake|stub|dummy|noop|null)$", re.I)
+MIN_PACKAGES = 4  # a Go package family spans at least this many sibling packages
+MIN_KNOWN_PACKAGES = 3  # ... of which this many are named for catalog vendors
 _ABSTRACT = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Interface|Abstract)$")
 
 
@@ -141,14 +159,91 @@ def _vendor(
 
 
 
-def family_modules(evidence: Iterable[Evidence], index: CatalogIndex) -> list[Evidence]:
+def _package_services(package: str, file_services: dict[str, set[str]], name: str) -> str | None:
+    """The one catalog service whose SDK or API host a member package's files use and whose id
+    its name leads, word for word (`google_photo/` calling photoslibrary.googleapis.com is
+    google-photos, `s3/` importing the AWS SDK's s3 aws-s3); not another vendor's upload leg (a
+    cloud drive's package uploading through Alibaba OSS)."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    found = {
+        sid for path, sids in file_services.items() if posixpath.dirname(path) == package for sid in sids
+        if any("".join(sid.split("-")[i:]).startswith(squashed) for i in range(len(sid.split("-"))))
+    } if len(squashed) >= 2 else set()
+    return found.pop() if len(found) == 1 else None
+
+
+def _package_families(
+    registrations: list[Evidence], index: CatalogIndex, project_name: str, file_services: dict[str, set[str]],
+) -> list[Evidence]:
+    """Members of Go package families: sibling packages registering with one registrar in
+    their `init()`, three or more of them named for catalog vendors (their package's name or
+    the type they register, `google_drive` or `GoogleDrive`)."""
+    groups: dict[tuple[str, str], dict[str, Evidence]] = defaultdict(dict)
+    for e in sorted(registrations):
+        package = posixpath.dirname(e.path)
+        if package:
+            groups[(posixpath.dirname(package), e.get("base"))].setdefault(package, e)
+    out: list[Evidence] = []
+    for (_, registrar), members in sorted(groups.items()):
+        if len(members) < MIN_PACKAGES:
+            continue
+        names = {package: posixpath.basename(package) for package in members}
+        known: dict[str, str] = {}
+        for package, e in members.items():
+            for cand in (names[package], e.get("class")):
+                words = _core(_name_words(cand), set())
+                # (a vendor named with an everyday word counts: a package that registers itself
+                # with the app's registry is named so on purpose, `offline_download/transmission/`)
+                sid = index.service_named(cand) or (index.service_named("".join(words)) if words else None)
+                if sid:
+                    known[package] = sid
+                    break
+        if len(known) < MIN_KNOWN_PACKAGES:
+            continue  # the app's own packages that register themselves (migrations, event handlers)
+        for package, e in sorted(members.items()):
+            name = names[package]
+            base = next((
+                other for other in sorted(members, key=lambda p: -len(names[p]))
+                if other != package and name.lower().startswith(names[other].lower() + "_")
+            ), None)
+            if base is not None:
+                continue  # a variant of another member (`pikpak_share/`, `onedrive_app/`): that vendor's
+            sid = known.get(package) or _package_services(package, file_services, name)
+            if sid is None:
+                words = _core(_name_words(name), set())
+                if not words or all(w in _NOT_VENDORS or w in _PLUMBING for w in words) or _TEST_DOUBLE.search(name):
+                    continue
+                slug = "-".join(words)
+                if _own_name(slug, project_name):
+                    continue
+            else:
+                slug = sid
+            out.append(Evidence(
+                path=e.path, line=e.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid or "",
+                detail=(("module", slug), ("class", e.get("class")), ("family", registrar)),
+            ))
+    return out
+
+
+def _own_name(slug: str, project_name: str) -> bool:
+    """`alist_v3/` in alist: a member that mounts the application itself."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    return len(project) >= 4 and slug.replace("-", "").startswith(project)
+
+
+def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_name: str = "") -> list[Evidence]:
     """Integration-module evidence for every member of every vendor family of the scan."""
     by_folder: dict[str, list[Evidence]] = defaultdict(list)
+    registrations: list[Evidence] = []
     imports: dict[str, set[str]] = defaultdict(set)  # file -> catalog services whose SDK it imports
     vendors: dict[str, set[str]] = defaultdict(set)  # file -> catalog services it imports or calls, umbrellas too
     hosts: dict[str, set[str]] = defaultdict(set)  # file -> API hosts outside the catalog it names
+    host_services: dict[str, set[str]] = defaultdict(set)  # file -> catalog APIs (not sign-ins) it calls
     for ev in evidence:
-        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
+        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS) and ev.get("package") == "1":
+            if not is_test_path(ev.path):
+                registrations.append(ev)
+        elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             by_folder[posixpath.dirname(ev.path)].append(ev)
         elif ev.kind == IMPORT:
             hits = index.import_(ev.ecosystem, ev.name)
@@ -158,9 +253,16 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex) -> list[Ev
             sid = ev.service or index.host(ev.name)
             if sid:
                 vendors[ev.path].add(sid)
+                if sid in index.catalog.services and index.catalog.services[sid].category != "oauth":
+                    host_services[ev.path].add(sid)
             else:
                 hosts[ev.path].add(ev.name)
-    out: list[Evidence] = []
+    file_services: dict[str, set[str]] = defaultdict(set)  # file -> catalog SDKs it imports, APIs it calls
+    for path, sids in imports.items():
+        file_services[path] |= sids
+    for path, sids in host_services.items():
+        file_services[path] |= sids
+    out: list[Evidence] = _package_families(registrations, index, project_name, file_services)
     for folder in sorted(by_folder):
         evs = by_folder[folder]
         bases: dict[str, str] = {}

@@ -108,3 +108,42 @@ def test_a_sign_in_family_names_the_providers_sign_in_not_their_api(tmp_path):
     ids = service_ids(inv)
     assert {"discord-oauth", "facebook-login", "github-oauth", "google-oauth", "twitter-oauth"} <= ids
     assert not {"discord", "facebook", "github", "twitter"} & ids
+
+
+def _go_driver(package: str, typ: str, body: str = "") -> str:
+    return (f"package {package}\n\n{body}func init() {{\n\top.RegisterDriver(func() driver.Driver {{\n"
+            f"\t\treturn &{typ}{{}}\n\t}})\n}}\n")
+
+
+def test_go_packages_registering_with_one_registrar_are_a_vendor_family(tmp_path):
+    """`drivers/<vendor>/` packages, each registering itself from `init()`: three or more named
+    for catalog vendors make the family, and every other member is a vendor by its package's
+    name, save the family's plumbing (`crypt/`, `local/`), a test double (`drivermock/`), a variant of another member
+    (`pikpak_share/`) and the application itself (`acme_v3/` in acme)."""
+    inv = scan_tree(tmp_path / "acme", {
+        "drivers/onedrive/meta.go": _go_driver("onedrive", "Onedrive"),
+        "drivers/google_drive/meta.go": _go_driver("google_drive", "GoogleDrive"),
+        "drivers/webdav/meta.go": _go_driver("webdav", "WebDav"),
+        "drivers/mega/meta.go": _go_driver("mega", "Mega"),
+        "drivers/seafile/meta.go": _go_driver("seafile", "Seafile"),
+        "drivers/pikpak/meta.go": _go_driver("pikpak", "PikPak"),
+        "drivers/pikpak_share/meta.go": _go_driver("pikpak_share", "PikPakShare"),
+        "drivers/crypt/meta.go": _go_driver("crypt", "Crypt"),
+        "drivers/local/meta.go": _go_driver("local", "Local"),
+        "drivers/drivermock/meta.go": _go_driver("drivermock", "Mock"),
+        "drivers/acme_v3/meta.go": _go_driver("acme_v3", "AcmeV3"),
+        "drivers/google_photo/meta.go": _go_driver("google_photo", "GooglePhoto"),
+        "drivers/google_photo/util.go": 'package google_photo\n\nconst api = "https://photoslibrary.googleapis.com/v1/mediaItems"\n',
+    })
+    ids = service_ids(inv)
+    assert {"onedrive", "google-drive", "webdav", "mega", "seafile", "pikpak", "google-photos"} <= ids
+    assert not {"pikpak-share", "crypt", "local", "acme-v3", "google-photo", "drivermock"} & ids
+
+
+def test_go_packages_of_the_apps_own_registry_are_no_family(tmp_path):
+    """Packages that register event handlers or migrations, none named for a vendor."""
+    inv = scan_tree(tmp_path, {
+        f"app/services/{name}/{name}.go": f"package {name}\n\nfunc init() {{\n\tbus.Register(Service{{}})\n}}\n"
+        for name in ("billing", "sqlstore", "userlist", "httpclient", "webhook")
+    })
+    assert not {"billing", "sqlstore", "userlist", "httpclient"} & service_ids(inv)

@@ -8,6 +8,13 @@ are `query_runner/`, `destinations/`, `integrations/`, anything), but the family
 many sibling files whose classes share a base. This detector only records each file's
 derived classes; which of them form a vendor family is decided across files, in
 `plugin_families`.
+
+Go has no classes; its plugin families are packages. One package per vendor, side by side
+(`drivers/onedrive/`, `drivers/mega/`, `offline_download/aria2/`), each registers itself with
+the app's registry from its `init()`: `op.RegisterDriver(func() driver.Driver { return &Mega{} })`,
+`tool.Tools.Add(&Aria2{})`, `caddy.RegisterModule(Gandi{})`, `inputs.Add("mysql", ...)`. The
+registrar plays the base's part (recorded as `base`, with `package` set), the registered
+type the class's (empty where the call registers no type of the package's own).
 """
 
 from __future__ import annotations
@@ -35,6 +42,32 @@ _RUBY = re.compile(r"\bclass(?<!\wclass)\s+([A-Z]\w*(?:::\w+)*)\s*<\s*([A-Z][\w:
 # `abstract class CloudStorage extends SongStorage`: a base of the family, no member.
 _ABSTRACT_BEFORE = re.compile(r"\babstract\s+(?:(?:public|internal|protected|private|sealed|open)\s+)*$")
 
+# Go: a package's `func init() { ... }` (gofmt closes it at the start of a line) and the
+# registration calls in it: a registrar ending in `Register...` or `Add`, and the first
+# composite literal of a type of the package's own among its arguments (`&Mega{}`, not `driver.Config{`).
+_GO_INIT = re.compile(r"^func[ \t]+init\(\)[ \t]*\{(.*?)^\}", re.M | re.S)
+_GO_REGISTER = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.){0,3}(?:Register\w*|MustRegister|Add))\(")
+_GO_TYPE = re.compile(r"(?<![\w.])&?([A-Z]\w*)\{")
+# Registrars of the language's own machinery, not of the app's plugins: gob and JSON type
+# registries, metrics, the swagger doc, test suites.
+# A bare `Add(` is any method's name.
+_GO_NOT_REGISTRARS = re.compile(r"^(?:gob|prometheus|swag|expvar|image|mime|json|xml)\.|^Add$")
+
+
+def _go_registrations(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, registrar, registered type or '') of each registration call in an init()."""
+    for init in _GO_INIT.finditer(text):
+        body, start = init.group(1), init.start(1)
+        calls = list(_GO_REGISTER.finditer(body))
+        for n, m in enumerate(calls):
+            registrar = m.group(1)
+            if _GO_NOT_REGISTRARS.search(registrar):
+                continue
+            end = calls[n + 1].start() if n + 1 < len(calls) else len(body)
+            typ = _GO_TYPE.search(body, m.end(), min(end, m.end() + 300))
+            yield start + m.start(), registrar, typ.group(1) if typ else ""
+
+
 _BY_LANGUAGE = {
     "python": (_PY,), "js": (_EXTENDS,), "php": (_EXTENDS,), "java": (_EXTENDS,),
     "kotlin": (_COLON,), "csharp": (_COLON,), "ruby": (_RUBY,),
@@ -47,7 +80,7 @@ def _last(name: str) -> str:
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     lang = language_for(name)
-    if lang is None or lang.name not in _BY_LANGUAGE or name.endswith((".min.js", ".d.ts")):
+    if lang is None or (lang.name not in _BY_LANGUAGE and lang.name != "go") or name.endswith((".min.js", ".d.ts")):
         return False
     return not is_test_path(rel)
 
@@ -57,6 +90,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if lang is None:
         return
     text = src.stripped(lang.comments)
+    if lang.name == "go":
+        for offset, registrar, typ in _go_registrations(text):
+            yield Evidence(
+                path=src.rel, line=src.line_of(offset), kind=FEATURE, name=PLUGIN_CLASS + registrar,
+                detail=(("class", typ), ("base", registrar), ("package", "1")),
+            )
+        return
     for rx in _BY_LANGUAGE.get(lang.name, ()):
         for m in rx.finditer(text):
             cls, base = _last(m.group(1)), _last(m.group(2))
@@ -69,4 +109,4 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
 
 
-DETECTOR = Detector(name="plugin-classes", accepts=accepts, detect=detect, literals=lambda ctx: ("class",))
+DETECTOR = Detector(name="plugin-classes", accepts=accepts, detect=detect, literals=lambda ctx: ("class", "func init"))

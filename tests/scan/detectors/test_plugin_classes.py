@@ -55,3 +55,29 @@ def test_kotlin_csharp_and_ruby(run_detector):
 
 def test_tests_are_not_read():
     assert not DETECTOR.accepts("tests/query_runner/test_clickhouse.py", "test_clickhouse.py", None)
+
+
+def test_go_packages_registering_themselves_from_init(run_detector):
+    """Go's plugins are packages: the registrar of an `init()` plays the base, the type it
+    registers the class; the language's own registries (gob) are no family."""
+    text = """\
+package mega
+
+func init() {
+\top.RegisterDriver(func() driver.Driver {
+\t\treturn &Mega{config: driver.Config{Name: "Mega_nz"}}
+\t})
+\tgob.Register(Session{})
+}
+
+func helper() {
+\top.RegisterDriver(nil)
+}
+"""
+    evidence, _ = run_detector(DETECTOR, "drivers/mega/meta.go", text)
+    assert classes(evidence) == {("Mega", "op.RegisterDriver", 4)}
+    assert all(e.get("package") == "1" for e in evidence)
+    tool = "package aria2\n\nfunc init() {\n\ttool.Tools.Add(&Aria2{})\n}\n"
+    assert classes(run_detector(DETECTOR, "internal/offline_download/aria2/aria2.go", tool)[0]) == {
+        ("Aria2", "tool.Tools.Add", 4),
+    }
