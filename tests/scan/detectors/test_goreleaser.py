@@ -1,0 +1,54 @@
+"""GoReleaser configs publish through sections, not commands: the registries their image
+names and `npms:` name are where the release goes."""
+
+from mkdocs_integrations.scan.detectors.goreleaser import DETECTOR
+
+SERVICE = """\
+version: 2
+builds:
+  - id: service
+    main: ./cmd/api
+dockers_v2:
+  - ids: [service]
+    dockerfile: Dockerfile.release
+    images:
+      - "ghcr.io/acme/{{ .ProjectName }}"
+    tags: ["v{{ .Version }}"]
+"""
+
+CLI = """\
+version: 2
+# npms: commented out is no publisher
+npms:
+  - name: "acme"
+    ids: [acme]
+    tag: "{{ if .Prerelease }}next{{ else }}latest{{ end }}"
+dockers:
+  - image_templates:
+      - &amd64_image "acme/cli:{{ .Tag }}-amd64"
+docker_manifests:
+  - name_template: "{{ .Env.REGISTRY }}/cli:{{ .Tag }}"
+    image_templates: [*amd64_image]
+"""
+
+
+def _deploys(ev):
+    return [(e.service, e.line) for e in ev if e.name.startswith("deploy:")]
+
+
+def test_image_names_of_a_dockers_section_name_their_registry(run_detector):
+    ev, _ = run_detector(DETECTOR, ".goreleaser.service.yaml", SERVICE)
+    assert _deploys(ev) == [("github-container-registry", 9)]
+    assert [e.name for e in ev if e.name.startswith("deploy_from:")] == ["deploy_from:.goreleaser.service.yaml"]
+
+
+def test_npms_publish_to_npm_and_an_image_without_a_host_goes_to_docker_hub(run_detector):
+    ev, _ = run_detector(DETECTOR, ".goreleaser.yml", CLI)
+    assert _deploys(ev) == [("npm-registry", 3), ("docker-hub", 9)]
+
+
+def test_only_goreleaser_configs_are_read_and_builds_alone_publish_nothing(run_detector):
+    assert DETECTOR.accepts(".goreleaser-nightly.yml", ".goreleaser-nightly.yml", None)
+    assert not DETECTOR.accepts("docker-compose.yml", "docker-compose.yml", None)
+    ev, _ = run_detector(DETECTOR, ".goreleaser.yaml", "version: 2\nbuilds:\n  - main: .\narchives:\n  - formats: [zip]\n")
+    assert ev == []
