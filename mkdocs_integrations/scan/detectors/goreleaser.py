@@ -27,7 +27,7 @@ from .base import Context, Detector, Record, Source
 
 # `.goreleaser.yml`, `.goreleaser.yaml`, `goreleaser.yaml`, `.goreleaser-nightly.yml`,
 # `.goreleaser.service.yaml` (one config per release flavour).
-_CONFIG_NAME = re.compile(r"^\.?goreleaser(?:[.-][\w-]+)*\.ya?ml$")
+_CONFIG_NAME = re.compile(r"^\.?goreleaser(?:[.-][\w.-]{1,60})?\.ya?ml$")
 _IMAGE_SECTIONS = ("dockers", "dockers_v2", "docker_manifests", "kos")
 _IMAGE_KEYS = ("image_templates", "images", "name_template", "repositories", "repository")
 _DOCKER_HUB = "docker-hub"
