@@ -63,6 +63,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       sign_in_ignore: [credentials]  # (auth libraries) provider modules that are no third-party sign-in
       sign_in_names: [cognito]    # (sign-in services) the names auth libraries give this provider
                                   # beyond its id, `<id>-oauth` and `<id>-login`
+      model_prefixes: [anthropic] # (LLM providers) the provider word of an LLM router's model strings
+                                  # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
+                                  # that imports the router, such a string selects this provider
 
 Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust, elixir.
 Ecosystems for ``packages``: see ECOSYSTEMS.
@@ -113,7 +116,7 @@ _SERVICE_KEYS = {
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
-    "word_name",
+    "word_name", "model_prefixes",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -163,6 +166,7 @@ class Service:
     sign_in_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sign_in_ignore: tuple[str, ...] = ()
     sign_in_names: tuple[str, ...] = ()
+    model_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,9 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'sign_in_modules' belong to an auth library (category auth_provider)")
     if raw.get("sign_in_names") and category not in ("oauth", "auth_provider"):
         raise CatalogError(f"{where}: 'sign_in_names' belong to a sign-in service (oauth or auth_provider)")
+    model_prefixes = _strs(raw.get("model_prefixes"), where, "model_prefixes")
+    if any(not _PROVIDER_RE.match(p) for p in model_prefixes):
+        raise CatalogError(f"{where}: 'model_prefixes' are lowercase provider words (anthropic, vertex_ai)")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -314,6 +321,7 @@ def _service(raw: Any, where: str) -> Service:
         sign_in_packages=_per_key(raw.get("sign_in_packages"), where, "sign_in_packages", ECOSYSTEMS),
         sign_in_ignore=tuple(n.lower() for n in _strs(raw.get("sign_in_ignore"), where, "sign_in_ignore")),
         sign_in_names=tuple(n.lower() for n in _strs(raw.get("sign_in_names"), where, "sign_in_names")),
+        model_prefixes=model_prefixes,
     )
 
 

@@ -173,6 +173,8 @@ class CatalogIndex:
         # Hosting services' deploy steps, in catalog order (a CI line may deploy to several).
         self.deploy_steps = [(svc.id, rx) for svc in catalog.services.values() for rx in svc.deploy_steps]
         self.api_paths = tuple((path, svc.id) for svc in catalog.services.values() for path in svc.api_paths)
+        # LLM router model-string prefixes ("anthropic" of "anthropic/claude-3-5-sonnet") -> provider
+        self.model_prefixes = {p: svc.id for svc in catalog.services.values() for p in svc.model_prefixes}
         self.call_patterns = [
             (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()

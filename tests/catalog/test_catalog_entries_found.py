@@ -1444,6 +1444,25 @@ MORE_CASES = [
                       "app/Http/Controllers/GoogleAuthController.php": "<?php\nclass GoogleAuthController\n{\n    public function redirect()\n    {\n        return Socialite::driver('google')->redirect();\n    }\n}\n"}),
 ]
 
+# LLM providers picked by an LLM router's model string (LiteLLM: "<provider>/<model>"), the
+# provider word each catalog entry lists in `model_prefixes`.
+MORE_CASES += [
+    (sid, {"app/llm.py": f'import litellm\n\ndef ask(messages):\n    return litellm.completion(model="{prefix}/{model}", messages=messages)\n'})
+    for sid, prefix, model in [
+        ("openai", "openai", "gpt-4o-mini"), ("anthropic", "anthropic", "claude-3-5-sonnet-20240620"),
+        ("google-gemini", "gemini", "gemini-1.5-flash"), ("google-vertex-ai", "vertex_ai", "gemini-1.5-pro"),
+        ("openrouter", "openrouter", "meta-llama/llama-3-70b-instruct"), ("groq", "groq", "llama3-8b-8192"),
+        ("mistral", "mistral", "mistral-small-latest"), ("cohere", "cohere_chat", "command-r"),
+        ("deepseek", "deepseek", "deepseek-chat"), ("together-ai", "together_ai", "togethercomputer/Llama-2-7B-32K"),
+        ("fireworks-ai", "fireworks_ai", "accounts/fireworks/models/llama-v3-70b-instruct"),
+        ("perplexity", "perplexity", "sonar-pro"), ("xai", "xai", "grok-2-latest"), ("azure-openai", "azure", "my-gpt4o-deployment"),
+        ("aws-bedrock", "bedrock", "anthropic.claude-3-sonnet-20240229-v1:0"), ("ollama", "ollama_chat", "llama3.1"),
+        ("huggingface", "huggingface", "meta-llama/Meta-Llama-3-8B-Instruct"), ("replicate", "replicate", "meta/llama-2-70b-chat"),
+        ("cerebras", "cerebras", "llama3.1-8b"), ("deepinfra", "deepinfra", "meta-llama/Llama-2-70b-chat-hf"),
+        ("voyage-ai", "voyage", "voyage-3"),
+    ]
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):

@@ -752,10 +752,20 @@ class _Gate:
             return True
         if not self.hosts.isdisjoint(present) or not self.paths.isdisjoint(present):
             return True
+        if not _MODEL_ROUTER_LITERALS.isdisjoint(present):
+            return True
         return bool(self.callable_services(present))
 
 
 _URL_LITERAL = "://"
+# In-process LLM routers that pick the provider from a model string "<provider>/<model>"
+# (LiteLLM's `completion(model="anthropic/claude-3-5-sonnet")`, and DSPy's `dspy.LM(...)`
+# built on it): the provider word is the service the app calls.
+_MODEL_ROUTER_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+(?:litellm|dspy)\b", re.M)
+_MODEL_ROUTER_LITERALS = frozenset({"litellm", "dspy"})
+# A string literal that starts with a provider word and a slash: the model string itself, or
+# the prefix the app puts before a model name (`'gemini/'`, `model.startswith('anthropic/')`).
+_MODEL_STRING = re.compile(r"""['"]([a-z][a-z0-9_-]{1,30})/[^'"\s]{0,120}['"]""")
 _NAME_WORD = 5  # service words this long are names, rare in other code
 _ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv(", "env."})  # destructuring, pydantic settings, Go env tags, t3-env, env modules
 # A validated env module (`import { env } from "@/env"`: t3-env, @typebot.io/env, envalid) or
@@ -811,7 +821,8 @@ def _gate(index: CatalogIndex) -> _Gate:
     paths = frozenset(path for path, _ in index.api_paths)
     return _Gate(
         imports, frozenset(env), literals, words, named, hosts,
-        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL} | _RELATIVE_LITERALS, paths,
+        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL} | _RELATIVE_LITERALS
+        | _MODEL_ROUTER_LITERALS, paths,
     )
 
 
@@ -999,6 +1010,22 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                                detail=(("alone", "1"),) if call.alone else ())
                 if call.providers:
                     yield from _provider_strings(src, text, lang, call.endpoint, call.providers, once)
+    if lang is PYTHON and (present is None or not _MODEL_ROUTER_LITERALS.isdisjoint(present)):
+        yield from _model_strings(src, text, ctx, once)
+
+
+def _model_strings(src: Source, text: str, ctx: Context, once) -> Iterator[Evidence]:
+    """LLM providers a router's model strings select (see `_MODEL_ROUTER_IMPORT`): in a file
+    that imports the router, each quoted `<provider>/...` whose provider word a catalog LLM
+    service lists in `model_prefixes`. Only there: elsewhere `"anthropic/claude-3.5-sonnet"`
+    is as likely a model id of an aggregator (OpenRouter), which is the service then."""
+    if not _MODEL_ROUTER_IMPORT.search(text):
+        return
+    for m in _MODEL_STRING.finditer(text):
+        sid = ctx.index.model_prefixes.get(m.group(1))
+        if sid and once("call:" + sid, "model"):
+            yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL,
+                           name=f"LLM router model {m.group(1)}/*", service=sid, detail=(("alone", "1"),))
 
 
 _QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_-]+)['"`]""")

@@ -710,3 +710,23 @@ def test_a_link_relation_type_uri_is_a_name_not_a_request(run_detector):
     # the same URL as a request still counts
     ev, _ = run_detector(DETECTOR, "webfinger.go", code.replace('Rel: "https', 'Req: "https').replace('"rel"', '"req"'))
     assert [e.name for e in ev if e.kind == HOST] == ["webfinger.net"]
+
+
+def test_llm_router_model_strings_name_the_provider(run_detector):
+    """LiteLLM picks the provider from the model string's first word: in a file that imports
+    it, `'gemini/'` and `"anthropic/claude-..."` are calls to Gemini and Anthropic; the same
+    strings in a file without the router (an OpenRouter model id) are not."""
+    src = '''\
+    _PREFIXES = {'gemini': 'gemini/', 'openrouter': 'openrouter/', 'compatible': 'openai/'}
+    def complete(model, messages):
+        import litellm
+        if model.startswith('anthropic/') or model == "openrouter/anthropic/claude-3.5-sonnet":
+            pass
+        return litellm.completion(model=model, messages=messages, path='unknownvendor/x')
+    '''
+    ev, _ = run_detector(DETECTOR, "app/llm/client.py", src)
+    calls = {e.service: e.line for e in ev if e.kind == CALL}
+    assert calls == {"google-gemini": 1, "openrouter": 1, "openai": 1, "anthropic": 4}
+    assert all(e.get("alone") == "1" for e in ev if e.kind == CALL)
+    ev, _ = run_detector(DETECTOR, "app/models.py", 'MODEL = "anthropic/claude-3.5-sonnet"\nimport requests\n')
+    assert [e for e in ev if e.kind == CALL] == []
