@@ -58,8 +58,17 @@ def vendor_of(class_name: str) -> str | None:
     return None if len(word) < 3 or word in _NOT_VENDORS else word
 
 
+# Stubs protoc and its plugins generate from the app's own .proto services (gRPC, Connect,
+# Twirp, Restate): `type appServiceClient struct` in `app.connect.go` is the client of the
+# app's own `AppService`, whatever a vendor that service's name resembles (Azure App Service).
+_RPC_STUBS = (
+    ".pb.go", ".connect.go", ".twirp.go", "_pb2.py", "_pb2_grpc.py", "_pb.ts", "_pb.js", "_pb.d.ts",
+    "_connect.ts", "_connect.js", "_grpc_pb.js", "_grpc_pb.ts", ".pb.rs",
+)
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
-    if language_for(name) is None or name.endswith((".min.js", ".d.ts")):
+    if language_for(name) is None or name.endswith((".min.js", ".d.ts", *_RPC_STUBS)):
         return False
     return not is_test_path(rel)
 

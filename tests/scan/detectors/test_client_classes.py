@@ -56,3 +56,12 @@ def test_resolves_like_an_integration_module(tmp_path):
     write_tree(tmp_path, {"server/api/tautulli.ts": "class TautulliAPI extends ExternalAPI {\n  constructor() { super(url); }\n}\n"})
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "tautulli" in {u.id for u in inv.services}
+
+
+def test_generated_rpc_stubs_are_the_apps_own_services():
+    """`type appServiceClient struct` in protoc/Connect output is the app's own AppService,
+    not Azure App Service: generated stubs are not read, hand-written clients still are."""
+    for rel in ("gen/proto/ctrl/v1/ctrlv1connect/app.connect.go", "gen/proto/hydra/v1/app_restate.pb.go",
+                "api/app_pb2_grpc.py", "src/gen/app_connect.ts"):
+        assert not accepts(rel, rel.rsplit("/", 1)[-1])
+    assert accepts("pkg/clients/azure.go", "azure.go")
