@@ -72,6 +72,8 @@ _PLUMBING = frozenset({
 _TEST_DOUBLE = re.compile(r"^(?:mock|fake|stub|dummy|noop|null|test)|(?:mock|fake|stub|dummy|noop|null)$", re.I)
 MIN_PACKAGES = 4  # a Go package family spans at least this many sibling packages
 MIN_KNOWN_PACKAGES = 3  # ... of which this many are named for catalog vendors
+# A company's short form as a word of a member's name names the company too (`MsTeams`).
+_SHORT = {"microsoft": "ms"}
 _ABSTRACT = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Interface|Abstract)$")
 
 
@@ -129,7 +131,7 @@ def _vendor(
             return None  # `Google`, `Azure`: which company, not which of its products
         sid = index.service_named(squashed)
         company = sid.split("-", 1)[0] if sid else ""
-        if sid and company in PRODUCT_COMPANIES and company not in squashed and not any(
+        if sid and company in PRODUCT_COMPANIES and company not in squashed and _SHORT.get(company) not in words and not any(
             s.split("-", 1)[0] == company for s in vendors
         ):
             # A product's name alone (`CloudStorage` for google-cloud-storage) in a folder that
@@ -157,6 +159,32 @@ def _vendor(
     return None
 
 
+
+
+# A JVM source root: `notification/publishing/src/main/java/org/acme/publishing/slack/`. What follows
+# it is the class's package, the same in every Maven or Gradle module that adds to it.
+_JVM_SOURCE_ROOT = re.compile(r"^(?:.*/)?src/main/(?:java|kotlin)/")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _family_folder(path: str, cls: str) -> str:
+    """The folder whose classes a member is grouped with: its own, or, where each vendor has a
+    package of its own named for it (`publishing/slack/SlackNotificationPublisher.java` beside
+    `publishing/msteams/MsTeamsNotificationPublisher.java`, Java's usual layout), the folder
+    above, the package that holds the vendors' packages. A JVM package is one folder however many
+    modules add to it (`vuln-analysis/snyk/src/main/java/org/acme/vulnanalysis/snyk/` and
+    `vuln-analysis/trivy/src/main/java/org/acme/vulnanalysis/trivy/`): there the group is the
+    package, not the module's path."""
+    folder = posixpath.dirname(path)
+    own = _squashed(posixpath.basename(folder))
+    if len(own) < 3 or own in _GENERIC or not _squashed(cls).startswith(own) or _squashed(cls) == own:
+        return folder
+    parent = posixpath.dirname(folder)
+    m = _JVM_SOURCE_ROOT.match(parent + "/")
+    return "jvm:" + parent[m.end():] if m else parent
 
 
 def _package_services(package: str, file_services: dict[str, set[str]], name: str) -> str | None:
@@ -244,7 +272,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             if not is_test_path(ev.path):
                 registrations.append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
-            by_folder[posixpath.dirname(ev.path)].append(ev)
+            by_folder[_family_folder(ev.path, ev.get("class"))].append(ev)
         elif ev.kind == IMPORT:
             hits = index.import_(ev.ecosystem, ev.name)
             imports[ev.path].update(sid for sid, weak in hits if not weak)

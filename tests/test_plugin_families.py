@@ -147,3 +147,40 @@ def test_go_packages_of_the_apps_own_registry_are_no_family(tmp_path):
         for name in ("billing", "sqlstore", "userlist", "httpclient", "webhook")
     })
     assert not {"billing", "sqlstore", "userlist", "httpclient"} & service_ids(inv)
+def _publisher(vendor_pkg: str, cls: str, base: str = "AbstractHttpNotificationPublisher") -> str:
+    return (f"package org.acme.notification.publishing.{vendor_pkg};\n\n"
+            f"final class {cls} extends {base} {{\n}}\n")
+
+
+def test_one_package_per_vendor_across_modules_is_a_family(tmp_path):
+    """Java keeps each vendor in a package of its own, named for it (`publishing/slack/
+    SlackNotificationPublisher.java`), often in separate Maven modules: the family is the package
+    that holds the vendors' packages, whatever module adds to it. `MsTeams` names Microsoft."""
+    root = "notification/publishing/src/main/java/org/acme/notification/publishing"
+    files = {
+        f"{root}/http/AbstractHttpNotificationPublisher.java":
+            "package org.acme.notification.publishing.http;\n\npublic abstract class AbstractHttpNotificationPublisher"
+            " implements NotificationPublisher {\n}\n",
+        f"{root}/slack/SlackNotificationPublisher.java": _publisher("slack", "SlackNotificationPublisher"),
+        f"{root}/msteams/MsTeamsNotificationPublisher.java": _publisher("msteams", "MsTeamsNotificationPublisher"),
+        f"{root}/mattermost/MattermostNotificationPublisher.java":
+            _publisher("mattermost", "MattermostNotificationPublisher"),
+        f"{root}/webhook/WebhookNotificationPublisher.java": _publisher("webhook", "WebhookNotificationPublisher"),
+        # a vendor in a module of its own, same Java package
+        "notification/webex/src/main/java/org/acme/notification/publishing/webex/WebexNotificationPublisher.java":
+            _publisher("webex", "WebexNotificationPublisher"),
+    }
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert {"slack", "microsoft-teams", "mattermost", "webex"} <= ids
+    assert "webhook" not in ids
+
+
+def test_feature_packages_named_for_their_classes_are_no_family(tmp_path):
+    """Package-by-feature (`order/OrderController.java`) has the same layout: without catalog
+    vendors among the names it stays the app's own."""
+    files = {
+        f"src/main/java/org/acme/{name.lower()}/{name}Controller.java":
+            f"package org.acme.{name.lower()};\n\npublic class {name}Controller extends BaseController {{\n}}\n"
+        for name in ("Order", "Invoice", "Customer", "Shipment", "Product")
+    }
+    assert service_ids(scan_tree(tmp_path, files)) & {"order", "invoice", "customer", "shipment", "product"} == set()
