@@ -953,6 +953,28 @@ CASES = {
     "apache-drill": {"requirements.txt": "sqlalchemy-drill==1.1.4\n", "app/db.py": 'from sqlalchemy import create_engine\nengine = create_engine("drill+sadrill://drill:8047/dfs?use_ssl=False")\n'},
     "apache-impala": {"requirements.txt": "impyla==0.19.0\n", "app/impala_client.py": "from impala.dbapi import connect\nconn = connect(host='impalad', port=21050)\n"},
     "yandex-disk": {"requirements.txt": "yadisk==3.1.0\n", "app/backup.py": "import yadisk\nclient = yadisk.Client(token=token)\nclient.upload('dump.sql', '/backups/dump.sql')\n"},
+    # Vulnerability sources of an SCA tool (dependency-track): feed and API hosts, a self-hosted server's RPC path
+    "nvd": {"src/main/java/org/acme/nvd/NvdFeedSource.java": 'class NvdFeedSource {\n    static final String FEEDS = "https://nvd.nist.gov/feeds";\n}\n'},
+    "osv": {"lib/advisories/updater.ex": 'defmodule Advisories.Updater do\n  @url "https://osv-vulnerabilities.storage.googleapis.com/Hex/all.zip"\nend\n'},
+    "oss-index": {"src/ossindex.ts": 'export const report = (coords: string[]) => fetch("https://ossindex.sonatype.org/api/v3/component-report", {method: "POST", body: JSON.stringify({coordinates: coords})});\n'},
+    "epss": {"app/jobs/epss_job.rb": 'class EpssJob\n  URL = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"\nend\n'},
+    "cisa-kev": {"kev/cisa.go": 'package kev\n\nconst FeedURL = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"\n'},
+    "vulndb": {"src/main/java/org/acme/vulndb/VulnDbClient.java": 'class VulnDbClient {\n    static final String BASE = "https://vulndb.flashpoint.io";\n}\n'},
+    "trivy": {"src/main/java/org/acme/trivy/TrivyClient.java": 'class TrivyClient {\n    String scan(String base) { return "%s/twirp/trivy.scanner.v1.Scanner/Scan".formatted(base); }\n}\n'},
+    "checkmarx": {"src/checkmarx.py": 'import requests\nAUTH = "https://iam.checkmarx.net/auth/realms/acme/protocol/openid-connect/token"\n'},
+    # Package registries' read APIs (package metadata resolution, update checks)
+    "packagist": {"src/main/java/org/acme/Repos.java": 'enum Repos {\n    PACKAGIST("https://repo.packagist.org/");\n    Repos(String u) {}\n}\n'},
+    "go-module-proxy": {"internal/versions/proxy.go": 'package versions\n\nconst proxy = "https://proxy.golang.org"\n'},
+    "hackage": {"src/hackage.ts": 'export const url = (pkg: string) => `https://hackage.haskell.org/package/${pkg}/preferred`;\n'},
+    "nixpkgs": {"nix/index.py": 'INDEX = "https://channels.nixos.org/nixpkgs-unstable/packages.json.br"\n'},
+    # AWS KMS through the Ruby SDK (HMAC of tax ids); ECB reference rates through the eu_central_bank gem
+    "aws-kms": {"Gemfile": 'source "https://rubygems.org"\ngem "aws-sdk-kms"\n',
+                "app/models/hasher.rb": "class Hasher\n  def client = Aws::KMS::Client.new(region: 'us-east-1')\nend\n"},
+    "european-central-bank": {"Gemfile": 'source "https://rubygems.org"\ngem "eu_central_bank"\n',
+                              "app/services/money_service.rb": "class MoneyService\n  def bank\n    b = EuCentralBank.new\n    b.update_rates\n  end\nend\n"},
+    # Rails Action Mailbox ingress and the geocoder gem's configured lookups
+    "sendgrid": {"config/environments/production.rb": "Rails.application.configure do\n  config.action_mailbox.ingress = :sendgrid\nend\n"},
+    "mapbox": {"config/initializers/geocoder.rb": "Geocoder.configure(\n  lookup: :mapbox,\n  mapbox: { api_key: ENV['GEO_KEY'] },\n)\n"},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -1115,6 +1137,15 @@ MORE_CASES = [
                       'func connect(u *url.URL) { transmissionrpc.New(u, nil) }\n'}),
     # Google Photos' Library API: uploads and media items from a photo-sync module
     ("google-photos", {"drivers/google_photo/driver.go": 'package google_photo\n\nconst uploads = "https://photoslibrary.googleapis.com/v1/uploads"\n'}),
+    # registries read at run time: npm's registry API, NuGet's V3 API, Maven Central's repository
+    ("npm-registry", {"src/lib/version.ts": 'export const latest = (name: string) => fetch(`https://registry.npmjs.org/-/package/${name}/dist-tags`);\n'}),
+    ("nuget-gallery", {"src/main/java/org/acme/Repos.java": 'enum Repos {\n    NUGET("https://api.nuget.org/");\n    Repos(String u) {}\n}\n'}),
+    ("maven-central", {"src/main/java/org/acme/Repos.java": 'enum Repos {\n    CENTRAL("https://repo1.maven.org/maven2/");\n    Repos(String u) {}\n}\n'}),
+    # the Ruby Admin SDK gem; Action Mailbox through Mailgun; geocoder's IP lookup set to IPinfo
+    ("google-workspace", {"Gemfile": 'source "https://rubygems.org"\ngem "google-apis-admin_directory_v1"\n',
+                          "app/services/gsuite.rb": 'require "google/apis/admin_directory_v1"\nclass Gsuite\n  def client = Google::Apis::AdminDirectoryV1::DirectoryService.new\nend\n'}),
+    ("mailgun", {"config/environments/production.rb": "Rails.application.configure do\n  config.action_mailbox.ingress = :mailgun\nend\n"}),
+    ("ipinfo", {"config/initializers/geocoder.rb": "Geocoder.configure(\n  ip_lookup: :ipinfo_io,\n  ipinfo_io: { api_key: ENV['IP_KEY'] },\n)\n"}),
     # Mattermost's REST API v4 on the user's server, through a Tesla client with its base URL
     ("mattermost", {"lib/chat_api/mattermost/client.ex": 'defmodule ChatApi.Mattermost.Client do\n'
                     '  def send_message(params, auth) do\n    auth |> client() |> Tesla.post("/api/v4/posts", params)\n  end\nend\n'}),
@@ -1502,9 +1533,13 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("rackspace-cloud-files", {"config/filesystems.php": "<?php\nreturn ['disks' => ['rackspace' => [\n    'driver' => 'rackspace',\n    'username' => env('RACKSPACE_USERNAME'),\n    'key' => env('RACKSPACE_KEY'),\n    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/',\n]]];\n"}),
     # A schema-validation middleware on a webhook route is no Twilio signature check.
     ("twilio", {"src/routers/hooks.ts": 'router.post(\n  "/event-webhooks",\n  validateRequestMiddleware({ body: schema }),\n  controller.create,\n);\n'}),
+    # Rails 8's generated puma.rb names Solid Queue in every new app, whatever its job backend.
+    ("solid-queue", {"config/puma.rb": 'port ENV.fetch("PORT", 3000)\nplugin :solid_queue if ENV["SOLID_QUEUE_IN_PUMA"]\n'}),
+    # googleauth's user consent flow authorizing a Google API client is no sign-in with Google.
+    ("google-oauth", {"app/services/gsuite.rb": 'require "googleauth"\nclass Gsuite\n  def authorizer = Google::Auth::UserAuthorizer.new(Google::Auth::ClientId.from_hash(h), SCOPE, store)\nend\n'}),
     # An app's own `/metrics` JSON route, Prometheus named nowhere in the file.
     ("prometheus", {"src/routes/stats.ts": 'router.get("/metrics", async (req, res) => {\n  res.json(await collectUsageStats());\n});\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "prometheus-own-metrics-json"])
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
