@@ -41,6 +41,15 @@ def is_example_path(path: str) -> bool:
     return any(p in _EXAMPLE_DIRS for p in path.split("/")[:-1])
 
 
+# Coding agents' own configuration, skills and hooks (`.agents/skills/pnpm-upgrade-package/scripts/`,
+# `.claude/hooks/`, `.cursor/rules/`): tools of whoever develops the app, which the app never runs.
+_AGENT_DIRS = frozenset({".agents", ".agent", ".claude", ".cursor", ".codex", ".gemini", ".windsurf", ".roo"})
+
+
+def is_agent_path(path: str) -> bool:
+    return any(p in _AGENT_DIRS for p in path.split("/")[:-1])
+
+
 # Third-party scripts copied into the folder a web server serves as is (`public/libs/`,
 # `static/js/lib/`, `public/js/plugins/` of jQuery plugins, ASP.NET's `wwwroot/lib/`): someone
 # else's library, whose hosts (an uploader's Transloadit endpoint, a modal's embed.ly lookup)

@@ -6,7 +6,7 @@ Shared by the resolution (inventory) and the sign-in folds (sign_in), which must
 from __future__ import annotations
 
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, Evidence
-from .paths import is_code_sample_path, is_example_path, is_test_path
+from .paths import is_agent_path, is_code_sample_path, is_example_path, is_test_path
 
 # Facts that describe a service found otherwise, but do not show use on their own.
 _WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:")
@@ -28,6 +28,8 @@ def shows_use(e: Evidence) -> bool:
         return False
     if is_example_path(e.path):
         return False  # a sample app's manifest, code or compose file (examples/supabase/): for readers
+    if is_agent_path(e.path):
+        return False  # a coding agent's skill script (.agents/skills/*/scripts/): a developer's tool
     if e.kind in (CALL, HOST, ENV_READ) and is_code_sample_path(e.path):
         return False  # code shown to users to copy (its own imports are real)
     return True

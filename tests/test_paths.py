@@ -2,7 +2,7 @@
 
 import pytest
 
-from mkdocs_integrations.paths import is_test_path, is_tooling_path
+from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_path
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,14 @@ def test_a_library_copied_into_public_is_no_request_of_the_app(tmp_path):
     ids = {u.id for u in inv.services}
     assert "mapbox" in ids
     assert "transloadit" not in ids
+
+
+@pytest.mark.parametrize("path, agent", [
+    (".agents/skills/pnpm-upgrade-package/scripts/check-release-age-window.mjs", True),
+    (".claude/hooks/format.py", True),
+    ("apps/web/.cursor/rules/api.mdc", True),
+    ("src/agents/skills/run.ts", False),  # an AI app's own agents
+    (".agents", False),
+])
+def test_is_agent_path(path, agent):
+    assert is_agent_path(path) is agent

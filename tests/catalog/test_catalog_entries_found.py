@@ -1533,13 +1533,15 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("rackspace-cloud-files", {"config/filesystems.php": "<?php\nreturn ['disks' => ['rackspace' => [\n    'driver' => 'rackspace',\n    'username' => env('RACKSPACE_USERNAME'),\n    'key' => env('RACKSPACE_KEY'),\n    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/',\n]]];\n"}),
     # A schema-validation middleware on a webhook route is no Twilio signature check.
     ("twilio", {"src/routers/hooks.ts": 'router.post(\n  "/event-webhooks",\n  validateRequestMiddleware({ body: schema }),\n  controller.create,\n);\n'}),
+    # A coding agent's skill script reading the npm registry is a developer's tool, not the app's.
+    ("npm-registry", {".agents/skills/pnpm-upgrade/scripts/check-age.mjs": 'const r = await fetch(`https://registry.npmjs.org/${encodeURIComponent(name)}`);\n'}),
     # Rails 8's generated puma.rb names Solid Queue in every new app, whatever its job backend.
     ("solid-queue", {"config/puma.rb": 'port ENV.fetch("PORT", 3000)\nplugin :solid_queue if ENV["SOLID_QUEUE_IN_PUMA"]\n'}),
     # googleauth's user consent flow authorizing a Google API client is no sign-in with Google.
     ("google-oauth", {"app/services/gsuite.rb": 'require "googleauth"\nclass Gsuite\n  def authorizer = Google::Auth::UserAuthorizer.new(Google::Auth::ClientId.from_hash(h), SCOPE, store)\nend\n'}),
     # An app's own `/metrics` JSON route, Prometheus named nowhere in the file.
     ("prometheus", {"src/routes/stats.ts": 'router.get("/metrics", async (req, res) => {\n  res.json(await collectUsageStats());\n});\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json"])
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
