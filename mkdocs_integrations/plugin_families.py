@@ -150,12 +150,15 @@ def _vendor(
             return sid, sid, False
     if sign_in:
         return None  # a sign-in provider outside the catalog: its OAuth settings tell the rest
-    # the file's spelling when it names the same word (`risingwave.py`: RisingWave is one name)
+    # the file's spelling when it names the same word (`risingwave.py`: RisingWave is one name);
+    # first the file's whole name, which may spell the vendor's domain whole where role words
+    # would cut it (`eod-historical-data.service.ts` calling eodhistoricaldata.com)
     words = stem_core if "".join(stem_core) == "".join(cls_core) else cls_core
-    for host in sorted(hosts):
-        agreed = agreed_name("-".join(words), host)
-        if agreed:
-            return agreed, "", False
+    for candidate in (stem_words, words):
+        for host in sorted(hosts):
+            agreed = agreed_name("-".join(candidate), host) if candidate else None
+            if agreed:
+                return agreed, "", False
     return None
 
 

@@ -184,3 +184,26 @@ def test_feature_packages_named_for_their_classes_are_no_family(tmp_path):
         for name in ("Order", "Invoice", "Customer", "Shipment", "Product")
     }
     assert service_ids(scan_tree(tmp_path, files)) & {"order", "invoice", "customer", "shipment", "product"} == set()
+
+
+def test_an_unknown_member_is_named_for_its_domain_when_its_file_spells_it(tmp_path):
+    """A data-provider service per vendor package (`eod-historical-data/eod-historical-data.service.ts`):
+    the class's role words cut `Data` from `EodHistoricalDataService`; the file's whole name spells
+    the domain it calls, which names the vendor as the scan names it anywhere else."""
+    def provider(folder: str, cls: str, body: str = "") -> tuple[str, str]:
+        return (f"apps/api/src/services/data-provider/{folder}/{folder}.service.ts",
+                f"import {{ DataProviderInterface }} from '../interfaces';\n\n"
+                f"export class {cls} implements DataProviderInterface {{\n{body}}}\n")
+
+    files = dict([
+        provider("alpha-vantage", "AlphaVantageService"),
+        provider("coingecko", "CoinGeckoService"),
+        provider("yahoo-finance", "YahooFinanceService"),
+        provider("financial-modeling-prep", "FinancialModelingPrepService"),
+        provider("eod-historical-data", "EodHistoricalDataService",
+                 "  private readonly URL = 'https://eodhistoricaldata.com/api';\n"
+                 "  get(symbol: string) { return fetch(`${this.URL}/eod/${symbol}`); }\n"),
+    ])
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert "eodhistoricaldata" in ids
+    assert "eod-historical" not in ids

@@ -834,9 +834,21 @@ def triggered(present: frozenset[str], ctx: Context) -> bool:
     return _gate(ctx.index).triggered(present)
 
 
+# A minified bundle committed as a plain `.js` (a widget build in `assets/public/widget.js`, a
+# vendored `graph.js`): hundreds of kilobytes on a few lines. What it names are the internals of
+# the libraries bundled into it (the npm registry a dependency checker inside it asks), not the
+# app's own requests; the app's source, if the repository has it, is read where it is.
+_BUNDLE_MIN_SIZE = 10_000
+_BUNDLE_LINE_LENGTH = 1_000  # average characters per line; hand-written code stays far below
+
+
+def is_minified_bundle(text: str) -> bool:
+    return len(text) >= _BUNDLE_MIN_SIZE and len(text) > _BUNDLE_LINE_LENGTH * (text.count("\n") + 1)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
-    if lang is None:
+    if lang is None or (lang is JS and is_minified_bundle(src.text)):
         return
     raw_text = blank_rust_test_modules(_RUST_LIFETIME.sub(" ", src.text)) if lang is RUST else src.text
     # Comments are not evidence, but blanking them is the costliest step of this detector,

@@ -730,3 +730,18 @@ def test_llm_router_model_strings_name_the_provider(run_detector):
     assert all(e.get("alone") == "1" for e in ev if e.kind == CALL)
     ev, _ = run_detector(DETECTOR, "app/models.py", 'MODEL = "anthropic/claude-3.5-sonnet"\nimport requests\n')
     assert [e for e in ev if e.kind == CALL] == []
+
+
+def test_a_minified_bundle_committed_as_plain_js_is_no_source(run_detector):
+    """A chat widget's build (`assets/public/widget.js`: 300 kB on one line) bundles a library
+    that asks the npm registry for updates; the app never does. The same statements written as
+    source are read."""
+    statements = ['var a{0}=function(r){{return r+{0}}};'.format(i) for i in range(600)]
+    call = 'fetch("https://registry.npmjs.org/"+p+"/latest");'
+    bundle = "(function(){" + "".join(statements) + call + "})();\n"
+    assert len(bundle) > 10_000 and bundle.count("\n") == 1
+    evidence, _ = run_detector(DETECTOR, "assets/public/widget.js", bundle)
+    assert [e for e in evidence if e.kind == HOST] == []
+    source = "\n".join(statements + [call]) + "\n"
+    evidence, _ = run_detector(DETECTOR, "assets/js/widget.js", source)
+    assert [e.name for e in evidence if e.kind == HOST] == ["registry.npmjs.org"]
