@@ -5,6 +5,8 @@ Shared by the resolution (inventory) and the sign-in folds (sign_in), which must
 
 from __future__ import annotations
 
+import re
+
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, Evidence
 from .paths import is_agent_path, is_code_sample_path, is_example_path, is_test_path
 
@@ -18,6 +20,8 @@ def shows_use(e: Evidence) -> bool:
         return False
     if is_transitive(e):
         return False  # lockfiles and go.mod's `// indirect` list transitive dependencies: versions only
+    if is_jvm_pin_or_test(e):
+        return False  # a Maven version pin or a test-only dependency: never on the app's classpath
     if e.kind == CI_SECRET:
         return False  # CI secrets name deploy credentials (GITHUB_TOKEN), not app integrations
     if e.get("one_of_many") == "1":
@@ -38,3 +42,19 @@ def shows_use(e: Evidence) -> bool:
 def is_transitive(e: Evidence) -> bool:
     """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own."""
     return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1")
+
+
+# Gradle configurations of a test source set: `testImplementation`, `testRuntimeOnly`,
+# `androidTestImplementation`, `integrationTestImplementation`, `kaptTest`.
+_JVM_TEST_CONFIGURATION = re.compile(r"^(?:test|[a-z]\w*Test)(?:[A-Z]\w*)?$")
+
+
+def is_jvm_pin_or_test(e: Evidence) -> bool:
+    """A Maven or Gradle dependency the running application never loads: a
+    `<dependencyManagement>` entry only pins the version (or imports a BOM) for modules that
+    may declare it, and a `test` scope or a test source set's configuration puts it on the
+    tests' classpath only (H2 or Testcontainers for the test suite; `provided` and `runtime`
+    scopes do run)."""
+    if e.kind != PACKAGE or e.ecosystem != "maven":
+        return False
+    return e.get("managed") == "1" or e.get("scope") == "test" or bool(_JVM_TEST_CONFIGURATION.match(e.get("configuration")))
