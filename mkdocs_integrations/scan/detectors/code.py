@@ -368,6 +368,26 @@ def in_csp(text: str, start: int) -> bool:
     return last is not None and "]" not in window[last.end():]
 
 
+# Cloud storage endpoints that also take the bucket as the path's first segment (path-style):
+# `https://storage.googleapis.com/osv-vulnerabilities/...` is `osv-vulnerabilities.storage.googleapis.com`.
+_PATH_STYLE_STORAGE = re.compile(r"^(?:storage\.googleapis\.com|s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com)$")
+_BUCKET_SEGMENT = re.compile(r"^/([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])(?:[/?#]|$)")
+
+
+def _bucket_host(host: str, path: str, ctx: Context) -> str:
+    """The bucket's own host for a path-style URL when the catalog names it: a vendor's public
+    data bucket (OSV's advisories on Google Cloud Storage) is a download from that vendor, not
+    the app's use of the cloud's storage. Otherwise the host as written."""
+    if not _PATH_STYLE_STORAGE.match(host):
+        return host
+    m = _BUCKET_SEGMENT.match(path)
+    if m is None:
+        return host
+    virtual = f"{m.group(1)}.{host}"
+    sid = ctx.index.host(virtual)
+    return virtual if sid and sid != ctx.index.host(host) else host
+
+
 # First labels that make a host an API endpoint: api.x.com, rest.avatax.com, graph.threads.net,
 # ws.audioscrobbler.com, webservices.nextbus.com.
 _API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
@@ -931,7 +951,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # of referrer domains to icons) is a table of data: only its API-shaped URLs are requests.
     table = len({m.group(1).lower() for m in urls}) >= _TABLE_HOSTS
     for m in urls:
-        host = m.group(1).lower()
+        host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
         if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):

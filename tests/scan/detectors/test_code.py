@@ -745,3 +745,17 @@ def test_a_minified_bundle_committed_as_plain_js_is_no_source(run_detector):
     source = "\n".join(statements + [call]) + "\n"
     evidence, _ = run_detector(DETECTOR, "assets/js/widget.js", source)
     assert [e.name for e in evidence if e.kind == HOST] == ["registry.npmjs.org"]
+def test_path_style_bucket_urls_name_the_buckets_vendor(run_detector):
+    """`https://storage.googleapis.com/osv-vulnerabilities` is the bucket the catalog knows as
+    osv-vulnerabilities.storage.googleapis.com: OSV's published data, not the app's storage.
+    A bucket the catalog does not know stays the cloud's storage."""
+    src = """\
+    final class OsvFactory {
+        static final String DATA_URL = "https://storage.googleapis.com/osv-vulnerabilities";
+        static final String OWN = "https://storage.googleapis.com/acme-exports/report.csv";
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/main/java/org/acme/OsvFactory.java", src)
+    hosts = [(e.name, e.service, e.line) for e in ev if e.kind == HOST]
+    assert hosts == [("osv-vulnerabilities.storage.googleapis.com", "osv", 2),
+                     ("storage.googleapis.com", "google-cloud-storage", 3)]
