@@ -209,11 +209,15 @@ def uncatalogued_modules(
     (service, strength, evidence)."""
     out = []
     squashed_taken = {t.replace("-", "") for t in taken}
+    # uncatalogued APIs named after their domains (kennasecurity for api.kennasecurity.com)
+    squashed_apis = {t.replace("-", "") for t in taken if t not in catalog.services}
     for slug, evs in sorted(modules.items()):
         if not slug or slug in taken or slug in catalog.services or _own(slug, project_name):
             continue
         if slug.replace("-", "") in squashed_taken:
             continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
+        if len(slug) >= 5 and any(t.startswith(slug.replace("-", "")) for t in squashed_apis):
+            continue  # `integrations/kenna/` beside api.kennasecurity.com: the vendor's short name
         hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
         squashed = slug.replace("-", "")
         if hosts and not any(e.kind == HOST for e in evs) and not any(

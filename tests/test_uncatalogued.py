@@ -87,3 +87,15 @@ def test_docs_site_requests_and_staging_domains_name_no_vendor(tmp_path):
     })
     assert "pinboard" in found
     assert not {"nuget", "acme-staging"} & found
+
+
+def test_a_module_named_with_a_vendors_short_name_is_that_api(tmp_path):
+    """`integrations/kenna/` uploading to the URL a settings file defaults to
+    https://api.kennasecurity.com: Kenna is Kenna Security's short name, one vendor."""
+    found = _inventory(tmp_path, {
+        "app/integrations/kenna/uploader.py": 'import requests\n\n\ndef upload(base, data):\n'
+                                              '    return requests.post(base + "/connectors/1/data_file", data=data)\n',
+        "app/settings.py": 'KENNA_API_URL = "https://api.kennasecurity.com"\n',
+    })
+    assert "kennasecurity" in found
+    assert "kenna" not in found

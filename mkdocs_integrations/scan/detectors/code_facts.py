@@ -33,7 +33,8 @@ _HTTP_CLIENTS = (
     ("HTTParty", re.compile(r"\bHTTParty\.(?:get|post)\b")),
     ("Guzzle", re.compile(r"new(?<!\wnew)\s+(?:\\?GuzzleHttp\\)?Client\(")),
     ("Laravel HTTP client", re.compile(r"\bHttp::(?:get|post|withToken|withHeaders)\(")),
-    ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(")),
+    # (java.net.http: the client is often built once elsewhere; each request is built in place)
+    ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(|\bHttpRequest\.newBuilder\(")),
     ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),
     ("reqwest", re.compile(r"\breqwest::")),
     ("GraphQL client", re.compile(r"\b(?:ApolloClient|GraphQLClient|gql`|graphql-request|urql)\b")),

@@ -70,3 +70,20 @@ def test_a_table_headers_scope_attribute_is_no_oauth_scope(run_detector):
     )
     ev, _ = run_detector(DETECTOR, "frontend/src/pages/Admin/Invitations/index.jsx", src)
     assert sorted(n for n, _ in facts(ev, SCOPE)) == ["Mail.Send", "offline_access"]
+
+
+def test_java_http_requests_built_in_place_are_an_http_client(run_detector):
+    """java.net.http: the `HttpClient` is built once elsewhere (injected, a field); each request
+    is `HttpRequest.newBuilder()` in the file that makes it."""
+    src = """\
+    import java.net.http.HttpRequest;
+
+    final class GemResolver {
+        byte[] fetch(String url) {
+            var request = HttpRequest.newBuilder().uri(URI.create(url)).GET();
+            return cachingHttpClient.get(request);
+        }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/main/java/org/acme/GemResolver.java", src)
+    assert ("http_client:HttpClient", 5) in facts(ev, FEATURE)
