@@ -35,6 +35,8 @@ from .scan.detectors.integration_modules import _GENERIC, _words
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name
 
+HTTP_CLIENT = "http_client:"  # code_facts' feature of a file that calls an HTTP client
+
 MIN_FILES = 4  # a family spans at least this many sibling files
 MIN_KNOWN = 3  # ... of which at least this many name catalog vendors
 SHARE_KNOWN = 0.4  # ... and at least this share of its files
@@ -256,6 +258,27 @@ def _package_families(
     return out
 
 
+def _registry_members(members: list[Evidence], family: set[str], index: CatalogIndex) -> dict[int, tuple[str, str, bool]]:
+    """Members of a family of package ecosystems, by the registry each reads: `GemMetaAnalyzer`,
+    `CargoMetaAnalyzer`, `PypiPackageMetadataResolver`, Renovate's `PypiDatasource`, one class per
+    ecosystem on one base, each reading its ecosystem's registry for package metadata (latest
+    versions, publish dates) on a default URL the app configures elsewhere (an enum of default
+    repositories: `"https://rubygems.org/"`, a site's bare root that is a link anywhere else).
+    Their names are the ecosystem's words (`gem`, `cargo`, `composer`), not the registry's: the
+    catalog's `registry_for` maps them, here only, where several siblings name ecosystems (a
+    folder `composer/` is an editor's message composer, `hex/` a colour helper). Empty when fewer
+    than MIN_KNOWN distinct registries are named."""
+    out: dict[int, tuple[str, str, bool]] = {}
+    for e in members:
+        stem = posixpath.basename(e.path).rsplit(".", 1)[0]
+        for words in (_core(_name_words(e.get("class")), family), _core(_name_words(stem), family)):
+            sid = index.registries.get("".join(words)) if words else None
+            if sid:
+                out[id(e)] = (sid, sid, True)
+                break
+    return out if len({sid for sid, _, _ in out.values()}) >= MIN_KNOWN else {}
+
+
 def _own_name(slug: str, project_name: str) -> bool:
     """`alist_v3/` in alist: a member that mounts the application itself."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
@@ -270,17 +293,21 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
     vendors: dict[str, set[str]] = defaultdict(set)  # file -> catalog services it imports or calls, umbrellas too
     hosts: dict[str, set[str]] = defaultdict(set)  # file -> API hosts outside the catalog it names
     host_services: dict[str, set[str]] = defaultdict(set)  # file -> catalog APIs (not sign-ins) it calls
+    requesting: set[str] = set()  # files that call an HTTP client or name an API host
     for ev in evidence:
         if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS) and ev.get("package") == "1":
             if not is_test_path(ev.path):
                 registrations.append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             by_folder[_family_folder(ev.path, ev.get("class"))].append(ev)
+        elif ev.kind == FEATURE and ev.name.startswith(HTTP_CLIENT):
+            requesting.add(ev.path)
         elif ev.kind == IMPORT:
             hits = index.import_(ev.ecosystem, ev.name)
             imports[ev.path].update(sid for sid, weak in hits if not weak)
             vendors[ev.path].update(sid for sid, _ in hits)
         elif ev.kind == HOST:
+            requesting.add(ev.path)
             sid = ev.service or index.host(ev.name)
             if sid:
                 vendors[ev.path].add(sid)
@@ -322,6 +349,12 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
                                 hosts.get(e.path, set()), sign_in, folder_vendors)
                 if found:
                     named.append((e, *found))
+            # A family of package ecosystems that makes requests reads their registries.
+            registries = _registry_members(members, family, index) if any(e.path in requesting for e in members) else {}
+            if registries:
+                named = [n for n in named if id(n[0]) not in registries] + [
+                    (e, *registries[id(e)]) for e in members if id(e) in registries
+                ]
             # Only members named for a catalog vendor vouch for the family (not one found through
             # its file's imports: every model file of an app imports its database's driver),
             # and no vendor named with an everyday word (`Threads`, `Monitor`).

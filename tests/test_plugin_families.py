@@ -207,3 +207,40 @@ def test_an_unknown_member_is_named_for_its_domain_when_its_file_spells_it(tmp_p
     ids = service_ids(scan_tree(tmp_path, files))
     assert "eodhistoricaldata" in ids
     assert "eod-historical" not in ids
+def _resolver(eco: str, cls: str, body: str = "") -> str:
+    return (f"package org.acme.pkgmetadata.{eco};\n\nimport java.net.http.HttpRequest;\n\n"
+            f"final class {cls} implements PackageMetadataResolver {{\n{body}}}\n")
+
+
+_FETCH = ('    byte[] fetch(String base, String name) {\n'
+          '        var request = HttpRequest.newBuilder().uri(URI.create(base + "/api/v1/" + name)).GET();\n'
+          '        return client.get(request);\n    }\n')
+
+
+def test_a_family_of_package_ecosystems_reads_their_registries(tmp_path):
+    """One resolver per package ecosystem (`GemPackageMetadataResolver`, `CargoPackageMetadataResolver`),
+    each requesting its registry's metadata API on a configured URL: the classes name ecosystems
+    (gem, cargo, composer, hex), the catalog's `registry_for` the registries they read."""
+    root = "resolution/src/main/java/org/acme/pkgmetadata"
+    files = {
+        f"{root}/{eco}/{cls}.java": _resolver(eco, cls, _FETCH)
+        for eco, cls in (("gem", "GemPackageMetadataResolver"), ("cargo", "CargoPackageMetadataResolver"),
+                         ("composer", "ComposerPackageMetadataResolver"), ("hex", "HexPackageMetadataResolver"),
+                         ("pypi", "PypiPackageMetadataResolver"))
+    }
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert {"rubygems", "crates-io", "packagist", "hex-pm", "pypi"} <= ids
+    assert not {"gem", "cargo", "composer", "hex"} & ids
+
+
+def test_ecosystem_words_name_no_registry_outside_such_a_family(tmp_path):
+    """A chat app's `composer/` (the message box) and `hex/` (a colour helper) beside other
+    components: ecosystem words name registries only where several siblings name ecosystems
+    and the family makes requests."""
+    root = "src/main/java/org/acme/ui"
+    files = {
+        f"{root}/{name.lower()}/{name}Widget.java":
+            f"package org.acme.ui.{name.lower()};\n\nfinal class {name}Widget extends Widget {{\n}}\n"
+        for name in ("Composer", "Hex", "Cargo", "Gem", "Toolbar")
+    }
+    assert not {"packagist", "hex-pm", "crates-io", "rubygems"} & service_ids(scan_tree(tmp_path, files))

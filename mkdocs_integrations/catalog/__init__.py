@@ -63,6 +63,10 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       sign_in_ignore: [credentials]  # (auth libraries) provider modules that are no third-party sign-in
       sign_in_names: [cognito]    # (sign-in services) the names auth libraries give this provider
                                   # beyond its id, `<id>-oauth` and `<id>-login`
+      registry_for: [gem, rubygems]  # (package registries) the words code names the registry's package
+                                  # ecosystem with (purl types, package managers): in a family of
+                                  # classes one per ecosystem (`GemMetaAnalyzer` beside
+                                  # `CargoMetaAnalyzer`), the member so named reads this registry
       model_prefixes: [anthropic] # (LLM providers) the provider word of an LLM router's model strings
                                   # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
                                   # that imports the router, such a string selects this provider
@@ -116,7 +120,7 @@ _SERVICE_KEYS = {
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
-    "word_name", "model_prefixes",
+    "word_name", "model_prefixes", "registry_for",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -167,6 +171,7 @@ class Service:
     sign_in_ignore: tuple[str, ...] = ()
     sign_in_names: tuple[str, ...] = ()
     model_prefixes: tuple[str, ...] = ()
+    registry_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -285,6 +290,9 @@ def _service(raw: Any, where: str) -> Service:
     model_prefixes = _strs(raw.get("model_prefixes"), where, "model_prefixes")
     if any(not _PROVIDER_RE.match(p) for p in model_prefixes):
         raise CatalogError(f"{where}: 'model_prefixes' are lowercase provider words (anthropic, vertex_ai)")
+    registry_for = _strs(raw.get("registry_for"), where, "registry_for")
+    if any(not re.match(r"^[a-z0-9]+$", w) for w in registry_for):
+        raise CatalogError(f"{where}: 'registry_for' are lowercase ecosystem words (gem, cargo, gomodules)")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -322,6 +330,7 @@ def _service(raw: Any, where: str) -> Service:
         sign_in_ignore=tuple(n.lower() for n in _strs(raw.get("sign_in_ignore"), where, "sign_in_ignore")),
         sign_in_names=tuple(n.lower() for n in _strs(raw.get("sign_in_names"), where, "sign_in_names")),
         model_prefixes=model_prefixes,
+        registry_for=registry_for,
     )
 
 

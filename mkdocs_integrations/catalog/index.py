@@ -175,6 +175,8 @@ class CatalogIndex:
         self.api_paths = tuple((path, svc.id) for svc in catalog.services.values() for path in svc.api_paths)
         # LLM router model-string prefixes ("anthropic" of "anthropic/claude-3-5-sonnet") -> provider
         self.model_prefixes = {p: svc.id for svc in catalog.services.values() for p in svc.model_prefixes}
+        # Package ecosystem words ("gem", "cargo") -> the public registry of that ecosystem
+        self.registries = {w: svc.id for svc in catalog.services.values() for w in svc.registry_for}
         self.call_patterns = [
             (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
             for svc in catalog.services.values()

@@ -508,3 +508,16 @@ def test_a_clouds_product_names_its_service_but_signing_in_names_none(catalog):
     assert index.service_named("pubsub") == "google-pubsub"
     assert index.service_named("login") is None
     assert index.service_named("amazon-login") == "amazon-login"
+
+
+def test_registry_for_words_are_lowercase_and_name_one_registry_each(catalog):
+    """A package ecosystem's word (`gem`, `cargo`) names one registry: the plugin families map a
+    member named for it to that registry, and a word given twice would pick one silently."""
+    assert "registry_for" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    registry_for: [Ruby Gems]"))
+    seen: dict[str, str] = {}
+    for svc in catalog.services.values():
+        for word in svc.registry_for:
+            assert word not in seen, f"{word!r} names both {seen[word]} and {svc.id}"
+            seen[word] = svc.id
+    assert {seen[w] for w in ("gem", "cargo", "composer", "hex", "pypi", "npm")} == {
+        "rubygems", "crates-io", "packagist", "hex-pm", "pypi", "npm-registry"}

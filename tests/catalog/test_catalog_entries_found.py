@@ -1475,6 +1475,26 @@ MORE_CASES = [
                       "app/Http/Controllers/GoogleAuthController.php": "<?php\nclass GoogleAuthController\n{\n    public function redirect()\n    {\n        return Socialite::driver('google')->redirect();\n    }\n}\n"}),
 ]
 
+# Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are
+# links elsewhere), a vendor's path-style public bucket, the EU KEV feed, MinIO's client on S3.
+MORE_CASES += [
+    ("pypi", {"app/versioncheck.py": 'import requests\n\ndef latest():\n    return requests.get("https://pypi.org/pypi/Misago/json").json()["info"]["version"]\n'}),
+    ("rubygems", {"lib/update_check.rb": 'require "net/http"\n\nURL = URI("https://rubygems.org/api/v1/versions/rails/latest.json")\nNet::HTTP.get(URL)\n'}),
+    ("crates-io", {"src/datasource/crate.ts": 'export const crateVersions = (name: string) => fetch(`https://crates.io/api/v1/crates/${name}`);\n'}),
+    ("crates-io", {"src/datasource/crate.ts": 'const INDEX = "https://index.crates.io";\nexport const entry = (path: string) => fetch(`${INDEX}/${path}`);\n'}),
+    ("hex-pm", {"src/datasource/hex.ts": 'export const hexPackage = (name: string) => fetch(`https://hex.pm/api/packages/${name}`);\n'}),
+    ("hex-pm", workflow_with_steps("- run: mix hex.publish --yes", "  env:", "    HEX_API_KEY: ${{ secrets.HEX_API_KEY }}")),
+    ("osv", {"osv/src/main/java/org/acme/osv/OsvDataSourceFactory.java":
+             'package org.acme.osv;\n\nfinal class OsvDataSourceFactory {\n    static final String DEFAULT_DATA_URL = "https://storage.googleapis.com/osv-vulnerabilities";\n}\n'}),
+    ("enisa-kev", {"kev/src/main/java/org/acme/kev/EnisaKevDataSourceFactory.java":
+                   'package org.acme.kev;\n\nfinal class EnisaKevDataSourceFactory {\n'
+                   '    static final String URL = "https://raw.githubusercontent.com/enisaeu/CNW/main/advisories/eukev/eukev.json";\n}\n'}),
+    ("aws-s3", {"storage/src/main/java/org/acme/storage/S3Storage.java":
+                'package org.acme.storage;\n\nimport io.minio.MinioClient;\nimport io.minio.credentials.IamAwsProvider;\n\n'
+                'final class S3Storage {\n    MinioClient client(String endpoint) {\n'
+                '        return MinioClient.builder().endpoint(endpoint).credentialsProvider(new IamAwsProvider(null, null)).build();\n    }\n}\n'}),
+]
+
 # LLM providers picked by an LLM router's model string (LiteLLM: "<provider>/<model>"), the
 # provider word each catalog entry lists in `model_prefixes`.
 MORE_CASES += [
