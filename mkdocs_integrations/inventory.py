@@ -451,7 +451,11 @@ def resolve(
             modules[owners.pop()].extend(evs)
     reads = {var.name: [path for path, _ in var.read_in] for var in env.values()}
     taken = {u.id for u in uses}
-    for svc, strength, evs in uncatalogued_apis(vendor_hosts, catalog, taken, project_name, reads, set(modules), module_files):
+    # the packages of Go package families' uncatalogued members (`drivers/pikpak`, `drivers/pikpak_share`)
+    module_packages = {pkg: slug for slug, evs in modules.items() for e in evs for pkg in e.get("packages").split()}
+    for svc, strength, evs in uncatalogued_apis(
+        vendor_hosts, catalog, taken, project_name, reads, set(modules), module_files, module_packages,
+    ):
         uses.append(_service_use(svc, strength, evs, []))
     # file -> (service, squashed domain) of the API hosts it calls; sign-in hosts do not count
     # (an integration authorizes through Google's or Facebook's OAuth endpoints).

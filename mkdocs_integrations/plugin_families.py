@@ -233,13 +233,18 @@ def _package_families(
                     break
         if len(known) < MIN_KNOWN_PACKAGES:
             continue  # the app's own packages that register themselves (migrations, event handlers)
-        for package, e in sorted(members.items()):
+        variants: dict[str, list[str]] = defaultdict(list)  # member package -> its variants' packages
+        for package in sorted(members):
             name = names[package]
             base = next((
                 other for other in sorted(members, key=lambda p: -len(names[p]))
                 if other != package and name.lower().startswith(names[other].lower() + "_")
             ), None)
             if base is not None:
+                variants[base].append(package)
+        for package, e in sorted(members.items()):
+            name = names[package]
+            if any(package in vs for vs in variants.values()):
                 continue  # a variant of another member (`pikpak_share/`, `onedrive_app/`): that vendor's
             sid = known.get(package) or _package_services(package, file_services, name)
             if sid is None:
@@ -253,7 +258,10 @@ def _package_families(
                 slug = sid
             out.append(Evidence(
                 path=e.path, line=e.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid or "",
-                detail=(("module", slug), ("class", e.get("class")), ("family", registrar)),
+                # the member's packages, its variants' too: every file there is the vendor's code
+                # (`uncatalogued_apis` reads them to name the API hosts only that member calls)
+                detail=(("module", slug), ("class", e.get("class")), ("family", registrar),
+                        ("packages", " ".join([package, *variants.get(package, ())]))),
             ))
     return out
 

@@ -132,11 +132,13 @@ _SIGN_IN_PATH = re.compile(r"(?:^|/)(?:auth|sso|login|signin|sign-in)(?:[/._-]|$
 def uncatalogued_apis(
     hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
     env_reads: dict[str, list[str]] | None = None, module_slugs: set[str] | None = None,
-    module_files: dict[str, str] | None = None,
+    module_files: dict[str, str] | None = None, module_packages: dict[str, str] | None = None,
 ) -> list[tuple[Service, str, list[Evidence]]]:
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code:
     (service, strength, evidence). `env_reads`: env var name -> files that read it;
-    `module_files`: file -> the uncatalogued integration module it belongs to."""
+    `module_files`: file -> the uncatalogued integration module it belongs to;
+    `module_packages`: package folder -> the uncatalogued member of a package family it is
+    (`drivers/aliyundrive_share` -> aliyundrive)."""
     oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
     for name, paths in (env_reads or {}).items():
         m = _OAUTH_CRED.match(name)
@@ -176,6 +178,7 @@ def uncatalogued_apis(
         if slug in umbrellas:
             continue  # books.google.com, apis.google.com: an umbrella company's domain names no product
         by_slug[slug].extend(live)
+    _fold_into_members(by_slug, module_packages or {})
     out = []
     for slug, evs in sorted(by_slug.items()):
         hosts_seen = sorted({e.name for e in evs})
@@ -196,6 +199,27 @@ def uncatalogued_apis(
         )
         out.append((svc, "host", sorted(evs)))
     return out
+
+
+def _fold_into_members(by_slug: dict[str, list[Evidence]], module_packages: dict[str, str]) -> None:
+    """A package family's member is its vendor's code (`drivers/aliyundrive/` beside
+    `drivers/onedrive/`): an unknown API domain that only the files of one member's packages
+    call, and the only one that member calls alone, is that vendor's API under another name
+    (api.alipan.com for the AliyunDrive driver, user.mypikpak.com for PikPak). It joins the
+    member's service rather than listing the vendor twice. Not where the member calls a second
+    domain of its own (a package serving two vendors, `ilanzou/` calling api.feijipan.com too),
+    nor a domain other code calls as well."""
+    if not module_packages:
+        return
+    exclusive: dict[str, list[str]] = defaultdict(list)  # member -> the domains only it calls
+    for slug, evs in by_slug.items():
+        owners = {module_packages.get(e.path.rsplit("/", 1)[0]) if "/" in e.path else None for e in evs}
+        if len(owners) == 1 and None not in owners:
+            exclusive[owners.pop()].append(slug)  # type: ignore[arg-type]
+    for member, slugs in sorted(exclusive.items()):
+        if len(slugs) != 1 or slugs[0] == member or member in by_slug:
+            continue
+        by_slug[member] = by_slug.pop(slugs[0])
 
 
 MODULE_PREFIX = "integration_module:"

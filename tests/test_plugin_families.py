@@ -244,3 +244,32 @@ def test_ecosystem_words_name_no_registry_outside_such_a_family(tmp_path):
         for name in ("Composer", "Hex", "Cargo", "Gem", "Toolbar")
     }
     assert not {"packagist", "hex-pm", "crates-io", "rubygems"} & service_ids(scan_tree(tmp_path, files))
+def test_an_unknown_api_only_one_member_package_calls_is_that_members_vendor(tmp_path):
+    """The AliyunDrive driver calls api.alipan.com (from its own package and its `_share`
+    variant's), the PikPak driver user.mypikpak.com: one vendor each, not a second service under
+    the API's domain. A package that calls two unknown domains of its own serves two vendors
+    (`ilanzou/` calling api.feijipan.com too), and a domain other code also calls is not one
+    member's: both stay services of their own."""
+    go_get = lambda pkg, url: f'package {pkg}\n\nfunc get() {{ http.Get("{url}") }}\n'  # noqa: E731
+    inv = scan_tree(tmp_path / "acme", {
+        "drivers/onedrive/meta.go": _go_driver("onedrive", "Onedrive"),
+        "drivers/google_drive/meta.go": _go_driver("google_drive", "GoogleDrive"),
+        "drivers/webdav/meta.go": _go_driver("webdav", "WebDav"),
+        "drivers/mega/meta.go": _go_driver("mega", "Mega"),
+        "drivers/aliyundrive/meta.go": _go_driver("aliyundrive", "AliDrive"),
+        "drivers/aliyundrive/util.go": go_get("aliyundrive", "https://api.alipan.com/v2/file/list"),
+        "drivers/aliyundrive_share/meta.go": _go_driver("aliyundrive_share", "AliyundriveShare"),
+        "drivers/aliyundrive_share/util.go": go_get("aliyundrive_share", "https://api.alipan.com/adrive/v2/share"),
+        "drivers/ilanzou/meta.go": _go_driver("ilanzou", "ILanZou"),
+        "drivers/ilanzou/util.go": go_get("ilanzou", "https://api.ilanzou.com/unproved/file/list")
+                                   + 'const other = "https://api.feijipan.com/ws/file/list"\n',
+        "drivers/blorb/meta.go": _go_driver("blorb", "Blorb"),
+        "drivers/blorb/util.go": go_get("blorb", "https://api.zork.io/v1/files"),
+        "internal/sync/zork.go": go_get("sync", "https://api.zork.io/v1/ping"),
+    })
+    ids = service_ids(inv)
+    assert "aliyundrive" in ids and "alipan" not in ids
+    ali = next(u for u in inv.services if u.id == "aliyundrive")
+    assert {e.path for e in ali.evidence} >= {"drivers/aliyundrive/util.go", "drivers/aliyundrive_share/util.go"}
+    assert {"ilanzou", "feijipan"} <= ids  # one package, two vendors
+    assert {"blorb", "zork"} <= ids  # api.zork.io is called outside the member too
