@@ -23,7 +23,7 @@ from .scan import ScanResult
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
     fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
-    fold_sign_in_client_apis, known_sign_in_module, sign_in_providers,
+    fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_providers,
 )
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
@@ -384,6 +384,7 @@ def resolve(
     extra, sign_in_folded = sign_in_providers(sign_ins, per_service, catalog, index)
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
     fold_authorize_hosts(per_service, other_hosts, client_files, index)
+    sign_in_folded.update(fold_user_info_hosts(per_service, catalog))
     _join_file_facts(facts, per_service, catalog)
     folded = fold_integration_oauth(per_service, catalog)
     folded.update(sign_in_folded)

@@ -225,6 +225,37 @@ def fold_authorize_hosts(
             per_service[target].extend(other_hosts.pop(host))
 
 
+def fold_user_info_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A hand-written sign-in exchanges the code and asks the vendor who signed in, in the file
+    that sends users to the vendor's authorize URL (alist's ssologin.go: `login.dingtalk.com/oauth2/auth`,
+    then api.dingtalk.com/v1.0/contact/users/me). A vendor API seen only as hosts in such files
+    is that sign-in's user-info call, not an integration: it joins `<vendor>-oauth`. Sign-in
+    files only: a path about signing in, or one naming the authorize URLs of several providers
+    (a login handler's switch over them); a vendor's integration module authorizing its own
+    API keeps it (`fold_integration_oauth`).
+    Returns {folded API id: sign-in id}."""
+    authorizing: dict[str, set[str]] = defaultdict(set)  # file -> sign-in services authorized there
+    for sid, evs in per_service.items():
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        for e in evs:  # its authorize URL, as a host or as the catalog's OAuth-flow call
+            if (_authorize_url(e) or (e.kind == CALL and e.name in _AUTHORIZATION_ONLY)) and not is_test_path(e.path):
+                authorizing[e.path].add(sid)
+    sign_in_files = {path for path, sids in authorizing.items() if len(sids) >= 2 or is_sign_in_path(path)}
+    folded: dict[str, str] = {}
+    for api in sorted(per_service):
+        svc = catalog.services.get(api)
+        target = f"{api}-oauth"
+        if svc is None or svc.category in ("oauth", "auth_provider") or target not in per_service:
+            continue
+        shown = [e for e in per_service[api] if shows_use(e)]
+        if shown and all(e.kind == HOST and e.path in sign_in_files and target in authorizing[e.path] for e in shown):
+            per_service[target].extend(per_service.pop(api))
+            folded[api] = target
+    return folded
+
+
 def fold_sign_in_client_apis(
     per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
     catalog: Catalog, index: CatalogIndex,

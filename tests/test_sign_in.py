@@ -299,3 +299,22 @@ def test_an_oidc_client_set_up_for_one_named_provider_is_that_sign_in(tmp_path):
                                              'import os\nfrom authlib.integrations.flask_client import OAuth\n'
                                              'ISSUER = os.environ["OIDC_ISSUER_URL"]\n'}))
     assert {"google-oauth", "oidc"} <= configurable
+
+
+def test_a_vendor_api_asked_who_signed_in_beside_its_authorize_url_is_that_sign_in(tmp_path):
+    """alist's login handler switches over providers' authorize URLs (GitHub's, DingTalk's) and
+    then asks DingTalk's API who signed in (api.dingtalk.com/v1.0/contact/users/me): that call
+    is Sign in with DingTalk's, not a DingTalk integration. A DingTalk robot elsewhere keeps it."""
+    handler = (
+        'package handles\n\nfunc authURL(platform string) string {\n\tswitch platform {\n'
+        '\tcase "Github":\n\t\treturn "https://github.com/login/oauth/authorize?"\n'
+        '\tcase "Dingtalk":\n\t\treturn "https://login.dingtalk.com/oauth2/auth?"\n\t}\n\treturn ""\n}\n\n'
+        'func userInfo() {\n\thttp.Get("https://api.dingtalk.com/v1.0/contact/users/me")\n}\n'
+    )
+    inv = scan(tmp_path / "app", {"server/handles/ssologin.go": handler})
+    assert "dingtalk-oauth" in ids(inv) and "dingtalk" not in ids(inv)
+    inv = scan(tmp_path / "app2", {
+        "server/handles/ssologin.go": handler,
+        "notify/robot.go": 'package notify\n\nconst hook = "https://oapi.dingtalk.com/robot/send?access_token="\n',
+    })
+    assert {"dingtalk-oauth", "dingtalk"} <= ids(inv)

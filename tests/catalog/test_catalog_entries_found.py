@@ -1127,6 +1127,9 @@ MORE_CASES = [
     # a hand-written GitHub sign-in: the SSO handler's authorize and token URLs, no OAuth library
     ("github-oauth", {"server/handles/ssologin.go": 'package handles\n\nfunc authURL(platform string) string {\n'
                       '\tswitch platform {\n\tcase "Github":\n\t\treturn "https://github.com/login/oauth/authorize?"\n\t}\n\treturn ""\n}\n'}),
+    # a hand-written DingTalk sign-in: the login handler's authorize URL
+    ("dingtalk-oauth", {"server/handles/ssologin.go": 'package handles\n\nfunc authURL(platform string) string {\n'
+                        '\tswitch platform {\n\tcase "Dingtalk":\n\t\treturn "https://login.dingtalk.com/oauth2/auth?"\n\t}\n\treturn ""\n}\n'}),
     # the download clients' client libraries; qBittorrent's Web UI API path on a configured URL
     ("aria2", {"requirements.txt": "aria2p==0.12.0\n", "app/downloads.py": "import aria2p\n\nclient = aria2p.API(aria2p.Client(host=url, secret=secret))\n"}),
     ("qbittorrent", {"requirements.txt": "qbittorrent-api==2024.9.67\n", "app/downloads.py": "import qbittorrentapi\n\nqbt = qbittorrentapi.Client(host=url)\n"}),
