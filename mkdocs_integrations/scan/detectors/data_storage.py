@@ -1,5 +1,6 @@
 """Which database a schema or settings file names: Prisma datasources, Django ENGINE,
-Rails database.yml, Laravel DB_CONNECTION, Spring/JDBC URLs, Drizzle dialects.
+Rails database.yml, Laravel DB_CONNECTION, Spring/JDBC URLs, Drizzle dialects; and the
+backends a PHP framework's config files select by default (mail, cache, queue, session).
 
 The database words map to services through the catalog's `url_schemes`, so this module
 knows file formats, not services.
@@ -19,6 +20,15 @@ _PRISMA_URL_ENV = re.compile(r"""url\s*=\s*env\(\s*["']([A-Za-z_][A-Za-z0-9_]*)[
 _DJANGO_ENGINE = re.compile(r"""['"]ENGINE['"]\s*:\s*['"][\w.]*?\.(postgresql\w*|postgis|mysql|sqlite3|oracle|mssql|sql_server\.pyodbc|cockroachdb|djongo)['"]""")
 _RAILS_ADAPTER = re.compile(r"^\s*adapter:\s*['\"]?(\w+)['\"]?\s*$", re.M)
 _LARAVEL_DEFAULT = re.compile(r"""['"]default['"]\s*=>\s*env\(\s*['"]DB_CONNECTION['"]\s*,\s*['"](\w+)['"]""")
+# A framework config's choice of backend, with its default (Laravel's `config/mail.php`:
+# `'default' => env('MAIL_MAILER', 'smtp')`, before Laravel 7 `'driver' => env('MAIL_DRIVER', 'smtp')`;
+# `config/cache.php`: `'default' => env('CACHE_DRIVER', 'redis')`): the backend the app runs with
+# unless its environment says otherwise, whether or not an env template sets it. The top-level
+# selecting keys only: `'cloud' => env('FILESYSTEM_CLOUD', 's3')` is a disk kept at hand, not the one in use.
+_FRAMEWORK_CONFIG_PHP = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
+_CONFIG_DEFAULT = re.compile(
+    r"""['"](?:default|driver)['"]\s*=>\s*env\(\s*['"]([A-Z][A-Z0-9_]*)['"]\s*,\s*['"]([\w-]+)['"]\s*\)"""
+)
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
@@ -74,6 +84,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for m in _LARAVEL_DEFAULT.finditer(text):
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
+    if _FRAMEWORK_CONFIG_PHP.search(src.rel):
+        from .env_files import _BACKEND_SETTING, _driver_fact  # env_files imports this module
+
+        for m in _CONFIG_DEFAULT.finditer(text):
+            if _BACKEND_SETTING.match(m.group(1)):
+                yield from _driver_fact(src, ctx, src.line_of(m.start(2)), m.group(1), m.group(2))
+        return
     if name.endswith(".py"):
         for m in _DJANGO_ENGINE.finditer(text):
             yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
@@ -85,6 +102,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 def accepts(rel: str, name: str, ctx: Context) -> bool:
     if name.endswith(".prisma") or name in ("database.yml", "database.php") or name.startswith("drizzle.config."):
         return True
+    if name.endswith(".php"):
+        return bool(_FRAMEWORK_CONFIG_PHP.search(rel))
     if _rails_database_yml(name):
         return True
     if name.startswith("application") and name.endswith((".properties", ".yml", ".yaml")):

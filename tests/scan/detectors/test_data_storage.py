@@ -26,6 +26,24 @@ def test_django_rails_laravel(run_detector):
     assert [(e.service, e.line) for e in ev] == [("sqlite", 3)]
 
 
+def test_laravel_config_default_backends(run_detector):
+    """Laravel's config/mail.php selects its mailer with a default (`'driver' => env('MAIL_DRIVER',
+    'smtp')` before Laravel 7, `'default' => env('MAIL_MAILER', 'smtp')` after): the app sends
+    over SMTP unless told otherwise, with no env template needed. A local default (`log`,
+    `file`) names nothing, nor does a disk kept at hand (`'cloud' => env('FILESYSTEM_CLOUD', 's3')`)."""
+    mail = "<?php\nreturn [\n    'driver' => env('MAIL_DRIVER', 'smtp'),\n    'host' => env('MAIL_HOST'),\n];\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "config/mail.php", mail)
+    assert [(e.kind, e.service, e.line) for e in ev] == [(FEATURE, "smtp", 3)]
+    cache = "<?php\nreturn [\n    'default' => env('CACHE_DRIVER', 'redis'),\n];\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "app/Config/cache.php", cache)
+    assert [e.service for e in ev] == ["redis"]
+    quiet = ("<?php\nreturn [\n    'default' => env('MAIL_MAILER', 'log'),\n"
+             "    'cloud' => env('FILESYSTEM_CLOUD', 's3'),\n];\n")
+    ev, _ = run_detector(data_storage.DETECTOR, "config/mail.php", quiet)
+    assert ev == []
+    assert not data_storage.accepts("app/Mail/Mailer.php", "Mailer.php", None)
+
+
 def test_rails_database_yml_templates(run_detector):
     """An app that ships database.yml.example (written to database.yml at install) names its
     databases there; other files named database.yml.* are not read."""
