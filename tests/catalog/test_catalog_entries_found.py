@@ -1127,6 +1127,10 @@ MORE_CASES = [
     # a hand-written GitHub sign-in: the SSO handler's authorize and token URLs, no OAuth library
     ("github-oauth", {"server/handles/ssologin.go": 'package handles\n\nfunc authURL(platform string) string {\n'
                       '\tswitch platform {\n\tcase "Github":\n\t\treturn "https://github.com/login/oauth/authorize?"\n\t}\n\treturn ""\n}\n'}),
+    # Anubis as the compose stack's bot-challenge proxy in front of the web service
+    ("anubis", {"docker-compose.yml": "services:\n  anubis:\n    image: ghcr.io/techarohq/anubis:latest\n"
+                "    environment:\n      TARGET: http://web:8000\n      DIFFICULTY: \"4\"\n"
+                "  web:\n    build: .\n"}),
     # a hand-written DingTalk sign-in: the login handler's authorize URL
     ("dingtalk-oauth", {"server/handles/ssologin.go": 'package handles\n\nfunc authURL(platform string) string {\n'
                         '\tswitch platform {\n\tcase "Dingtalk":\n\t\treturn "https://login.dingtalk.com/oauth2/auth?"\n\t}\n\treturn ""\n}\n'}),

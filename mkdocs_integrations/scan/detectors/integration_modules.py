@@ -49,7 +49,8 @@ _GROUPS = frozenset({
 })
 # Names that are the module system itself, not a vendor.
 _GENERIC = frozenset({
-    "base", "common", "core", "shared", "utils", "util", "helpers", "helper", "types", "type", "index",
+    # the family's base class beside its vendors (`connectors/abstract_connector.py`, `AbstractNotifier.php`)
+    "abstract", "base", "common", "core", "shared", "utils", "util", "helpers", "helper", "types", "type", "index",
     "interface", "interfaces", "models", "model", "lib", "main", "mod", "init", "config", "settings",
     "registry", "manager", "factory", "integration", "integrations", "provider", "providers", "webhook",
     "webhooks", "generic", "custom", "default", "email", "mail", "sms", "http", "https", "api", "oauth",

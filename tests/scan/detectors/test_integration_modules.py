@@ -42,6 +42,9 @@ def notify(url, token, title):
         ("server/notification-providers/kook.js", ("kook", True)),
         ("server/notification-providers/heii-oncall.js", ("heii-oncall", True)),
         ("server/notification-providers/notification-provider.js", None),  # the base class
+        # the family's abstract base beside its vendors: no vendor named Abstract
+        ("bookwyrm/connectors/abstract_connector.py", None),
+        ("app/notifiers/AbstractNotifier.php", None),
         ("src/smsGateways/SevenIo.ts", ("sevenio", True)),
         # role words end a name only as words of their own: `whapi` is no `wh` API
         ("server/notification-providers/whapi.js", ("whapi", True)),
