@@ -107,6 +107,31 @@ def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) ->
             yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"selected_by:{name}", service=sid)
 
 
+_CHOICE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*")
+
+
+def _choice_facts(src: Source, ctx: Context, name: str, comments: list[tuple[int, str]]) -> Iterator[Record]:
+    """The backends a template's comment offers for the setting right below it (linkace's
+    `# Set the database driver (mysql, pgsql, sqlsrv, sqlite)` above `DB_CONNECTION=mysql`,
+    firefly-iii's `# Use pgsql for PostgreSQL`): the app documents each as supported, so each
+    is one the app can run on, like the value chosen. Only catalog driver words leave."""
+    seen: set[str] = set()
+    for line, text in comments:
+        for w in _CHOICE_WORD.finditer(text):
+            word = w.group(0).lower()
+            if _DB_SETTING.match(name):
+                sid = database_for(ctx, word)
+                if sid and sid not in seen:
+                    seen.add(sid)
+                    yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid,
+                                   detail=(("choice", "1"), ("env", name)))
+            else:
+                sid = ctx.index.driver(word)
+                if sid and sid not in seen:
+                    seen.add(sid)
+                    yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"choice_of:{name}", service=sid)
+
+
 def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, kind: str) -> Iterator[Record]:
     """What a template's value tells without being a secret: the URL scheme, test mode.
 
@@ -146,6 +171,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         kind = "template"
     environment = environment_of(src.name)
     valued = 0
+    comments: list[tuple[int, str]] = []  # the comment block right above the current line
     for i, raw in enumerate(src.text.splitlines(), start=1):
         m = _ASSIGN.match(raw)
         if not m:
@@ -155,7 +181,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                     path=src.rel, line=i, kind=ENV_DECL, name=c.group(1),
                     detail=(("file", kind), ("environment", environment), ("optional", "1")),
                 )
+                comments = []
+            elif raw.lstrip().startswith("#"):
+                comments.append((i, raw))
+            else:
+                comments = []
             continue
+        if kind == "template" and comments and (_DB_SETTING.match(m.group(1)) or _BACKEND_SETTING.match(m.group(1))):
+            yield from _choice_facts(src, ctx, m.group(1), comments)
+        comments = []
         value = raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\"")
         has_value = bool(value)
         valued += has_value

@@ -79,6 +79,28 @@ def test_backend_settings_name_their_service_not_their_value(run_detector):
     assert picked == {(3, "aws-ses", "selected_by:MAIL_MAILER"), (4, "aws-sqs", "selected_by:QUEUE_CONNECTION")}
 
 
+def test_the_choices_a_templates_comment_offers_for_a_backend_setting_are_backends(run_detector):
+    """linkace's `# Set the database driver (mysql, pgsql, sqlsrv, sqlite)` right above
+    `DB_CONNECTION=mysql`: the app documents each driver as supported. Only the comment block
+    right above the setting counts, and not in a real env file; prose above other settings names nothing."""
+    text = """\
+        # Use sqlite for SQLite, redis here names nothing
+        APP_KEY=xyz
+
+        # Set the database driver (mysql, pgsql, sqlsrv, sqlite)
+        DB_CONNECTION=mysql
+        # Mail: smtp or postmark
+        MAIL_MAILER=log
+    """
+    ev, _ = run_detector(DETECTOR, ".env.example", text)
+    dbs = {(e.line, e.service) for e in ev if e.kind == DB_TYPE}
+    assert dbs == {(4, "mysql"), (4, "postgresql"), (4, "mssql"), (4, "sqlite"), (5, "mysql")}
+    mail = {(e.line, e.service) for e in ev if e.kind == FEATURE}
+    assert mail == {(6, "smtp"), (6, "postmark")}
+    ev, _ = run_detector(DETECTOR, ".env", text)
+    assert {e.service for e in ev if e.kind == DB_TYPE} == {"mysql"}
+
+
 PHPUNIT = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <phpunit bootstrap="vendor/autoload.php">
