@@ -57,6 +57,23 @@ _VENDOR_HOOK_FUNC = re.compile(
 )
 
 
+# A sender per vendor named for what it sends: `sendSlackAlert`, `sendRocketChatAlert`,
+# `sendGotifyNotification`, `send_dingtalk_message`, `postMattermostNotification` (an app's alert or
+# notification channels, each posting to the URL a user set: a chat's incoming webhook, a
+# self-hosted server's API). The vendor is the words between the verb and the role word.
+_ROLE = r"(?:Alert|Notification|Notify|Message|alert|notification|notify|message)s?"
+_VENDOR_SENDER_FUNC = re.compile(
+    r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?|\b(?:const|let|var)\s+|^[ \t]*(?:(?:public|private|protected|static|async)\s+)*)"
+    r"((?:send|post|notify|push)(?:_([a-z][a-z0-9]+(?:_[a-z0-9]+)?)_|([A-Z][A-Za-z0-9]+?))" + _ROLE + r")"
+    r"\s*(?:\(|=\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>))",
+    re.M,
+)
+# The sender's body makes the request: an HTTP POST, or a request built for one (Go's
+# `http.NewRequest("POST", ...)` sent by a client's `Do`).
+_SENDS = re.compile(_HTTP_POST.pattern + r"|\bhttp\.NewRequest(?:WithContext)?\s*\(")
+_SENDER_SPAN = 6000  # how far a sender's body may run when no other function follows it
+
+
 def _vendor_hook_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
     """(offset, function name, service) of each function named `<vendor>Webhook` whose body
     makes an HTTP POST: the app notifies that vendor's chat through a user's webhook URL."""
@@ -64,6 +81,22 @@ def _vendor_hook_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, 
         sid = ctx.index.service_titled(m.group(1))
         if sid and _HTTP_POST.search(_function_body(text, m.end())):
             yield m.start(), _enclosing_function(text, m.end()), sid
+
+
+def _vendor_sender_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, function name, service) of each function named `send<Vendor>Alert` /
+    `send<Vendor>Notification` whose own body (up to the next function or sender) makes an
+    HTTP request. The vendor is a catalog service by its own id or name, and not one named with
+    an everyday word (catalog `word_name`: `sendThreadsNotification` is about the app's threads)."""
+    senders = list(_VENDOR_SENDER_FUNC.finditer(text))
+    for n, m in enumerate(senders):
+        sid = ctx.index.service_titled(m.group(2) or m.group(3))
+        if not sid or ctx.catalog.services[sid].word_name:
+            continue
+        end = min(len(text), m.end() + _SENDER_SPAN, senders[n + 1].start() if n + 1 < len(senders) else len(text))
+        nxt = _FUNC.search(text, m.end(), end)
+        if _SENDS.search(text, m.end(), nxt.start() if nxt else end):
+            yield m.start(1), m.group(1), sid
 
 
 def _route_from_file(rel: str) -> str | None:
@@ -185,7 +218,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     words = src.words
     hooky = any("hook" in w for w in words)
     if not hooky and "hook" not in src.rel.lower():
-        return  # neither a webhook route nor a *WEBHOOK* URL can be in this file
+        # neither a webhook route nor a *WEBHOOK* URL can be in this file: only a sender per vendor
+        yield from _senders(src, src.stripped(style), ctx)
+        return
     text = src.stripped(style)
     routes: list[tuple[str, int]] = []
     file_route = _route_from_file(src.rel)
@@ -230,6 +265,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             service=sid,
             detail=(("trigger", f"{func}() in {src.name}"), ("retry", _retry(_function_body(text, offset + 1), text))),
         )
+    for record in _senders(src, text, ctx):
+        named = True
+        yield record
     if named:
         return
     # Outgoing: an HTTP POST in a file that reads a *WEBHOOK* env var.
@@ -249,9 +287,26 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             return
 
 
+def _senders(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Outgoing posts of an app's alert or notification channels, one sender per vendor
+    (`sendSlackAlert()`, `sendGotifyNotification()`)."""
+    if not _SENDS.search(text):
+        return
+    for offset, func, sid in _vendor_sender_functions(text, ctx):
+        yield Evidence(
+            path=src.rel,
+            line=src.line_of(offset),
+            kind=WEBHOOK_OUT,
+            name=f"{func}()",
+            service=sid,
+            detail=(("trigger", f"{func}() in {src.name}"), ("retry", "")),
+        )
+
+
 DETECTOR = Detector(
     name="webhooks",
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
-    literals=lambda ctx: ("hook",),  # a webhook route or a *WEBHOOK* URL, in the path or text
+    # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`)
+    literals=lambda ctx: ("hook", "alert", "notif", "message"),
 )

@@ -196,3 +196,77 @@ def test_a_controller_post_outside_webhooks_is_no_webhook(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "src/users/users.controller.ts", src)
     assert [e for e in ev if e.kind == WEBHOOK_IN] == []
+
+
+ALERT_GO = """\
+package tasks
+
+func (t *TaskRunner) sendSlackAlert() {
+	body := t.render("templates/slack.tmpl")
+	resp, err := http.Post(util.Config.SlackUrl, "application/json", body)
+	t.log(resp, err)
+}
+
+func (t *TaskRunner) sendRocketChatAlert() {
+	resp, err := http.Post(util.Config.RocketChatUrl, "application/json", t.render("templates/rocketchat.tmpl"))
+	t.log(resp, err)
+}
+
+func (t *TaskRunner) sendGotifyAlert() {
+	req, _ := http.NewRequest("POST", util.Config.GotifyUrl+"/message", t.render("templates/gotify.tmpl"))
+	t.client.Do(req)
+}
+
+func (t *TaskRunner) sendMailAlert() {
+	mailer.Send(t.Config.EmailHost, t.render("templates/email.tmpl"))
+}
+"""
+
+NOTIFY_TS = """\
+export const sendGotifyNotification = async (
+	connection: typeof gotify.$inferInsert,
+	title: string,
+) => {
+	const response = await fetch(`${connection.serverUrl}/message`, {
+		method: "POST",
+		headers: { "X-Gotify-Key": connection.appToken },
+	});
+};
+
+export const sendMattermostNotification = async (connection: Connection, text: string) => {
+	await fetch(connection.webhookUrl, { method: "POST", body: JSON.stringify({ text }) });
+};
+
+export const sendResendNotification = async (connection: Connection, text: string) => {
+	await new Resend(connection.apiKey).emails.send({ text });
+};
+"""
+
+
+def test_a_sender_per_vendor_names_the_vendor(run_detector):
+    """An app's alert channels, one sender per vendor (`sendSlackAlert`, `sendGotifyAlert`), each
+    posting to a URL the user set (no `webhook` anywhere in the file): each names its vendor.
+    `sendMailAlert` is no catalog vendor's."""
+    ev, _ = run_detector(DETECTOR, "services/tasks/alert.go", ALERT_GO)
+    out = {e.service: e for e in ev if e.kind == WEBHOOK_OUT}
+    assert set(out) == {"slack", "rocketchat", "gotify"}
+    assert out["slack"].name == "sendSlackAlert()" and out["slack"].line == 3
+    assert out["gotify"].line == 14
+
+
+def test_a_notification_sender_per_vendor_in_typescript(run_detector):
+    """`export const send<Vendor>Notification = async (...) =>` posting with fetch; a sender that
+    calls a vendor's SDK (`sendResendNotification`) makes no HTTP request of its own here."""
+    ev, _ = run_detector(DETECTOR, "packages/server/src/utils/notifications/utils.ts", NOTIFY_TS)
+    out = {e.service: e.line for e in ev if e.kind == WEBHOOK_OUT}
+    assert out == {"gotify": 1, "mattermost": 11}
+
+
+def test_a_vendor_sender_without_a_request_is_no_evidence(run_detector):
+    """The sender's own body must make the request: the POST in the next function is not its."""
+    src = (
+        "export function sendSlackNotification(text: string) {\n  return queue.add('slack', text);\n}\n\n"
+        "export function deliver(url: string) {\n  return fetch(url, { method: 'POST' });\n}\n"
+    )
+    ev, _ = run_detector(DETECTOR, "src/notify.ts", src)
+    assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
