@@ -34,6 +34,9 @@ def workflow_with_steps(*lines: str, runs_on: str = "ubuntu-latest") -> dict[str
 
 
 CASES = {
+    # Bolt as the app's embedded store (semaphore's db/bolt): go.mod and bbolt.Open on a file
+    "boltdb": {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire go.etcd.io/bbolt v1.3.9\n",
+               "db/bolt/store.go": 'package bolt\n\nimport "go.etcd.io/bbolt"\n\nfunc Open(p string) (*bbolt.DB, error) { return bbolt.Open(p, 0666, nil) }\n'},
     # a settings page offering a shields.io Endpoint badge of the user's stats (shields fetches the app's JSON)
     "shields-io": {"templates/settings.html": '<img src="https://img.shields.io/endpoint?url={{ base_url }}/api/badge/{{ user.id }}&label=Coding%20time" alt="badge">\n'},
     # a settings page showing a GitHub Readme Stats card fed by the app's WakaTime-compatible API
