@@ -1525,6 +1525,46 @@ MORE_CASES += [
 ]
 
 
+# A platform that runs Traefik in front of the apps it deploys: it starts the Traefik container
+# itself and writes its static config, whose ACME resolver gets certificates from Let's Encrypt.
+TRAEFIK_SETUP_TS = """\
+import { stringify } from "yaml";
+export const TRAEFIK_VERSION = "3.6.1";
+export const initializeTraefik = async () => {
+	const imageName = `traefik:v${TRAEFIK_VERSION}`;
+	await docker.createContainer({ name: "proxy", Image: imageName });
+};
+export const getDefaultTraefikConfig = () =>
+	stringify({
+		entryPoints: { websecure: { address: ":443", http: { tls: { certResolver: "letsencrypt" } } } },
+		certificatesResolvers: {
+			letsencrypt: {
+				acme: { email: "admin@example.com", storage: "/etc/traefik/acme.json", httpChallenge: { entryPoint: "web" } },
+			},
+		},
+	});
+"""
+TRAEFIK_PROXY_PHP = """\
+<?php
+function proxy_compose(): array
+{
+    return ['services' => ['traefik' => [
+        'image' => 'traefik:v3.6',
+        'command' => [
+            '--certificatesresolvers.letsencrypt.acme.httpchallenge=true',
+            '--certificatesresolvers.letsencrypt.acme.storage=/traefik/acme.json',
+        ],
+    ]]];
+}
+"""
+MORE_CASES += [
+    ("traefik", {"src/setup/traefik-setup.ts": TRAEFIK_SETUP_TS}),
+    ("letsencrypt", {"src/setup/traefik-setup.ts": TRAEFIK_SETUP_TS}),
+    ("traefik", {"bootstrap/helpers/proxy.php": TRAEFIK_PROXY_PHP}),
+    ("letsencrypt", {"bootstrap/helpers/proxy.php": TRAEFIK_PROXY_PHP}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -1587,3 +1627,4 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     for app in ("a", "b"):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
+
