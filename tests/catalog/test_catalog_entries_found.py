@@ -1565,6 +1565,16 @@ MORE_CASES += [
 ]
 
 
+# Secret stores and a git forge called over plain HTTP on the URL a user configured (no client
+# library): a path only that product's API serves.
+MORE_CASES += [
+    ("hashicorp-vault", {"src/vault/hashicorp.ts": 'export const check = (c: Config) =>\n\tfetch(`${c.url}/v1/auth/token/lookup-self`, { headers: { "X-Vault-Token": c.token } });\n'}),
+    ("infisical", {"src/vault/infisical.ts": 'export const login = (c: Config) =>\n\tfetch(`${c.siteUrl}/api/v1/auth/universal-auth/login`, { method: "POST", body: JSON.stringify({ clientId: c.clientId, clientSecret: c.clientSecret }) });\n'}),
+    ("infisical", {"app/settings.py": 'import os\n\nINFISICAL_CLIENT_ID = os.environ["INFISICAL_CLIENT_ID"]\n', "requirements.txt": "infisicalsdk==1.0.3\n"}),
+    ("gitea", {"src/providers/gitea.ts": 'export const repos = (baseUrl: string, token: string) =>\n\tfetch(`${baseUrl}/api/v1/user/repos?page=1&limit=50`, { headers: { Authorization: `token ${token}` } });\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
