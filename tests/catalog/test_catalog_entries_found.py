@@ -1575,6 +1575,12 @@ MORE_CASES += [
 ]
 
 
+# Backups to an S3 bucket through rclone's S3 backend, its credentials passed as flags.
+MORE_CASES += [
+    ("aws-s3", {"src/backups/upload.ts": 'export const upload = (d: Destination, file: string) =>\n\texec(`rclone copyto --s3-access-key-id=${d.accessKey} --s3-secret-access-key=${d.secret} --s3-region=${d.region} "${file}" ":s3:${d.bucket}/backups/"`);\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
