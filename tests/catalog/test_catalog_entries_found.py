@@ -1581,6 +1581,12 @@ MORE_CASES += [
 ]
 
 
+# An organisation's OIDC provider registered through better-auth's sso plugin.
+MORE_CASES += [
+    ("oidc", {"components/sso/register-oidc-dialog.tsx": '// Register an OIDC provider for the organization\nexport async function register(data: Form) {\n\tawait authClient.sso.register({\n\t\tproviderId: data.providerId,\n\t\tissuer: data.issuer,\n\t\toidcConfig: { clientId: data.clientId, clientSecret: data.clientSecret, pkce: true },\n\t});\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
