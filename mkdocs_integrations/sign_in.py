@@ -102,12 +102,29 @@ def fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) 
 _API_KINDS = frozenset({ENV_READ, IMPORT, CALL})
 
 
+# A `.default` scope asks the identity platform for an app-only token (the client-credentials
+# grant) to the resource it names: `https://vault.azure.net/.default` is a token for Key Vault.
+_DEFAULT_SCOPE = re.compile(r"^(?:api://|https?://)([A-Za-z0-9.-]+)/\.default$")
+
+
+def _default_scope_hosts(evs: list[Evidence]) -> dict[str, set[str]]:
+    """{path: resource hosts} of the `.default` scopes among a provider's evidence."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in evs:
+        m = _DEFAULT_SCOPE.match(e.name) if e.kind == SCOPE else None
+        if m:
+            out[e.path].add(m.group(1).lower())
+    return out
+
+
 def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """A sign-in provider's host that is also its company's API gateway (Meta's
     graph.facebook.com serves Facebook Login, WhatsApp's Cloud API and Instagram alike), seen
     only in files that use another catalog service's API (a WhatsApp sender reading
     WHATSAPP_ACCESS_TOKEN) and none about signing in, is that API's endpoint, not a sign-in:
-    it joins that service.
+    it joins that service. So is an identity platform's token host in a file that asks it for
+    an app-only token to a catalog service's resource (login.microsoftonline.com with scope
+    `https://vault.azure.net/.default` beside Key Vault's host): no user signs in there.
     Returns {folded id: API id}."""
     folded: dict[str, str] = {}
     for sid in sorted(per_service):
@@ -120,13 +137,15 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
         if not shown or any(e.kind != HOST for e in shown):
             continue
         owners: set[str] = set()
+        resources = _default_scope_hosts(per_service[sid])
         for e in shown:
             if is_sign_in_path(e.path):
                 break  # auth/providers.ts: the issuer of a configured sign-in
             here = {
                 other for other, evs in per_service.items()
                 if other != sid and other in catalog.services and catalog.services[other].category not in ("oauth", "auth_provider")
-                and any(o.path == e.path and o.kind in _API_KINDS for o in evs)
+                and any(o.path == e.path and (o.kind in _API_KINDS or (o.kind == HOST and o.name in resources.get(e.path, ())))
+                        for o in evs)
             }
             if not here:
                 break

@@ -318,3 +318,36 @@ def test_a_vendor_api_asked_who_signed_in_beside_its_authorize_url_is_that_sign_
         "notify/robot.go": 'package notify\n\nconst hook = "https://oapi.dingtalk.com/robot/send?access_token="\n',
     })
     assert {"dingtalk-oauth", "dingtalk"} <= ids(inv)
+AZURE_VAULT_TS = """\
+const getAccessToken = async (config: AzureConfig) => {
+	const body = new URLSearchParams({
+		grant_type: "client_credentials",
+		client_id: config.clientId,
+		client_secret: config.clientSecret,
+		scope: "https://vault.azure.net/.default",
+	});
+	const response = await fetch(
+		`https://login.microsoftonline.com/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`,
+		{ method: "POST", body: body.toString() },
+	);
+	return (await response.json()).access_token;
+};
+export const getSecret = async (config: AzureConfig, name: string) =>
+	fetch(`${config.vaultUri}/secrets/${name}?api-version=7.4`, { headers: { Authorization: `Bearer ${await getAccessToken(config)}` } });
+"""
+
+
+def test_an_app_only_token_for_a_resource_is_that_resources_not_a_sign_in(tmp_path):
+    """A client-credentials token from Microsoft's identity platform with the `.default` scope
+    of Key Vault (`https://vault.azure.net/.default`): the app authenticates to Key Vault;
+    nobody signs in with Microsoft."""
+    inv = scan(tmp_path / "app", {"src/vault/azure.ts": AZURE_VAULT_TS})
+    assert "azure-key-vault" in ids(inv) and "microsoft-oauth" not in ids(inv)
+
+
+def test_the_identity_platform_host_with_a_user_scope_stays_sign_in(tmp_path):
+    """The same host asked for a user's delegated scopes is signing in with Microsoft."""
+    src = AZURE_VAULT_TS.replace('grant_type: "client_credentials"', 'grant_type: "authorization_code"').replace(
+        "https://vault.azure.net/.default", "openid profile email") + 'export const VAULT = "https://vault.azure.net";\n'
+    inv = scan(tmp_path / "app", {"src/vault/azure.ts": src})
+    assert {"microsoft-oauth", "azure-key-vault"} <= ids(inv)
