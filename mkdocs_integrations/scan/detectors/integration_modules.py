@@ -26,6 +26,10 @@ _CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
     "alerting", "alerters", "alerter", "plugins", "backends", "analytics",
+    # A customer-data platform's or alerting tool's destinations, one module per vendor the
+    # app sends events or alerts to (RudderStack's `src/v0/destinations/hs/`, redash's
+    # `destinations/pagerduty.py`, dittofeed's `destinations/postmark.ts`).
+    "destinations",
 })
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
@@ -89,10 +93,13 @@ _SUFFIX = re.compile(
 _KIND_WORDS = frozenset({
     "notification", "notifications", "alert", "alerts", "alerting", "sms", "email", "mail", "push", "chat",
     "messaging", "message", "messages",
+    # where events go: a tracking library's device-mode `destination-plugins/logrocket.ts`
+    "destination", "destinations",
 })
 _ROLE_WORDS = frozenset({
     "provider", "providers", "channel", "channels", "sender", "senders", "gateway", "gateways", "transport",
     "transports", "integration", "integrations", "notifier", "notifiers", "service", "services",
+    "plugins",
 })
 
 
@@ -506,7 +513,19 @@ def _kind_at_top(rel: str) -> bool:
     return False
 
 
+# Go test support outside `_test.go` files imports the standard `testing` package (a
+# `harness/harness.go` starting the containers an `integration/` test suite needs): a test
+# harness, not a vendor's module, whatever its folder's name.
+_GO_TESTING_IMPORT = re.compile(r'^[ \t]*(?:import[ \t]+)?(?:[\w.]+[ \t]+)?"testing"[ \t]*$', re.M)
+
+
+def _test_support(src: Source) -> bool:
+    return src.name.endswith(".go") and '"testing"' in src.text and bool(_GO_TESTING_IMPORT.search(src.text))
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if _test_support(src):
+        return
     found = module_of(src.rel)
     if found is None:
         role = role_file_of(src.name)

@@ -448,3 +448,55 @@ def test_role_files_of_catalog_vendors(run_detector, rel, expected):
     name = rel.rsplit("/", 1)[-1]
     ev, _ = run_detector(DETECTOR, rel, "package object\n") if accepts(rel, name) else ([], None)
     assert [e.service for e in ev] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a CDP's or alerting tool's destinations, one module per vendor
+        ("redash/destinations/pagerduty.py", ("pagerduty", False)),
+        ("src/v0/destinations/hs/transform.js", ("hs", True)),
+        # a tracking library's device-mode destinations: a kind folder, every file a vendor's
+        ("libs/jitsu-js/src/destination-plugins/logrocket.ts", ("logrocket", True)),
+        ("libs/jitsu-js/src/destination-plugins/index.ts", None),
+        ("lemur/destinations/models.py", None),  # the app's own destinations feature
+    ],
+)
+def test_destination_folders(rel, expected):
+    assert module_of(rel) == expected
+
+
+def test_a_destination_plugin_of_a_catalog_vendor_is_its_service(run_detector):
+    src = 'const cdn = "cdn.lr-ingest.io/";\nexport const logrocketPlugin = { id: "logrocket", handle() { loadScript(`${cdn}LogRocket`); } };\n'
+    ev, _ = run_detector(DETECTOR, "libs/js/src/destination-plugins/logrocket.ts", src)
+    assert [e.service for e in ev] == ["logrocket"]
+
+
+GO_HARNESS = """\
+// Package harness starts the containers the integration tests need.
+package harness
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func New(t *testing.T) *Harness {
+	_, err := http.Post(ingressURL+"/api/v1/invoke", "application/json", nil)
+	require.NoError(t, err)
+	return &Harness{Ctx: context.Background()}
+}
+"""
+
+
+def test_go_test_support_is_no_vendor_module(run_detector):
+    """A Go file importing `testing` outside `_test.go` is a test harness (`integration/harness/`),
+    not the Harness CI vendor's module."""
+    ev, _ = run_detector(DETECTOR, "svc/ctrl/integration/harness/harness.go", GO_HARNESS)
+    assert ev == []
+    vendor = GO_HARNESS.replace('\t"testing"\n', "").replace("t *testing.T", "t any")
+    ev, _ = run_detector(DETECTOR, "svc/ctrl/integration/harness/harness.go", vendor)
+    assert [e.name for e in ev] == ["integration_module:harness"]
