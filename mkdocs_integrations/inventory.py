@@ -28,7 +28,7 @@ from .sign_in import (
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, squashed_domain, uncatalogued_apis, uncatalogued_modules
-from .usage import is_transitive, shows_use
+from .usage import in_test_stack, is_transitive, shows_use
 
 # How sure we are that a service is used, strongest first.
 STRENGTHS = ("used", "configured", "declared", "env", "host", "overlay")
@@ -223,6 +223,17 @@ def _test_tool_only(evs: list[Evidence]) -> bool:
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
 
+def _test_stand_in(e: Evidence, sid: str, catalog: Catalog) -> bool:
+    """A test stack's container (or its settings) of a service other than a database: it stands
+    in for a vendor while the tests run (MinIO in place of S3 in `pkg/testutil/docker-compose.test.yaml`).
+    A test stack's databases are the ones the app supports (a test matrix of MySQL and MariaDB),
+    as a CI job's service containers are."""
+    if not in_test_stack(e):
+        return False
+    svc = catalog.services.get(sid)
+    return svc is None or svc.category != "database"
+
+
 def _is_the_app(sid: str, project_name: str) -> bool:
     """Whether a catalog service is the scanned application itself (its hosted edition, its own
     SDK): the repository is named for it (`openstatus`), or for it with a part suffix
@@ -263,6 +274,7 @@ def resolve(
     migrations: dict[str, set[str]] = defaultdict(set)
     sign_ins: dict[str, list[Evidence]] = defaultdict(list)  # provider name -> its auth-library imports
     client_files: set[str] = set()  # the app's own OAuth sign-in provider files (oauth_clients)
+    own_components: set[str] = set()  # services the app's own images are named as (`unkey/vault`)
 
     def env_var(name: str) -> EnvVar:
         if name not in env:
@@ -328,9 +340,17 @@ def resolve(
             else:
                 other_hosts[ev.name].append(ev)
         elif ev.kind == IMAGE:
-            sid = ev.service or (index.chart(ev.name) if ev.get("helm_dependency") else index.image(ev.name))
+            sid = ev.service or (
+                index.chart(ev.name) if ev.get("helm_dependency") else index.image(ev.name, own_namespace=project_name)
+            )
             if sid:
                 per_service[sid].append(ev)
+            elif not ev.service and not ev.get("helm_dependency"):
+                # the app's own image (`unkey/vault` in unkey): the service its name reads as
+                # is a component the app builds itself
+                named = index.image(ev.name)
+                if named:
+                    own_components.add(named)
         elif ev.kind == TERRAFORM:
             sid = ev.service or index.terraform(ev.name)
             if sid:
@@ -378,8 +398,9 @@ def resolve(
     # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
     # A lockfile's entry is no such evidence: a transitive dependency (@azure/storage-blob under a
     # warehouse driver) beside a call pattern's common name (`uploadFile(`) is not the app's use.
+    # Nor is a test stack's container (MinIO standing in for S3 beside a store's `PutObject(`).
     for sid, evs in calls.items():
-        if any(not is_transitive(e) for e in per_service.get(sid, ())):
+        if any(not is_transitive(e) and not _test_stand_in(e, sid, catalog) for e in per_service.get(sid, ())):
             per_service[sid].extend(evs)
     extra, sign_in_folded = sign_in_providers(sign_ins, per_service, catalog, index)
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, client_files, catalog, index))
@@ -413,13 +434,15 @@ def resolve(
             # session helpers' names (`getSession(`) are every auth library's.
             continue
         evs = sorted(set(evs))
-        strength = _strength({e.kind for e in evs if shows_use(e)})
+        strength = _strength({e.kind for e in evs if shows_use(e) and not _test_stand_in(e, sid, catalog)})
         if _is_the_app(svc.id, project_name) and not (svc.category == "ci" and any(e.kind == CONFIG for e in evs)):
             # The application itself (its own SDK in its own repository), not a dependency. A CI
             # platform whose pipeline files the repository holds runs its own builds (dogfooding).
             continue
         if strength and all(is_docs_site_path(e.path) for e in evs if shows_use(e)):
             continue  # only the repository's documentation site uses it (its search, its host)
+        if strength == "env" and svc.id in own_components:
+            continue  # its env names (VAULT_TOKEN) are those of the app's own component of that name
         if strength == "env" and _framework_config_only(evs):
             continue  # a driver menu of the framework's stock config, nothing else names it
         if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):

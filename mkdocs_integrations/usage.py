@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, Evidence
+from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, Evidence
 from .paths import is_agent_path, is_code_sample_path, is_example_path, is_test_path
 
 # Facts that describe a service found otherwise, but do not show use on their own.
@@ -37,6 +38,18 @@ def shows_use(e: Evidence) -> bool:
     if e.kind in (CALL, HOST, ENV_READ) and is_code_sample_path(e.path):
         return False  # code shown to users to copy (its own imports are real)
     return True
+
+
+def in_test_stack(e: Evidence) -> bool:
+    """A test stack's container or its settings (`pkg/testutil/docker-compose.test.yaml`
+    running MinIO in place of S3). Apart from databases (see the caller), what the tests run
+    against stands in for a service: no use of its own, nor what makes a common SDK call
+    name (`PutObject(`) that vendor's."""
+    if e.get("ci"):
+        return False  # a CI job's service container: which databases the test matrix supports
+    return (e.kind == IMAGE or (e.kind == ENV_DECL and e.get("file") == "compose")) and (
+        is_test_path(e.path) or e.get("environment") == "test"
+    )
 
 
 def is_transitive(e: Evidence) -> bool:

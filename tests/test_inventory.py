@@ -492,3 +492,32 @@ def test_a_request_to_a_hosting_platforms_api_is_a_use(tmp_path):
     assert "fastly" in ids(scan(tmp_path / "a", {"lib/fastly.rb": purge}))
     assert "fastly" not in ids(scan(tmp_path / "b", {"lib/cdn.rb": 'SERVICE = ENV["FASTLY_SERVICE_ID"]\n'}))
 
+
+
+def test_an_image_in_the_apps_own_namespace_is_its_own_component(tmp_path):
+    """`acme/vault` scanned in `acme` is the app's own vault service, not HashiCorp Vault by
+    the image's last name, and its VAULT_TOKEN is that component's; another namespace's
+    `vault` image still reads as the vendor's."""
+    files = {
+        "docker-compose.yaml": "services:\n  vault:\n    image: acme/vault:dev\n",
+        "web/lib/env.ts": "export const token = process.env.VAULT_TOKEN;\n",
+    }
+    assert "hashicorp-vault" not in ids(scan(tmp_path / "acme", files))
+    files["docker-compose.yaml"] = "services:\n  vault:\n    image: someorg/vault:1.15\n"
+    assert "hashicorp-vault" in ids(scan(tmp_path / "other", files))
+
+
+def test_a_test_stacks_stand_in_is_no_service_but_its_databases_are(tmp_path):
+    """MinIO in a test compose file stands in for S3 while the tests run: neither the image nor
+    a store's `PutObject(` beside it is MinIO; a test stack's MariaDB is a database the app supports."""
+    files = {
+        "pkg/testutil/docker-compose.test.yaml": (
+            "services:\n  s3:\n    image: quay.io/minio/minio:latest\n    environment:\n      MINIO_ROOT_USER: minio\n"
+            "  mariadb:\n    image: mariadb:11\n"
+        ),
+        "svc/vault/storage/disk.go": "package storage\n\nfunc (d *disk) PutObject(key string, data []byte) error { return nil }\n",
+    }
+    found = ids(scan(tmp_path / "a", files))
+    assert "minio" not in found and "mariadb" in found
+    files["docker-compose.yaml"] = "services:\n  s3:\n    image: minio/minio\n"
+    assert "minio" in ids(scan(tmp_path / "b", files))  # the app's own stack runs it

@@ -27,6 +27,10 @@ def norm_package(ecosystem: str, name: str) -> str:
     return name
 
 
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
 def norm_image(image: str) -> str:
     """`docker.io/library/postgres:16-alpine@sha256:…` → `postgres`."""
     image = image.strip().strip("'\"").lower()
@@ -436,10 +440,16 @@ class CatalogIndex:
                 return sid
         return None
 
-    def image(self, image: str) -> str | None:
+    def image(self, image: str, *, own_namespace: str = "") -> str | None:
+        """The service an image runs: the catalog's image by its full name, else by its last
+        segment (`myorg/postgres` is Postgres). Not by its last segment when the image is in
+        `own_namespace`, the application's own (`unkey/vault` scanned in `unkey` is the app's
+        own vault service, not HashiCorp Vault)."""
         img = norm_image(image)
         if img in self._images:
             return self._images[img]
+        if "/" in img and own_namespace and _squash(img.split("/", 1)[0]) == _squash(own_namespace):
+            return None
         return self._images.get(img.rsplit("/", 1)[-1])
 
     @cached_property
