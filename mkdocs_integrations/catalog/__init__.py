@@ -44,6 +44,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
         - {match: '_mtm\\.push\\(', endpoint: tag manager, alone: true}  # proves the service
                                   # without a package: a global only the vendor's snippet defines
+        - {match: 'connect_over_cdp\\(', endpoint: remote browser, alone: true, unless: '\\.launch\\('}
+                                  # `unless`: found anywhere in the file, the match does not count
+                                  # (a local launch beside the remote connect: an option, no service)
         - {match: 'signInWithOAuth\\(', endpoint: OAuth sign-in, providers: [github, azure=microsoft]}
                                   # (auth services) the library's provider names: where the call is,
                                   # each one quoted in the file ('github') is a sign-in provider the
@@ -136,6 +139,15 @@ class CallPattern:
     alone: bool = False  # proves the service on its own (a global only its snippet defines: `_mtm`)
     # (auth services) {provider name as the library spells it in a string: sign-in provider name}
     providers: tuple[tuple[str, str], ...] = ()
+    # found anywhere in the file, the call is no use of the service (a remote browser's connect
+    # beside a local `.launch(` fallback: the remote one is an option, not a companion service)
+    unless: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        m = self.pattern.search(text)
+        if m is not None and self.unless is not None and self.unless.search(text):
+            return None
+        return m
 
 
 @dataclass(frozen=True)
@@ -271,14 +283,19 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'calls' must be a list")
     calls = []
     for c in calls_raw:
-        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone", "providers"}:
-            raise CatalogError(f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone', 'providers')")
+        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone", "providers", "unless"}:
+            raise CatalogError(
+                f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone', 'providers', 'unless')"
+            )
         if not isinstance(c.get("alone", False), bool):
             raise CatalogError(f"{where}: a call's 'alone' must be true or false")
         providers = _call_providers(c.get("providers"), where)
         if providers and category != "auth_provider":
             raise CatalogError(f"{where}: a call's 'providers' belong to an auth service (category auth_provider)")
-        calls.append(CallPattern(_regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers))
+        unless = _regex(str(c["unless"]), where) if c.get("unless") else None
+        calls.append(CallPattern(
+            _regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers, unless
+        ))
     api_paths = _strs(raw.get("api_paths"), where, "api_paths")
     for path in api_paths:
         if not _API_PATH_RE.match(path):

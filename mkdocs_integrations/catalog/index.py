@@ -618,6 +618,9 @@ def _keywords(svc) -> frozenset[str]:
     fragments such as "java", "express" or "session" occur in ordinary code everywhere.
     """
     words: set[str] = set(re.findall(r"[a-z0-9]+", svc.id + " " + svc.name.lower()))
+    # ... and a name of several words run together, as a domain spells it: a file loading
+    # "googletagmanager.com/gtm" names Google Tag Manager without any of its words apart
+    words |= {re.sub(r"[^a-z0-9]", "", key) for key in (svc.id, svc.name.lower())}
     return frozenset(w for w in words if len(w) >= 2 and w not in _COMMON_WORDS)
 
 

@@ -166,7 +166,11 @@ def test_no_package_prefix_swallows_another_services_package(catalog):
                 else:
                     exact[(eco, name)] = svc.id
     # OpenTelemetry exporter packages for Jaeger/Zipkin are OTel *and* the tracing backend.
-    allowed = {("opentelemetry", "jaeger"), ("opentelemetry", "zipkin")}
+    # lego's DNS-01 providers (`lego/v4/providers/dns/route53`) are ACME *and* the DNS vendor's API.
+    allowed = {
+        ("opentelemetry", "jaeger"), ("opentelemetry", "zipkin"),
+        ("letsencrypt", "aws-route53"), ("letsencrypt", "cloudflare"),
+    }
     clashes = [
         (eco, name, owner, sid)
         for eco, prefix, owner in prefixes
@@ -376,6 +380,15 @@ def test_adding_a_service_is_a_data_edit():
     assert svc.calls[0].endpoint == "send email"
     assert svc.calls[0].pattern.search("acme.mail.send(msg)")
     assert [s.id for s in cat.by_category("email_sms")] == ["acme-mail"]
+
+
+def test_a_call_with_unless_does_not_count_where_its_other_pattern_is_found():
+    """`unless`: a remote browser's connect counts only in a file with no local `.launch(`."""
+    text = GOOD.replace("endpoint: send email}", "endpoint: send email, unless: 'acme\\.mail\\.dry_run'}")
+    call = parse_catalog({"x.yaml": text}).services["acme-mail"].calls[0]
+    assert call.search("acme.mail.send(msg)")
+    assert call.search("acme.mail.dry_run = True\nacme.mail.send(msg)") is None
+    assert "regex" in _bad(GOOD.replace("endpoint: send email}", "endpoint: send email, unless: 'a(['}"))
 
 
 def _bad(text: str, names_file: bool = True) -> str:

@@ -1524,6 +1524,41 @@ MORE_CASES += [
     ]
 ]
 
+# Remote browsers, lego's DNS providers, Vercel's flag provider, GTM's loader (twentieth set).
+MORE_CASES += [
+    # Playwright connecting over CDP to a browser container whose URL is configured, no local launch
+    ("headless-chrome", {"app/fetchers/playwright.py": (
+        "import os\nfrom playwright.async_api import async_playwright\n\n"
+        "async def fetch(url):\n    async with async_playwright() as p:\n"
+        "        browser = await p.chromium.connect_over_cdp(os.getenv('PLAYWRIGHT_DRIVER_URL', 'ws://chrome:3000'))\n"
+        "        page = await browser.new_page()\n        await page.goto(url)\n        return await page.content()\n")}),
+    # Puppeteer connecting to a headless Chrome container's websocket
+    ("headless-chrome", {"src/render.ts": (
+        'import puppeteer from "puppeteer-core";\n\nexport async function render(url: string) {\n'
+        '  const browser = await puppeteer.connect({ browserWSEndpoint: process.env.CHROME_WS_URL });\n'
+        '  const page = await browser.newPage();\n  await page.goto(url);\n  return page.content();\n}\n')}),
+    # Selenium's Remote WebDriver against a configured Grid / standalone browser
+    ("selenium", {"requirements.txt": "selenium~=4.31.0\n", "app/fetchers/webdriver.py": (
+        "import os\nfrom selenium import webdriver\n\n"
+        "def fetch(url):\n    driver = webdriver.Remote(command_executor=os.getenv('WEBDRIVER_URL'), options=webdriver.ChromeOptions())\n"
+        "    driver.get(url)\n    return driver.page_source\n")}),
+    # lego's DNS-01 providers: Route 53 and Cloudflare DNS answer the ACME challenges
+    ("aws-route53", {"acme/providers/route53.go": (
+        'package providers\n\nimport "github.com/go-acme/lego/v4/providers/dns/route53"\n\n'
+        'func New() (*route53.DNSProvider, error) { return route53.NewDNSProviderConfig(route53.NewDefaultConfig()) }\n')}),
+    ("cloudflare", {"acme/dns.go": (
+        'package acme\n\nimport "github.com/go-acme/lego/v4/providers/dns/cloudflare"\n\n'
+        'func New() (*cloudflare.DNSProvider, error) { return cloudflare.NewDNSProvider() }\n')}),
+    # the Flags SDK's Vercel adapter
+    ("vercel-flags", {"package.json": '{"dependencies": {"flags": "4.0.6", "@flags-sdk/vercel": "1.3.0"}}',
+                      "lib/flags.ts": 'import { flag } from "flags/next";\nimport { vercelAdapter } from "@flags-sdk/vercel";\n\n'
+                                      'export const newNav = flag({ key: "new-nav", adapter: vercelAdapter() });\n'}),
+    # a script loader given GTM's container URL without its scheme
+    ("google-tag-manager", {"src/plugins/gtm.ts": (
+        'import { loadScript } from "../script-loader";\n\nexport function init(id: string) {\n'
+        '  const src = "googletagmanager.com/gtm";\n  return loadScript(src, { www: true, js: true, query: "id=" + id });\n}\n')}),
+]
+
 
 # A platform that runs Traefik in front of the apps it deploys: it starts the Traefik container
 # itself and writes its static config, whose ACME resolver gets certificates from Let's Encrypt.
@@ -1633,7 +1668,16 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("google-oauth", {"app/services/gsuite.rb": 'require "googleauth"\nclass Gsuite\n  def authorizer = Google::Auth::UserAuthorizer.new(Google::Auth::ClientId.from_hash(h), SCOPE, store)\nend\n'}),
     # An app's own `/metrics` JSON route, Prometheus named nowhere in the file.
     ("prometheus", {"src/routes/stats.ts": 'router.get("/metrics", async (req, res) => {\n  res.json(await collectUsageStats());\n});\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json"])
+    # A remote Chrome as an option beside a local launch: no companion browser service.
+    ("headless-chrome", {"lib/browser.ts": 'import { chromium } from "playwright";\nexport async function browser() {\n'
+                         '  if (process.env.PLAYWRIGHT_WS_URL) return chromium.connectOverCDP(process.env.PLAYWRIGHT_WS_URL);\n'
+                         '  return chromium.launch({ headless: true });\n}\n'}),
+    # Selenium driving a browser in the test suite only.
+    ("selenium", {"Gemfile": 'group :test do\n  gem "selenium-webdriver"\nend\n',
+                  "spec/support/capybara.rb": 'Capybara.register_driver :remote_chrome do |app|\n'
+                  '  Capybara::Selenium::Driver.new(app, browser: :remote, url: ENV["SELENIUM_REMOTE_URL"])\nend\n'}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+        "headless-chrome-remote-or-local-launch", "selenium-test-suite-only"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")

@@ -1036,7 +1036,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 continue  # no required literal can be in the text: not even one of its words is
             if literals is not None and not any(lit in text for lit in literals):
                 continue
-            m = call.pattern.search(text)
+            m = call.search(text)
             if m and once("call:" + sid, call.endpoint):
                 yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid,
                                detail=(("alone", "1"),) if call.alone else ())

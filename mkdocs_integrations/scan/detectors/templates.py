@@ -82,7 +82,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for sid, call, literals in _snippets(ctx):
         if not any(lit in text for lit in literals):
             continue
-        hit = call.pattern.search(text)
+        hit = call.search(text)
         if hit:
             yield Evidence(path=src.rel, line=src.line_of(hit.start()), kind=CALL, name=call.endpoint, service=sid,
                            detail=(("alone", "1"),))
