@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, Evidence
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, Evidence
 from .paths import is_agent_path, is_code_sample_path, is_example_path, is_test_path
 
