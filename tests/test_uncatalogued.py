@@ -99,3 +99,13 @@ def test_a_module_named_with_a_vendors_short_name_is_that_api(tmp_path):
     })
     assert "kennasecurity" in found
     assert "kenna" not in found
+
+
+def test_a_sample_program_beside_the_product_names_no_vendor(tmp_path):
+    """examples/ holds programs shown to readers (a hook checking codes against an OTP
+    vendor): as for catalog services, their hosts are not the product's calls."""
+    code = 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("https://api.otpvendor.com/protected/json/verify") }\n'
+    found = _inventory(tmp_path, {"examples/OTP/otpvendor/checkpwd/main.go": code,
+                                  ".agents/skills/check/scripts/check.go": code.replace("otpvendor", "agentvendor")})
+    assert not {"otpvendor", "agentvendor"} & found
+    assert "otpvendor" in _inventory(tmp_path, {"internal/otp/check.go": code}, name="b")
