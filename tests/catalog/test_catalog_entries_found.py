@@ -1621,6 +1621,33 @@ MORE_CASES += [
     ("oidc", {"components/sso/register-oidc-dialog.tsx": '// Register an OIDC provider for the organization\nexport async function register(data: Form) {\n\tawait authClient.sso.register({\n\t\tproviderId: data.providerId,\n\t\tissuer: data.issuer,\n\t\toidcConfig: { clientId: data.clientId, clientSecret: data.clientSecret, pkce: true },\n\t});\n}\n'}),
 ]
 
+# Rails gems of SAML and SES, a Statuspage embed, Socialite drivers of self-hosted sign-ins, the
+# Dropbox Chooser drop-in, OAuth2 mail scopes of XOAUTH2 SMTP (twenty-first set).
+MORE_CASES += [
+    # Devise's SAML strategy gem (ruby-saml only under it in the lockfile)
+    ("saml", {"Gemfile": "source 'https://rubygems.org'\ngem 'devise'\ngem 'devise_saml_authenticatable', '~> 1.9'\n",
+              "app/models/user.rb": "class User < ApplicationRecord\n  devise :database_authenticatable, :saml_authenticatable\nend\n"}),
+    # aws-ses-v4 as ActionMailer's delivery method
+    ("aws-ses", {"Gemfile": "source 'https://rubygems.org'\ngem 'aws-ses-v4', require: 'aws/ses'\n",
+                 "config/initializers/amazon_ses.rb": "ActionMailer::Base.add_delivery_method :ses, AWS::SES::Base,\n  server: 'email.us-east-1.amazonaws.com', signature_version: 4\n"}),
+    # a layout loading the page's Statuspage status embed
+    ("atlassian-statuspage", {"app/views/layouts/application.html.erb": '<% if Rails.env.production? %>\n  <script src="https://abc123xyz.statuspage.io/embed/script.js"></script>\n<% end %>\n'}),
+    # Laravel Socialite drivers for a user's Mastodon or Nextcloud instance
+    ("mastodon", {"composer.json": '{"require": {"laravel/socialite": "^5.18", "revolution/socialite-mastodon": "^1.4"}}\n'}),
+    ("mastodon", {"composer.json": '{"require": {"laravel/socialite": "^5.18", "socialiteproviders/mastodon": "^4.0"}}\n'}),
+    ("nextcloud", {"composer.json": '{"require": {"laravel/socialite": "^5.18", "socialiteproviders/nextcloud": "^4.0"}}\n'}),
+    # a Vue component injecting the Dropbox Chooser script with the app key
+    ("dropbox", {"resources/js/components/DropBoxChooser.vue": '<script setup lang="ts">\nconst s = document.createElement("script");\n'
+                 's.setAttribute("src", "https://www.dropbox.com/static/api/2/dropins.js");\ns.setAttribute("data-app-key", props.apiKey);\n'
+                 'document.head.appendChild(s);\n</script>\n'}),
+    # XOAUTH2 SMTP: the OAuth2 config of a Microsoft 365 or Gmail mailbox
+    ("outlook365", {"internal/smtp/oauth2.go": 'package smtp\n\nimport "golang.org/x/oauth2/microsoft"\n\nfunc cfg(t string) {\n'
+                    '\t_ = microsoft.AzureADEndpoint(t)\n\t_ = []string{"offline_access", "https://outlook.office.com/SMTP.Send"}\n}\n'}),
+    ("google-gmail", {"internal/smtp/oauth2.go": 'package smtp\n\nimport "golang.org/x/oauth2/google"\n\nfunc cfg() {\n'
+                      '\t_ = google.Endpoint\n\t_ = []string{"https://mail.google.com/"}\n}\n'}),
+    ("google-gmail", {"app/mail/gmail_auth.py": 'SCOPES = ["https://www.googleapis.com/auth/gmail.send"]\n'}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
