@@ -257,14 +257,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     named = False
     for offset, func, sid in _vendor_hook_functions(text, ctx):
         named = True
-        yield Evidence(
-            path=src.rel,
-            line=src.line_of(offset),
-            kind=WEBHOOK_OUT,
-            name=f"{func}()",
-            service=sid,
-            detail=(("trigger", f"{func}() in {src.name}"), ("retry", _retry(_function_body(text, offset + 1), text))),
-        )
+        yield _vendor_post(src, offset, func, sid, _retry(_function_body(text, offset + 1), text))
     for record in _senders(src, text, ctx):
         named = True
         yield record
@@ -293,14 +286,15 @@ def _senders(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     if not _SENDS.search(text):
         return
     for offset, func, sid in _vendor_sender_functions(text, ctx):
-        yield Evidence(
-            path=src.rel,
-            line=src.line_of(offset),
-            kind=WEBHOOK_OUT,
-            name=f"{func}()",
-            service=sid,
-            detail=(("trigger", f"{func}() in {src.name}"), ("retry", "")),
-        )
+        yield _vendor_post(src, offset, func, sid, "")
+
+
+def _vendor_post(src: Source, offset: int, func: str, sid: str, retry: str) -> Evidence:
+    """An outgoing post to one vendor, named by the function that makes it."""
+    return Evidence(
+        path=src.rel, line=src.line_of(offset), kind=WEBHOOK_OUT, name=f"{func}()", service=sid,
+        detail=(("trigger", f"{func}() in {src.name}"), ("retry", retry)),
+    )
 
 
 DETECTOR = Detector(
