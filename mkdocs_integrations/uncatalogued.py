@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 
 from .catalog import Catalog, Service
 from .model import HOST, Evidence
-from .paths import is_agent_path, is_docs_site_path, is_example_path, is_test_path, is_tooling_path
+from .paths import is_docs_site_path, is_tooling_path
+from .usage import shows_use
 
 _NOT_AN_API = frozenset({
     "docs", "doc", "help", "support", "blog", "status", "community", "forum", "developer", "developers",
@@ -154,10 +155,10 @@ def uncatalogued_apis(
     for host, evs in hosts.items():
         # Not the repository's documentation site (a docs plugin fetching package versions from
         # api.nuget.org and crates.io): as for catalog services, its requests are not the app's.
-        # Nor a sample program kept beside the product (`examples/OTP/authy/main.go`) or a coding
-        # agent's script: as for catalog services (usage.shows_use), the product never runs them.
-        live = [e for e in evs if not is_test_path(e.path) and not is_tooling_path(e.path) and not is_docs_site_path(e.path)
-                and not is_example_path(e.path) and not is_agent_path(e.path)]
+        # Nor what shows no use of a catalog service either (usage.shows_use: tests, a sample
+        # program beside the product as `examples/OTP/authy/main.go`, a coding agent's script,
+        # code shown to users to copy), nor release tooling.
+        live = [e for e in evs if shows_use(e) and not is_tooling_path(e.path) and not is_docs_site_path(e.path)]
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
