@@ -1483,6 +1483,24 @@ MORE_CASES = [
     ("fly-io", {"fly.staging.toml": 'app = "acme-staging"\nprimary_region = "ams"\n'}),
     ("google-oauth", {"composer.json": '{"require": {"laravel/socialite": "^5.6"}}',
                       "app/Http/Controllers/GoogleAuthController.php": "<?php\nclass GoogleAuthController\n{\n    public function redirect()\n    {\n        return Socialite::driver('google')->redirect();\n    }\n}\n"}),
+    # Google's discovery clients take the API's (name, version) pair, here through the app's own
+    # `get_service()` wrapper around `googleapiclient.discovery.build` (a service-account client).
+    ("google-calendar", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/calendar.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "calendar", "v3", ["https://www.googleapis.com/auth/calendar"])\n'}),
+    ("google-drive", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/drive.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "drive", "v3", ["https://www.googleapis.com/auth/drive"])\n'}),
+    ("google-docs", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/docs.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "docs", "v1", ["https://www.googleapis.com/auth/documents"])\n'}),
+    ("google-workspace", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/groups.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "admin", "directory_v1", ["https://www.googleapis.com/auth/admin.directory.group"])\n'}),
+    ("google-gmail", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/gmail.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "gmail", "v1", ["https://www.googleapis.com/auth/gmail.send"])\n'}),
+    ("google-sheets", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["google-api-python-client>=2"]\n', "app/plugins/google/sheets.py": 'from app.plugins.google.common import get_service\n\n\ndef client(cfg):\n    return get_service(cfg, "sheets", "v4", ["https://www.googleapis.com/auth/spreadsheets"])\n'}),
+    ("google-docs", {"package.json": '{"dependencies": {"@googleapis/docs": "^3.0.0"}}'}),
+    # Rails Active Storage's Azure adapter (`service: AzureBlob` in config/storage.yml) is the azure-blob gem.
+    ("azure-blob-storage", {"Gemfile": "source 'https://rubygems.org'\ngem 'azure-blob', require: false\n"}),
+    # An app behind an ALB that authenticates users verifies the ALB's signed claims with its regional keys.
+    ("aws-elb", {"app/auth.py": 'import requests\n\n\ndef key(kid, region):\n    return requests.get(f"https://public-keys.auth.elb.{region}.amazonaws.com/{kid}").text\n'}),
+    # AppAuth-JS, the OpenID Foundation's PKCE client for a browser app, against the admin's issuer.
+    ("oidc", {"frontend/package.json": '{"dependencies": {"@openid/appauth": "^1.3.1"}}'}),
+    # boto3's Secrets Manager read takes the secret's id.
+    ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\n",
+                             "app/config.py": 'import boto3\n\n\ndef load_secrets(name, region):\n    client = boto3.session.Session().client(service_name="secretsmanager", region_name=region)\n    return client.get_secret_value(SecretId=name)["SecretString"]\n'}),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are
@@ -1705,6 +1723,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
                   '  Capybara::Selenium::Driver.new(app, browser: :remote, url: ENV["SELENIUM_REMOTE_URL"])\nend\n'}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "selenium-test-suite-only"])
+    # pydantic's `SecretStr.get_secret_value()` beside boto3 reads no AWS secret.
+    ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\npydantic==2.9\n",
+                             "app/config.py": 'import boto3\nfrom pydantic import SecretStr\n\n\ndef show_secrets(obj: SecretStr):\n    return obj.get_secret_value()\n'}),
+    # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
+    ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json", "secrets-manager-pydantic-secretstr", "unstructured-mime-header-class"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
