@@ -24,6 +24,8 @@ from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
     fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts, fold_shared_sign_in_hosts,
     fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_providers,
+    fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
+    fold_shared_sign_in_hosts, fold_sign_in_client_apis, known_sign_in_module, sign_in_providers,
 )
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
@@ -412,6 +414,7 @@ def resolve(
     folded.update(fold_issuer_hosts(per_service, catalog))
     folded.update(_fold_protocol_clients(per_service, catalog))
     folded.update(fold_shared_sign_in_hosts(per_service, catalog))
+    folded.update(fold_app_token_hosts(per_service, catalog, {f.path for f in facts if f.name.startswith("app_token:")}))
     folded.update(fold_generic_oidc(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))

@@ -10,6 +10,7 @@ the folds that read the whole picture (integration OAuth, issuer hosts, shared h
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 
@@ -325,6 +326,44 @@ def fold_sign_in_client_apis(
             owners = {owner} if owner else set()
         if len(owners) == 1 and all(e.path in client_files or is_test_path(e.path) for e in evs):
             per_service[owners.pop()].extend(other_hosts.pop(host))
+    return folded
+
+
+def fold_app_token_hosts(
+    per_service: dict[str, list[Evidence]], catalog: Catalog, token_files: set[str],
+) -> dict[str, str]:
+    """A sign-in provider's token endpoint seen only in code that gets the application's own
+    token (a Google service account's key with its `token_uri` https://oauth2.googleapis.com/token,
+    MSAL's `acquire_token_for_client` against login.microsoftonline.com) or in its package's
+    settings beside that code, authorizes an API client: nobody signs in there. It joins the
+    identity service that issues the token where the scan found exactly one (Entra ID through
+    MSAL), else the one API those files call (Microsoft Graph), else it is no service at all.
+    Returns {folded id: target id}."""
+    folded: dict[str, str] = {}
+    folders = {posixpath.dirname(p) for p in token_files}
+    for sid in sorted(per_service) if token_files else ():
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        shown = [e for e in per_service[sid] if shows_use(e) and e.kind != SCOPE]
+        if not shown or any(e.kind != HOST for e in shown):
+            continue
+        if any(e.path not in token_files and posixpath.dirname(e.path) not in folders for e in shown):
+            continue  # also where users sign in, or in a settings file of its own
+        here = {posixpath.dirname(e.path) for e in shown}
+        files = {e.path for e in shown} | {p for p in token_files if posixpath.dirname(p) in here}
+        near: dict[str, set[str]] = defaultdict(set)  # category group -> services used in those files
+        for other, evs in per_service.items():
+            osvc = catalog.services.get(other)
+            if other == sid or osvc is None or osvc.category == "oauth":
+                continue
+            if any(o.path in files and o.kind in _SIGN_IN_CLIENT_KINDS and shows_use(o) for o in evs):
+                near["identity" if osvc.category == "auth_provider" else "api"].add(other)
+        target = next((group.pop() for group in (near["identity"], near["api"]) if len(group) == 1), None)
+        moved = per_service.pop(sid)
+        if target is not None:
+            per_service[target].extend(moved)
+            folded[sid] = target
     return folded
 
 

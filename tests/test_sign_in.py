@@ -351,3 +351,46 @@ def test_the_identity_platform_host_with_a_user_scope_stays_sign_in(tmp_path):
         "https://vault.azure.net/.default", "openid profile email") + 'export const VAULT = "https://vault.azure.net";\n'
     inv = scan(tmp_path / "app", {"src/vault/azure.ts": src})
     assert {"microsoft-oauth", "azure-key-vault"} <= ids(inv)
+def test_a_sign_in_providers_token_endpoint_where_the_app_gets_its_own_token_is_no_sign_in(tmp_path):
+    """A Google service account's key names oauth2.googleapis.com as its token_uri; MSAL's
+    client-credentials grant reaches login.microsoftonline.com for a Graph token (the tenant's
+    authority URL also in the package's settings). Nobody signs in: Microsoft's endpoint joins
+    Entra ID, which issues the token; Google's is no service of its own."""
+    inv = scan(tmp_path / "app", {
+        "pyproject.toml": '[project]\nname = "app"\ndependencies = ["google-api-python-client", "google-auth-oauthlib", "msal"]\n',
+        "app/plugins/google/common.py": (
+            "import json\nfrom google.oauth2 import service_account\nimport googleapiclient.discovery\n\n\n"
+            "def get_service(config, name, version, scopes):\n"
+            '    data = {"type": "service_account", "token_uri": "https://oauth2.googleapis.com/token"}\n'
+            "    creds = service_account.Credentials.from_service_account_info(data, scopes=scopes)\n"
+            "    return googleapiclient.discovery.build(name, version, credentials=creds)\n"),
+        "app/plugins/google/calendar.py": (
+            "from app.plugins.google.common import get_service\n\n\ndef calendar(cfg):\n"
+            '    return get_service(cfg, "calendar", "v3", ["https://www.googleapis.com/auth/calendar"])\n'),
+        "app/plugins/teams/client.py": (
+            "import msal\nimport requests\n\n\ndef meeting(client_id, authority, secret, user):\n"
+            "    app = msal.ConfidentialClientApplication(client_id, authority=authority, client_credential=secret)\n"
+            '    token = app.acquire_token_for_client(scopes="https://graph.microsoft.com/.default")\n'
+            '    return requests.post(f"https://graph.microsoft.com/v1.0/users/{user}/onlineMeetings", headers={"Authorization": token})\n'),
+        "app/plugins/teams/config.py": (
+            "from pydantic import BaseModel\n\n\nclass TeamsConfiguration(BaseModel):\n"
+            '    authority: str = "https://login.microsoftonline.com/common"\n'),
+    })
+    found = ids(inv)
+    assert {"google-calendar", "microsoft-entra-id", "microsoft-graph"} <= found
+    assert not {"google-oauth", "microsoft-oauth"} & found
+    entra = next(u for u in inv.services if u.id == "microsoft-entra-id")
+    assert any(e.path == "app/plugins/teams/config.py" for e in entra.evidence)
+
+
+def test_a_token_endpoint_beside_a_sign_in_flow_stays_sign_in(tmp_path):
+    """The same host where users are sent to sign in (an authorize URL in the same module) is sign-in."""
+    inv = scan(tmp_path / "app", {
+        "app/auth/microsoft.py": (
+            "import requests\n\n"
+            'AUTHORIZE = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize"\n'
+            'TOKEN = "https://login.microsoftonline.com/common/oauth2/v2.0/token"\n\n\n'
+            "def app_token():\n"
+            '    return requests.post(TOKEN, data={"grant_type": "client_credentials"})\n'),
+    })
+    assert "microsoft-oauth" in ids(inv)

@@ -55,6 +55,18 @@ _AUTH_WORDS = frozenset({
     "httponly", "cookies", "cookie", "localstorage", "sessionstorage", "strategy", "jwt", "jsonwebtoken",
     "refresh_token", "refreshtoken", "refresh", "session", "sessions", "ssr",
 })
+# An application's own token, no user's: a Google service account's key (its JSON's
+# `"type": "service_account"`, google-auth's `service_account.Credentials`), the client-credentials
+# grant (MSAL's `acquire_token_for_client`). A sign-in provider's token endpoint in such a file
+# authorizes an API client; nobody signs in there (sign_in.fold_app_token_hosts).
+_APP_TOKEN = (
+    ("service account", re.compile(
+        r"""service_account\.Credentials\b|from_service_account_(?:file|info|json)\(|ServiceAccountCredentials\b|"""
+        r"""['"]type['"]\s*(?::|=>)\s*['"]service_account['"]""")),
+    ("client credentials", re.compile(
+        r"""acquire_token_for_client\(|acquireTokenByClientCredential\(|AcquireTokenForClient\(|"""
+        r"""grant_type['"]?\s*(?::|=>|=|,)\s*['"]client_credentials['"]""")),
+)
 _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"]""")
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
 # An HTML table header's `scope="col"` / `scope="row"` (in a template or JSX): no OAuth scope.
@@ -69,6 +81,7 @@ _TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template
 
 
 _HTTP_CLIENTS = tuple((label, Prefiltered(rx)) for label, rx in _HTTP_CLIENTS)
+_APP_TOKEN = tuple((label, Prefiltered(rx)) for label, rx in _APP_TOKEN)
 _TOKEN_STORAGE = tuple((label, Prefiltered(rx)) for label, rx in _TOKEN_STORAGE)
 _SESSION = tuple((label, Prefiltered(rx)) for label, rx in _SESSION)
 
@@ -163,6 +176,10 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
         m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"http_client:{label}")
+    for label, rx in _APP_TOKEN:
+        m = rx.search(text, present)
+        if m:
+            yield _fact(src, m.start(), FEATURE, f"app_token:{label}")
     auth = src.mentions(_AUTH_WORDS)
     for label, rx in _TOKEN_STORAGE if auth else ():
         m = rx.search(text, present)
@@ -207,7 +224,7 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
 
 def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
     """What a file must contain for any of the regexes above to match."""
-    regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_TOKEN_STORAGE, *_SESSION)]
+    regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_APP_TOKEN, *_TOKEN_STORAGE, *_SESSION)]
     out: set[str] = set()
     for rx in (*regexes, _SCOPE, _SCOPE_LIST, _EVENT, _BUCKET, _TEMPLATE):
         lits = required_literals(rx)

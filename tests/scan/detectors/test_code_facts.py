@@ -87,3 +87,28 @@ def test_java_http_requests_built_in_place_are_an_http_client(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "src/main/java/org/acme/GemResolver.java", src)
     assert ("http_client:HttpClient", 5) in facts(ev, FEATURE)
+def test_an_applications_own_token_is_a_fact(run_detector):
+    """A Google service account's key and the client-credentials grant get the app's own token:
+    no user signs in where they are (sign_in.fold_app_token_hosts reads the fact)."""
+    google = """\
+    from google.oauth2 import service_account
+
+    data = {"type": "service_account", "token_uri": "https://oauth2.googleapis.com/token"}
+    creds = service_account.Credentials.from_service_account_info(data, scopes=scopes)
+    """
+    ev, _ = run_detector(DETECTOR, "app/plugins/google/common.py", google)
+    assert ("app_token:service account", 3) in facts(ev, FEATURE)
+    msal = """\
+    import msal
+
+    app = msal.ConfidentialClientApplication(client_id, authority=authority, client_credential=secret)
+    token = app.acquire_token_for_client(scopes=["https://graph.microsoft.com/.default"])
+    """
+    ev, _ = run_detector(DETECTOR, "app/plugins/teams/client.py", msal)
+    assert ("app_token:client credentials", 4) in facts(ev, FEATURE)
+    sign_in = """\
+    app = msal.ConfidentialClientApplication(client_id, authority=authority, client_credential=secret)
+    url = app.get_authorization_request_url(scopes, redirect_uri=redirect)
+    """
+    ev, _ = run_detector(DETECTOR, "app/auth/microsoft.py", sign_in)
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
