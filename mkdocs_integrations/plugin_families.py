@@ -285,6 +285,62 @@ def _registry_members(members: list[Evidence], family: set[str], index: CatalogI
                 out[id(e)] = (sid, sid, True)
                 break
     return out if len({sid for sid, _, _ in out.values()}) >= MIN_KNOWN else {}
+def _module_file(module: str, paths: Iterable[str]) -> str | None:
+    """The file of a dotted module among the scan's paths: `dispatch.plugins.dispatch_zoom.plugin`
+    is `src/dispatch/plugins/dispatch_zoom/plugin.py` (or its package's `__init__.py`)."""
+    tail = module.replace(".", "/")
+    for suffix in (tail + ".py", tail + "/__init__.py"):
+        found = sorted(p for p in paths if p == suffix or p.endswith("/" + suffix))
+        if found:
+            return found[0]
+    return None
+
+
+def _entry_point_families(
+    groups: dict[tuple[str, str], list[Evidence]], classes: dict[str, list[Evidence]], index: CatalogIndex,
+    hosts: dict[str, set[str]], vendors: dict[str, set[str]],
+) -> list[Evidence]:
+    """Members of Python entry-point families: the classes one group of a package's entry points
+    names (`[project.entry-points."dispatch.plugins"]`), in four or more modules, three or more
+    of them (and a share of the modules) named for catalog vendors. Each member is found at its
+    class, in the module the entry names (else at the entry), and named without the words of its
+    base (`ZoomConferencePlugin(ConferencePlugin)` is Zoom); the entry's name helps name it."""
+    out: list[Evidence] = []
+    for (_, group), members in sorted(groups.items()):
+        modules = {e.get("module") for e in members}
+        if len(modules) < MIN_FILES:
+            continue
+        family = set(_name_words(group.replace(".", "_"))) - {"base", "abstract"}
+        located: dict[Evidence, Evidence] = {}
+        for e in members:
+            candidates = classes.get(e.get("class"), [])
+            path = _module_file(e.get("module"), {c.path for c in candidates})
+            located[e] = next((c for c in candidates if c.path == path), e)
+        folder_vendors = {sid for at in located.values() for sid in vendors.get(at.path, ())}
+        named = []
+        for e in members:
+            at = located[e]
+            # the words of its own base are its role (`ZoomConferencePlugin(ConferencePlugin)`)
+            role = family | (set(_name_words(at.get("base"))) if at is not e else set())
+            # (not by its module's one SDK: a vendor's plugin module imports its neighbour's,
+            # Confluence's the Atlassian client that Jira's uses too; its name says which)
+            found = _vendor(e.get("class"), e.get("entry_point"), role, index, set(), hosts.get(at.path, set()),
+                            False, folder_vendors)
+            if found:
+                named.append((e, at, *found))
+        known = {e.get("module") for e, _, _, sid, own in named if own and not index.catalog.services[sid].word_name}
+        if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(modules):
+            continue  # an app's own extension points (commands, checks, exporters)
+        seen: set[tuple[str, str]] = set()
+        for e, at, slug, sid, _ in named:
+            if (at.path, slug) in seen:
+                continue
+            seen.add((at.path, slug))
+            out.append(Evidence(
+                path=at.path, line=at.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid,
+                detail=(("module", slug), ("class", e.get("class")), ("family", group)),
+            ))
+    return out
 
 
 def _own_name(slug: str, project_name: str) -> bool:
@@ -297,19 +353,25 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
     """Integration-module evidence for every member of every vendor family of the scan."""
     by_folder: dict[str, list[Evidence]] = defaultdict(list)
     registrations: list[Evidence] = []
+    entry_points: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (manifest, group) -> entries
+    classes: dict[str, list[Evidence]] = defaultdict(list)  # class name -> its declarations
     imports: dict[str, set[str]] = defaultdict(set)  # file -> catalog services whose SDK it imports
     vendors: dict[str, set[str]] = defaultdict(set)  # file -> catalog services it imports or calls, umbrellas too
     hosts: dict[str, set[str]] = defaultdict(set)  # file -> API hosts outside the catalog it names
     host_services: dict[str, set[str]] = defaultdict(set)  # file -> catalog APIs (not sign-ins) it calls
     requesting: set[str] = set()  # files that call an HTTP client or name an API host
     for ev in evidence:
-        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS) and ev.get("package") == "1":
+        if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS) and ev.get("entry_point"):
+            if not is_test_path(ev.path):
+                entry_points[(ev.path, ev.get("base"))].append(ev)
+        elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS) and ev.get("package") == "1":
             if not is_test_path(ev.path):
                 registrations.append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             by_folder[_family_folder(ev.path, ev.get("class"))].append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(HTTP_CLIENT):
             requesting.add(ev.path)
+            classes[ev.get("class")].append(ev)
         elif ev.kind == IMPORT:
             hits = index.import_(ev.ecosystem, ev.name)
             imports[ev.path].update(sid for sid, weak in hits if not weak)
@@ -329,6 +391,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
     for path, sids in host_services.items():
         file_services[path] |= sids
     out: list[Evidence] = _package_families(registrations, index, project_name, file_services)
+    out += _entry_point_families(entry_points, classes, index, hosts, vendors)
     for folder in sorted(by_folder):
         evs = by_folder[folder]
         bases: dict[str, str] = {}

@@ -273,3 +273,35 @@ def test_an_unknown_api_only_one_member_package_calls_is_that_members_vendor(tmp
     assert {e.path for e in ali.evidence} >= {"drivers/aliyundrive/util.go", "drivers/aliyundrive_share/util.go"}
     assert {"ilanzou", "feijipan"} <= ids  # one package, two vendors
     assert {"blorb", "zork"} <= ids  # api.zork.io is called outside the member too
+def _plugin(vendor_pkg: str, cls: str, base: str) -> str:
+    return f"from app.plugins.bases import {base}\n\n\nclass {cls}({base}):\n    title = '{cls}'\n"
+
+
+def test_entry_points_of_one_group_are_a_vendor_family(tmp_path):
+    """Python apps declare their plugins as entry points of one group, one package per vendor
+    (`app/plugins/app_zoom/plugin.py`, `app/plugins/app_google/calendar/plugin.py`), each class
+    on the base of its kind of plugin (`ConferencePlugin`, `TicketPlugin`): the base's words are
+    the member's role, the rest names its vendor. The app's own plugins name none."""
+    members = {
+        "app_zoom/plugin.py": ("ZoomConferencePlugin", "ConferencePlugin"),
+        "app_microsoft_teams/conference/plugin.py": ("MicrosoftTeamsConferencePlugin", "ConferencePlugin"),
+        "app_google/calendar/plugin.py": ("GoogleCalendarConferencePlugin", "ConferencePlugin"),
+        "app_jira/plugin.py": ("JiraTicketPlugin", "TicketPlugin"),
+        "app_opsgenie/plugin.py": ("OpsGenieOncallPlugin", "OncallPlugin"),
+        "app_core/plugin.py": ("AppTicketPlugin", "TicketPlugin"),
+    }
+    files = {f"src/app/plugins/{path}": _plugin(path.split("/")[0], cls, base) for path, (cls, base) in members.items()}
+    files["pyproject.toml"] = '[project]\nname = "app"\n\n[project.entry-points."app.plugins"]\n' + "".join(
+        f'{cls.lower()} = "app.plugins.{path[:-3].replace("/", ".")}:{cls}"\n' for path, (cls, _) in members.items()
+    )
+    inv = scan_tree(tmp_path, files)
+    assert {"zoom", "microsoft-teams", "google-calendar", "jira", "opsgenie"} <= service_ids(inv)
+    teams = next(u for u in inv.services if u.id == "microsoft-teams")
+    assert any(e.path == "src/app/plugins/app_microsoft_teams/conference/plugin.py" and e.line == 4 for e in teams.evidence)
+
+
+def test_entry_points_of_an_apps_own_commands_are_no_family(tmp_path):
+    files = {"pyproject.toml": '[project]\nname = "app"\n\n[project.entry-points."app.commands"]\n' + "".join(
+        f'{n} = "app.commands.{n}:{n.title()}Command"\n' for n in ("export", "backup", "report", "cleanup", "slack")
+    )}
+    assert "slack" not in service_ids(scan_tree(tmp_path, files))

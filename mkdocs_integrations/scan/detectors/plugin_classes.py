@@ -15,6 +15,12 @@ the app's registry from its `init()`: `op.RegisterDriver(func() driver.Driver { 
 `tool.Tools.Add(&Aria2{})`, `caddy.RegisterModule(Gandi{})`, `inputs.Add("mysql", ...)`. The
 registrar plays the base's part (recorded as `base`, with `package` set), the registered
 type the class's (empty where the call registers no type of the package's own).
+
+Python applications often declare their plugins in the package's manifest instead: entry points
+of one group (`[project.entry-points."dispatch.plugins"]`, setup.cfg's `[options.entry_points]`,
+setup.py's `entry_points={...}`), one class per vendor, each in a package of its own
+(`google_calendar_conference = "dispatch.plugins.dispatch_google.calendar.plugin:GoogleCalendarConferencePlugin"`).
+The group plays the base's part (recorded with `entry_point` set, and the class's `module`).
 """
 
 from __future__ import annotations
@@ -74,11 +80,43 @@ _BY_LANGUAGE = {
 }
 
 
+# Entry-point groups: a TOML table (`[project.entry-points."g"]`, Poetry's `[tool.poetry.plugins."g"]`),
+# an INI key with the entries on the lines below it (setup.cfg), a dict key before a list (setup.py).
+_EP_GROUP = re.compile(
+    r"""^\[(?:project\.entry-points|tool\.poetry\.plugins)\.["']?([\w.\-]+)["']?\][ \t]*$"""
+    r"""|^([\w.\-]+)[ \t]*=[ \t]*$"""
+    r"""|["']([\w.\-]+)["'][ \t]*:[ \t]*\["""
+    r"""|^(\[)""",  # any other TOML or INI table ends the group before it
+    re.M,
+)
+# One entry naming a class: `name = "pkg.module:Class"` (TOML), `name = pkg.module:Class` (INI),
+# `"name = pkg.module:Class"` (setup.py). Functions (console scripts' `main`) name no plugin class.
+_EP_ENTRY = re.compile(
+    r"""^[ \t]*["']?([\w.\-]+)["']?[ \t]*=[ \t]*["']?([A-Za-z_]\w*(?:\.\w+)*):([A-Z]\w*)["']?[ \t]*,?[ \t]*$"""
+    r"""|["']([\w.\-]+)[ \t]*=[ \t]*([A-Za-z_]\w*(?:\.\w+)*):([A-Z]\w*)["']""",
+    re.M,
+)
+_SCRIPT_GROUPS = frozenset({"console_scripts", "gui_scripts", "scripts"})
+_MANIFESTS = frozenset({"pyproject.toml", "setup.cfg", "setup.py"})
+
+
+def _entry_points(text: str) -> Iterator[tuple[int, str, str, str, str]]:
+    """(offset, group, entry name, module, class) of each entry point naming a class."""
+    groups = [(m.start(), "" if m.group(4) else next(g for g in m.groups() if g)) for m in _EP_GROUP.finditer(text)]
+    for m in _EP_ENTRY.finditer(text):
+        name, module, cls = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        group = next((g for at, g in reversed(groups) if at < m.start()), "")
+        if group and group not in _SCRIPT_GROUPS:
+            yield m.start(), group, name, module, cls
+
+
 def _last(name: str) -> str:
     return re.split(r"[.\\:]+", name)[-1]
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    if name in _MANIFESTS:
+        return not is_test_path(rel)
     lang = language_for(name)
     if lang is None or (lang.name not in _BY_LANGUAGE and lang.name != "go") or name.endswith((".min.js", ".d.ts")):
         return False
@@ -86,6 +124,14 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name in _MANIFESTS and ("entry" in src.lowered or "plugins" in src.lowered):
+        for offset, group, name, module, cls in _entry_points(src.text):
+            yield Evidence(
+                path=src.rel, line=src.line_of(offset), kind=FEATURE, name=PLUGIN_CLASS + group,
+                detail=(("class", cls), ("base", group), ("entry_point", name), ("module", module)),
+            )
+        if src.name != "setup.py":
+            return
     lang = language_for(src.name)
     if lang is None:
         return
@@ -109,4 +155,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
 
 
-DETECTOR = Detector(name="plugin-classes", accepts=accepts, detect=detect, literals=lambda ctx: ("class", "func init"))
+DETECTOR = Detector(
+    name="plugin-classes", accepts=accepts, detect=detect,
+    literals=lambda ctx: ("class", "func init", "entry-points", "entry_points", "tool.poetry.plugins"),
+)

@@ -81,3 +81,56 @@ func helper() {
     assert classes(run_detector(DETECTOR, "internal/offline_download/aria2/aria2.go", tool)[0]) == {
         ("Aria2", "tool.Tools.Add", 4),
     }
+
+
+def entries(evidence):
+    return {(e.get("base"), e.get("entry_point"), e.get("module"), e.get("class"), e.line) for e in evidence if e.get("entry_point")}
+
+
+def test_python_entry_points_of_a_plugin_group(run_detector):
+    """A package's manifest declares its plugins as entry points of one group: the group plays
+    the base's part. Console scripts (functions) and other tables are no plugins."""
+    pyproject = """\
+    [project]
+    name = "dispatch"
+
+    [project.scripts]
+    dispatch = "dispatch.cli:entrypoint"
+
+    [project.entry-points."dispatch.plugins"]
+    zoom_conference = "dispatch.plugins.dispatch_zoom.plugin:ZoomConferencePlugin"
+    slack_contact = "dispatch.plugins.dispatch_slack.plugin:SlackContactPlugin"
+
+    [tool.other]
+    thing = "pkg.mod:NotAPlugin"
+    """
+    assert entries(run_detector(DETECTOR, "pyproject.toml", pyproject)[0]) == {
+        ("dispatch.plugins", "zoom_conference", "dispatch.plugins.dispatch_zoom.plugin", "ZoomConferencePlugin", 8),
+        ("dispatch.plugins", "slack_contact", "dispatch.plugins.dispatch_slack.plugin", "SlackContactPlugin", 9),
+    }
+    setup_cfg = """\
+    [options.entry_points]
+    console_scripts =
+        app = app.cli:Main
+    app.plugins =
+        s3 = app.plugins.app_aws.plugin:S3DestinationPlugin
+    """
+    assert entries(run_detector(DETECTOR, "setup.cfg", setup_cfg)[0]) == {
+        ("app.plugins", "s3", "app.plugins.app_aws.plugin", "S3DestinationPlugin", 5),
+    }
+    setup_py = """\
+    from setuptools import setup
+
+    setup(
+        name="app",
+        entry_points={
+            "console_scripts": ["app = app.cli:main"],
+            "app.plugins": [
+                "slack_notification = app.plugins.app_slack.plugin:SlackNotificationPlugin",
+            ],
+        },
+    )
+    """
+    assert entries(run_detector(DETECTOR, "setup.py", setup_py)[0]) == {
+        ("app.plugins", "slack_notification", "app.plugins.app_slack.plugin", "SlackNotificationPlugin", 8),
+    }
