@@ -28,6 +28,8 @@ def shows_use(e: Evidence) -> bool:
         return False  # one of the many systems a general-purpose image prepares for (Laravel Sail's extensions)
     if e.kind == ENV_DECL and e.get("optional") == "1":
         return False  # a commented-out `# BETTERSTACK_API_KEY=` in an example file: documented, not set
+    if e.kind == HOST and e.get("migration") == "1":
+        return False  # a URL in a schema migration (a dropped column's default): the schema's history
     if e.kind in (CALL, HOST, IMPORT, ENV_READ) and is_test_path(e.path):
         return False
     if is_example_path(e.path):

@@ -521,3 +521,16 @@ def test_a_test_stacks_stand_in_is_no_service_but_its_databases_are(tmp_path):
     assert "minio" not in found and "mariadb" in found
     files["docker-compose.yaml"] = "services:\n  s3:\n    image: minio/minio\n"
     assert "minio" in ids(scan(tmp_path / "b", files))  # the app's own stack runs it
+def test_a_host_only_in_old_schema_migrations_is_no_service(tmp_path):
+    """kanboard-style: a schema of numbered version functions created, then dropped, HipChat's
+    settings; nothing else calls HipChat."""
+    inv = scan(tmp_path / "app", {
+        "app/Schema/Sqlite.php": (
+            "<?php\nconst VERSION = 70;\n\nfunction version_70(PDO $pdo)\n{\n"
+            "    $pdo->exec('ALTER TABLE project_integrations DROP COLUMN hipchat_api_url');\n}\n\n"
+            "function version_65(PDO $pdo)\n{\n"
+            "    $pdo->exec(\"CREATE TABLE project_integrations (hipchat_api_url TEXT DEFAULT 'https://api.hipchat.com')\");\n"
+            "    $rq = $pdo->prepare('INSERT INTO settings VALUES (?, ?)');\n"
+            "    $rq->execute(array('integration_hipchat_api_url', 'https://api.hipchat.com'));\n}\n"),
+    })
+    assert "hipchat" not in ids(inv)

@@ -310,6 +310,15 @@ def _link_builder(text: str, start: int) -> bool:
 # Distinct hosts that make a file a table of sites rather than code calling a few of them.
 _TABLE_HOSTS = 25
 # A literal a value is compared with: `== 'https://…'`, `.startsWith("https://…")`.
+# A database schema migration: its statements are the schema's history (a dropped integration's
+# `hipchat_api_url ... DEFAULT 'https://api.hipchat.com'`, a settings row it seeded), not calls.
+# Rails', Laravel's, Doctrine's, Django's and Alembic's migration classes and modules, and a
+# schema file of numbered version functions (`function version_65(PDO $pdo)`).
+_MIGRATION_FILE = re.compile(
+    r"<\s*ActiveRecord::Migration\b|\bextends\s+(?:Abstract)?Migration\b|\(\s*migrations\.Migration\s*\)"
+    r"|^down_revision\s*[:=]|^(?:function|def)[ \t]+(?:version|migrate|upgrade)_?\d+[ \t]*\(",
+    re.M,
+)
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
 # A path segment that is a literal content hash (an MD5 or longer hex digest): one fixed file,
@@ -950,6 +959,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # A file naming dozens of sites (a crawler list's `url: 'https://help.disqus.com/...'`, a map
     # of referrer domains to icons) is a table of data: only its API-shaped URLs are requests.
     table = len({m.group(1).lower() for m in urls}) >= _TABLE_HOSTS
+    migration: bool | None = None  # whether the file is a schema migration, once a host is found
     for m in urls:
         host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
         if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
@@ -992,8 +1002,11 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
         once("host", host)
+        if migration is None:
+            migration = _MIGRATION_FILE.search(text) is not None
+        detail = (("authorize", "1"),) if _AUTHORIZE_PATH.search(path) else ()
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid or "",
-                       detail=(("authorize", "1"),) if _AUTHORIZE_PATH.search(path) else ())
+                       detail=(*detail, ("migration", "1")) if migration else detail)
     # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
     # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.
     settings = (

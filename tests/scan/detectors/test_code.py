@@ -759,3 +759,31 @@ def test_path_style_bucket_urls_name_the_buckets_vendor(run_detector):
     hosts = [(e.name, e.service, e.line) for e in ev if e.kind == HOST]
     assert hosts == [("osv-vulnerabilities.storage.googleapis.com", "osv", 2),
                      ("storage.googleapis.com", "google-cloud-storage", 3)]
+@pytest.mark.parametrize("path, src", [
+    ("app/Schema/Mysql.php", """\
+    <?php
+    function version_65(PDO $pdo)
+    {
+        $pdo->exec("CREATE TABLE project_integrations (`hipchat_api_url` VARCHAR(255) DEFAULT 'https://api.hipchat.com')");
+    }
+    """),
+    ("db/migrate/20150101000000_add_hipchat.rb", """\
+    class AddHipchat < ActiveRecord::Migration[4.2]
+      def change
+        add_column :projects, :hipchat_url, :string, default: "https://api.hipchat.com"
+      end
+    end
+    """),
+])
+def test_a_url_in_a_schema_migration_is_marked_as_history(run_detector, path, src):
+    """A schema migration's statements are the schema's history (a dropped integration's column
+    default): its hosts are marked, and show no use of the service (usage.shows_use)."""
+    ev, _ = run_detector(DETECTOR, path, src)
+    hosts = [e for e in ev if e.kind == HOST and e.name == "api.hipchat.com"]
+    assert hosts and all(e.get("migration") == "1" for e in hosts)
+
+
+def test_a_url_in_ordinary_code_is_no_migration(run_detector):
+    ev, _ = run_detector(DETECTOR, "app/Notify/Hipchat.php", '<?php\n$client->post("https://api.hipchat.com/v2/room/1/notification");\n')
+    hosts = [e for e in ev if e.kind == HOST]
+    assert hosts and not any(e.get("migration") for e in hosts)
