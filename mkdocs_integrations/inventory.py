@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog, Service
-from .catalog.index import CatalogIndex
+from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
@@ -559,8 +559,15 @@ def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) 
         if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
             continue
         called = {_vendor(other) for e in shown for other in file_hosts.get(e.path, ())}
-        if called and _vendor(sid) not in called:
+        if called and _vendor(sid) not in called and not _same_company(sid, called):
             del per_service[sid]
+
+
+def _same_company(sid: str, called: set[str]) -> bool:
+    """A product of a many-product company whose module calls that company's API gateway
+    (a Microsoft Teams module creating meetings through Microsoft Graph) calls its own vendor."""
+    company = sid.split("-", 1)[0]
+    return company in PRODUCT_COMPANIES and "-" in sid and any(c.split("-", 1)[0] == company for c in called)
 
 
 def _vendor(sid: str) -> str:

@@ -534,3 +534,14 @@ def test_a_host_only_in_old_schema_migrations_is_no_service(tmp_path):
             "    $rq->execute(array('integration_hipchat_api_url', 'https://api.hipchat.com'));\n}\n"),
     })
     assert "hipchat" not in ids(inv)
+
+
+def test_a_products_module_calling_its_companys_api_gateway_is_that_product(tmp_path):
+    """A Microsoft Teams module creating meetings through Microsoft Graph delivers through
+    Microsoft's own gateway: Teams is the service (unlike a WhatsApp module posting to Twilio)."""
+    inv = scan(tmp_path / "app", {
+        "app/integrations/microsoft_teams/client.py": (
+            "import requests\n\n\ndef meeting(token, user):\n"
+            '    return requests.post(f"https://graph.microsoft.com/v1.0/users/{user}/onlineMeetings", headers={"Authorization": token})\n'),
+    })
+    assert {"microsoft-teams", "microsoft-graph"} <= ids(inv)

@@ -319,6 +319,12 @@ _MIGRATION_FILE = re.compile(
     r"|^down_revision\s*[:=]|^(?:function|def)[ \t]+(?:version|migrate|upgrade)_?\d+[ \t]*\(",
     re.M,
 )
+# A plugin's or package's metadata link (`author_url = "https://github.com/netflix/dispatch.git"`,
+# `homepage_url`, `docs_url`): a page for people, no request the code makes.
+_METADATA_LINK = re.compile(
+    r"""(?i)(?<![\w])(?:author|homepage|home_page|docs|documentation|repository|repo|website|support|license)_?"""
+    r"""(?:url|uri|link|href)['"]?\s*(?::|=>|=)\s*['"]$"""
+)
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
 # A path segment that is a literal content hash (an MD5 or longer hex digest): one fixed file,
@@ -966,6 +972,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
+        if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):
+            continue  # a plugin's author or docs page, for people
         if text[max(0, m.start() - 2):m.start()] == "](":
             continue  # a Markdown link in a description string (`[Google](https://pubsubhubbub.appspot.com/)`): for readers
         path = m.group(3) or ""

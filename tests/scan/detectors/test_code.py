@@ -787,3 +787,11 @@ def test_a_url_in_ordinary_code_is_no_migration(run_detector):
     ev, _ = run_detector(DETECTOR, "app/Notify/Hipchat.php", '<?php\n$client->post("https://api.hipchat.com/v2/room/1/notification");\n')
     hosts = [e for e in ev if e.kind == HOST]
     assert hosts and not any(e.get("migration") for e in hosts)
+
+
+def test_a_plugins_metadata_link_is_no_request(run_detector):
+    """A plugin class's `author_url` (the vendor module of Microsoft Teams naming its author's
+    repository on GitHub) is a page for people: no GitHub host for it."""
+    src = 'class MicrosoftTeamsConferencePlugin(ConferencePlugin):\n    author = "Cino Jose"\n    author_url = "https://github.com/netflix/dispatch.git"\n    docs_url = "https://github.com/netflix/dispatch/wiki"\n'
+    ev, _ = run_detector(DETECTOR, "plugins/teams/plugin.py", src)
+    assert not [e for e in ev if e.kind == HOST]
