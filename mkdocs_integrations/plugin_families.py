@@ -285,6 +285,8 @@ def _registry_members(members: list[Evidence], family: set[str], index: CatalogI
                 out[id(e)] = (sid, sid, True)
                 break
     return out if len({sid for sid, _, _ in out.values()}) >= MIN_KNOWN else {}
+
+
 def _module_file(module: str, paths: Iterable[str]) -> str | None:
     """The file of a dotted module among the scan's paths: `dispatch.plugins.dispatch_zoom.plugin`
     is `src/dispatch/plugins/dispatch_zoom/plugin.py` (or its package's `__init__.py`)."""
@@ -369,9 +371,9 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
                 registrations.append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             by_folder[_family_folder(ev.path, ev.get("class"))].append(ev)
+            classes[ev.get("class")].append(ev)
         elif ev.kind == FEATURE and ev.name.startswith(HTTP_CLIENT):
             requesting.add(ev.path)
-            classes[ev.get("class")].append(ev)
         elif ev.kind == IMPORT:
             hits = index.import_(ev.ecosystem, ev.name)
             imports[ev.path].update(sid for sid, weak in hits if not weak)
