@@ -1721,14 +1721,14 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("selenium", {"Gemfile": 'group :test do\n  gem "selenium-webdriver"\nend\n',
                   "spec/support/capybara.rb": 'Capybara.register_driver :remote_chrome do |app|\n'
                   '  Capybara::Selenium::Driver.new(app, browser: :remote, url: ENV["SELENIUM_REMOTE_URL"])\nend\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
-        "headless-chrome-remote-or-local-launch", "selenium-test-suite-only"])
     # pydantic's `SecretStr.get_secret_value()` beside boto3 reads no AWS secret.
     ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\npydantic==2.9\n",
                              "app/config.py": 'import boto3\nfrom pydantic import SecretStr\n\n\ndef show_secrets(obj: SecretStr):\n    return obj.get_secret_value()\n'}),
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json", "secrets-manager-pydantic-secretstr", "unstructured-mime-header-class"])
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+        "headless-chrome-remote-or-local-launch", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
+        "unstructured-mime-header-class"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
