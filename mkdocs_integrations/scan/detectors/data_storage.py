@@ -85,11 +85,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
     if _FRAMEWORK_CONFIG_PHP.search(src.rel):
-        from .env_files import _BACKEND_SETTING, _driver_fact  # env_files imports this module
+        from .env_files import BACKEND_SETTING, driver_fact  # env_files imports this module
 
         for m in _CONFIG_DEFAULT.finditer(text):
-            if _BACKEND_SETTING.match(m.group(1)):
-                yield from _driver_fact(src, ctx, src.line_of(m.start(2)), m.group(1), m.group(2))
+            if BACKEND_SETTING.match(m.group(1)):
+                yield from driver_fact(src, ctx, src.line_of(m.start(2)), m.group(1), m.group(2))
         return
     if name.endswith(".py"):
         for m in _DJANGO_ENGINE.finditer(text):

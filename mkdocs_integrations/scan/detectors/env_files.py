@@ -90,18 +90,18 @@ _TEST_MODE = re.compile(r"^[a-z]{2,4}_test_|^(?:test|sandbox)$", re.I)
 # Settings whose value names the backend in use: Laravel's DB_CONNECTION=pgsql,
 # MAIL_MAILER=ses, QUEUE_CONNECTION=sqs; healthchecks' DB=postgres; DATABASE_ENGINE=mysql.
 _DB_SETTING = re.compile(r"^(?:[A-Z0-9]+_)?(?:DB|DATABASE)(?:_(?:CONNECTION|DRIVER|ENGINE|TYPE|DIALECT|CLIENT|VENDOR|BACKEND|PROVIDER))?$")
-_BACKEND_SETTING = re.compile(
+BACKEND_SETTING = re.compile(
     r"^(?:CACHE_(?:DRIVER|STORE)|QUEUE_(?:CONNECTION|DRIVER)|SESSION_DRIVER|MAIL_(?:MAILER|DRIVER|TRANSPORT)"
     r"|FILESYSTEM_(?:DISK|DRIVER|CLOUD)|BROADCAST_(?:DRIVER|CONNECTION)|EMAIL_BACKEND|STORAGE_(?:DRIVER|BACKEND|PROVIDER))$"
 )
-def _driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) -> Iterator[Record]:
+def driver_fact(src: Source, ctx: Context, line: int, name: str, value: str) -> Iterator[Record]:
     """The service a backend-selecting setting names; only a catalog id leaves, never the value."""
     word = value.lower()
     if _DB_SETTING.match(name):
         sid = database_for(ctx, word) or database_for(ctx, word.split("-")[0])  # pgsql-ci, sqlite-persistent
         if sid:
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
-    elif _BACKEND_SETTING.match(name):
+    elif BACKEND_SETTING.match(name):
         sid = ctx.index.driver(word)  # a local driver (`file`, `log`, `database`) names no service
         if sid:
             yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"selected_by:{name}", service=sid)
@@ -139,7 +139,7 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
     """
     if not value:
         return
-    yield from _driver_fact(src, ctx, line, name, value)
+    yield from driver_fact(src, ctx, line, name, value)
     if kind != "template":
         return
     scheme = _SCHEME.match(value)
@@ -162,7 +162,7 @@ _PHPUNIT_ENV = re.compile(r"""<(?:env|server)\s+name=["']([A-Za-z_][A-Za-z0-9_]*
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if src.name in ("phpunit.xml", "phpunit.xml.dist"):  # PHPUnit's test environment: DB_CONNECTION=sqlite
         for m in _PHPUNIT_ENV.finditer(src.text):
-            yield from _driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
+            yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
     kind = env_file_kind(src.name)
     if kind is None:
@@ -187,7 +187,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             else:
                 comments = []
             continue
-        if kind == "template" and comments and (_DB_SETTING.match(m.group(1)) or _BACKEND_SETTING.match(m.group(1))):
+        if kind == "template" and comments and (_DB_SETTING.match(m.group(1)) or BACKEND_SETTING.match(m.group(1))):
             yield from _choice_facts(src, ctx, m.group(1), comments)
         comments = []
         value = raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\"")
