@@ -333,15 +333,23 @@ def _entry_point_families(
         known = {e.get("module") for e, _, _, sid, own in named if own and not index.catalog.services[sid].word_name}
         if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(modules):
             continue  # an app's own extension points (commands, checks, exporters)
-        seen: set[tuple[str, str]] = set()
-        for e, at, slug, sid, _ in named:
-            if (at.path, slug) in seen:
-                continue
-            seen.add((at.path, slug))
-            out.append(Evidence(
-                path=at.path, line=at.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid,
-                detail=(("module", slug), ("class", e.get("class")), ("family", group)),
-            ))
+        out += _member_records([(at, e.get("class"), slug, sid) for e, at, slug, sid, _ in named], group)
+    return out
+
+
+def _member_records(named: list[tuple[Evidence, str, str, str]], family: str) -> list[Evidence]:
+    """Integration-module evidence for a family's named members, (where, class, slug, service):
+    one per file and vendor."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, str]] = set()
+    for at, cls, slug, sid in named:
+        if (at.path, slug) in seen:
+            continue
+        seen.add((at.path, slug))
+        out.append(Evidence(
+            path=at.path, line=at.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid,
+            detail=(("module", slug), ("class", cls), ("family", family)),
+        ))
     return out
 
 
@@ -434,13 +442,5 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             known = {e.path for e, _, sid, own in named if own and not index.catalog.services[sid].word_name}
             if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(files):
                 continue  # the app's own classes of one kind (models, views, commands, device protocols)
-            seen: set[tuple[str, str]] = set()
-            for e, slug, sid, _ in named:
-                if (e.path, slug) in seen:
-                    continue
-                seen.add((e.path, slug))
-                out.append(Evidence(
-                    path=e.path, line=e.line, kind=FEATURE, name=MODULE_PREFIX + slug, service=sid,
-                    detail=(("module", slug), ("class", e.get("class")), ("family", root)),
-                ))
+            out += _member_records([(e, e.get("class"), slug, sid) for e, slug, sid, _ in named], root)
     return out
