@@ -1121,6 +1121,9 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Quarkus extensions: the JDBC driver of a database and the mailer (SMTP)
+    ("postgresql", {"server/pom.xml": '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-jdbc-postgresql</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n'}),
+    ("smtp", {"server/pom.xml": '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-mailer</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n'}),
     # An app's SSO callback reading the IdP's SAMLResponse, its SAML library only in a lockfile
     ("saml", {"apps/web/app/api/auth/saml/callback/route.ts": 'import { handle } from "@/lib/sso";\n\nexport async function POST(req: Request) {\n'
               '  const form = await req.formData();\n  const response = form.get("SAMLResponse");\n  return handle(response);\n}\n'}),
