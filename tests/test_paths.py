@@ -1,6 +1,7 @@
 """Where a file sits says what it is for."""
 
 import pytest
+from helpers import scan_tree, service_ids
 
 from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_path
 
@@ -55,15 +56,9 @@ def test_code_snippet_components_are_code_samples():
 def test_vendor_calls_in_a_code_snippet_component_show_no_use(tmp_path):
     """A product's setup guide shows the user's own Matomo call in a template string: no Matomo
     of the application's."""
-    from helpers import write_tree
-
-    from mkdocs_integrations.pipeline import build_inventory
-    from mkdocs_integrations.scan import Scanner
-
-    write_tree(tmp_path, {"components/Snippets/SetupCodeSnippet.tsx":
+    inv = scan_tree(tmp_path, {"components/Snippets/SetupCodeSnippet.tsx":
                           'export const tracker = "matomo";\nexport const code = `\nwindow._paq = window._paq || [];\nwindow._paq.push(["trackEvent", "ExperimentViewed", key]);\n`;\n'})
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
-    assert "matomo" not in {u.id for u in inv.services}
+    assert "matomo" not in service_ids(inv)
 
 
 def test_example_folders_hold_sample_apps():
@@ -80,12 +75,7 @@ def test_a_sample_app_in_examples_shows_no_use(tmp_path):
     """A sample app beside the product (its own package.json, Supabase auth and storage) shows
     readers how to use the product with Supabase; the product itself uses none. The product's
     own dependency still counts."""
-    from helpers import write_tree
-
-    from mkdocs_integrations.pipeline import build_inventory
-    from mkdocs_integrations.scan import Scanner
-
-    write_tree(tmp_path, {
+    inv = scan_tree(tmp_path, {
         "package.json": '{"name": "product", "workspaces": ["packages/*"]}',
         "packages/api/package.json": '{"dependencies": {"twilio": "^4.0.0"}}',
         "packages/api/src/sms.ts": 'import twilio from "twilio";\nconst c = twilio(sid, token);\n',
@@ -93,8 +83,7 @@ def test_a_sample_app_in_examples_shows_no_use(tmp_path):
         "examples/supabase/app/provider.tsx": 'import { createClient } from "@supabase/supabase-js";\n'
                                               'const supabase = createClient(url, key);\nawait supabase.from("profiles").select("*");\n',
     })
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
-    ids = {u.id for u in inv.services}
+    ids = service_ids(inv)
     assert "twilio" in ids
     assert not {"supabase", "supabase-auth"} & ids
 
@@ -122,17 +111,11 @@ def test_libraries_copied_into_a_served_folder_are_vendored(path, vendored):
 def test_a_library_copied_into_public_is_no_request_of_the_app(tmp_path):
     """An uploader bundle in `public/assets/js/libs/` names Transloadit's endpoint; the app that
     serves it never calls Transloadit. Its own script beside it still counts."""
-    from helpers import write_tree
-
-    from mkdocs_integrations.pipeline import build_inventory
-    from mkdocs_integrations.scan import Scanner
-
-    write_tree(tmp_path, {
+    inv = scan_tree(tmp_path, {
         "public/assets/js/libs/uppy/uppy.js": 'var ASSEMBLIES = "https://api2.transloadit.com/assemblies";\n',
         "public/assets/js/app.js": 'fetch("https://api.mapbox.com/geocoding/v5/mapbox.places/" + q + ".json");\n',
     })
-    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
-    ids = {u.id for u in inv.services}
+    ids = service_ids(inv)
     assert "mapbox" in ids
     assert "transloadit" not in ids
 
