@@ -18,7 +18,7 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
-from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path
+from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path, vendored_folders
 from .scan import ScanResult
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
@@ -281,8 +281,11 @@ def resolve(
             env[name] = EnvVar(name=name)
         return env[name]
 
+    # Packages a manifest installs inside the tree (composer's vendor-dir) are not the app's code.
+    vendored = vendored_folders((e.kind, e.name) for e in scan.evidence if e.kind == FEATURE)
+    evidence = [e for e in scan.evidence if not e.path.startswith(vendored)] if vendored else scan.evidence
     # Vendor families (one class per vendor on one base) are a fact about many files at once.
-    for ev in [*scan.evidence, *family_modules(scan.evidence, index, project_name)]:
+    for ev in [*evidence, *family_modules(evidence, index, project_name)]:
         if ev.name == REDACTED:
             continue
         if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
@@ -421,7 +424,7 @@ def resolve(
 
     _drop_modules_through_other_vendors(per_service)
     apps = sorted(manifests)
-    composer = {e.name for e in scan.evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not is_transitive(e)}
+    composer = {e.name for e in evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not is_transitive(e)}
     uses: list[ServiceUse] = []
     for sid, evs in per_service.items():
         svc = catalog.services.get(sid) or extra.get(sid)
@@ -583,7 +586,8 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
     manifest of an app whose only database of the kind is MariaDB (images, env, settings) is
     MariaDB's driver, not a MySQL the app also runs. A data format counts alike: DB-IP ships its
     databases in MaxMind's MMDB format, so an MMDB reader beside DB-IP's download reads DB-IP's
-    data, no MaxMind's. MariaDB seen only in CI or tests (a test
+    data, no MaxMind's. MariaDB known only by its own driver beside the MySQL one (a build
+    profile for each) is a second supported database: nothing is folded. MariaDB seen only in CI or tests (a test
     matrix's service container) says nothing of what the app runs on: nothing is folded then.
     Returns {folded id: speaking id}."""
     folded: dict[str, str] = {}
@@ -591,8 +595,9 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
         svc = catalog.services.get(sid)
         if svc is None or not svc.speaks:
             continue
-        if not any(shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path) for e in per_service[sid]):
-            continue
+        own = [e for e in per_service[sid] if shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path)]
+        if not own or all(e.kind in _CLIENT_KINDS for e in own):
+            continue  # MariaDB known by its own driver only: a driver for each, both supported
         for other in svc.speaks:
             if other not in per_service or other in folded:
                 continue

@@ -4,6 +4,7 @@ not where an application uses them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _TEST_DIRS = frozenset({
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
@@ -74,6 +75,18 @@ def is_vendored_asset_path(path: str) -> bool:
                     return True
             return False
     return False
+
+
+# Third-party packages installed inside the tree at a place the walk cannot know by its name
+# (composer's `config.vendor-dir`): their manifests report each folder as a fact named
+# `vendored:<folder>/`, and nothing under such a folder is the app's evidence.
+VENDORED_FACT = "vendored:"
+
+
+def vendored_folders(facts: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The folders of `vendored:` facts, from (kind, name) pairs."""
+    return tuple(sorted({name[len(VENDORED_FACT):] for kind, name in facts
+                         if kind == "feature" and name.startswith(VENDORED_FACT)}))
 
 
 # A component or helper named for the code snippets it shows users to copy

@@ -433,6 +433,37 @@ def test_a_mysql_driver_beside_mariadb_alone_is_mariadbs(tmp_path):
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
+def test_a_driver_for_each_of_mysql_and_mariadb_supports_both(tmp_path):
+    """A build profile per database (Quarkus' MySQL and MariaDB JDBC extensions): MariaDB known
+    only by its own driver does not take the MySQL driver, both are supported."""
+    inv = scan(tmp_path, {"pom.xml": (
+        "<project><dependencies>\n"
+        "<dependency><groupId>io.quarkus</groupId><artifactId>quarkus-jdbc-mysql</artifactId></dependency>\n"
+        "<dependency><groupId>io.quarkus</groupId><artifactId>quarkus-jdbc-mariadb</artifactId></dependency>\n"
+        "</dependencies></project>\n")})
+    assert {"mariadb", "mysql"} <= ids(inv)
+
+
+def test_packages_composer_installs_inside_the_tree_are_not_the_apps(tmp_path):
+    """composer's `config.vendor-dir` (FreshRSS installs into `lib/`, committed): SimplePie's
+    optional Memcached and Redis caches are the library's, not the app's; the app's own use of
+    PHPMailer, beside them in `lib/`, still counts."""
+    tree = {
+        "lib/composer.json": '{"require": {"simplepie/simplepie": "dev-master", "phpmailer/phpmailer": "6.9.1"},'
+                             ' "config": {"vendor-dir": "./"}}',
+        "lib/simplepie/simplepie/src/Cache/Redis.php": "<?php\nuse Predis\\Client;\n$this->redis = new Client($options);\n",
+        "lib/simplepie/simplepie/src/Cache/Memcached.php": "<?php\n$this->cache = new \\Memcached();\n"
+                                                           "$this->cache->addServer(getenv('MEMCACHED_HOST'), 11211);\n",
+        "lib/Minz/Mailer.php": "<?php\nuse PHPMailer\\PHPMailer\\PHPMailer;\n$mail = new PHPMailer(true);\n$mail->isSMTP();\n",
+    }
+    found = ids(scan(tmp_path / "app", tree))
+    assert "smtp" in found
+    assert not {"redis", "memcached"} & found
+    # Without the vendor-dir those folders are the app's own code.
+    tree["lib/composer.json"] = '{"require": {"simplepie/simplepie": "dev-master", "phpmailer/phpmailer": "6.9.1"}}'
+    assert {"redis", "memcached"} <= ids(scan(tmp_path / "plain", tree))
+
+
 def test_mariadb_only_in_a_ci_test_matrix_leaves_the_mysql_driver_mysqls(tmp_path):
     write_tree(tmp_path, {
         "Gemfile": "source 'https://rubygems.org'\ngem 'mysql2'\n",

@@ -5,6 +5,11 @@ installs, so they are skipped. An `ext-*` requirement is the compiled extension 
 to a system through (`ext-pdo_pgsql`, `ext-redis`, `ext-ldap`): kept as a `php-ext` package
 when the catalog knows the extension, so `ext-json` or `ext-mbstring` name nothing; one in
 `require-dev` is the test suite's (`ext-pdo_sqlite` for an in-memory test database).
+
+A `config.vendor-dir` other than `vendor/` puts the installed packages beside the app's code,
+often committed (FreshRSS's `lib/simplepie/simplepie/`): each required package's folder there
+is reported as a `vendored:` fact, so the libraries' optional backends (SimplePie's Memcached
+and Redis caches) are not taken for the app's.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ import json
 import re
 from collections.abc import Iterator
 
-from ...model import PACKAGE, Evidence
+import posixpath
+
+from ...model import FEATURE, PACKAGE, Evidence
+from ...paths import VENDORED_FACT
 from .base import BadInput, Context, Detector, Record, Source
 
 SECTIONS = ("require", "require-dev")
@@ -41,8 +49,26 @@ def _key_offset(src: Source, key: str, start: int = 0) -> int:
     return m.start() if m else -1
 
 
+def _installed_folders(src: Source, data: dict) -> Iterator[Record]:
+    config = data.get("config")
+    vendor_dir = config.get("vendor-dir") if isinstance(config, dict) else None
+    if not isinstance(vendor_dir, str) or not vendor_dir.strip() or posixpath.isabs(vendor_dir):
+        return
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(src.rel), vendor_dir.strip()))
+    if base.startswith(".."):
+        return  # installed outside the scanned tree
+    line = src.line_of(max(_key_offset(src, "vendor-dir"), 0))
+    for section in SECTIONS:
+        deps = data.get(section)
+        for key in deps if isinstance(deps, dict) else ():
+            if "/" in key and not key.startswith(("ext-", "lib-")):
+                folder = posixpath.normpath(posixpath.join(base, key.lower()))
+                yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"{VENDORED_FACT}{folder}/")
+
+
 def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
     data = _json(src)
+    yield from _installed_folders(src, data)
     for section in SECTIONS:
         deps = data.get(section)
         if not isinstance(deps, dict):
