@@ -321,9 +321,12 @@ _MIGRATION_FILE = re.compile(
 )
 # A plugin's or package's metadata link (`author_url = "https://github.com/netflix/dispatch.git"`,
 # `homepage_url`, `docs_url`): a page for people, no request the code makes.
+# A bare `'help' =>` or `homepage:` key is such a link too (FreshRSS's share targets' `'help' =>
+# 'https://pinboard.in/api/'`).
 _METADATA_LINK = re.compile(
-    r"""(?i)(?<![\w])(?:author|homepage|home_page|docs|documentation|repository|repo|website|support|license)_?"""
-    r"""(?:url|uri|link|href)['"]?\s*(?::|=>|=)\s*['"]$"""
+    r"""(?i)(?<![\w])(?:(?:author|homepage|home_page|docs|documentation|repository|repo|website|support|license)_?"""
+    r"""(?:url|uri|link|href)|['"](?:help|homepage|website|docs|documentation|more_?info|learn_?more)['"])"""
+    r"""['"]?\s*(?::|=>|=)\s*['"]$"""
 )
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)

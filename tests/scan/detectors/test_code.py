@@ -789,6 +789,17 @@ def test_a_url_in_ordinary_code_is_no_migration(run_detector):
     assert hosts and not any(e.get("migration") for e in hosts)
 
 
+def test_a_help_link_of_a_share_target_is_no_request(run_detector):
+    """A table of share targets (`'help' => 'https://pinboard.in/api/'` beside a browser share
+    URL): the help key links a page for people, even an API's."""
+    src = ("<?php\nreturn [\n\t'pinboard' => [\n\t\t'url' => 'https://pinboard.in/add?next=same&url=~LINK~',\n"
+           "\t\t'help' => 'https://pinboard.in/api/',\n\t],\n];\n")
+    ev, _ = run_detector(DETECTOR, "app/shares.php", src)
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/pinboard.php", src.replace("'help'", "'endpoint'"))
+    assert [e.name for e in ev if e.kind == HOST] == ["pinboard.in"]
+
+
 def test_a_plugins_metadata_link_is_no_request(run_detector):
     """A plugin class's `author_url` (the vendor module of Microsoft Teams naming its author's
     repository on GitHub) is a page for people: no GitHub host for it."""
