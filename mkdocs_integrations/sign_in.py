@@ -142,10 +142,13 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
         for e in shown:
             if is_sign_in_path(e.path):
                 break  # auth/providers.ts: the issuer of a configured sign-in
+            if is_test_path(e.path) and len(shown) > 1:
+                continue  # the test of a file that says whose the host is
             here = {
                 other for other, evs in per_service.items()
                 if other != sid and other in catalog.services and catalog.services[other].category not in ("oauth", "auth_provider")
-                and any(o.path == e.path and (o.kind in _API_KINDS or (o.kind == HOST and o.name in resources.get(e.path, ())))
+                and any(o.path == e.path and (o.kind in _API_KINDS or _module_of(o)
+                                              or (o.kind == HOST and o.name in resources.get(e.path, ())))
                         for o in evs)
             }
             if not here:
@@ -160,6 +163,12 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
 
 
 _ENV_KINDS = frozenset({ENV_READ, ENV_DECL, CI_SECRET})
+
+
+def _module_of(ev: Evidence) -> bool:
+    """The file is a catalog service's own module (`FacebookFaviconFetcher.java` for Meta's
+    Graph API), by the integration-module fact."""
+    return ev.kind == FEATURE and ev.name.startswith(MODULE_PREFIX)
 
 
 def known_sign_in_module(ev: Evidence, catalog: Catalog, index: CatalogIndex) -> bool:

@@ -75,6 +75,21 @@ def test_meta_graph_host_beside_a_graph_api_token_is_the_graph_api_whatever_scop
     assert "facebook-login" not in ids(inv)
 
 
+def test_meta_graph_host_in_a_vendor_named_module_is_the_graph_api(tmp_path):
+    """`FacebookFaviconFetcher.java` asks graph.facebook.com for a page's picture: the file is
+    Meta's Graph API's module (its name says whose), and its test's copy of the host changes
+    nothing: no Facebook Login."""
+    inv = scan(tmp_path / "web", {
+        "server/src/main/java/app/favicon/FacebookFaviconFetcher.java": (
+            'class FacebookFaviconFetcher {\n  byte[] fetch(String page) {\n'
+            '    return http.get("https://graph.facebook.com/" + page + "/picture?type=square&height=16");\n  }\n}\n'),
+        "server/src/test/java/app/favicon/FacebookFaviconFetcherTest.java": (
+            'class FacebookFaviconFetcherTest {\n  String u = "https://graph.facebook.com/x/picture";\n}\n'),
+    })
+    assert "facebook" in ids(inv)
+    assert "facebook-login" not in ids(inv)
+
+
 # GitLab's bare host where its sign-in is configured: the issuer of "Sign in with GitLab", not a
 # use of GitLab's API. Beside the provider's env names and an SSO issuer table; as the default
 # of GITLAB_BASE_URL in the app's env schema, with the sign-in's group check in an auth helper.
@@ -180,6 +195,20 @@ def test_passport_strategy_packages_are_sign_in_providers(tmp_path):
     found = ids(inv)
     assert {"kakao-oauth", "github-oauth", "slack-oauth", "naver-oauth"} <= found
     assert not {"local-oauth", "github2-oauth", "slack", "naver-v2-oauth"} & found
+
+
+def test_forks_of_a_non_vendor_passport_strategy_are_no_sign_in(tmp_path):
+    """passport-localapikey-update is a fork of passport-localapikey (the ignore list's first
+    word): an API key check, no "Sign in with Localapikey Update"."""
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"passport": "^0.7.0", "passport-localapikey-update": "^0.6.0",'
+                        ' "passport-local-mongoose": "^8.0.0", "passport-google-oauth20": "^2.0.0"}}',
+        "server/passport.js": 'const LocalAPIKeyStrategy = require("passport-localapikey-update").Strategy;\n'
+                              'const GoogleStrategy = require("passport-google-oauth20").Strategy;\n',
+    })
+    found = ids(inv)
+    assert "google-oauth" in found
+    assert not {s for s in found if s.startswith(("localapikey", "local-"))}
 
 
 def test_a_sign_in_providers_domain_does_not_absorb_the_vendors_api(tmp_path):

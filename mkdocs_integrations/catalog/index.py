@@ -593,14 +593,15 @@ _COMMON_WORDS = frozenset({
 
 def _provider_name(prefixes: list[tuple[str, frozenset[str]]] | tuple[()], module: str) -> str | None:
     """`kakao` for next-auth/providers/kakao, passport-google-oauth20, omniauth-naver; None for
-    what the library lists as no third-party sign-in (credentials, local, jwt)."""
+    what the library lists as no third-party sign-in (credentials, local, jwt), whatever follows
+    that first word."""
     for prefix, ignore in prefixes:
         if module.startswith(prefix):
             rest = module[len(prefix):]
             name = re.split(r"[./\\:]", rest, maxsplit=1)[0].lower()
             name = re.sub(r"[^a-z0-9]+", "-", name).strip("-")
-            if name in ignore:
-                return None
+            if name in ignore or name.split("-")[0] in ignore:
+                return None  # ... and its forks and variants (passport-localapikey-update, passport-local-mongoose)
             while True:  # passport-google-oauth20, passport-naver-v2, passport-facebook-token
                 shorter = re.sub(r"-(?:oauth2?0?|openidconnect|oidc|token|strategy|v\d+)$", "", name)
                 if shorter == name:
