@@ -37,7 +37,7 @@ _GENERIC_VERIFY = (
 )
 _EVENT = re.compile(r"""(?:\bcase\s+|===?\s*|==\s*|\bin\s*\(\s*)['"]([a-z][a-z0-9_]*(?:[.:][a-z0-9_]+)+)['"]""")
 _HTTP_POST = re.compile(
-    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post|->post)\s*\("""
+    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post|->post|new\s+HttpPost)\s*\("""
 )
 _WEBHOOK_VAR = re.compile(r"\b([A-Z][A-Z0-9_]*(?:WEBHOOK|HOOK_URL|CALLBACK_URL)[A-Z0-9_]*)\b")
 _RETRY = re.compile(
@@ -60,11 +60,13 @@ _VENDOR_HOOK_FUNC = re.compile(
 # A sender per vendor named for what it sends: `sendSlackAlert`, `sendRocketChatAlert`,
 # `sendGotifyNotification`, `send_dingtalk_message`, `postMattermostNotification` (an app's alert or
 # notification channels, each posting to the URL a user set: a chat's incoming webhook, a
-# self-hosted server's API). The vendor is the words between the verb and the role word.
+# self-hosted server's API). The vendor is the words between the verb and the role word; in
+# camelCase the role word may be left out (`sendGotify`, `sendPushover`).
 _ROLE = r"(?:Alert|Notification|Notify|Message|alert|notification|notify|message)s?"
 _VENDOR_SENDER_FUNC = re.compile(
-    r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?|\b(?:const|let|var)\s+|^[ \t]*(?:(?:public|private|protected|static|async)\s+)*)"
-    r"((?:send|post|notify|push)(?:_([a-z][a-z0-9]+(?:_[a-z0-9]+)?)_|([A-Z][A-Za-z0-9]+?))" + _ROLE + r")"
+    r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?|\b(?:const|let|var)\s+|^[ \t]*(?:(?:public|private|protected|internal|static|async|final|suspend|override|fun)\s+)*"
+    r"(?:(?!return\b|await\b|new\b|yield\b)[\w.]+(?:<[\w<>, .?]*>)?\??\s+)?)"
+    r"((?:send|post|notify|push)(?:_([a-z][a-z0-9]+(?:_[a-z0-9]+)?)_" + _ROLE + r"|([A-Z][A-Za-z0-9]+?)(?:" + _ROLE + r")?))"
     r"\s*(?:\(|=\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>))",
     re.M,
 )

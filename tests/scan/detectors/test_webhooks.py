@@ -270,3 +270,39 @@ def test_a_vendor_sender_without_a_request_is_no_evidence(run_detector):
     )
     ev, _ = run_detector(DETECTOR, "src/notify.ts", src)
     assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
+
+
+JAVA_SENDERS = """\
+public class PushNotificationService {
+
+    private void sendGotify(PushNotificationUserSettings settings, String title) throws IOException {
+        HttpPost request = new HttpPost(settings.getServerUrl() + "/message");
+        request.addHeader("X-Gotify-Key", settings.getUserSecret());
+        httpClient.execute(request, response -> null);
+    }
+
+    private void sendPushover(PushNotificationUserSettings settings, String title) throws IOException {
+        HttpPost request = new HttpPost("https://api.pushover.net/1/messages.json");
+        httpClient.execute(request, response -> null);
+    }
+
+    private void sendReport(String title) {
+        log.info(title);
+    }
+}
+"""
+
+
+def test_a_java_sender_named_for_its_vendor_alone(run_detector):
+    """`private void sendGotify(...)` posting with Apache HttpClient's `HttpPost`: the role word
+    (`Notification`) may be left out, and a Java method has a return type before its name."""
+    ev, _ = run_detector(DETECTOR, "src/main/java/app/PushNotificationService.java", JAVA_SENDERS)
+    out = {e.service: e.line for e in ev if e.kind == WEBHOOK_OUT}
+    assert out == {"gotify": 3, "pushover": 9}
+
+
+def test_a_call_to_a_sender_is_no_sender_definition(run_detector):
+    """`return sendGotify(...)` calls a sender defined elsewhere; only definitions are read."""
+    src = "class A {\n  Object run() {\n    return sendGotify(settings);\n  }\n}\n"
+    ev, _ = run_detector(DETECTOR, "src/main/java/app/A.java", src + "\nclass B { void x() { new HttpPost(u); } }\n")
+    assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
