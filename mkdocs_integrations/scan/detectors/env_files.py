@@ -55,6 +55,20 @@ def bare_template(name: str) -> bool:
     return len(parts) == 2 and bool(parts[0]) and parts[1] in _TEMPLATE_ENDINGS
 
 
+def in_template_folder(rel: str, name: str) -> bool:
+    """`env.d/production.dist/backend`: a file with no extension in a folder whose own name ends
+    like a template's (`production.dist`, `config.example`, `env-sample`). Projects that keep one
+    env file per container (Compose's `env_file:` list) ship the set as a folder to copy, so the
+    folder, not each file, carries the template word. Whether it is an env file at all is decided
+    by its content (see env_shaped): a `README` or a YAML file in such a folder is not read."""
+    if "." in name or "/" not in rel:
+        return False
+    folder = rel.rsplit("/", 2)[-2].lower()
+    folder = _SEPARATED_ENDING.sub(r".\1", folder)
+    parts = folder.split(".")
+    return len(parts) >= 2 and bool(parts[0]) and parts[-1] in _TEMPLATE_ENDINGS
+
+
 def env_shaped(text: str) -> bool:
     """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
     seen = False
@@ -165,11 +179,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
     kind = env_file_kind(src.name)
+    environment = environment_of(src.name)
     if kind is None:
-        if not (bare_template(src.name) and env_shaped(src.text)):
+        foldered = in_template_folder(src.rel, src.name)
+        if not ((bare_template(src.name) or foldered) and env_shaped(src.text)):
             return  # `config.example` in another format (TOML, INI): not an env file
         kind = "template"
-    environment = environment_of(src.name)
+        if foldered and environment == "any":  # `production.dist/backend`: the folder names it
+            environment = environment_of(src.rel.rsplit("/", 2)[-2])
     valued = 0
     comments: list[tuple[int, str]] = []  # the comment block right above the current line
     for i, raw in enumerate(src.text.splitlines(), start=1):
@@ -215,6 +232,7 @@ DETECTOR = Detector(
     name="env-files",
     accepts=lambda rel, name, ctx: (
         env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist") or bare_template(name)
+        or in_template_folder(rel, name)
     ),
     detect=detect,
 )

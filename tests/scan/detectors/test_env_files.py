@@ -145,3 +145,20 @@ def test_bare_template_is_an_env_file_by_its_content(run_detector):
     ev, _ = run_detector(DETECTOR, "config.example", "[server]\nhost = \"0.0.0.0\"\nPORT=8080\n")
     assert ev == []
     assert bare_template("app.dist") and not bare_template("config.yml.example") and not bare_template("README")
+
+
+def test_env_files_of_a_template_folder_are_templates(run_detector):
+    """`env.d/production.dist/backend`: one env file per container, shipped as a folder to copy;
+    the folder's name carries the template word. Content decides: a README or YAML file in such
+    a folder is not read, and a file of an ordinary folder is not taken."""
+    ev, findings = run_detector(DETECTOR, "env.d/production.dist/backend", "# Django\nDJANGO_SECRET_KEY=<secret>\nDJANGO_EMAIL_HOST=<smtp host>\n")
+    decls = [(e.name, e.get("file"), e.get("environment")) for e in ev if e.kind == ENV_DECL]
+    assert decls == [("DJANGO_SECRET_KEY", "template", "production"), ("DJANGO_EMAIL_HOST", "template", "production")]
+    assert not findings
+    ev, _ = run_detector(DETECTOR, "deploy/env-example/worker", "QUEUE_URL=\n")
+    assert [e.name for e in ev if e.kind == ENV_DECL] == ["QUEUE_URL"]
+    ev, _ = run_detector(DETECTOR, "env.d/production.dist/README", "Copy this folder to env.d/production\n")
+    assert ev == []
+    assert not DETECTOR.accepts("env.d/development/common", "common", None)  # committed dev values: not a template
+    assert not DETECTOR.accepts("config.example/app.yml", "app.yml", None)
+    assert not DETECTOR.accepts("backend", "backend", None)
