@@ -1670,6 +1670,34 @@ MORE_CASES += [
 ]
 
 
+# The twenty-fourth set's campsite and lasuite-docs: AWS ECS from Ruby, PlanetScale's Rails gem,
+# Tenor's v2 API on Google's domain, ToDesktop's client packages, DocSpec's converter image,
+# Scalingo's nginx buildpack config.
+MORE_CASES += [
+    # a Rails model starting a Fargate task with the ECS gem
+    ("aws-ecs", {"Gemfile": "source 'https://rubygems.org'\ngem 'aws-sdk-ecs'\n",
+                 "app/models/data_export.rb": "class DataExport\n  def trigger\n    client = Aws::ECS::Client.new(region: 'us-east-1')\n"
+                 "    client.run_task(cluster: 'exporter', launch_type: 'FARGATE', task_definition: 'export')\n  end\nend\n"}),
+    # boto3 starting a task (the weak package counts with the call)
+    ("aws-ecs", {"requirements.txt": "boto3==1.35.0\n",
+                 "jobs/export.py": 'import boto3\n\necs = boto3.client("ecs")\necs.run_task(cluster="exporter", taskDefinition="export")\n'}),
+    # PlanetScale's Rails gem (branching rake tasks), beside the MySQL adapter
+    ("planetscale", {"Gemfile": "source 'https://rubygems.org'\ngem 'trilogy'\ngroup :development do\n  gem 'planetscale_rails'\nend\n"}),
+    # a deploy-request workflow
+    ("planetscale", workflow_with_steps("- uses: planetscale/setup-pscale-action@v1",
+                                        "- run: pscale deploy-request create app main")),
+    # a Ruby client of Tenor's v2 API
+    ("tenor", {"lib/tenor_client.rb": 'class TenorClient\n  def search(q)\n    Faraday.new(url: "https://tenor.googleapis.com/v2").get("search", q: q, key: @api_key)\n  end\nend\n'}),
+    # ToDesktop's client library for the web app's desktop shell
+    ("todesktop", {"apps/web/package.json": '{"dependencies": {"@todesktop/client-core": "^1.12.0"}}'}),
+    # DocSpec's conversion API in compose, its URL read by the backend
+    ("docspec", {"compose.yml": "services:\n  docspec:\n    image: ghcr.io/docspecio/api:3.0.1\n    ports:\n      - \"4000:4000\"\n"}),
+    ("docspec", {"app/converters.py": 'import os\n\nimport requests\n\nDOCSPEC_API_URL = os.environ["DOCSPEC_API_URL"]\n\n\ndef convert(data):\n    return requests.post(DOCSPEC_API_URL, data=data).content\n'}),
+    # Scalingo's nginx buildpack renders servers.conf.erb
+    ("scalingo", {"deploy/paas/servers.conf.erb": "# see https://doc.scalingo.com/platform/deployment/buildpacks/nginx\nserver {\n  listen <%= ENV['PORT'] %>;\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -1747,4 +1775,3 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     for app in ("a", "b"):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
-

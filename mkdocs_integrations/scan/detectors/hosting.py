@@ -174,18 +174,30 @@ def app_engine(src: Source, ctx: Context) -> Iterator[Record]:
         yield _env(src, name, ln)
 
 
+# A process no platform runs: a dev server, a file watcher, a local Redis, a tunnel, a container
+# started from the host. A Procfile with one is Foreman's or Overmind's list for a dev machine.
+_DEV_PROCESS = re.compile(
+    r"\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?dev\b|\bturbo\s+(?:run\s+)?dev\b|\bnext\s+dev\b|\s--watch\b"
+    r"|\bredis-server\b|\bngrok\b|\bdocker\s+(?:start|run|compose)\b|\bmail(?:catcher|hog)\b"
+)
+
+
 def procfile(src: Source, ctx: Context) -> Iterator[Record]:
     processes = []
+    dev = False
     for i, raw in enumerate(src.text.splitlines(), start=1):
-        m = re.match(r"^([A-Za-z0-9_-]+)\s*:\s*\S", raw)
+        m = re.match(r"^([A-Za-z0-9_-]+)\s*:\s*(\S.*)", raw)
         if m:
             processes.append((m.group(1), i))
-    if not any(name == "web" for name, _ in processes):
+            dev = dev or bool(_DEV_PROCESS.search(m.group(2)))
+    if dev or not any(name == "web" for name, _ in processes):
         # Heroku routes HTTP only to a `web` process: a Procfile without one (`rails:`,
         # `webpack:`, `sidekiq:`) is a process list for Foreman or Overmind on a dev machine.
         return
+    # `postdeploy` is Scalingo's hook process (Heroku's is `release`): the Procfile is Scalingo's.
+    sid = "scalingo" if any(name == "postdeploy" for name, _ in processes) else "heroku"
     for name, i in processes:
-        yield _feat(src, "heroku", f"process:{name}", i)
+        yield _feat(src, sid, f"process:{name}", i)
 
 
 # Heroku add-on plan → (evidence kind, service id). Databases become DB_TYPE.

@@ -505,3 +505,22 @@ def test_ecs_task_definition_with_a_malformed_environment_keeps_the_rest(run_det
     evs, _ = run_detector(DETECTOR, "deploy/taskdef.json", text)
     assert [e.name for e in evs if e.kind == ENV_DECL] == ["DB_PASSWORD"]
     assert [e.name for e in evs if e.kind == TERRAFORM] == ["aws_ssm_parameter"]
+
+
+def test_procfile_that_runs_dev_servers_or_local_services_is_a_dev_process_list(run_detector):
+    """A `web:` beside a local redis-server, an ngrok tunnel or a `turbo run dev` is Foreman's or
+    Overmind's list for a dev machine: no platform runs those."""
+    text = (
+        "api-web: cd api && bundle exec rails server -p 3001\nredis: redis-server\n"
+        "ngrok: ngrok start app\nweb: npx turbo run dev --filter=@app/web\n"
+    )
+    evs, _ = run_detector(DETECTOR, "Procfile", text)
+    assert feats(evs) == []
+    evs, _ = run_detector(DETECTOR, "Procfile", "web: bundle exec puma\ncss: bin/rails tailwindcss:build\n")
+    assert [f[2] for f in feats(evs)] == ["heroku", "heroku"]
+
+
+def test_procfile_with_a_postdeploy_process_is_scalingos(run_detector):
+    """Scalingo runs a `postdeploy` process after each deployment; Heroku's hook is `release`."""
+    evs, _ = run_detector(DETECTOR, "Procfile", "web: bin/buildpack_start.sh\npostdeploy: python manage.py migrate\n")
+    assert feats(evs) == [(1, "process:web", "scalingo"), (2, "process:postdeploy", "scalingo")]
