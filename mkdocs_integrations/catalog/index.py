@@ -357,11 +357,11 @@ class CatalogIndex:
     def sign_in_module(self, language: str, module: str) -> str | None:
         """The provider an auth library's provider module names (`next-auth/providers/kakao` →
         `kakao`, `flask_dance.contrib.github` → `github`), or None."""
-        return _provider_name(self._sign_in_modules.get(language, ()), module)
+        return _provider_name(self._sign_in_modules.get(language, ()), module, self._sign_in_by_name)
 
     def sign_in_package(self, ecosystem: str, name: str) -> str | None:
         """The provider an auth library's provider package names (`passport-kakao` → `kakao`)."""
-        return _provider_name(self._sign_in_packages.get(ecosystem, ()), name)
+        return _provider_name(self._sign_in_packages.get(ecosystem, ()), name, self._sign_in_by_name)
 
     @cached_property
     def _sign_in_by_name(self) -> dict[str, str]:
@@ -591,7 +591,9 @@ _COMMON_WORDS = frozenset({
 })
 
 
-def _provider_name(prefixes: list[tuple[str, frozenset[str]]] | tuple[()], module: str) -> str | None:
+def _provider_name(
+    prefixes: list[tuple[str, frozenset[str]]] | tuple[()], module: str, known: dict[str, str] | None = None
+) -> str | None:
     """`kakao` for next-auth/providers/kakao, passport-google-oauth20, omniauth-naver; None for
     what the library lists as no third-party sign-in (credentials, local, jwt), whatever follows
     that first word."""
@@ -600,8 +602,10 @@ def _provider_name(prefixes: list[tuple[str, frozenset[str]]] | tuple[()], modul
             rest = module[len(prefix):]
             name = re.split(r"[./\\:]", rest, maxsplit=1)[0].lower()
             name = re.sub(r"[^a-z0-9]+", "-", name).strip("-")
-            if name in ignore or name.split("-")[0] in ignore:
-                return None  # ... and its forks and variants (passport-localapikey-update, passport-local-mongoose)
+            if name in ignore or (name.split("-")[0] in ignore and name not in (known or {})):
+                # ... and its forks and variants (passport-localapikey-update, passport-local-mongoose),
+                # unless the whole name is a provider's (allauth's `openid_connect` beside `openid`)
+                return None
             while True:  # passport-google-oauth20, passport-naver-v2, passport-facebook-token
                 shorter = re.sub(r"-(?:oauth2?0?|openidconnect|oidc|token|strategy|v\d+)$", "", name)
                 if shorter == name:
