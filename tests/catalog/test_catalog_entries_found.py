@@ -1698,6 +1698,38 @@ MORE_CASES += [
 ]
 
 
+# Bug trackers of a test-management app (kiwi), the script tags of its pages (in-context
+# translation, ads, a tracking pixel), its package upload and static analysis in CI, and a Go
+# mail package (twenty-fourth set).
+MORE_CASES += [
+    ("redmine", {"requirements.txt": "python-redmine==2.5.0\n",
+                 "app/issuetracker/redmine.py": "from redminelib import Redmine\n\n\ndef tracker(url, key):\n    return Redmine(url, key=key)\n"}),
+    ("redmine", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/mattn/go-redmine v0.0.0-20230112023401-3d6d6c4f3c2a\n"}),
+    ("bugzilla", {"requirements.txt": "python-bugzilla==3.3.0\n",
+                  "app/issuetracker/bz.py": "import bugzilla\n\n\ndef rpc(url, user, password):\n    return bugzilla.Bugzilla(url, user=user, password=password)\n"}),
+    ("bugzilla", {"app/bugs.py": 'import requests\n\ndef bug(n):\n    return requests.get(f"https://bugzilla.redhat.com/rest/bug/{n}").json()\n'}),
+    # Azure DevOps' work item tracking API on the project URL a user configured, and its Node SDK's client
+    ("azure-boards", {"app/issuetracker/azure_boards.py": 'import requests\n\n\nclass AzureBoardsAPI:\n    def get_issue(self, issue_id):\n'
+                      '        url = f"{self.base_url}/_apis/wit/workItems/{issue_id}?api-version=7.1"\n        return requests.get(url, auth=self.auth).json()\n'}),
+    ("azure-boards", {"package.json": '{"dependencies": {"azure-devops-node-api": "^14.0.0"}}\n',
+                      "src/boards.ts": 'import * as azdev from "azure-devops-node-api";\n\nexport async function wit(c: azdev.WebApi) {\n  return c.getWorkItemTrackingApi();\n}\n'}),
+    ("crowdin", {"templates/base.html": '{% if LANGUAGE_CODE == "eo" %}\n<script src="//cdn.crowdin.com/jipt/jipt.js"></script>\n{% endif %}\n'}),
+    ("crowdin", {"crowdin.yml": 'files:\n  - source: /locale/en/LC_MESSAGES/django.po\n    translation: /locale/%two_letters_code%/LC_MESSAGES/django.po\n'}),
+    ("ethicalads", {"templates/include/ads.html": '<script async src="https://media.ethicalads.io/media/client/ethicalads.min.js"></script>\n'
+                    '<div data-ea-publisher="acme" data-ea-type="text"></div>\n'}),
+    ("scarf", {"templates/base.html": '<img referrerpolicy="no-referrer-when-downgrade" src="https://static.scarf.sh/a.png?x-pxid={{ pixel_id }}">\n'}),
+    ("scarf", {"package.json": '{"name": "acme-lib", "dependencies": {"@scarf/scarf": "^1.4.0"}}\n'}),
+    ("gemfury", {"Makefile": "upload-pkg:\n\tcurl -F p1=@dist/acme-$(VERSION).tar.gz https://$(TWINE_PASSWORD)@push.fury.io/acme/\n"}),
+    ("gemfury", workflow_with_steps("- run: fury push dist/*.whl --account=acme", "  env:", "    FURY_TOKEN: ${{ secrets.GEMFURY_PUSH_TOKEN }}")),
+    ("coverity-scan", workflow_with_steps(
+        "- run: |", "    curl -o cov.tgz https://scan.coverity.com/download/linux64 --form token=$TOKEN",
+        "    cov-analysis/bin/cov-build --dir cov-int make", "    curl https://scan.coverity.com/builds?project=acme --form file=@cov-int.tgz",
+        "  env:", "    TOKEN: ${{ secrets.COVERITY_SCAN_TOKEN }}")),
+    ("smtp", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/go-mail/mail v2.3.1+incompatible\n",
+              "pkg/email/smtp.go": 'package email\n\nimport "github.com/go-mail/mail"\n\nfunc dial(h string, p int, u, pw string) *mail.Dialer { return mail.NewDialer(h, p, u, pw) }\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
