@@ -422,7 +422,7 @@ def resolve(
     for hook in webhooks:
         hook.service = folded.get(hook.service, hook.service)
 
-    _drop_modules_through_other_vendors(per_service)
+    _drop_modules_through_other_vendors(per_service, catalog)
     apps = sorted(manifests)
     composer = {e.name for e in evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not is_transitive(e)}
     uses: list[ServiceUse] = []
@@ -545,13 +545,18 @@ def resolve(
     )
 
 
-def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) -> None:
+def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
     """A catalog vendor's integration module whose requests all go to another vendor's API
     (healthchecks' `integrations/whatsapp/` posting to api.twilio.com) delivers through that
     vendor, which is the service: with nothing else naming it, the module's vendor is not one.
-    (The same rule as for uncatalogued modules, see `uncatalogued_modules`.)"""
+    (The same rule as for uncatalogued modules, see `uncatalogued_modules`.) An identity
+    platform's host is no such API: a storage driver refreshing its OAuth token at
+    login.microsoftonline.com (a WebDAV driver's SharePoint sign-in) still talks to its own vendor."""
     file_hosts: dict[str, set[str]] = defaultdict(set)
     for sid, evs in per_service.items():
+        svc = catalog.services.get(sid)
+        if svc is not None and svc.category in ("oauth", "auth_provider"):
+            continue
         for e in evs:
             if e.kind == HOST and not is_test_path(e.path):
                 file_hosts[e.path].add(sid)
@@ -560,15 +565,27 @@ def _drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]]) 
         if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
             continue
         called = {_vendor(other) for e in shown for other in file_hosts.get(e.path, ())}
-        if called and _vendor(sid) not in called and not _same_company(sid, called):
+        if called and _vendor(sid) not in called and not _same_company(sid, called, catalog):
             del per_service[sid]
 
 
-def _same_company(sid: str, called: set[str]) -> bool:
+def _same_company(sid: str, called: set[str], catalog: Catalog) -> bool:
     """A product of a many-product company whose module calls that company's API gateway
-    (a Microsoft Teams module creating meetings through Microsoft Graph) calls its own vendor."""
-    company = sid.split("-", 1)[0]
-    return company in PRODUCT_COMPANIES and "-" in sid and any(c.split("-", 1)[0] == company for c in called)
+    (a Microsoft Teams module creating meetings through Microsoft Graph; a OneDrive driver, the
+    catalog's "Microsoft OneDrive", reading the drive through Microsoft Graph) calls its own vendor."""
+    company = _company(sid, catalog)
+    return bool(company) and any(_company(c, catalog) == company for c in called)
+
+
+def _company(sid: str, catalog: Catalog) -> str:
+    """The many-product company of a service, by its id's first word (`microsoft-teams`) or,
+    for a product whose id is its own name (`onedrive`), its catalog name's (Microsoft OneDrive)."""
+    first = sid.split("-", 1)[0]
+    if first in PRODUCT_COMPANIES and "-" in sid:
+        return first
+    svc = catalog.services.get(sid)
+    word = svc.name.split(" ", 1)[0].lower() if svc is not None and " " in svc.name else ""
+    return word if word in PRODUCT_COMPANIES else ""
 
 
 def _vendor(sid: str) -> str:

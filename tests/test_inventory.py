@@ -379,6 +379,21 @@ def test_a_catalog_vendors_module_posting_to_another_vendors_api_is_that_vendor(
     assert "whatsapp" not in ids(inv)
 
 
+def test_a_product_module_calling_its_companys_gateway_or_identity_platform_names_the_product(tmp_path):
+    """alist's `drivers/onedrive/` reads the drive through graph.microsoft.com (the catalog's
+    "Microsoft OneDrive" is Microsoft's), and `drivers/webdav/` fetches a SharePoint cookie by
+    signing in at login.microsoftonline.com: neither delivers through another vendor."""
+    inv = scan(tmp_path, {
+        "drivers/onedrive/util.go": (
+            'package onedrive\nimport "net/http"\n'
+            'func list() { http.Get("https://graph.microsoft.com/v1.0/me/drive/root/children") }\n'),
+        "drivers/webdav/odrvcookie/fetch.go": (
+            'package odrvcookie\nimport "net/http"\n'
+            'func fetch() { http.Post("https://login.microsoftonline.com/extSTS.srf", "", nil) }\n'),
+    })
+    assert {"onedrive", "webdav"} <= ids(inv)
+
+
 def test_an_auth_library_needs_its_package_not_only_its_env_names(tmp_path):
     """NEXTAUTH_SECRET kept as the secret's name after a move to Better Auth is no NextAuth."""
     inv = scan(tmp_path, {

@@ -30,6 +30,9 @@ _CONTAINERS = frozenset({
     # app sends events or alerts to (RudderStack's `src/v0/destinations/hs/`, redash's
     # `destinations/pagerduty.py`, dittofeed's `destinations/postmark.ts`).
     "destinations",
+    # A storage or mail layer's drivers, one per vendor behind the app's own interface
+    # (`pkg/filemanager/driver/onedrive/`, `drivers/mega/`, `mail/drivers/postmark.driver.ts`).
+    "driver", "drivers",
 })
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
@@ -42,7 +45,11 @@ _PLUGINS = frozenset({"plugins"})
 # only a catalog vendor's name counts, never an unknown one.
 # An `analytics/` folder holds the app's own event tracking beside its vendors' trackers
 # (`server/analytics/umami-analytics.js`).
-_CATALOG_ONLY = frozenset({"hooks", "importers", "importer", "migration", "webhook", "backends", "analytics"})
+# A `driver/` folder holds the app's own drivers too (`driver/local/`, `driver/remote/`, a
+# database layer's `Driver/Base.php`): there only a catalog vendor's name counts.
+_CATALOG_ONLY = frozenset({
+    "hooks", "importers", "importer", "migration", "webhook", "backends", "analytics", "driver", "drivers",
+})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).

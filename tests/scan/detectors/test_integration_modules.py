@@ -199,6 +199,19 @@ def test_pluggable_backends_name_catalog_vendors_only(run_detector):
     assert ev == []  # calls out, but an unknown name among backends is no vendor
 
 
+def test_driver_folders_name_catalog_vendors_only(run_detector):
+    """cloudreve's `pkg/filemanager/driver/onedrive/`: a storage layer's drivers, one per vendor;
+    the app's own drivers beside them (`driver/local/`, a database layer's `Driver/Base.php`) name none."""
+    assert module_of("pkg/filemanager/driver/onedrive/api.go") == ("onedrive", True)
+    ev, _ = run_detector(DETECTOR, "pkg/filemanager/driver/onedrive/api.go", "package onedrive\n")
+    assert [e.service for e in ev] == ["onedrive"]
+    ev, _ = run_detector(DETECTOR, "libs/PicoDb/Driver/Mssql.php", "<?php\nclass Mssql extends Base {}\n")
+    assert [e.service for e in ev] == ["mssql"]
+    src = 'package remote\nimport "net/http"\nfunc f() { http.Post("https://x.io/a", "", nil) }\n'
+    ev, _ = run_detector(DETECTOR, "pkg/filemanager/driver/remote/client.go", src)
+    assert ev == []  # calls out, but an unknown name among drivers is no vendor
+
+
 def test_a_kind_folders_unknown_vendor_counts_when_it_calls_out(run_detector):
     ev, _ = run_detector(DETECTOR, "server/notification-providers/alerta.js",
                          'const axios = require("axios");\nmodule.exports = (n) => axios.post(n.alertaApiEndpoint, {});\n')
