@@ -125,7 +125,10 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
     WHATSAPP_ACCESS_TOKEN) and none about signing in, is that API's endpoint, not a sign-in:
     it joins that service. So is an identity platform's token host in a file that asks it for
     an app-only token to a catalog service's resource (login.microsoftonline.com with scope
-    `https://vault.azure.net/.default` beside Key Vault's host): no user signs in there.
+    `https://vault.azure.net/.default` beside Key Vault's host): no user signs in there. Nor in
+    a catalog service's own module that runs the identity platform's OAuth flow
+    (`driver/onedrive/oauth.go` refreshing the user's OneDrive token at
+    login.microsoftonline.com/common/oauth2/v2.0/token): that authorizes the storage, not a sign-in.
     Returns {folded id: API id}."""
     folded: dict[str, str] = {}
     for sid in sorted(per_service):
@@ -135,21 +138,28 @@ def fold_shared_sign_in_hosts(per_service: dict[str, list[Evidence]], catalog: C
         # OAuth scopes are the file facts joined to every sign-in provider found (`scope: ...`
         # anywhere in the app), no evidence of this one: its hosts alone decide.
         shown = [e for e in per_service[sid] if shows_use(e) and e.kind != SCOPE]
-        if not shown or any(e.kind != HOST for e in shown):
+        # The authorization endpoints' paths beside the host (`oauth2/v2.0/token` in a OneDrive
+        # driver's token refresh) say no more than the host: an OAuth flow, whoever it serves.
+        if not shown or any(e.kind != HOST and not (e.kind == CALL and e.name in _AUTHORIZATION_ONLY) for e in shown):
             continue
         owners: set[str] = set()
         resources = _default_scope_hosts(per_service[sid])
         for e in shown:
-            if is_sign_in_path(e.path):
-                break  # auth/providers.ts: the issuer of a configured sign-in
             if is_test_path(e.path) and len(shown) > 1:
                 continue  # the test of a file that says whose the host is
-            here = {
+            apis = {
                 other for other, evs in per_service.items()
                 if other != sid and other in catalog.services and catalog.services[other].category not in ("oauth", "auth_provider")
-                and any(o.path == e.path and (o.kind in _API_KINDS or _module_of(o)
-                                              or (o.kind == HOST and o.name in resources.get(e.path, ())))
-                        for o in evs)
+            }
+            modules = {other for other in apis if any(o.path == e.path and _module_of(o) for o in per_service[other])}
+            if is_sign_in_path(e.path) and not modules:
+                # auth/providers.ts: the issuer of a configured sign-in. (`oauth.go` inside a
+                # catalog service's own module, `driver/onedrive/oauth.go`, authorizes that service.)
+                break
+            here = modules | {
+                other for other in apis
+                if any(o.path == e.path and (o.kind in _API_KINDS or (o.kind == HOST and o.name in resources.get(e.path, ())))
+                       for o in per_service[other])
             }
             if not here:
                 break
@@ -355,7 +365,9 @@ def fold_app_token_hosts(
         if svc is None or svc.category != "oauth":
             continue
         shown = [e for e in per_service[sid] if shows_use(e) and e.kind != SCOPE]
-        if not shown or any(e.kind != HOST for e in shown):
+        # The authorization endpoints' paths beside the host (`oauth2/v2.0/token` in a OneDrive
+        # driver's token refresh) say no more than the host: an OAuth flow, whoever it serves.
+        if not shown or any(e.kind != HOST and not (e.kind == CALL and e.name in _AUTHORIZATION_ONLY) for e in shown):
             continue
         if any(e.path not in token_files and posixpath.dirname(e.path) not in folders for e in shown):
             continue  # also where users sign in, or in a settings file of its own

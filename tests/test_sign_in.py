@@ -90,6 +90,29 @@ def test_meta_graph_host_in_a_vendor_named_module_is_the_graph_api(tmp_path):
     assert "facebook-login" not in ids(inv)
 
 
+def test_identity_platform_oauth_inside_a_storage_driver_authorizes_that_storage(tmp_path):
+    """cloudreve's `driver/onedrive/oauth.go` refreshes the drive's token at
+    login.microsoftonline.com/common/oauth2/v2.0/token: the file is OneDrive's own module (its
+    `oauth` name notwithstanding), so the flow authorizes OneDrive; nobody signs in with Microsoft."""
+    inv = scan(tmp_path / "cr", {
+        "pkg/filemanager/driver/onedrive/oauth.go": (
+            'package onedrive\nimport "net/url"\nfunc endpoints() {\n'
+            '  token, _ := url.Parse("https://login.microsoftonline.com/common/oauth2/v2.0/token")\n'
+            '  _ = token\n}\n'),
+        "pkg/filemanager/driver/onedrive/api.go": 'package onedrive\nfunc (c *client) List() {}\n',
+    })
+    assert "onedrive" in ids(inv)
+    assert "microsoft-oauth" not in ids(inv)
+    # the same flow in the app's own sign-in file is "Sign in with Microsoft"
+    inv = scan(tmp_path / "web", {
+        "server/auth/oauth.go": (
+            'package auth\nimport "net/url"\nfunc endpoints() {\n'
+            '  token, _ := url.Parse("https://login.microsoftonline.com/common/oauth2/v2.0/token")\n'
+            '  _ = token\n}\n'),
+    })
+    assert "microsoft-oauth" in ids(inv)
+
+
 # GitLab's bare host where its sign-in is configured: the issuer of "Sign in with GitLab", not a
 # use of GitLab's API. Beside the provider's env names and an SSO issuer table; as the default
 # of GITLAB_BASE_URL in the app's env schema, with the sign-in's group check in an auth helper.
