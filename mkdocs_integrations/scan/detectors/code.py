@@ -1036,7 +1036,12 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     for offset, host in itertools.chain(templated, relative):
         sid = ctx.index.host(host)
         if sid and not in_csp(text, offset) and not _is_href(text, offset) and once("host", host):
-            yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid)
+            # (a migration's templated URL is history too: a data migration moving a dropped
+            # provider's rows onto another, `"https://{$bucket}.s3.{$region}.wasabisys.com"`)
+            if migration is None:
+                migration = _MIGRATION_FILE.search(text) is not None
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=HOST, name=host, service=sid,
+                           detail=(("migration", "1"),) if migration else ())
     # API paths only one (self-hosted) service serves, in a string literal: a request to it
     # on whatever base URL the app is configured with (ENV["LAGO_PDF_URL"] + "/forms/chromium/convert/html").
     for path, sid in ctx.index.api_paths if present is None or not gate.paths.isdisjoint(present) else ():

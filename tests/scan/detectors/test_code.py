@@ -783,6 +783,25 @@ def test_a_url_in_a_schema_migration_is_marked_as_history(run_detector, path, sr
     assert hosts and all(e.get("migration") == "1" for e in hosts)
 
 
+def test_a_templated_url_in_a_data_migration_is_marked_as_history(run_detector):
+    """A data migration that moves a dropped provider's rows onto another builds the old
+    provider's URL from a template: history as much as a plain URL in a migration is."""
+    src = """<?php
+return new class extends Migration
+{
+    public function up(): void
+    {
+        foreach ($providers as $provider) {
+            $credentials['api_url'] = "https://{$credentials['bucket']}.s3.{$credentials['region']}.wasabisys.com";
+        }
+    }
+};
+"""
+    ev, _ = run_detector(DETECTOR, "database/migrations/2024_12_22_000000_deprecate_wasabi.php", src)
+    hosts = [e for e in ev if e.kind == HOST and e.service == "wasabi"]
+    assert hosts and all(e.get("migration") == "1" for e in hosts)
+
+
 def test_a_url_in_ordinary_code_is_no_migration(run_detector):
     ev, _ = run_detector(DETECTOR, "app/Notify/Hipchat.php", '<?php\n$client->post("https://api.hipchat.com/v2/room/1/notification");\n')
     hosts = [e for e in ev if e.kind == HOST]
