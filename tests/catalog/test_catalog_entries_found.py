@@ -1526,6 +1526,38 @@ MORE_CASES += [
                 '        return MinioClient.builder().endpoint(endpoint).credentialsProvider(new IamAwsProvider(null, null)).build();\n    }\n}\n'}),
 ]
 
+# Server providers, Azure DevOps' Docker template, Azure OpenAI through the OpenAI SDK, a
+# Puppeteer client of the Browserless container the compose file runs (twenty-fourth set).
+MORE_CASES += [
+    # the AWS SDK for PHP's EC2 client creating servers
+    ("aws-ec2", {"composer.json": '{"require": {"aws/aws-sdk-php": "^3.300"}}\n',
+                 "app/ServerProviders/AWS.php": '<?php\nnamespace App\\ServerProviders;\n\nuse Aws\\Ec2\\Ec2Client;\n\n'
+                 'class AWS\n{\n    public function create(array $c): void\n    {\n'
+                 '        $client = new Ec2Client([\'region\' => $c[\'region\'], \'version\' => \'latest\']);\n'
+                 '        $client->runInstances([\'ImageId\' => $c[\'image\'], \'MinCount\' => 1, \'MaxCount\' => 1]);\n    }\n}\n'}),
+    # the AWS SDK for Java v2's EC2 client
+    ("aws-ec2", {"src/main/java/org/acme/cloud/Instances.java":
+                 'package org.acme.cloud;\n\nimport software.amazon.awssdk.services.ec2.Ec2Client;\n\n'
+                 'final class Instances {\n    Ec2Client client = Ec2Client.create();\n}\n'}),
+    # the pipeline Azure DevOps generates for "Docker: build and push an image to Azure Container Registry"
+    ("azure-container-registry", {"azure-pipelines.yml": (
+        "trigger:\n- main\n\nvariables:\n  dockerRegistryServiceConnection: 'c6da80c0-0000-0000-0000-3b91c4f6b5dc'\n"
+        "  imageRepository: 'acme'\n  containerRegistry: 'acme.azurecr.io'\n  tag: '$(Build.BuildId)'\n\n"
+        "stages:\n- stage: Build\n  jobs:\n  - job: Build\n    pool:\n      vmImage: ubuntu-latest\n    steps:\n"
+        "    - task: Docker@2\n      inputs:\n        command: buildAndPush\n        repository: $(imageRepository)\n"
+        "        containerRegistry: $(dockerRegistryServiceConnection)\n        tags: |\n          $(tag)\n")}),
+    # the OpenAI SDK pointed at an Azure resource's deployment path
+    ("azure-openai", {"package.json": '{"dependencies": {"openai": "^4.104.0"}}\n',
+                      "src/services/openai/client.ts": (
+                          'import { OpenAI } from "openai";\n\nexport const azure = (baseURL: string, apiKey: string, model: string, version: string) =>\n'
+                          '  new OpenAI({ apiKey, baseURL: `${baseURL}/openai/deployments/${model}`, defaultQuery: { "api-version": version } });\n')}),
+    # Puppeteer connecting to the Browserless container the compose file runs
+    ("browserless", {"compose.yml": "services:\n  chrome:\n    image: ghcr.io/browserless/chromium:latest\n    environment:\n      TOKEN: chrome_token\n",
+                     "apps/server/src/printer/printer.service.ts": (
+                         'import { connect } from "puppeteer-core";\n\nexport const browser = () =>\n'
+                         '  connect({ browserWSEndpoint: `${process.env.CHROME_URL}?token=${process.env.CHROME_TOKEN}` });\n')}),
+]
+
 # LLM providers picked by an LLM router's model string (LiteLLM: "<provider>/<model>"), the
 # provider word each catalog entry lists in `model_prefixes`.
 MORE_CASES += [
@@ -1780,6 +1812,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("headless-chrome", {"lib/browser.ts": 'import { chromium } from "playwright";\nexport async function browser() {\n'
                          '  if (process.env.PLAYWRIGHT_WS_URL) return chromium.connectOverCDP(process.env.PLAYWRIGHT_WS_URL);\n'
                          '  return chromium.launch({ headless: true });\n}\n'}),
+    # Puppeteer's CDP client beside the Browserless container it connects to: Browserless, no other Chrome.
+    ("headless-chrome", {"compose.yml": "services:\n  chrome:\n    image: ghcr.io/browserless/chromium:latest\n",
+                         "src/printer.ts": 'import { connect } from "puppeteer-core";\nexport const b = () => connect({ browserWSEndpoint: process.env.CHROME_URL });\n'}),
     # Selenium driving a browser in the test suite only.
     ("selenium", {"Gemfile": 'group :test do\n  gem "selenium-webdriver"\nend\n',
                   "spec/support/capybara.rb": 'Capybara.register_driver :remote_chrome do |app|\n'
@@ -1790,7 +1825,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
-        "headless-chrome-remote-or-local-launch", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
+        "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "unstructured-mime-header-class"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
