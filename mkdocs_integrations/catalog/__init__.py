@@ -70,6 +70,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # ecosystem with (purl types, package managers): in a family of
                                   # classes one per ecosystem (`GemMetaAnalyzer` beside
                                   # `CargoMetaAnalyzer`), the member so named reads this registry
+      keywords: [certbot]         # words beyond its id and name that a file names it by (its own
+                                  # client's name): its call patterns run in files naming one
       model_prefixes: [anthropic] # (LLM providers) the provider word of an LLM router's model strings
                                   # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
                                   # that imports the router, such a string selects this provider
@@ -123,7 +125,7 @@ _SERVICE_KEYS = {
     "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
-    "word_name", "model_prefixes", "registry_for",
+    "word_name", "model_prefixes", "registry_for", "keywords",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -183,6 +185,7 @@ class Service:
     sign_in_ignore: tuple[str, ...] = ()
     sign_in_names: tuple[str, ...] = ()
     model_prefixes: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
     registry_for: tuple[str, ...] = ()
 
 
@@ -308,6 +311,9 @@ def _service(raw: Any, where: str) -> Service:
     if any(not _PROVIDER_RE.match(p) for p in model_prefixes):
         raise CatalogError(f"{where}: 'model_prefixes' are lowercase provider words (anthropic, vertex_ai)")
     registry_for = _strs(raw.get("registry_for"), where, "registry_for")
+    keywords = _strs(raw.get("keywords"), where, "keywords")
+    if any(not re.match(r"^[a-z0-9]{4,}$", w) for w in keywords):
+        raise CatalogError(f"{where}: 'keywords' are lowercase words of four or more letters (certbot)")
     if any(not re.match(r"^[a-z0-9]+$", w) for w in registry_for):
         raise CatalogError(f"{where}: 'registry_for' are lowercase ecosystem words (gem, cargo, gomodules)")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
@@ -348,6 +354,7 @@ def _service(raw: Any, where: str) -> Service:
         sign_in_names=tuple(n.lower() for n in _strs(raw.get("sign_in_names"), where, "sign_in_names")),
         model_prefixes=model_prefixes,
         registry_for=registry_for,
+        keywords=keywords,
     )
 
 

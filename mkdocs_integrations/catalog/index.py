@@ -619,13 +619,15 @@ def _provider_name(
 def _keywords(svc) -> frozenset[str]:
     """Words, one of which a file must contain before the service's call patterns run.
 
-    The service's own words only (id and name: "stripe", "sendgrid", "s3"): package-name
+    The service's own words only (id, name and `keywords`: "stripe", "sendgrid", "s3"): package-name
     fragments such as "java", "express" or "session" occur in ordinary code everywhere.
     """
     words: set[str] = set(re.findall(r"[a-z0-9]+", svc.id + " " + svc.name.lower()))
     # ... and a name of several words run together, as a domain spells it: a file loading
     # "googletagmanager.com/gtm" names Google Tag Manager without any of its words apart
     words |= {re.sub(r"[^a-z0-9]", "", key) for key in (svc.id, svc.name.lower())}
+    # ... and the words the catalog adds (its own client's name: `certbot` runs Let's Encrypt)
+    words |= set(svc.keywords)
     return frozenset(w for w in words if len(w) >= 2 and w not in _COMMON_WORDS)
 
 

@@ -534,3 +534,13 @@ def test_registry_for_words_are_lowercase_and_name_one_registry_each(catalog):
             seen[word] = svc.id
     assert {seen[w] for w in ("gem", "cargo", "composer", "hex", "pypi", "npm")} == {
         "rubygems", "crates-io", "packagist", "hex-pm", "pypi", "npm-registry"}
+
+
+def test_keywords_are_lowercase_words_and_gate_the_call_patterns(catalog):
+    """`keywords` add the words a file names a service by beyond its id and name (Let's
+    Encrypt's own client, `certbot`): the call patterns run in a file that names one."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    assert "keywords" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    keywords: [Cert Bot]"))
+    keywords = {sid: words for sid, _, words in CatalogIndex(catalog).call_patterns}
+    assert "certbot" in keywords["letsencrypt"]

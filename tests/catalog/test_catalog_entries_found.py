@@ -1558,6 +1558,13 @@ MORE_CASES += [
                          '  connect({ browserWSEndpoint: `${process.env.CHROME_URL}?token=${process.env.CHROME_TOKEN}` });\n')}),
 ]
 
+# certbot, Let's Encrypt's client, run by a server panel over SSH (a Blade view of shell commands)
+MORE_CASES += [
+    ("letsencrypt", {"resources/views/ssh/nginx/create-ssl.blade.php":
+                     "if ! sudo certbot certonly --nginx --noninteractive --agree-tos --cert-name {{ $name }} -m {{ $email }} {{ $domains }}; then\n"
+                     "    echo 'ERROR' && exit 1\nfi\n"}),
+]
+
 # LLM providers picked by an LLM router's model string (LiteLLM: "<provider>/<model>"), the
 # provider word each catalog entry lists in `model_prefixes`.
 MORE_CASES += [
@@ -1815,6 +1822,8 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # Puppeteer's CDP client beside the Browserless container it connects to: Browserless, no other Chrome.
     ("headless-chrome", {"compose.yml": "services:\n  chrome:\n    image: ghcr.io/browserless/chromium:latest\n",
                          "src/printer.ts": 'import { connect } from "puppeteer-core";\nexport const b = () => connect({ browserWSEndpoint: process.env.CHROME_URL });\n'}),
+    # certbot asking another ACME CA (`--server`) is no Let's Encrypt.
+    ("letsencrypt", {"scripts/ssl.php": "<?php\n$cmd = 'certbot certonly --webroot -w /var/www --server https://acme.zerossl.com/v2/DV90 -d ' . $domain;\n"}),
     # Selenium driving a browser in the test suite only.
     ("selenium", {"Gemfile": 'group :test do\n  gem "selenium-webdriver"\nend\n',
                   "spec/support/capybara.rb": 'Capybara.register_driver :remote_chrome do |app|\n'
@@ -1825,7 +1834,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
-        "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
+        "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "unstructured-mime-header-class"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
