@@ -38,6 +38,9 @@ from .uncatalogued import MODULE_PREFIX, agreed_name
 HTTP_CLIENT = "http_client:"  # code_facts' feature of a file that calls an HTTP client
 
 MIN_FILES = 4  # a family spans at least this many sibling files
+# ... or this many, every one named for a catalog vendor (`Mysql`, `Mariadb`, `Postgresql` on
+# one `AbstractDatabase`: a small family whose every member is a vendor is no coincidence)
+MIN_FILES_ALL_KNOWN = 3
 MIN_KNOWN = 3  # ... of which at least this many name catalog vendors
 SHARE_KNOWN = 0.4  # ... and at least this share of its files
 
@@ -418,7 +421,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             families[_root(cls, bases)].append(e)
         for root, members in sorted(families.items()):
             files = {e.path for e in members}
-            if len(files) < MIN_FILES or root in _NOT_FAMILIES or _ERRORS.search(root):
+            if len(files) < MIN_FILES_ALL_KNOWN or root in _NOT_FAMILIES or _ERRORS.search(root):
                 continue
             family = set(_name_words(root)) - {"base", "abstract"}
             sign_in = is_sign_in_path(folder) or bool(family & SIGN_IN_WORDS)
@@ -442,5 +445,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             known = {e.path for e, _, sid, own in named if own and not index.catalog.services[sid].word_name}
             if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(files):
                 continue  # the app's own classes of one kind (models, views, commands, device protocols)
+            if len(files) < MIN_FILES and len(known) < len(files):
+                continue  # a small family counts only when each of its members names a vendor
             out += _member_records([(e, e.get("class"), slug, sid) for e, slug, sid, _ in named], root)
     return out

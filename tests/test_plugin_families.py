@@ -52,6 +52,22 @@ def test_members_reach_the_family_through_a_base_in_the_folder(tmp_path):
     assert not {"redshift-iam", "csv", "big"} & ids
 
 
+def test_three_members_each_a_vendor_are_a_family(tmp_path):
+    """A server panel's database services, `Mysql`, `Mariadb` and `Postgresql` on one
+    `AbstractDatabase`: three files, each named for a catalog vendor, are a family; three with
+    one member of the app's own (`Local` beside `S3` and `Dropbox`) are not."""
+    db = "<?php\n\nnamespace App\\Services\\Database;\n\nclass {0} extends AbstractDatabase\n{{\n}}\n"
+    store = "<?php\n\nnamespace App\\Storage;\n\nclass {0} extends AbstractStorage\n{{\n}}\n"
+    inv = scan_tree(tmp_path, {
+        "app/Services/Database/AbstractDatabase.php": "<?php\n\nnamespace App\\Services\\Database;\n\nabstract class AbstractDatabase extends AbstractService\n{\n}\n",
+        **{f"app/Services/Database/{name}.php": db.format(name) for name in ("Mysql", "Mariadb", "Postgresql")},
+        **{f"app/Storage/{name}.php": store.format(name) for name in ("Local", "Backblaze", "Dropbox")},
+    })
+    ids = service_ids(inv)
+    assert {"mysql", "mariadb", "postgresql"} <= ids
+    assert not {"backblaze", "dropbox"} & ids
+
+
 def test_classes_of_one_kind_that_are_no_vendors_are_no_family(tmp_path):
     """Models, views and commands share a base too: without catalog vendors among them
     (two, and a quarter of the files) the members are the app's own."""
