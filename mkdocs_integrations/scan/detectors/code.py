@@ -480,6 +480,14 @@ _HREF_BEFORE = re.compile(r"""\bhref\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re
 _REL_BEFORE = re.compile(r"""\brel['"]?\s{0,20}(?:=>|[:=])\s{0,20}[`'"]$""", re.I)
 
 
+# The URL is an element's source (`<img src="…">` in JSX, `{ src: "…" }`): a file the browser
+# loads. Served from a storage bucket or a CDN it is someone's asset there (a vendor's "Powered
+# by" badge on its own Spaces bucket), not the application storing files: page templates count
+# such sources only for vendors whose script or widget a page loads (templates.py), code alike.
+_SRC_BEFORE = re.compile(r"""\bsrc\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re.I)
+_ASSET_CATEGORIES = frozenset({"file_storage", "hosting"})
+
+
 def _is_href(text: str, start: int) -> bool:
     window = (text, max(0, start - 80), start)
     return _HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
@@ -983,6 +991,10 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if table and not _api_shaped(host, path):
             continue
         sid = ctx.index.host(host)
+        if sid and ctx.catalog.services[sid].category in _ASSET_CATEGORIES and _SRC_BEFORE.search(
+            text, max(0, m.start() - 80), m.start()
+        ):
+            continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
         if path in ("", "/") and _platform_choice(text, m.start()):

@@ -802,6 +802,23 @@ return new class extends Migration
     assert hosts and all(e.get("migration") == "1" for e in hosts)
 
 
+def test_an_image_a_page_loads_from_a_bucket_is_no_storage_use(run_detector):
+    """A "Powered by" badge on the vendor's own Spaces bucket (`<img src="…digitaloceanspaces.com/…svg">`
+    in JSX) is an asset the browser loads, as in page templates; the app's own request to a
+    storage host in the same file still counts."""
+    src = """export const Footer = () => (
+  <a href="https://m.do.co/c/abc">
+    <img src="https://opensource.nyc3.cdn.digitaloceanspaces.com/attribution/assets/PoweredByDO/DO_Powered_by_Badge_black.svg" alt="Powered by DigitalOcean" />
+  </a>
+);
+"""
+    ev, _ = run_detector(DETECTOR, "apps/client/src/pages/home/components/footer.tsx", src)
+    assert not [e for e in ev if e.kind == HOST]
+    used = src + 'export const upload = (b: Blob) => fetch("https://acme.nyc3.digitaloceanspaces.com/uploads/x", { method: "PUT", body: b });\n'
+    ev, _ = run_detector(DETECTOR, "apps/client/src/upload.tsx", used)
+    assert [e.service for e in ev if e.kind == HOST] == ["digitalocean-spaces"]
+
+
 def test_a_url_in_ordinary_code_is_no_migration(run_detector):
     ev, _ = run_detector(DETECTOR, "app/Notify/Hipchat.php", '<?php\n$client->post("https://api.hipchat.com/v2/room/1/notification");\n')
     hosts = [e for e in ev if e.kind == HOST]
