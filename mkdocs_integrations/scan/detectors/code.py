@@ -356,6 +356,9 @@ _CSP_SOURCE = re.compile(
 )
 
 
+_CSP_LINE = 4000  # longer than any real policy header
+
+
 def _only_csp_sources(between: str) -> bool:
     """Whether `between` (the text after a directive's name) holds nothing but CSP sources."""
     for token in between.split():
@@ -366,8 +369,10 @@ def _only_csp_sources(between: str) -> bool:
 
 
 def in_csp(text: str, start: int) -> bool:
-    """Whether the URL at `start` is an entry of a Content-Security-Policy directive."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
+    """Whether the URL at `start` is an entry of a Content-Security-Policy directive. The line
+    is read back at most `_CSP_LINE` characters: a minified or generated file on one line (a
+    seeder's 200 KB array) would otherwise be read again for each of its URLs."""
+    line = text[max(text.rfind("\n", 0, start) + 1, start - _CSP_LINE):start]
     last = None
     for last in _CSP_DIRECTIVE.finditer(line):
         pass
