@@ -89,6 +89,35 @@ def vendored_folders(facts: Iterable[tuple[str, str]]) -> tuple[str, ...]:
                          if kind == "feature" and name.startswith(VENDORED_FACT)}))
 
 
+# Translations: a folder of locales (`lang/fr/texts.php`, `locales/pt-BR.json`, `i18n/zh_Hant.ts`,
+# `config/locales/de.yml`). Their strings tell readers about vendors ("connect your Stripe
+# account at https://dashboard.stripe.com") in forty languages; none of it is a use, and an app
+# with many locales spends most of its scan there. A locale is an ISO 639-1 language code, so a
+# `lang/go/` of a language toolkit is no locale.
+_LOCALE_DIRS = frozenset({"lang", "langs", "locale", "locales", "i18n", "l10n", "translations", "translation"})
+_LANGUAGES = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
+_LOCALE = re.compile(r"([a-z]{2})(?:[_-][A-Za-z]{2,4}){0,2}")
+
+
+def is_translation_path(path: str) -> bool:
+    """A file of a locale (its folder or its name a language code) inside a locales folder."""
+    parts = path.split("/")
+    for i, part in enumerate(parts[:-1]):
+        if part.lower() in _LOCALE_DIRS:
+            for seg in (*parts[i + 1:-1], parts[-1].split(".", 1)[0]):
+                m = _LOCALE.fullmatch(seg)
+                if m and m.group(1) in _LANGUAGES:
+                    return True
+    return False
+
+
 # A component or helper named for the code snippets it shows users to copy
 # (`GrowthBookSetupCodeSnippet.tsx`, `utils/codeSnippets.ts`, `code-snippets/`): the vendors'
 # calls there (`window._paq.push(...)` for the user's Matomo) are text in a template string,

@@ -3,7 +3,7 @@
 import pytest
 from helpers import scan_tree, service_ids
 
-from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_path
+from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_path, is_translation_path
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,32 @@ def test_a_library_copied_into_public_is_no_request_of_the_app(tmp_path):
 ])
 def test_is_agent_path(path, agent):
     assert is_agent_path(path) is agent
+
+
+@pytest.mark.parametrize(("path", "translation"), [
+    ("lang/fr/texts.php", True),
+    ("resources/lang/pt_BR/validation.php", True),
+    ("public/locales/pt-BR.json", True),
+    ("src/i18n/zh_Hant.ts", True),
+    ("config/locales/de.yml", True),
+    ("lang/go/parser.go", False),  # a language toolkit's Go support: no locale
+    ("src/lang/index.ts", False),  # the i18n setup code beside the locales
+    ("app/controllers/locales_controller.rb", False),
+])
+def test_is_translation_path(path, translation):
+    assert is_translation_path(path) is translation
+
+
+def test_vendor_urls_in_translations_show_no_use_but_secrets_there_are_found(tmp_path):
+    """Forty locales telling users where a vendor's dashboard is are no use of the vendor; a
+    key committed in one is still a finding."""
+    from secretgen import Gen
+
+    key = "sk_live_" + Gen("translation")(24)
+    inv = scan_tree(tmp_path, {
+        "lang/fr/texts.php": "<?php\nreturn [\n  'stripe_help' => 'Voir https://api.stripe.com/v1/charges',\n"
+                             f"  'debug' => '{key}',\n];\n",
+        "app/Http/Controllers/HomeController.php": "<?php\nclass HomeController {}\n",
+    })
+    assert "stripe" not in service_ids(inv)
+    assert [f.path for f in inv.findings] == ["lang/fr/texts.php"]

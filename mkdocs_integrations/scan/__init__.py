@@ -23,6 +23,7 @@ import pathspec
 from ..catalog import Catalog, load_catalog
 from ..catalog.index import CatalogIndex
 from ..model import Evidence, FileResult, Finding
+from ..paths import is_translation_path
 from ..textsearch import LiteralIndex
 from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
@@ -144,7 +145,9 @@ class Scanner:
         walk asks on every rebuild; the accept tests include regexes over the path)."""
         found = self._accepting.get(rel)
         if found is None:
-            found = self._accepting[rel] = [d for d in DETECTORS if d.accepts(rel, name, self.context)]
+            # a translation is read for committed secrets only: its strings are no use of anything
+            keep = (lambda d: d.name == "secrets") if is_translation_path(rel) else (lambda d: True)
+            found = self._accepting[rel] = [d for d in DETECTORS if keep(d) and d.accepts(rel, name, self.context)]
         return found
 
     def wanted(self, rel: str, name: str) -> bool:
@@ -154,6 +157,8 @@ class Scanner:
         wanted = self._wanted.get(rel)
         if wanted is None:
             found = self._accepting.get(rel)
+            if found is None and is_translation_path(rel):
+                found = self.detectors_for(rel, name)
             wanted = bool(found) if found is not None else any(d.accepts(rel, name, self.context) for d in _BY_REACH)
             self._wanted[rel] = wanted  # rebuilds ask again for every path
         return wanted
