@@ -1051,6 +1051,8 @@ NOT_FOUND = {
     # Comcast's Firebolt SDK for TV apps is not the Firebolt warehouse.
     "firebolt": {"package.json": '{"dependencies": {"@firebolt-js/sdk": "^1.0.0"}}',
                  "src/firebolt.js": 'import { Lifecycle } from "@firebolt-js/sdk";\nLifecycle.ready();\n'},
+    # Hacker News' API is served from a Firebase database of Y Combinator's: no Firebase of the app's.
+    "firebase-realtime-database": {"internal/widgets/hn.go": 'package widgets\n\nconst top = "https://hacker-news.firebaseio.com/v0/topstories.json"\n'},
     # A training app's own Drill model is no Apache Drill.
     "apache-drill": {"app/models/drill.rb": "class Drill < ApplicationRecord\n  belongs_to :lesson\nend\n"},
 }
@@ -1766,6 +1768,21 @@ MORE_CASES += [
         "  env:", "    TOKEN: ${{ secrets.COVERITY_SCAN_TOKEN }}")),
     ("smtp", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/go-mail/mail v2.3.1+incompatible\n",
               "pkg/email/smtp.go": 'package email\n\nimport "github.com/go-mail/mail"\n\nfunc dial(h string, p int, u, pw string) *mail.Dialer { return mail.NewDialer(h, p, u, pw) }\n'}),
+]
+
+
+# A home-server dashboard's widgets (glance): news feeds, video and stream APIs, self-hosted DNS
+# and change-monitoring APIs (twenty-fourth set).
+MORE_CASES += [
+    ("hacker-news", {"internal/widgets/hacker_news.go": 'package widgets\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc top(sort string) (*http.Request, error) {\n\treturn http.NewRequest("GET", fmt.Sprintf("https://hacker-news.firebaseio.com/v0/%sstories.json", sort), nil)\n}\n'}),
+    ("lobsters", {"internal/widgets/lobsters.go": 'package widgets\n\nfunc instance(u string) string {\n\tif u == "" {\n\t\tu = "https://lobste.rs/"\n\t}\n\treturn u\n}\n'}),
+    ("changedetection-io", {"internal/widgets/changedetection.go": 'package widgets\n\nfunc (w *Widget) init() {\n\tif w.InstanceURL == "" {\n\t\tw.InstanceURL = "https://www.changedetection.io"\n\t}\n}\n'}),
+    ("changedetection-io", {"docker-compose.yml": "services:\n  changedetection:\n    image: ghcr.io/dgtlmoon/changedetection.io:latest\n"}),
+    ("pi-hole", {"internal/widgets/dns.go": 'package widgets\n\nimport "net/http"\n\nfunc pihole(base, token string) (*http.Request, error) {\n\treturn http.NewRequest("GET", base+"/admin/api.php?summaryRaw&topItems&auth="+token, nil)\n}\n'}),
+    ("adguard-home", {"internal/widgets/dns.go": 'package widgets\n\nimport "net/http"\n\nfunc adguard(base string) (*http.Request, error) {\n\treturn http.NewRequest("GET", base+"/control/stats", nil)\n}\n'}),
+    ("technitium-dns", {"internal/widgets/dns.go": 'package widgets\n\nimport "net/http"\n\nfunc technitium(base, token string) (*http.Request, error) {\n\treturn http.NewRequest("GET", base+"/api/dashboard/stats/get?token="+token+"&type=LastDay", nil)\n}\n'}),
+    ("youtube", {"internal/widgets/videos.go": 'package widgets\n\nfunc feed(id string) string {\n\treturn "https://www.youtube.com/feeds/videos.xml?channel_id=" + id\n}\n'}),
+    ("twitch", {"internal/widgets/shared.go": 'package widgets\n\nconst twitchGqlEndpoint = "https://gql.twitch.tv/gql"\n'}),
 ]
 
 
