@@ -1771,8 +1771,9 @@ MORE_CASES += [
 ]
 
 
-# A home-server dashboard's widgets (glance): news feeds, video and stream APIs, self-hosted DNS
-# and change-monitoring APIs (twenty-fourth set).
+# A home-server dashboard's widgets (glance) and a map site's services (openstreetmap-website):
+# news feeds, self-hosted DNS and change-monitoring APIs, OpenStreetMap's community tile and
+# routing servers, Wikimedia data and sign-in (twenty-fourth set).
 MORE_CASES += [
     ("hacker-news", {"internal/widgets/hacker_news.go": 'package widgets\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc top(sort string) (*http.Request, error) {\n\treturn http.NewRequest("GET", fmt.Sprintf("https://hacker-news.firebaseio.com/v0/%sstories.json", sort), nil)\n}\n'}),
     ("lobsters", {"internal/widgets/lobsters.go": 'package widgets\n\nfunc instance(u string) string {\n\tif u == "" {\n\t\tu = "https://lobste.rs/"\n\t}\n\treturn u\n}\n'}),
@@ -1783,6 +1784,17 @@ MORE_CASES += [
     ("technitium-dns", {"internal/widgets/dns.go": 'package widgets\n\nimport "net/http"\n\nfunc technitium(base, token string) (*http.Request, error) {\n\treturn http.NewRequest("GET", base+"/api/dashboard/stats/get?token="+token+"&type=LastDay", nil)\n}\n'}),
     ("youtube", {"internal/widgets/videos.go": 'package widgets\n\nfunc feed(id string) string {\n\treturn "https://www.youtube.com/feeds/videos.xml?channel_id=" + id\n}\n'}),
     ("twitch", {"internal/widgets/shared.go": 'package widgets\n\nconst twitchGqlEndpoint = "https://gql.twitch.tv/gql"\n'}),
+    ("matomo", {"app/assets/javascripts/matomo.js": 'if (OSM.MATOMO) {\n  $.ajax({ url: base + "matomo.js", dataType: "script", success: function () {\n    const t = Matomo.getTracker(base + "matomo.php", OSM.MATOMO.site);\n    t.trackPageView();\n  } });\n}\n'}),
+    ("openstreetmap", {"app/controllers/export_controller.rb": 'class ExportController < ApplicationController\n  def finish\n    redirect_to "https://render.openstreetmap.org/cgi-bin/export?bbox=#{bbox}&format=png", :allow_other_host => true\n  end\nend\n'}),
+    ("openstreetmap-france", {"src/map/layers.js": "L.tileLayer('https://{s}.tile.openstreetmap.fr/hot/{z}/{x}/{y}.png', { maxZoom: 19 }).addTo(map);\n"}),
+    ("tracestrack", {"config/layers.yml": '- layerId: "tracestracktopo"\n  tileUrl: "https://tile.tracestrack.com/topo__/{z}/{x}/{y}.webp?key={apikey}"\n'}),
+    ("fossgis-osrm", {"config/settings.yml": 'fossgis_osrm_url: "https://routing.openstreetmap.de/"\n'}),
+    ("fossgis-valhalla", {"src/routing/valhalla.js": 'const URL = "https://valhalla1.openstreetmap.de/route";\nexport const route = (q) => fetch(URL + "?json=" + JSON.stringify(q));\n'}),
+    ("wikidata", {"config/settings.yml": 'wikidata_api_url: "https://www.wikidata.org/w/api.php"\n'}),
+    ("wikidata", {"package.json": '{"dependencies": {"wikibase-sdk": "^10.0.0"}}'}),
+    ("wikimedia-commons", {"src/media/commons.py": 'import requests\nAPI = "https://commons.wikimedia.org/w/api.php"\nrequests.get(API, params={"action": "query"})\n'}),
+    ("wikimedia-oauth", {"Gemfile": "source 'https://rubygems.org'\ngem 'omniauth'\ngem 'omniauth-mediawiki'\n",
+                         "config/initializers/omniauth.rb": 'Rails.application.config.middleware.use OmniAuth::Builder do\n  provider :mediawiki, Settings.wikipedia_auth_id, Settings.wikipedia_auth_secret, :name => "wikipedia"\nend\n'}),
 ]
 
 

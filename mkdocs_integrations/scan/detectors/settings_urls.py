@@ -1,0 +1,80 @@
+"""An application's settings file of defaults: the URL a setting named for an endpoint holds.
+
+Rails apps keep their defaults in `config/settings.yml` (the `config` gem: `nominatim_url:
+"https://nominatim.openstreetmap.org/"`, read as `Settings.nominatim_url`), Spring Boot apps in
+`application.yml`, others in a `config/*.yml` of their own (a map's tile layers, `tileUrl:
+"https://tile.openstreetmap.org/{z}/{x}/{y}.png"`). The code then reads the setting, never the
+URL, so the code detector sees no host: the settings file is where the vendor is named.
+
+Only a key whose name says it holds an endpoint counts (`*_url`, `tileUrl`, `api_endpoint`,
+`*_host`), and only a host the catalog knows: an unknown host in a settings file may be the
+app's own, and a key for a page people open (`help_url`, `donation_url`, `terms_url`) is a link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import HOST, Evidence
+from .base import Context, Detector, Record, Source
+from .code import _NOT_EXTERNAL, _PLACEHOLDER_RX
+
+_YAML = (".yml", ".yaml")
+# A settings file: a YAML file in a configuration folder (`config/settings.yml`,
+# `config/settings/production.yml`, `src/main/resources/config/application.yml`), or one named
+# for settings (`application-prod.yml`, `settings.yaml`, `config.yml`).
+_SETTINGS_FOLDER = re.compile(r"(?:^|/)(?:config|configs|conf|settings)/")
+_SETTINGS_NAME = re.compile(r"^(?:application|settings|config|appsettings)(?:[-_.][\w-]+)?\.ya?ml$", re.I)
+# Folders of YAML that is no application setting: translations, CI, deployment manifests, fixtures
+# and tests (whose URLs are samples), docs.
+_NOT_SETTINGS = re.compile(
+    r"(?:^|/)(?:locales?|i18n|translations|lang|\.github|\.gitlab|\.circleci|charts|helm|k8s|kubernetes|deploy"
+    r"|fixtures|tests?|spec|docs?|examples?|node_modules|vendor)/"
+)
+# `key: "https://host/..."`, `- tileUrl: https://...`, `'api_endpoint': '...'`: a key ending in
+# url/uri/endpoint/host (any case) whose value opens with a URL. Group 2 is the URL's host as
+# written, template placeholders and all (`{s}.tile-cyclosm.openstreetmap.fr`): one flat run up
+# to the path, port or closing quote, read apart below.
+_SETTING = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?['"]?([A-Za-z][\w.-]*?(?:url|uri|endpoint|host))['"]?[ \t]*:[ \t]*['"]?"""
+    r"""(?:https?|wss?)://([^\s/'"?#:]{3,200})""",
+    re.M | re.I,
+)
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+# Words of a key for a page a person opens, not a service the app calls.
+_LINK_WORDS = frozenset({
+    "help", "docs", "doc", "documentation", "wiki", "homepage", "home", "website", "site", "donate", "donation",
+    "terms", "tos", "privacy", "legal", "support", "about", "blog", "license", "source", "repo", "repository",
+    "issues", "bugs", "feedback", "contact", "faq", "changelog", "community", "forum", "chat", "status",
+    "redirect", "callback", "return", "logout", "login", "signup", "image", "logo", "icon", "avatar",
+})
+
+
+def _key_words(key: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    if not name.lower().endswith(_YAML) or _NOT_SETTINGS.search(rel):
+        return False
+    return bool(_SETTINGS_FOLDER.search(rel) or _SETTINGS_NAME.match(name))
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    seen: set[str] = set()
+    for m in _SETTING.finditer(src.text):
+        if not _LINK_WORDS.isdisjoint(_key_words(m.group(1))):
+            continue
+        host = _PLACEHOLDER_RX.sub("x", m.group(2)).lower()  # a placeholder stands for one label
+        if not _HOST.fullmatch(host) or host in seen or _NOT_EXTERNAL.search(host):
+            continue
+        sid = ctx.index.host(host)
+        if sid is None:
+            continue
+        seen.add(host)
+        yield Evidence(path=src.rel, line=src.line_of(m.start(2)), kind=HOST, name=host, service=sid)
+
+
+DETECTOR = Detector(name="settings-urls", accepts=accepts, detect=detect, literals=lambda ctx: ("://",))
