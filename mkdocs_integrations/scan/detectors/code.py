@@ -337,6 +337,11 @@ _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
 # `/<id>/manifest/video.m3u8` a video's stream, both the service's own use.
 _CONTENT_HASH = re.compile(r"/[0-9a-fA-F]{32,128}(?:\.(?:png|jpe?g|gif|webp|svg|ico))?/?$", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
+# A MediaWiki article (`https://www.wikidata.org/wiki/{qid}`, `commons.wikimedia.org/wiki/File:x.jpg`):
+# `/wiki/<title>` is the page path of every MediaWiki site, a page for people to open; the API
+# is `/w/api.php`. Not `Special:` pages (`Special:EntityData`, `Special:FilePath` serve data and
+# files), nor the bare `/wiki/` a client builds those on.
+_WIKI_ARTICLE = re.compile(r"^/wiki/(?!Special:)[^/?#\s]")
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
 # or helmet-style `connectSrc: ["https://x.com"]`. A host there may load, not that it is used.
@@ -1006,6 +1011,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # one platform among others in a select's options: the user's choice, for links
         if _CONTENT_HASH.search(path.split("?", 1)[0]):
             continue  # one fixed file or picture by its digest, not a request the code makes
+        if _WIKI_ARTICLE.match(path):
+            continue  # a wiki's article, a page for people: no request of the code's
         if sid is None:
             sid = _tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

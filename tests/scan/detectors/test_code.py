@@ -842,3 +842,19 @@ def test_a_plugins_metadata_link_is_no_request(run_detector):
     src = 'class MicrosoftTeamsConferencePlugin(ConferencePlugin):\n    author = "Cino Jose"\n    author_url = "https://github.com/netflix/dispatch.git"\n    docs_url = "https://github.com/netflix/dispatch/wiki"\n'
     ev, _ = run_detector(DETECTOR, "plugins/teams/plugin.py", src)
     assert not [e for e in ev if e.kind == HOST]
+
+
+def test_a_wiki_article_is_a_page_for_people(run_detector):
+    """`/wiki/<title>` is a MediaWiki site's article (a book's Wikidata item linked from its
+    page): no request. Its `Special:` data pages and the bare `/wiki/` a client builds them on
+    are the API's."""
+    ev, _ = run_detector(DETECTOR, "app/models/book.py",
+                         'class Book:\n    def wikidata_link(self):\n        return f"https://www.wikidata.org/wiki/{self.wikidata}"\n')
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/Http/Integrations/Wikidata/WikidataConnector.php",
+                         "<?php\nclass WikidataConnector extends Connector\n{\n    public function resolveBaseUrl(): string\n    {\n"
+                         "        return 'https://www.wikidata.org/wiki/';\n    }\n}\n")
+    assert [e.service for e in ev if e.kind == HOST] == ["wikidata"]
+    ev, _ = run_detector(DETECTOR, "src/entity.js",
+                         'export const entity = (id) => fetch("https://www.wikidata.org/wiki/Special:EntityData/" + id + ".json");\n')
+    assert [e.service for e in ev if e.kind == HOST] == ["wikidata"]
