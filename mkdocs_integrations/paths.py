@@ -21,8 +21,10 @@ _TEST_DIRS = frozenset({
     # `dummy/` provider container (`docker/dummy/oidc/app/mock/storage.go` naming its dev hosts).
     "mock", "dummy",
 })
+# Jest projects split by environment name their tests for it (`MediaTag.clienttest.tsx`,
+# `ingestion.servertest.ts`): a test by its suffix all the same.
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 

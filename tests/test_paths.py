@@ -13,6 +13,10 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         ("tests/test_billing.py", True),
         ("app/models/user_spec.rb", True),
         ("web/src/Button.stories.tsx", True),
+        # Jest projects per environment (langfuse): `*.clienttest.tsx`, `*.servertest.ts`
+        ("web/src/components/ui/media/MediaTag.clienttest.tsx", True),
+        ("worker/src/queues/ingestion.servertest.ts", True),
+        ("docker/compose.latest.yaml", False),
         ("db/seeds.rb", True),
         ("oryx/watcherx/integrationtest/Makefile", True),
         ("integration-tests/docker-compose.yml", True),
