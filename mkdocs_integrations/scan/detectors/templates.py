@@ -70,6 +70,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return  # configuration, not a page snippet
     seen: set[str] = set()
     text = _COMMENT.sub(_blank, src.text)
+    snippets: list[tuple[str, re.Match[str]]] = []
+    for sid, call, literals in _snippets(ctx):
+        if not any(lit in text for lit in literals):
+            continue
+        hit = call.search(text)
+        if hit:
+            snippets.append((sid, hit))
+            yield Evidence(path=src.rel, line=src.line_of(hit.start()), kind=CALL, name=call.endpoint, service=sid,
+                           detail=(("alone", "1"),))
     for m in _LOADED.finditer(text):
         host = m.group(1).lower()
         if host in seen or _NOT_EXTERNAL.search(host) or in_csp(text, m.start(1)):
@@ -77,15 +86,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         sid = ctx.index.host(host) or _tracking_script(m.group(2) or "", ctx)
         if sid is None or ctx.catalog.services[sid].category not in _LOADED_CATEGORIES:
             continue
+        # A URL the catalog's snippet names as another vendor's is that vendor's script, served
+        # from a shared host: gtag.js for an Analytics id comes from www.googletagmanager.com,
+        # Tag Manager's host, and is Analytics, no Tag Manager container.
+        if any(other != sid and m.start(1) <= hit.start() < m.end() for other, hit in snippets):
+            continue
         seen.add(host)
         yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
-    for sid, call, literals in _snippets(ctx):
-        if not any(lit in text for lit in literals):
-            continue
-        hit = call.search(text)
-        if hit:
-            yield Evidence(path=src.rel, line=src.line_of(hit.start()), kind=CALL, name=call.endpoint, service=sid,
-                           detail=(("alone", "1"),))
 
 
 def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...]]]:

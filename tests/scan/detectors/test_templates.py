@@ -57,6 +57,27 @@ def test_gtag_for_a_google_ads_id_is_no_analytics(run_detector):
     assert _calls(run_detector, "app/views/layouts/application.html.erb", ads) == []
 
 
+def test_gtag_for_an_analytics_setting_behind_an_erb_tag(run_detector):
+    """gtag.js for a setting named `ga_code` (a common Rails/Django name for the measurement
+    id), printed by an ERB `<%=` tag, is Google Analytics."""
+    src = '<script defer src="https://www.googletagmanager.com/gtag/js?id=<%= AppConfig.ga_code %>"></script>\n'
+    assert _calls(run_detector, "app/views/application/_ga_code.html.erb", src) == [
+        (1, "gtag.js page tag", "google-analytics")
+    ]
+
+
+def test_gtag_for_analytics_is_no_tag_manager_container(run_detector):
+    """gtag.js is served from Tag Manager's host; where the catalog's snippet names the URL as
+    Analytics' page tag the host is Analytics' script, not a GTM container. A GTM loader in the
+    same page still is one."""
+    ga = '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>\n'
+    assert _hosts(run_detector, "templates/base.html", ga) == []
+    both = ga + '<script async src="https://www.googletagmanager.com/gtm.js?id=GTM-ABCD12"></script>\n'
+    assert _hosts(run_detector, "templates/base.html", both) == [("www.googletagmanager.com", "google-tag-manager")]
+    ads = '<script async src="https://www.googletagmanager.com/gtag/js?id=AW-123456789"></script>\n'
+    assert _hosts(run_detector, "templates/base.html", ads) == [("www.googletagmanager.com", "google-tag-manager")]
+
+
 def test_yaml_holding_a_page_snippet_is_read_like_a_template(run_detector):
     src = """\
     head: |
