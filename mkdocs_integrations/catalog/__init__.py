@@ -33,6 +33,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       imports:                    # module prefixes per language, beyond the package names
         python: [stripe]
         java: [com.stripe]
+      weak_imports:               # modules that count only when one of `calls` matches too: a
+        ruby: [net/imap]          # protocol library also required for a helper of its own
+                                  # (Net::IMAP.decode_utf7, a mailbox-name codec, opens no mailbox)
       env: [STRIPE_SECRET_KEY]    # exact env var names
       env_prefixes: [STRIPE_]
       hosts: [api.stripe.com]     # exact hostnames; "*.example.com" matches subdomains
@@ -76,7 +79,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
                                   # that imports the router, such a string selects this provider
 
-Languages for ``imports``: python, js, go, ruby, java, php, csharp, rust, elixir.
+Languages for ``imports`` and ``weak_imports``: python, js, go, ruby, java, php, csharp, rust, elixir.
 Ecosystems for ``packages``: see ECOSYSTEMS.
 """
 
@@ -122,7 +125,7 @@ _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?
 
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
-    "weak_packages", "imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
+    "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
     "word_name", "model_prefixes", "registry_for", "keywords",
@@ -166,6 +169,7 @@ class Service:
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    weak_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     env: tuple[str, ...] = ()
     env_prefixes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
@@ -319,6 +323,9 @@ def _service(raw: Any, where: str) -> Service:
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
+    weak_imports = _per_key(raw.get("weak_imports"), where, "weak_imports", LANGUAGES)
+    if weak_imports and not calls:
+        raise CatalogError(f"{where}: 'weak_imports' need 'calls' to confirm them")
     return Service(
         id=sid,
         name=name.strip(),
@@ -332,6 +339,7 @@ def _service(raw: Any, where: str) -> Service:
         packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
         weak_packages=weak,
         imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),
+        weak_imports=weak_imports,
         env=env,
         env_prefixes=prefixes,
         hosts=hosts,

@@ -118,7 +118,7 @@ class CatalogIndex:
             for lang, mods in _default_imports(svc.packages, svc.imports).items():
                 for mod in mods:
                     self._imports.setdefault(lang, []).append((mod, svc.id, False))
-            for lang, mods in _default_imports(svc.weak_packages, {}).items():
+            for lang, mods in _default_imports(svc.weak_packages, svc.weak_imports).items():
                 for mod in mods:
                     self._imports.setdefault(lang, []).append((mod, svc.id, True))
             for e in svc.env:

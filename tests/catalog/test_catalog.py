@@ -431,6 +431,16 @@ def test_rejects_weak_packages_without_calls():
     assert "weak_packages" in _bad(text)
 
 
+def test_rejects_weak_imports_without_calls():
+    text = GOOD.split("    calls:")[0] + "    weak_imports:\n      ruby: [net/imap]\n"
+    assert "weak_imports" in _bad(text)
+
+
+def test_weak_imports_parse_per_language():
+    text = GOOD.replace("    calls:", "    weak_imports:\n      ruby: [acme/mail]\n    calls:", 1)
+    assert parse_catalog({"x.yaml": text}).services["acme-mail"].weak_imports == {"ruby": ("acme/mail",)}
+
+
 def test_rejects_bad_values():
     assert "slug" in _bad(GOOD.replace("id: acme-mail", "id: Acme_Mail"))
     assert "https" in _bad(GOOD.replace("https://docs.acme.example/api", "http://docs.acme.example/api"))
