@@ -1798,6 +1798,25 @@ MORE_CASES += [
 ]
 
 
+MORE_CASES += [
+    # gtag.js for a measurement id kept in a setting named ga_code, printed by ERB.
+    ("google-analytics", {"app/views/application/_ga_code.html.erb":
+                          '<script defer src="https://www.googletagmanager.com/gtag/js?id=<%= AppConfig.ga_code %>"></script>\n'}),
+    # Xapian: the Ruby bindings gem and `require 'xapian'`; Python's OS-packaged bindings;
+    # Django Haystack's Xapian backend named in settings.
+    ("xapian", {"Gemfile": "source 'https://rubygems.org'\ngem 'xapian-full', '~> 1.2'\n",
+                "lib/search.rb": "require 'xapian'\nDB = Xapian::Database.new(ENV.fetch('XAPIAN_DB'))\n"}),
+    ("xapian", {"app/search.py": "import xapian\n\ndb = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OPEN)\n"}),
+    ("xapian", {"requirements.txt": "Django==5.0\ndjango-haystack==3.2\nxapian-haystack==3.1\n",
+                "project/settings.py": "HAYSTACK_CONNECTIONS = {'default': {'ENGINE': 'xapian_backend.XapianEngine', 'PATH': INDEX_PATH}}\n"}),
+    # A Varnish VCL the app ships for its front cache, named for Varnish.
+    ("varnish", {"config/varnish-app.vcl": 'vcl 4.0;\nbackend default { .host = "127.0.0.1"; .port = "3000"; }\n'}),
+    ("varnish", {"deploy/varnish/production.vcl": 'vcl 4.1;\nsub vcl_recv { if (req.method == "PURGE") { return (purge); } }\n'}),
+    # Ruby's net/imap opening a mailbox.
+    ("imap", {"app/mail/fetcher.rb": "require 'net/imap'\n\nimap = Net::IMAP.new(host, port: 993, ssl: true)\nimap.login(user, password)\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -1862,9 +1881,13 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
                              "app/config.py": 'import boto3\nfrom pydantic import SecretStr\n\n\ndef show_secrets(obj: SecretStr):\n    return obj.get_secret_value()\n'}),
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
+    # net/imap required for its modified UTF-7 codec only opens no mailbox.
+    ("imap", {"lib/normalize_string.rb": "require 'net/imap'\n\ndef from_utf7(s)\n  Net::IMAP.decode_utf7(s)\nend\n"}),
+    # A Fastly custom VCL is no Varnish.
+    ("varnish", {"fastly/main.vcl": "sub vcl_recv {\n#FASTLY recv\n  return(lookup);\n}\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "unstructured-mime-header-class"])
+        "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
