@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import DB_TYPE, ENV_DECL, FEATURE, Evidence, Finding
+from ...model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, Evidence, Finding
 from .base import Context, Detector, Record, Source
 from .data_storage import database_for
 
@@ -82,6 +82,52 @@ def env_shaped(text: str) -> bool:
     return seen
 
 
+# A 1Password secret reference (`op://vault/item/field`), bare, quoted or in `op inject`'s
+# `{{ op://... }}`: where the value lives, not the value. The scheme names the secret store
+# through the catalog's `url_schemes`.
+_SECRET_REFERENCE = re.compile(r"""^["']?(?:\{\{\s*)?(op)://""")
+# A value the shell computes when the file is sourced (`"$(flyctl auth token)"`, `${HOME}`).
+_SHELL_VALUE = re.compile(r"""^["']?\$""")
+_REFERENCE_NAME_WORDS = _ENV_WORDS | {"op"}
+_CODE_ENDINGS = (".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".yml", ".yaml", ".toml", ".ex", ".exs")
+
+
+def reference_named(name: str) -> bool:
+    """`env.op`, `envrc.secrets.op`, `secrets.op`: a name with an env word (or `op`) as one of
+    its dot-separated parts, not a code or config file. Such a file is read only if its content
+    is a secret-reference template (see reference_template)."""
+    lower = name.lower()
+    if lower.endswith(_CODE_ENDINGS):
+        return False
+    return any(p in _REFERENCE_NAME_WORDS for p in lower.lstrip(".").split("."))
+
+
+def _value_of(line: str) -> str:
+    return line.split("=", 1)[1].split(" #", 1)[0].strip()
+
+
+def reference_template(text: str) -> bool:
+    """A KEY=value file of secret references: every line that is neither blank nor a comment is
+    `[export ]UPPER_CASE=value`, every value is a secret reference (`op://...`), a shell
+    expansion or empty, and one is a reference. `op run --env-file` and `op inject` read such
+    files (1Password's documented way to keep env files in git): they name variables and hold
+    no secret, so they are templates whatever their name. A file with one literal value is not
+    one (it may be a real secret file)."""
+    seen = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _ENV_LINE.match(line):
+            return False
+        value = _value_of(line)
+        if _SECRET_REFERENCE.match(value):
+            seen = True
+        elif value.strip("'\"") and not _SHELL_VALUE.match(value):
+            return False
+    return seen
+
+
 def environment_of(name: str) -> str:
     """development / staging / production / test / any, from the env file's name."""
     lower = name.lower()
@@ -151,8 +197,8 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
 
     Only the scheme and a yes/no leave this function; the value itself is dropped here.
     """
-    if not value:
-        return
+    if not value or _SECRET_REFERENCE.match(value):
+        return  # (a secret reference is where a value lives: the file's store is told once, in detect)
     yield from driver_fact(src, ctx, line, name, value)
     if kind != "template":
         return
@@ -180,6 +226,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return
     kind = env_file_kind(src.name)
     environment = environment_of(src.name)
+    if kind is None and reference_named(src.name) and reference_template(src.text):
+        kind = "template"  # `env.op` of `op://` references: a template by its content
     if kind is None:
         foldered = in_template_folder(src.rel, src.name)
         if not ((bare_template(src.name) or foldered) and env_shaped(src.text)):
@@ -188,6 +236,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if foldered and environment == "any":  # `production.dist/backend`: the folder names it
             environment = environment_of(src.rel.rsplit("/", 2)[-2])
     valued = 0
+    stores: set[str] = set()  # secret stores the file's references name
     comments: list[tuple[int, str]] = []  # the comment block right above the current line
     for i, raw in enumerate(src.text.splitlines(), start=1):
         m = _ASSIGN.match(raw)
@@ -209,7 +258,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         comments = []
         value = raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\"")
         has_value = bool(value)
-        valued += has_value
+        reference = _SECRET_REFERENCE.match(value)
+        # A reference is no secret: a committed `.env` of `op://` references leaks nothing.
+        valued += has_value and not reference
+        if reference:
+            store = ctx.index.url_schemes.get(reference.group(1))
+            if store and store not in stores:
+                stores.add(store)  # the secret store the app's env comes from: once per file
+                yield Evidence(path=src.rel, line=i, kind=CONFIG, name=src.name, service=store)
         yield from _value_facts(src, ctx, i, m.group(1), value, kind)
         yield Evidence(
             path=src.rel,
@@ -232,7 +288,7 @@ DETECTOR = Detector(
     name="env-files",
     accepts=lambda rel, name, ctx: (
         env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist") or bare_template(name)
-        or in_template_folder(rel, name)
+        or in_template_folder(rel, name) or reference_named(name)
     ),
     detect=detect,
 )

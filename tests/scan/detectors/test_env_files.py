@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_integrations.model import DB_TYPE, ENV_DECL, FEATURE
+from mkdocs_integrations.model import CONFIG, DB_TYPE, ENV_DECL, FEATURE
 from mkdocs_integrations.scan.detectors.env_files import DETECTOR, bare_template, env_file_kind, environment_of
 
 EXAMPLE = """\
@@ -162,3 +162,47 @@ def test_env_files_of_a_template_folder_are_templates(run_detector):
     assert not DETECTOR.accepts("env.d/development/common", "common", None)  # committed dev values: not a template
     assert not DETECTOR.accepts("config.example/app.yml", "app.yml", None)
     assert not DETECTOR.accepts("backend", "backend", None)
+
+
+def test_a_file_of_secret_references_is_a_template(run_detector):
+    """`env.op`, `envrc.secrets.op`: KEY=value lines whose every value is a 1Password secret
+    reference (`op://vault/item/field`), a shell expansion or empty, as `op run --env-file` and
+    `op inject` read them. They name the app's variables and hold no secret, so they are templates
+    whatever their name, and the store they come from is named once per file. Never a value."""
+    text = (
+        "# Required for deploys\n"
+        'export FLY_API_TOKEN="$(flyctl auth token)"\n'
+        'export DB_PASS="op://acme/neon/password"\n'
+        "STRIPE_SECRET=op://acme/stripe/secret\n"
+        "TOKEN={{ op://acme/x/token }}\n"
+        "EMPTY=\n"
+    )
+    ev, findings = run_detector(DETECTOR, "envrc.secrets.op", text)
+    decls = [(e.name, e.line, e.get("file")) for e in ev if e.kind == ENV_DECL]
+    assert decls == [("FLY_API_TOKEN", 2, "template"), ("DB_PASS", 3, "template"),
+                     ("STRIPE_SECRET", 4, "template"), ("TOKEN", 5, "template"), ("EMPTY", 6, "template")]
+    assert [(e.kind, e.name, e.line, e.service) for e in ev if e.kind not in (ENV_DECL,)] == [
+        (CONFIG, "envrc.secrets.op", 3, "1password")]  # once, not a database type per line
+    assert not findings
+    assert "acme" not in repr(ev) and "flyctl" not in repr(ev)
+    ev, _ = run_detector(DETECTOR, "deploy/env.op", 'export AWS_REGION="op://acme/aws/region"\n')
+    assert [e.name for e in ev if e.kind == ENV_DECL] == ["AWS_REGION"]
+
+
+def test_a_reference_named_file_with_a_literal_value_is_not_read(run_detector):
+    """One literal value and the file may be a real secret file: not taken as a template. Nor is
+    a script or a file of prose that happens to carry an env word in its name."""
+    ev, findings = run_detector(DETECTOR, "env.op", "DB_PASS=op://acme/db/password\nAPI_KEY=abc123def456\n")
+    assert ev == [] and findings == []
+    ev, _ = run_detector(DETECTOR, "secrets.op", "Run op inject to fill in op://acme/x/y\n")
+    assert ev == []
+    assert not DETECTOR.accepts("lib/env.ex", "env.ex", None) and not DETECTOR.accepts("src/op.go", "op.go", None)
+
+
+def test_a_committed_env_file_of_references_leaks_nothing(run_detector):
+    """`.env` kept in git with `op://` references only (for `op run --env-file=.env`): no secret
+    committed, so no finding; a literal value beside them still is one."""
+    ev, findings = run_detector(DETECTOR, ".env", "DB_PASS=op://acme/db/password\nDEBUG=\n")
+    assert findings == [] and [e.service for e in ev if e.kind == CONFIG] == ["1password"]
+    _, findings = run_detector(DETECTOR, ".env", "DB_PASS=op://acme/db/password\nAPI_KEY=abc123def456\n")
+    assert [f.rule for f in findings] == ["committed-env-file"]
