@@ -330,6 +330,10 @@ _METADATA_LINK = re.compile(
 )
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
+# Campaign tags (`?utm_source=changelog`): analytics tools read them from the address of a page
+# a person opened from a link, so only a link carries them (a sponsor list's
+# `https://heapanalytics.com/?utm_source=changelog`), never a request the code makes.
+_CAMPAIGN_TAG = re.compile(r"[?&]utm_(?:source|medium|campaign|content|term)=", re.I)
 # A path segment that is a literal content hash (an MD5 or longer hex digest): one fixed file,
 # a picture by its hash (`secure.gravatar.com/avatar/b932b1e5...`, a seeded user's avatar), which
 # a page shows or a fixture stores; an app that uses the service builds the hash from its data.
@@ -1007,6 +1011,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
+        if _CAMPAIGN_TAG.search(path):
+            continue  # a link tagged for the vendor's campaign analytics: for people to open
         if path in ("", "/") and _platform_choice(text, m.start()):
             continue  # one platform among others in a select's options: the user's choice, for links
         if _CONTENT_HASH.search(path.split("?", 1)[0]):

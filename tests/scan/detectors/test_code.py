@@ -682,11 +682,22 @@ LINKS_AND_REQUESTS = [
         'await fetch("https://myawesomeapp.com/api/webhook", { method: "POST" });\n',
         "myawesomeapp.com",
     ),
+    # A link tagged with campaign parameters (`?utm_source=`): a sponsor list's link to the
+    # vendor's home page, which only a person opens; the vendor's script loaded is a use.
+    (
+        "lib/app_web/views/sponsor_view.ex",
+        'def sponsors_list do\n  [\n    {"Heap", "https://heapanalytics.com/?utm_source=changelog"},\n'
+        '    {"Sentry", "https://sentry.io/?utm_source=changelog&utm_medium=podcast"}\n  ]\nend\n',
+        "lib/app_web/analytics.ex",
+        'def script, do: "https://heapanalytics.com/js/heap-" <> app_id() <> ".js"\n',
+        "heapanalytics.com",
+    ),
 ]
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker", "placeholder-attr"])
+                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker", "placeholder-attr",
+                              "campaign-tags"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
