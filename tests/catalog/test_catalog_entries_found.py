@@ -1817,6 +1817,25 @@ MORE_CASES += [
 ]
 
 
+# A podcast site (changelog, twenty-fifth set): its secrets from 1Password (`op run --env-file`),
+# the measurement prefixes before every episode's audio URL, the feed ping to Overcast, and the
+# image its Dagger pipeline publishes to GHCR.
+MORE_CASES += [
+    ("1password", {"env.op": 'export DB_PASS="op://acme/db/password"\nexport STRIPE_SECRET="op://acme/stripe/secret"\n',
+                   "scripts/start.sh": '#!/bin/sh\nexec op run --env-file=./env.op -- mix phx.server\n'}),
+    ("1password", {".env.example": "OP_SERVICE_ACCOUNT_TOKEN=\nDATABASE_URL=op://acme/db/url\n"}),
+    ("1password", {"package.json": '{"dependencies": {"@1password/sdk": "^0.3.0"}}\n',
+                   "src/secrets.ts": 'import { createClient } from "@1password/sdk";\nexport const c = await createClient({ auth: process.env.OP_SERVICE_ACCOUNT_TOKEN });\n'}),
+    ("1password", {"docker-compose.yml": "services:\n  op-connect-api:\n    image: 1password/connect-api:latest\n  op-connect-sync:\n    image: 1password/connect-sync:latest\n"}),
+    ("op3", {"lib/app_web/views/episode_view.ex": 'defmodule AppWeb.EpisodeView do\n  defp prefix(url), do: String.replace_prefix(url, "", "https://op3.dev/e/")\nend\n'}),
+    ("podscribe", {"lib/app_web/views/episode_view.ex": 'defmodule AppWeb.EpisodeView do\n  defp prefix(url), do: String.replace_prefix(url, "", "https://pscrb.fm/rss/p/")\nend\n'}),
+    ("podtrac", {"app/models/episode.rb": 'class Episode\n  def enclosure_url = "https://dts.podtrac.com/redirect.mp3/#{audio_host}/#{file_name}"\nend\n'}),
+    ("overcast", {"lib/app/pod_ping.ex": 'defmodule App.PodPing do\n  def overcast(url), do: HTTP.post("https://overcast.fm/ping", {:form, [{"urlprefix", url}]})\nend\n'}),
+    ("github-container-registry", {"magefiles/image/main.go": 'package image\n\nfunc (i *Image) auth() {\n\ti.c = i.c.WithRegistryAuth(\n\t\t"ghcr.io",\n\t\tenv("GHCR_USERNAME"),\n\t\tsecret,\n\t)\n}\n'}),
+    ("github-container-registry", {"ci/main.py": 'async def publish(c, token):\n    return await c.with_registry_auth("ghcr.io", "acme", token).publish("ghcr.io/acme/app:latest")\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -1879,6 +1898,10 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # pydantic's `SecretStr.get_secret_value()` beside boto3 reads no AWS secret.
     ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\npydantic==2.9\n",
                              "app/config.py": 'import boto3\nfrom pydantic import SecretStr\n\n\ndef show_secrets(obj: SecretStr):\n    return obj.get_secret_value()\n'}),
+    # A "Listen on Overcast" link to a show's page is for listeners: no feed ping.
+    ("overcast", {"lib/app_web/views/podcast_view.ex": 'defmodule AppWeb.PodcastView do\n  def overcast_url(p), do: "https://overcast.fm/itunes#{p.itunes_id}"\nend\n'}),
+    # An env file with one literal value beside its `op://` references is no reference template.
+    ("1password", {"env.op": "DB_PASS=op://acme/db/password\nAPI_KEY=abc123def456\n"}),
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
     # net/imap required for its modified UTF-7 codec only opens no mailbox.
@@ -1887,7 +1910,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("varnish", {"fastly/main.vcl": "sub vcl_recv {\n#FASTLY recv\n  return(lookup);\n}\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
