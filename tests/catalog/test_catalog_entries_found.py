@@ -978,6 +978,34 @@ CASES = {
     # Rails Action Mailbox ingress and the geocoder gem's configured lookups
     "sendgrid": {"config/environments/production.rb": "Rails.application.configure do\n  config.action_mailbox.ingress = :sendgrid\nend\n"},
     "mapbox": {"config/initializers/geocoder.rb": "Geocoder.configure(\n  lookup: :mapbox,\n  mapbox: { api_key: ENV['GEO_KEY'] },\n)\n"},
+    # Lightning Network nodes, wallets and payment APIs, as Lightning apps use them
+    "lnd": {"wallets/lnd_grpc.py": "import grpc\nfrom .protos import lightning_pb2_grpc as lnrpc\n\n\n"
+            "def stub(channel):\n    return lnrpc.LightningStub(channel)\n"},
+    "core-lightning": {"requirements.txt": "pyln-client==25.12\n",
+                       "node/cln.py": "from pyln.client import LightningRpc\n\nrpc = LightningRpc('/root/.lightning/bitcoin/lightning-rpc')\n"},
+    "eclair": {".env.example": "ECLAIR_URL=http://127.0.0.1:8283\nECLAIR_PASS=secret\n"},
+    "phoenixd": {"docker-compose.yml": "services:\n  phoenixd:\n    image: acinq/phoenixd:0.5.1\n    ports: ['9740:9740']\n"},
+    "cliche": {".env.example": "CLICHE_ENDPOINT=ws://127.0.0.1:12000\n"},
+    "spark-wallet": {"docker-compose.yml": "services:\n  spark:\n    image: shesek/spark-wallet:0.3.2\n"},
+    "spark-l2": {"package.json": '{"dependencies": {"@buildonspark/spark-sdk": "^0.2.0"}}\n'},
+    "boltz": {"src/swap.ts": 'const res = await fetch("https://api.boltz.exchange/v2/swap/submarine", { method: "POST" });\n'},
+    "breez-sdk": {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["breez-sdk==0.8.0"]\n',
+                  "wallet/breez.py": "from breez_sdk import connect, default_config\n"},
+    "breez-sdk-liquid": {"package.json": '{"dependencies": {"@breeztech/breez-sdk-liquid": "^0.11.0"}}\n'},
+    "opennode": {"payments/opennode.py": 'import httpx\n\nBASE = "https://api.opennode.com/v1"\n\n\ndef charge(c):\n    return c.post(BASE + "/charges")\n'},
+    "lnpay": {"app/lnpay.js": 'const r = await fetch("https://api.lnpay.co/v1/wallet/" + key + "/invoice");\n'},
+    "lntips": {"src/tips.py": 'ENDPOINT = "https://ln.tips/api/v1/createinvoice"\n'},
+    "nostr-wallet-connect": {"src/wallet.ts": 'const PREFIX = "nostr+walletconnect://";\nexport const isNwc = (u: string) => u.startsWith(PREFIX);\n'},
+    "zbd": {"server/zbd.ts": 'const API = "https://api.zebedee.io/v0";\nexport const charge = () => fetch(`${API}/charges`, { method: "POST" });\n'},
+    "alby": {"package.json": '{"dependencies": {"@getalby/lightning-tools": "^5.0.0"}}\n'},
+    "strike": {"app/strike.py": 'import httpx\n\nAPI = "https://api.strike.me/v1"\n\n\ndef balance(c):\n    return c.get(API + "/balances")\n'},
+    "1ml": {"api/node.py": 'import httpx\n\n\nasync def rank(node_id):\n    return await httpx.AsyncClient().get(f"https://1ml.com/node/{node_id}/json")\n'},
+    "blockchain-com": {"rates.py": 'PROVIDERS = {"blockchain": "https://blockchain.info/ticker"}\n'},
+    # crypto exchanges' price tickers, read for exchange rates
+    "binance": {"requirements.txt": "python-binance==1.0.19\n", "bot/client.py": "from binance.client import Client\n"},
+    "kraken": {"rates.py": 'KRAKEN = "https://api.kraken.com/0/public/Ticker?pair=XBTUSD"\n'},
+    "bitfinex": {"src/rates.ts": 'const url = `https://api-pub.bitfinex.com/v2/ticker/tBTCUSD`;\n'},
+    "bitstamp": {"rates.py": 'BITSTAMP = "https://www.bitstamp.net/api/v2/ticker/btcusd/"\n'},
 }
 
 # Near misses that must stay quiet: a look-alike call, a pull of someone else's image.
@@ -1123,6 +1151,11 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Lightning funding sources configured by env only (the node's address is the user's)
+    ("lnd", {".env.example": "LND_REST_ENDPOINT=https://127.0.0.1:8080\nLND_REST_MACAROON=\n"}),
+    ("core-lightning", {".env.example": "CLNREST_URL=https://127.0.0.1:3010\nCLNREST_READONLY_RUNE=\n"}),
+    ("zbd", {".env.example": "ZBD_API_KEY=\n"}),
+    ("lnd", {"docker-compose.yml": "services:\n  lnd:\n    image: lightninglabs/lnd:v0.18.3-beta\n"}),
     # Quarkus extensions: the JDBC driver of a database and the mailer (SMTP)
     ("postgresql", {"server/pom.xml": '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-jdbc-postgresql</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n'}),
     ("smtp", {"server/pom.xml": '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-mailer</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n'}),
