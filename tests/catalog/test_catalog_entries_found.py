@@ -1869,6 +1869,37 @@ MORE_CASES += [
 ]
 
 
+# A payments platform's observability, tax, AI and video vendors, its Drive export and its
+# chargeback alerts (twenty-fifth set).
+MORE_CASES += [
+    ("logfire", {"pyproject.toml": '[project]\nname = "app"\ndependencies = ["logfire[fastapi]>=4.0"]\n',
+                 "app/observability.py": "import logfire\n\n\ndef setup(app, token):\n    logfire.configure(send_to_logfire='if-token-present', token=token)\n"
+                 "    logfire.instrument_fastapi(app)\n"}),
+    ("numeral", {"app/tax/numeral.py": 'import httpx\n\nclient = httpx.AsyncClient(base_url="https://api.numeralhq.com",\n'
+                 '                           headers={"Authorization": f"Bearer {settings.NUMERAL_API_KEY}"})\n'}),
+    ("pydantic-ai-gateway", {"app/config.py": "from pydantic_ai.providers.gateway import gateway_provider\n\n\n"
+                             "def provider(key):\n    return gateway_provider('openai', api_key=key)\n"}),
+    ("pydantic-ai-gateway", {"src/app/api/chat/route.ts": 'import { createAnthropic } from "@ai-sdk/anthropic";\n\n'
+                             'const anthropic = createAnthropic({\n  apiKey: process.env.PYDANTIC_AI_GATEWAY_API_KEY,\n'
+                             "  baseURL: 'https://gateway-us.pydantic.dev/proxy/anthropic/v1/',\n});\n"}),
+    ("gram", {"src/app/api/assistant/route.ts": 'import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\n\n'
+              "const transport = new StreamableHTTPClientTransport(new URL('https://app.getgram.ai/mcp/acme-assistant'), {\n"
+              "  requestInit: { headers: { Authorization: `Bearer ${process.env.GRAM_API_KEY}` } },\n});\n"}),
+    ("cloudflare-stream", {"package.json": '{"dependencies": {"@cloudflare/stream-react": "^1.9.3"}}\n',
+                           "src/components/Intro.tsx": 'import { Stream } from "@cloudflare/stream-react";\n\n'
+                           'export const Intro = () => <Stream controls src="5d5bc37ffcf54c9b82e996823bffbb81" />;\n'}),
+    ("chargeback-stop", {"app/integrations/chargeback_stop/endpoints.py":
+                         'import hashlib, hmac\nfrom fastapi import APIRouter, Header, Request\nfrom app.config import settings\n\n'
+                         'router = APIRouter(prefix="/integrations/chargeback-stop")\n\n\n@router.post("/webhook")\n'
+                         'async def webhook(request: Request, x_signature: str = Header()):\n    body = await request.body()\n'
+                         '    expected = hmac.new(settings.CHARGEBACK_STOP_WEBHOOK_SECRET.encode(), body, hashlib.sha512).hexdigest()\n'
+                         '    return hmac.compare_digest(expected, x_signature)\n'}),
+    ("google-drive", {"app/policy.py": 'import httpx\n\n_EXPORT_URL = "https://www.googleapis.com/drive/v3/files/{file_id}/export"\n\n\n'
+                      'async def download(file_id, token):\n    async with httpx.AsyncClient() as c:\n'
+                      '        return await c.get(_EXPORT_URL.format(file_id=file_id), headers={"Authorization": f"Bearer {token}"})\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
