@@ -15,6 +15,7 @@ from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
 from ..lexing import C_STYLE, HASH, PHP
 from .base import Context, Detector, Record, Source
 from .code import language_for
+from .integration_modules import module_of
 
 _HOOKY = r"[\w\-/:{}\[\]<>.$]*(?:webhooks?|hooks?)(?:[\w\-/:{}\[\]<>.$]*)"
 _ROUTE_CALL = re.compile(
@@ -131,7 +132,16 @@ def _controller_routes(text: str) -> Iterator[tuple[str, int]]:
         yield "/" + "/".join(parts), m.start()
 
 
-def _service_for(route: str, text: str, ctx: Context) -> tuple[str, str]:
+def _module_vendor(rel: str, ctx: Context) -> str:
+    """The catalog service whose integration module holds this file
+    (`integrations/resend/endpoints.py`, `integrations/chargeback_stop/endpoints.py`), or ''."""
+    found = module_of(rel) if rel else None
+    if found is None:
+        return ""
+    return ctx.index.service_named(found[0]) or ""
+
+
+def _service_for(route: str, text: str, ctx: Context, rel: str = "") -> tuple[str, str]:
     """(service id, verification) for a webhook handler."""
     words = set(re.split(r"[^a-z0-9]+", route.lower()))
     by_path = ""
@@ -140,9 +150,18 @@ def _service_for(route: str, text: str, ctx: Context) -> tuple[str, str]:
         if svc.webhook_verify and (sid in words or sid.split("-")[0] in words or sid.split("-", 1)[-1] in words):
             by_path = sid
             break
+    if not by_path:
+        # A handler in a vendor's integration module is that vendor's webhook, whatever its
+        # route says (a FastAPI router's `/webhook` under `prefix="/integrations/resend"`): its
+        # signature scheme may be one several vendors share (Svix signs Resend's and Clerk's
+        # webhooks) or a generic HMAC helper (`_verify_signature`, like GitHub's gems' name).
+        by_path = _module_vendor(rel, ctx)
     verification = ""
     by_verify = ""
-    candidates = [ctx.catalog.services[by_path]] if by_path else [s for s in ctx.catalog.services.values() if s.webhook_verify]
+    if by_path:
+        candidates = [ctx.catalog.services[by_path]]
+    else:
+        candidates = [s for s in ctx.catalog.services.values() if s.webhook_verify]
     for svc in candidates:
         for rx in svc.webhook_verify:
             m = rx.search(text)
@@ -244,7 +263,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if src.line_of(m.start(1)) not in handled:
             routes.append((m.group(1), src.line_of(m.start(1))))
     for route, line in routes:
-        sid, verification = _service_for(route, text, ctx)
+        sid, verification = _service_for(route, text, ctx, src.rel)
         yield Evidence(
             path=src.rel,
             line=line,

@@ -306,3 +306,26 @@ def test_a_call_to_a_sender_is_no_sender_definition(run_detector):
     src = "class A {\n  Object run() {\n    return sendGotify(settings);\n  }\n}\n"
     ev, _ = run_detector(DETECTOR, "src/main/java/app/A.java", src + "\nclass B { void x() { new HttpPost(u); } }\n")
     assert [e for e in ev if e.kind == WEBHOOK_OUT] == []
+
+
+def test_handler_in_a_vendor_integration_module_is_that_vendors(run_detector):
+    """A FastAPI router's `/webhook` under `integrations/resend/` is Resend's webhook, though
+    its Svix signature header is also Clerk's; a generic `_verify_signature` helper in
+    `integrations/chargeback_stop/` is no GitHub webhook (GitHub's `verify_signature`)."""
+    resend = (
+        'from fastapi import Request\nfrom polar.routing import APIRouter\n\n'
+        'router = APIRouter(prefix="/integrations/resend")\n\n\n@router.post("/webhook")\n'
+        'async def webhook(request: Request):\n    wh = Webhook(secret)\n'
+        '    wh.verify(await request.body(), {"svix-signature": request.headers["svix-signature"]})\n'
+    )
+    ev, _ = run_detector(DETECTOR, "server/app/integrations/resend/endpoints.py", resend)
+    hook = next(e for e in ev if e.kind == WEBHOOK_IN)
+    assert hook.service == "resend" and "svix" in hook.get("verification")
+    chargeback = (
+        'import hmac\nfrom polar.routing import APIRouter\n\nrouter = APIRouter(prefix="/integrations/chargeback-stop")\n\n\n'
+        'def _verify_signature(body, header, secret):\n    return hmac.compare_digest(header, secret)\n\n\n'
+        '@router.post("/webhook")\nasync def webhook(request):\n    _verify_signature(await request.body(), h, s)\n'
+    )
+    ev, _ = run_detector(DETECTOR, "server/app/integrations/chargeback_stop/endpoints.py", chargeback)
+    hook = next(e for e in ev if e.kind == WEBHOOK_IN)
+    assert hook.service == "chargeback-stop"
