@@ -452,6 +452,34 @@ def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
         return
 
 
+def _vendor_feature(name: str, src: Source, ctx: Context) -> str | None:
+    """A module named for a catalog vendor and a feature built on it
+    (`integrations/github_repository_benefit/`: GitHub repository access sold as a benefit)
+    whose URLs all lead to that vendor's domain (`https://github.com/apps/...`) is the vendor's
+    code, not a product of its own. A product of the vendor's own has a domain of its own or
+    is in the catalog by its full name (`grafana-oncall`), and a module calling another domain
+    (`grafana-oncall/` on oncall-prod-us-central-0.grafana.net would agree; `slack-archive/` on
+    archive.example.io does not) stays unknown."""
+    from ...uncatalogued import _registrable
+
+    words = _words(name)
+    if len(words) < 2:
+        return None
+    sid = ctx.index.service_named(words[0])
+    if sid is None or ctx.catalog.services[sid].word_name:
+        return None
+    lang = language_for(src.name)
+    text = src.stripped(lang.comments) if lang else src.text
+    hosts = {m.group(1).lower() for m in _URL_HOST.finditer(text)} if "://" in text else set()
+    if not hosts:
+        return None
+    for host in hosts:
+        domain = _registrable(host)
+        if ctx.index.host(host) != sid and (not domain or domain[0] != words[0]):
+            return None
+    return sid
+
+
 _URL_HOST = re.compile(r"""['"]https?://([A-Za-z0-9][A-Za-z0-9.-]{0,200}\.[A-Za-z]{2,24})""")
 
 
@@ -582,6 +610,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # Microsoft Teams' Workflows webhooks) is that vendor, not a new one. Names of separate
         # words (`grafana-oncall/`) name a product of their own.
         sid = ctx.index.service_leading(name)
+    if sid is None and on_purpose:
+        sid = _vendor_feature(name, src, ctx)
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
     if sid is None and _container(src.rel) in _PLUGINS and not makes_requests(src):

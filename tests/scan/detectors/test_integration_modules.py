@@ -154,6 +154,19 @@ def test_a_compound_name_that_starts_with_a_catalog_vendor_is_that_vendor(run_de
     assert [e.service for e in ev] == [""]
 
 
+
+def test_a_feature_named_after_the_vendor_it_calls_is_that_vendor(run_detector):
+    """`integrations/github_repository_benefit/` linking only to github.com is GitHub's code (a
+    benefit built on GitHub), not a vendor named "Github Repository Benefit"; a module of such a
+    name calling another domain stays a vendor of its own."""
+    install = ('from fastapi.responses import RedirectResponse\n\n\n@router.get("/install")\n'
+               'async def install(ns: str):\n    return RedirectResponse(f"https://github.com/apps/{ns}/installations/new")\n')
+    ev, _ = run_detector(DETECTOR, "server/app/integrations/github_repository_benefit/endpoints.py", install)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:github", "github")]
+    other = install.replace("https://github.com/apps/{ns}/installations/new", "https://api.stars-archive.io/v1/{ns}")
+    ev, _ = run_detector(DETECTOR, "server/app/integrations/github_stars_archive/endpoints.py", other)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:github-stars-archive", "")]
+
 def test_links_and_documentation_pages_are_not_calls(run_detector):
     """A settings component linking to the vendor's site or docs (Make's integration page, a
     Meta Pixel reference) calls nothing: the block posts to a user's webhook elsewhere."""
