@@ -55,6 +55,19 @@ def strip_comments(text: str, style: str) -> str:
     return "".join(out)
 
 
+_STRING_TOKENS = re.compile(rf"{_SINGLE}|{_DOUBLE}|{_BACKTICK}", re.S)
+
+
+def multiline_template_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each backtick string spanning lines in comment-free C-style code: a
+    code sample the app shows or writes out (an onboarding page's `import { x } from "y"`
+    snippet), whose statements are text, not the file's own code."""
+    if "`" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _STRING_TOKENS.finditer(text)
+            if m.group().startswith("`") and "\n" in m.group()]
+
+
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1

@@ -76,3 +76,11 @@ def test_strip_comments_matches_a_character_level_lexer(text: str, style: str) -
     stripped = strip_comments(text, style)
     assert stripped == _reference(text, style)
     assert len(stripped) == len(text) and stripped.count("\n") == text.count("\n")
+
+
+def test_multiline_template_spans():
+    from mkdocs_integrations.scan.lexing import multiline_template_spans
+
+    text = "const a = `one line`;\nconst b = `two\nlines ${x}`;\nconst c = 'it`s';\n"
+    spans = multiline_template_spans(text)
+    assert [text[s:e] for s, e in spans] == ["`two\nlines ${x}`"]

@@ -17,7 +17,7 @@ from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
 from ...uncatalogued import api_slug
 from ...paths import is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
-from ..lexing import C_STYLE, HASH, PHP, strip_comments
+from ..lexing import C_STYLE, HASH, PHP, multiline_template_spans, strip_comments
 from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
 from ._settings_classes import go_env_tags, js_env_schema_keys, settings_class_fields
@@ -935,7 +935,15 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     present = src.present
     gate = _gate(ctx.index)
     # Imports
+    templates: list[tuple[int, int]] | None = None
     for offset, spec in _import_hits(lang, text) if present is None or not gate.imports.isdisjoint(present) else ():
+        if lang is JS and "`" in text[:offset]:
+            # an import inside a multi-line template literal is a code sample shown to users
+            # (an "integrate with Better Auth" snippet in an onboarding step), not an import
+            if templates is None:
+                templates = multiline_template_spans(text)
+            if any(start < offset < end for start, end in templates):
+                continue
         for raw in _specs(lang, spec):
             # An auth library's provider module (next-auth/providers/kakao, flask_dance.contrib.github)
             # names the sign-in provider the app offers, which the library's module name loses.

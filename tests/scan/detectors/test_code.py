@@ -869,3 +869,17 @@ def test_a_wiki_article_is_a_page_for_people(run_detector):
     ev, _ = run_detector(DETECTOR, "src/entity.js",
                          'export const entity = (id) => fetch("https://www.wikidata.org/wiki/Special:EntityData/" + id + ".json");\n')
     assert [e.service for e in ev if e.kind == HOST] == ["wikidata"]
+
+
+def test_imports_inside_a_multiline_template_literal_are_a_code_sample(run_detector):
+    """An onboarding step showing users how to integrate (`code: \\`import { betterAuth } from
+    "better-auth"; ...\\``) imports nothing itself; the file's own imports above still count."""
+    src = (
+        'import { useState } from "react";\nimport { loadStripe } from "@stripe/stripe-js";\n\n'
+        "const frameworks = [\n  {\n    slug: 'better-auth',\n"
+        "    code: `import { betterAuth } from \"better-auth\";\n\nconst auth = betterAuth({ plugins: [] });`,\n  },\n];\n"
+    )
+    ev, _ = run_detector(DETECTOR, "src/components/Onboarding/IntegrateStep.tsx", src)
+    imports = {e.name for e in ev if e.kind == IMPORT}
+    assert "@stripe/stripe-js" in imports
+    assert "better-auth" not in imports
