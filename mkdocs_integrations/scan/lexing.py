@@ -55,7 +55,8 @@ def strip_comments(text: str, style: str) -> str:
     return "".join(out)
 
 
-_STRING_TOKENS = re.compile(rf"{_SINGLE}|{_DOUBLE}|{_BACKTICK}", re.S)
+# The lexer's string forms with possessive repeats: a string token never gives characters back.
+_STRING_TOKENS = re.compile(r"""'(?:[^'\\\n]++|\\.)*+'?|"(?:[^"\\\n]++|\\.)*+"?|`(?:[^`\\]++|\\.)*+`?""", re.S)
 
 
 def multiline_template_spans(text: str) -> list[tuple[int, int]]:
