@@ -188,6 +188,10 @@ class CatalogIndex:
         ]
         # The same, by service: a file's literals name the few services worth trying.
         self.call_patterns_of = {entry[0]: (i, entry) for i, entry in enumerate(self.call_patterns)}
+        # The words a file names each webhook sender by (as for call patterns), so that a generic
+        # verifier's name (`verifySignature(`, `new Webhook(`) attributes a handler to its vendor
+        # only in a file that names that vendor.
+        self.webhook_words = {svc.id: _keywords(svc) for svc in catalog.services.values() if svc.webhook_verify}
         # OAuth providers by the word their credentials start with (GITHUB_CLIENT_ID → GITHUB),
         # so GITHUB_APP_SECRET or AUTH_GITHUB_CLIENT_ID find the provider too.
         self._oauth_words: dict[str, str] = {}

@@ -141,8 +141,14 @@ def _module_vendor(rel: str, ctx: Context) -> str:
     return ctx.index.service_named(found[0]) or ""
 
 
-def _service_for(route: str, text: str, ctx: Context, rel: str = "") -> tuple[str, str]:
-    """(service id, verification) for a webhook handler."""
+def _service_for(route: str, text: str, ctx: Context, src: Source | None = None) -> tuple[str, str]:
+    """(service id, verification) for a webhook handler.
+
+    A vendor's verifier names it only in a file that names the vendor (`src`: its words, as
+    for call patterns): many verifiers are called what any code calls its own check
+    (`verifySignature(` of SendGrid's helper, `new Webhook(` of Svix under Clerk and Resend),
+    so a partner's or PayPal's handler with such a function is not SendGrid's or Clerk's. The
+    check is still reported as the handler's verification."""
     words = set(re.split(r"[^a-z0-9]+", route.lower()))
     by_path = ""
     for sid, svc in ctx.catalog.services.items():
@@ -155,22 +161,25 @@ def _service_for(route: str, text: str, ctx: Context, rel: str = "") -> tuple[st
         # route says (a FastAPI router's `/webhook` under `prefix="/integrations/resend"`): its
         # signature scheme may be one several vendors share (Svix signs Resend's and Clerk's
         # webhooks) or a generic HMAC helper (`_verify_signature`, like GitHub's gems' name).
-        by_path = _module_vendor(rel, ctx)
+        by_path = _module_vendor(src.rel if src is not None else "", ctx)
     verification = ""
     by_verify = ""
-    if by_path:
-        candidates = [ctx.catalog.services[by_path]]
-    else:
-        candidates = [s for s in ctx.catalog.services.values() if s.webhook_verify]
+    candidates = [ctx.catalog.services[by_path]] if by_path else [s for s in ctx.catalog.services.values() if s.webhook_verify]
+    unnamed = ""  # a verifier's check in a file that never names its vendor
     for svc in candidates:
         for rx in svc.webhook_verify:
             m = rx.search(text)
             if m:
-                by_verify = svc.id
-                verification = f"signature validation via {_call_text(text, m.start(), m.group(0))}"
+                check = f"signature validation via {_call_text(text, m.start(), m.group(0))}"
+                if by_path or src is None or src.mentions(ctx.index.webhook_words.get(svc.id, ())):
+                    by_verify = svc.id
+                    verification = check
+                else:
+                    unnamed = unnamed or check
                 break
         if verification:
             break
+    verification = verification or unnamed
     if not verification:
         for rx, label in _GENERIC_VERIFY:
             if rx.search(text):
@@ -263,7 +272,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if src.line_of(m.start(1)) not in handled:
             routes.append((m.group(1), src.line_of(m.start(1))))
     for route, line in routes:
-        sid, verification = _service_for(route, text, ctx, src.rel)
+        sid, verification = _service_for(route, text, ctx, src)
         yield Evidence(
             path=src.rel,
             line=line,

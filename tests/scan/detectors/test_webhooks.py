@@ -329,3 +329,55 @@ def test_handler_in_a_vendor_integration_module_is_that_vendors(run_detector):
     ev, _ = run_detector(DETECTOR, "server/app/integrations/chargeback_stop/endpoints.py", chargeback)
     hook = next(e for e in ev if e.kind == WEBHOOK_IN)
     assert hook.service == "chargeback-stop"
+
+
+def test_a_generic_verifier_names_no_vendor_the_file_does_not_name(run_detector):
+    # A partner's webhook checked by the app's own `verifySignature(`: not SendGrid's helper
+    # of the same name; the check is still the handler's verification.
+    partner = """\
+    import { verifySignature } from "@/utils/signature";
+
+    export default async function handler(req, res) {
+      if (req.method !== "POST") return res.status(405).end();
+      if (!verifySignature(req.body, req.headers["x-partner-signature"], process.env.PARTNER_WEBHOOK_SECRET)) {
+        return res.status(401).end();
+      }
+      res.status(200).end();
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "apps/web/src/pages/api/partner/webhook.ts", partner)
+    hook = next(e for e in ev if e.kind == WEBHOOK_IN)
+    assert hook.service == ""
+    assert "verifySignature" in hook.get("verification")
+    # PayPal's verify-webhook-signature API called from a `verifyWebhook(` method: PayPal's, not Clerk's
+    paypal = """\
+    <?php
+    namespace App\\PaymentDrivers\\PayPal;
+
+    class PayPalWebhook
+    {
+        public function verifyWebhook(): bool
+        {
+            $r = Http::withToken($this->token)->post("{$this->endpoint}/v1/notifications/verify-webhook-signature", $this->payload);
+            return $r->json()['verification_status'] === 'SUCCESS';
+        }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "app/PaymentDrivers/PayPal/PayPalWebhook.php", paypal)
+    hooks = [e for e in ev if e.kind == WEBHOOK_IN]  # (the request's URL read as a route, as the scan reads it)
+    assert hooks and {e.service for e in hooks} == {"paypal"}
+
+
+def test_a_generic_verifier_names_its_vendor_where_the_file_names_it(run_detector):
+    clerk = """\
+    import { Webhook } from "svix";
+    import type { WebhookEvent } from "@clerk/nextjs/server";
+
+    export async function POST(req: Request) {
+      const wh = new Webhook(process.env.CLERK_WEBHOOK_SECRET!);
+      const evt = wh.verify(await req.text(), Object.fromEntries(req.headers)) as WebhookEvent;
+      return new Response("ok");
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "app/api/hooks/users/route.ts", clerk)
+    assert next(e for e in ev if e.kind == WEBHOOK_IN).service == "clerk"
