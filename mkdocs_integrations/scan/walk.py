@@ -48,6 +48,9 @@ PRUNED_DIRS = frozenset({
     ".cache", ".yarn", ".pnpm-store", "coverage", ".nyc_output", "target", ".gradle", "Pods",
     ".terraform", ".serverless", ".vercel", ".netlify", ".expo", ".idea", ".vscode", "dist",
     ".output", ".docusaurus", "storybook-static", ".angular", "DerivedData",
+    # react-email's preview app, which its `email dev` command writes into the emails package
+    # (a Next.js app of its own, with the tool's "send a test" request to react.email)
+    ".react-email",
 })
 
 ENV_FILE_PREFIX = ".env"

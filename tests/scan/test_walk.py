@@ -33,6 +33,16 @@ def test_nested_gitignore_and_exclude(tmp_path):
     assert result.ignored_env_files == ["app/.env"]
 
 
+def test_react_email_preview_app_is_tool_state(tmp_path):
+    # react-email's `email dev` writes its preview Next.js app into `.react-email/` beside the
+    # templates (committed in some repos): the tool's code, not the application's
+    write_tree(tmp_path, {
+        "packages/email/src/invite.tsx": "",
+        "packages/email/.react-email/src/components/send.tsx": "fetch('https://react.email/api/send/test')\n",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == ["packages/email/src/invite.tsx"]
+
+
 def test_a_gitignored_env_template_is_still_read(tmp_path):
     # `!.env.example` before `.env*`: git ignores the template too, yet it is committed
     # (a tracked file is never ignored), so its names are wanted; the real files stay unread.
