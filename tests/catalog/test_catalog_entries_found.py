@@ -1900,6 +1900,36 @@ MORE_CASES += [
 ]
 
 
+# An invoicing app's card gateway, GELF log channel, VAT number check, and a video embed's
+# oEmbed lookup (twenty-fifth set).
+MORE_CASES += [
+    # the Rapid SDK's client in a payment driver
+    ("eway", {"composer.json": '{"require": {"eway/eway-rapid-php": "^1.3"}}\n',
+              "app/PaymentDrivers/EwayPaymentDriver.php": '<?php\nnamespace App\\PaymentDrivers;\n\n'
+              'class EwayPaymentDriver\n{\n    public function init(): self\n    {\n'
+              '        $this->eway = \\Eway\\Rapid::createClient($this->key, $this->password, $this->endpoint);\n        return $this;\n    }\n}\n'}),
+    # the Rapid API called over HTTP with its Node SDK's package
+    ("eway", {"package.json": '{"dependencies": {"eway-rapid": "^1.3.0"}}\n',
+              "src/payments/eway.js": 'const rapid = require("eway-rapid");\n'
+              'const client = rapid.createClient(process.env.EWAY_API_KEY, process.env.EWAY_PASSWORD, "production");\n'
+              'export const charge = (t) => client.createTransaction(rapid.Enum.Method.DIRECT, t);\n'}),
+    # Laravel's GELF log channel (hedii/laravel-gelf-logger) to a Graylog server
+    ("graylog", {"composer.json": '{"require": {"hedii/laravel-gelf-logger": "^9"}}\n',
+                 "config/logging.php": "<?php\nreturn ['channels' => ['gelf' => [\n"
+                 "    'driver' => 'custom',\n    'via' => \\Hedii\\LaravelGelfLogger\\GelfLoggerFactory::class,\n"
+                 "    'transport' => 'udp',\n    'host' => env('GRAYLOG_SERVER', '127.0.0.1'),\n    'port' => 12201,\n]]];\n"}),
+    # VIES's SOAP service, no VAT package
+    ("eu-vies", {"app/Services/Tax/VatNumberCheck.php": '<?php\nnamespace App\\Services\\Tax;\n\nclass VatNumberCheck\n{\n'
+                 '    public function check(string $country, string $number): bool\n    {\n'
+                 '        $client = new \\SoapClient("https://ec.europa.eu/taxation_customs/vies/checkVatService.wsdl");\n'
+                 "        return $client->checkVat(['countryCode' => $country, 'vatNumber' => $number])->valid;\n    }\n}\n"}),
+    # YouTube's oEmbed endpoint: a pasted video's title and thumbnail for an editor's embed
+    ("youtube", {"apps/web/src/components/YouTubeEmbed/utils.ts":
+                 'export async function fetchYouTubeMetadata(url: string) {\n'
+                 '  const res = await fetch(`https://www.youtube.com/oembed?url=${encodeURIComponent(url)}&format=json`);\n'
+                 '  return res.ok ? res.json() : null;\n}\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
