@@ -21,8 +21,9 @@ _NOT_AN_API = frozenset({
 # A registered name that says it is a pre-production deployment (`bullet-train-staging.win`,
 # `acme-dev.app`): the application's own staging servers, not a vendor's API.
 _STAGING_DOMAIN = re.compile(r"[-_](?:staging|stage|preprod|dev|qa|uat)$|^(?:staging|preprod)[-_]")
-# Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp.
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"})
+# Second-level labels under which country domains register names: co.uk, com.au, org.za, ne.jp,
+# and the governments' own (gouv.fr, gv.at, govt.nz: api.piste.gouv.fr is PISTE's, not "gouv").
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic", "gouv", "gv", "govt"})
 
 
 def _registrable(host: str) -> list[str]:

@@ -10,6 +10,8 @@ def test_an_api_slug_is_the_registered_name_under_country_second_levels():
     assert api_slug("api.shop.co.uk") == "shop"
     assert api_slug("api.vine.org.au") == "vine"  # not "org"
     assert api_slug("api.pagos.com.mx") == "pagos"
+    assert api_slug("oauth.piste.gouv.fr") == "piste"  # a French government service, not "gouv"
+    assert api_slug("api.ird.govt.nz") == "ird"
     assert api_slug("api.last.fm") == "last"
     assert api_slug("127.0.0.1") == ""
     assert api_slug("api.sms.ir") == "smsir"  # a common word's brand is its whole domain
