@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
+from ..lexing import C_STYLE, strip_comments
 from .base import BadInput, Source
 
 import tomllib
@@ -117,6 +118,20 @@ def blank_xml_comments(text: str) -> str:
 def json_data(src: Source) -> Any:
     try:
         return json.loads(src.text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"invalid JSON ({exc.msg})", exc.lineno) from None
+
+
+# A string literal (kept) or a comma before a closing bracket (dropped).
+_TRAILING_COMMA = re.compile(r'("(?:[^"\\\n]|\\.)*")|,(\s*[}\]])')
+
+
+def jsonc_data(src: Source) -> Any:
+    """JSON with comments and trailing commas (JSONC: wrangler.jsonc, VS Code-style configs),
+    read with its lines kept so errors and line look-ups still point at the file's lines."""
+    text = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), strip_comments(src.text, C_STYLE))
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"invalid JSON ({exc.msg})", exc.lineno) from None
 

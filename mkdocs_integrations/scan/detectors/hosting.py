@@ -240,8 +240,14 @@ def heroku_app_json(src: Source, ctx: Context) -> Iterator[Record]:
         yield _feat(src, sid, f"stack:{data['stack']}", _key_line(src, "stack"))
 
 
+# wrangler binding kinds that are Cloudflare products of their own (R2 buckets become BUCKET
+# evidence of cloudflare-r2 below, by their bucket name).
+_BINDING_SERVICES = {"kv": "cloudflare-kv", "d1": "cloudflare-d1", "hyperdrive": "cloudflare-hyperdrive"}
+
+
 def wrangler(src: Source, ctx: Context) -> Iterator[Record]:
-    data = y.toml_data(src) if src.name.endswith(".toml") else y.json_data(src)
+    # wrangler.json and wrangler.jsonc are both read by wrangler as JSONC (comments, trailing commas)
+    data = y.toml_data(src) if src.name.endswith(".toml") else y.jsonc_data(src)
     if not isinstance(data, dict):
         return
     sections = [("production", data, 1)]
@@ -251,20 +257,27 @@ def wrangler(src: Source, ctx: Context) -> Iterator[Record]:
             sections.append((env, conf, y.find_line(src.text, rf"^\s*\[+env\.{re.escape(env_name)}[.\]]|\"{re.escape(env_name)}\"\s*:")))
     sid = "cloudflare-workers"
     for env, conf, start in sections:
-        for key, label in (("kv_namespaces", "kv"), ("d1_databases", "d1"), ("r2_buckets", "r2")):
+        for key, label in (("kv_namespaces", "kv"), ("d1_databases", "d1"), ("r2_buckets", "r2"), ("hyperdrive", "hyperdrive")):
             for b in y.sequence(conf.get(key)):
                 if isinstance(b, dict) and isinstance(b.get("binding"), str):
                     ln = y.find_line(src.text, rf'binding"?\s*[=:]\s*"{re.escape(b["binding"])}"', start)
                     yield _feat(src, sid, f"{label}:{b['binding']}", ln)
+                    # A binding is the Worker's handle on a Cloudflare product it provisions:
+                    # the KV namespace, D1 database or Hyperdrive pool is a service of its own.
+                    if label in _BINDING_SERVICES:
+                        yield _feat(src, _BINDING_SERVICES[label], f"binding:{b['binding']}", ln)
                     if label == "r2" and isinstance(b.get("bucket_name"), str):
                         bl = y.find_line(src.text, rf'bucket_name"?\s*[=:]\s*"{re.escape(b["bucket_name"])}"', start)
                         yield Evidence(path=src.rel, line=bl, kind=BUCKET, name=b["bucket_name"], service="cloudflare-r2")
         for b in y.sequence(y.mapping(conf.get("durable_objects")).get("bindings")):
             if isinstance(b, dict) and isinstance(b.get("name"), str):
                 yield _feat(src, sid, f"durable_object:{b['name']}", _value_line(src, b["name"], start))
-        for q in y.sequence(y.mapping(conf.get("queues")).get("producers")):
+        queues = y.mapping(conf.get("queues"))
+        for q in y.sequence(queues.get("producers")) + y.sequence(queues.get("consumers")):
             if isinstance(q, dict) and isinstance(q.get("queue"), str):
-                yield _feat(src, sid, f"queue:{q['queue']}", _value_line(src, q["queue"], start))
+                ln = _value_line(src, q["queue"], start)
+                yield _feat(src, sid, f"queue:{q['queue']}", ln)
+                yield _feat(src, "cloudflare-queues", f"queue:{q['queue']}", ln)
         for cron in y.sequence(y.mapping(conf.get("triggers")).get("crons")):
             yield _feat(src, sid, f"cron:{cron}", _value_line(src, str(cron), start))
         vars_at = y.find_line(src.text, r'^\s*\[(?:env\.[\w-]+\.)?vars\]|"vars"\s*:', start)
@@ -591,7 +604,7 @@ _BY_NAME: dict[str, Handler] = {
     "vercel.json": vercel, "netlify.toml": netlify, "fly.toml": fly, "render.yaml": render,
     "render.yml": render, "railway.json": railway, "railway.toml": railway, "app.yaml": app_engine,
     "app.yml": app_engine, "Procfile": procfile, "app.json": heroku_app_json, "wrangler.toml": wrangler,
-    "wrangler.json": wrangler, "firebase.json": firebase, "serverless.yml": serverless,
+    "wrangler.json": wrangler, "wrangler.jsonc": wrangler, "firebase.json": firebase, "serverless.yml": serverless,
     "serverless.yaml": serverless, "template.yaml": sam, "template.yml": sam, "Chart.yaml": helm_chart,
     "Containerfile": dockerfile, "Dockerfile": dockerfile,
 }

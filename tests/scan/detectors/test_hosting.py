@@ -219,15 +219,45 @@ def test_wrangler_toml(run_detector):
     crons = ["*/5 * * * *"]
     """
     evs, _ = run_detector(DETECTOR, "wrangler.toml", text)
+    # A KV namespace or D1 database binding is also that Cloudflare product's own evidence.
     assert feats(evs) == [
+        (8, "binding:SESSIONS", "cloudflare-kv"),
         (8, "kv:SESSIONS", "cloudflare-workers"),
         (12, "r2:UPLOADS", "cloudflare-workers"),
+        (16, "binding:DB", "cloudflare-d1"),
         (16, "d1:DB", "cloudflare-workers"),
         (20, "cron:*/5 * * * *", "cloudflare-workers"),
     ]
     assert of(evs, BUCKET) == [(13, "coursely-uploads", "cloudflare-r2")]
     assert envs(evs) == [(5, "PUBLIC_API", "production")]
     assert "planted-wrangler-value" not in repr(evs) and "0f2ac74b" not in repr(evs)
+
+
+def test_wrangler_jsonc_with_comments_trailing_commas_hyperdrive_and_queues(run_detector):
+    """wrangler.jsonc (the format `wrangler init` writes now) is JSON with comments and
+    trailing commas; its Hyperdrive binding is Cloudflare Hyperdrive, a queue producer or
+    consumer is Cloudflare Queues. A comma or `//` inside a string stays as it is."""
+    text = """\
+{
+  "name": "zero-server", // the Worker
+  "main": "src/main.ts",
+  /* bindings */
+  "hyperdrive": [
+    { "binding": "HYPERDRIVE", "id": "57834ddb", "localConnectionString": "postgresql://u:p@localhost:5432/db,}" },
+  ],
+  "queues": { "consumers": [ { "queue": "thread-sync", }, ], },
+  "vars": { "APP_URL": "https://planted.example//x", },
+}
+"""
+    evs, warnings = run_detector(DETECTOR, "wrangler.jsonc", text)
+    assert warnings == []
+    assert feats(evs) == [
+        (6, "binding:HYPERDRIVE", "cloudflare-hyperdrive"),
+        (6, "hyperdrive:HYPERDRIVE", "cloudflare-workers"),
+        (8, "queue:thread-sync", "cloudflare-queues"),
+        (8, "queue:thread-sync", "cloudflare-workers"),
+    ]
+    assert envs(evs) == [(9, "APP_URL", "production")]
 
 
 @pytest.mark.parametrize("name, text", [
