@@ -1930,6 +1930,55 @@ MORE_CASES += [
                  '  return res.ok ? res.json() : null;\n}\n'}),
 ]
 
+
+# Cloudflare bindings of a Worker, a billing layer, a localization action, an inbound-email
+# relay, a REST path on a configured endpoint, SQLite file URLs, better-auth's generic OAuth
+# plugin (twenty-sixth set: papra, zero).
+_WRANGLER_JSONC = """{
+  "name": "api",
+  "main": "src/index.ts",
+  // the pooled Postgres connection and the Worker's KV stores
+  "hyperdrive": [
+    { "binding": "HYPERDRIVE", "id": "57834ddb6716440496c8836f6d99bc9a", },
+  ],
+  "kv_namespaces": [
+    { "binding": "SESSIONS", "id": "cd3ff4a80734444c98aee76ea9166e3d" },
+  ],
+}
+"""
+MORE_CASES += [
+    ("cloudflare-hyperdrive", {"apps/api/wrangler.jsonc": _WRANGLER_JSONC}),
+    ("cloudflare-kv", {"apps/api/wrangler.jsonc": _WRANGLER_JSONC}),
+    ("cloudflare-d1", {"wrangler.toml": 'name = "api"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "prod"\ndatabase_id = "xxxx"\n'}),
+    ("cloudflare-queues", {"wrangler.toml": 'name = "api"\nmain = "src/index.ts"\n\n[[queues.producers]]\nqueue = "emails"\nbinding = "EMAILS"\n'}),
+    # the Worker handing Hyperdrive's pooled connection string to its Postgres driver
+    ("cloudflare-hyperdrive", {"src/db.ts": 'import postgres from "postgres";\nexport const db = (env: Env) => postgres(env.HYPERDRIVE.connectionString);\n'}),
+    # Autumn's SDK metering a feature before an AI call
+    ("autumn", {"apps/server/package.json": '{"dependencies": {"autumn-js": "0.0.22"}}\n',
+                "apps/server/src/routes/chat.ts": 'import { Autumn } from "autumn-js";\n\nexport async function allowed(id: string) {\n'
+                '  const { data } = await Autumn.check({ customer_id: id, feature_id: "chat-messages" });\n  return data?.allowed;\n}\n'}),
+    # Lingo.dev's GitHub Action translating the locale files on push
+    ("lingo-dev", workflow_with_steps("- uses: lingodotdev/lingo.dev@main", "  with:",
+                                      "    api-key: ${{ secrets.LINGODOTDEV_API_KEY }}", "    pull-request: true")),
+    # OwlRelay's SDK creating inbound addresses that forward to the app's webhook
+    ("owlrelay", {"apps/server/package.json": '{"dependencies": {"@owlrelay/api-sdk": "^0.0.3"}}\n',
+                  "apps/server/src/intake/owlrelay.ts": 'import { createClient } from "@owlrelay/api-sdk";\n\n'
+                  'export const driver = (apiKey: string) => {\n  const client = createClient({ apiKey });\n'
+                  '  return { create: (username: string, webhookUrl: string) => client.createEmail({ username, webhookUrl }) };\n};\n'}),
+    # Azure Document Intelligence's REST API on the resource's configured endpoint, no SDK
+    ("azure-document-intelligence", {"src/extraction/azure-di.ts": (
+        'import { ofetch } from "ofetch";\n\nexport const analyze = (endpoint: string, apiKey: string, body: Blob) =>\n'
+        '  ofetch.raw(`${endpoint}/documentintelligence/documentModels/prebuilt-layout:analyze`, {\n'
+        '    method: "POST", headers: { "Ocp-Apim-Subscription-Key": apiKey }, body,\n  });\n')}),
+    # libSQL/Drizzle's default local database, a SQLite file
+    ("sqlite", {"apps/server/package.json": '{"dependencies": {"@libsql/client": "^0.14.0"}}\n',
+                "apps/server/src/database.config.ts": "export const databaseConfig = {\n  url: { env: 'DATABASE_URL', default: 'file:./db.sqlite' },\n};\n"}),
+    # better-auth's Generic OAuth plugin with operator-configured providers
+    ("oidc", {"apps/server/src/auth.ts": 'import { betterAuth } from "better-auth";\nimport { genericOAuth } from "better-auth/plugins";\n\n'
+              'export const auth = (providers) => betterAuth({\n  plugins: [genericOAuth({ config: providers })],\n});\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2002,9 +2051,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("imap", {"lib/normalize_string.rb": "require 'net/imap'\n\ndef from_utf7(s)\n  Net::IMAP.decode_utf7(s)\nend\n"}),
     # A Fastly custom VCL is no Varnish.
     ("varnish", {"fastly/main.vcl": "sub vcl_recv {\n#FASTLY recv\n  return(lookup);\n}\n"}),
+    # A button opening the user's webmail (`url: 'https://mail.google.com/'`) is no Gmail OAuth scope.
+    ("google-gmail", {"src/auth/open-email-provider.tsx": "const providers = [\n  { name: 'Gmail', url: 'https://mail.google.com/', hosts: ['gmail.com'] },\n"
+                      "  { name: 'Outlook', url: 'https://outlook.live.com/mail/', hosts: ['outlook.com'] },\n];\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "overcast-listen-link", "1password-env-file-with-a-literal", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
