@@ -42,7 +42,7 @@ PATHS = {
     "ci": [".github/workflows/ci.yml", ".gitlab-ci.yml", "Jenkinsfile", "bitbucket-pipelines.yml",
            "azure-pipelines.yml", ".circleci/config.yml", ".travis.yml"],
     "hosting": ["vercel.json", "netlify.toml", "fly.toml", "render.yaml", "app.yaml", "Procfile", "app.json",
-                "wrangler.toml", "wrangler.json", "firebase.json", "serverless.yml", "template.yaml", "Chart.yaml",
+                "wrangler.toml", "wrangler.json", "wrangler.jsonc", "firebase.json", "serverless.yml", "template.yaml", "Chart.yaml",
                 "Dockerfile", "k8s/deployment.yaml", "charts/web/values.yaml"],
     "terraform": ["infra/main.tf"],
     "data-storage": ["prisma/schema.prisma", "config/database.yml", "drizzle.config.ts",
