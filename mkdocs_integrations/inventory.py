@@ -20,6 +20,7 @@ from .model import (
 )
 from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path, vendored_folders
 from .scan import ScanResult
+from .scan.detectors.code import language_for
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
     fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
@@ -248,6 +249,20 @@ def _is_the_app(sid: str, project_name: str) -> bool:
     )
 
 
+# The language whose code calls a package of each ecosystem (the `ecosystem` of an import is
+# already its language's catalog name: `python`, `js`, `java` for Kotlin too).
+_ECOSYSTEM_LANGUAGE = {
+    "npm": "js", "pypi": "python", "go": "go", "rubygems": "ruby", "maven": "java", "nuget": "csharp",
+    "packagist": "php", "crates": "rust", "hex": "elixir",
+}
+
+
+def _call_language(path: str) -> str:
+    """The catalog language of a file that makes an SDK call, '' when not a known language."""
+    lang = language_for(posixpath.basename(path))
+    return lang.lookup if lang else ""
+
+
 def _app_of(path: str, apps: list[str]) -> str:
     best = ""
     for app in apps:
@@ -394,9 +409,15 @@ def resolve(
     for sid, evs in calls.items():
         for e in evs:
             at[(e.path, e.line)].add(sid)
-    # A call in a test (a moto-mocked SQS queue checking an SNS publish) proves nothing.
+    # A call in a test (a moto-mocked SQS queue checking an SNS publish) proves nothing; nor does
+    # one in another language than the umbrella SDK's (boto3 declared for a Python SDK's tests
+    # beside a Go file's `SendMessage(` to Slack or a Google KMS client's `.keys(`).
     for sid, evs in weak_only.items():
-        if any(len(at[(e.path, e.line)]) == 1 and not is_test_path(e.path) for e in calls.get(sid, ())):
+        languages = {_ECOSYSTEM_LANGUAGE.get(e.ecosystem, e.ecosystem) for e in evs}
+        if any(
+            len(at[(e.path, e.line)]) == 1 and not is_test_path(e.path) and _call_language(e.path) in (languages | {""})
+            for e in calls.get(sid, ())
+        ):
             per_service[sid].extend(evs)
     # SDK calls count only for services otherwise evidenced: `customers.create` alone is no Stripe.
     # A lockfile's entry is no such evidence: a transitive dependency (@azure/storage-blob under a

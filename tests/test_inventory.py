@@ -591,3 +591,20 @@ def test_a_products_module_calling_its_companys_api_gateway_is_that_product(tmp_
             '    return requests.post(f"https://graph.microsoft.com/v1.0/users/{user}/onlineMeetings", headers={"Authorization": token})\n'),
     })
     assert {"microsoft-teams", "microsoft-graph"} <= ids(inv)
+
+
+def test_an_umbrella_sdk_call_in_another_language_proves_nothing(tmp_path):
+    # boto3 is declared for a Python SDK's tests; `.SendMessage(` in a Go file is Slack's, and
+    # a Go Google KMS client's `.keys(` no AWS KMS: a call counts in the umbrella's own language.
+    base = {
+        "sdk/pyproject.toml": '[project]\nname = "x"\ndependencies = ["boto3>=1.34"]\n',
+        "sdk/x/store.py": "import boto3\ns3 = boto3.client('sts')\n",
+    }
+    inv = scan(tmp_path / "a", {**base, "cmd/report/slack.go": (
+        'package main\n\nimport (\n\t"github.com/aws/aws-sdk-go-v2/service/s3"\n\t"github.com/slack-go/slack"\n)\n\n'
+        'type Sender struct { s3 *s3.Client }\n\n'
+        'func post(c *slack.Client) { c.SendMessage("C1", slack.MsgOptionText("done", false)) }\n')})
+    assert "aws-sqs" not in ids(inv)
+    inv = scan(tmp_path / "b", {**base, "sdk/x/queue.py": (
+        "import boto3\nsqs = boto3.client('sqs')\nsqs.send_message(QueueUrl=q, MessageBody=b)\n")})
+    assert "aws-sqs" in ids(inv)
