@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...catalog.index import PRODUCT_COMPANIES
 from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from .base import Context, Detector, Record, Source
@@ -84,6 +85,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         word = vendor_of(name)
         sid = ctx.index.service_named(word) if word else None
         if sid is None or sid in seen:
+            continue
+        company = sid.split("-", 1)[0]
+        if company in PRODUCT_COMPANIES and company not in word and company not in text.lower():
+            # A cloud's product name alone (`WorkersClient` for Cloudflare Workers, the app's
+            # client of its own workers API) in a file that never names the company: a common noun.
             continue
         seen.add(sid)
         yield Evidence(

@@ -65,3 +65,14 @@ def test_generated_rpc_stubs_are_the_apps_own_services():
                 "api/app_pb2_grpc.py", "src/gen/app_connect.ts"):
         assert not accepts(rel, rel.rsplit("/", 1)[-1])
     assert accepts("pkg/clients/azure.go", "azure.go")
+
+
+def test_a_cloud_products_name_alone_needs_its_company_in_the_file(run_detector):
+    # `workers` alone is Cloudflare Workers' product name, and an everyday word: the app's own
+    # client of its workers API names no vendor; with the company in the file it does.
+    text = "class WorkersClient(BaseRestClient):\n    def list(self):\n        return self._get('/workers')\n"
+    ev, _ = run_detector(DETECTOR, "sdk/features/workers.py", text)
+    assert ev == []
+    text = "import cloudflare\n\nclass WorkersClient:\n    api = cloudflare.Cloudflare()\n"
+    ev, _ = run_detector(DETECTOR, "app/deploy/workers.py", text)
+    assert [e.service for e in ev] == ["cloudflare-workers"]
