@@ -57,6 +57,8 @@ _GROUPS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
     "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
     "provider", "providers",
+    # where events come in from: `integrations/ingestors/sns/` beside `integrations/alerting/slack.go`
+    "ingestors", "ingestor", "ingestion", "ingest",
 })
 # Names that are the module system itself, not a vendor.
 _GENERIC = frozenset({

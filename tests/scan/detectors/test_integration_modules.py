@@ -21,6 +21,8 @@ def notify(url, token, title):
         ("internal/integration/wallabag/wallabag.go", ("wallabag", True)),
         ("hc/integrations/pagerduty/transport.py", ("pagerduty", True)),
         ("libs/src/integrations/social/bluesky.provider.ts", ("bluesky", True)),
+        # `ingestors/` groups the vendors events come in from: the vendor is the folder below
+        ("internal/integrations/ingestors/sns/sns.go", ("sns", True)),
         ("internal/bounce/webhooks/sendgrid.go", ("sendgrid", False)),
         ("app/api/webhooks/retry.ts", ("retry", False)),
         ("internal/integration/integration.go", None),  # the module system itself
