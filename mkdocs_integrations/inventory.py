@@ -18,7 +18,9 @@ from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
-from .paths import is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path, vendored_folders
+from .paths import (
+    generated_client_folders, is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path, vendored_folders,
+)
 from .scan import ScanResult
 from .scan.detectors.code import language_for
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
@@ -299,6 +301,12 @@ def resolve(
     # Packages a manifest installs inside the tree (composer's vendor-dir) are not the app's code.
     vendored = vendored_folders((e.kind, e.name) for e in scan.evidence if e.kind == FEATURE)
     evidence = [e for e in scan.evidence if not e.path.startswith(vendored)] if vendored else scan.evidence
+    # A generated API client's CI files are the generator's boilerplate, never run for this repository.
+    generated = generated_client_folders((e.kind, e.name) for e in evidence if e.kind == FEATURE)
+    if generated:
+        evidence = [e for e in evidence if not (
+            e.path.startswith(generated) and e.service in catalog.services and catalog.services[e.service].category == "ci"
+        )]
     # Vendor families (one class per vendor on one base) are a fact about many files at once.
     for ev in [*evidence, *family_modules(evidence, index, project_name)]:
         if ev.name == REDACTED:

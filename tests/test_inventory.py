@@ -608,3 +608,14 @@ def test_an_umbrella_sdk_call_in_another_language_proves_nothing(tmp_path):
     inv = scan(tmp_path / "b", {**base, "sdk/x/queue.py": (
         "import boto3\nsqs = boto3.client('sqs')\nsqs.send_message(QueueUrl=q, MessageBody=b)\n")})
     assert "aws-sqs" in ids(inv)
+
+
+def test_a_generated_api_clients_ci_files_are_boilerplate(tmp_path):
+    # OpenAPI Generator writes a .gitlab-ci.yml into every client it emits; the repository's own
+    # CI runs elsewhere. A nested .gitlab-ci.yml outside such a folder still counts.
+    client = "sdks/ruby/lib/clients/rest/"
+    ci = ".ruby: &ruby\n  script:\n    - bundle exec rspec\n"
+    inv = scan(tmp_path / "a", {client + ".openapi-generator-ignore": "# ignore\n", client + ".gitlab-ci.yml": ci})
+    assert "gitlab-ci" not in ids(inv)
+    inv = scan(tmp_path / "b", {client + ".gitlab-ci.yml": ci})
+    assert "gitlab-ci" in ids(inv)

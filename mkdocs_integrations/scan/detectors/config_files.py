@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 
 from ...catalog.index import CatalogIndex
-from ...model import CONFIG, Evidence
+from ...model import CONFIG, FEATURE, Evidence
+from ...paths import GENERATED_CLIENT_FACT, GENERATOR_MARKERS
 from .base import Context, Detector, Record, Source
 
 # A deployment profile: a settings module or environment file named after the platform it
@@ -30,6 +31,9 @@ def _profile_of(rel: str, index: CatalogIndex) -> str | None:
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name in GENERATOR_MARKERS:
+        folder = src.rel[: -len(src.name)]
+        yield Evidence(path=src.rel, line=0, kind=FEATURE, name=GENERATED_CLIENT_FACT + folder)
     for sid in ctx.index.config_file(src.rel):
         yield Evidence(path=src.rel, line=0, kind=CONFIG, name=src.name, service=sid)
     profile = _profile_of(src.rel, ctx.index)
@@ -39,7 +43,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 DETECTOR = Detector(
     name="config-files",
-    accepts=lambda rel, name, ctx: bool(ctx.index.config_file(rel)) or _profile_of(rel, ctx.index) is not None,
+    accepts=lambda rel, name, ctx: (
+        name in GENERATOR_MARKERS or bool(ctx.index.config_file(rel)) or _profile_of(rel, ctx.index) is not None
+    ),
     detect=detect,
     needs_text=False,
 )

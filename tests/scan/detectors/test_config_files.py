@@ -31,3 +31,8 @@ def test_a_root_only_config_file_counts_at_the_root_only(run_detector, ctx):
     for rel in ("pkg/client-go/.travis.yml", "sub/bitbucket-pipelines.yml"):
         assert not DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx), rel
     assert DETECTOR.accepts("bitbucket-pipelines.yml", "bitbucket-pipelines.yml", ctx)
+
+
+def test_an_openapi_generator_marker_names_its_generated_client_folder(run_detector):
+    ev, _ = run_detector(DETECTOR, "sdks/ruby/lib/clients/rest/.openapi-generator-ignore", "")
+    assert [(e.kind, e.name) for e in ev] == [("feature", "generated_client:sdks/ruby/lib/clients/rest/")]
