@@ -329,7 +329,9 @@ _METADATA_LINK = re.compile(
     r"""['"]?\s*(?::|=>|=)\s*['"]$"""
 )
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
-_INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)", re.I)
+# A community's invite link (discord.com/invite/x) or a chat's permalink to a channel or message (`discord.com/channels/<guild>/<channel>/<id>`
+# in an error text pointing users to a thread): a page of the chat's web client, not its API.
+_INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)|/channels/(?:@me|\d+)(?:/|$)", re.I)
 # Campaign tags (`?utm_source=changelog`): analytics tools read them from the address of a page
 # a person opened from a link, so only a link carries them (a sponsor list's
 # `https://heapanalytics.com/?utm_source=changelog`), never a request the code makes.

@@ -645,6 +645,15 @@ LINKS_AND_REQUESTS = [
         'await fetch("https://discord.com/api/webhooks/" + id + "/" + token, { method: "POST" });\n',
         "discord.com",
     ),
+    # A chat's permalink to a message, in an error's text pointing users to a thread.
+    (
+        "sdk/runner.py",
+        'raise OutputError(dedent(f"""\n    Outputs cannot contain \\\\u0000\n\n'
+        '    Please see this Discord thread: https://discord.com/channels/1088927970518909068/1384324576166678710/1386\n"""))\n',
+        "server/notify/discord.js",
+        'await fetch("https://discord.com/api/webhooks/" + id + "/" + token, { method: "POST" });\n',
+        "discord.com",
+    ),
     # A list named for what the code skips: the hosts it leaves alone.
     (
         "collector/htmlToMarkdown.js",
@@ -696,8 +705,8 @@ LINKS_AND_REQUESTS = [
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "skip-list", "example-tenant", "example-marker", "placeholder-attr",
-                              "campaign-tags"])
+                         ids=["base-url-link", "href", "invite-link", "chat-permalink", "skip-list", "example-tenant", "example-marker",
+                              "placeholder-attr", "campaign-tags"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
     assert [e for e in ev if e.kind == HOST] == []
