@@ -1979,6 +1979,24 @@ MORE_CASES += [
 ]
 
 
+# Cloud KMS through Tink's envelope encryption, and an editor extension's two registries
+# (twenty-sixth set).
+MORE_CASES += [
+    ("google-cloud-kms", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/tink-crypto/tink-go-gcpkms v0.0.0-20230602082706-31d0d09ccc8d\n",
+                          "pkg/encryption/cloudkms.go": 'package encryption\n\nimport (\n\t"context"\n\n'
+                          '\t"github.com/tink-crypto/tink-go-gcpkms/integration/gcpkms"\n\t"google.golang.org/api/option"\n)\n\n'
+                          'func client(keyURI string, creds []byte) {\n'
+                          '\tgcpkms.NewClientWithOptions(context.Background(), keyURI, option.WithCredentialsJSON(creds))\n}\n'}),
+    ("google-cloud-kms", {"requirements.txt": "google-cloud-kms==2.24.0\n",
+                          "app/crypto.py": "from google.cloud import kms\n\nclient = kms.KeyManagementServiceClient()\n"}),
+    ("vscode-marketplace", workflow_with_steps("- name: Publish to VS Code Marketplace", "  working-directory: editor",
+                                               "  env:", "    VSCE_PAT: ${{ secrets.VSCE_PAT }}", "  run: pnpm run publish")),
+    ("vscode-marketplace", workflow_with_steps("- run: npx @vscode/vsce publish -p ${{ secrets.MARKETPLACE_TOKEN }}")),
+    ("open-vsx", workflow_with_steps("- run: npm install -g ovsx",
+                                     "- run: ovsx publish hatchet-${{ steps.version.outputs.VERSION }}.vsix -p ${{ secrets.OPEN_VSX_REGISTRY_TOKEN }}")),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2072,3 +2090,4 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     for app in ("a", "b"):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
+
