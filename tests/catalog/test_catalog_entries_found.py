@@ -1992,6 +1992,9 @@ MORE_CASES += [
     ("vscode-marketplace", workflow_with_steps("- name: Publish to VS Code Marketplace", "  working-directory: editor",
                                                "  env:", "    VSCE_PAT: ${{ secrets.VSCE_PAT }}", "  run: pnpm run publish")),
     ("vscode-marketplace", workflow_with_steps("- run: npx @vscode/vsce publish -p ${{ secrets.MARKETPLACE_TOKEN }}")),
+    ("svix", {"package.json": '{"dependencies": {"svix": "^1.40.0"}}',
+              "src/webhooks/send.ts": 'import { Svix } from "svix";\n\nconst svix = new Svix(process.env.SVIX_API_KEY!);\n'
+              'export const send = (app: string, e: object) => svix.message.create(app, { eventType: "run.done", payload: e });\n'}),
     ("open-vsx", workflow_with_steps("- run: npm install -g ovsx",
                                      "- run: ovsx publish hatchet-${{ steps.version.outputs.VERSION }}.vsix -p ${{ secrets.OPEN_VSX_REGISTRY_TOKEN }}")),
 ]
@@ -2064,6 +2067,10 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # An env file with one literal value beside its `op://` references is no reference template.
     ("1password", {"env.op": "DB_PASS=op://acme/db/password\nAPI_KEY=abc123def456\n"}),
     # A MIME header class (SwiftMailer's `Headers/UnstructuredHeader.php`) is no Unstructured module.
+    # the svix library verifying Clerk's webhooks is no Svix client of the app's
+    ("svix", {"package.json": '{"dependencies": {"svix": "^1.40.0"}}',
+              "app/api/webhooks/clerk/route.ts": 'import { Webhook } from "svix";\n\nexport async function POST(req: Request) {\n'
+              '  const wh = new Webhook(process.env.CLERK_WEBHOOK_SECRET!);\n  return wh.verify(await req.text(), headers);\n}\n'}),
     ("unstructured", {"libs/mailer/Mime/Headers/UnstructuredHeader.php": "<?php\nclass Mailer_Mime_Headers_UnstructuredHeader extends Mailer_Mime_Headers_AbstractHeader\n{\n}\n"}),
     # net/imap required for its modified UTF-7 codec only opens no mailbox.
     ("imap", {"lib/normalize_string.rb": "require 'net/imap'\n\ndef from_utf7(s)\n  Net::IMAP.decode_utf7(s)\nend\n"}),
@@ -2074,7 +2081,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
                       "  { name: 'Outlook', url: 'https://outlook.live.com/mail/', hosts: ['outlook.com'] },\n];\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "overcast-listen-link", "1password-env-file-with-a-literal", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")

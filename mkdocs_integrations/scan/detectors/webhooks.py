@@ -102,6 +102,32 @@ def _vendor_sender_functions(text: str, ctx: Context) -> Iterator[tuple[int, str
             yield m.start(1), m.group(1), sid
 
 
+# A verifier per vendor of the webhooks an app receives: `validateStripeWebhook`,
+# `verifySvixSignature`, `verify_github_signature` (an app that takes events from several
+# vendors on one route checks each one's signature scheme in its own function).
+_VENDOR_VERIFIER_FUNC = re.compile(
+    r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?|^[ \t]*(?:(?:public|private|protected|static|async)\s+)+)"
+    r"((?:validate|verify)(?:_([a-z][a-z0-9]+)_(?:webhook|signature|payload)|([A-Z][A-Za-z0-9]+?)(?:Webhook|Signature|Payload)))\s*\(",
+    re.M,
+)
+_CHECKS_SIGNATURE = re.compile(r"(?i)signature|hmac")
+
+
+def _vendor_verifiers(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Incoming webhooks of the vendors an app verifies one by one: a function named
+    `validate<Vendor>Webhook` / `verify<Vendor>Signature` whose body checks a signature. The
+    vendor is a catalog service by its id or name, not one named with an everyday word."""
+    for m in _VENDOR_VERIFIER_FUNC.finditer(text):
+        sid = ctx.index.service_titled(m.group(2) or m.group(3))
+        if not sid or ctx.catalog.services[sid].word_name:
+            continue
+        if _CHECKS_SIGNATURE.search(_function_body(text, m.end())):
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start(1)), kind=WEBHOOK_IN, name=f"{m.group(1)}()", service=sid,
+                detail=(("events", ""), ("verification", "signature")),
+            )
+
+
 def _route_from_file(rel: str) -> str | None:
     """Next.js / SvelteKit / Remix file routes whose path names a webhook."""
     low = rel.lower()
@@ -281,6 +307,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             service=sid,
             detail=(("events", ",".join(_events(text))), ("verification", verification)),
         )
+    yield from _vendor_verifiers(src, text, ctx)
     if routes or not _HTTP_POST.search(text):
         return
     # Outgoing: a function per vendor that posts to its webhook (`slackWebhook()`).

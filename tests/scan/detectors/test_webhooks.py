@@ -381,3 +381,19 @@ def test_a_generic_verifier_names_its_vendor_where_the_file_names_it(run_detecto
     """
     ev, _ = run_detector(DETECTOR, "app/api/hooks/users/route.ts", clerk)
     assert next(e for e in ev if e.kind == WEBHOOK_IN).service == "clerk"
+
+
+def test_a_verifier_per_vendor_is_that_vendors_incoming_webhook(run_detector):
+    # One receiving route for many sources, each vendor's signature scheme checked in a
+    # function named for it; a verifier that checks no signature is no vendor's webhook.
+    text = (
+        "package webhooks\n\nimport \"crypto/hmac\"\n\n"
+        "func (w *Service) validateStripeWebhook(payload []byte, r http.Request) bool {\n"
+        "\tsig := r.Header.Get(\"Stripe-Signature\")\n\treturn hmac.Equal([]byte(sig), expected(payload))\n}\n\n"
+        "func (w *Service) validateSvixWebhook(payload []byte, r http.Request) bool {\n"
+        "\treturn hmac.Equal(sign(payload), []byte(r.Header.Get(\"svix-signature\")))\n}\n\n"
+        "func (w *Service) validateLinearPayload(payload []byte) bool {\n\treturn len(payload) > 0\n}\n"
+    )
+    ev, _ = run_detector(DETECTOR, "api/handlers/webhooks/receive.go", text)
+    assert sorted((e.kind, e.service) for e in ev if e.name.startswith("validate")) == [
+        (WEBHOOK_IN, "stripe"), (WEBHOOK_IN, "svix")]
