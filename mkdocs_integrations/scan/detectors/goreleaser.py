@@ -9,7 +9,12 @@ see them:
   names in `image_templates` / `images` / `name_template` / `repositories`; the registry is
   the name's first segment when that is a host (`ghcr.io/acme/app`, `quay.io/acme/app`),
   Docker Hub when the name has none (`acme/app`);
-- `npms`: the binaries published as an npm package (GoReleaser Pro).
+- `npms`: the binaries published as an npm package (GoReleaser Pro);
+- package-manager publishers, one section per channel: `brews` / `homebrew_casks` (a formula
+  or cask pushed to a Homebrew tap), `scoops` (a Scoop bucket manifest), `winget` (a manifest
+  pull request to winget-pkgs), `chocolateys` (a package pushed to the Chocolatey community
+  feed), `snapcrafts` (a snap uploaded to the Snap Store), `aurs` / `aur_sources` (a PKGBUILD
+  pushed to the AUR). An entry with `skip_upload: true` only writes the file locally.
 
 Records: FEATURE "deploy:<host id>" and "deploy_from:<path>", as the CI detector and the
 release recipes give for a publishing command.
@@ -31,6 +36,16 @@ _CONFIG_NAME = re.compile(r"^\.?goreleaser(?:[.-][\w.-]{1,60})?\.ya?ml$")
 _IMAGE_SECTIONS = ("dockers", "dockers_v2", "docker_manifests", "kos")
 _IMAGE_KEYS = ("image_templates", "images", "name_template", "repositories", "repository")
 _DOCKER_HUB = "docker-hub"
+# Publisher sections of a package-manager channel -> the channel's catalog id. Each is a list
+# of entries (`scoop:` and `brew:` were GoReleaser's older single-entry mappings).
+_CHANNEL_SECTIONS = {
+    "brews": "homebrew", "brew": "homebrew", "homebrew_casks": "homebrew",
+    "scoops": "scoop", "scoop": "scoop",
+    "winget": "winget",
+    "chocolateys": "chocolatey",
+    "snapcrafts": "snapcraft",
+    "aurs": "aur", "aur_sources": "aur",
+}
 _DOCKER_HUB_HOSTS = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
 
 
@@ -59,6 +74,10 @@ def _published(root, ctx: Context) -> Iterator[tuple[str, int]]:
     for section, key_node, value in y.pairs(root):
         if section == "npms" and y.items(value):
             yield "npm-registry", y.line(key_node)
+        elif section in _CHANNEL_SECTIONS:
+            entries = y.items(value) or ([value] if y.pairs(value) else [])
+            if any((y.scalar(y.get(entry, "skip_upload")) or "").lower() != "true" for entry in entries):
+                yield _CHANNEL_SECTIONS[section], y.line(key_node)
         elif section in _IMAGE_SECTIONS:
             for entry in y.items(value):
                 for key in _IMAGE_KEYS:

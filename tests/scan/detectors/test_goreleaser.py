@@ -52,3 +52,34 @@ def test_only_goreleaser_configs_are_read_and_builds_alone_publish_nothing(run_d
     assert not DETECTOR.accepts("docker-compose.yml", "docker-compose.yml", None)
     ev, _ = run_detector(DETECTOR, ".goreleaser.yaml", "version: 2\nbuilds:\n  - main: .\narchives:\n  - formats: [zip]\n")
     assert ev == []
+
+
+CHANNELS = """\
+version: 2
+scoops:
+  - name: app-agent
+    repository: {owner: acme, name: app-scoops}
+brews:
+  - name: app-agent
+    repository: {owner: acme, name: homebrew-app}
+homebrew_casks:
+  - name: app
+winget:
+  - name: app-agent
+    package_identifier: acme.app-agent
+aurs:
+  - name: app-bin
+    skip_upload: true
+nfpms:
+  - formats: [deb, rpm]
+"""
+
+
+def test_package_manager_sections_publish_to_their_channel(run_detector):
+    """`brews`/`homebrew_casks`, `scoops`, `winget` push manifests to a tap, bucket or
+    winget-pkgs; an entry with `skip_upload: true` only writes the file, and `nfpms` builds
+    local packages (no channel)."""
+    ev, _ = run_detector(DETECTOR, ".goreleaser.yml", CHANNELS)
+    assert _deploys(ev) == [("scoop", 2), ("homebrew", 5), ("winget", 10)]
+    ev, _ = run_detector(DETECTOR, ".goreleaser.yml", "aurs:\n  - name: a-bin\n    skip_upload: auto\n")
+    assert _deploys(ev) == [("aur", 1)]  # `auto`: uploaded unless a prerelease
