@@ -33,6 +33,9 @@ _CONTAINERS = frozenset({
     # A storage or mail layer's drivers, one per vendor behind the app's own interface
     # (`pkg/filemanager/driver/onedrive/`, `drivers/mega/`, `mail/drivers/postmark.driver.ts`).
     "driver", "drivers",
+    # Event listeners grouped per channel they deliver to (a Laravel app's
+    # `app/Listeners/Gotify/SendSpeedtestCompletedNotification.php`, `listeners/slack/`).
+    "listeners",
 })
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
@@ -47,9 +50,15 @@ _PLUGINS = frozenset({"plugins"})
 # (`server/analytics/umami-analytics.js`).
 # A `driver/` folder holds the app's own drivers too (`driver/local/`, `driver/remote/`, a
 # database layer's `Driver/Base.php`): there only a catalog vendor's name counts.
+# A `listeners/` folder groups the app's own event listeners by domain too (`Listeners/Billing/`,
+# Slack Bolt's `listeners/actions/`): there only a catalog vendor's name counts, and only a
+# subfolder's (_FOLDER_ONLY): its files are named for the app's own events and models
+# (`listeners/workspace.listener.ts`, `LoveTrackOnLastfm.php`).
 _CATALOG_ONLY = frozenset({
     "hooks", "importers", "importer", "migration", "webhook", "backends", "analytics", "driver", "drivers",
+    "listeners",
 })
+_FOLDER_ONLY = frozenset({"listeners"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 _SIGN_IN = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
@@ -240,6 +249,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
+        if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
+            return None
         if parts[i].lower() in _PLUGINS:
             stripped = _strip_namespace(candidate, parts[:i])
             if not on_purpose or stripped == candidate:

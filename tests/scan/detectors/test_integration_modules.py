@@ -528,3 +528,15 @@ def test_go_test_support_is_no_vendor_module(run_detector):
     vendor = GO_HARNESS.replace('\t"testing"\n', "").replace("t *testing.T", "t any")
     ev, _ = run_detector(DETECTOR, "svc/ctrl/integration/harness/harness.go", vendor)
     assert [e.name for e in ev] == ["integration_module:harness"]
+
+
+def test_listeners_subfolder_named_for_a_catalog_vendor(run_detector):
+    """Event listeners grouped per delivery channel (`app/Listeners/Gotify/`) are that vendor's
+    module; a listener file named for the app's own model (`listeners/workspace.listener.ts`)
+    and a domain subfolder (`Listeners/Billing/`) are not."""
+    assert module_of("app/Listeners/Gotify/SendSpeedtestCompletedNotification.php") == ("gotify", True)
+    assert module_of("apps/server/src/database/listeners/workspace.listener.ts") is None
+    ev, _ = run_detector(DETECTOR, "app/Listeners/Ntfy/SendSpeedtestCompletedNotification.php", "<?php\nclass SendSpeedtestCompletedNotification {}\n")
+    assert [(e.kind, e.service) for e in ev] == [(FEATURE, "ntfy")]
+    ev, _ = run_detector(DETECTOR, "app/Listeners/Billing/SendInvoice.php", "<?php\nclass SendInvoice {}\n")
+    assert ev == []
