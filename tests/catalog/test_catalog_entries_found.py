@@ -1086,6 +1086,32 @@ NOT_FOUND = {
 }
 
 
+# Package-manager channels a release publishes to, Apprise and Ookla's Speedtest (twenty-sixth set).
+_GORELEASER_CHANNELS = {
+    "homebrew": "brews:\n  - name: app-agent\n    repository:\n      owner: acme\n      name: homebrew-app\n",
+    "scoop": "scoops:\n  - name: app-agent\n    repository:\n      owner: acme\n      name: app-scoops\n",
+    "winget": "winget:\n  - name: app-agent\n    package_identifier: acme.app-agent\n    publisher: acme\n    repository:\n      owner: acme\n      name: app-winget\n",
+    "chocolatey": "chocolateys:\n  - name: app\n    api_key: '{{ .Env.CHOCOLATEY_API_KEY }}'\n",
+    "snapcraft": "snapcrafts:\n  - name: app\n    publish: true\n",
+    "aur": "aurs:\n  - name: app-bin\n    git_url: 'ssh://aur@aur.archlinux.org/app-bin.git'\n",
+}
+_NEW_CASES = {
+    sid: {".goreleaser.yml": "version: 2\nbuilds:\n  - main: ./cmd/app\n" + section}
+    for sid, section in _GORELEASER_CHANNELS.items()
+}
+_NEW_CASES.update({
+    # an Apprise API server beside the app, which posts its notifications there
+    "apprise": {"compose.yaml": "services:\n  app:\n    build: .\n  apprise:\n    image: 'caronc/apprise:latest'\n",
+                "app/Notifications/AppriseChannel.php": "<?php\nnamespace App\\Notifications;\n\nuse Illuminate\\Support\\Facades\\Http;\n\n"
+                "class AppriseChannel\n{\n    public function send($url, $message) { return Http::post($url, ['urls' => $message->urls, 'body' => $message->body]); }\n}\n"},
+    # the Speedtest CLI run as a process (its license flags), no host in the file
+    "ookla-speedtest": {"app/Jobs/RunSpeedtestJob.php": "<?php\nuse Symfony\\Component\\Process\\Process;\n\n"
+                        "$process = new Process(['speedtest', '--accept-license', '--accept-gdpr', '--format=json']);\n$process->run();\n"},
+})
+assert not set(_NEW_CASES) & set(CASES), "CASES keys must be unique"
+CASES.update(_NEW_CASES)
+
+
 @pytest.mark.parametrize("sid", sorted(CASES))
 def test_catalog_entry_is_found(tmp_path, sid, scanner):
     write_tree(tmp_path, CASES[sid])
@@ -2000,6 +2026,24 @@ MORE_CASES += [
 ]
 
 
+# PocketBase embedded as a Go framework: its SQLite store and its SMTP mailer; release channels
+# by their CI publishing steps; Ookla's server list; an Apprise library (twenty-sixth set).
+MORE_CASES += [
+    ("sqlite", {"go.mod": "module example.com/app\n\ngo 1.24\n\nrequire github.com/pocketbase/pocketbase v0.30.0\n\nrequire modernc.org/sqlite v1.38.0 // indirect\n",
+                "main.go": 'package main\n\nimport "github.com/pocketbase/pocketbase"\n\nfunc main() { _ = pocketbase.New().Start() }\n'}),
+    ("smtp", {"internal/alerts/alerts.go": 'package alerts\n\nimport (\n\t"net/mail"\n\n\t"github.com/pocketbase/pocketbase/core"\n\t"github.com/pocketbase/pocketbase/tools/mailer"\n)\n\n'
+              'func send(app core.App, to string) error {\n\tmsg := mailer.Message{From: mail.Address{Address: app.Settings().Meta.SenderAddress}, To: []mail.Address{{Address: to}}}\n'
+              '\treturn app.NewMailClient().Send(&msg)\n}\n'}),
+    ("homebrew", workflow_with_steps("- uses: mislav/bump-homebrew-formula-action@v3", "  with:", "    formula-name: app")),
+    ("winget", workflow_with_steps("- uses: vedantmgoyal9/winget-releaser@main", "  with:", "    identifier: Acme.App")),
+    ("chocolatey", workflow_with_steps("- run: choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ --api-key $env:CHOCO_KEY"), ),
+    ("snapcraft", workflow_with_steps("- uses: snapcore/action-publish@v1", "  with:", "    snap: app.snap", "    release: stable")),
+    ("aur", workflow_with_steps("- uses: KSXGitHub/github-actions-deploy-aur@v3", "  with:", "    pkgname: app-bin")),
+    ("ookla-speedtest", {"app/Actions/GetServers.php": "<?php\nuse Illuminate\\Support\\Facades\\Http;\n\n$servers = Http::get('https://www.speedtest.net/api/js/servers', ['engine' => 'js'])->json();\n"}),
+    ("apprise", {"requirements.txt": "apprise==1.9.0\n", "app/notify.py": "import apprise\n\nobj = apprise.Apprise()\nobj.add(url)\nobj.notify(body=body)\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2079,9 +2123,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A button opening the user's webmail (`url: 'https://mail.google.com/'`) is no Gmail OAuth scope.
     ("google-gmail", {"src/auth/open-email-provider.tsx": "const providers = [\n  { name: 'Gmail', url: 'https://mail.google.com/', hosts: ['gmail.com'] },\n"
                       "  { name: 'Outlook', url: 'https://outlook.live.com/mail/', hosts: ['outlook.com'] },\n];\n"}),
+    # `brew install` in CI installs a build tool; a GoReleaser brew entry with skip_upload publishes nothing.
+    ("homebrew", workflow_with_steps("- run: brew install jq goreleaser")),
+    ("homebrew", {".goreleaser.yml": "brews:\n  - name: app\n    skip_upload: true\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
