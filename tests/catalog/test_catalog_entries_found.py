@@ -2035,6 +2035,8 @@ MORE_CASES += [
               'func send(app core.App, to string) error {\n\tmsg := mailer.Message{From: mail.Address{Address: app.Settings().Meta.SenderAddress}, To: []mail.Address{{Address: to}}}\n'
               '\treturn app.NewMailClient().Send(&msg)\n}\n'}),
     ("homebrew", workflow_with_steps("- uses: mislav/bump-homebrew-formula-action@v3", "  with:", "    formula-name: app")),
+    ("scoop", workflow_with_steps("- uses: goreleaser/goreleaser-action@v6", "  with:", "    args: release --clean", "  env:",
+                                  "    SCOOP_BUCKET_GITHUB_TOKEN: ${{ secrets.SCOOP_BUCKET_GITHUB_TOKEN }}")),
     ("winget", workflow_with_steps("- uses: vedantmgoyal9/winget-releaser@main", "  with:", "    identifier: Acme.App")),
     ("chocolatey", workflow_with_steps("- run: choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ --api-key $env:CHOCO_KEY"), ),
     ("snapcraft", workflow_with_steps("- uses: snapcore/action-publish@v1", "  with:", "    snap: app.snap", "    release: stable")),
