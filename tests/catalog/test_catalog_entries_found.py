@@ -2043,6 +2043,28 @@ MORE_CASES += [
     ("aur", workflow_with_steps("- uses: KSXGitHub/github-actions-deploy-aur@v3", "  with:", "    pkgname: app-bin")),
     ("ookla-speedtest", {"app/Actions/GetServers.php": "<?php\nuse Illuminate\\Support\\Facades\\Http;\n\n$servers = Http::get('https://www.speedtest.net/api/js/servers', ['engine' => 'js'])->json();\n"}),
     ("apprise", {"requirements.txt": "apprise==1.9.0\n", "app/notify.py": "import apprise\n\nobj = apprise.Apprise()\nobj.add(url)\nobj.notify(body=body)\n"}),
+    # The twenty-seventh set: *arr predecessors by their client class, public metadata hosts, Trakt's SDK.
+    ("couchpotato", {"src/Api/CouchPotato/CouchPotatoApi.cs": "namespace App.Api\n{\n    public class CouchPotatoApi : ICouchPotatoApi\n    {\n"
+                     "        public Task<bool> AddMovie(string id, string key, Uri baseUrl) => _api.Get(baseUrl, $\"/api/{key}/movie.add?identifier={id}\");\n    }\n}\n"}),
+    ("sickrage", {"src/Api/SickRage/SickRageApi.cs": "namespace App.Api\n{\n    public class SickRageApi : ISickRageApi\n    {\n"
+                  "        public Task<object> Shows(string key, string baseUrl) => _api.Get($\"{baseUrl}/api/{key}/?cmd=shows\");\n    }\n}\n"}),
+    ("lidarr-metadata", {"src/Api/Lidarr/LidarrApi.cs": "public class ArtistLookup\n{\n    public Task<ArtistResult> Get(string mbid) =>\n"
+                         "        _api.Request<ArtistResult>(new Request(string.Empty, $\"https://api.lidarr.audio/api/v0.4/artist/{mbid}\", HttpMethod.Get));\n}\n"}),
+    ("cover-art-archive", {"app/covers.py": "import requests\n\ndef cover(mbid):\n    return requests.get(f'https://coverartarchive.org/release-group/{mbid}').json()\n"}),
+    ("trakt", {"src/Api/Api.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="TraktSharp.NetStandard2" Version="0.3.0" />\n  </ItemGroup>\n</Project>\n',
+               "src/Api/Shows.cs": "using TraktSharp;\n\npublic class Shows\n{\n    private readonly TraktClient _client = new TraktClient();\n"
+               "    public Task<object> Popular() => _client.Shows.GetPopularShowsAsync();\n}\n"}),
+    ("trakt", {"package.json": '{"name": "app", "dependencies": {"trakt.tv": "^8.2.0"}}\n',
+               "src/trakt.js": "const Trakt = require('trakt.tv');\nconst trakt = new Trakt({ client_id: process.env.TRAKT_CLIENT_ID });\nmodule.exports = () => trakt.shows.trending();\n"}),
+    ("musicbrainz", {"src/Music/Music.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="MusicBrainzAPI" Version="2.5.0" />\n  </ItemGroup>\n</Project>\n',
+                     "src/Music/Search.cs": "using Hqub.MusicBrainz.API;\n\npublic class Search\n{\n    public Task<object> Artist(string q) => new MusicBrainzClient().Artists.SearchAsync(q);\n}\n"}),
+    # ActionMailer's SMTP settings copied from a YAML config beside the net-smtp gem.
+    ("smtp", {"Gemfile": "source 'https://rubygems.org'\ngem 'rails'\ngem 'net-smtp', '~> 0.5.1'\n",
+              "lib/app/configuration.rb": "module App\n  module Configuration\n    def self.load(config)\n"
+              "      %w(delivery_method smtp_settings sendmail_settings).each do |key|\n"
+              "        ActionMailer::Base.send(\"#{key}=\", config['email_delivery'][key]) if config['email_delivery'][key]\n      end\n    end\n  end\nend\n"}),
+    # `docker buildx build --push --tag acme/app`: the push flag before the tag.
+    ("docker-hub", workflow_with_steps("- run: docker buildx build --push --tag acme/app:latest --platform linux/amd64,linux/arm64 .")),
 ]
 
 
@@ -2064,6 +2086,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # Ruby >= 3.1 apps list the mail protocol gems for ActionMailer's mail gem: no mailbox read.
     ("imap", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n"}),
     ("pop3", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n"}),
+    # ... nor SMTP delivery: ActionMailer may send through SES or sendmail.
+    ("smtp", {"Gemfile": "gem 'net-imap', require: false\ngem 'net-pop', require: false\ngem 'net-smtp', require: false\n",
+              "config/environments/production.rb": "Rails.application.configure do\n  config.action_mailer.delivery_method = :ses\nend\n"}),
     # Doctrine's keyword lists and abstract platform name no database.
     ("mysql", {"src/Schema.php": "<?php\nuse Doctrine\\DBAL\\Platforms\\AbstractPlatform;\nuse Doctrine\\DBAL\\Platforms\\Keywords\\MySQLKeywords;\n"}),
     # A page on musicbrainz.org linked by id from a music app's UI calls no API; nor does a crate's dry run.
@@ -2128,7 +2153,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # `brew install` in CI installs a build tool; a GoReleaser brew entry with skip_upload publishes nothing.
     ("homebrew", workflow_with_steps("- run: brew install jq goreleaser")),
     ("homebrew", {".goreleaser.yml": "brews:\n  - name: app\n    skip_upload: true\n"}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
