@@ -2048,8 +2048,6 @@ MORE_CASES += [
                      "        public Task<bool> AddMovie(string id, string key, Uri baseUrl) => _api.Get(baseUrl, $\"/api/{key}/movie.add?identifier={id}\");\n    }\n}\n"}),
     ("sickrage", {"src/Api/SickRage/SickRageApi.cs": "namespace App.Api\n{\n    public class SickRageApi : ISickRageApi\n    {\n"
                   "        public Task<object> Shows(string key, string baseUrl) => _api.Get($\"{baseUrl}/api/{key}/?cmd=shows\");\n    }\n}\n"}),
-    ("lidarr-metadata", {"src/Api/Lidarr/LidarrApi.cs": "public class ArtistLookup\n{\n    public Task<ArtistResult> Get(string mbid) =>\n"
-                         "        _api.Request<ArtistResult>(new Request(string.Empty, $\"https://api.lidarr.audio/api/v0.4/artist/{mbid}\", HttpMethod.Get));\n}\n"}),
     ("cover-art-archive", {"app/covers.py": "import requests\n\ndef cover(mbid):\n    return requests.get(f'https://coverartarchive.org/release-group/{mbid}').json()\n"}),
     ("trakt", {"src/Api/Api.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="TraktSharp.NetStandard2" Version="0.3.0" />\n  </ItemGroup>\n</Project>\n',
                "src/Api/Shows.cs": "using TraktSharp;\n\npublic class Shows\n{\n    private readonly TraktClient _client = new TraktClient();\n"
