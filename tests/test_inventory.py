@@ -242,6 +242,19 @@ def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
     assert "redis" in ids(inv)
 
 
+def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
+    # logfire in a PEP 735 `[dependency-groups] dev` list, its setup commented out: a debugging
+    # tool a developer installs, not shipped with the app. Imported by the app, it is a service;
+    # in the project's own dependencies, it is one as well.
+    dev = '[project]\nname = "app"\ndependencies = []\n\n[dependency-groups]\ndev = ["logfire>=0.51.0"]\n'
+    inv = scan(tmp_path / "a", {"pyproject.toml": dev, "app/settings.py": "# import logfire\n# logfire.configure()\nDEBUG = True\n"})
+    assert "logfire" not in ids(inv)
+    inv = scan(tmp_path / "b", {"pyproject.toml": dev, "app/settings.py": "import logfire\n\nlogfire.configure()\n"})
+    assert "logfire" in ids(inv)
+    inv = scan(tmp_path / "c", {"pyproject.toml": '[project]\nname = "app"\ndependencies = ["logfire>=0.51.0"]\n'})
+    assert "logfire" in ids(inv)
+
+
 def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
     # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
     # helper: the call pattern's common name with a transitive dependency is no use.
