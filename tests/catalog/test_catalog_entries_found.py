@@ -1177,6 +1177,13 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # Tesla's owner API as an Elixir HTTP client's base URL (the `tesla` Hex package is no Tesla)
+    ("tesla", {"lib/car_api.ex": 'defmodule CarApi do\n  def client do\n    Tesla.client([{Tesla.Middleware.BaseUrl, System.get_env("TESLA_API_HOST", "https://owner-api.teslamotors.com")}])\n  end\nend\n'}),
+    # Sonic full-text search backend through its Python client
+    ("sonic", {"pyproject.toml": '[project]\nname = "app"\ndependencies = ["sonic-client>=1.0.0"]\n',
+               "app/search/sonic.py": "from sonic import IngestClient\n\ndef index(text):\n    with IngestClient('127.0.0.1', 1491, 'pw') as c:\n        c.push('snapshots', 'default', '1', text)\n"}),
+    # IPinfo's plain-text public-IP endpoint (no token) in a "what is my IP" helper
+    ("ipinfo", {"app/machine/detect.py": 'from urllib.request import urlopen\n\ndef public_ip():\n    return urlopen("https://ipinfo.io/ip", timeout=5).read().decode().strip()\n'}),
     # Lightning funding sources configured by env only (the node's address is the user's)
     ("lnd", {".env.example": "LND_REST_ENDPOINT=https://127.0.0.1:8080\nLND_REST_MACAROON=\n"}),
     ("core-lightning", {".env.example": "CLNREST_URL=https://127.0.0.1:3010\nCLNREST_READONLY_RUNE=\n"}),
