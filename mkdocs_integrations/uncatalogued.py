@@ -230,6 +230,18 @@ def _fold_into_members(by_slug: dict[str, list[Evidence]], module_packages: dict
 MODULE_PREFIX = "integration_module:"
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether one name is the other with a doubled letter written once (`qbittorent` for
+    `qbittorrent`), in names of six letters or more: a misspelling, not another vendor. Any
+    other letter dropped may name a vendor of its own (`radarr` beside `readarr`)."""
+    if len(a) == len(b) or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((n for n, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    doubled = (k > 0 and long_[k - 1] == long_[k]) or (k + 1 < len(long_) and long_[k + 1] == long_[k])
+    return doubled and short[k:] == long_[k + 1:]
+
+
 def uncatalogued_modules(
     modules: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
     file_vendors: dict[str, set[tuple[str, str]]] | None = None,
@@ -245,11 +257,14 @@ def uncatalogued_modules(
             continue
         if slug.replace("-", "") in squashed_taken:
             continue  # `my_mini_factory/` beside www.myminifactory.com: that API is already the service
+        if any(_one_edit(slug.replace("-", ""), t) for t in squashed_taken):
+            continue  # `q-bittorent/` beside qbittorrent: a misspelt folder of a vendor already found
         if len(slug) >= 5 and any(t.startswith(slug.replace("-", "")) for t in squashed_apis):
             continue  # `integrations/kenna/` beside api.kennasecurity.com: the vendor's short name
         hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
         squashed = slug.replace("-", "")
-        if hosts and not any(e.kind == HOST for e in evs) and not any(
+        own_api = any(e.get("own_api") for e in evs)  # requests on its own configured base URL
+        if hosts and not own_api and not any(e.kind == HOST for e in evs) and not any(
             squashed in (vid, domain) or domain.startswith(squashed) for vid, domain in hosts
         ):
             # The module's requests all go to another vendor's API (`integrations/aggregator/`

@@ -111,3 +111,33 @@ def test_a_sample_program_beside_the_product_names_no_vendor(tmp_path):
                                   ".agents/skills/check/scripts/check.go": code.replace("otpvendor", "agentvendor")})
     assert not {"otpvendor", "agentvendor"} & found
     assert "otpvendor" in _inventory(tmp_path, {"internal/otp/check.go": code}, name="b")
+
+
+def test_a_module_requesting_its_own_base_url_is_no_wrapper_of_an_image_host(tmp_path):
+    """A media-request server's module calls `this.url("/api/v1/search")` on its configured
+    base URL and builds poster links on image.tmdb.org: the server is the vendor, TMDB's
+    image host does not make the module a wrapper of TMDB."""
+    found = _inventory(tmp_path, {
+        "packages/integrations/src/overseerr/overseerr-integration.ts":
+            'export class OverseerrIntegration extends Integration {\n'
+            '  async searchAsync(query: string) {\n'
+            '    const res = await fetch(this.url("/api/v1/search", { query }));\n    return res.json();\n  }\n}\n'
+            'const poster = (path: string) => `https://image.tmdb.org/t/p/w600_and_h900_bestv2${path}`;\n',
+    })
+    assert {"overseerr", "themoviedb"} <= found
+
+
+def test_a_misspelt_module_folder_of_a_found_vendor_is_no_vendor_of_its_own(tmp_path):
+    """`q-bittorent/` (a doubled letter written once) beside qbittorrent is that vendor; a
+    name one other letter apart (`radarr` beside `readarr`) is a vendor of its own."""
+    from mkdocs_integrations.uncatalogued import _one_edit
+
+    assert _one_edit("qbittorent", "qbittorrent")
+    assert not _one_edit("radarr", "readarr")
+    assert not _one_edit("sonarr", "sonar")  # too short to tell
+    found = _inventory(tmp_path, {
+        "package.json": '{"dependencies": {"@ctrl/qbittorrent": "9.0.0"}}\n',
+        "docs/integrations/q-bittorent/index.ts":
+            'export const qb = { name: "qBittorrent", iconUrl: "https://cdn.example.org/qbittorrent.svg" };\n',
+    })
+    assert "q-bittorent" not in found

@@ -444,6 +444,7 @@ CASES = {
     "baidu-translate": {"app/translate.py": "URL = \"https://fanyi-api.baidu.com/api/trans/vip/translate\"\n"},
     "openweathermap": {"requirements.txt": "pyowm==1.0.0\n", "app/client.py": "from pyowm import OWM\nowm = OWM(key)\n"},
     "weatherapi-com": {"lib/weather.ts": "const r = await fetch(`https://api.weatherapi.com/v1/forecast.json?key=${process.env.WEATHERAPI_KEY}&q=${city}`);\n"},
+    "search-ch": {"src/timetable.ts": 'const res = await fetch(`https://search.ch/timetable/api/stationboard.json?stop=${stop}&limit=5`);\n'},
     "open-meteo": {"requirements.txt": "openmeteo-requests==1.0.0\n", "app/client.py": "import openmeteo_requests\nclient = openmeteo_requests.Client()\n"},
     "tomorrow-io": {"lib/weather.ts": "const url = `https://api.tomorrow.io/v4/weather/forecast?location=${loc}&apikey=${key}`;\n"},
     "visual-crossing": {"app/weather.py": "URL = \"https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services/timeline/\"\n"},

@@ -146,6 +146,15 @@ def calls_out(src: Source) -> bool:
     return bool(_BUILT_REQUEST.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
 
 
+def builds_requests(src: Source) -> bool:
+    """Whether this code file requests a relative API path on a configured base URL (a
+    self-hosted tool's module: `this.url("/api/v1/search")`)."""
+    lang = language_for(src.name)
+    if lang is None or src.name.endswith(_UI_FILES):
+        return False
+    return bool(_BUILT_REQUEST.search(src.stripped(lang.comments)))
+
+
 _OUTBOUND_CALL = re.compile(r"""\.(?:post|get|put|request|send)(?:_?json)?\(\s*(?:url|endpoint|api_url|webhook_url|self\.url)\b""", re.I)
 
 

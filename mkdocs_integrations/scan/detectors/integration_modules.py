@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .code_facts import calls_out, makes_requests
+from .code_facts import builds_requests, calls_out, makes_requests
 
 # Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
 # front ends and frameworks those hold React context providers and storage adapters; inside one
@@ -95,6 +95,9 @@ _GENERIC = frozenset({
     # The app's own features kept beside its vendors (NestJS apps put their import/export and
     # usage reporting under `integrations/`): moving data in and out, reporting its own telemetry.
     "import", "imports", "export", "exports", "telemetry",
+    # The CRUD pages of the app's own integration settings (`manage/integrations/new/`,
+    # `integrations/[id]/edit/`): route segments of what the user does, no vendor.
+    "new", "edit", "create", "update", "delete",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
@@ -249,6 +252,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
+        if on_purpose and parts[i].lower() in _CONTAINERS:
+            candidate = _group_member(parts, i, j) or candidate
         if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
             return None
         if parts[i].lower() in _PLUGINS:
@@ -282,6 +287,34 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             return None
         return core.lower(), on_purpose
     return None
+
+
+def _group_member(parts: list[str], i: int, j: int) -> str:
+    """The vendor of a module kept one level down, in a folder the app named for a kind of
+    vendor (`integrations/src/download-client/aria2/aria2-integration.ts`,
+    `integrations/src/media-transcoding/tdarr-integration.ts`): a file named with the
+    container's own role word (`-integration` in `integrations/`, `.notifier` in `notifiers/`)
+    names its vendor on purpose, and a folder between it and the container whose words it
+    does not share is a group, not a vendor. '' when the path is not so laid out: the file is
+    right below the candidate folder (`download-client/x-integration.ts` with the candidate
+    its group) or in a folder of its own name (`download-client/aria2/aria2-integration.ts`);
+    a file sharing the folder's words (`github/github-app-integration.ts`) is the folder's."""
+    rest = parts[j + 1:]
+    if not 1 <= len(rest) <= 2 or all(w in _GENERIC for w in _words(parts[j])):
+        return ""  # `integrations/src/interfaces/calendar/`: the module system's own folders
+    stem = rest[-1].rsplit(".", 1)[0]
+    role = parts[i].lower()
+    role = role[:-1] if role.endswith("s") else role
+    m = _SUFFIX.search(stem)
+    if m is None or role not in _words(m.group(0)):
+        return ""  # no role word, or another one (`slack/oauth-client.ts` is Slack's helper)
+    core = stem[:m.start()]
+    words = _words(core)
+    if not words or all(w in _GENERIC or w in _GROUPS for w in words) or set(words) & set(_words(parts[j])):
+        return ""
+    if len(rest) == 2 and _words(rest[0]) != words:
+        return ""  # `download-client/aria2/` holds `aria2-integration.ts`, not another vendor's file
+    return rest[0] if len(rest) == 2 else core
 
 
 def _other_words(words: list[str], word: str) -> list[str]:
@@ -630,9 +663,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if sid is None and _container(src.rel) in _PLUGINS and not makes_requests(src):
         return  # a plugin's metadata links (`author_url`) are no requests
     slug = sid or _slug(name)
+    # A module requesting API paths on its configured base URL calls its own vendor's server,
+    # whatever other vendor's URLs it holds (the poster images a media server hands out):
+    # said here so the inventory does not take it for a wrapper of that other vendor.
+    own = (("own_api", "1"),) if sid is None and builds_requests(src) else ()
     yield Evidence(
         path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{slug}", service=sid or "",
-        detail=(("module", slug),),
+        detail=(("module", slug),) + own,
     )
 
 

@@ -74,6 +74,17 @@ def notify(url, token, title):
         ("packages/integrations/src/lib/utils.ts", None),
         ("apps/web/modules/auth/lib/user.ts", None),  # a kind folder's helpers, no source root
         ("apps/web/modules/storage/src/delete-response-files.ts", None),
+        # a folder grouping vendors by kind inside the container: the vendor is the module
+        # named with the container's role word below it, in its own folder or not
+        ("packages/integrations/src/download-client/aria2/aria2-integration.ts", ("aria2", True)),
+        ("packages/integrations/src/media-transcoding/tdarr-integration.ts", ("tdarr", True)),
+        ("packages/integrations/src/media-organizer/sonarr/sonarr-integration.ts", ("sonarr", True)),
+        ("packages/integrations/src/github/github-app-integration.ts", ("github", True)),  # the folder's own
+        ("packages/integrations/src/slack/oauth-client.ts", ("slack", True)),  # another role word
+        ("packages/integrations/src/interfaces/calendar/calendar-integration.ts", None),  # the system's own
+        # the app's own pages for adding and editing integrations
+        ("apps/nextjs/src/app/[locale]/manage/integrations/new/_integration-new-form.tsx", None),
+        ("app/settings/integrations/edit/form.tsx", None),
     ],
 )
 def test_module_names(rel, expected):
