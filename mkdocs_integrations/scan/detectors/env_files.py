@@ -69,17 +69,23 @@ def in_template_folder(rel: str, name: str) -> bool:
     return len(parts) >= 2 and bool(parts[0]) and parts[-1] in _TEMPLATE_ENDINGS
 
 
-def env_shaped(text: str) -> bool:
-    """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
-    seen = False
+def _assignments(text: str) -> list[str] | None:
+    """The `UPPER_CASE=value` lines of a KEY=value file (blank lines and comments aside), or
+    None when any other kind of line is in it."""
+    lines = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if not _ENV_LINE.match(line):
-            return False
-        seen = True
-    return seen
+            return None
+        lines.append(line)
+    return lines
+
+
+def env_shaped(text: str) -> bool:
+    """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
+    return bool(_assignments(text))
 
 
 # A 1Password secret reference (`op://vault/item/field`), bare, quoted or in `op inject`'s
@@ -113,19 +119,10 @@ def reference_template(text: str) -> bool:
     files (1Password's documented way to keep env files in git): they name variables and hold
     no secret, so they are templates whatever their name. A file with one literal value is not
     one (it may be a real secret file)."""
-    seen = False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not _ENV_LINE.match(line):
-            return False
-        value = _value_of(line)
-        if _SECRET_REFERENCE.match(value):
-            seen = True
-        elif value.strip("'\"") and not _SHELL_VALUE.match(value):
-            return False
-    return seen
+    values = [_value_of(line) for line in _assignments(text) or ()]
+    if any(v.strip("'\"") and not _SECRET_REFERENCE.match(v) and not _SHELL_VALUE.match(v) for v in values):
+        return False
+    return any(_SECRET_REFERENCE.match(v) for v in values)
 
 
 def environment_of(name: str) -> str:
