@@ -19,7 +19,7 @@ from .model import (
     IMPORT, PACKAGE, REDACTED, SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence, Finding,
 )
 from .paths import (
-    generated_client_folders, is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path, vendored_folders,
+    GENERATED_CLIENT_FACT, VENDORED_FACT, fact_folders, is_docs_site_path, is_sign_in_path, is_test_path, is_tooling_path,
 )
 from .scan import ScanResult
 from .scan.detectors.code import language_for
@@ -287,6 +287,23 @@ def _app_of(path: str, apps: list[str]) -> str:
     return best
 
 
+def _own_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
+    """The evidence of the app's own files. Packages a manifest installs inside the tree
+    (composer's vendor-dir) are someone else's code, and a generated API client's CI files are
+    the generator's boilerplate, never run for this repository: both are facts about whole
+    folders that their manifests and markers report (`vendored:`, generated-client facts)."""
+    facts = [(e.kind, e.name) for e in evidence if e.kind == FEATURE]
+    vendored = fact_folders(facts, VENDORED_FACT)
+    if vendored:
+        evidence = [e for e in evidence if not e.path.startswith(vendored)]
+    generated = fact_folders(facts, GENERATED_CLIENT_FACT)
+    if generated:
+        evidence = [e for e in evidence if not (
+            e.path.startswith(generated) and e.service in catalog.services and catalog.services[e.service].category == "ci"
+        )]
+    return evidence
+
+
 def resolve(
     scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_date: str, project_name: str = ""
 ) -> Inventory:
@@ -311,15 +328,7 @@ def resolve(
             env[name] = EnvVar(name=name)
         return env[name]
 
-    # Packages a manifest installs inside the tree (composer's vendor-dir) are not the app's code.
-    vendored = vendored_folders((e.kind, e.name) for e in scan.evidence if e.kind == FEATURE)
-    evidence = [e for e in scan.evidence if not e.path.startswith(vendored)] if vendored else scan.evidence
-    # A generated API client's CI files are the generator's boilerplate, never run for this repository.
-    generated = generated_client_folders((e.kind, e.name) for e in evidence if e.kind == FEATURE)
-    if generated:
-        evidence = [e for e in evidence if not (
-            e.path.startswith(generated) and e.service in catalog.services and catalog.services[e.service].category == "ci"
-        )]
+    evidence = _own_evidence(scan.evidence, catalog)
     # Vendor families (one class per vendor on one base) are a fact about many files at once.
     for ev in [*evidence, *family_modules(evidence, index, project_name)]:
         if ev.name == REDACTED:
