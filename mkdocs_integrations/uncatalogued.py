@@ -263,7 +263,11 @@ def uncatalogued_modules(
             continue  # `integrations/kenna/` beside api.kennasecurity.com: the vendor's short name
         hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
         squashed = slug.replace("-", "")
-        own_api = any(e.get("own_api") for e in evs)  # requests on its own configured base URL
+        # requests on its own configured base URL in every file that calls another vendor
+        # (lemur's `plugins/lemur_acme/` holds one DNS provider per file: PowerDNS on its own
+        # API does not make NS1's and UltraDNS's files the folder's own)
+        calling = {e.path for e in evs if (file_vendors or {}).get(e.path)}
+        own_api = bool(calling) and calling <= {e.path for e in evs if e.get("own_api")}
         if hosts and not own_api and not any(e.kind == HOST for e in evs) and not any(
             squashed in (vid, domain) or domain.startswith(squashed) for vid, domain in hosts
         ):

@@ -127,6 +127,18 @@ def test_a_module_requesting_its_own_base_url_is_no_wrapper_of_an_image_host(tmp
     assert {"overseerr", "themoviedb"} <= found
 
 
+def test_one_file_on_its_own_api_does_not_make_a_folder_of_wrappers_a_vendor(tmp_path):
+    """A plugin folder of DNS providers, one per file (`plugins/acme/ns1.py` calling NS1's API,
+    `plugins/acme/powerdns.py` its configured server): the folder is no vendor of its own."""
+    found = _inventory(tmp_path, {
+        "app/plugins/acme/ns1.py": 'import requests\n\ndef create(zone):\n    return requests.post("https://api.nsone.net/v1/zones/" + zone)\n',
+        "app/plugins/acme/ultradns.py": 'import requests\n\ndef create(zone):\n    return requests.post("https://api.ultradns.com/zones/" + zone)\n',
+        "app/plugins/acme/powerdns.py": 'import requests\n\nclass PowerDNS:\n    def zones(self):\n'
+                                        '        return requests.get(self.url("/api/v1/servers/localhost/zones"))\n',
+    })
+    assert "acme" not in found
+
+
 def test_a_misspelt_module_folder_of_a_found_vendor_is_no_vendor_of_its_own(tmp_path):
     """`q-bittorent/` (a doubled letter written once) beside qbittorrent is that vendor; a
     name one other letter apart (`radarr` beside `readarr`) is a vendor of its own."""

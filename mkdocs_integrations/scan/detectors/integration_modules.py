@@ -289,6 +289,12 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     return None
 
 
+# Containers whose files are each one vendor's module by their role word. Not Laravel's
+# `app/Notifications/<Group>/DomainFailureNotification.php`: the app's own notifications to its
+# users, one class per event, grouped by audience.
+_GROUPED_ROLES = frozenset({"integration", "connector", "provider", "adapter", "driver", "notifier"})
+
+
 def _group_member(parts: list[str], i: int, j: int) -> str:
     """The vendor of a module kept one level down, in a folder the app named for a kind of
     vendor (`integrations/src/download-client/aria2/aria2-integration.ts`,
@@ -306,7 +312,7 @@ def _group_member(parts: list[str], i: int, j: int) -> str:
     role = parts[i].lower()
     role = role[:-1] if role.endswith("s") else role
     m = _SUFFIX.search(stem)
-    if m is None or role not in _words(m.group(0)):
+    if m is None or role not in _words(m.group(0)) or role not in _GROUPED_ROLES:
         return ""  # no role word, or another one (`slack/oauth-client.ts` is Slack's helper)
     core = stem[:m.start()]
     words = _words(core)

@@ -78,6 +78,9 @@ def notify(url, token, title):
         # named with the container's role word below it, in its own folder or not
         ("packages/integrations/src/download-client/aria2/aria2-integration.ts", ("aria2", True)),
         ("packages/integrations/src/media-transcoding/tdarr-integration.ts", ("tdarr", True)),
+        # Laravel's notifications grouped by audience (the app's own messages to its users): the
+        # folder is the candidate, as for any notifications folder, never each event's name
+        ("app/Notifications/Ninja/DomainFailureNotification.php", ("ninja", True)),
         ("packages/integrations/src/media-organizer/sonarr/sonarr-integration.ts", ("sonarr", True)),
         ("packages/integrations/src/github/github-app-integration.ts", ("github", True)),  # the folder's own
         ("packages/integrations/src/slack/oauth-client.ts", ("slack", True)),  # another role word
