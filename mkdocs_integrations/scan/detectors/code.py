@@ -329,8 +329,9 @@ _METADATA_LINK = re.compile(
     r"""['"]?\s*(?::|=>|=)\s*['"]$"""
 )
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
-# A community's invite link (discord.com/invite/x) or a chat's permalink to a channel or message (`discord.com/channels/<guild>/<channel>/<id>`
-# in an error text pointing users to a thread): a page of the chat's web client, not its API.
+# A community's invite link (discord.com/invite/x) or a chat's permalink to a channel or message
+# (`discord.com/channels/<guild>/<channel>/<id>` in an error text pointing users to a thread): a
+# page of the chat's web client, not its API.
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)|/channels/(?:@me|\d+)(?:/|$)", re.I)
 # Campaign tags (`?utm_source=changelog`): analytics tools read them from the address of a page
 # a person opened from a link, so only a link carries them (a sponsor list's
@@ -939,7 +940,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # Imports
     templates: list[tuple[int, int]] | None = None
     for offset, spec in _import_hits(lang, text) if present is None or not gate.imports.isdisjoint(present) else ():
-        if lang is JS and "`" in text[:offset]:
+        if lang is JS and text.find("`", 0, offset) != -1:
             # an import inside a multi-line template literal is a code sample shown to users
             # (an "integrate with Better Auth" snippet in an onboarding step), not an import
             if templates is None:
