@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Catalog, Service
+from .catalog import ECOSYSTEM_LANGUAGE, Catalog, Service
 from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import (
     BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE,
@@ -264,14 +264,6 @@ def _is_the_app(sid: str, project_name: str) -> bool:
     )
 
 
-# The language whose code calls a package of each ecosystem (the `ecosystem` of an import is
-# already its language's catalog name: `python`, `js`, `java` for Kotlin too).
-_ECOSYSTEM_LANGUAGE = {
-    "npm": "js", "pypi": "python", "go": "go", "rubygems": "ruby", "maven": "java", "nuget": "csharp",
-    "packagist": "php", "crates": "rust", "hex": "elixir",
-}
-
-
 def _call_language(path: str) -> str:
     """The catalog language of a file that makes an SDK call, '' when not a known language."""
     lang = language_for(posixpath.basename(path))
@@ -443,7 +435,7 @@ def resolve(
     # one in another language than the umbrella SDK's (boto3 declared for a Python SDK's tests
     # beside a Go file's `SendMessage(` to Slack or a Google KMS client's `.keys(`).
     for sid, evs in weak_only.items():
-        languages = {_ECOSYSTEM_LANGUAGE.get(e.ecosystem, e.ecosystem) for e in evs}
+        languages = {ECOSYSTEM_LANGUAGE.get(e.ecosystem, e.ecosystem) for e in evs}
         if any(
             len(at[(e.path, e.line)]) == 1 and not is_test_path(e.path) and _call_language(e.path) in (languages | {""})
             for e in calls.get(sid, ())

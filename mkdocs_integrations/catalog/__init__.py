@@ -111,6 +111,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex", "php-ext")
+# The language whose code uses a package of each ecosystem, as code evidence names it (`js`,
+# `python`; Kotlin's is `java`).
+ECOSYSTEM_LANGUAGE: dict[str, str] = {
+    "npm": "js", "pypi": "python", "go": "go", "rubygems": "ruby", "maven": "java", "nuget": "csharp",
+    "packagist": "php", "crates": "rust", "hex": "elixir",
+}
 LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust", "elixir")
 
 # libyaml's loader when available: the catalog is parsed on every cold start.

@@ -253,7 +253,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if kind == "template" and comments and (_DB_SETTING.match(m.group(1)) or BACKEND_SETTING.match(m.group(1))):
             yield from _choice_facts(src, ctx, m.group(1), comments)
         comments = []
-        value = raw.split("=", 1)[1].split(" #", 1)[0].strip().strip("'\"")
+        value = _value_of(raw).strip("'\"")
         has_value = bool(value)
         reference = _SECRET_REFERENCE.match(value)
         # A reference is no secret: a committed `.env` of `op://` references leaks nothing.
