@@ -32,6 +32,22 @@ def load_aliases() -> dict[str, str]:
     return yaml.safe_load(path.read_text()) or {} if path.exists() else {}
 
 
+def spelling_key(aliases: dict[str, str], catalog_ids: set[str]):
+    """Labels and the scanner compare ids after aliases and without hyphens: `dash-dot` and
+    `dashdot`, `rotten-tomatoes` and `rottentomatoes` spell one vendor's name. Catalog ids that
+    differ only by a hyphen (ip-api.com and ipapi.co) are two vendors and keep their hyphens."""
+    squashed: dict[str, set[str]] = defaultdict(set)
+    for cid in catalog_ids:
+        squashed[cid.replace("-", "")].add(cid)
+    distinct = {cid for ids in squashed.values() if len(ids) > 1 for cid in ids}
+
+    def key(raw: str) -> str:
+        name = aliases.get(raw, raw)
+        return name if name in distinct else name.replace("-", "")
+
+    return key
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-dir", default="/tmp/corpus", type=Path)
@@ -40,8 +56,8 @@ def main() -> int:
     parser.add_argument("--held-out", action="store_true", help="only the apps labelled held_out: true")
     parser.add_argument("--tuning", action="store_true", help="only the apps not held out")
     args = parser.parse_args()
-    aliases = load_aliases()
     scanner = Scanner()
+    key = spelling_key(load_aliases(), set(scanner.catalog.services))
     per_cat = defaultdict(lambda: [0, 0, 0])  # tp, fn, fp
     env_total = env_found = 0
     rows = []
@@ -57,9 +73,10 @@ def main() -> int:
             print(f"skip {app}: {root} not found (fetch {label['repo']} at {label['commit']})", file=sys.stderr)
             continue
         inv, seconds = build_inventory(scanner, [root], root, analysis_date="2000-01-01")
-        found = {u.id: u.category for u in inv.services}
-        want = {aliases.get(s["id"], s["id"]): s["category"] for s in label.get("services", [])}
-        optional = {aliases.get(s["id"], s["id"]) for s in label.get("optional", []) or []}
+        found = {key(u.id): u.category for u in inv.services}
+        want = {key(s["id"]): s["category"] for s in label.get("services", [])}
+        spelt = {key(u.id): u.id for u in inv.services} | {key(s["id"]): s["id"] for s in label.get("services", [])}
+        optional = {key(s["id"]) for s in label.get("optional", []) or []}
         tp = [s for s in want if s in found]
         fn = [s for s in want if s not in found]
         fp = [s for s in found if s not in want and s not in optional]
@@ -78,7 +95,7 @@ def main() -> int:
                 print(f"\n{app}: env vars of {f.get('path')} not listed {sorted(names - declared)}")
         rows.append((app + (" (held out)" if label.get("held_out") else ""), len(tp), len(fn), len(fp), inv.files_scanned, seconds))
         if args.details:
-            print(f"\n{app}: missed {sorted(fn)}\n{app}: false positives {sorted(fp)}")
+            print(f"\n{app}: missed {sorted(spelt[s] for s in fn)}\n{app}: false positives {sorted(spelt[s] for s in fp)}")
     print(f"\n{'app':<27}{'TP':>5}{'FN':>5}{'FP':>5}{'recall':>9}{'precision':>11}{'files':>8}{'sec':>7}")
     for app, tp, fn, fp, files, sec in rows:
         r = tp / (tp + fn) if tp + fn else 1.0
