@@ -35,10 +35,18 @@ def required_literals(pattern: re.Pattern[str] | "WordStart") -> tuple[str, ...]
     found = _required(list(parsed))
     if found is None:
         return None
-    ignore_case = (flags | parsed.state.flags) & re.I
-    lits = {lit.lower() for lit in found} if ignore_case else found
+    lits = {lit.lower() for lit in found} if ignores_case(pattern) else found
     # `getenv(` already covers `os.getenv(`: keep only literals containing no other.
     return tuple(sorted(a for a in lits if not any(b != a and b in a for b in lits)))
+
+
+_SCOPED_IGNORE_CASE = re.compile(r"\(\?[aLmsux]*i")
+
+
+def ignores_case(pattern: re.Pattern[str] | "WordStart") -> bool:
+    """Whether any part of the pattern matches without regard to case: a global `(?i)` or a
+    scoped `(?i:...)`. Its literals are then lower-cased and only lower-cased text holds them."""
+    return bool(pattern.flags & re.I) or bool(_SCOPED_IGNORE_CASE.search(pattern.pattern))
 
 
 def _finite(items: list) -> set[str] | None:

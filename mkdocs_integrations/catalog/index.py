@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..textsearch import required_literals
+from ..textsearch import ignores_case, required_literals
 from . import Catalog, load_catalog
 
 _PYPI_NORM = re.compile(r"[-_.]+")
@@ -570,15 +570,16 @@ def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tup
     literals = required_literals(pattern)
     if literals is None:
         return None, None
+    blind = ignores_case(pattern)  # its literals are lower-cased: no substring test on the text
     words = []
     for lit in literals:
         # Only a run with a non-word character on both sides inside the literal is a whole
         # word of the text wherever the literal occurs ("x.storage.from(" → "storage").
         runs = re.findall(r"(?<=[^a-z0-9])[a-z0-9]{3,}(?=[^a-z0-9])", lit.lower())
         if not runs:
-            return literals, None
+            return (None if blind else literals), None
         words.append(max(runs, key=len))
-    return literals, tuple(words)
+    return (None if blind else literals), tuple(words)
 
 
 _OAUTH_CREDENTIAL = re.compile(

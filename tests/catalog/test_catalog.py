@@ -554,3 +554,18 @@ def test_keywords_are_lowercase_words_and_gate_the_call_patterns(catalog):
     assert "keywords" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    keywords: [Cert Bot]"))
     keywords = {sid: words for sid, _, words in CatalogIndex(catalog).call_patterns}
     assert "certbot" in keywords["letsencrypt"]
+
+
+def test_a_case_blind_call_pattern_is_found_in_any_case(tmp_path):
+    """A `(?i)` call's literals are lower-cased; the scanner must not test them against the
+    text as written, or `ACME.Mail.Send(` would be skipped before its regex ever ran."""
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    for pattern in (r"(?i)acme\.mail\.send\(", r"(?i:acme)\.Mail\.Send\("):
+        text = GOOD.replace(r"acme\.mail\.send\(", pattern)
+        catalog = parse_catalog({"x.yaml": text})
+        (tmp_path / "notify.py").write_text("import acme_mail\n\nACME.Mail.Send(msg)\n")
+        inv, _ = build_inventory(Scanner(catalog=catalog), [tmp_path], tmp_path, analysis_date="2026-01-01")
+        [svc] = [s for s in inv.services if s.id == "acme-mail"]
+        assert "send email" in svc.endpoints, pattern
