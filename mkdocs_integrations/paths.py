@@ -28,10 +28,17 @@ _TEST_FILE = re.compile(
 )
 
 
+# A .NET test project is a folder named for the project it tests plus `.Test(s)`
+# (`src/NzbDrone.Core.Test/`, `Jellyfin.Api.Tests/`, `MyApp.IntegrationTests/`).
+_DOTNET_TEST_PROJECT = re.compile(r"\.(?:Unit|Integration|Functional)?Tests?$")
+
+
 def is_test_path(path: str) -> bool:
     """Tests, fixtures, stories and seed data exercise code; they are not where a service is used."""
     parts = path.split("/")
-    return any(p in _TEST_DIRS for p in parts[:-1]) or bool(_TEST_FILE.search(parts[-1]))
+    return any(p in _TEST_DIRS or _DOTNET_TEST_PROJECT.search(p) for p in parts[:-1]) or bool(
+        _TEST_FILE.search(parts[-1])
+    )
 
 
 # Sample apps and example setups kept beside the product (`examples/supabase/` with its own

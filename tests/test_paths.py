@@ -27,6 +27,10 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         # stand-ins for a service: a Go mock package, a dev stack's dummy provider
         ("internal/service/mock/storage.go", True),
         ("docker/dummy/oidc/app/storage.go", True),
+        # .NET test projects: the tested project's name plus `.Test(s)`
+        ("src/NzbDrone.Core.Test/IndexerTests/IPTorrentsFixture.cs", True),
+        ("tests/Jellyfin.Api.IntegrationTests/AuthTests.cs", True),
+        ("src/NzbDrone.Core/Indexers/IPTorrents/IPTorrentsSettings.cs", False),
     ],
 )
 def test_is_test_path(path, test):

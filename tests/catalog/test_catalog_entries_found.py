@@ -2074,6 +2074,46 @@ MORE_CASES += [
 ]
 
 
+# Media automation apps' download clients, indexers and metadata services: a module folder per
+# vendor (`Download/Clients/<Vendor>/`, `Indexers/<Vendor>/`) whose proxy calls the user's daemon.
+_ARR_PROXY = (
+    "namespace App.Download.Clients.{ns}\n{{\n    public class {ns}Proxy\n    {{\n"
+    "        public string Call(Settings settings)\n        {{\n"
+    "            var request = new HttpRequestBuilder(settings.UseSsl, settings.Host, settings.Port, settings.UrlBase).Resource(\"{res}\").Build();\n"
+    "            return _httpClient.Execute(request).Content;\n        }}\n    }}\n}}\n"
+)
+MORE_CASES += [
+    (sid, {f"src/App.Core/Download/Clients/{ns}/{ns}Proxy.cs": _ARR_PROXY.format(ns=ns, res=res)})
+    for sid, ns, res in [
+        ("sabnzbd", "Sabnzbd", "api"), ("nzbget", "Nzbget", "jsonrpc"), ("nzbvortex", "NzbVortex", "api/app/apilevel"),
+        ("deluge", "Deluge", "json"), ("rtorrent", "rTorrent", "RPC2"), ("utorrent", "uTorrent", "gui/"),
+        ("vuze", "Vuze", "transmission/rpc"), ("flood", "Flood", "api/torrents"), ("hadouken", "Hadouken", "api"),
+        ("rqbit", "RQBit", "torrents"), ("tribler", "Tribler", "downloads"), ("freebox", "FreeboxDownload", "login"),
+    ]
+] + [
+    ("sabnzbd", {"docker-compose.yml": "services:\n  sabnzbd:\n    image: lscr.io/linuxserver/sabnzbd:latest\n"}),
+    ("nzbget", {".env.example": "NZBGET_URL=http://localhost:6789\nNZBGET_USERNAME=\n"}),
+    ("deluge", {"requirements.txt": "deluge-client==1.10.2\n", "app/dl.py": "from deluge_client import DelugeRPCClient\n\nc = DelugeRPCClient(host, 58846, user, pw)\nc.connect()\n"}),
+    ("synology-download-station", {"src/App.Core/Download/Clients/DownloadStation/Proxies/TaskProxy.cs":
+        'public class TaskProxy\n{\n    private const string Api = "SYNO.DownloadStation.Task";\n}\n'}),
+    ("freebox", {"src/settings.py": 'FREEBOX_API = "https://mafreebox.freebox.fr/api/v8/"\n'}),
+    ("kodi", {"app/kodi.py": 'import requests\n\ndef scan(kodi_url):\n    requests.post(kodi_url + "/jsonrpc", json={"jsonrpc": "2.0", "method": "VideoLibrary.Scan", "id": 1})\n'}),
+    ("kodi", {"src/App.Core/Notifications/Xbmc/XbmcProxy.cs": _ARR_PROXY.format(ns="Xbmc", res="jsonrpc")}),
+    ("emby", {"src/App.Core/Notifications/MediaBrowser/MediaBrowserProxy.cs":
+        'public class MediaBrowserProxy\n{\n    void Auth(HttpRequest request, string key)\n    {\n        request.Headers.Add("X-MediaBrowser-Token", key);\n    }\n}\n'}),
+    ("newznab", {"src/App.Core/Indexers/Newznab/NewznabRssParser.cs":
+        'public class NewznabRssParser\n{\n    public static readonly XNamespace NS = "http://www.newznab.com/DTD/2010/feeds/attributes/";\n}\n'}),
+    ("torznab", {"src/App.Core/Indexers/Torznab/TorznabRssParser.cs":
+        'public class TorznabRssParser\n{\n    public static readonly XNamespace NS = "http://torznab.com/schemas/2015/feed";\n}\n'}),
+    ("broadcasthenet", {"src/App.Core/Indexers/BroadcastheNet/Settings.cs": 'public class Settings\n{\n    public string BaseUrl { get; set; } = "https://api.broadcasthe.net/";\n}\n'}),
+    ("iptorrents", {"app/indexers/iptorrents.py": 'RSS = "https://iptorrents.com/t.rss?u={uid};tp={passkey}"\n'}),
+    ("nyaa", {"app/indexers/nyaa.py": 'import requests\n\ndef rss(q):\n    return requests.get("https://nyaa.si/?page=rss", params={"q": q})\n'}),
+    ("fanzub", {"app/indexers/fanzub.py": 'BASE_URL = "http://fanzub.com/rss/"\n'}),
+    ("thexem", {"src/App.Core/DataAugmentation/Xem/XemProxy.cs": 'public class XemProxy\n{\n    private const string ROOT_URL = "https://thexem.info/map/";\n}\n'}),
+    ("sonarr-skyhook", {"src/App.Common/Cloud/CloudRequestBuilder.cs": 'public class CloudRequestBuilder\n{\n    public IHttpRequestBuilderFactory SkyHook = new HttpRequestBuilder("https://skyhook.sonarr.tv/v1/tvdb/{route}/en/");\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

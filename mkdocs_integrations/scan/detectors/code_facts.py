@@ -37,6 +37,13 @@ _HTTP_CLIENTS = (
     ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(|\bHttpRequest\.newBuilder\(")),
     ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),
     ("reqwest", re.compile(r"\breqwest::")),
+    # .NET: System.Net.Http's request message and async calls on an `HttpClient` field, RestSharp,
+    # and the request builders and `IHttpClient.Execute` of the *arr family's shared HTTP layer
+    # (`new HttpRequestBuilder(settings.BaseUrl)`, `_httpClient.Execute(request)`). Capitalised
+    # methods only: `httpClient.get(` is an Angular service calling its own back end.
+    ("HttpClient (.NET)", re.compile(
+        r"\bnew\s+HttpRequestMessage\(|\bnew\s+RestClient\(|\bnew\s+(?:Http|JsonRpc|XmlRpc)RequestBuilder\(|"
+        r"[hH]ttpClient\.(?:Execute|Get|Post|Put|Patch|Delete|Send|Head|Download)[A-Za-z]*(?:<[\w.]+>)?\(")),
     ("GraphQL client", re.compile(r"\b(?:ApolloClient|GraphQLClient|gql`|graphql-request|urql)\b")),
 )
 _TOKEN_STORAGE = (

@@ -36,7 +36,22 @@ _CONTAINERS = frozenset({
     # Event listeners grouped per channel they deliver to (a Laravel app's
     # `app/Listeners/Gotify/SendSpeedtestCompletedNotification.php`, `listeners/slack/`).
     "listeners",
+    # A media automation app's download clients and indexers, one module per client or indexer
+    # site it drives (the *arr family's `Indexers/Newznab/`, `ImportLists/Trakt/`; `downloaders/`,
+    # `download-clients/`); a `clients/` folder counts inside a download folder only
+    # (`Download/Clients/Sabnzbd/`, `_download_clients`).
+    "indexers", "importlists", "import_lists", "import-lists", "downloaders", "downloadclients",
+    "download_clients", "download-clients",
 })
+# `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
+# app's own API clients or its customers.
+_DOWNLOAD_FOLDERS = frozenset({"download", "downloads", "downloader", "downloaders"})
+_CLIENT_FOLDERS = frozenset({"clients", "client"})
+
+
+def _download_clients(parts: list[str], i: int) -> bool:
+    """`parts[i]` is a `clients` folder right inside a download folder."""
+    return i > 0 and parts[i].lower() in _CLIENT_FOLDERS and parts[i - 1].lower() in _DOWNLOAD_FOLDERS
 # Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
 # `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
 # the namespaced layout of an application's vendor plugins counts, `lemur/plugins/lemur_digicert/`,
@@ -68,6 +83,8 @@ _GROUPS = frozenset({
     "provider", "providers",
     # where events come in from: `integrations/ingestors/sns/` beside `integrations/alerting/slack.go`
     "ingestors", "ingestor", "ingestion", "ingest",
+    # download clients and indexers by protocol: `clients/torrent/deluge.py`, `downloaders/usenet/`
+    "torrent", "torrents", "usenet", "nzb",
 })
 # Names that are the module system itself, not a vendor.
 _GENERIC = frozenset({
@@ -212,7 +229,8 @@ def _container(rel: str) -> str:
     parts = rel.lower().split("/")
     check_channels = "provider" in rel.lower()
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in _CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i)):
+        if (parts[i] in _CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i))
+                or _download_clients(parts, i)):
             return parts[i]
     return ""
 
@@ -221,7 +239,7 @@ def _kind_of(rel: str) -> str:
     """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
     parts = rel.lower().split("/")
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in _CONTAINERS or _kind_folder(parts[i]):
+        if parts[i] in _CONTAINERS or _kind_folder(parts[i]) or _download_clients(parts, i):
             return _module_kind(parts, i)
         if _module_kind(parts, i):
             return parts[i]
@@ -237,13 +255,14 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
     if (not channels and _CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
             and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
-            and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))):
+            and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))
+            and not any(_download_clients(parts, i) for i in range(len(parts) - 1))):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
         channel = channels and _channel_container(parts, i)
-        if not (channel or _is_container(parts[i]) or _module_kind(parts, i)):
+        if not (channel or _is_container(parts[i]) or _module_kind(parts, i) or _download_clients(parts, i)):
             continue
         j = i + 1
         if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in _CONTAINERS:

@@ -112,3 +112,18 @@ def test_an_applications_own_token_is_a_fact(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "app/auth/microsoft.py", sign_in)
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
+
+
+def test_dotnet_request_shapes_call_out():
+    """.NET code calls out through HttpRequestMessage, RestSharp and the *arr family's request
+    builders and `IHttpClient.Execute`; an Angular service's lower-case `httpClient.get(` does not count."""
+    from mkdocs_integrations.scan.detectors.base import Source
+    from mkdocs_integrations.scan.detectors.code_facts import calls_out
+
+    for text in (
+        "var r = new JsonRpcRequestBuilder(url).Call(\"core.get_torrents_status\").Build();\n",
+        "var response = _httpClient.Execute(request);\n",
+        "var response = await httpClient.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri));\n",
+    ):
+        assert calls_out(Source("src/App/Proxy.cs", text)), text
+    assert not calls_out(Source("src/app/series.service.ts", "return this.httpClient.get<Series[]>(this.url);\n"))

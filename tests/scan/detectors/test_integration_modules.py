@@ -38,6 +38,13 @@ def notify(url, token, title):
         ("alerting/provider/provider.go", None),  # the provider system itself
         ("alerting/alert/alert.go", None),
         ("src/notifications/providers/gotify/index.ts", ("gotify", True)),
+        # a media automation app's download clients and indexers, one folder per vendor
+        ("src/NzbDrone.Core/Download/Clients/Sabnzbd/SabnzbdProxy.cs", ("sabnzbd", True)),
+        ("src/NzbDrone.Core/Indexers/Newznab/NewznabRequestGenerator.cs", ("newznab", True)),
+        ("src/NzbDrone.Core/ImportLists/Trakt/TraktProxy.cs", ("trakt", True)),
+        ("app/downloaders/torrent/deluge/client.py", ("deluge", True)),  # a protocol group first
+        ("src/NzbDrone.Core/Indexers/IndexerBase.cs", ("indexerbase", False)),  # a plain file: catalog names only
+        ("app/api/clients/acme/client.py", None),  # a `clients/` folder outside a download folder
         ("src/notifications/providers/NotificationProvider.tsx", None),  # React context, role words only
         ("src/providers/ThemeProvider.tsx", None),
         # a folder named for its kind of module: every file there is one vendor's
@@ -554,3 +561,18 @@ def test_listeners_subfolder_named_for_a_catalog_vendor(run_detector):
     assert [(e.kind, e.service) for e in ev] == [(FEATURE, "ntfy")]
     ev, _ = run_detector(DETECTOR, "app/Listeners/Billing/SendInvoice.php", "<?php\nclass SendInvoice {}\n")
     assert ev == []
+
+
+def test_a_dotnet_download_client_module_calls_out_through_its_request_builder():
+    """An unknown download client's folder counts when its proxy builds requests the .NET way
+    (`new HttpRequestBuilder(...)`, `_httpClient.Execute(request)`), with no URL literal."""
+    from mkdocs_integrations.scan.detectors.code_facts import calls_out
+    from mkdocs_integrations.scan.detectors.base import Source
+
+    text = (
+        "public class AcmeLoadProxy\n{\n    public string Version(Settings s)\n    {\n"
+        "        var request = new HttpRequestBuilder(s.Host).Resource(\"version\").Build();\n"
+        "        return _httpClient.Execute(request).Content;\n    }\n}\n"
+    )
+    src = Source("src/App.Core/Download/Clients/AcmeLoad/AcmeLoadProxy.cs", text)
+    assert calls_out(src)
