@@ -106,6 +106,8 @@ _GENERIC = frozenset({
     # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients; `sql/`
     # (`SqlIntegration.ts`) is the query language shared by a data source's SQL dialects
     "mcp", "graphql", "grpc", "websocket", "websockets", "sql",
+    # feed formats, no vendor: an import list or notifier that reads any RSS/Atom/iCal URL (`ImportLists/Rss/`)
+    "rss", "atom", "ical",
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",

@@ -42,6 +42,7 @@ def notify(url, token, title):
         ("src/NzbDrone.Core/Download/Clients/Sabnzbd/SabnzbdProxy.cs", ("sabnzbd", True)),
         ("src/NzbDrone.Core/Indexers/Newznab/NewznabRequestGenerator.cs", ("newznab", True)),
         ("src/NzbDrone.Core/ImportLists/Trakt/TraktProxy.cs", ("trakt", True)),
+        ("src/NzbDrone.Core/ImportLists/Rss/RssImportBase.cs", None),  # a feed format, any URL: no vendor
         ("app/downloaders/torrent/deluge/client.py", ("deluge", True)),  # a protocol group first
         ("src/NzbDrone.Core/Indexers/IndexerBase.cs", ("indexerbase", False)),  # a plain file: catalog names only
         ("app/api/clients/acme/client.py", None),  # a `clients/` folder outside a download folder
