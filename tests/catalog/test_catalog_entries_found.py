@@ -2112,6 +2112,28 @@ MORE_CASES += [
     ("thexem", {"src/App.Core/DataAugmentation/Xem/XemProxy.cs": 'public class XemProxy\n{\n    private const string ROOT_URL = "https://thexem.info/map/";\n}\n'}),
     ("sonarr-skyhook", {"src/App.Common/Cloud/CloudRequestBuilder.cs": 'public class CloudRequestBuilder\n{\n    public IHttpRequestBuilderFactory SkyHook = new HttpRequestBuilder("https://skyhook.sonarr.tv/v1/tvdb/{route}/en/");\n}\n'}),
 ]
+# The twenty-ninth set: database drivers as Rust crate features, a Go mail library, web-map
+# basemap tiles (Google, Esri), Cesium ion's REST API, DroneDB Hub, NodeODM through pyodm.
+MORE_CASES += [
+    ("sqlite", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nsea-orm = { version = "1.1", features = ["macros", "sqlx-all", "runtime-tokio-rustls"] }\n'}),
+    ("sqlite", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nsqlx = { version = "0.8", features = ["runtime-tokio", "sqlite"] }\n'}),
+    ("postgresql", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies.diesel]\nversion = "2.2"\nfeatures = ["postgres", "r2d2"]\n'}),
+    ("mysql", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nsea-orm = { version = "1.1", features = ["sqlx-mysql"] }\n'}),
+    ("smtp", {"go.mod": "module example.com/app\n\ngo 1.23\n\nrequire zgo.at/blackmail v0.0.0-20251210171630-f1b7a42e3f87\n",
+              "main.go": 'package main\n\nimport "zgo.at/blackmail"\n\nfunc mailer(smtp string) blackmail.Mailer { return blackmail.NewRelay(smtp, nil) }\n'}),
+    ("google-maps", {"app/basemaps.py": "DEFAULT_BASEMAPS = [{'type': 'tms', 'url': '//{s}.google.com/vt/lyrs=s,h&x={x}&y={y}&z={z}', 'subdomains': 'mt0,mt1,mt2,mt3'}]\n"}),
+    ("google-maps", {"src/map.js": "L.tileLayer('https://mt1.google.com/vt/lyrs=y&x={x}&y={y}&z={z}', { maxZoom: 20 }).addTo(map);\n"}),
+    ("esri-arcgis-tiles", {"app/basemaps.py": "ESRI = {'label': 'ESRI Satellite', 'url': '//server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}'}\n"}),
+    ("esri-arcgis-tiles", {"src/layers.js": "export const satellite = L.tileLayer('https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}');\n"}),
+    ("cesium-ion", {"plugins/ion/globals.py": 'ION_API_URL = "https://api.cesium.com/v1"\n',
+                    "plugins/ion/uploader.py": "import requests\nfrom .globals import ION_API_URL\n\ndef create_asset(token, body):\n"
+                    "    return requests.post(f'{ION_API_URL}/assets', json=body, headers={'Authorization': f'Bearer {token}'}).json()\n"}),
+    ("cesium-ion", {"src/viewer.js": "import * as Cesium from 'cesium';\n\nCesium.Ion.defaultAccessToken = import.meta.env.VITE_CESIUM_ION_TOKEN;\nconst viewer = new Cesium.Viewer('app');\n"}),
+    ("dronedb", {"plugins/ddb/ddb.py": "import requests\n\nDEFAULT_HUB_URL = 'https://hub.dronedb.app'\n\n"
+                 "def login(user, pwd, url=DEFAULT_HUB_URL):\n    return requests.post(url + '/users/authenticate', data={'username': user, 'password': pwd}).json()\n"}),
+    ("nodeodm", {"requirements.txt": "Django==4.2\npyodm==1.5.11\n",
+                 "nodes/models.py": "from pyodm import Node\n\ndef info(host, port, token):\n    return Node(host, port, token).info()\n"}),
+]
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])

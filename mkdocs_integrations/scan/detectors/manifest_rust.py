@@ -13,6 +13,13 @@ from .base import Context, Detector, Record, Source
 
 SECTIONS = ("dependencies", "dev-dependencies", "build-dependencies")
 
+# Umbrella features that turn on every database driver of a toolkit (the URL picks one at run
+# time): read as the per-driver features they enable, as the crates' own Cargo.toml defines them.
+_UMBRELLA_FEATURES = {
+    "sea-orm": {"sqlx-all": ("sqlx-mysql", "sqlx-postgres", "sqlx-sqlite")},
+    "sqlx": {"all-databases": ("mysql", "postgres", "sqlite")},
+}
+
 
 def _header(src: Source, table: str) -> int:
     """Offset of the `[table]` header (quotes and spaces around dots ignored), or -1."""
@@ -38,11 +45,11 @@ def _line(src: Source, table: str, key: str) -> int:
     return src.line_of(m.start()) if m else 1
 
 
-def _deps(src: Source, table: str, deps: object, section: str) -> Iterator[Record]:
+def _deps(src: Source, table: str, deps: object, section: str, ctx: Context | None = None) -> Iterator[Record]:
     if not isinstance(deps, dict):
         return
     for key, spec in deps.items():
-        name, version, extra = key, "", []
+        name, version, extra, features = key, "", [], []
         if isinstance(spec, str):
             version = spec
         elif isinstance(spec, dict):
@@ -54,26 +61,41 @@ def _deps(src: Source, table: str, deps: object, section: str) -> Iterator[Recor
                 extra.append(("workspace", "1"))
             if isinstance(spec.get("git"), str) or isinstance(spec.get("path"), str):
                 extra.append(("source", "git" if "git" in spec else "path"))
+            if isinstance(spec.get("features"), list):
+                features = [f for f in spec["features"] if isinstance(f, str)]
+        line = _line(src, table, key)
         yield Evidence(
-            path=src.rel, line=_line(src, table, key), kind=PACKAGE, name=name,
+            path=src.rel, line=line, kind=PACKAGE, name=name,
             version=version[:60], ecosystem="crates", detail=(("section", section), *extra),
         )
+        # A database toolkit's driver is a Cargo feature, not a crate of its own: sqlx's
+        # `features = ["sqlite"]`, sea-orm's `"sqlx-postgres"` / `"sqlx-all"`, diesel's
+        # `"mysql"`. The catalog lists such features as `crate/feature`; only known ones are
+        # recorded, so a crate's many other features add nothing.
+        umbrella = _UMBRELLA_FEATURES.get(name, {})
+        for feature in dict.fromkeys(f for feat in features for f in umbrella.get(feat, (feat,))):
+            spelled = f"{name}/{feature}"
+            if ctx is not None and ctx.index.package("crates", spelled):
+                yield Evidence(
+                    path=src.rel, line=line, kind=PACKAGE, name=spelled,
+                    version=version[:60], ecosystem="crates", detail=(("section", section), ("feature", "1"), *extra),
+                )
 
 
 def detect_cargo_toml(src: Source, ctx: Context) -> Iterator[Record]:
     data = _toml(src)
     for section in SECTIONS:
-        yield from _deps(src, section, data.get(section), section)
+        yield from _deps(src, section, data.get(section), section, ctx)
     workspace = data.get("workspace")
     if isinstance(workspace, dict):
-        yield from _deps(src, "workspace\x00dependencies", workspace.get("dependencies"), "workspace")
+        yield from _deps(src, "workspace\x00dependencies", workspace.get("dependencies"), "workspace", ctx)
     targets = data.get("target")
     if isinstance(targets, dict):
         for target, body in targets.items():
             if not isinstance(body, dict):
                 continue
             for section in SECTIONS:
-                yield from _deps(src, f"target\x00{target}\x00{section}", body.get(section), f"target:{section}")
+                yield from _deps(src, f"target\x00{target}\x00{section}", body.get(section), f"target:{section}", ctx)
 
 
 _LOCK_PKG = re.compile(r'\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"')

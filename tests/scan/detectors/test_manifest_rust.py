@@ -127,3 +127,25 @@ def test_malformed_lockfile_is_bad_input(run_detector):
     with pytest.raises(BadInput) as exc:
         run_detector(DETECTOR, "Cargo.lock", 'version = 3\n\n[[package]\nname = "x"\n')
     assert exc.value.line == 3
+
+
+DRIVER_FEATURES = """\
+[workspace.dependencies.sea-orm]
+version = "1.1"
+default-features = false
+features = ["macros", "with-chrono", "sqlx-all", "runtime-actix-rustls"]
+
+[dependencies]
+sqlx = { workspace = true, features = ["sqlite", "regexp"] }
+diesel = { version = "2.2", features = ["postgres", "r2d2"] }
+"""
+
+
+def test_database_driver_features_are_recorded_as_crate_slash_feature(run_detector):
+    """A toolkit's driver is a Cargo feature (sqlx `sqlite`, diesel `postgres`); sea-orm's
+    `sqlx-all` turns on all three drivers. Only features the catalog knows are recorded."""
+    evidence, _ = run_detector(DETECTOR, "Cargo.toml", DRIVER_FEATURES)
+    got = {e.name for e in evidence if e.get("feature") == "1"}
+    assert got == {"sea-orm/sqlx-mysql", "sea-orm/sqlx-postgres", "sea-orm/sqlx-sqlite", "sqlx/sqlite", "diesel/postgres"}
+    assert "sqlx/regexp" not in {e.name for e in evidence}
+    assert _find(evidence, "sqlx/sqlite", "dependencies").line == 7
