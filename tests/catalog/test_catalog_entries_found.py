@@ -1178,6 +1178,15 @@ def test_youtube_through_pytube(tmp_path, scanner):
 
 # A second way to find an entry CASES already proves (a dict holds one case per id).
 MORE_CASES = [
+    # R2DBC drivers of H2 and MariaDB (Spring WebFlux apps), runtimeOnly beside the JDBC ones
+    ("h2", {"build.gradle": "dependencies {\n    runtimeOnly 'io.r2dbc:r2dbc-h2'\n}\n"}),
+    ("mariadb", {"build.gradle": "dependencies {\n    runtimeOnly 'org.mariadb:r2dbc-mariadb:1.2.0'\n}\n"}),
+    # Prometheus exporter of the Rust `metrics` facade
+    ("prometheus", {"Cargo.toml": '[package]\nname = "srv"\nversion = "0.1.0"\n\n[dependencies]\nmetrics-exporter-prometheus = { version = "0.18", default-features = false }\n'}),
+    # Uffizzi preview environments: the reusable preview action, images pushed to its registry
+    ("uffizzi", workflow_with_steps("- uses: docker/build-push-action@v5", "  with:", "    push: true",
+                                    "    tags: registry.uffizzi.com/${{ env.UUID_TAG_APP }}:24h")),
+    ("uffizzi", workflow_with_steps("- uses: UffizziCloud/preview-action@v2", "  with:", "    compose-file-cache-key: ${{ env.KEY }}")),
     # Tesla's owner API as an Elixir HTTP client's base URL (the `tesla` Hex package is no Tesla)
     ("tesla", {"lib/car_api.ex": 'defmodule CarApi do\n  def client do\n    Tesla.client([{Tesla.Middleware.BaseUrl, System.get_env("TESLA_API_HOST", "https://owner-api.teslamotors.com")}])\n  end\nend\n'}),
     # Sonic full-text search backend through its Python client

@@ -608,6 +608,11 @@ def _name_words(name: str) -> list[str]:
 _PLACEHOLDER_VALUE = re.compile(
     r"""['"](?:your|my)[-_ ][a-z_ -]{0,60}?(?:key|secret|token|username|password|container|bucket|id)['"]""", re.I)
 
+# A URL path that still holds the sample's blanks: a `your-…` segment (Laravel's stock
+# `'prefix' => 'https://sqs.us-east-1.amazonaws.com/your-account-id'`) or a run of X's standing
+# for a secret (Slack's documented `hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX`,
+# kept as a test value by secret redactors). A real request fills them in.
+_PLACEHOLDER_PATH = re.compile(r"/(?:your[-_]|YOUR[-_]|<your|\{your)|/[xX]{8,}(?:[/?#]|$)")
 
 # Hosts built from a template: "https://s3.%s.amazonaws.com", f"https://{lang}.api.x.com",
 # `https://${region}.example`. The placeholder stands for one label; only catalogued hosts count.
@@ -1053,6 +1058,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # an input's hint (placeholder="https://myawesomeapp.com/api/webhook"): what a user may type
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
+        if _PLACEHOLDER_PATH.search(path):
+            continue  # a sample URL, even on a catalogued host ('https://sqs.us-east-1.amazonaws.com/your-account-id')
         once("host", host)
         if migration is None:
             migration = _MIGRATION_FILE.search(text) is not None

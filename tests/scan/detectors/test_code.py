@@ -892,3 +892,17 @@ def test_imports_inside_a_multiline_template_literal_are_a_code_sample(run_detec
     imports = {e.name for e in ev if e.kind == IMPORT}
     assert "@stripe/stripe-js" in imports
     assert "better-auth" not in imports
+
+
+def test_sample_urls_with_blank_path_segments_are_no_calls_even_on_catalog_hosts(run_detector):
+    """A URL whose path still holds the sample's blanks (`/your-account-id`, a run of X's for a
+    secret) is a template: Laravel's stock SQS prefix, Slack's documented webhook URL kept as a
+    test value by a secret redactor. A filled-in URL on the same hosts still counts."""
+    php = "<?php\nreturn ['sqs' => ['driver' => 'sqs', 'prefix' => 'https://sqs.us-east-1.amazonaws.com/your-account-id']];\n"
+    rs = 'const SAMPLE: &str = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";\n'
+    ev, _ = run_detector(DETECTOR, "config/queue.php", php)
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "src/secrets.rs", rs)
+    assert not [e for e in ev if e.kind == HOST]  # (the SDK-call pattern alone establishes no Slack)
+    ev, _ = run_detector(DETECTOR, "src/notify.rs", 'let url = "https://hooks.slack.com/services/T024BE7LD/B01234567/abcdEFGHijklMNOPqrstUVWX";\n')
+    assert [e for e in ev if e.kind == HOST and e.name == "hooks.slack.com"]
