@@ -20,6 +20,9 @@ _TEST_DIRS = frozenset({
     # Stand-ins for a real service, for tests or a dev stack: a Go `mock/` package, a
     # `dummy/` provider container (`docker/dummy/oidc/app/mock/storage.go` naming its dev hosts).
     "mock", "dummy",
+    # Python projects that keep unittest-style suites apart from integration ones
+    # (`unittests/tools/test_x_parser.py`, with sample reports in `unittests/scans/`).
+    "unittests", "unittest",
 })
 # Jest projects split by environment name their tests for it (`MediaTag.clienttest.tsx`,
 # `ingestion.servertest.ts`): a test by its suffix all the same.

@@ -31,6 +31,9 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         ("src/NzbDrone.Core.Test/IndexerTests/IPTorrentsFixture.cs", True),
         ("tests/Jellyfin.Api.IntegrationTests/AuthTests.cs", True),
         ("src/NzbDrone.Core/Indexers/IPTorrents/IPTorrentsSettings.cs", False),
+        # unittest suites kept apart, with their sample reports (defectdojo)
+        ("unittests/scans/apkleaks/MainActivity.java", True),
+        ("unittests/tools/test_sonarqube_parser.py", True),
     ],
 )
 def test_is_test_path(path, test):

@@ -2143,6 +2143,19 @@ MORE_CASES += [
     ("nodeodm", {"requirements.txt": "Django==4.2\npyodm==1.5.11\n",
                  "nodes/models.py": "from pyodm import Node\n\ndef info(host, port, token):\n    return Node(host, port, token).info()\n"}),
 ]
+# Application-security platforms a vulnerability manager imports findings from
+# (defectdojo's `dojo/tools/api_<vendor>/api_client.py`), and MajorLeagueCyber's sign-in (ctfd).
+MORE_CASES += [
+    ("bugcrowd", {"app/tools/api_bugcrowd/api_client.py": 'import requests\n\nclass BugcrowdAPI:\n    url = "https://api.bugcrowd.com"\n\n    def submissions(self, token):\n        return requests.get(f"{self.url}/submissions", headers={"Authorization": f"Token {token}"})\n'}),
+    ("cobalt", {"app/tools/api_cobalt/api_client.py": 'import requests\n\nCOBALT_API = "https://api.cobalt.io"\n\ndef findings(token):\n    return requests.get(COBALT_API + "/findings", headers={"Authorization": "Bearer " + token})\n'}),
+    ("edgescan", {"app/tools/api_edgescan/api_client.py": 'import requests\n\nDEFAULT_URL = "https://live.edgescan.com"\n\ndef vulnerabilities(key):\n    return requests.get(DEFAULT_URL + "/api/v1/vulnerabilities/export.json", headers={"X-API-TOKEN": key})\n'}),
+    ("blackduck", {"requirements.txt": "blackduck==1.1.3\n",
+                   "app/tools/api_blackduck/api_client.py": "from blackduck import Client\n\ndef client(url, token):\n    return Client(base_url=url, token=token)\n"}),
+    ("vulners", {"requirements.txt": "vulners==4.0.0\n",
+                 "app/tools/api_vulners/api_client.py": "import vulners\n\ndef report(key):\n    return vulners.VulnersApi(api_key=key).vulnslist_report(limit=1000)\n"}),
+    ("riskrecon", {"app/tools/risk_recon/api.py": 'import requests\n\nURL = "https://api.riskrecon.com/v1"\n\ndef toes(key):\n    return requests.get(URL + "/toes", headers={"Authorization": key})\n'}),
+    ("majorleaguecyber", {"app/auth.py": 'import requests\n\ndef user(token):\n    return requests.get("https://api.majorleaguecyber.org/user", headers={"Authorization": "Bearer " + token})\n'}),
+]
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
@@ -2248,4 +2261,5 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     for app in ("a", "b"):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
+
 

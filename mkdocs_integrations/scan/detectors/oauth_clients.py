@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from ...model import CALL, Evidence
 from ...paths import is_sign_in_path, is_test_path
+from ...uncatalogued import api_slug
 from .base import Context, Detector, Record, Source
 from .code import language_for
 from .integration_modules import _GENERIC, _SUFFIX, _words
@@ -167,6 +168,26 @@ def _provider_classes(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]
             yield m.end() + marker.start(), name, sid
 
 
+# An absolute authorize endpoint in a string (`"https://auth.majorleaguecyber.org/oauth/authorize"`).
+_AUTHORIZE_URL = re.compile(r"""['"`]https?://([A-Za-z0-9.-]+)/[^'"`\s]*\bauthorize\b""")
+
+
+def _foreign_authorize_host(text: str, name: str) -> str | None:
+    """The vendor of the file's absolute authorize endpoint when its host does not spell
+    `name` (a provider file named only by its folder, the app's own package: `CTFd/auth.py`
+    sending users to auth.majorleaguecyber.org is MajorLeagueCyber's sign-in, not CTFd's).
+    None when no such URL is there, or one of them is on `name`'s domain."""
+    hosts = [h.lower() for h in _AUTHORIZE_URL.findall(text)]
+    if not hosts or any(name in re.sub(r"[^a-z0-9]", "", h) for h in hosts):
+        return None
+    slugs = {api_slug(h) for h in hosts}
+    if len(slugs) != 1:
+        return None
+    (slug,) = slugs
+    squashed = re.sub(r"[^a-z0-9]", "", slug)
+    return squashed if len(squashed) >= 2 and squashed.isalpha() and squashed not in _NOT_A_VENDOR else None
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -194,6 +215,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             return
     if _LOGIN_DEF.search(text):
         name = _vendor(src.rel)
+        if name and name != _vendor(src.rel, folder=False) and _foreign_authorize_host(text, name):
+            # Named by its folder only (`CTFd/auth.py`: the app's own package), the file
+            # sends users to another domain's authorize endpoint: that host names the vendor.
+            name = _foreign_authorize_host(text, name)
     elif sign_in_path and _declared_vendor(stem):
         name = _declared_vendor(stem)  # `oidc/provider_salesforce.go`: one provider of the app's sign-in
     elif sign_in_path and _typed_vendor(stem, text):

@@ -175,3 +175,28 @@ def test_a_provider_type_not_named_after_the_file_says_nothing(run_detector):
     assert _found(run_detector, "idp/qq.go", returns) == []
     # Outside sign-in code a provider type is no sign-in without a login step.
     assert _found(run_detector, "cache/qq.go", GO_IDP) == []
+
+
+# An app's own login module, named only by its package folder (`CTFd/auth.py`), sending users
+# to another domain's OAuth: the authorize endpoint's host names the vendor, not the folder.
+PY_FOREIGN_AUTHORIZE = '''\
+import requests
+
+def login():
+    pass
+
+def oauth_login():
+    endpoint = get_config("oauth_authorization_endpoint") or "https://auth.majorleaguecyber.org/oauth/authorize"
+    return redirect(endpoint)
+'''
+
+
+def test_a_folder_named_login_module_is_named_by_its_foreign_authorize_host(run_detector):
+    assert _found(run_detector, "CTFd/auth.py", PY_FOREIGN_AUTHORIZE) == [
+        (7, "majorleaguecyber", "majorleaguecyber")]
+    # an uncatalogued host names an uncatalogued vendor the same way
+    other = PY_FOREIGN_AUTHORIZE.replace("auth.majorleaguecyber.org", "login.acmeid.example")
+    assert _found(run_detector, "myapp/auth.py", other) == [(7, "", "acmeid")]
+    # the folder is the vendor when the authorize host spells it (`forge/gitea/client.py`)
+    gitea = PY_FOREIGN_AUTHORIZE.replace("auth.majorleaguecyber.org", "gitea.com")
+    assert _found(run_detector, "forge/gitea/client.py", gitea) == [(7, "gitea-oauth", "gitea")]
