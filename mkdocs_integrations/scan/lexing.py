@@ -10,8 +10,9 @@ import re
 
 # Comment syntax per language family.
 C_STYLE = "c"  # // and /* */  (JS/TS, Go, Java, Kotlin, C#, Rust, Swift)
-HASH = "hash"  # #             (Python, Ruby, shell, YAML, TOML)
+HASH = "hash"  # #             (Ruby, shell, YAML, TOML)
 PHP = "php"  # //, /* */ and #
+PY = "python"  # # and docstrings (bare triple-quoted statements)
 
 # One regex per comment style matches, from a position, a run of code and strings followed
 # by at most one comment, so the per-character work stays inside the regex engine and Python
@@ -38,6 +39,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def strip_comments(text: str, style: str) -> str:
     """Blank out comments (newlines kept), leave strings and code unchanged."""
+    if style == PY:
+        return _blank_docstrings(strip_comments(text, HASH))
     run = _RUNS[style].match
     out: list[str] = []
     pos, n = 0, len(text)
@@ -53,6 +56,50 @@ def strip_comments(text: str, style: str) -> str:
             out.append(_NOT_NEWLINE.sub(" ", comment) if comment.startswith("/*") else " " * len(comment))
         pos = m.end()
     return "".join(out)
+
+
+# A triple-quoted string that starts its line: a docstring, or a bare string statement that
+# documents the code around it (a parser module's """See https://gitlab.com/...schema""").
+# It is prose, like a comment, unless the line before leaves an expression open, as in
+# `execute(` or `query = (` followed by the string on its own line.
+_PY_STRINGS = re.compile(rf"{_TRIPLE}|{_SINGLE}|{_DOUBLE}", re.S)
+_STRING_PREFIX = re.compile(r"[ \t]*(?:[rRuUbB]{1,2})?")
+_OPEN_EXPRESSION = re.compile(r"""(?:[(\[{,=+%*\\-]|\b(?:return|yield|await|lambda|in|and|or|not|else|if))[ \t]*$""")
+
+
+def _blank_docstrings(code: str) -> str:
+    """Blank each docstring of comment-free Python (newlines kept). Strings are read in order,
+    so a string's closing quotes are never taken for another's opening."""
+    if '"""' not in code and "\'\'\'" not in code:
+        return code
+    out: list[str] = []
+    pos = 0
+    for m in _PY_STRINGS.finditer(code):
+        if not m.group().startswith(('"""', "\'\'\'")):
+            continue
+        line_start = code.rfind("\n", 0, m.start()) + 1
+        if _STRING_PREFIX.fullmatch(code, line_start, m.start()) is None:
+            continue  # the string follows code on its line: `x = """...`
+        if _OPEN_EXPRESSION.search(_previous_line(code, line_start)):
+            continue  # an argument or value on its own line: a string the code uses
+        indent = len(code[line_start:m.start()]) - len(code[line_start:m.start()].lstrip(" \t"))
+        out.append(code[pos:line_start + indent])
+        out.append(_NOT_NEWLINE.sub(" ", code[line_start + indent:m.end()]))  # the `r` prefix too
+        pos = m.end()
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _previous_line(code: str, line_start: int) -> str:
+    """The last line with any code before the line starting at `line_start` ('' at the top)."""
+    end = line_start - 1
+    while end > 0:
+        start = code.rfind("\n", 0, end) + 1
+        line = code[start:end]
+        if line.strip():
+            return line.rstrip()
+        end = start - 1
+    return ""
 
 
 # The lexer's string forms with possessive repeats: a string token never gives characters back.

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_integrations.scan.lexing import C_STYLE, HASH, PHP, strip_comments
+from mkdocs_integrations.scan.lexing import C_STYLE, HASH, PHP, PY, strip_comments
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,14 @@ from mkdocs_integrations.scan.lexing import C_STYLE, HASH, PHP, strip_comments
         (HASH, "name = `cmd` # c", "name = `cmd`    "),
         (HASH, "it's # prose\nnext", "it's # prose\nnext"),  # unterminated string ends at the line end
         (PHP, "#[Route('/x')]\n# c\n// d\n$a = 1;", "#[Route('/x')]\n   \n    \n$a = 1;"),
+        # Python's docstrings are prose: a parser's """See https://gitlab.com/...""" is no call
+        (PY, 'def f():\n    """See https://x.io"""  # c\n', 'def f():\n' + ' ' * 31 + '\n'),
+        (PY, "class A:\n    r'''Doc\n    x'''\n", "class A:\n           \n        \n"),
+        # a string that closes on its own line is not another's opening
+        (PY, 'q = """\nSELECT\n"""\nx = 1\n', 'q = """\nSELECT\n"""\nx = 1\n'),
+        # an argument or a returned value on its own line is a string the code uses
+        (PY, 'get(\n    """https://api.x.io"""\n)', 'get(\n    """https://api.x.io"""\n)'),
+        (PY, 'return \\\n  """https://x.io"""', 'return \\\n  """https://x.io"""'),
     ],
 )
 def test_strip_comments(style: str, text: str, expected: str) -> None:

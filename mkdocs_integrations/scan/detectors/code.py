@@ -17,7 +17,7 @@ from ...model import CALL, ENV_READ, HOST, IMPORT, Evidence
 from ...uncatalogued import api_slug
 from ...paths import is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
-from ..lexing import C_STYLE, HASH, PHP, multiline_template_spans, strip_comments
+from ..lexing import C_STYLE, HASH, PHP, PY, multiline_template_spans, strip_comments
 from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
 from ._settings_classes import go_env_tags, js_env_schema_keys, settings_class_fields
@@ -77,7 +77,7 @@ JS = Language(
 PYTHON = Language(
     name="python",
     extensions=(".py", ".pyw"),
-    comments=HASH,
+    comments=PY,
     imports=_rx(
         r"^\s*import\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)",
         r"^\s*from\s+([A-Za-z_][\w.]*)\s+import\b",
