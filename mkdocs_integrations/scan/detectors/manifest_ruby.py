@@ -88,14 +88,25 @@ def detect_gemfile_lock(src: Source, ctx: Context) -> Iterator[Record]:
             )
 
 
+# A Gemfile variant beside the main one, selected with Bundler's `BUNDLE_GEMFILE`
+# (`Gemfile.next` for the next Rails, `Gemfile.saas` for a hosted build that `eval_gemfile`s the
+# base one and adds its own gems), with its own lockfile `Gemfile.<variant>.lock`.
+# Not a generator's template of one (`Gemfile.tt`, `Gemfile.erb`) nor an example.
+_VARIANT = re.compile(r"^Gemfile\.(?!(?:tt|erb|template|example|sample|dist|orig|bak)(?:\.|$))[A-Za-z][\w-]*(\.lock)?$")
+
+
+def _is_lock(name: str) -> bool:
+    return name in ("Gemfile.lock", "gems.locked") or (name.endswith(".lock") and bool(_VARIANT.match(name)))
+
+
 def _dispatch(src: Source, ctx: Context) -> Iterator[Record]:
-    if src.name in ("Gemfile.lock", "gems.locked"):
+    if _is_lock(src.name):
         return detect_gemfile_lock(src, ctx)
     return detect_gemfile(src, ctx)
 
 
 DETECTOR = Detector(
     name="ruby-gems",
-    accepts=lambda rel, name, ctx: name in ("Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"),
+    accepts=lambda rel, name, ctx: name in ("Gemfile", "Gemfile.lock", "gems.rb", "gems.locked") or bool(_VARIANT.match(name)),
     detect=_dispatch,
 )

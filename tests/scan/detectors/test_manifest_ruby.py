@@ -140,3 +140,16 @@ def test_accepts_bundler_file_names(ctx):
     for name in ("Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"):
         assert DETECTOR.accepts(name, name, ctx)
     assert not DETECTOR.accepts("Gemfile.bak", "Gemfile.bak", ctx)
+
+
+def test_gemfile_variants_and_their_lockfiles(run_detector):
+    """A Gemfile variant selected with BUNDLE_GEMFILE (`Gemfile.saas` evaluating the base one and
+    adding a hosted build's gems, `Gemfile.next`) is a Gemfile, and `Gemfile.saas.lock` its
+    lockfile; a generator's template (`Gemfile.tt`) is neither."""
+    gemfile = 'eval_gemfile "Gemfile"\n\ngem "sentry-ruby"\n'
+    ev, _ = run_detector(DETECTOR, "Gemfile.saas", gemfile)
+    assert [(e.name, e.line) for e in ev] == [("sentry-ruby", 3)]
+    lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    sentry-ruby (5.22.0)\n\nPLATFORMS\n  ruby\n"
+    ev, _ = run_detector(DETECTOR, "Gemfile.saas.lock", lock)
+    assert [(e.name, e.version, e.get("locked")) for e in ev] == [("sentry-ruby", "5.22.0", "1")]
+    assert not DETECTOR.accepts("Gemfile.tt", "Gemfile.tt", None)
