@@ -77,6 +77,95 @@ _SENDS = re.compile(_HTTP_POST.pattern + r"|\bhttp\.NewRequest(?:WithContext)?\s
 _SENDER_SPAN = 6000  # how far a sender's body may run when no other function follows it
 
 
+# A recogniser of one vendor's webhook URLs, named for it: `SLACK_WEBHOOK_URL_REGEX =
+# %r{//hooks\.slack\.com/services/...}`, `DISCORD_WEBHOOK_PATTERN = re.compile(...)`,
+# `const teamsWebhookRegex = /.../`. An app that posts to webhook URLs its users set matches them
+# against these to send that vendor its own payload format (Slack mrkdwn, a chat's form post):
+# it integrates with the vendor, though the URL is the user's. The vendor is the longest run of
+# the leading words that is a catalog service by id or name (`BASECAMP_CAMPFIRE_WEBHOOK_...`: Basecamp).
+_VENDOR_HOOK_PATTERN = re.compile(
+    r"\b(?:([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*?)_WEBHOOKS?(?:_URLS?)?_(?:REGEXP?|RE|PATTERNS?|MATCHER|PREFIX|HOSTS?|DOMAINS?)"
+    r"|([a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*?)Webhooks?(?:Urls?|URLS?)?(?:Regexp?|RegExp|Re|Patterns?|Matcher|Prefix|Hosts?|Domains?))"
+    r"\s*(?::\s*\w+\s*)?=(?!=)"
+)
+
+
+def _vendor_of_words(words: list[str], ctx: Context) -> str:
+    """The catalog service the longest leading run of `words` names ('' when none, or one
+    named with an everyday word)."""
+    for k in range(len(words), 0, -1):
+        sid = ctx.index.service_titled("".join(words[:k]))
+        if sid:
+            return "" if ctx.catalog.services[sid].word_name else sid
+    return ""
+
+
+def _vendor_hook_patterns(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Outgoing webhooks of the vendors whose URLs the app recognises (`SLACK_WEBHOOK_URL_REGEX`)."""
+    seen: set[str] = set()
+    for m in _VENDOR_HOOK_PATTERN.finditer(text):
+        words = m.group(1).lower().split("_") if m.group(1) else _words(m.group(2))
+        sid = _vendor_of_words(words, ctx)
+        if sid and sid not in seen:
+            seen.add(sid)
+            name = m.group(0).split("=")[0].split(":")[0].strip()
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start()), kind=WEBHOOK_OUT, name=name, service=sid,
+                detail=(("trigger", f"URLs matching {name} in {src.name}"), ("retry", "")),
+            )
+
+
+# A post to a URL held in a variable named for the vendor: `fetch(slackURL, {method: "POST"})`,
+# `requests.post(discord_webhook_url, json=...)`, `axios.post(this.teamsWebhookUrl, ...)` (an app's
+# alert channel per vendor, posting the vendor's own payload to the webhook URL a user set).
+_VENDOR_URL_POST = re.compile(
+    r"\b(fetch|axios\.post|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|"
+    r"HTTParty\.post|Http::post|\$http->post|Net::HTTP\.post)\s*\(\s*(?:@|\$)?(?:[A-Za-z_]\w*(?:\.|->))?"
+    r"([A-Za-z][A-Za-z0-9]*?)_?(?:[Ww]ebhook_?)?(URL|Url|url|URI|Uri|uri)\b"
+)
+_FETCH_POST = re.compile(r"""\bmethod\s*:\s*['"`]POST['"`]""", re.I)
+_FETCH_SPAN = 400  # how far after `fetch(` its options may say POST
+
+
+def _vendor_url_posts(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Posts to a URL in a variable named `<vendor>Url` / `<vendor>_webhook_url`."""
+    for m in _VENDOR_URL_POST.finditer(text):
+        if m.group(1) == "fetch" and not _FETCH_POST.search(text, m.end(), _call_end(text, m.end())):
+            continue  # a GET: reading something, not notifying the vendor
+        sid = _vendor_of_words(_words(m.group(2)), ctx)
+        if not sid:
+            continue
+        func = _enclosing_function(text, m.start())
+        var = text[m.start(2):m.end(3)]
+        yield Evidence(
+            path=src.rel, line=src.line_of(m.start()), kind=WEBHOOK_OUT, name=f"POST to {var}", service=sid,
+            detail=(("trigger", f"{func}() in {src.name}" if func else f"code in {src.name}"),
+                    ("retry", _retry(_function_body(text, m.start()), text))),
+        )
+
+
+def _call_end(text: str, start: int) -> int:
+    """Where the call whose arguments run from `start` closes (its `)` at depth 0), at most
+    `_FETCH_SPAN` characters on."""
+    depth = 0
+    end = min(len(text), start + _FETCH_SPAN)
+    for i in range(start, end):
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return i
+            depth -= 1
+    return end
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of an identifier: `slackWebhook` → slack, webhook; `SLACK_URL` → slack, url."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
 def _vendor_hook_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
     """(offset, function name, service) of each function named `<vendor>Webhook` whose body
     makes an HTTP POST: the app notifies that vendor's chat through a user's webhook URL."""
@@ -308,6 +397,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             detail=(("events", ",".join(_events(text))), ("verification", verification)),
         )
     yield from _vendor_verifiers(src, text, ctx)
+    yield from _vendor_hook_patterns(src, text, ctx)
     if routes or not _HTTP_POST.search(text):
         return
     # Outgoing: a function per vendor that posts to its webhook (`slackWebhook()`).
@@ -342,8 +432,13 @@ def _senders(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     (`sendSlackAlert()`, `sendGotifyNotification()`)."""
     if not _SENDS.search(text):
         return
+    named: set[str] = set()
     for offset, func, sid in _vendor_sender_functions(text, ctx):
+        named.add(sid)
         yield _vendor_post(src, offset, func, sid, "")
+    for record in _vendor_url_posts(src, text, ctx):
+        if record.service not in named:
+            yield record
 
 
 def _vendor_post(src: Source, offset: int, func: str, sid: str, retry: str) -> Evidence:

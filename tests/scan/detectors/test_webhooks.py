@@ -397,3 +397,69 @@ def test_a_verifier_per_vendor_is_that_vendors_incoming_webhook(run_detector):
     ev, _ = run_detector(DETECTOR, "api/handlers/webhooks/receive.go", text)
     assert sorted((e.kind, e.service) for e in ev if e.name.startswith("validate")) == [
         (WEBHOOK_IN, "stripe"), (WEBHOOK_IN, "svix")]
+
+
+WEBHOOK_RB = '''class Webhook < ApplicationRecord
+  SLACK_WEBHOOK_URL_REGEX = %r{//hooks\\.slack\\.com/services/T[^\\/]+/B[^\\/]+/[^\\/]+\\Z}i
+  ACME_WEBHOOK_URL_REGEX = %r{/acme/hooks/\\d+\\Z}i
+  BASECAMP_CAMPFIRE_WEBHOOK_URL_REGEX = %r{/\\d+/integrations/[^\\/]+/buckets/\\d+/chats/\\d+/lines\\Z}i
+
+  def for_slack?
+    url.match? SLACK_WEBHOOK_URL_REGEX
+  end
+end
+'''
+
+
+def test_a_vendors_webhook_url_pattern_names_the_vendor(run_detector):
+    """An app that posts to webhook URLs its users set recognises a vendor's by a pattern named
+    for it (`SLACK_WEBHOOK_URL_REGEX`), to send that vendor its own payload: an outgoing webhook
+    of the vendor. The vendor is the longest leading run of words that is a catalog service
+    (`BASECAMP_CAMPFIRE_...`: Basecamp); `ACME_` is no catalog vendor's."""
+    ev, _ = run_detector(DETECTOR, "app/models/webhook.rb", WEBHOOK_RB)
+    out = {e.service: e for e in ev if e.kind == WEBHOOK_OUT}
+    assert set(out) == {"slack", "basecamp"}
+    assert out["slack"].line == 2 and out["slack"].name == "SLACK_WEBHOOK_URL_REGEX"
+
+
+def test_a_camel_case_webhook_url_pattern(run_detector):
+    src = "const discordWebhookRegex = /^https:\\/\\/discord(?:app)?\\.com\\/api\\/webhooks\\//;\nexport const isDiscord = (u) => discordWebhookRegex.test(u);\n"
+    ev, _ = run_detector(DETECTOR, "src/lib/webhook.ts", src)
+    assert {e.service for e in ev if e.kind == WEBHOOK_OUT} == {"discord"}
+
+
+SLACK_SEND_TS = '''import Mustache from "mustache";
+
+export default async function send(slackBody: string, variables: Record<string, string>, slackURL: string) {
+  const renderedBody = Mustache.render(slackBody, variables);
+  const response = await fetch(slackURL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: renderedBody,
+  });
+  return response.ok;
+}
+
+export async function preview(discordUrl: string) {
+  return fetch(discordUrl);
+}
+
+export async function custom(webhookURL: string, body: string) {
+  return fetch(webhookURL, { method: "POST", body });
+}
+'''
+
+
+def test_a_post_to_a_url_named_for_the_vendor(run_detector):
+    """`fetch(slackURL, {method: "POST"})`: the app posts to the vendor's webhook URL a user set
+    (no `webhook` in the file needed). A GET (`fetch(discordUrl)`) reads, and a generic
+    `webhookURL` names no vendor."""
+    ev, _ = run_detector(DETECTOR, "src/lib/server/notification/slack_notification.ts", SLACK_SEND_TS)
+    out = [e for e in ev if e.kind == WEBHOOK_OUT]
+    assert [(e.service, e.line, e.name) for e in out] == [("slack", 5, "POST to slackURL")]
+
+
+def test_a_python_post_to_a_vendor_webhook_url(run_detector):
+    src = "import requests\n\ndef notify(settings, text):\n    requests.post(settings.discord_webhook_url, json={'content': text})\n"
+    ev, _ = run_detector(DETECTOR, "app/alerts.py", src)
+    assert {e.service for e in ev if e.kind == WEBHOOK_OUT} == {"discord"}
