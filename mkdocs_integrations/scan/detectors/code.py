@@ -239,6 +239,22 @@ _HOST_DEFAULT = re.compile(
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
 
+def _other_vendors_url(url: str, sid: str, ctx: Context) -> bool:
+    """Whether a URL on a page-tag vendor's host is, by the catalog's snippet patterns, another
+    vendor of the same category's script: `www.googletagmanager.com/gtag/js` is Google
+    Analytics' gtag.js (Analytics' own pattern names it), served from Tag Manager's host, and no
+    Tag Manager container. Only among analytics vendors, whose scripts share hosts."""
+    svc = ctx.catalog.services[sid]
+    if svc.category != "analytics":
+        return False
+    for other, patterns, _ in ctx.index.call_patterns:
+        if other == sid or ctx.catalog.services[other].category != "analytics":
+            continue
+        if any(call.pattern.search(url) for call, *_ in patterns):
+            return True
+    return False
+
+
 def _tracking_script(path: str, ctx: Context) -> str | None:
     """An analytics vendor's tracker served from the app's own host, named after the vendor
     (`https://stats.example.org/js/plausible.js`, `/matomo.js`, `/piwik.js`)."""
@@ -1025,6 +1041,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             text, max(0, m.start() - 80), m.start()
         ):
             continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
+        if sid and path and _other_vendors_url(m.group(0), sid, ctx):
+            continue  # another vendor's script on a shared host (gtag.js for Analytics on Tag Manager's host)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
         if _CAMPAIGN_TAG.search(path):

@@ -906,3 +906,15 @@ def test_sample_urls_with_blank_path_segments_are_no_calls_even_on_catalog_hosts
     assert not [e for e in ev if e.kind == HOST]  # (the SDK-call pattern alone establishes no Slack)
     ev, _ = run_detector(DETECTOR, "src/notify.rs", 'let url = "https://hooks.slack.com/services/T024BE7LD/B01234567/abcdEFGHijklMNOPqrstUVWX";\n')
     assert [e for e in ev if e.kind == HOST and e.name == "hooks.slack.com"]
+
+
+def test_another_analytics_vendors_script_on_a_shared_host(run_detector):
+    """gtag.js (`www.googletagmanager.com/gtag/js`) is Google Analytics' tag, named so by its
+    catalog pattern, served from Tag Manager's host: no Tag Manager host; the container
+    loader (`/gtm.js`) on the same host is Tag Manager's."""
+    src = 'var scriptHost = "{{script_host}}" || "https://www.googletagmanager.com/gtag/js?id={{id}}";\nloadJS(scriptHost);\n'
+    ev, _ = run_detector(DETECTOR, "src/lib/snippets/capture/ga.js", src)
+    assert not [e for e in ev if e.kind == HOST and e.service == "google-tag-manager"]
+    gtm = 'loadJS("https://www.googletagmanager.com/gtm.js?id=" + id);\n'
+    ev, _ = run_detector(DETECTOR, "src/lib/snippets/capture/gtm.js", gtm)
+    assert [e.service for e in ev if e.kind == HOST] == ["google-tag-manager"]
