@@ -2156,6 +2156,17 @@ MORE_CASES += [
     ("riskrecon", {"app/tools/risk_recon/api.py": 'import requests\n\nURL = "https://api.riskrecon.com/v1"\n\ndef toes(key):\n    return requests.get(URL + "/toes", headers={"Authorization": key})\n'}),
     ("majorleaguecyber", {"app/auth.py": 'import requests\n\ndef user(token):\n    return requests.get("https://api.majorleaguecyber.org/user", headers={"Authorization": "Bearer " + token})\n'}),
 ]
+MORE_CASES += [
+    # The twenty-ninth set: Rails' Action Push Native (APNs and FCM by the options a notification
+    # carries), a Zeabur deploy template, a gem of a Gemfile variant.
+    ("apns", {"Gemfile": 'source "https://rubygems.org"\n\ngem "action_push_native"\n',
+              "app/models/push_target.rb": "class PushTarget\n  def deliver(devices)\n    ApplicationPushNotification.with_apple(aps: { category: 'x' }).with_data(title: 't').deliver_later_to(devices)\n  end\nend\n"}),
+    ("firebase-cloud-messaging", {"Gemfile": 'source "https://rubygems.org"\n\ngem "action_push_native"\n',
+                                  "app/models/push_target.rb": "class PushTarget\n  def deliver(devices)\n    ApplicationPushNotification.with_google(android: { notification: nil }).deliver_later_to(devices)\n  end\nend\n"}),
+    ("zeabur", {"zeabur-template.yaml": "apiVersion: zeabur.com/v1\nkind: Template\nmetadata:\n  name: App\nspec:\n  services:\n    - name: app\n      template: PREBUILT\n      spec:\n        source:\n          image: acme/app:latest\n"}),
+    ("prometheus", {"Gemfile.saas": 'eval_gemfile "Gemfile"\n\ngem "yabeda-prometheus-mmap"\n',
+                    "lib/metrics.rb": "Yabeda::Prometheus::Exporter.start_metrics_server!\n"}),
+]
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
@@ -2261,5 +2272,3 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     for app in ("a", "b"):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
-
-
