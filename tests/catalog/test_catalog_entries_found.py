@@ -2254,9 +2254,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # `brew install` in CI installs a build tool; a GoReleaser brew entry with skip_upload publishes nothing.
     ("homebrew", workflow_with_steps("- run: brew install jq goreleaser")),
     ("homebrew", {".goreleaser.yml": "brews:\n  - name: app\n    skip_upload: true\n"}),
+    # Tika's Java library detecting MIME types in-process calls no Tika server.
+    ("apache-tika", {"build.gradle": "dependencies {\n    implementation 'org.apache.tika:tika-core:2.9.2'\n}\n",
+                     "src/main/java/app/FileTypes.java": "package app;\n\nimport org.apache.tika.Tika;\n\npublic class FileTypes {\n    public static String detect(byte[] b) { return new Tika().detect(b); }\n}\n"}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
