@@ -25,7 +25,7 @@ from .scan import ScanResult
 from .scan.detectors.code import language_for
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
-    fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
+    fold_api_scope_oauth, fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
     fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_providers,
 )
 from .plugin_families import family_modules
@@ -327,7 +327,8 @@ def resolve(
             continue
         if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             continue  # raw facts of plugin_families
-        if ev.kind == CALL and ev.name == SIGN_IN_CLIENT and is_sign_in_path(ev.path):
+        # (or a vendor-named provider file reading the user profile: `thirdparty/provider_discord.go`)
+        if ev.kind == CALL and ev.name == SIGN_IN_CLIENT and (is_sign_in_path(ev.path) or ev.get("provider_file")):
             # (a forge's module with a login step, `forge/bitbucket/bitbucket.go`, also calls the API)
             client_files.add(ev.path)
         base = posixpath.basename(ev.path)
@@ -460,6 +461,7 @@ def resolve(
     folded.update(fold_shared_sign_in_hosts(per_service, catalog))
     folded.update(fold_app_token_hosts(per_service, catalog, {f.path for f in facts if f.name.startswith("app_token:")}))
     folded.update(fold_generic_oidc(per_service, catalog))
+    folded.update(fold_api_scope_oauth(per_service, catalog))
     for var in env.values():
         var.services = list(dict.fromkeys(folded.get(s, s) for s in var.services))
     for hook in webhooks:

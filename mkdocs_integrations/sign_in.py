@@ -422,3 +422,44 @@ def fold_generic_oidc(per_service: dict[str, list[Evidence]], catalog: Catalog) 
     (target,) = only
     per_service[target].extend(per_service.pop(_GENERIC_SIGN_IN))
     return {_GENERIC_SIGN_IN: target}
+
+
+# Scopes that ask for the user's identity: an OAuth flow requesting any of them signs a user in.
+_IDENTITY_SCOPE = re.compile(r"(?:^|[/.:\s])(?:openid|email|profile|userinfo[\w.]*|plus\.login|plus\.me)$", re.I)
+
+
+def fold_api_scope_oauth(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A sign-in service seen only as an OAuth client (its library, its consent-URL call) whose
+    every flow requests a vendor API's scope and no identity scope (`generateAuthUrl({scope:
+    "https://mail.google.com"})` for Gmail over XOAUTH2, `auth/drive.file`) authorizes that API:
+    nobody signs in with it. Its evidence joins the one API service whose pattern matched the
+    scope literal itself (the same line as the scope). Returns {folded id: API id}."""
+    folded: dict[str, str] = {}
+    at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for sid, evs in per_service.items():
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category in ("oauth", "auth_provider"):
+            continue
+        for e in evs:
+            if e.kind in (CALL, HOST) and shows_use(e):
+                at[(e.path, e.line)].add(sid)
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        evs = [e for e in per_service[sid] if shows_use(e) and not is_test_path(e.path)]
+        scopes = [e for e in evs if e.kind == SCOPE]
+        flows = [e for e in evs if e.kind == CALL]
+        if not scopes or not flows or any(e.kind not in (PACKAGE, IMPORT, CALL, SCOPE) for e in evs):
+            continue  # env vars, hosts, a provider's configuration: more than an API client
+        if any(_IDENTITY_SCOPE.search(e.name) for e in scopes):
+            continue
+        if {e.path for e in flows} - {e.path for e in scopes}:
+            continue  # a flow with no scope beside it may sign in
+        targets = set().union(*(at.get((e.path, e.line), set()) for e in scopes))
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        per_service[target].extend(per_service.pop(sid))
+        folded[sid] = target
+    return folded

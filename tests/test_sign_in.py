@@ -446,3 +446,42 @@ def test_a_token_endpoint_beside_a_sign_in_flow_stays_sign_in(tmp_path):
             '    return requests.post(TOKEN, data={"grant_type": "client_credentials"})\n'),
     })
     assert "microsoft-oauth" in ids(inv)
+
+
+def test_hanko_style_provider_files_outside_auth_folders_fold_their_user_info_hosts(tmp_path):
+    """`backend/thirdparty/provider_github.go` reading api.github.com/user after the OAuth
+    exchange: the GitHub API host is the sign-in's user-info call, not a GitHub integration."""
+    go = (
+        'package thirdparty\n\nconst (\n\tGithubAuthEndpoint = "https://github.com/login/oauth/authorize"\n'
+        '\tGithubUserInfoEndpoint = "https://api.github.com/user"\n)\n\n'
+        'func NewGithubProvider() (OAuthProvider, error) {\n\treturn &githubProvider{oauthConfig: &oauth2.Config{}}, nil\n}\n\n'
+        'func (g githubProvider) GetUserData(ctx context.Context, token *oauth2.Token) (*UserData, error) {\n'
+        '\treturn nil, makeRequest(ctx, token, g.oauthConfig, GithubUserInfoEndpoint, nil)\n}\n'
+    )
+    inv = scan(tmp_path / "hanko", {"backend/thirdparty/provider_github.go": go})
+    assert "github-oauth" in ids(inv) and "github" not in ids(inv)
+
+
+GMAIL_CONSENT = """\
+import { OAuth2Client } from "google-auth-library";
+
+export function gmailConsentUrl(clientId, clientSecret, redirectUri) {
+  const google = new OAuth2Client(clientId, clientSecret, redirectUri);
+  return google.generateAuthUrl({
+    access_type: "offline",
+    scope: "https://mail.google.com",
+    prompt: "consent",
+  });
+}
+"""
+
+
+def test_an_oauth_flow_asking_only_an_api_scope_authorizes_that_api(tmp_path):
+    """google-auth-library's consent URL for the Gmail scope (XOAUTH2 SMTP/IMAP) authorizes
+    Gmail: nobody signs in with Google there. With an identity scope it stays a sign-in."""
+    pkg = '{"name": "api", "dependencies": {"google-auth-library": "^9.0.0"}}\n'
+    inv = scan(tmp_path / "a", {"package.json": pkg, "src/controllers/config.ts": GMAIL_CONSENT})
+    assert "google-gmail" in ids(inv) and "google-oauth" not in ids(inv)
+    both = GMAIL_CONSENT.replace('scope: "https://mail.google.com",', 'scope: ["openid", "email", "https://mail.google.com"],')
+    inv = scan(tmp_path / "b", {"package.json": pkg, "src/controllers/config.ts": both})
+    assert "google-oauth" in ids(inv)

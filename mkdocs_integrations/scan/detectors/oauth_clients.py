@@ -24,7 +24,7 @@ from ...paths import is_sign_in_path, is_test_path
 from ...uncatalogued import api_slug
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .integration_modules import _GENERIC, _SUFFIX, _words
+from .integration_modules import _CONTAINERS, _GENERIC, _GROUPS, _SIGN_IN, _SUFFIX, _words
 
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.
 _OAUTH_CLIENT = re.compile(
@@ -46,6 +46,20 @@ _LOGIN_DEF = re.compile(
     r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
     r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)\s*\("""
 )
+# A definition of the step that reads the signed-in user's profile with the token
+# (`func (p discordProvider) GetUserData(`, `def get_user_info(`, `async fetchUserProfile(`):
+# in a file named as a vendor's provider (`thirdparty/provider_discord.go`), the OAuth flow
+# signs a user in even where no folder says "auth". An integration's OAuth (a Discord webhook
+# install, a Slack app) stores a token for the API and reads no user profile for a session.
+_USER_STEP_DEF = re.compile(
+    r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
+    r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
+    r"""(?:[Gg]et|[Ff]etch|[Ll]oad|[Rr]etrieve)_?(?:[Uu]ser_?(?:[Dd]ata|[Ii]nfo|[Pp]rofile|[Dd]etails|[Ii]dentity)"""
+    r"""|[Pp]rofile|[Ii]dentity)\s*\("""
+)
+# ...but not in an integration module's folder (`integrations/social/tumblr.provider.ts`): an
+# app that connects users' accounts for posting reads their profile to show the account.
+_INTEGRATION_FOLDERS = (_CONTAINERS - _SIGN_IN) | _GROUPS
 SIGN_IN_CLIENT = "OAuth sign-in client"
 _URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 # Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
@@ -199,13 +213,21 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     # The login step is in the file, or the file is one provider of the app's sign-in code
     # (`tools/auth/gitea.go` beside `auth.go`: the flow is shared, each file names its endpoints).
     sign_in_path = is_sign_in_path(src.rel)
-    if not _OAUTH_CLIENT.search(src.text) or not (sign_in_path or _LOGIN_DEF.search(src.text)):
+    stem = src.name.rsplit(".", 1)[0]
+    declared = _declared_vendor(stem)
+    if declared and _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+        declared = None  # an integration module's provider: its OAuth connects an account
+    if not _OAUTH_CLIENT.search(src.text) or not (
+        sign_in_path or _LOGIN_DEF.search(src.text) or (declared and _USER_STEP_DEF.search(src.text))
+    ):
         return  # the cheap look first: most files have neither
     text = src.stripped(lang.comments)
     client = _OAUTH_CLIENT.search(text)
     if client is None:
         return
-    stem = src.name.rsplit(".", 1)[0]
+    # `thirdparty/provider_discord.go` defining `GetUserData`: a provider of the app's sign-in
+    # outside any folder named for it (the resolver treats it as a sign-in path's provider file).
+    provider_file = bool(declared and not sign_in_path and _USER_STEP_DEF.search(text))
     if sign_in_path:
         classes = list(_provider_classes(text, ctx))
         if len(classes) > 1:  # a file of several providers, one class each: no one vendor names it
@@ -213,6 +235,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
                                service=sid, detail=(("sign_in", name),))
             return
+    if provider_file:
+        yield Evidence(
+            path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT,
+            service=ctx.index.sign_in_provider(declared) or "", detail=(("sign_in", declared), ("provider_file", "1")),
+        )
+        return
     if _LOGIN_DEF.search(text):
         name = _vendor(src.rel)
         if name and name != _vendor(src.rel, folder=False) and _foreign_authorize_host(text, name):

@@ -87,6 +87,36 @@ def test_provider_files_named_for_their_vendor_in_a_sign_in_folder(run_detector)
     assert _found(run_detector, "internal/providers/provider_github.go", github) == []
 
 
+THIRDPARTY_DISCORD = """\
+package thirdparty
+
+const DiscordOauthAuthEndpoint = "https://discord.com/oauth2/authorize"
+
+func NewDiscordProvider(c config.ThirdPartyProvider) (OAuthProvider, error) {
+	return &discordProvider{oauthConfig: &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: DiscordOauthAuthEndpoint}}}, nil
+}
+
+func (p discordProvider) GetUserData(ctx context.Context, token *oauth2.Token) (*UserData, error) {
+	return nil, nil
+}
+"""
+
+
+def test_a_vendor_provider_file_reading_the_user_profile_is_sign_in_outside_auth_folders(run_detector):
+    """hanko's `backend/thirdparty/provider_discord.go`: no folder says "auth", but a file named
+    as the vendor's provider with an OAuth client and a step reading the signed-in user's profile
+    is that vendor's sign-in (marked as a provider file for the resolver)."""
+    ev, _ = run_detector(DETECTOR, "backend/thirdparty/provider_discord.go", THIRDPARTY_DISCORD)
+    assert [(e.line, e.service, e.get("sign_in"), e.get("provider_file")) for e in ev if e.kind == CALL] == [
+        (3, "discord-oauth", "discord", "1")]
+    # Without the profile step (an integration's OAuth install) or without the provider name: nothing.
+    no_profile = THIRDPARTY_DISCORD.replace("GetUserData", "PostMessage")
+    assert _found(run_detector, "backend/thirdparty/provider_discord.go", no_profile) == []
+    assert _found(run_detector, "backend/thirdparty/discord.go", THIRDPARTY_DISCORD) == []
+    # A social integration's provider (an account connected for posting shows its profile).
+    assert _found(run_detector, "libs/integrations/social/provider_discord.go", THIRDPARTY_DISCORD) == []
+
+
 PROVIDER_CLASSES = '''\
 
 
