@@ -2167,6 +2167,13 @@ MORE_CASES += [
     ("prometheus", {"Gemfile.saas": 'eval_gemfile "Gemfile"\n\ngem "yabeda-prometheus-mmap"\n',
                     "lib/metrics.rb": "Yabeda::Prometheus::Exporter.start_metrics_server!\n"}),
 ]
+MORE_CASES += [
+    # A link unfurler rewriting tweet URLs to FxTwitter's proxy for their Open Graph tags.
+    ("fxtwitter", {"app/models/opengraph/fetching.rb": 'FX_TWITTER_HOST = "fxtwitter.com"\n\ndef fetch(url)\n'
+                   '  Net::HTTP.get(URI("https://api.fxtwitter.com/status/#{url.split("/").last}"))\nend\n'}),
+    # Gmail's full-mailbox scope without its slash, as googleapis' consent URL takes it (XOAUTH2 mail).
+    ("google-gmail", {"src/controllers/config.ts": 'const url = google.generateAuthUrl({\n  access_type: "offline",\n  scope: "https://mail.google.com",\n});\n'}),
+]
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
