@@ -236,6 +236,15 @@ _HOST_DEFAULT = re.compile(
     r"""[A-Za-z]\w*?(?:Host|_host|_HOST|Endpoint|_endpoint|_ENDPOINT|Url|URL|_url)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]""",
 )
+# A URL tested for a bare host: `url.includes("discord.com")`, `webhookUrl.startsWith("hooks.slack.com")`,
+# Python's `"discord.com" in url`, Ruby's `url.include?("discord.com")`.
+_BARE_HOST = r"""([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"""
+_SNIFFED_HOST = re.compile(
+    r"""\b\w*(?:url|uri|host|hostname|endpoint)\w*(?:\.\w+)?\.(?:includes|include\?|contains|Contains|endsWith|end_with\?)"""
+    r"""\(\s*['"`]""" + _BARE_HOST + r"""['"`]\s*\)"""
+    r"""|['"]""" + _BARE_HOST + r"""['"]\s+in\s+\w*(?:url|uri|host|hostname|endpoint)\w*\b""",
+    re.I,
+)
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
 
@@ -1095,6 +1104,16 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         sid = ctx.index.host(host)
         if sid and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+    # A webhook sender that shapes its payload for the vendor a configured URL points at
+    # (`if (url.includes("discord.com"))` → Discord embeds, `"hooks.slack.com" in url` → Slack
+    # blocks): the bare host it tests the URL for is the vendor whose webhook API it calls.
+    # Only in code about webhooks: elsewhere such a test picks an icon or an embed for a link.
+    if "webhook" in text.lower() and (present is None or not gate.hosts.isdisjoint(present)):
+        for m in _SNIFFED_HOST.finditer(text):
+            host = (m.group(1) or m.group(2)).lower()
+            sid = ctx.index.host(host)
+            if sid and once("host", host):
+                yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid)
     # Hosts a plain URL does not spell out: built from a template, or on the page's scheme.
     # Catalogued hosts only; a hyperlink's target is no request here either.
     templated = _templated_hosts(text) if present is None or _URL_LITERAL in present else ()

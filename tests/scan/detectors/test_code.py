@@ -193,6 +193,26 @@ const (
     ]
 
 
+def test_a_webhook_sender_testing_its_url_for_a_vendor_host_names_that_vendor(run_detector):
+    """A webhook sender shaping Discord embeds when the configured URL is Discord's
+    (`url.includes("discord.com")`, `"hooks.slack.com" in url`) calls that vendor's webhook API;
+    the same test outside webhook code (an icon for a link) names nothing."""
+    ts = (
+        'export async function sendWebhookNotification(webhook, message) {\n'
+        '  const url = webhook.url;\n'
+        '  if (url.includes("discord.com")) {\n'
+        '    return axios.post(url, { embeds: [] });\n  }\n}\n'
+    )
+    ev, _ = run_detector(DETECTOR, "src/lib/notifications/webhook.ts", ts)
+    assert [(e.name, e.service, e.line) for e in ev if e.kind == HOST] == [("discord.com", "discord", 3)]
+    py = 'def notify(webhook_url, text):\n    if "hooks.slack.com" in webhook_url:\n        return {"text": text}\n'
+    ev, _ = run_detector(DETECTOR, "app/hooks.py", py)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("hooks.slack.com", "slack")]
+    icon = 'export function icon(link) {\n  if (link.url.includes("discord.com")) return "discord";\n}\n'
+    ev, _ = run_detector(DETECTOR, "src/components/LinkIcon.ts", icon)
+    assert [e for e in ev if e.kind == HOST] == []
+
+
 def test_documentation_links_of_an_api_host_are_not_calls(run_detector):
     src = """\
     r = requests.get(f"https://api.nal.usda.gov/fdc/v1/food/{fid}")
