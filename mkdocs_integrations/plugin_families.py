@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import FEATURE, HOST, IMPORT, Evidence
 from .paths import SIGN_IN_WORDS, is_sign_in_path, is_test_path
-from .scan.detectors.integration_modules import _GENERIC, _words
+from .scan.detectors.integration_modules import GENERIC_NAMES, name_words
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name
 
@@ -53,7 +53,7 @@ _ROLE_WORDS = frozenset({
 })
 # Members named for a format, a language or the family's own plumbing (`CSV`, `Url`, `Script`,
 # `QueryResults`, `Email`): generic modules beside the vendors, no vendor themselves.
-_NOT_VENDORS = _GENERIC | frozenset({
+_NOT_VENDORS = GENERIC_NAMES | frozenset({
     "csv", "tsv", "excel", "xlsx", "json", "xml", "yaml", "url", "uri", "python", "script", "sql", "results",
     "result", "query", "queries", "rss", "atom", "ical", "ics", "html", "text", "plain", "raw", "smtp",
     "generic", "custom", "abstract", "dummy", "sample", "example", "demo", "mixin", "legacy", "other",
@@ -99,7 +99,7 @@ def _root(cls: str, bases: dict[str, str]) -> str:
 def _name_words(name: str) -> list[str]:
     """Words of a class or file name, acronyms and versions apart: `SPARQLEndpoint` → sparql,
     endpoint; `GoogleAnalytics4` → google, analytics (`DB2` stays)."""
-    words = _words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", name))
+    words = name_words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", name))
     return [re.sub(r"(?<=[a-z]{3})\d+$", "", w) for w in words]  # `GoogleAnalytics4`: the version apart
 
 
@@ -188,7 +188,7 @@ def _family_folder(path: str, cls: str) -> str:
     package, not the module's path."""
     folder = posixpath.dirname(path)
     own = _squashed(posixpath.basename(folder))
-    if len(own) < 3 or own in _GENERIC or not _squashed(cls).startswith(own) or _squashed(cls) == own:
+    if len(own) < 3 or own in GENERIC_NAMES or not _squashed(cls).startswith(own) or _squashed(cls) == own:
         return folder
     parent = posixpath.dirname(folder)
     m = _JVM_SOURCE_ROOT.match(parent + "/")

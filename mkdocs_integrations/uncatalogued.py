@@ -26,7 +26,7 @@ _STAGING_DOMAIN = re.compile(r"[-_](?:staging|stage|preprod|dev|qa|uat)$|^(?:sta
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic", "gouv", "gv", "govt"})
 
 
-def _registrable(host: str) -> list[str]:
+def registrable_domain(host: str) -> list[str]:
     """The registrable domain's labels: 'api.x.co.uk' → ['x', 'co.uk'], 'api.last.fm' → ['last', 'fm']."""
     parts = host.lower().split(".")
     if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
@@ -38,7 +38,7 @@ def api_slug(host: str) -> str:
     """'api.pinboard.in' → 'pinboard', 'api-prod.omnivore.app' → 'omnivore'; '' for an IP address."""
     if re.fullmatch(r"[\d.]+", host):
         return ""  # 127.0.0.1, 10.0.0.5: an address names no vendor
-    domain = _registrable(host)
+    domain = registrable_domain(host)
     if not domain:
         return ""
     label = domain[0]
@@ -87,7 +87,7 @@ def agreed_name(module: str, host: str) -> str | None:
 
 def squashed_domain(host: str) -> str:
     """The registrable domain without dots: brand domains name their vendor whole (last.fm)."""
-    return re.sub(r"[^a-z0-9]", "", "".join(_registrable(host)))
+    return re.sub(r"[^a-z0-9]", "", "".join(registrable_domain(host)))
 
 
 def _own(slug: str, project_name: str) -> bool:
@@ -112,7 +112,7 @@ def _domain_owners(catalog: Catalog) -> dict[str, set[str]]:
                 continue  # id.twitch.tv signs users in; api.twitch.tv beside it is Twitch's API
             for h in svc.hosts:
                 if "*" not in h.split(".")[-2:]:
-                    owners[".".join(_registrable(h))].add(svc.id)
+                    owners[".".join(registrable_domain(h))].add(svc.id)
         cached = _OWNERS[id(catalog)] = (catalog, dict(owners))
     return cached[1]
 
@@ -163,7 +163,7 @@ def uncatalogued_apis(
         slug = api_slug(host)
         if not live or not slug or host.split(".")[0] in _NOT_AN_API or len(host.split(".")) > 5:
             continue
-        if _STAGING_DOMAIN.search(_registrable(host)[0]):
+        if _STAGING_DOMAIN.search(registrable_domain(host)[0]):
             continue  # edge.acme-staging.win: a staging deployment's own domain, no vendor's
         domain = squashed_domain(host)  # last.fm -> lastfm, short.io -> shortio
         own_slug = slug
@@ -178,7 +178,7 @@ def uncatalogued_apis(
         names = {slug, own_slug, domain}
         if names & taken or names & catalog.services.keys() or _own(slug, project_name):
             continue  # a catalog service's other host, or the application's own API (getinboxzero.com)
-        if owners.get(".".join(_registrable(host)), set()) & taken:
+        if owners.get(".".join(registrable_domain(host)), set()) & taken:
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
         if slug in umbrellas:
             continue  # books.google.com, apis.google.com: an umbrella company's domain names no product

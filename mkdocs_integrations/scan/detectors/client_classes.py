@@ -18,7 +18,7 @@ from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .integration_modules import _GENERIC
+from .integration_modules import GENERIC_NAMES
 
 # A class (or Go/Rust struct) whose name ends in a client role word.
 _CLASS = re.compile(
@@ -43,7 +43,7 @@ def _declarations(text: str) -> list[re.Match[str]]:
 
 # Names that are the client's role or the app's own plumbing, not a vendor: the integration
 # modules' list of generic words, and the words client classes add to it.
-_NOT_VENDORS = _GENERIC | frozenset({
+_NOT_VENDORS = GENERIC_NAMES | frozenset({
     "abstract", "cli", "external", "graphql", "grpc", "http2", "json", "my", "oauth2", "our", "private",
     "remote", "rest", "rpc", "sdk", "soap", "socket", "websocket", "ws", "xml",
 })

@@ -211,7 +211,7 @@ _URL = re.compile(r"""(?:https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])
 _AUTHORIZE_PATH = re.compile(
     r"(?i)/(?:authorize|authorization|request_auth|auth\.php)\b|/oauth2?(?:\.0)?/auth\b|^/connect/?$"  # (SoundCloud's /connect)
 )
-_NOT_EXTERNAL = re.compile(
+NOT_EXTERNAL_HOST = re.compile(
     r"(^|\.)(localhost|example\.(com|org|net)|test|local|internal|invalid|w3\.org|schema\.org|"
     r"xmlsoap\.org|json-schema\.org|purl\.org|apache\.org|mozilla\.org|ietf\.org|openapis\.org)$"
     # placeholders in docs and defaults: api.yourdomain.com, my-company.com
@@ -264,7 +264,7 @@ def _other_vendors_url(url: str, sid: str, ctx: Context) -> bool:
     return False
 
 
-def _tracking_script(path: str, ctx: Context) -> str | None:
+def tracking_script(path: str, ctx: Context) -> str | None:
     """An analytics vendor's tracker served from the app's own host, named after the vendor
     (`https://stats.example.org/js/plausible.js`, `/matomo.js`, `/piwik.js`)."""
     m = _SCRIPT_FILE.search(path)
@@ -648,7 +648,7 @@ _PLACEHOLDER = r"(?:%[sdv]|\$\{[^}\s]{1,40}\}|\{\{[^}\s]{1,40}\}\}|#\{[^}\s]{1,4
 _TEMPLATED_URL = re.compile(
     rf"""(?:https?|wss?)://((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
 )
-_PLACEHOLDER_RX = re.compile(_PLACEHOLDER)
+URL_PLACEHOLDER = re.compile(_PLACEHOLDER)
 # Protocol-relative URLs, a string that starts with `//host`: the page's own scheme
 # (`'//www.google-analytics.com/analytics.js'`, Leaflet's `'//{s}.tile.openstreetmap.org/...'`).
 # Catalogued hosts only, as for templated ones: `'//' + path` joins are everywhere.
@@ -661,13 +661,13 @@ _RELATIVE_LITERALS = frozenset({"'//", '"//', "`//"})
 def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
     for m in _TEMPLATED_URL.finditer(text):
         raw = m.group(1)
-        if _PLACEHOLDER_RX.search(raw):
-            yield m.start(), _PLACEHOLDER_RX.sub("x", raw).lower()
+        if URL_PLACEHOLDER.search(raw):
+            yield m.start(), URL_PLACEHOLDER.sub("x", raw).lower()
 
 
 def _relative_hosts(text: str) -> Iterator[tuple[int, str]]:
     for m in _RELATIVE_URL.finditer(text):
-        yield m.start(), _PLACEHOLDER_RX.sub("x", m.group(1)).lower()
+        yield m.start(), URL_PLACEHOLDER.sub("x", m.group(1)).lower()
 
 
 def language_for(name: str) -> Language | None:
@@ -1034,7 +1034,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     migration: bool | None = None  # whether the file is a schema migration, once a host is found
     for m in urls:
         host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
-        if _NOT_EXTERNAL.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
+        if NOT_EXTERNAL_HOST.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
@@ -1063,7 +1063,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if _WIKI_ARTICLE.match(path):
             continue  # a wiki's article, a page for people: no request of the code's
         if sid is None:
-            sid = _tracking_script(path, ctx)
+            sid = tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in
         # the file (a description's `[PhantomJs Cloud](https://phantomjscloud.com/)`) must not
         # hide a later `https://phantomjscloud.com/api/browser/v2/...` request.

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
 from ...textsearch import Prefiltered, required_literals
 from .base import Context, Detector, Record, Source
-from .code import _NOT_EXTERNAL, language_for
+from .code import NOT_EXTERNAL_HOST, language_for
 
 _HTTP_CLIENTS = (
     # A word boundary written after the literal, not before it: a regex that starts with a
@@ -125,7 +125,7 @@ def _external(text: str, m: re.Match[str]) -> bool:
     if host is None or text[host.end():host.end() + 1] in ("{", "$", "%"):
         return True  # `.post(url)`, or a URL whose host is a template (`https://${host}`)
     name = host.group(1).lower().rstrip(".")
-    if _NOT_EXTERNAL.search(name) or _LOOPBACK.match(name):
+    if NOT_EXTERNAL_HOST.search(name) or _LOOPBACK.match(name):
         return False
     if _LINK_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
         return False

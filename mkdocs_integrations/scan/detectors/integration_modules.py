@@ -22,7 +22,7 @@ from .code_facts import builds_requests, calls_out, makes_requests
 # Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
 # front ends and frameworks those hold React context providers and storage adapters; inside one
 # of these folders they group the vendors, as in `alerting/provider/slack/`.)
-_CONTAINERS = frozenset({
+CONTAINERS = frozenset({
     "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
     "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
     "alerting", "alerters", "alerter", "plugins", "backends", "analytics",
@@ -75,9 +75,9 @@ _CATALOG_ONLY = frozenset({
 })
 _FOLDER_ONLY = frozenset({"listeners"})
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
-_SIGN_IN = frozenset({"oauth", "sso"})
+SIGN_IN_FOLDERS = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
-_GROUPS = frozenset({
+GROUP_FOLDERS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
     "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
     "provider", "providers",
@@ -87,7 +87,7 @@ _GROUPS = frozenset({
     "torrent", "torrents", "usenet", "nzb",
 })
 # Names that are the module system itself, not a vendor.
-_GENERIC = frozenset({
+GENERIC_NAMES = frozenset({
     # the family's base class beside its vendors (`connectors/abstract_connector.py`, `AbstractNotifier.php`)
     "abstract", "base", "common", "core", "shared", "utils", "util", "helpers", "helper", "types", "type", "index",
     "interface", "interfaces", "models", "model", "lib", "main", "mod", "init", "config", "settings",
@@ -124,7 +124,7 @@ _GENERIC = frozenset({
 # Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
 # or two, and trying every split was exponential on a long run of them. No word is a prefix
 # of another, so the first reading of a suffix ends where any other one would.
-_SUFFIX = re.compile(
+ROLE_SUFFIX = re.compile(
     r"(?:(?>(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
     r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
 )
@@ -147,7 +147,7 @@ _ROLE_WORDS = frozenset({
 def _kind_folder(name: str) -> bool:
     """`notification-providers`, `sms_gateways`, `alertChannels`: a kind and a role word.
     Asked for every folder of every path the walk meets (few distinct names): cached."""
-    words = _words(name)
+    words = name_words(name)
     return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
 
 
@@ -197,7 +197,7 @@ def _module_kind(parts: list[str], i: int) -> str:
 
 
 def _is_container(name: str) -> bool:
-    return name.lower() in _CONTAINERS or _kind_folder(name)
+    return name.lower() in CONTAINERS or _kind_folder(name)
 
 
 # A delivery channel's folder inside a providers package holds one module per vendor:
@@ -231,7 +231,7 @@ def _container(rel: str) -> str:
     parts = rel.lower().split("/")
     check_channels = "provider" in rel.lower()
     for i in range(len(parts) - 2, -1, -1):
-        if (parts[i] in _CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i))
+        if (parts[i] in CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i))
                 or _download_clients(parts, i)):
             return parts[i]
     return ""
@@ -241,7 +241,7 @@ def _kind_of(rel: str) -> str:
     """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
     parts = rel.lower().split("/")
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in _CONTAINERS or _kind_folder(parts[i]) or _download_clients(parts, i):
+        if parts[i] in CONTAINERS or _kind_folder(parts[i]) or _download_clients(parts, i):
             return _module_kind(parts, i)
         if _module_kind(parts, i):
             return parts[i]
@@ -255,7 +255,7 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     parts = rel.split("/")
     lowered = rel.lower().split("/")[:-1]
     channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
-    if (not channels and _CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
+    if (not channels and CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
             and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
             and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))
             and not any(_download_clients(parts, i) for i in range(len(parts) - 1))):
@@ -267,13 +267,13 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         if not (channel or _is_container(parts[i]) or _module_kind(parts, i) or _download_clients(parts, i)):
             continue
         j = i + 1
-        if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in _CONTAINERS:
+        if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in CONTAINERS:
             j += 1  # a workspace package named for the container keeps its modules in `src/`
-        if not channel and parts[j].lower() in _GROUPS and j < len(parts) - 1:
+        if not channel and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
             j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
-        if on_purpose and parts[i].lower() in _CONTAINERS:
+        if on_purpose and parts[i].lower() in CONTAINERS:
             candidate = _group_member(parts, i, j) or candidate
         if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
             return None
@@ -289,22 +289,22 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             if candidate.split(".")[0].lower() == parts[i].lower():
                 return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
-            on_purpose = bool(_SUFFIX.search(candidate)) or _kind_folder(parts[i])
+            on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
         if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
             return None  # a web framework's route segment or page file: UI, not a vendor module
-        core = _SUFFIX.sub("", candidate)
+        core = ROLE_SUFFIX.sub("", candidate)
         if not core.strip("._-"):
             return None  # nothing but role words: `integration.service.ts`
-        words = _words(core)
+        words = name_words(core)
         if len(words) > 1 and words[-1] == parts[i].lower():
             words = words[:-1]  # `umami-analytics.js` in `analytics/`: the vendor's module there
         # (`googleAnalytics/` names a vendor; `analytics.py` and `analytics.component.tsx` do not)
-        if not words or any(w in _CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
-            w in _GENERIC or w in _UI_WORDS or w in _KIND_WORDS for w in words
+        if not words or any(w in CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
+            w in GENERIC_NAMES or w in _UI_WORDS or w in _KIND_WORDS for w in words
         ):
             return None  # about integrations in general (`integrations-layout-client.tsx`)
         squashed = "".join(words)
-        if len(squashed) < 2 or squashed in _GENERIC:
+        if len(squashed) < 2 or squashed in GENERIC_NAMES:
             return None
         return core.lower(), on_purpose
     return None
@@ -327,26 +327,26 @@ def _group_member(parts: list[str], i: int, j: int) -> str:
     its group) or in a folder of its own name (`download-client/aria2/aria2-integration.ts`);
     a file sharing the folder's words (`github/github-app-integration.ts`) is the folder's."""
     rest = parts[j + 1:]
-    if not 1 <= len(rest) <= 2 or all(w in _GENERIC for w in _words(parts[j])):
+    if not 1 <= len(rest) <= 2 or all(w in GENERIC_NAMES for w in name_words(parts[j])):
         return ""  # `integrations/src/interfaces/calendar/`: the module system's own folders
     stem = rest[-1].rsplit(".", 1)[0]
     role = parts[i].lower()
     role = role[:-1] if role.endswith("s") else role
-    m = _SUFFIX.search(stem)
-    if m is None or role not in _words(m.group(0)) or role not in _GROUPED_ROLES:
+    m = ROLE_SUFFIX.search(stem)
+    if m is None or role not in name_words(m.group(0)) or role not in _GROUPED_ROLES:
         return ""  # no role word, or another one (`slack/oauth-client.ts` is Slack's helper)
     core = stem[:m.start()]
-    words = _words(core)
-    if not words or all(w in _GENERIC or w in _GROUPS for w in words) or set(words) & set(_words(parts[j])):
+    words = name_words(core)
+    if not words or all(w in GENERIC_NAMES or w in GROUP_FOLDERS for w in words) or set(words) & set(name_words(parts[j])):
         return ""
-    if len(rest) == 2 and _words(rest[0]) != words:
+    if len(rest) == 2 and name_words(rest[0]) != words:
         return ""  # `download-client/aria2/` holds `aria2-integration.ts`, not another vendor's file
     return rest[0] if len(rest) == 2 else core
 
 
 def _other_words(words: list[str], word: str) -> list[str]:
     """The words of a name besides `word` and the module system's own (`component`, `page`)."""
-    return [w for w in words if w != word and not {w, w + "s"} & (_GENERIC | _UI_WORDS)]
+    return [w for w in words if w != word and not {w, w + "s"} & (GENERIC_NAMES | _UI_WORDS)]
 
 
 def _strip_namespace(name: str, ancestors: list[str]) -> str:
@@ -372,7 +372,7 @@ _UI_WORDS = frozenset({
 })
 
 
-def _words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
     """Lower-case words of a file or folder name: `IntegrationsLayout-client` → integrations, layout, client."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
     return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
@@ -442,7 +442,7 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
         parts[-1]
     ) or re.search(r"(?:Tests?|Spec|Mock|Fake|Stub)\.\w+$", parts[-1]):
         return ()
-    words = _words(parts[-1].rsplit(".", 1)[0])
+    words = name_words(parts[-1].rsplit(".", 1)[0])
     stem = folder[:-1] if folder.endswith("s") and len(folder) > 3 else folder
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 3) + 1):
@@ -461,7 +461,7 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
                     while side and side[-1] in _TRANSPORTS:
                         side = side[:-1]
                     name = "".join(side)
-                    if len(name) >= 3 and name not in _GENERIC and not all(w in _GENERIC for w in side):
+                    if len(name) >= 3 and name not in GENERIC_NAMES and not all(w in GENERIC_NAMES for w in side):
                         out.append(name)
                 return tuple(out)
     return ()
@@ -533,9 +533,9 @@ def _vendor_feature(name: str, src: Source, ctx: Context) -> str | None:
     is in the catalog by its full name (`grafana-oncall`), and a module calling another domain
     (`grafana-oncall/` on oncall-prod-us-central-0.grafana.net would agree; `slack-archive/` on
     archive.example.io does not) stays unknown."""
-    from ...uncatalogued import _registrable
+    from ...uncatalogued import registrable_domain
 
-    words = _words(name)
+    words = name_words(name)
     if len(words) < 2:
         return None
     sid = ctx.index.service_named(words[0])
@@ -547,7 +547,7 @@ def _vendor_feature(name: str, src: Source, ctx: Context) -> str | None:
     if not hosts:
         return None
     for host in hosts:
-        domain = _registrable(host)
+        domain = registrable_domain(host)
         if ctx.index.host(host) != sid and (not domain or domain[0] != words[0]):
             return None
     return sid
@@ -569,7 +569,7 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
     (`internal/storage/sql_provider.go` is no Azure SQL, `upload.go` no UploadThing). The
     leading-id rule takes the whole name only, in every kind folder."""
     cats = _MODULE_KINDS[kind]
-    words = _words(name)
+    words = name_words(name)
     names = [name, _VERSION.sub("", name)]  # `umami2/`: the vendor's second version
     if len(words) > 1:
         names.append(words[-1])  # `markdown-kroki/` in `rendering/`: the format's renderer
@@ -668,14 +668,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
         return
     sid = None
-    if _container(src.rel) in _SIGN_IN:
+    if _container(src.rel) in SIGN_IN_FOLDERS:
         sid = ctx.index.service_named(name + "-oauth")
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
     container = _container(src.rel)
-    if sid is None and len(_words(name)) > 1 and _words(name)[-1] == container:
-        sid = ctx.index.service_named("".join(_words(name)[:-1]))  # `umami-analytics` in `analytics/`
+    if sid is None and len(name_words(name)) > 1 and name_words(name)[-1] == container:
+        sid = ctx.index.service_named("".join(name_words(name)[:-1]))  # `umami-analytics` in `analytics/`
     if sid is None and (_container(src.rel) in _CATALOG_ONLY or _manifest(src.name)):
         return
     if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):

@@ -24,7 +24,7 @@ from ...paths import is_sign_in_path, is_test_path
 from ...uncatalogued import api_slug
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .integration_modules import _CONTAINERS, _GENERIC, _GROUPS, _SIGN_IN, _SUFFIX, _words
+from .integration_modules import CONTAINERS, GENERIC_NAMES, GROUP_FOLDERS, ROLE_SUFFIX, SIGN_IN_FOLDERS, name_words
 
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.
 _OAUTH_CLIENT = re.compile(
@@ -59,11 +59,11 @@ _USER_STEP_DEF = re.compile(
 )
 # ...but not in an integration module's folder (`integrations/social/tumblr.provider.ts`): an
 # app that connects users' accounts for posting reads their profile to show the account.
-_INTEGRATION_FOLDERS = (_CONTAINERS - _SIGN_IN) | _GROUPS
+_INTEGRATION_FOLDERS = (CONTAINERS - SIGN_IN_FOLDERS) | GROUP_FOLDERS
 SIGN_IN_CLIENT = "OAuth sign-in client"
 _URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 # Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
-_NOT_A_VENDOR = _GENERIC | frozenset({
+_NOT_A_VENDOR = GENERIC_NAMES | frozenset({
     "oauth2", "oidc", "openid", "saml", "idp", "sso", "login", "signin", "authentication", "authorization",
     "authorize", "identity", "session", "sessions", "user", "users", "account", "accounts", "token",
     "tokens", "callback", "external", "federated", "strategy", "strategies", "passport", "omniauth",
@@ -83,7 +83,7 @@ _VERSION = re.compile(r"v?\d+")
 def _declared_vendor(stem: str) -> str | None:
     """`provider_github` → github, `provider_line_2_1` → line, `vk_oauth_provider` → vk: a file
     named as a sign-in provider of a vendor. None without the role word."""
-    words = _words(stem)
+    words = name_words(stem)
     if not _ROLE_WORDS & set(words):
         return None
     rest = [w for w in words if w not in _ROLE_WORDS and w not in _BESIDE_VENDOR and not _VERSION.fullmatch(w)]
@@ -110,7 +110,7 @@ _VARIANT_WORDS = frozenset({"internal", "third", "party", "thirdparty", "mobile"
 def _typed_vendor(stem: str, text: str) -> str | None:
     """`qq` for qq.go declaring `QqIdProvider`, `wecom` for wecom_internal.go declaring
     `WeComInternalIdProvider`: the file's own provider type, named after the file. None else."""
-    words = _words(stem)
+    words = name_words(stem)
     squashed = "".join(words)
     if not squashed.isalpha() or len(squashed) < 2:
         return None
@@ -137,11 +137,11 @@ def _vendor(rel: str, folder: bool = True) -> str | None:
     declared = _declared_vendor(stem)
     if declared:
         return declared
-    candidates = [_SUFFIX.sub("", stem)]
+    candidates = [ROLE_SUFFIX.sub("", stem)]
     if folder and len(parts) > 1:
         candidates.append(parts[-2])
     for name in candidates:
-        words = _words(name)
+        words = name_words(name)
         squashed = "".join(words)
         if len(squashed) >= 3 and squashed.isalpha() and squashed not in _NOT_A_VENDOR and not (
             set(words) & _NOT_A_VENDOR
@@ -175,7 +175,7 @@ def _provider_classes(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]
         marker = _OAUTH_CLIENT.search(body) or _DISCOVERY.search(body)
         if marker is None:
             continue
-        words = [w for w in _words(m.group(2)) if w not in _CLASS_ROLE_WORDS]
+        words = [w for w in name_words(m.group(2)) if w not in _CLASS_ROLE_WORDS]
         name = "".join(words)
         sid = ctx.index.sign_in_provider(name) if len(name) >= 2 and name.isalpha() else None
         if sid:
@@ -262,7 +262,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     else:
         return
     if name is None:
-        if sign_in_path and not set(_words(stem)) <= _NOT_A_VENDOR:
+        if sign_in_path and not set(name_words(stem)) <= _NOT_A_VENDOR:
             # (not the sign-in machinery itself: `auth/oauth2/oauth2.go`, `oidc/provider_config.go`)
             # A provider file of the sign-in code whose vendor its name does not spell
             # (`provider_x.go`, `tools/auth/vk.go`, `lark.go` calling feishu.cn): the vendor

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ...model import HOST, Evidence
 from .base import Context, Detector, Record, Source
-from .code import _NOT_EXTERNAL, _PLACEHOLDER_RX
+from .code import NOT_EXTERNAL_HOST, URL_PLACEHOLDER
 
 _YAML = (".yml", ".yaml")
 # A settings file: a YAML file in a configuration folder (`config/settings.yml`,
@@ -67,8 +67,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for m in _SETTING.finditer(src.text):
         if not _LINK_WORDS.isdisjoint(_key_words(m.group(1))):
             continue
-        host = _PLACEHOLDER_RX.sub("x", m.group(2)).lower()  # a placeholder stands for one label
-        if not _HOST.fullmatch(host) or host in seen or _NOT_EXTERNAL.search(host):
+        host = URL_PLACEHOLDER.sub("x", m.group(2)).lower()  # a placeholder stands for one label
+        if not _HOST.fullmatch(host) or host in seen or NOT_EXTERNAL_HOST.search(host):
             continue
         sid = ctx.index.host(host)
         if sid is None:

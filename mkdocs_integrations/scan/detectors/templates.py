@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ...model import CALL, HOST, Evidence
 from ...catalog import CallPattern
 from .base import Context, Detector, Record, Source
-from .code import _NOT_EXTERNAL, _tracking_script, in_csp
+from .code import NOT_EXTERNAL_HOST, tracking_script, in_csp
 
 _EXTENSIONS = (
     ".erb", ".html", ".htm", ".twig", ".hbs", ".handlebars", ".ejs", ".liquid", ".mustache", ".jinja",
@@ -81,9 +81,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                            detail=(("alone", "1"),))
     for m in _LOADED.finditer(text):
         host = m.group(1).lower()
-        if host in seen or _NOT_EXTERNAL.search(host) or in_csp(text, m.start(1)):
+        if host in seen or NOT_EXTERNAL_HOST.search(host) or in_csp(text, m.start(1)):
             continue
-        sid = ctx.index.host(host) or _tracking_script(m.group(2) or "", ctx)
+        sid = ctx.index.host(host) or tracking_script(m.group(2) or "", ctx)
         if sid is None or ctx.catalog.services[sid].category not in _LOADED_CATEGORIES:
             continue
         # A URL the catalog's snippet names as another vendor's is that vendor's script, served
