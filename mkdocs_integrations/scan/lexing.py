@@ -62,7 +62,14 @@ def strip_comments(text: str, style: str) -> str:
 # documents the code around it (a parser module's """See https://gitlab.com/...schema""").
 # It is prose, like a comment, unless the line before leaves an expression open, as in
 # `execute(` or `query = (` followed by the string on its own line.
-_PY_STRINGS = re.compile(rf"{_TRIPLE}|{_SINGLE}|{_DOUBLE}", re.S)
+# Possessive, as _STRING_TOKENS: a string token never gives characters back.
+_PY_STRINGS = re.compile(
+    r"'''(?:[^']++|'(?!''))*+(?:'''|\Z)"
+    r'|"""(?:[^"]++|"(?!""))*+(?:"""|\Z)'
+    r"|'(?:[^'\\\n]++|\\.)*+'?"
+    r'|"(?:[^"\\\n]++|\\.)*+"?',
+    re.S,
+)
 _STRING_PREFIX = re.compile(r"[ \t]*(?:[rRuUbB]{1,2})?")
 _OPEN_EXPRESSION = re.compile(r"""(?:[(\[{,=+%*\\-]|\b(?:return|yield|await|lambda|in|and|or|not|else|if))[ \t]*$""")
 
