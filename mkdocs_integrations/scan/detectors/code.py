@@ -612,7 +612,8 @@ def _as_example(text: str, start: int) -> bool:
 
 # A form field's hint: `placeholder="https://myawesomeapp.com/api/webhook"` (HTML, JSX) or
 # `placeholder: 'https://...'` (a props object), the URL opening the attribute's value.
-_PLACEHOLDER_ATTR = re.compile(r"""(?i)\bplaceholder\s*[=:]\s*\{?\s*['"`]$""")
+# `placeholder="..."`, `placeholder: '...'`, PHP's `"placeholder" => '...'`, Filament's `->placeholder('...')`
+_PLACEHOLDER_ATTR = re.compile(r"""(?i)\bplaceholder['"]?\s*(?:=>|[=:(])\s*\{?\s*['"`]$""")
 
 
 def _placeholder_attr(text: str, start: int) -> bool:
@@ -1085,8 +1086,11 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # an input's hint (placeholder="https://myawesomeapp.com/api/webhook"): what a user may type
         if sid is None and _PLACEHOLDER_VALUE.search(text, max(0, m.start() - 400), m.end() + 400):
             continue  # a sample block ('username' => 'your-username'): a template, not a use
-        if _PLACEHOLDER_PATH.search(path):
-            continue  # a sample URL, even on a catalogued host ('https://sqs.us-east-1.amazonaws.com/your-account-id')
+        if _PLACEHOLDER_PATH.search(path) and not (sid and _placeholder_attr(text, m.start())):
+            # A sample URL, even on a catalogued host ('https://sqs.us-east-1.amazonaws.com/your-account-id'),
+            # unless it is an input's hint for a catalogued vendor's URL (a settings form's
+            # `->placeholder('https://hc-ping.com/your-uuid-here')`): the field takes that vendor's.
+            continue
         once("host", host)
         if migration is None:
             migration = _MIGRATION_FILE.search(text) is not None

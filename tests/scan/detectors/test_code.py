@@ -926,6 +926,10 @@ def test_sample_urls_with_blank_path_segments_are_no_calls_even_on_catalog_hosts
     assert not [e for e in ev if e.kind == HOST]  # (the SDK-call pattern alone establishes no Slack)
     ev, _ = run_detector(DETECTOR, "src/notify.rs", 'let url = "https://hooks.slack.com/services/T024BE7LD/B01234567/abcdEFGHijklMNOPqrstUVWX";\n')
     assert [e for e in ev if e.kind == HOST and e.name == "hooks.slack.com"]
+    # A settings form's hint for a catalogued vendor's URL names the vendor the field takes.
+    form = "TextInput::make('healthcheck_url')\n    ->placeholder('https://hc-ping.com/your-uuid-here'),\n"
+    ev, _ = run_detector(DETECTOR, "app/Filament/Pages/Settings/Notification.php", "<?php\n" + form)
+    assert [e.service for e in ev if e.kind == HOST] == ["healthchecks-io"]
 
 
 def test_another_analytics_vendors_script_on_a_shared_host(run_detector):
