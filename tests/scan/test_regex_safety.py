@@ -243,6 +243,13 @@ def _amb(items, outer_follow, flags, after_req=()):
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             mn, mx, p = av
             body = _seq(list(p), flags, [], False)
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if (_is_big(mx) and nxt is not None and nxt[0] in (C.MAX_REPEAT, C.MIN_REPEAT) and _is_big(nxt[1][1])
+                    and body.chars & nodes[k + 1].first):
+                # `[ \t]+[^\n]*`: a later separator fixes where the iteration ends, not where
+                # these two split the run they share; each iteration's splits multiply.
+                return (f"inner repeat over {_show(body.chars)} shares {_show(body.chars & nodes[k + 1].first)} "
+                        "with the repeat right after it")
             if _is_big(mx) and body.chars & follow and not separated(body.chars):
                 return (f"inner repeat over {_show(body.chars)} may give up {_show(body.chars & follow)} "
                         "to what follows it (or to the next iteration)")
@@ -407,6 +414,7 @@ def test_every_allowed_regex_is_still_there_and_still_flagged():
     r"(?:a+)+b", r"(?:[a-z]+,?)+;", r"(?:x?x)*y", r"(?:a|aa)*b", r"(?:a+\.a*)*!",
     r"http://((?:[a-z0-9-]|\$[a-z_]\w*)+(?:\.[a-z]+)+)",  # _TEMPLATED_URL before `\w*+`
     r"kubectl(?:\s+-{1,2}[\w-]+(?:=\S+|\s+[\w.$/{}-]+)?)*\s+apply",  # a value or the next flag
+    r"(?:[ \t]+[^\n]*\n)*?[ \t]+version",  # the yarn.lock entry before its lines were possessive
 ])
 def test_the_check_rejects_exponential_shapes(pattern):
     assert nested_problems(pattern, 0)
@@ -416,6 +424,7 @@ def test_the_check_rejects_exponential_shapes(pattern):
     r"(?:\.[a-z]+)+", r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+com", r"(?:\\.|[^\"\\])*\"",
     r"(?>a+)+b", r"(?:a++)+b", r"(?:get|post)+", r"(?:\s*,\s*\w+)*;", r"(?:x(?:\.y)?)*z",
     r"""['"](?:your|my)[-_ ][a-z_ -]{0,60}?(?:key|secret)['"]""",
+    r"(?:[ \t][^\n]*+\n)*?[ \t]++version",  # its fix: one indent character, the rest possessive
 ])
 def test_the_check_passes_linear_shapes(pattern):
     assert not nested_problems(pattern, 0)

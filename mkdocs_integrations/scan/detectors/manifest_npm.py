@@ -71,7 +71,15 @@ def detect_package_lock(src: Source, ctx: Context) -> Iterator[Record]:
     yield from _locked(src, ctx, seen)
 
 
-_YARN_ENTRY = re.compile(r'^"?((?:@[^@/\s"]+/)?[^@\s",]+)@[^\n]*:\n(?:[ \t]+[^\n]*\n)*?[ \t]+version:? "?([^"\s]+)"?', re.M)
+# An entry's header, its indented lines, and its version: `version "1.2.3"` (yarn 1),
+# `version: 1.2.3` (berry), `"version" "1.2.3"` (npm-written yarn 1 files). Each skipped line is
+# read one way only (one indent character, then the rest possessively): `[ \t]+[^\n]*` could
+# split a line's indent between the two in as many ways as it has spaces, and an entry whose
+# version line the pattern does not read multiplied those splits line by line (cachet's
+# 326 KB yarn.lock never finished).
+_YARN_ENTRY = re.compile(
+    r'^"?((?:@[^@/\s"]+/)?[^@\s",]+)@[^\n]*:\n(?:[ \t][^\n]*+\n)*?[ \t]++"?version"?:? "?([^"\s]+)"?', re.M
+)
 _PNPM_ENTRY = re.compile(r"^\s+'?/?((?:@[^@/\s']+/)?[^@\s'(:]+)[@/]([0-9][^\s'():]*)[^\n]*:\s*$", re.M)
 
 

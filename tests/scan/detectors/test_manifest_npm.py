@@ -39,6 +39,15 @@ def test_yarn_and_pnpm_locks(run_detector):
     yarn = '"stripe@^14.8.0":\n  version "14.9.1"\n  resolved "https://registry.yarnpkg.com/stripe/-/stripe-14.9.1.tgz"\n'
     ev, _ = run_detector(DETECTOR, "yarn.lock", yarn)
     assert [(e.name, e.version) for e in ev] == [("stripe", "14.9.1")]
+    # npm-written yarn 1 files quote their keys; a long entry before it is read once, not once
+    # per way of splitting its lines (the old pattern never finished on such a file)
+    deps = "".join(f'    "dep{i}" "^1.0.0"\n' for i in range(60))
+    quoted = f'"left-pad@^1":\n  "integrity" "sha512-x"\n  dependencies:\n{deps}\n"stripe@^14.8.0":\n  "version" "14.9.2"\n'
+    ev, _ = run_detector(DETECTOR, "yarn.lock", quoted)
+    assert [(e.name, e.version) for e in ev] == [("stripe", "14.9.2")]
+    berry = '"stripe@npm:^14.8.0":\n  version: 14.9.3\n  resolution: "stripe@npm:14.9.3"\n'
+    ev, _ = run_detector(DETECTOR, "yarn.lock", berry)
+    assert [(e.name, e.version) for e in ev] == [("stripe", "14.9.3")]
     pnpm = "packages:\n\n  /stripe@14.10.0:\n    resolution: {integrity: sha512-x}\n"
     ev, _ = run_detector(DETECTOR, "pnpm-lock.yaml", pnpm)
     assert [(e.name, e.version) for e in ev] == [("stripe", "14.10.0")]
