@@ -26,7 +26,8 @@ from .scan.detectors.code import language_for
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
     fold_api_scope_oauth, fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
-    fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_providers,
+    fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_module_folders,
+    sign_in_providers,
 )
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
@@ -321,12 +322,28 @@ def resolve(
         return env[name]
 
     evidence = _own_evidence(scan.evidence, catalog)
+    # Vendor packages whose code runs an OAuth sign-in (a social connector): every file of the
+    # package is that sign-in's, and its vendor API calls are the sign-in's user-info calls.
+    sign_in_folders = sign_in_module_folders(evidence)
+    if sign_in_folders:
+        client_files.update(
+            ev.path for ev in evidence if posixpath.dirname(ev.path).startswith(tuple(f + "/" for f in sign_in_folders))
+            or posixpath.dirname(ev.path) in sign_in_folders
+        )
     # Vendor families (one class per vendor on one base) are a fact about many files at once.
     for ev in [*evidence, *family_modules(evidence, index, project_name)]:
         if ev.name == REDACTED:
             continue
         if ev.kind == FEATURE and ev.name.startswith(PLUGIN_CLASS):
             continue  # raw facts of plugin_families
+        vendor = ev.get("vendor") or ev.get("module")
+        if (ev.kind == FEATURE and ev.name.startswith(MODULE_PREFIX) and ev.get("folder") in sign_in_folders
+                and (index.sign_in_provider(vendor) or not ev.service)):
+            # (a vendor the catalog has no separate sign-in for, `connector-huggingface`, or one
+            # whose entry is a sign-in already, `connector-azuread`, stays that service)
+            if not is_test_path(ev.path):
+                sign_ins[vendor].append(ev)
+            continue
         # (or a vendor-named provider file reading the user profile: `thirdparty/provider_discord.go`)
         if ev.kind == CALL and ev.name == SIGN_IN_CLIENT and (is_sign_in_path(ev.path) or ev.get("provider_file")):
             # (a forge's module with a login step, `forge/bitbucket/bitbucket.go`, also calls the API)

@@ -191,6 +191,18 @@ def known_sign_in_module(ev: Evidence, catalog: Catalog, index: CatalogIndex) ->
     return False
 
 
+def sign_in_module_folders(evidence: list[Evidence]) -> set[str]:
+    """Folders of vendor modules (integration_modules' `folder`) where some file, not a test,
+    runs an OAuth sign-in (`sign_in`): a social sign-in connector (`connectors/connector-discord/`
+    with `authorizationEndpoint = 'https://discord.com/oauth2/authorize'`), "Sign in with
+    Discord" in every file of it, not an integration with Discord's API."""
+    return {
+        ev.get("folder") for ev in evidence
+        if ev.kind == FEATURE and ev.name.startswith(MODULE_PREFIX) and ev.get("sign_in") == "1"
+        and ev.get("folder") and not is_test_path(ev.path)
+    }
+
+
 def _authorize_url(ev: Evidence) -> bool:
     """A vendor host in its OAuth authorize URL (api.dailymotion.com/oauth/authorize, a sign-in
     button's table of providers): where users are sent to consent, no call of the vendor's API."""
@@ -312,7 +324,10 @@ def fold_sign_in_client_apis(
     named: dict[str, set[str]] = defaultdict(set)  # file -> the sign-in services it was named for
     for sid, evs in per_service.items():
         for e in evs:
-            if e.kind == CALL and e.name == SIGN_IN_CLIENT and e.path in client_files:
+            # (or a sign-in connector's module fact: its folder's files are client files)
+            if e.path in client_files and (
+                (e.kind == CALL and e.name == SIGN_IN_CLIENT) or (_module_of(e) and e.get("folder"))
+            ):
                 named[e.path].add(sid)
     for api in sorted(per_service):
         svc = catalog.services.get(api)

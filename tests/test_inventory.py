@@ -632,3 +632,24 @@ def test_a_generated_api_clients_ci_files_are_boilerplate(tmp_path):
     assert "gitlab-ci" not in ids(inv)
     inv = scan(tmp_path / "b", {client + ".gitlab-ci.yml": ci})
     assert "gitlab-ci" in ids(inv)
+
+
+def test_a_social_sign_in_connector_package_is_the_vendors_sign_in(tmp_path):
+    """`packages/connectors/connector-discord/` building Discord's authorize URL and reading
+    /users/@me is "Sign in with Discord" (every file of the package), not Discord's API; an
+    SMS connector package beside it stays the vendor's API service."""
+    write_tree(tmp_path, {
+        "packages/connectors/connector-discord/src/constant.ts":
+            "export const authorizationEndpoint = 'https://discord.com/oauth2/authorize';\n"
+            "export const accessTokenEndpoint = 'https://discord.com/api/v10/oauth2/token';\n"
+            "export const userInfoEndpoint = 'https://discord.com/api/v10/users/@me';\n",
+        "packages/connectors/connector-discord/src/types.ts": "export type DiscordConfig = { clientId: string };\n",
+        "packages/connectors/connector-discord/src/index.ts":
+            "import { authorizationEndpoint } from './constant.js';\nexport const getAuthorizationUri = () => authorizationEndpoint;\n",
+        "packages/connectors/connector-twilio-sms/src/constant.ts":
+            "export const endpoint = 'https://api.twilio.com/2010-04-01/Accounts/{accountSID}/Messages.json';\n",
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {s.id for s in inv.services}
+    assert "discord-oauth" in found and "discord" not in found
+    assert "twilio" in found and not any(s.startswith("connector") for s in found)

@@ -295,6 +295,10 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         core = ROLE_SUFFIX.sub("", candidate)
         if not core.strip("._-"):
             return None  # nothing but role words: `integration.service.ts`
+        if on_purpose:
+            core = _strip_role_prefix(core)
+            if core is None:
+                return None  # `connector-oauth2/`, `provider-mock/`: a protocol or the system's own
         words = name_words(core)
         if len(words) > 1 and words[-1] == parts[i].lower():
             words = words[:-1]  # `umami-analytics.js` in `analytics/`: the vendor's module there
@@ -304,7 +308,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         ):
             return None  # about integrations in general (`integrations-layout-client.tsx`)
         squashed = "".join(words)
-        if len(squashed) < 2 or squashed in GENERIC_NAMES:
+        # (one letter is a name only as a role-first package's vendor: `connector-x`)
+        if len(squashed) < (1 if core != ROLE_SUFFIX.sub("", candidate) else 2) or squashed in GENERIC_NAMES:
             return None
         return core.lower(), on_purpose
     return None
@@ -342,6 +347,48 @@ def _group_member(parts: list[str], i: int, j: int) -> str:
     if len(rest) == 2 and name_words(rest[0]) != words:
         return ""  # `download-client/aria2/` holds `aria2-integration.ts`, not another vendor's file
     return rest[0] if len(rest) == 2 else core
+
+
+# A monorepo keeps one workspace package per vendor, named role first
+# (`packages/connectors/connector-amazon/`, `providers/provider-stripe/`, `plugins/plugin-slack/`,
+# `adapters/adapter-s3/`, `integrations/integration-notion/`): the role word names the module
+# system, the rest the vendor. A trailing channel or platform word says which of the vendor's
+# surfaces the package serves (`connector-gatewayapi-sms`, `connector-dingtalk-web`,
+# `connector-wechat-native`), not another vendor.
+_ROLE_PREFIX = re.compile(r"^(?:connector|provider|plugin|adapter|integration)[-_](?=[a-z0-9])", re.I)
+_SURFACE_WORDS = frozenset({"web", "native", "sms", "email", "mail", "social", "mobile", "app"})
+# What is left once the role word is gone when the package is no vendor's: a protocol client to a
+# user-set endpoint (`connector-oauth2`, `connector-oidc`, `connector-http-sms`) or a stand-in
+# (`connector-mock-social`, `connector-logto-social-demo`).
+_NO_VENDOR = frozenset({"oauth", "oauth2", "oidc", "openid", "http", "https", "mock", "demo", "example", "sample",
+                        "template", "templates", "test", "dummy", "fake", "stub", "generic", "custom"})
+
+
+def _without_surface(name: str, ctx: Context) -> str:
+    """`gatewayapi-sms` → `gatewayapi`, `dingtalk-web` → `dingtalk` when that is a catalog vendor
+    (or its sign-in): the trailing word says which surface of the vendor the package serves. An
+    unknown vendor keeps its whole name (`aliyun-sms` is Alibaba Cloud SMS, not all of Aliyun)."""
+    words = name_words(name)
+    while len(words) > 1 and words[-1] in _SURFACE_WORDS:
+        words = words[:-1]
+        short = "-".join(words)
+        if ctx.index.service_named(short) or ctx.index.sign_in_provider(short):
+            return short
+    return name
+
+
+def _strip_role_prefix(name: str) -> str | None:
+    """`connector-amazon` → `amazon`, `connector-gatewayapi-sms` → `gatewayapi`; the name unchanged
+    without a leading role word; None when the rest names no vendor (`connector-oauth2`)."""
+    m = _ROLE_PREFIX.match(name)
+    if m is None:
+        return name
+    words = name_words(name[m.end():])
+    if any(w in _NO_VENDOR for w in words):
+        return None
+    if not words or all(w in GENERIC_NAMES for w in words):
+        return None
+    return "-".join(words)
 
 
 def _other_words(words: list[str], word: str) -> list[str]:
@@ -631,6 +678,41 @@ def _test_support(src: Source) -> bool:
     return src.name.endswith(".go") and '"testing"' in src.text and bool(_GO_TESTING_IMPORT.search(src.text))
 
 
+# A social sign-in connector's code: the vendor's OAuth authorize URL, or the names a connector
+# gives it (`authorizationEndpoint`, `getAuthorizationUri`, `authorize_url`). The package is
+# "Sign in with <vendor>", whose user-info call is no integration of the vendor's API.
+_SIGN_IN_CODE = re.compile(
+    r"authori[sz]ation_?(?:endpoint|ur[il])|authori[sz]e_?ur[il]|getAuthCodeUrl"
+    r"|https?://[^\s'\"`]*/(?:oauth2?(?:\.0)?|connect|openid/connect)(?:/[^\s'\"`/]+)*/authori[sz]e\b",
+    re.I,
+)
+
+
+def _module_folder(rel: str, name: str) -> str:
+    """The folder of a vendor's module (`packages/connectors/connector-discord`): the innermost
+    folder whose name holds the module name's first word."""
+    parts = rel.split("/")[:-1]
+    first = name_words(name)[:1]
+    for k in range(len(parts) - 1, -1, -1):
+        if first and first[0] in name_words(parts[k]):
+            return "/".join(parts[:k + 1])
+    return ""
+
+
+def _sign_in_detail(name: str, on_purpose: bool, src: Source) -> tuple[tuple[str, str], ...]:
+    """(("folder", ...), ("sign_in", "1")?) for a module in a folder of its own: the resolution
+    reads a folder where any file shows an OAuth sign-in (`_SIGN_IN_CODE`) as the vendor's
+    sign-in connector, every file of it included (its `types.ts` names no URL)."""
+    folder = _module_folder(src.rel, name) if on_purpose else ""
+    if not folder:
+        return ()
+    # Role-first workspace packages only (`connector-discord/`): a vendor's integration module
+    # (`integrations/discord/`) authorizing its own API with OAuth is no sign-in (fold_integration_oauth).
+    if _ROLE_PREFIX.match(folder.rsplit("/", 1)[-1]) and _SIGN_IN_CODE.search(src.text):
+        return (("folder", folder), ("sign_in", "1"), ("vendor", name))
+    return (("folder", folder), ("vendor", name))
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if _test_support(src):
         return
@@ -672,10 +754,19 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         sid = ctx.index.service_named(name + "-oauth")
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
+    if sid is None and ctx.index.service_named(name) is None:
+        name = _without_surface(name, ctx)
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
     container = _container(src.rel)
     if sid is None and len(name_words(name)) > 1 and name_words(name)[-1] == container:
         sid = ctx.index.service_named("".join(name_words(name)[:-1]))  # `umami-analytics` in `analytics/`
+    if sid is None and on_purpose and ctx.index.sign_in_provider(name) and _SIGN_IN_CODE.search(src.text):
+        # a sign-in connector for a vendor the catalog knows by its sign-in name only (`connector-x`)
+        yield Evidence(
+            path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{name}", service="",
+            detail=(("module", name),) + _sign_in_detail(name, on_purpose, src),
+        )
+        return
     if sid is None and (_container(src.rel) in _CATALOG_ONLY or _manifest(src.name)):
         return
     if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):
@@ -690,13 +781,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if sid is None and _container(src.rel) in _PLUGINS and not makes_requests(src):
         return  # a plugin's metadata links (`author_url`) are no requests
     slug = sid or _slug(name)
+    sign_in = _sign_in_detail(name, on_purpose, src)
     # A module requesting API paths on its configured base URL calls its own vendor's server,
     # whatever other vendor's URLs it holds (the poster images a media server hands out):
     # said here so the inventory does not take it for a wrapper of that other vendor.
     own = (("own_api", "1"),) if sid is None and builds_requests(src) else ()
     yield Evidence(
         path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{slug}", service=sid or "",
-        detail=(("module", slug),) + own,
+        detail=(("module", slug),) + own + sign_in,
     )
 
 

@@ -577,3 +577,36 @@ def test_a_dotnet_download_client_module_calls_out_through_its_request_builder()
     )
     src = Source("src/App.Core/Download/Clients/AcmeLoad/AcmeLoadProxy.cs", text)
     assert calls_out(src)
+
+
+def test_role_first_workspace_packages_name_their_vendor():
+    """A monorepo's one package per vendor named role first (`connector-amazon/`,
+    `provider-stripe/`): the vendor is the rest; a protocol or stand-in rest names none."""
+    assert module_of("packages/connectors/connector-amazon/src/constant.ts") == ("amazon", True)
+    assert module_of("packages/connectors/connector-x/src/constant.ts") == ("x", True)
+    assert module_of("packages/connectors/connector-gatewayapi-sms/src/index.ts") == ("gatewayapi-sms", True)
+    assert module_of("packages/connectors/connector-oauth2/src/index.ts") is None
+    assert module_of("packages/connectors/connector-oidc/src/index.ts") is None
+    assert module_of("packages/connectors/connector-mock-social/src/index.ts") is None
+    assert module_of("packages/connectors/connector-logto-social-demo/src/index.ts") is None
+
+
+def test_a_surface_word_falls_to_the_catalog_vendor(run_detector):
+    """`connector-dingtalk-web/` is DingTalk's package (its web surface); an unknown
+    vendor keeps its whole name."""
+    ev, _ = run_detector(DETECTOR, "packages/connectors/connector-dingtalk-web/src/types.ts", "export type Config = {};\n")
+    assert [e.get("module") for e in ev] == ["dingtalk"]
+
+
+def test_a_sign_in_connector_is_marked_with_its_folder(run_detector):
+    """A module file holding the vendor's OAuth authorize URL marks its package folder as a
+    sign-in connector; its other files carry the folder only."""
+    ev, _ = run_detector(
+        DETECTOR, "packages/connectors/connector-discord/src/constant.ts",
+        "export const authorizationEndpoint = 'https://discord.com/oauth2/authorize';\n",
+    )
+    assert [(e.get("folder"), e.get("sign_in"), e.get("vendor")) for e in ev] == [
+        ("packages/connectors/connector-discord", "1", "discord")
+    ]
+    ev, _ = run_detector(DETECTOR, "packages/connectors/connector-discord/src/types.ts", "export type Config = {};\n")
+    assert [(e.get("folder"), e.get("sign_in")) for e in ev] == [("packages/connectors/connector-discord", "")]
