@@ -2176,6 +2176,21 @@ MORE_CASES += [
 ]
 
 
+MORE_CASES += [
+    # Social sign-in connectors of an identity server's monorepo (one package per vendor).
+    ("xiaomi", {"packages/connectors/connector-xiaomi/src/constant.ts":
+                "export const authorizationEndpoint = 'https://account.xiaomi.com/oauth2/authorize';\n"
+                "export const accessTokenEndpoint = 'https://account.xiaomi.com/oauth2/token';\n"
+                "export const userInfoEndpoint = 'https://open.account.xiaomi.com/user/profile';\n"}),
+    ("kook", {"packages/connectors/connector-kook/src/constant.ts":
+              "export const authorizationEndpoint = 'https://www.kookapp.cn/app/oauth2/authorize';\n"
+              "export const userInfoEndpoint = 'https://www.kookapp.cn/api/v3/user/me';\n"}),
+    # An SMS connector posting to GatewayAPI's REST endpoint.
+    ("gatewayapi", {"src/sms/gatewayapi.ts":
+                    "const res = await got.post('https://gatewayapi.com/rest/mtsms', {\n"
+                    "  headers: { Authorization: `Token ${apiToken}` }, json: { sender, message, recipients },\n});\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2283,17 +2298,3 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
 
-MORE_CASES += [
-    # Social sign-in connectors of an identity server's monorepo (one package per vendor).
-    ("xiaomi", {"packages/connectors/connector-xiaomi/src/constant.ts":
-                "export const authorizationEndpoint = 'https://account.xiaomi.com/oauth2/authorize';\n"
-                "export const accessTokenEndpoint = 'https://account.xiaomi.com/oauth2/token';\n"
-                "export const userInfoEndpoint = 'https://open.account.xiaomi.com/user/profile';\n"}),
-    ("kook", {"packages/connectors/connector-kook/src/constant.ts":
-              "export const authorizationEndpoint = 'https://www.kookapp.cn/app/oauth2/authorize';\n"
-              "export const userInfoEndpoint = 'https://www.kookapp.cn/api/v3/user/me';\n"}),
-    # An SMS connector posting to GatewayAPI's REST endpoint.
-    ("gatewayapi", {"src/sms/gatewayapi.ts":
-                    "const res = await got.post('https://gatewayapi.com/rest/mtsms', {\n"
-                    "  headers: { Authorization: `Token ${apiToken}` }, json: { sender, message, recipients },\n});\n"}),
-]
