@@ -151,6 +151,17 @@ def _kind_folder(name: str) -> bool:
     return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
 
 
+@functools.lru_cache(maxsize=4096)
+def _qualified_integrations(name: str) -> bool:
+    """`config_integrations`, `alert_integrations`, `third_party_integrations`: a qualified
+    integrations folder holds one module per vendor like `integrations/` itself (an alerting
+    app's alert sources, each a config module named for its vendor: `config_integrations/zabbix.py`).
+    Its files sit beside the app's own kinds (`formatted_webhook.py`, `manual.py`), so a plain
+    file there counts by a catalog name only, as in `hooks/`."""
+    words = name_words(name)
+    return len(words) >= 2 and words[-1] == "integrations"
+
+
 # An application's own module system, one folder per kind and in it one folder per vendor:
 # `server/modules/analytics/hotjar/`, `modules/search/elasticsearch/`, `plugins/storage/s3/`.
 # The kind folder is a container only right inside such a root (a `search/` or `storage/`
@@ -197,7 +208,7 @@ def _module_kind(parts: list[str], i: int) -> str:
 
 
 def _is_container(name: str) -> bool:
-    return name.lower() in CONTAINERS or _kind_folder(name)
+    return name.lower() in CONTAINERS or _kind_folder(name) or _qualified_integrations(name)
 
 
 # A delivery channel's folder inside a providers package holds one module per vendor:
@@ -241,7 +252,7 @@ def _kind_of(rel: str) -> str:
     """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
     parts = rel.lower().split("/")
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in CONTAINERS or _kind_folder(parts[i]) or _download_clients(parts, i):
+        if parts[i] in CONTAINERS or _kind_folder(parts[i]) or _qualified_integrations(parts[i]) or _download_clients(parts, i):
             return _module_kind(parts, i)
         if _module_kind(parts, i):
             return parts[i]
@@ -255,7 +266,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     parts = rel.split("/")
     lowered = rel.lower().split("/")[:-1]
     channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
-    if (not channels and CONTAINERS.isdisjoint(lowered) and not any(_kind_folder(p) for p in parts[:-1])
+    if (not channels and CONTAINERS.isdisjoint(lowered)
+            and not any(_kind_folder(p) or _qualified_integrations(p) for p in parts[:-1])
             and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
             and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))
             and not any(_download_clients(parts, i) for i in range(len(parts) - 1))):
@@ -290,6 +302,8 @@ def module_of(rel: str) -> tuple[str, bool] | None:
                 return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
             on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
+            if _qualified_integrations(parts[i]):
+                on_purpose = False  # the app's own kinds too (`formatted_webhook.py`): catalog names only
         if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
             return None  # a web framework's route segment or page file: UI, not a vendor module
         core = ROLE_SUFFIX.sub("", candidate)
