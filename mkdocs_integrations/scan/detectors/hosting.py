@@ -427,9 +427,28 @@ def _pod_spec(doc: yaml.Node, kind: str) -> yaml.Node | None:
     return y.get(doc, "spec", "template", "spec")
 
 
+# A cert-manager Issuer or ClusterIssuer (plain or Helm-templated) names its ACME certificate
+# authority's directory: `acme: server: https://acme-v02.api.letsencrypt.org/directory`. The
+# cluster asks that CA for the ingress's certificates, so a host the catalog knows there is the
+# CA service (Let's Encrypt, ZeroSSL), the same in every chart that ships an issuer.
+_ISSUER_KIND = re.compile(r"^kind:\s*['\"]?(?:Cluster)?Issuer['\"]?\s*$", re.M)
+_ACME_SERVER = re.compile(r"""^\s*server:\s*['"]?https://([a-z0-9.-]+)[/'"\s]""", re.M | re.I)
+
+
+def _acme_servers(src: Source, ctx: Context) -> Iterator[Record]:
+    if "acme" not in src.text or not _ISSUER_KIND.search(src.text):
+        return
+    for m in _ACME_SERVER.finditer(src.text):
+        host = m.group(1).lower()
+        sid = ctx.index.host(host)
+        if sid:
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+
+
 def kubernetes(src: Source, ctx: Context) -> Iterator[Record]:
     if "apiVersion" not in src.text or "kind" not in src.text:
         return
+    yield from _acme_servers(src, ctx)
     environment = y.environment_of_path(src.rel, "production")
     try:
         docs = y.yaml_docs(src)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_integrations.model import BUCKET, CONFIG, DB_TYPE, ENV_DECL, FEATURE, IMAGE, TERRAFORM
+from mkdocs_integrations.model import BUCKET, CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST, IMAGE, TERRAFORM
 from mkdocs_integrations.scan.detectors.base import BadInput, Source
 from mkdocs_integrations.scan.detectors.hosting import DETECTOR, cfn_to_terraform, handler_for
 
@@ -409,6 +409,18 @@ def test_helm_template_falls_back_to_text(run_detector):
     text = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          image: {{ .Values.image.repository }}\n        - name: y\n          image: nginx:1.25\n{{- if .Values.z }}\n"
     evs, _ = run_detector(DETECTOR, "charts/web/templates/deployment.yaml", text)
     assert [(e.line, e.name) for e in evs if e.kind == IMAGE] == [(10, "nginx:1.25")]
+
+
+def test_cert_manager_issuer_names_its_acme_ca(run_detector):
+    """A cert-manager (Cluster)Issuer's `acme.server` is the CA the cluster asks for
+    certificates: a catalog host there is that CA, templated chart or plain manifest."""
+    text = ("{{- if .Values.tls }}\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: le\n"
+            "spec:\n  acme:\n    server: https://acme-v02.api.letsencrypt.org/directory\n{{- end }}\n")
+    evs, _ = run_detector(DETECTOR, "charts/web/templates/issuer.yaml", text)
+    assert [(e.line, e.name, e.service) for e in evs if e.kind == HOST] == [(8, "acme-v02.api.letsencrypt.org", "letsencrypt")]
+    other = text.replace("kind: ClusterIssuer", "kind: ConfigMap")  # no issuer: a `server:` is anything
+    evs, _ = run_detector(DETECTOR, "charts/web/templates/issuer.yaml", other)
+    assert not [e for e in evs if e.kind == HOST]
 
 
 def test_helm_chart_and_values(run_detector):
