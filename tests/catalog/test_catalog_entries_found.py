@@ -2175,6 +2175,27 @@ MORE_CASES += [
     ("google-gmail", {"src/controllers/config.ts": 'const url = google.generateAuthUrl({\n  access_type: "offline",\n  scope: "https://mail.google.com",\n});\n'}),
 ]
 
+MORE_CASES += [
+    # An on-call app's phone provider calling Zvonok's call API.
+    ("zvonok", {"app/phone/zvonok.py": 'import os\nimport requests\n\nCALL_URL = "https://zvonok.com/manager/cabapi_external/api/v1/phones/call/"\n\n'
+                'def call(phone):\n    return requests.post(CALL_URL, data={"public_key": os.getenv("ZVONOK_API_KEY"), "phone": phone})\n'}),
+    # Alert sources kept as one config module per vendor in a qualified integrations folder.
+    ("kapacitor", {"engine/config_integrations/kapacitor.py": 'slug = "kapacitor"\ntitle = "Kapacitor"\nis_displayed_on_web = True\n'}),
+    ("elastalert", {"engine/config_integrations/elastalert.py": 'slug = "elastalert"\ntitle = "Elastalert"\nis_displayed_on_web = True\n'}),
+    ("kapacitor", {"docker-compose.yml": "services:\n  kapacitor:\n    image: kapacitor:1.7\n"}),
+    ("elastalert", {"requirements.txt": "elastalert2==2.19.0\n"}),
+    # An organisation's shared action that builds and pushes to Docker Hub.
+    ("docker-hub", workflow_with_steps("- uses: acme/shared-workflows/actions/build-push-to-dockerhub@v0.3.0",
+                                       "  with:", "    repository: acme/app", "    push: true")),
+    # A release job uploading its artifact to a GCS bucket.
+    ("google-cloud-storage", workflow_with_steps("- uses: google-github-actions/upload-cloud-storage@v2",
+                                                 "  with:", "    path: dist/app.zip", "    destination: acme-releases/app")),
+    # A Helm chart's cert-manager Issuer asking Let's Encrypt's ACME directory.
+    ("letsencrypt", {"helm/app/templates/cert-issuer.yaml": '{{- if .Values.certManager.enabled }}\napiVersion: cert-manager.io/v1\nkind: Issuer\n'
+                     'metadata:\n  name: letsencrypt-prod\nspec:\n  acme:\n    server: https://acme-v02.api.letsencrypt.org/directory\n'
+                     '    email: ops@{{ .Values.base_url }}\n{{- end }}\n'}),
+]
+
 
 MORE_CASES += [
     # Social sign-in connectors of an identity server's monorepo (one package per vendor).
