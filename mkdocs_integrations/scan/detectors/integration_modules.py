@@ -302,8 +302,10 @@ def module_of(rel: str) -> tuple[str, bool] | None:
                 return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
             on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
-            if _qualified_integrations(parts[i]):
-                on_purpose = False  # the app's own kinds too (`formatted_webhook.py`): catalog names only
+        if _qualified_integrations(parts[i]):
+            # the app's own kinds and layers too (`formatted_webhook.py`, a NestJS module's
+            # `partner-integrations/usecases/`): catalog names only
+            on_purpose = False
         if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
             return None  # a web framework's route segment or page file: UI, not a vendor module
         core = ROLE_SUFFIX.sub("", candidate)

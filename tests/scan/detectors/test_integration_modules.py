@@ -53,7 +53,8 @@ def notify(url, token, title):
         # kinds, so a plain file counts by a catalog name only (not on purpose)
         ("engine/config_integrations/zabbix.py", ("zabbix", False)),
         ("engine/config_integrations/formatted_webhook.py", ("formatted", False)),
-        ("src/third_party_integrations/acme/client.py", ("acme", True)),
+        ("src/third_party_integrations/acme/client.py", ("acme", False)),
+        ("apps/api/src/app/partner-integrations/usecases/complete/complete.usecase.ts", ("usecases", False)),
         ("server/notification-providers/kook.js", ("kook", True)),
         ("server/notification-providers/heii-oncall.js", ("heii-oncall", True)),
         ("server/notification-providers/notification-provider.js", None),  # the base class
