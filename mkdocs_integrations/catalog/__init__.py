@@ -38,7 +38,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # (Net::IMAP.decode_utf7, a mailbox-name codec, opens no mailbox)
       env: [STRIPE_SECRET_KEY]    # exact env var names
       env_prefixes: [STRIPE_]
-      hosts: [api.stripe.com]     # exact hostnames; "*.example.com" matches subdomains
+      hosts: [api.stripe.com]     # exact hostnames; "*.example.com" matches subdomains, "s3.*.amazonaws.com"
+                                  # any one label, "logs-prod-*.grafana.net" a label's prefix
       config_files: []            # file names (or globs) whose presence proves use
       docker_images: []           # image names, registry and tag stripped (postgres, bitnami/redis)
       terraform: []               # provider names or resource type prefixes
@@ -124,7 +125,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # A `*` label stands for any one label (`s3.*.amazonaws.com`); leading, for any subdomain.
-_LABEL = r"(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
+# A label, `*` for any one label, or a prefix then `*` (`logs-prod-*`: Grafana Cloud's Loki stacks)
+_LABEL = r"(?:\*|[a-z0-9][a-z0-9-]*-\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
 # Two or more path segments: `/forms/chromium/convert/`, never a bare `/api/`.
 _API_PATH_RE = re.compile(r"^/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+/?$")
 _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")

@@ -128,8 +128,11 @@ class CatalogIndex:
             for h in svc.hosts:
                 if h.startswith("*.") and "*" not in h[1:]:
                     self._hosts_suffix.append((h[1:], svc.id))
-                elif "*" in h:  # a label in the middle: s3.*.amazonaws.com (regional endpoints)
-                    label_rx = r"\.".join("[a-z0-9-]+" if part == "*" else re.escape(part) for part in h.split("."))
+                elif "*" in h:  # a label in the middle (s3.*.amazonaws.com) or a label's prefix (logs-prod-*.grafana.net)
+                    label_rx = r"\.".join(
+                        "[a-z0-9-]+" if part == "*" else "[a-z0-9-]*".join(map(re.escape, part.split("*")))
+                        for part in h.split(".")
+                    )
                     self._hosts_pattern.append((re.compile(label_rx + r"\Z"), svc.id))
                 else:
                     self._hosts_exact.setdefault(h, svc.id)

@@ -569,3 +569,15 @@ def test_a_case_blind_call_pattern_is_found_in_any_case(tmp_path):
         inv, _ = build_inventory(Scanner(catalog=catalog), [tmp_path], tmp_path, analysis_date="2026-01-01")
         [svc] = [s for s in inv.services if s.id == "acme-mail"]
         assert "send email" in svc.endpoints, pattern
+
+
+def test_a_host_label_may_end_in_a_wildcard():
+    """`logs-prod-*.grafana.net`: Grafana Cloud's Loki stacks, not every grafana.net product
+    (an OnCall or OTLP endpoint is another service on the same domain)."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    text = GOOD.replace("hosts: [api.acme-mail.example]", 'hosts: ["mail-prod-*.acme.example"]')
+    index = CatalogIndex(parse_catalog({"x.yaml": text}))
+    assert index.host("mail-prod-eu-west-0.acme.example") == "acme-mail"
+    assert index.host("chat-prod-eu-west-0.acme.example") is None
+    assert "hostname" in _bad(GOOD.replace("hosts: [api.acme-mail.example]", 'hosts: ["mail*prod.acme.example"]'))

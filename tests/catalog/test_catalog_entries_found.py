@@ -2212,6 +2212,12 @@ MORE_CASES += [
                     "  headers: { Authorization: `Token ${apiToken}` }, json: { sender, message, recipients },\n});\n"}),
 ]
 
+MORE_CASES += [
+    # Grafana Cloud's Loki push endpoint (a logs-prod-* stack)
+    ("grafana-loki", {"src/logger.py": 'import requests\n\nLOKI = "https://logs-prod-006.grafana.net/loki/api/v1/push"\n\ndef ship(streams):\n    requests.post(LOKI, json={"streams": streams})\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
