@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import DB_TYPE, ENV_READ, Evidence
+from ...model import DB_TYPE, ENV_READ, FEATURE, Evidence
 from .base import Context, Detector, Record, Source
 
 _PRISMA_DS = re.compile(r"datasource\s+\w+\s*\{(?P<body>[^}]*)\}", re.S)
@@ -29,6 +29,18 @@ _FRAMEWORK_CONFIG_PHP = re.compile(r"(?:^|/)[Cc]onfig/[^/]+\.php$")
 _CONFIG_DEFAULT = re.compile(
     r"""['"](?:default|driver)['"]\s*=>\s*env\(\s*['"]([A-Z][A-Z0-9_]*)['"]\s*,\s*['"]([\w-]+)['"]\s*\)"""
 )
+# An installer's or setup form's list of the drivers it offers, key to label (Cachet's
+# `$this->choice('Which cache driver do you want to use?', ['memcached' => 'Memcached', ...])`,
+# a setup controller's `protected $mailDrivers = ['mailgun' => 'Mailgun', 'ses' => 'Amazon SES', ...]`):
+# each key is a value the app writes to MAIL_DRIVER / CACHE_DRIVER / DB_CONNECTION for the user
+# to pick, so each is a backend the app supports. A run of three or more `'word' => 'Label'`
+# pairs opening an array whose last 200 characters before it name a driver; only catalog
+# driver words leave (file, sync, log name no service).
+_CHOICE_ARRAY = re.compile(
+    r"""(?:\[|\barray\s*\()\s*((?:['"][a-z][a-z0-9_-]*['"]\s*=>\s*(?:['"][^'"\n]{1,40}['"]|trans\([^()\n]{1,60}\))\s*(?:,\s*)?){3,})"""
+)
+_CHOICE_PAIR = re.compile(r"""['"]([a-z][a-z0-9_-]*)['"]\s*=>""")
+_DRIVER_WORD = re.compile(r"(?i)driver|mailer")
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
@@ -58,6 +70,25 @@ def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> I
         )
 
 
+def _driver_choices(src: Source, ctx: Context) -> Iterator[Record]:
+    """The catalog backends an installer or setup form offers by driver word (`_CHOICE_ARRAY`)."""
+    text = src.text
+    seen: set[str] = set()
+    for m in _CHOICE_ARRAY.finditer(text):
+        if not _DRIVER_WORD.search(text, max(0, m.start() - 200), m.start()):
+            continue
+        for p in _CHOICE_PAIR.finditer(m.group(1)):
+            sid = ctx.index.driver(p.group(1))
+            if not sid or sid in seen:
+                continue
+            seen.add(sid)
+            line = src.line_of(m.start(1) + p.start())
+            if ctx.catalog.services[sid].category == "database":
+                yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("choice", "1"),))
+            else:
+                yield Evidence(path=src.rel, line=line, kind=FEATURE, name="choice_of:driver", service=sid)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     name = src.name
     text = src.text
@@ -84,6 +115,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for m in _LARAVEL_DEFAULT.finditer(text):
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
+    if name.endswith(".php") and not _FRAMEWORK_CONFIG_PHP.search(src.rel):
+        yield from _driver_choices(src, ctx)
+        return
     if _FRAMEWORK_CONFIG_PHP.search(src.rel):
         from .env_files import BACKEND_SETTING, driver_fact  # env_files imports this module
 
@@ -103,7 +137,7 @@ def accepts(rel: str, name: str, ctx: Context) -> bool:
     if name.endswith(".prisma") or name in ("database.yml", "database.php") or name.startswith("drizzle.config."):
         return True
     if name.endswith(".php"):
-        return bool(_FRAMEWORK_CONFIG_PHP.search(rel))
+        return True  # framework config files, and any PHP file for an installer's driver choices
     if _rails_database_yml(name):
         return True
     if name.startswith("application") and name.endswith((".properties", ".yml", ".yaml")):

@@ -41,7 +41,11 @@ def test_laravel_config_default_backends(run_detector):
              "    'cloud' => env('FILESYSTEM_CLOUD', 's3'),\n];\n")
     ev, _ = run_detector(data_storage.DETECTOR, "config/mail.php", quiet)
     assert ev == []
-    assert not data_storage.accepts("app/Mail/Mailer.php", "Mailer.php", None)
+    # Outside a config folder a backend's env default is no framework's selection (PHP files
+    # there are read for an installer's driver choices only).
+    mailer = "<?php\nreturn [\n    'driver' => env('MAIL_DRIVER', 'mailgun'),\n];\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "app/Mail/Mailer.php", mailer)
+    assert ev == []
 
 
 def test_rails_database_yml_templates(run_detector):
@@ -57,3 +61,39 @@ def test_rails_database_yml_templates(run_detector):
 def test_migration_folder(run_detector):
     ev, _ = run_detector(migrations.DETECTOR, "web/prisma/migrations/20240101_init/migration.sql", "")
     assert [(e.kind, e.name, e.get("client")) for e in ev] == [(FEATURE, "migrations:web/prisma/migrations/", "prisma")]
+
+
+def test_installer_driver_choices(run_detector):
+    """An installer command's or setup controller's list of the drivers it offers, key to label
+    (`$this->choice('Which cache driver ...', ['memcached' => 'Memcached', ...])`,
+    `protected $mailDrivers = ['mailgun' => 'Mailgun', 'ses' => 'Amazon SES', ...]`): each catalog
+    driver word is a backend the app supports; local drivers (file, sync, log) name nothing."""
+    cmd = (
+        "<?php\nclass InstallCommand extends Command\n{\n    protected function configureDrivers()\n    {\n"
+        "        $config['CACHE_DRIVER'] = $this->choice('Which cache driver do you want to use?', [\n"
+        "            'array'     => 'Array',\n            'file'      => 'File',\n"
+        "            'memcached' => 'Memcached',\n            'redis'     => 'Redis',\n        ]);\n"
+        "        $config['DB_DRIVER'] = $this->choice('Which database driver?', ['mysql' => 'MySQL', 'pgsql' => 'PostgreSQL', 'sqlite' => 'SQLite']);\n"
+        "    }\n}\n"
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "app/Console/Commands/InstallCommand.php", cmd)
+    assert {(e.kind, e.service) for e in ev} == {
+        (FEATURE, "memcached"), (FEATURE, "redis"), (DB_TYPE, "mysql"), (DB_TYPE, "postgresql"), (DB_TYPE, "sqlite")}
+    assert next(e.line for e in ev if e.service == "memcached") == 9
+    ctrl = (
+        "<?php\nclass SetupController extends Controller\n{\n    protected $mailDrivers = [\n"
+        "        'smtp' => 'SMTP',\n        'mailgun' => 'Mailgun',\n        'mandrill' => 'Mandrill',\n"
+        "        'ses' => 'Amazon SES',\n        'sparkpost' => 'SparkPost',\n    ];\n"
+        "    protected $queueDrivers = array('sync' => 'Synchronous', 'sqs' => 'Amazon SQS', 'redis' => 'Redis');\n}\n"
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "app/Http/Controllers/SetupController.php", ctrl)
+    assert {e.service for e in ev} == {"smtp", "mailgun", "mandrill", "aws-ses", "sparkpost", "aws-sqs", "redis"}
+
+
+def test_key_label_arrays_without_a_driver_are_no_choice(run_detector):
+    """The same `'word' => 'Label'` shape elsewhere (a language list, a map of labels) names no
+    backend: without a driver named before the array nothing leaves, nor from two pairs only."""
+    labels = ("<?php\nclass Labels\n{\n    protected $labels = ['redis' => 'Redis', 'mysql' => 'MySQL', 'sqs' => 'Queue'];\n"
+              "    protected $mailDrivers = ['mailgun' => 'Mailgun', 'smtp' => 'SMTP'];\n}\n")
+    ev, _ = run_detector(data_storage.DETECTOR, "app/Support/Labels.php", labels)
+    assert ev == []
