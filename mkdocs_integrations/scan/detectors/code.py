@@ -623,6 +623,21 @@ def _placeholder_attr(text: str, start: int) -> bool:
     return bool(_PLACEHOLDER_ATTR.search(text[max(line_start, start - 200):start]))
 
 
+# Inside a placeholder's value, not only at its start: `placeholder="http://cachet.io, http://x.herokuapp.com"`.
+_IN_PLACEHOLDER = re.compile(r"""(?i)\bplaceholder['"]?\s*(?:=>|[=:(])\s*\{?\s*(['"`])[^'"`\n]*$""")
+
+
+def _site_in_placeholder(text: str, start: int, sid: str, ctx: Context) -> bool:
+    """The URL at `start` is a hosting platform's site address inside an input's `placeholder`
+    (`placeholder="http://status.example.io, http://my-app.herokuapp.com"` for allowed domains):
+    a sample of the sites a user may list, none the app is deployed on or calls. A vendor API's
+    URL as a hint (`->placeholder('https://hc-ping.com/...')`) still counts: the field takes it."""
+    if ctx.catalog.services[sid].category != "hosting":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_IN_PLACEHOLDER.search(text[max(line_start, start - 300):start]))
+
+
 def _name_words(name: str) -> list[str]:
     """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
@@ -1051,6 +1066,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             text, max(0, m.start() - 80), m.start()
         ):
             continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
+        if sid and _site_in_placeholder(text, m.start(), sid, ctx):
+            continue  # a sample site address in a form hint (x.herokuapp.com), no deployment of the app's
         if sid and path and _other_vendors_url(m.group(0), sid, ctx):
             continue  # another vendor's script on a shared host (gtag.js for Analytics on Tag Manager's host)
         if _INVITE_PATH.match(path):

@@ -942,3 +942,16 @@ def test_another_analytics_vendors_script_on_a_shared_host(run_detector):
     gtm = 'loadJS("https://www.googletagmanager.com/gtm.js?id=" + id);\n'
     ev, _ = run_detector(DETECTOR, "src/lib/snippets/capture/gtm.js", gtm)
     assert [e.service for e in ev if e.kind == HOST] == ["google-tag-manager"]
+
+
+def test_hosting_site_in_a_placeholder_is_no_deployment(run_detector):
+    """A hosting platform's site address among an input's sample values (`placeholder="http://cachet.io,
+    http://cachet.herokuapp.com"` for a list of allowed domains) is what a user may type, not
+    where the app runs; the same site fetched in code still counts."""
+    hint = ('<textarea class="form-control" name="allowed_domains" rows="5" '
+            'placeholder="http://status.example.io, http://status-demo.herokuapp.com">{{ $domains }}</textarea>\n')
+    ev, _ = run_detector(DETECTOR, "resources/views/dashboard/settings/security.blade.php", hint)
+    assert not any(e.service == "heroku" for e in ev)
+    use = "<?php\n$res = $client->get('https://status-demo.herokuapp.com/api/status');\n"
+    ev, _ = run_detector(DETECTOR, "app/Status.php", use)
+    assert any(e.service == "heroku" for e in ev)
