@@ -1580,6 +1580,19 @@ MORE_CASES = [
     # AppAuth-JS, the OpenID Foundation's PKCE client for a browser app, against the admin's issuer.
     ("oidc", {"frontend/package.json": '{"dependencies": {"@openid/appauth": "^1.3.1"}}'}),
     # boto3's Secrets Manager read takes the secret's id.
+    # GoSquared's embed snippet loads its tracker from the vendor's CloudFront distribution.
+    ("gosquared", {"resources/views/partials/analytics.blade.php":
+                   "<script>\n!function(g,s,q,r,d){r=g[r]=g[r]||function(){(r.q=r.q||[]).push(arguments)};d=s.createElement(q);"
+                   "q=s.getElementsByTagName(q)[0];\nd.src='https://d1l6p2sc9645hc.cloudfront.net/tracker.js';"
+                   "q.parentNode.insertBefore(d,q)}(window,document,'script','_gs');\n_gs('{{ $token }}');\n</script>\n"}),
+    # Laravel's Slack notification channel: a notification's toSlack() building a SlackMessage.
+    ("slack", {"app/Notifications/NewIncident.php":
+               "<?php\nnamespace App\\Notifications;\n\nuse Illuminate\\Notifications\\Messages\\SlackMessage;\n\n"
+               "class NewIncident extends Notification\n{\n    public function toSlack($notifiable)\n    {\n"
+               "        return (new SlackMessage())->content('Incident');\n    }\n}\n"}),
+    # Laravel 5's mandrill and sparkpost mail drivers, selected in the env template.
+    ("mandrill", {".env.example": "MAIL_DRIVER=mandrill\n"}),
+    ("sparkpost", {".env.example": "MAIL_DRIVER=sparkpost\n"}),
     ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\n",
                              "app/config.py": 'import boto3\n\n\ndef load_secrets(name, region):\n    client = boto3.session.Session().client(service_name="secretsmanager", region_name=region)\n    return client.get_secret_value(SecretId=name)["SecretString"]\n'}),
 ]
