@@ -72,6 +72,9 @@ def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> I
 
 def _driver_choices(src: Source, ctx: Context) -> Iterator[Record]:
     """The catalog backends an installer or setup form offers by driver word (`_CHOICE_ARRAY`)."""
+    lowered = src.lowered
+    if "driver" not in lowered and "mailer" not in lowered:
+        return  # most PHP files: no choice array can be preceded by its driver word
     text = src.text
     seen: set[str] = set()
     for m in _CHOICE_ARRAY.finditer(text):
