@@ -40,6 +40,9 @@ _CHOICE_ARRAY = re.compile(
     r"""(?:\[|\barray\s*\()\s*((?:['"][a-z][a-z0-9_-]*['"]\s*=>\s*(?:['"][^'"\n]{1,40}['"]|trans\([^()\n]{1,60}\))\s*(?:,\s*)?){3,})"""
 )
 _CHOICE_PAIR = re.compile(r"""['"]([a-z][a-z0-9_-]*)['"]\s*=>""")
+# A value that is itself a driver identifier (`'mssql' => 'pdo_sqlsrv'`): the array maps names to
+# drivers (Doctrine's scheme aliases, copied into apps), it offers the user nothing to choose.
+_IDENTIFIER_VALUE = re.compile(r"""=>\s*['"][a-z][a-z0-9_]*['"]""")
 _DRIVER_WORD = re.compile(r"(?i)driver|mailer")
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
@@ -80,6 +83,9 @@ def _driver_choices(src: Source, ctx: Context) -> Iterator[Record]:
     for m in _CHOICE_ARRAY.finditer(text):
         if not _DRIVER_WORD.search(text, max(0, m.start() - 200), m.start()):
             continue
+        pairs = len(_CHOICE_PAIR.findall(m.group(1)))
+        if 2 * len(_IDENTIFIER_VALUE.findall(m.group(1))) > pairs:
+            continue  # a lookup table of driver identifiers, not labels for a person
         for p in _CHOICE_PAIR.finditer(m.group(1)):
             sid = ctx.index.driver(p.group(1))
             if not sid or sid in seen:

@@ -97,3 +97,9 @@ def test_key_label_arrays_without_a_driver_are_no_choice(run_detector):
               "    protected $mailDrivers = ['mailgun' => 'Mailgun', 'smtp' => 'SMTP'];\n}\n")
     ev, _ = run_detector(data_storage.DETECTOR, "app/Support/Labels.php", labels)
     assert ev == []
+    # Doctrine's scheme-to-driver aliases, copied into an app: identifiers, not labels
+    aliases = ("<?php\nfinal class DsnParserFactory\n{\n    private static array $driverSchemeAliases = [\n"
+               "        'db2' => 'ibm_db2',\n        'mssql' => 'pdo_sqlsrv',\n        'mysql' => 'pdo_mysql',\n"
+               "        'pgsql' => 'pdo_pgsql',\n        'sqlite' => 'pdo_sqlite',\n    ];\n}\n")
+    ev, _ = run_detector(data_storage.DETECTOR, "src/Doctrine/DsnParserFactory.php", aliases)
+    assert ev == []
