@@ -31,7 +31,8 @@ from collections.abc import Iterable
 from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import FEATURE, HOST, IMPORT, Evidence
 from .paths import SIGN_IN_WORDS, is_sign_in_path, is_test_path
-from .scan.detectors.integration_modules import GENERIC_NAMES, name_words
+from .scan.detectors.code import name_words
+from .scan.detectors.integration_modules import GENERIC_NAMES
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name
 
@@ -96,7 +97,7 @@ def _root(cls: str, bases: dict[str, str]) -> str:
     return chain[-1]
 
 
-def _name_words(name: str) -> list[str]:
+def _class_words(name: str) -> list[str]:
     """Words of a class or file name, acronyms and versions apart: `SPARQLEndpoint` → sparql,
     endpoint; `GoogleAnalytics4` → google, analytics (`DB2` stays)."""
     words = name_words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", name))
@@ -123,7 +124,7 @@ def _vendor(
     azure.kusto.data), else the one its one-word name starts with (`CloudWatchInsights`). A
     name outside the catalog counts only where the file calls an API host of that name:
     members named for a protocol or a device (`Tcp`, `Snmp`, `Dragino`) are no vendor modules."""
-    cls_words, stem_words = _name_words(cls), _name_words(stem)
+    cls_words, stem_words = _class_words(cls), _class_words(stem)
     cls_core, stem_core = _core(cls_words, family), _core(stem_words, family)
     for words in (cls_words, cls_core, stem_words, stem_core):
         if not words:
@@ -227,7 +228,7 @@ def _package_families(
         known: dict[str, str] = {}
         for package, e in members.items():
             for cand in (names[package], e.get("class")):
-                words = _core(_name_words(cand), set())
+                words = _core(_class_words(cand), set())
                 # (a vendor named with an everyday word counts: a package that registers itself
                 # with the app's registry is named so on purpose, `offline_download/transmission/`)
                 sid = index.service_named(cand) or (index.service_named("".join(words)) if words else None)
@@ -251,7 +252,7 @@ def _package_families(
                 continue  # a variant of another member (`pikpak_share/`, `onedrive_app/`): that vendor's
             sid = known.get(package) or _package_services(package, file_services, name)
             if sid is None:
-                words = _core(_name_words(name), set())
+                words = _core(_class_words(name), set())
                 if not words or all(w in _NOT_VENDORS or w in _PLUMBING for w in words) or _TEST_DOUBLE.search(name):
                     continue
                 slug = "-".join(words)
@@ -282,7 +283,7 @@ def _registry_members(members: list[Evidence], family: set[str], index: CatalogI
     out: dict[int, tuple[str, str, bool]] = {}
     for e in members:
         stem = posixpath.basename(e.path).rsplit(".", 1)[0]
-        for words in (_core(_name_words(e.get("class")), family), _core(_name_words(stem), family)):
+        for words in (_core(_class_words(e.get("class")), family), _core(_class_words(stem), family)):
             sid = index.registries.get("".join(words)) if words else None
             if sid:
                 out[id(e)] = (sid, sid, True)
@@ -315,7 +316,7 @@ def _entry_point_families(
         modules = {e.get("module") for e in members}
         if len(modules) < MIN_FILES:
             continue
-        family = set(_name_words(group.replace(".", "_"))) - {"base", "abstract"}
+        family = set(_class_words(group.replace(".", "_"))) - {"base", "abstract"}
         located: dict[Evidence, Evidence] = {}
         for e in members:
             candidates = classes.get(e.get("class"), [])
@@ -326,7 +327,7 @@ def _entry_point_families(
         for e in members:
             at = located[e]
             # the words of its own base are its role (`ZoomConferencePlugin(ConferencePlugin)`)
-            role = family | (set(_name_words(at.get("base"))) if at is not e else set())
+            role = family | (set(_class_words(at.get("base"))) if at is not e else set())
             # (not by its module's one SDK: a vendor's plugin module imports its neighbour's,
             # Confluence's the Atlassian client that Jira's uses too; its name says which)
             found = _vendor(e.get("class"), e.get("entry_point"), role, index, set(), hosts.get(at.path, set()),
@@ -423,7 +424,7 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             files = {e.path for e in members}
             if len(files) < MIN_FILES_ALL_KNOWN or root in _NOT_FAMILIES or _ERRORS.search(root):
                 continue
-            family = set(_name_words(root)) - {"base", "abstract"}
+            family = set(_class_words(root)) - {"base", "abstract"}
             sign_in = is_sign_in_path(folder) or bool(family & SIGN_IN_WORDS)
             named = []
             folder_vendors = {sid for path in files for sid in vendors.get(path, ())}

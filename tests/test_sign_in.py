@@ -448,7 +448,7 @@ def test_a_token_endpoint_beside_a_sign_in_flow_stays_sign_in(tmp_path):
     assert "microsoft-oauth" in ids(inv)
 
 
-def test_hanko_style_provider_files_outside_auth_folders_fold_their_user_info_hosts(tmp_path):
+def test_provider_files_outside_auth_folders_fold_their_user_info_hosts(tmp_path):
     """`backend/thirdparty/provider_github.go` reading api.github.com/user after the OAuth
     exchange: the GitHub API host is the sign-in's user-info call, not a GitHub integration."""
     go = (

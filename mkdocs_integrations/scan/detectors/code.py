@@ -476,7 +476,7 @@ def _file_names_vendor(rel: str, host: str) -> bool:
     if len(slug) < 4:
         return False
     acc = ""
-    for word in _name_words(rel.rsplit("/", 1)[-1].split(".")[0]):
+    for word in name_words(rel.rsplit("/", 1)[-1].split(".")[0]):
         acc += word
         if acc == slug:
             return True
@@ -638,8 +638,9 @@ def _site_in_placeholder(text: str, start: int, sid: str, ctx: Context) -> bool:
     return bool(_IN_PLACEHOLDER.search(text[max(line_start, start - 300):start]))
 
 
-def _name_words(name: str) -> list[str]:
-    """`PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
+def name_words(name: str) -> list[str]:
+    """Lower-case words of an identifier or file name, the one splitter the detectors share:
+    `PhantomJsCloudAgent` and `phantom_js_cloud_agent` → phantom, js, cloud, agent."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
     return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
-from .code import language_for
+from .code import language_for, name_words
 from .code_facts import builds_requests, calls_out, makes_requests
 
 # Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
@@ -433,12 +433,6 @@ _UI_WORDS = frozenset({
     "layout", "page", "client", "card", "list", "modal", "dialog", "button", "form", "settings", "icon",
     "logo", "item", "items", "table", "row", "menu", "tab", "tabs", "view", "section", "header", "footer",
 })
-
-
-def name_words(name: str) -> list[str]:
-    """Lower-case words of a file or folder name: `IntegrationsLayout-client` → integrations, layout, client."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
-    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 
 
 def _slug(name: str) -> str:

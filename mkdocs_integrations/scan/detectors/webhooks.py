@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
 from ..lexing import C_STYLE, HASH, PHP
 from .base import Context, Detector, Record, Source
-from .code import language_for
+from .code import language_for, name_words
 from .integration_modules import module_of
 
 _HOOKY = r"[\w\-/:{}\[\]<>.$]*(?:webhooks?|hooks?)(?:[\w\-/:{}\[\]<>.$]*)"
@@ -104,7 +104,7 @@ def _vendor_hook_patterns(src: Source, text: str, ctx: Context) -> Iterator[Reco
     """Outgoing webhooks of the vendors whose URLs the app recognises (`SLACK_WEBHOOK_URL_REGEX`)."""
     seen: set[str] = set()
     for m in _VENDOR_HOOK_PATTERN.finditer(text):
-        words = m.group(1).lower().split("_") if m.group(1) else _words(m.group(2))
+        words = m.group(1).lower().split("_") if m.group(1) else name_words(m.group(2))
         sid = _vendor_of_words(words, ctx)
         if sid and sid not in seen:
             seen.add(sid)
@@ -132,7 +132,7 @@ def _vendor_url_posts(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     for m in _VENDOR_URL_POST.finditer(text):
         if m.group(1) == "fetch" and not _FETCH_POST.search(text, m.end(), _call_end(text, m.end())):
             continue  # a GET: reading something, not notifying the vendor
-        sid = _vendor_of_words(_words(m.group(2)), ctx)
+        sid = _vendor_of_words(name_words(m.group(2)), ctx)
         if not sid:
             continue
         func = _enclosing_function(text, m.start())
@@ -158,12 +158,6 @@ def _call_end(text: str, start: int) -> int:
                 return i
             depth -= 1
     return end
-
-
-def _words(name: str) -> list[str]:
-    """Lower-case words of an identifier: `slackWebhook` → slack, webhook; `SLACK_URL` → slack, url."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
-    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
 
 
 def _vendor_hook_functions(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
