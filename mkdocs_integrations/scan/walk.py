@@ -12,6 +12,7 @@ import operator
 import os
 import re
 import stat
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -356,6 +357,72 @@ def _walk_dir(
             stack.pop()
 
 
+# Git applies .gitignore to untracked files only: a committed file that a rule matches (a
+# `.github` line over committed workflows, a `.env` committed with `git add -f`) is still part
+# of the repository, and the walk keeps it. Asked of git once per index state: the answer (a
+# few paths, usually none) changes only when the index does.
+_TRACKED_IGNORED: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _git_index(root: str) -> str | None:
+    """The index file of the git work tree holding `root`, or None outside one."""
+    folder = root
+    while True:
+        dot_git = os.path.join(folder, ".git")
+        if os.path.isdir(dot_git):
+            return os.path.join(dot_git, "index")
+        if os.path.isfile(dot_git):  # a worktree or submodule: `gitdir: <path>`
+            try:
+                with open(dot_git, encoding="utf-8") as fh:
+                    line = fh.readline().strip()
+            except OSError:
+                return None
+            if line.startswith("gitdir:"):
+                return os.path.join(os.path.join(folder, line[len("gitdir:"):].strip()), "index")
+            return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def tracked_but_ignored(root: str) -> frozenset[str]:
+    """Absolute paths of the files under `root` that git tracks although an ignore rule
+    matches them, and of the folders holding them; empty outside a git work tree or when git
+    cannot answer (the walk then follows the ignore files alone)."""
+    index = _git_index(root)
+    if index is None:
+        return frozenset()
+    try:
+        key = (root, os.stat(index).st_mtime_ns)
+    except OSError:
+        return frozenset()
+    found = _TRACKED_IGNORED.get(key)
+    if found is not None:
+        return found
+    try:
+        out = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z", "--cached", "--ignored", "--exclude-standard"],
+            capture_output=True, timeout=30, check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("integrations: git ls-files in %s failed (%s); .gitignore rules alone apply", root, exc)
+        out = b""
+    paths: set[str] = set()
+    for raw in out.split(b"\0"):
+        if not raw:
+            continue
+        path = os.path.join(root, os.fsdecode(raw))
+        while path != root and path not in paths and path.startswith(root + "/"):
+            paths.add(path)
+            path = os.path.dirname(path)
+    found = frozenset(paths)
+    if len(_TRACKED_IGNORED) > 64:
+        _TRACKED_IGNORED.clear()
+    _TRACKED_IGNORED[key] = found
+    return found
+
+
 class _Walk:
     """What stays the same for every folder of one walk of one root."""
 
@@ -365,7 +432,8 @@ class _Walk:
     ) -> None:
         self.root, self.base_prefix, self.exclude, self.result = root, base_prefix, exclude, result
         self.seen_dirs, self.pruned_abs = seen_dirs, pruned_abs
-        self.fixed_rules = (root, _exclude_key(exclude), tuple(sorted(pruned_abs)))
+        self.tracked = tracked_but_ignored(root)
+        self.fixed_rules = (root, _exclude_key(exclude), tuple(sorted(pruned_abs)), self.tracked)
         self.journal = trust.journal if trust is not None and trust.journal.active else None
         self.changed = trust.changes.folders if trust is not None and trust.changes is not None else None
 
@@ -436,8 +504,8 @@ class _Walk:
         has_gitignore: bool, found: list[os.DirEntry[str]] | None,
     ) -> _Listing | None:
         """Decide each entry of a folder (pruned, excluded, gitignored, outside the root)."""
-        root, base_prefix, exclude, result, pruned_abs = (
-            self.root, self.base_prefix, self.exclude, self.result, self.pruned_abs
+        root, base_prefix, exclude, result, pruned_abs, tracked = (
+            self.root, self.base_prefix, self.exclude, self.result, self.pruned_abs, self.tracked
         )
         if found is None:
             found = self.read(folder)
@@ -470,7 +538,7 @@ class _Walk:
                     continue
                 if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
                     continue
-                if _ignored(path, True, specs):
+                if _ignored(path, True, specs) and path not in tracked:
                     continue
                 entries.append((path, True))
                 continue
@@ -478,7 +546,7 @@ class _Walk:
                 continue
             if exclude is not None and exclude.match_file(rel):
                 continue
-            if _ignored(path, False, specs):
+            if _ignored(path, False, specs) and path not in tracked:
                 # `.env*` then `!.env.example` in the wrong order ignores the template too,
                 # yet it is committed (git ignores only untracked files): its names are read.
                 if env_file_kind(entry.name) != "template":

@@ -181,3 +181,26 @@ def test_the_combined_rule_regex_never_changes_a_gitignore_decision(rules, path,
     combined = _any_rule(spec)
     if combined is not None and combined.match(rel) is None:
         assert spec.check_file(rel).include is None
+
+
+def test_a_committed_file_that_an_ignore_rule_matches_is_walked(tmp_path):
+    """Git ignores untracked files only: a repository whose .gitignore lists `.github` (or a
+    `.env` committed with `git add -f`) still holds those files, and CI runs the workflows."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    write_tree(tmp_path, {
+        ".gitignore": ".github\n*.local.yml\n",
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+        ".github/notes.md": "untracked, ignored\n",
+        "config/app.local.yml": "x: 1\n",
+        "app.py": "",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == [".gitignore", "app.py"]  # no repository: the rules alone
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".github/workflows/ci.yml", ".gitignore", "app.py"], check=True)
+    assert rels(walk([tmp_path], tmp_path)) == [".github/workflows/ci.yml", ".gitignore", "app.py"]
