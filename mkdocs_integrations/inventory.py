@@ -683,7 +683,12 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
             if other not in per_service or other in folded:
                 continue
             used = [e for e in per_service[other] if shows_use(e)]
-            if used and all(e.kind in _CLIENT_KINDS for e in used):
+            # The speaker's image reads the spoken service's env names too (the mariadb image
+            # takes MYSQL_ROOT_PASSWORD): such a variable declared in a file that runs the
+            # speaker's image configures that container, no server of the other kind.
+            image_files = {e.path for e in per_service[sid] if e.kind == IMAGE}
+            if used and all(e.kind in _CLIENT_KINDS or (e.kind == ENV_DECL and e.path in image_files)
+                            for e in used):
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
     return folded

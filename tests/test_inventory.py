@@ -461,6 +461,21 @@ def test_a_mysql_driver_beside_mariadb_alone_is_mariadbs(tmp_path):
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
+def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
+    """The mariadb image reads MYSQL_ROOT_PASSWORD: declared on that compose service it configures
+    MariaDB, no MySQL server; the same name in a file without MariaDB's image still names MySQL."""
+    tree = {"docker-compose.yml": "services:\n  mariadb:\n    image: mariadb:10.8\n"
+                                  "    environment:\n      MYSQL_ROOT_PASSWORD: 123\n"}
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+    tree["deploy/docker-compose.yml"] = "services:\n  app:\n    image: acme/app\n    environment:\n      MYSQL_HOST: db\n"
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
 def test_a_driver_for_each_of_mysql_and_mariadb_supports_both(tmp_path):
     """A build profile per database (Quarkus' MySQL and MariaDB JDBC extensions): MariaDB known
     only by its own driver does not take the MySQL driver, both are supported."""

@@ -401,6 +401,16 @@ services:
         ("deploy:acme-cloud", 6, "acme-cloud")]
 
 
+def test_semgrep_ci_with_local_rules_is_no_platform(run_detector):
+    """`semgrep ci --config ./rules` runs local rules without the Semgrep platform; a bare
+    `semgrep ci` (the platform's policies, SEMGREP_APP_TOKEN) still deploys to it."""
+    wf = "on: push\njobs:\n  l:\n    runs-on: ubuntu-latest\n    steps:\n      - run: semgrep ci --config ./rules --config r/python.lang.correctness\n"
+    evs, _ = run_detector(DETECTOR, ".github/workflows/lint.yml", wf)
+    assert not [e for e in evs if e.name == "deploy:semgrep"]
+    evs, _ = run_detector(DETECTOR, ".github/workflows/lint.yml", wf.replace(" --config ./rules --config r/python.lang.correctness", ""))
+    assert [e.line for e in evs if e.name == "deploy:semgrep"] == [6]
+
+
 SERVICE_CONTAINERS = """\
 on: push
 jobs:
