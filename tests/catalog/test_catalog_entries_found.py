@@ -2231,6 +2231,17 @@ MORE_CASES += [
 ]
 
 
+# Frappe apps: the framework's RQ jobs, its outgoing and incoming Email Accounts, its SQLite
+# full-text search (no rq/smtplib/imaplib/sqlite3 in the app's own code or manifest).
+MORE_CASES += [
+    ("rq", {"myapp/api/search.py": 'import frappe\n\n\n@frappe.whitelist()\ndef rebuild():\n    frappe.enqueue("myapp.search.build_index", queue="long")\n'}),
+    ("smtp", {"myapp/doctype/ticket/ticket.py": 'import frappe\n\n\ndef notify(doc):\n    frappe.sendmail(recipients=[doc.raised_by], subject=doc.subject, message=doc.description)\n'}),
+    ("imap", {"myapp/api/settings/email.py": 'import frappe\n\n\n@frappe.whitelist()\ndef create_email_account(data):\n'
+              '    doc = frappe.get_doc({"doctype": "Email Account", "email_id": data["email_id"], "enable_incoming": 1, "use_imap": 1})\n'
+              '    doc.append("imap_folder", {"append_to": "Ticket", "folder_name": "INBOX"})\n    doc.insert()\n'}),
+    ("sqlite", {"myapp/search_sqlite.py": "from frappe.search.sqlite_search import SQLiteSearch\n\n\nclass TicketSearch(SQLiteSearch):\n    INDEX_NAME = 'tickets.db'\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
