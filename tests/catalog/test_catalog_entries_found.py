@@ -2242,6 +2242,21 @@ MORE_CASES += [
     ("sqlite", {"myapp/search_sqlite.py": "from frappe.search.sqlite_search import SQLiteSearch\n\n\nclass TicketSearch(SQLiteSearch):\n    INDEX_NAME = 'tickets.db'\n"}),
 ]
 
+# A YouTube front-end's backend: the MinIO SDK on the app's S3 settings, DeArrow thumbnails,
+# Return YouTube Dislike through TeamPiped's proxy, LBRY/Odysee stream URLs.
+MORE_CASES += [
+    ("aws-s3", {"build.gradle": "dependencies {\n    implementation 'io.minio:minio:8.5.17'\n}\n",
+                "src/main/java/app/Storage.java": 'package app;\n\nimport io.minio.MinioClient;\n\npublic class Storage {\n'
+                '    static MinioClient client(Config c) {\n        return MinioClient.builder()\n                .endpoint(c.S3_ENDPOINT)\n'
+                '                .credentials(c.S3_ACCESS_KEY, c.S3_SECRET_KEY)\n                .build();\n    }\n}\n'}),
+    ("dearrow", {"src/main/java/app/Branding.java": 'package app;\n\nclass Branding {\n    static String thumb(String id, double t) {\n'
+                 '        return "https://dearrow-thumb.ajay.app/api/v1/getThumbnail?videoID=" + id + "&time=" + t;\n    }\n}\n'}),
+    ("return-youtube-dislike", {"src/main/java/app/Ryd.java": 'package app;\n\nclass Ryd {\n    static final String RYD = "https://ryd-proxy.kavin.rocks";\n'
+                                '    static String votes(String id) { return Http.get(RYD + "/votes/" + id); }\n}\n'}),
+    ("lbry", {"src/main/java/app/Lbry.java": 'package app;\n\nclass Lbry {\n    static String resolve(String ids) {\n'
+              '        return Http.get("https://api.lbry.com/yt/resolve?video_ids=" + ids);\n    }\n}\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
