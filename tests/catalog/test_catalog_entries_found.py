@@ -2257,6 +2257,18 @@ MORE_CASES += [
               '        return Http.get("https://api.lbry.com/yt/resolve?video_ids=" + ids);\n    }\n}\n'}),
 ]
 
+# A Go status page: Slack sign-in through x/oauth2's Slack endpoint and its authorize redirect;
+# Let's Encrypt certificates with simplecert.
+MORE_CASES += [
+    ("slack-oauth", {"handlers/oauth_slack.go": 'package handlers\n\nimport (\n\t"golang.org/x/oauth2"\n\t"golang.org/x/oauth2/slack"\n)\n\n'
+                     'func cfg(id, secret string) *oauth2.Config {\n\treturn &oauth2.Config{ClientID: id, ClientSecret: secret, Endpoint: slack.Endpoint}\n}\n'}),
+    ("slack-oauth", {"frontend/src/forms/Login.vue": '<script>\nexport default {\n  methods: {\n    slackLogin() {\n'
+                     '      window.location = `https://slack.com/oauth/authorize?client_id=${this.oauth.slack_client_id}&scope=identity.basic`\n    },\n  },\n}\n</script>\n'}),
+    ("letsencrypt", {"go.mod": "module example.com/app\n\ngo 1.20\n\nrequire github.com/foomo/simplecert v1.7.5\n",
+                     "handlers/server.go": 'package handlers\n\nimport "github.com/foomo/simplecert"\n\n'
+                     'func cert(host, email string) error {\n\tcfg := simplecert.Default\n\tcfg.Domains = []string{host}\n\tcfg.SSLEmail = email\n\t_, err := simplecert.Init(cfg, nil)\n\treturn err\n}\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
