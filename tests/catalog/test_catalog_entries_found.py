@@ -2366,6 +2366,16 @@ def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanne
     assert sid not in {u.id for u in inv.services}
 
 
+def test_slack_app_install_authorize_url_is_no_sign_in(tmp_path, scanner):
+    """An "Add to Slack" authorize URL asks for bot scopes: the Slack integration, not Sign in
+    with Slack (identity.* scopes), which the MORE_CASES entry above finds."""
+    write_tree(tmp_path, {"lib/integrations/slack/install.ts":
+                          'export const installUrl = (clientId: string, state: string) =>\n'
+                          '  `https://slack.com/oauth/v2/authorize?client_id=${clientId}&scope=chat:write,commands&state=${state}`;\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "slack-oauth" not in {u.id for u in inv.services}
+
+
 def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
     """yt-dlp is a YouTube downloader first; `googleapis.com/youtube/v3` is a path only the
     YouTube Data API serves, a use on its own behind the umbrella www.googleapis.com host."""
