@@ -2269,6 +2269,26 @@ MORE_CASES += [
                      'func cert(host, email string) error {\n\tcfg := simplecert.Default\n\tcfg.Domains = []string{host}\n\tcfg.SSLEmail = email\n\t_, err := simplecert.Init(cfg, nil)\n\treturn err\n}\n'}),
 ]
 
+
+def _csproj(pkg: str) -> str:
+    return f'<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="{pkg}" Version="1.0.0" />\n  </ItemGroup>\n</Project>\n'
+
+
+MORE_CASES += [
+    # .NET SDKs of Azure / Google Cloud services and SaaS vendors, declared in a project file
+    ("azure-ai-vision", {"Vision/Vision.csproj": _csproj("Microsoft.Azure.CognitiveServices.Vision.ComputerVision")}),
+    ("azure-signalr", {"Hub/Hub.csproj": _csproj("Microsoft.Azure.SignalR.Management")}),
+    ("notifo", {"Notify/Notify.csproj": _csproj("Notifo.SDK")}),
+    ("google-cloud-trace", {"Apm/Apm.csproj": _csproj("Google.Cloud.Trace.V2")}),
+    # Prerender.io's recache API called on its fixed host
+    ("prerender-io", {"Actions/Prerender.cs": 'class P {\n  void C(IServiceCollection s) {\n    s.AddHttpClient("Prerender", c => c.BaseAddress = new Uri("https://api.prerender.io"));\n  }\n}\n'}),
+    # Google.Cloud.Diagnostics' exception logger reports to Error Reporting
+    ("google-error-reporting", {"Apm/Plugin.cs": 'using Google.Cloud.Diagnostics.Common;\nclass P {\n  void C(string projectId) {\n    var logger = ContextExceptionLogger.Create(projectId, "svc", "1", null);\n  }\n}\n'}),
+    # the legacy WindowsAzure.Storage SDK's queue namespace
+    ("azure-queue-storage", {"Queue/Send.cs": 'using Microsoft.WindowsAzure.Storage;\nusing Microsoft.WindowsAzure.Storage.Queue;\nclass S {\n  void Send(string cs) {\n    var q = CloudStorageAccount.Parse(cs).CreateCloudQueueClient();\n  }\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
