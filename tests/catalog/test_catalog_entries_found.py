@@ -2285,6 +2285,10 @@ MORE_CASES += [
     # Google.Cloud.Diagnostics' exception logger reports to Error Reporting
     ("google-error-reporting", {"Apm/Plugin.cs": 'using Google.Cloud.Diagnostics.Common;\nclass P {\n  void C(string projectId) {\n    var logger = ContextExceptionLogger.Create(projectId, "svc", "1", null);\n  }\n}\n'}),
     # the legacy WindowsAzure.Storage SDK's queue namespace
+    # OpenStreetMap's tile server under its short domain, in a Leaflet map
+    ("openstreetmap", {"src/app/map.component.ts": "L.tileLayer('https://{s}.tile.osm.org/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);\n"}),
+    # a Microsoft account sign-in handler fetching the user's picture from the Live Connect API
+    ("microsoft-oauth", {"Auth/MicrosoftHandler.cs": 'class MicrosoftHandler {\n  string Picture(string id) {\n    return $"https://apis.live.net/v5.0/{id}/picture";\n  }\n}\n'}),
     ("azure-queue-storage", {"Queue/Send.cs": 'using Microsoft.WindowsAzure.Storage;\nusing Microsoft.WindowsAzure.Storage.Queue;\nclass S {\n  void Send(string cs) {\n    var q = CloudStorageAccount.Parse(cs).CreateCloudQueueClient();\n  }\n}\n'}),
 ]
 
