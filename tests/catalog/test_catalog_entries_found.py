@@ -2289,6 +2289,8 @@ MORE_CASES += [
     ("openstreetmap", {"src/app/map.component.ts": "L.tileLayer('https://{s}.tile.osm.org/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);\n"}),
     # a Microsoft account sign-in handler fetching the user's picture from the Live Connect API
     ("microsoft-oauth", {"Auth/MicrosoftHandler.cs": 'class MicrosoftHandler {\n  string Picture(string id) {\n    return $"https://apis.live.net/v5.0/{id}/picture";\n  }\n}\n'}),
+    # an HTTP client for the Atlas Administration API (Atlas Search index management)
+    ("mongodb-atlas", {"Data/AtlasServices.cs": 'class S {\n  void C(IServiceCollection s) {\n    s.AddHttpClient("Atlas", o => o.BaseAddress = new Uri("https://cloud.mongodb.com/"));\n  }\n}\n'}),
     ("azure-queue-storage", {"Queue/Send.cs": 'using Microsoft.WindowsAzure.Storage;\nusing Microsoft.WindowsAzure.Storage.Queue;\nclass S {\n  void Send(string cs) {\n    var q = CloudStorageAccount.Parse(cs).CreateCloudQueueClient();\n  }\n}\n'}),
 ]
 
