@@ -25,9 +25,9 @@ from .scan import ScanResult
 from .scan.detectors.code import language_for
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .sign_in import (
-    fold_api_scope_oauth, fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth, fold_issuer_hosts,
-    fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module, sign_in_module_folders,
-    sign_in_providers,
+    fold_api_scope_oauth, fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth,
+    fold_issuer_hosts, fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, known_sign_in_module,
+    sign_in_module_folders, sign_in_providers,
 )
 from .plugin_families import family_modules
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
