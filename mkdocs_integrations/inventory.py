@@ -684,11 +684,13 @@ def _fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Cata
                 continue
             used = [e for e in per_service[other] if shows_use(e)]
             # The speaker's image reads the spoken service's env names too (the mariadb image
-            # takes MYSQL_ROOT_PASSWORD): such a variable declared in a file that runs the
-            # speaker's image configures that container, no server of the other kind.
+            # takes MYSQL_ROOT_PASSWORD): when those variables, declared in a file that runs the
+            # speaker's image, are all there is, they configure that container, no server of the
+            # other kind. Beside the other kind's own driver (writefreely's go-sql-driver/mysql
+            # with a MariaDB compose service) the app speaks to either: both stay.
             image_files = {e.path for e in per_service[sid] if e.kind == IMAGE}
-            if used and all(e.kind in _CLIENT_KINDS or (e.kind == ENV_DECL and e.path in image_files)
-                            for e in used):
+            if used and (all(e.kind in _CLIENT_KINDS for e in used)
+                         or all(e.kind == ENV_DECL and e.path in image_files for e in used)):
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
     return folded

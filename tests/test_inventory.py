@@ -474,6 +474,14 @@ def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
     write_tree(tmp_path, tree)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+    # beside the app's own MySQL driver the variables are the app's MySQL too: both stay
+    go = {"docker-compose.yml": tree["docker-compose.yml"],
+          "go.mod": "module example.com/blog\n\ngo 1.22\n\nrequire github.com/go-sql-driver/mysql v1.8.1\n",
+          "database.go": 'package main\n\nimport (\n\t"database/sql"\n\n\t_ "github.com/go-sql-driver/mysql"\n)\n\n'
+                         'func open(dsn string) (*sql.DB, error) { return sql.Open("mysql", dsn) }\n'}
+    write_tree(tmp_path / "go", go)
+    inv, _ = build_inventory(Scanner(), [tmp_path / "go"], tmp_path / "go", analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
 def test_a_driver_for_each_of_mysql_and_mariadb_supports_both(tmp_path):

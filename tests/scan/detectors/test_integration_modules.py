@@ -179,9 +179,9 @@ func Send(url string) error { _, err := http.Post(url, "application/json", nil);
 def test_a_compound_name_that_starts_with_a_catalog_vendor_is_that_vendor(run_detector):
     ev, _ = run_detector(DETECTOR, "alerting/provider/teamsworkflows/teamsworkflows.go", WORKFLOWS)
     assert [(e.name, e.service) for e in ev] == [("integration_module:microsoft-teams", "microsoft-teams")]
-    # the rest must be a word of its own: `signalr` is not Signal
+    # the rest must be a word of its own: `signalr` is not Signal (it is Azure SignalR)
     ev, _ = run_detector(DETECTOR, "alerting/provider/signalr/signalr.go", WORKFLOWS.replace("teamsworkflows", "signalr"))
-    assert [e.service for e in ev] == [""]
+    assert [e.service for e in ev] == ["azure-signalr"]
 
 
 
