@@ -612,30 +612,32 @@ def _as_example(text: str, start: int) -> bool:
 
 # A form field's hint: `placeholder="https://myawesomeapp.com/api/webhook"` (HTML, JSX) or
 # `placeholder: 'https://...'` (a props object), the URL opening the attribute's value.
-# `placeholder="..."`, `placeholder: '...'`, PHP's `"placeholder" => '...'`, Filament's `->placeholder('...')`
-_PLACEHOLDER_ATTR = re.compile(r"""(?i)\bplaceholder['"]?\s*(?:=>|[=:(])\s*\{?\s*['"`]$""")
+# `placeholder="..."`, `placeholder: '...'`, PHP's `"placeholder" => '...'`, Filament's
+# `->placeholder('...')`, up to the URL: group 1 is the value's text before it ('' when the URL
+# opens the value, `http://cachet.io, ` when it follows another sample).
+_PLACEHOLDER_VALUE_BEFORE = re.compile(r"""(?i)\bplaceholder['"]?\s*(?:=>|[=:(])\s*\{?\s*['"`]([^'"`\n]*)$""")
+
+
+def _placeholder_before(text: str, start: int) -> str | None:
+    """The part of an input `placeholder`'s value before the URL at `start`, or None when the
+    URL is in no placeholder: a sample of what a user types into the field, never requested."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _PLACEHOLDER_VALUE_BEFORE.search(text[max(line_start, start - 300):start])
+    return m.group(1) if m else None
 
 
 def _placeholder_attr(text: str, start: int) -> bool:
-    """The URL at `start` opens the value of an input's `placeholder`: a sample of what a
-    user types into the field (their own webhook or server), shown greyed out, never requested."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_PLACEHOLDER_ATTR.search(text[max(line_start, start - 200):start]))
-
-
-# Inside a placeholder's value, not only at its start: `placeholder="http://cachet.io, http://x.herokuapp.com"`.
-_IN_PLACEHOLDER = re.compile(r"""(?i)\bplaceholder['"]?\s*(?:=>|[=:(])\s*\{?\s*(['"`])[^'"`\n]*$""")
+    """The URL at `start` opens the value of an input's `placeholder` (their own webhook or server)."""
+    return _placeholder_before(text, start) == ""
 
 
 def _site_in_placeholder(text: str, start: int, sid: str, ctx: Context) -> bool:
-    """The URL at `start` is a hosting platform's site address inside an input's `placeholder`
-    (`placeholder="http://status.example.io, http://my-app.herokuapp.com"` for allowed domains):
-    a sample of the sites a user may list, none the app is deployed on or calls. A vendor API's
-    URL as a hint (`->placeholder('https://hc-ping.com/...')`) still counts: the field takes it."""
-    if ctx.catalog.services[sid].category != "hosting":
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_IN_PLACEHOLDER.search(text[max(line_start, start - 300):start]))
+    """The URL at `start` is a hosting platform's site address anywhere in an input's
+    `placeholder` (`placeholder="http://status.example.io, http://my-app.herokuapp.com"` for
+    allowed domains): a sample of the sites a user may list, none the app is deployed on or
+    calls. A vendor API's URL as a hint (`->placeholder('https://hc-ping.com/...')`) still
+    counts: the field takes it."""
+    return ctx.catalog.services[sid].category == "hosting" and _placeholder_before(text, start) is not None
 
 
 def name_words(name: str) -> list[str]:
@@ -1130,7 +1132,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     # (`if (url.includes("discord.com"))` → Discord embeds, `"hooks.slack.com" in url` → Slack
     # blocks): the bare host it tests the URL for is the vendor whose webhook API it calls.
     # Only in code about webhooks: elsewhere such a test picks an icon or an embed for a link.
-    if "webhook" in text.lower() and (present is None or not gate.hosts.isdisjoint(present)):
+    if "webhook" in src.lowered and (present is None or not gate.hosts.isdisjoint(present)):
         for m in _SNIFFED_HOST.finditer(text):
             host = (m.group(1) or m.group(2)).lower()
             sid = ctx.index.host(host)
