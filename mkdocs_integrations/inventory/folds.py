@@ -1,0 +1,142 @@
+"""Folds: evidence that names one service but shows another's use is moved to that one.
+
+A module named for a vendor that posts to another vendor's API, a MySQL driver talking to the
+MariaDB the app runs, a bucket setting in a file that uses S3: each moves evidence between
+services, or joins a service-less fact to the services of its file, before strengths are judged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..catalog import Catalog
+from ..catalog.index import PRODUCT_COMPANIES
+from ..model import BUCKET, CALL, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, SCOPE, TEMPLATE, Evidence
+from ..paths import is_test_path, is_tooling_path
+from ..uncatalogued import MODULE_PREFIX
+from ..usage import shows_use
+
+
+def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
+    """A catalog vendor's integration module whose requests all go to another vendor's API
+    (healthchecks' `integrations/whatsapp/` posting to api.twilio.com) delivers through that
+    vendor, which is the service: with nothing else naming it, the module's vendor is not one.
+    (The same rule as for uncatalogued modules, see `uncatalogued_modules`.) An identity
+    platform's host is no such API: a storage driver refreshing its OAuth token at
+    login.microsoftonline.com (a WebDAV driver's SharePoint sign-in) still talks to its own vendor."""
+    file_hosts: dict[str, set[str]] = defaultdict(set)
+    for sid, evs in per_service.items():
+        svc = catalog.services.get(sid)
+        if svc is not None and svc.category in ("oauth", "auth_provider"):
+            continue
+        for e in evs:
+            if e.kind == HOST and not is_test_path(e.path):
+                file_hosts[e.path].add(sid)
+    for sid in sorted(per_service):
+        shown = [e for e in per_service[sid] if shows_use(e)]
+        if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
+            continue
+        called = {_vendor(other) for e in shown for other in file_hosts.get(e.path, ())}
+        if called and _vendor(sid) not in called and not _same_company(sid, called, catalog):
+            del per_service[sid]
+
+
+def _same_company(sid: str, called: set[str], catalog: Catalog) -> bool:
+    """A product of a many-product company whose module calls that company's API gateway
+    (a Microsoft Teams module creating meetings through Microsoft Graph; a OneDrive driver, the
+    catalog's "Microsoft OneDrive", reading the drive through Microsoft Graph) calls its own vendor."""
+    company = _company(sid, catalog)
+    return bool(company) and any(_company(c, catalog) == company for c in called)
+
+
+def _company(sid: str, catalog: Catalog) -> str:
+    """The many-product company of a service, by its id's first word (`microsoft-teams`) or,
+    for a product whose id is its own name (`onedrive`), its catalog name's (Microsoft OneDrive)."""
+    first = sid.split("-", 1)[0]
+    if first in PRODUCT_COMPANIES and "-" in sid:
+        return first
+    svc = catalog.services.get(sid)
+    word = svc.name.split(" ", 1)[0].lower() if svc is not None and " " in svc.name else ""
+    return word if word in PRODUCT_COMPANIES else ""
+
+
+def _vendor(sid: str) -> str:
+    """A service's vendor as its sign-in shares it: graph.facebook.com (Facebook Login's host)
+    called from the Facebook module is Facebook's own API."""
+    return sid.removesuffix("-oauth").removesuffix("-login")
+
+
+_CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})
+
+
+def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A service that speaks another's wire protocol (`speaks:`, MariaDB → MySQL) is what that
+    protocol's client library talks to when nothing else names the other: `mysql2` in the
+    manifest of an app whose only database of the kind is MariaDB (images, env, settings) is
+    MariaDB's driver, not a MySQL the app also runs. A data format counts alike: DB-IP ships its
+    databases in MaxMind's MMDB format, so an MMDB reader beside DB-IP's download reads DB-IP's
+    data, no MaxMind's. MariaDB known only by its own driver beside the MySQL one (a build
+    profile for each) is a second supported database: nothing is folded. MariaDB seen only in CI or tests (a test
+    matrix's service container) says nothing of what the app runs on: nothing is folded then.
+    Returns {folded id: speaking id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or not svc.speaks:
+            continue
+        own = [e for e in per_service[sid] if shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path)]
+        if not own or all(e.kind in _CLIENT_KINDS for e in own):
+            continue  # MariaDB known by its own driver only: a driver for each, both supported
+        for other in svc.speaks:
+            if other not in per_service or other in folded:
+                continue
+            used = [e for e in per_service[other] if shows_use(e)]
+            # The speaker's image reads the spoken service's env names too (the mariadb image
+            # takes MYSQL_ROOT_PASSWORD): when those variables, declared in a file that runs the
+            # speaker's image, are all there is, they configure that container, no server of the
+            # other kind. Beside the other kind's own driver (writefreely's go-sql-driver/mysql
+            # with a MariaDB compose service) the app speaks to either: both stay.
+            image_files = {e.path for e in per_service[sid] if e.kind == IMAGE}
+            if used and (all(e.kind in _CLIENT_KINDS for e in used)
+                         or all(e.kind == ENV_DECL and e.path in image_files for e in used)):
+                per_service[sid].extend(per_service.pop(other))
+                folded[other] = sid
+    return folded
+
+
+# Service-less facts (code_facts detector) → the categories they describe.
+FACT_CATEGORIES = {
+    "http_client": ("external_api",),
+    "token_storage": ("auth_provider",),
+    "session": ("auth_provider",),
+    SCOPE: ("oauth",),
+    EVENT: ("analytics",),
+    BUCKET: ("file_storage",),
+    TEMPLATE: ("email_sms",),
+}
+_CODE_KINDS = (IMPORT, CALL, HOST, ENV_READ)
+
+
+def join_file_facts(facts: list[Evidence], per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
+    """Attach each fact to the services used in its file, else to the only one of its kind."""
+    in_file: dict[str, set[str]] = defaultdict(set)
+    for sid, evs in per_service.items():
+        for e in evs:
+            if e.kind in _CODE_KINDS:
+                in_file[e.path].add(sid)
+    for fact in facts:
+        key = fact.name.split(":", 1)[0] if fact.kind == FEATURE else fact.kind
+        if key not in FACT_CATEGORIES:
+            continue
+        cats = FACT_CATEGORIES[key]
+
+        def fits(sid: str) -> bool:
+            svc = catalog.services.get(sid)
+            return svc is not None and (cats is None or svc.category in cats)
+
+        targets = sorted(s for s in in_file.get(fact.path, ()) if fits(s))
+        if not targets and cats is not None:
+            only = sorted(s for s in per_service if fits(s))
+            targets = only if len(only) == 1 else []
+        for sid in targets:
+            per_service[sid].append(fact)

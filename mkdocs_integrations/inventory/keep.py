@@ -1,0 +1,170 @@
+"""Which candidate services the inventory keeps, and how strongly each is shown.
+
+Every rule here drops a service whose evidence is real but proves no use: a framework's stock
+config, a test suite's tool, the scanned application's own SDK. They are the false positives
+the labelled corpus found; each says which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import Catalog, Service
+from ..model import (
+    BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE, IMPORT, PACKAGE,
+    SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence,
+)
+from ..paths import is_docs_site_path, is_test_path
+from ..usage import in_test_stack, shows_use
+
+
+def strength_of(kinds: set[str]) -> str | None:
+    if kinds & {IMPORT, CALL, WEBHOOK_IN, WEBHOOK_OUT}:
+        return "used"
+    if kinds & {CONFIG, IMAGE, TERRAFORM, DB_TYPE, FEATURE}:
+        return "configured"
+    if PACKAGE in kinds:
+        return "declared"
+    if kinds & {ENV_READ, ENV_DECL, CI_SECRET}:
+        return "env"
+    if HOST in kinds:
+        return "host"
+    return None
+
+
+
+# Config files of PHP frameworks (Laravel's `config/*.php`, CodeIgniter's `app/Config/*.php`).
+# Their stock copies list every driver the framework supports, each reading its own env vars
+# (`MEMCACHED_HOST`, `POSTMARK_TOKEN`, `PAPERTRAIL_URL`) whether or not the app ever selects it.
+# Laravel's config/*.php, and the same stock arrays kept in a `Configuration/` folder
+# (an app that embeds Laravel's config in its own core: app/Core/Configuration/laravelConfig.php).
+_FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.php$")
+
+
+# Service-less facts joined to the services of their file (`_join_file_facts`): a disk's
+# `'visibility'` key read as a bucket setting describes the disks of that config file, whichever.
+_FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
+
+
+def _framework_config_only(evs: list[Evidence]) -> bool:
+    """True when all a service has are env reads (and hosts) in framework config files: no
+    package, no code using it, no env file declaring its variables, no image."""
+    shown = [e for e in evs if shows_use(e)]
+    return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
+
+
+def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str]) -> bool:
+    """A framework config's driver entry for a vendor whose Composer adapter the app does not install
+    (Laravel's stock `rackspace` disk without league/flysystem-rackspace): the framework cannot
+    load that driver, so the entry is never used. Only where the service has nothing beyond
+    that config (its settings' keys, read as file facts, aside) and the app has a composer.json."""
+    packages = svc.packages.get("packagist", ())
+    if not svc.drivers or not packages or not composer:
+        return False  # a driver the framework loads through an adapter package (not an app's own settings)
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    if not shown or not all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown):
+        return False
+    return not any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in packages for name in composer)
+
+
+# Manifest sections of development-only dependencies (npm, Composer, Cargo, Poetry/Pipenv/uv/PDM).
+_DEV_SECTIONS = frozenset({"devDependencies", "require-dev", "dev-dependencies", "target:dev-dependencies", "dev",
+                           "group:dev", "group:test"})
+
+
+def _dev_section(e: Evidence) -> bool:
+    section = e.get("section")
+    return section in _DEV_SECTIONS or section.startswith("dev:")
+
+
+def _test_tool_only(evs: list[Evidence]) -> bool:
+    """True when a service is declared as a development dependency only and the code that uses
+    it is all tests (`ioredis` in a package's devDependencies, called by its test helpers): a
+    tool of the test suite, not a service the application runs against."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
+        return False
+    return any(e.kind in (IMPORT, CALL) and is_test_path(e.path) for e in evs)
+
+
+def _unused_python_dev_package(evs: list[Evidence]) -> bool:
+    """True when a service is only a Python development group's declaration (PEP 735
+    `[dependency-groups] dev`, Poetry's `group.dev`, uv/PDM dev-dependencies) and no code imports
+    or calls it: a debugging or profiling tool a developer may install (logfire, OpenTelemetry
+    instrumentations behind commented-out setup), never installed with the app. Unlike npm's
+    devDependencies, which a front-end build bundles into what it ships, a Python dev group is
+    not part of the package."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    if not shown or not all(e.kind == PACKAGE and e.ecosystem == "pypi" and _dev_section(e) for e in shown):
+        return False
+    return not any(e.kind in (IMPORT, CALL) for e in evs)
+
+
+# What follows an application's name in its repository's name (`lago-api`, `umami-server`).
+_REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
+
+
+def test_stand_in(e: Evidence, sid: str, catalog: Catalog) -> bool:
+    """A test stack's container (or its settings) of a service other than a database: it stands
+    in for a vendor while the tests run (MinIO in place of S3 in `pkg/testutil/docker-compose.test.yaml`).
+    A test stack's databases are the ones the app supports (a test matrix of MySQL and MariaDB),
+    as a CI job's service containers are."""
+    if not in_test_stack(e):
+        return False
+    svc = catalog.services.get(sid)
+    return svc is None or svc.category != "database"
+
+
+def _is_the_app(sid: str, project_name: str) -> bool:
+    """Whether a catalog service is the scanned application itself (its hosted edition, its own
+    SDK): the repository is named for it (`openstatus`), or for it with a part suffix
+    (`lago-api` is Lago), or the service adds its domain's suffix (`healthchecks-io` scanned in
+    `healthchecks`)."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    squashed = sid.replace("-", "")
+    if len(project) < 4:
+        return bool(project) and squashed == project
+    return squashed == project or any(project == squashed + x for x in _REPO_SUFFIXES) or (
+        sid.startswith(project_name.lower() + "-") and sid.rsplit("-", 1)[-1] in ("io", "com", "app", "dev", "cloud")
+    )
+
+
+def kept_strength(
+    svc: Service, evs: list[Evidence], catalog: Catalog, project_name: str, own_components: set[str], composer: set[str]
+) -> str | None:
+    """The strength a service is shown with, or None when its evidence proves no use."""
+    if (svc.sign_in_modules or svc.sign_in_packages) and not any(
+        e.kind in (PACKAGE, IMPORT) and shows_use(e) for e in evs
+    ):
+        # An auth library runs in-process: its manifest entry shows it. Its env names
+        # outlive it (inbox-zero's NEXTAUTH_SECRET, kept for Better Auth), and its
+        # session helpers' names (`getSession(`) are every auth library's.
+        return None
+    strength = strength_of({e.kind for e in evs if shows_use(e) and not test_stand_in(e, svc.id, catalog)})
+    if _is_the_app(svc.id, project_name) and not (svc.category == "ci" and any(e.kind == CONFIG for e in evs)):
+        # The application itself (its own SDK in its own repository), not a dependency. A CI
+        # platform whose pipeline files the repository holds runs its own builds (dogfooding).
+        return None
+    if strength and all(is_docs_site_path(e.path) for e in evs if shows_use(e)):
+        return None  # only the repository's documentation site uses it (its search, its host)
+    if strength == "env" and svc.id in own_components:
+        return None  # its env names (VAULT_TOKEN) are those of the app's own component of that name
+    if strength == "env" and _framework_config_only(evs):
+        return None  # a driver menu of the framework's stock config, nothing else names it
+    if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):
+        return None  # a stock config's driver the app cannot load
+    if _test_tool_only(evs):
+        return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
+    if _unused_python_dev_package(evs):
+        return None  # a Python dev group's tool no code uses (not shipped with the app)
+    if strength is None or (
+        svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
+    ):
+        # A CI platform shows in its own config files; build scripts keep reading its
+        # variables (DRONE_TAG) long after a project has moved to another CI. Likewise a
+        # runtime platform: code that reads the variables it injects (KUBERNETES_SERVICE_HOST
+        # to report "install type: kubernetes") runs anywhere; manifests, deploy steps and
+        # platform config files are what show the app is deployed there. A request to the
+        # platform's API (api.fastly.com purging a cache) is a use of its own.
+        return None
+    return strength
