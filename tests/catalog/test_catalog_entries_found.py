@@ -2294,6 +2294,21 @@ MORE_CASES += [
     ("azure-queue-storage", {"Queue/Send.cs": 'using Microsoft.WindowsAzure.Storage;\nusing Microsoft.WindowsAzure.Storage.Queue;\nclass S {\n  void Send(string cs) {\n    var q = CloudStorageAccount.Parse(cs).CreateCloudQueueClient();\n  }\n}\n'}),
 ]
 
+MORE_CASES += [
+    # parcel carriers and a card gateway: an e-commerce app's module per vendor calling the vendor's API host
+    ("ups", {"shipping/ups_rates.py": 'import requests\n\ndef rate(body, token):\n    return requests.post("https://onlinetools.ups.com/api/rating/v2403/Rate", json=body, headers={"Authorization": f"Bearer {token}"})\n'}),
+    ("usps", {"src/carriers/usps.ts": "export const rateUrl = (xml: string) => `https://secure.shippingapis.com/ShippingAPI.dll?API=RateV4&XML=${encodeURIComponent(xml)}`;\n"}),
+    ("fedex", {"Gemfile": "source 'https://rubygems.org'\ngem 'fedex', '~> 3.10'\n"}),
+    ("dhl", {".env.example": "DHL_API_KEY=\n"}),
+    ("canada-post", {"app/Shipping/CanadaPost.php": "<?php\nclass CanadaPost {\n  const PROD = 'https://soa-gw.canadapost.ca/rs/ship/price';\n  function quote($xml) { return Http::withBody($xml, 'application/vnd.cpc.ship.rate-v4+xml')->post(self::PROD); }\n}\n"}),
+    ("beanstream", {"payments/bambora.js": "const axios = require('axios');\nexports.pay = (body, auth) => axios.post('https://api.na.bambora.com/v1/payments', body, { headers: { Authorization: auth } });\n"}),
+    # Java classes named <Vendor><Group> in a group's implementation package of an integration module system
+    ("ups", {"src/main/java/shop/modules/integration/shipping/impl/UPSShippingQuote.java": "package shop.modules.integration.shipping.impl;\n\npublic class UPSShippingQuote implements ShippingQuoteModule {\n  public String host(Config c) { return c.getHost(); }\n}\n"}),
+    ("beanstream", {"src/main/java/shop/modules/integration/payment/impl/BeanStreamPayment.java": "package shop.modules.integration.payment.impl;\n\npublic class BeanStreamPayment implements PaymentModule {\n  public void pay(Config c) { }\n}\n"}),
+    # a pom publishing through OSSRH (distributionManagement / Nexus staging), no CI job running it
+    ("maven-central", {"pom.xml": "<project>\n  <distributionManagement>\n    <repository>\n      <id>ossrh</id>\n      <url>https://s01.oss.sonatype.org/service/local/staging/deploy/maven2/</url>\n    </repository>\n  </distributionManagement>\n</project>\n"}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):

@@ -85,7 +85,26 @@ GROUP_FOLDERS = frozenset({
     "ingestors", "ingestor", "ingestion", "ingest",
     # download clients and indexers by protocol: `clients/torrent/deluge.py`, `downloaders/usenet/`
     "torrent", "torrents", "usenet", "nzb",
+    # an e-commerce app's carriers beside its payment gateways: `integration/shipping/UPSShippingQuote.java`
+    "shipping",
 })
+# A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
+# the layer, not a vendor; the classes in it are the group's members.
+_LAYER_FOLDERS = frozenset({"impl"})
+
+
+def _before_group_word(stem: str, group: str) -> str | None:
+    """The vendor part of a class named `<Vendor><Group>...` in its group's folder
+    (`UPSShippingQuote` in `shipping/` → `UPS`, `BeanStreamPayment` in `payments/` → `BeanStream`);
+    '' when the name starts with the group's word (`ShippingDistancePreProcessorImpl`: the
+    group's own machinery); None when the name does not hold the group's word."""
+    word = group[:-1] if group.endswith("s") and not group.endswith("ss") else group
+    m = re.search(
+        rf"(?:[._-]|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|^)(?i:{re.escape(word)}s?)(?![a-z])", stem
+    )
+    if m is None:
+        return None
+    return stem[:m.start()].rstrip("._-")
 # Names that are the module system itself, not a vendor.
 GENERIC_NAMES = frozenset({
     # the family's base class beside its vendors (`connectors/abstract_connector.py`, `AbstractNotifier.php`)
@@ -281,8 +300,12 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         j = i + 1
         if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in CONTAINERS:
             j += 1  # a workspace package named for the container keeps its modules in `src/`
+        group = ""
         if not channel and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
+            group = parts[j].lower()
             j += 1
+            if parts[j].lower() in _LAYER_FOLDERS and j < len(parts) - 1:
+                j += 1
         candidate = parts[j]
         on_purpose = j < len(parts) - 1
         if on_purpose and parts[i].lower() in CONTAINERS:
@@ -302,6 +325,12 @@ def module_of(rel: str) -> tuple[str, bool] | None:
                 return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
             on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
+            vendor = _before_group_word(candidate, group) if group else None
+            if vendor == "":
+                return None  # the group's own class (`shipping/ShippingDecisionPreProcessor.java`)
+            if vendor:
+                # `<Vendor><Group>` (`UPSShippingQuote`, `StripePayment`): a vendor's module by name
+                candidate, on_purpose = vendor, True
         if _qualified_integrations(parts[i]):
             # the app's own kinds and layers too (`formatted_webhook.py`, a NestJS module's
             # `partner-integrations/usecases/`): catalog names only

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from ...model import PACKAGE, Evidence
+from ...model import FEATURE, PACKAGE, Evidence
 from ..lexing import C_STYLE, strip_comments
 from ._infra import toml_data as _toml
 from ._infra import blank_xml_comments as _blank_xml_comments
@@ -83,6 +83,30 @@ def detect_pom(src: Source, ctx: Context) -> Iterator[Record]:
             _resolve(_child(dep, "version"), props),
             ("scope", _child(dep, "scope")), ("managed", "1" if managed else ""),
         )
+    yield from _publish_targets(src, text, ctx)
+
+
+# Where a pom publishes the project's artifacts: `distributionManagement`'s repository URLs
+# (`<url>https://s01.oss.sonatype.org/service/local/staging/deploy/maven2/</url>`) and the Nexus
+# staging plugin's `<nexusUrl>` (`nexus-staging-maven-plugin`, the OSSRH route to Maven Central).
+# A catalog host there is where `mvn deploy` pushes releases: the same "deploy:<id>" record a CI
+# publish step gives, even when a maintainer runs the release by hand and no CI file shows it.
+_PUBLISH_URL = re.compile(r"<(url|nexusUrl)>\s*(?:https?://)?([A-Za-z0-9.-]+)[^<]*</\1>")
+_PUBLISH_BLOCK = re.compile(r"<distributionManagement\b.*?</distributionManagement>|<nexusUrl>[^<]*</nexusUrl>", re.S)
+
+
+def _publish_targets(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """"deploy:<id>" for each catalog host the pom deploys its artifacts to (comments blanked)."""
+    seen: set[str] = set()
+    for block in _PUBLISH_BLOCK.finditer(text):
+        for m in _PUBLISH_URL.finditer(block.group(0)):
+            target = ctx.index.host(m.group(2))
+            if target is None or target in seen:
+                continue
+            seen.add(target)
+            line = src.line_of(block.start() + m.start())
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"deploy:{target}", service=target)
+            yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"deploy_from:{src.rel}", service=target)
 
 
 # -- Gradle scripts ------------------------------------------------------------------------

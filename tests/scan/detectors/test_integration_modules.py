@@ -616,3 +616,19 @@ def test_a_sign_in_connector_is_marked_with_its_folder(run_detector):
     ]
     ev, _ = run_detector(DETECTOR, "packages/connectors/connector-discord/src/types.ts", "export type Config = {};\n")
     assert [(e.get("folder"), e.get("sign_in")) for e in ev] == [("packages/connectors/connector-discord", "")]
+
+
+@pytest.mark.parametrize("rel, expected", [
+    # `<Vendor><Group>` classes in a group's `impl` package: the vendor, named on purpose
+    ("core/modules/integration/shipping/impl/UPSShippingQuote.java", ("ups", True)),
+    ("core/modules/integration/shipping/impl/USPSShippingQuote.java", ("usps", True)),
+    ("core/modules/integration/payment/impl/BeanStreamPayment.java", ("beanstream", True)),
+    ("app/integrations/payments/stripe_payment.py", ("stripe", True)),
+    # the group's own machinery, named with the group's word first: no vendor
+    ("core/modules/integration/shipping/impl/ShippingDistancePreProcessorImpl.java", None),
+    ("core/modules/integration/payment/impl/PaymentHelper.java", None),
+    # `impl` is a layer, never the vendor; a class without the group's word is a plain file there
+    ("core/modules/integration/shipping/impl/DefaultPackagingImpl.java", ("defaultpackagingimpl", False)),
+])
+def test_group_member_classes_named_vendor_then_group(rel, expected):
+    assert module_of(rel) == expected

@@ -233,3 +233,45 @@ def test_accepts(ctx):
     assert DETECTOR.accepts("gradle/libs.versions.toml", "libs.versions.toml", ctx)
     assert not DETECTOR.accepts("config/libs.versions.toml", "libs.versions.toml", ctx)
     assert not DETECTOR.accepts("settings.gradle", "settings.gradle", ctx)
+
+
+def test_pom_publish_targets_are_deploys(run_detector):
+    """distributionManagement URLs and the Nexus staging plugin's nexusUrl name where `mvn deploy`
+    publishes (OSSRH → Maven Central), even with no CI job running the release."""
+    text = """\
+    <project>
+      <distributionManagement>
+        <!-- <url>https://maven.pkg.github.com/acme/lib</url> -->
+        <snapshotRepository>
+          <id>ossrh</id>
+          <url>https://s01.oss.sonatype.org/content/repositories/snapshots/</url>
+        </snapshotRepository>
+        <repository>
+          <id>ossrh</id>
+          <url>https://s01.oss.sonatype.org/service/local/staging/deploy/maven2/</url>
+        </repository>
+      </distributionManagement>
+      <url>https://github.com/acme/lib</url>
+      <build><plugins><plugin>
+        <artifactId>nexus-staging-maven-plugin</artifactId>
+        <configuration><nexusUrl>https://oss.sonatype.org/</nexusUrl></configuration>
+      </plugin></plugins></build>
+    </project>
+    """
+    evidence, _ = run_detector(DETECTOR, "pom.xml", text)
+    deploys = [(e.name, e.line) for e in evidence if e.name.startswith("deploy:")]
+    assert deploys == [("deploy:maven-central", 6)]
+    assert not any(e.service == "github" for e in evidence)  # the project's own URL, a commented repository
+
+
+def test_pom_nexus_url_alone_is_a_deploy(run_detector):
+    text = """\
+    <project>
+      <build><plugins><plugin>
+        <artifactId>nexus-staging-maven-plugin</artifactId>
+        <configuration><nexusUrl>https://oss.sonatype.org/</nexusUrl></configuration>
+      </plugin></plugins></build>
+    </project>
+    """
+    evidence, _ = run_detector(DETECTOR, "pom.xml", text)
+    assert [(e.name, e.line) for e in evidence if e.name.startswith("deploy:")] == [("deploy:maven-central", 4)]
