@@ -2310,6 +2310,26 @@ MORE_CASES += [
 ]
 
 
+
+def _gemfile(*gems: str) -> str:
+    return "source 'https://rubygems.org'\n\ngem 'rails'\ngem 'griddler'\n" + "".join(f"gem '{g}'\n" for g in gems)
+
+
+MORE_CASES += [
+    # Griddler's inbound-mail adapters, one gem per vendor's parse/inbound webhook
+    ("sendgrid", {"Gemfile": _gemfile("griddler-sendgrid")}),
+    ("mailgun", {"Gemfile": _gemfile("griddler-mailgun")}),
+    ("mandrill", {"Gemfile": _gemfile("griddler-mandrill")}),
+    ("postmark", {"Gemfile": _gemfile("griddler-postmark")}),
+    ("sparkpost", {"Gemfile": _gemfile("griddler-sparkpost")}),
+    ("aws-ses", {"Gemfile": _gemfile("griddler-ses")}),
+    ("mailjet", {"Gemfile": _gemfile("griddler-mailjet")}),
+    # gravtastic: `is_gravtastic` in a model, avatars from Gravatar
+    ("gravatar", {"Gemfile": "source 'https://rubygems.org'\n\ngem 'rails'\ngem 'gravtastic'\n",
+                  "app/models/user.rb": "class User < ApplicationRecord\n  include Gravtastic\n  is_gravtastic\n\n  def avatar\n    gravatar_url(size: 60)\n  end\nend\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
