@@ -1,6 +1,7 @@
 """Page templates (`.html.erb`, `.twig`, `.html`, `.hbs`, `.ejs`, `.html.heex`, ...): a catalog vendor's
 script, frame or image loaded from its host (`<script src="https://maps.googleapis.com/...">`,
 `javascript_include_tag "https://js.stripe.com/v3"`) is a use of that vendor in the browser.
+So is an inline script's request to such a host (`$.ajax({url: 'https://api.github.com/...'})`).
 
 The code detector reads program files only; templates hold these tags. Only a loaded
 resource counts (a `src` attribute or a script-include helper), never a link (`href`): pages
@@ -32,8 +33,15 @@ _EXTENSIONS = (
 # attribute: the default of a conditional (`src="{{ if .BaseUrl }}{{ .BaseUrl }}{{ else }}https://..."`,
 # Jinja's `{% if %}...{% else %}`, ERB's `<% if %>...<% else %>`) is what the page loads unless set.
 _TAG_IN_ATTR = r"""(?:\{\{[^{}\n]{0,120}\}\}|\{%[^%\n]{0,120}%\}|<%[^%\n]{0,120}%>){0,6}"""
+# An inline script's request to a URL it spells out (`$.ajax({url: 'https://api.github.com/emojis'})`,
+# `fetch("https://...")`, `$.getJSON(...)`, `axios.get(...)`): the page calls that API from the
+# browser as surely as it loads a script. Request calls only: a bare `url:` key may be a link to share.
+_INLINE_REQUEST = (
+    r"""|\$\.ajax\(\s*\{\s*url\s*:\s*|(?:\$|\bjQuery)\.(?:get|getJSON|post)\(\s*"""
+    r"""|\bfetch\(\s*|\baxios\.(?:get|post)\(\s*"""
+)
 _LOADED = re.compile(
-    r"""(?:\bsrc\s*[=:]\s*|\b(?:javascript_include_tag|script_tag|javascript_tag)\b[\s(]*)['"]?""" + _TAG_IN_ATTR +
+    r"""(?:\bsrc\s*[=:]\s*|\b(?:javascript_include_tag|script_tag|javascript_tag)\b[\s(]*""" + _INLINE_REQUEST + r""")['"]?""" + _TAG_IN_ATTR +
     r"""(?:https?:)?//([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)"""
     r"""(?::\d+)?(/[^\s'"`)<>]*)?""",
     re.I,

@@ -32,6 +32,21 @@ def test_links_comments_and_cdn_assets_are_not_uses(run_detector):
     assert _hosts(run_detector, "app/views/layouts/app.html.erb", src) == []
 
 
+
+def test_inline_script_request_to_a_vendor_api_is_a_use(run_detector):
+    """An inline script's ajax/fetch to a spelled-out catalog host calls that API from the page;
+    a plain `url:` key (a share link) is no request."""
+    src = """\
+<script>
+$.ajax({
+  url: 'https://api.github.com/emojis',
+  async: false
+}).then(function(data) { window.emojis = Object.keys(data); });
+share({url: 'https://twitter.com/intent/tweet'});
+</script>
+"""
+    assert _hosts(run_detector, "app/views/admin/topics/_ticket.html.erb", src) == [("api.github.com", "github")]
+
 def _calls(run_detector, rel, src):
     ev, _ = run_detector(DETECTOR, rel, src)
     return [(e.line, e.name, e.service) for e in ev if e.kind == CALL]
