@@ -226,6 +226,30 @@ def _module_kind(parts: list[str], i: int) -> str:
     return low if parts[i - 1].lower() in _MODULE_ROOTS else ""
 
 
+# A module root's kind folders named by the application itself, whatever the kind
+# (`extensions/Servers/CPanel/CPanel.php`, `extensions/Gateways/Stripe/Stripe.php`, WHMCS's
+# `modules/servers/cpanel/cpanel.php`): a folder per vendor holding a main file of the
+# folder's own name is one module per vendor, the layout of an app's extension system. Only
+# that exact shape, root/kind/<Name>/<Name>.<ext>, and never a UI component (a front end's
+# `modules/editor/Toolbar/Toolbar.tsx` is a component's folder).
+_SELF_NAMED_ROOTS = frozenset({"modules", "plugins", "extensions"})
+
+
+def _self_named_kind(parts: list[str], i: int) -> bool:
+    """`parts[i]` is a kind folder of a module root whose vendor folder below holds a file of
+    its own name, the file being the path's last part: `extensions/Servers/CPanel/CPanel.php`."""
+    if i < 1 or i != len(parts) - 3 or parts[i - 1].lower() not in _SELF_NAMED_ROOTS:
+        return False
+    name = parts[-1]
+    if name.endswith(_UI_FILES) or "." not in name:
+        return False
+    kind = parts[i].lower()
+    if kind in _TEST_DIRS or kind[:1] in _ROUTE_MARKS:
+        return False
+    stem = re.sub(r"[^a-z0-9]", "", name.rsplit(".", 1)[0].lower())
+    return len(stem) >= 3 and stem == re.sub(r"[^a-z0-9]", "", parts[i + 1].lower())
+
+
 def _is_container(name: str) -> bool:
     return name.lower() in CONTAINERS or _kind_folder(name) or _qualified_integrations(name)
 
@@ -289,19 +313,21 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             and not any(_kind_folder(p) or _qualified_integrations(p) for p in parts[:-1])
             and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
             and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))
-            and not any(_download_clients(parts, i) for i in range(len(parts) - 1))):
+            and not any(_download_clients(parts, i) for i in range(len(parts) - 1))
+            and not (len(parts) >= 4 and _self_named_kind(parts, len(parts) - 3))):
         return None  # no container folder: most paths, and the loop below would find none
     if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return None
     for i in range(len(parts) - 2, -1, -1):
         channel = channels and _channel_container(parts, i)
-        if not (channel or _is_container(parts[i]) or _module_kind(parts, i) or _download_clients(parts, i)):
+        self_named = not (channel or _is_container(parts[i]) or _module_kind(parts, i) or _download_clients(parts, i))
+        if self_named and not _self_named_kind(parts, i):
             continue
         j = i + 1
         if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in CONTAINERS:
             j += 1  # a workspace package named for the container keeps its modules in `src/`
         group = ""
-        if not channel and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
+        if not channel and not self_named and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
             group = parts[j].lower()
             j += 1
             if parts[j].lower() in _LAYER_FOLDERS and j < len(parts) - 1:
@@ -347,6 +373,10 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         words = name_words(core)
         if len(words) > 1 and words[-1] == parts[i].lower():
             words = words[:-1]  # `umami-analytics.js` in `analytics/`: the vendor's module there
+        if self_named and len(words) > 1 and (words[-1] in CONTAINERS or words[-1] in _KIND_WORDS):
+            # `Others/DiscordNotifications/`: the vendor and what the extension does with it
+            words = words[:-1]
+            core = "-".join(words)
         # (`googleAnalytics/` names a vendor; `analytics.py` and `analytics.component.tsx` do not)
         if not words or any(w in CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
             w in GENERIC_NAMES or w in _UI_WORDS or w in _KIND_WORDS for w in words

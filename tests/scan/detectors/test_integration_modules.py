@@ -632,3 +632,31 @@ def test_a_sign_in_connector_is_marked_with_its_folder(run_detector):
 ])
 def test_group_member_classes_named_vendor_then_group(rel, expected):
     assert module_of(rel) == expected
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # an extension system's kind folders, named by the app, one folder per vendor holding a
+        # main file of the folder's own name (Paymenter's `extensions/Servers/`, WHMCS's `modules/servers/`)
+        ("extensions/Servers/DirectAdmin/DirectAdmin.php", ("directadmin", True)),
+        ("modules/servers/cpanel/cpanel.php", ("cpanel", True)),
+        # the vendor and what the extension does with it
+        ("extensions/Others/DiscordNotifications/DiscordNotifications.php", ("discord", True)),
+        ("extensions/Servers/Convoy/routes.php", None),  # not the module's main file
+        ("extensions/Servers/Convoy/Rules/Cpu.php", None),
+        ("src/modules/editor/Toolbar/Toolbar.tsx", None),  # a UI component's folder
+        ("app/Servers/CPanel/CPanel.php", None),  # no module root
+    ],
+)
+def test_self_named_modules_in_a_module_roots_kind_folder(rel, expected):
+    assert module_of(rel) == expected
+
+
+def test_a_self_named_extension_of_an_unknown_vendor_counts_when_it_calls_out(run_detector):
+    src = "<?php\nclass Virtfusion extends Server {\n  function r($u) { return Http::withToken($this->config('key'))->get($this->config('host') . '/api/v1' . $u); }\n}\n"
+    ev, _ = run_detector(DETECTOR, "extensions/Servers/Virtfusion/Virtfusion.php", src)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:virtfusion", "")]
+    ev, _ = run_detector(DETECTOR, "extensions/Others/Announcements/Announcements.php",
+                         "<?php\nclass Announcements extends Extension { function boot() {} }\n")
+    assert ev == []  # the app's own feature extension calls nowhere
