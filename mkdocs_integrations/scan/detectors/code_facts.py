@@ -32,7 +32,12 @@ _HTTP_CLIENTS = (
     ("Net::HTTP", re.compile(r"\bNet::HTTP\b")),
     ("HTTParty", re.compile(r"\bHTTParty\.(?:get|post)\b")),
     ("Guzzle", re.compile(r"new(?<!\wnew)\s+(?:\\?GuzzleHttp\\)?Client\(")),
-    ("Laravel HTTP client", re.compile(r"\bHttp::(?:get|post|withToken|withHeaders)\(")),
+    # (any of the facade's request builders starts a request: `Http::withBasicAuth(...)->get(...)`,
+    # `Http::withoutVerifying()->asForm()->post(...)`; not `Http::fake(` of a test)
+    ("Laravel HTTP client", re.compile(
+        r"\bHttp::(?:get|post|put|patch|delete|head|send|pool|withToken|withHeaders|withBasicAuth|withDigestAuth"
+        r"|withoutVerifying|withOptions|withUserAgent|withQueryParameters|withUrlParameters|asForm|asJson"
+        r"|acceptJson|accept|timeout|connectTimeout|retry|baseUrl|attach)\(")),
     # (java.net.http: the client is often built once elsewhere; each request is built in place)
     ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(|\bHttpRequest\.newBuilder\(")),
     ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),

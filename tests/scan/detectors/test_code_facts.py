@@ -127,3 +127,18 @@ def test_dotnet_request_shapes_call_out():
     ):
         assert calls_out(Source("src/App/Proxy.cs", text)), text
     assert not calls_out(Source("src/app/series.service.ts", "return this.httpClient.get<Series[]>(this.url);\n"))
+
+
+def test_laravel_http_facade_request_builders_call_out():
+    """Any of the Http facade's request builders starts a request (`Http::withBasicAuth(...)->get(`,
+    `Http::withoutVerifying()->asForm()->post(`), not only `Http::get(`; a test's `Http::fake(` does not."""
+    from mkdocs_integrations.scan.detectors.base import Source
+    from mkdocs_integrations.scan.detectors.code_facts import calls_out
+
+    for text in (
+        "$r = Http::withBasicAuth($user, $pass)->withHeaders([])->$method($url, $data);\n",
+        "$r = Http::withoutVerifying()->get($url);\n",
+        "$r = Http::asForm()->post($url, $data);\n",
+    ):
+        assert calls_out(Source("extensions/Servers/Panel/Panel.php", text)), text
+    assert not calls_out(Source("app/Foo.php", "Http::fake();\n"))
