@@ -2292,6 +2292,9 @@ MORE_CASES += [
     # an HTTP client for the Atlas Administration API (Atlas Search index management)
     ("mongodb-atlas", {"Data/AtlasServices.cs": 'class S {\n  void C(IServiceCollection s) {\n    s.AddHttpClient("Atlas", o => o.BaseAddress = new Uri("https://cloud.mongodb.com/"));\n  }\n}\n'}),
     ("azure-queue-storage", {"Queue/Send.cs": 'using Microsoft.WindowsAzure.Storage;\nusing Microsoft.WindowsAzure.Storage.Queue;\nclass S {\n  void Send(string cs) {\n    var q = CloudStorageAccount.Parse(cs).CreateCloudQueueClient();\n  }\n}\n'}),
+    # IMAP mailbox reading through DirectoryTree's ImapEngine (Laravel helpdesks piping support mail)
+    ("imap", {"composer.json": '{"require": {"php": "^8.2", "directorytree/imapengine": "^1.15"}}\n',
+              "app/Console/Commands/FetchEmails.php": '<?php\n\nuse DirectoryTree\\ImapEngine\\Mailbox;\n\n$mailbox = new Mailbox([\'host\' => $host, \'port\' => 993]);\n$messages = $mailbox->inbox()->messages()->get();\n'}),
 ]
 
 MORE_CASES += [
