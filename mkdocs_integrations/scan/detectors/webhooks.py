@@ -241,6 +241,12 @@ def _controller_routes(text: str) -> Iterator[tuple[str, int]]:
         yield "/" + "/".join(parts), m.start()
 
 
+# Words a catalog id may end with that name no vendor alone in a route (`btcpay-server`,
+# `coinbase-commerce`): any app has its own `media-server` or `commerce` webhook.
+_GENERIC_PRODUCT_WORDS = frozenset({"server", "commerce", "cloud", "api", "app", "hub", "pay", "payments",
+                                    "platform", "service", "services", "webhooks", "events"})
+
+
 def _module_vendor(rel: str, ctx: Context) -> str:
     """The catalog service whose integration module holds this file
     (`integrations/resend/endpoints.py`, `integrations/chargeback_stop/endpoints.py`), or ''."""
@@ -261,8 +267,12 @@ def _service_for(route: str, text: str, ctx: Context, src: Source | None = None)
     words = set(re.split(r"[^a-z0-9]+", route.lower()))
     by_path = ""
     for sid, svc in ctx.catalog.services.items():
-        # the id, its first word (`stripe`) or the product after its company (`aws-sns`: `sns`)
-        if svc.webhook_verify and (sid in words or sid.split("-")[0] in words or sid.split("-", 1)[-1] in words):
+        # the id, its first word (`stripe`) or the product after its company (`aws-sns`: `sns`),
+        # unless that product word is an everyday one (`btcpay-server`'s `server` names the
+        # app's own `/api/webhooks/media-server/progress`, `coinbase-commerce`'s any shop's)
+        product = sid.split("-", 1)[-1]
+        if svc.webhook_verify and (sid in words or sid.split("-")[0] in words
+                                   or (product in words and product not in _GENERIC_PRODUCT_WORDS)):
             by_path = sid
             break
     if not by_path:

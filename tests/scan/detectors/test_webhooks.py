@@ -463,3 +463,22 @@ def test_a_python_post_to_a_vendor_webhook_url(run_detector):
     src = "import requests\n\ndef notify(settings, text):\n    requests.post(settings.discord_webhook_url, json={'content': text})\n"
     ev, _ = run_detector(DETECTOR, "app/alerts.py", src)
     assert {e.service for e in ev if e.kind == WEBHOOK_OUT} == {"discord"}
+
+
+def test_an_everyday_product_word_in_a_route_names_no_vendor(run_detector):
+    """`/api/webhooks/media-server/progress`: the app's own media server posting progress with a
+    shared secret. `server` is the product word of `btcpay-server`, but an everyday one: the
+    route names no vendor (unlike `sns` of `aws-sns`)."""
+    src = """\
+    import { timingSafeEqual } from "node:crypto";
+
+    export async function POST(request: Request) {
+      const authHeader = request.headers.get("x-media-server-secret");
+      if (!timingSafeEqual(digest(authHeader), digest(secret))) return new Response("no", { status: 401 });
+      return Response.json({ ok: true });
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "apps/web/app/api/webhooks/media-server/progress/route.ts", src)
+    hooks = [e for e in ev if e.kind == WEBHOOK_IN]
+    assert [h.name for h in hooks] == ["/api/webhooks/media-server/progress"]
+    assert hooks[0].service == ""
