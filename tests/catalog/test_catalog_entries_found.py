@@ -2333,6 +2333,28 @@ MORE_CASES += [
 ]
 
 
+MORE_CASES += [
+    # Supermemory's SDK searching a user's memories
+    ("supermemory", {"package.json": '{"dependencies": {"supermemory": "^4.11.1"}}\n',
+                     "lib/memory.ts": 'import Supermemory from "supermemory";\nconst client = new Supermemory({ apiKey: process.env.SUPERMEMORY_API_KEY });\n'
+                                      'export const search = (q: string) => client.search.execute({ q });\n'}),
+    # a Loom importer calling Loom's oEmbed endpoint (www.loom.com share links alone are no use)
+    ("loom", {"lib/loom.ts": 'export async function meta(id: string) {\n  const r = await fetch(`https://www.loom.com/v1/oembed?url=https://www.loom.com/share/${id}`);\n  return r.json();\n}\n'}),
+    # a Tauri app's updater endpoint on CrabNebula Cloud, and its release action in CI
+    ("crabnebula-cloud", {"src-tauri/src/updates.rs": 'const UPDATER_ENDPOINT: &str =\n    "https://cdn.crabnebula.app/update/acme/app/{{target}}/{{current_version}}";\n'}),
+    ("crabnebula-cloud", {".github/workflows/release.yml": "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                           "      - uses: crabnebula-dev/cloud-release@v0\n        with:\n          command: release draft acme/app\n          api-key: ${{ secrets.CN_API_KEY }}\n"}),
+    # SignPath code signing of a Windows build in CI
+    ("signpath", {".github/workflows/release.yml": "on: push\njobs:\n  sign:\n    runs-on: windows-latest\n    steps:\n"
+                                                   "      - uses: signpath/github-action-submit-signing-request@v1\n        with:\n          api-token: ${{ secrets.SIGNPATH_API_TOKEN }}\n"}),
+    # publishing a browser extension through the Chrome Web Store API from CI
+    ("chrome-web-store", {".github/workflows/publish.yml": "on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+                                                           '          curl -X PUT -H "Authorization: Bearer $TOKEN" -T ext.zip "https://www.googleapis.com/upload/chromewebstore/v1.1/items/$EXT_ID"\n'}),
+    # an app's Coolify one-click template beside its own docker-compose.yml
+    ("coolify", {"docker-compose.coolify.yml": "services:\n  web:\n    image: ghcr.io/acme/web:latest\n    environment:\n      - SERVICE_URL_WEB_3000\n      - DB_PASSWORD=${SERVICE_PASSWORD_MYSQL}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2450,3 +2472,12 @@ def test_youtube_through_yt_dlp_and_its_data_api_path(tmp_path, scanner):
         inv, _ = build_inventory(scanner, [tmp_path / app], tmp_path / app, analysis_date="2026-01-01")
         assert "youtube" in {u.id for u in inv.services}, app
 
+
+def test_an_own_get_current_user_helper_is_no_amplify_auth(tmp_path, scanner):
+    """`getCurrentUser()` is Amplify's too, but every app names its own session helper so: beside
+    the AWS SDK (a weak package of Cognito) it proves no Cognito sign-in."""
+    write_tree(tmp_path, {"package.json": '{"dependencies": {"aws-sdk": "^2.1500.0"}}\n',
+                          "actions/admin.ts": 'import { getCurrentUser } from "@/lib/session";\n'
+                                              'export async function requireAdmin() {\n  const user = await getCurrentUser();\n  if (!user) throw new Error("Unauthorized");\n  return user;\n}\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "aws-cognito" not in {u.id for u in inv.services}
