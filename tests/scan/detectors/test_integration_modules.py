@@ -324,6 +324,7 @@ def test_module_kind_counts_catalog_vendors_only(run_detector):
 @pytest.mark.parametrize("rel", [
     "Emby.Server.Implementations/ScheduledTasks/Triggers/DailyTrigger.cs",  # `daily` is a word, not Daily.co
     "app/Console/Commands/Location/MakeLocationCommand.php",  # nor `make` Make.com
+    "backend/app/Http/Actions/Attendees/ResendAttendeeTicketAction.php",  # nor `resend` (a verb) Resend
 ])
 def test_a_kind_class_named_with_an_everyday_vendor_word_names_no_vendor(run_detector, rel):
     assert run_detector(DETECTOR, rel, "public class C {}\n")[0] == []
