@@ -49,6 +49,11 @@ _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
 _TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
 
+# Django settings for the test run (`settings/test.py`, `config/settings/testing.py`,
+# `test_settings.py`, `settings_test.py`): the database there is what the test suite runs on,
+# commonly SQLite for speed, not the one the application is deployed with.
+_DJANGO_TEST_SETTINGS = re.compile(r"^(?:tests?|testing|test_settings|settings_tests?)\.py$")
+
 
 def _rails_database_yml(name: str) -> bool:
     """Rails' database.yml, or the template an app ships instead of it (`database.yml.example`,
@@ -135,6 +140,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 yield from driver_fact(src, ctx, src.line_of(m.start(2)), m.group(1), m.group(2))
         return
     if name.endswith(".py"):
+        if _DJANGO_TEST_SETTINGS.match(name):
+            return
         for m in _DJANGO_ENGINE.finditer(text):
             yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
         return

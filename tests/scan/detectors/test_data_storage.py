@@ -26,6 +26,16 @@ def test_django_rails_laravel(run_detector):
     assert [(e.service, e.line) for e in ev] == [("sqlite", 3)]
 
 
+def test_django_test_settings_name_the_test_database_only(run_detector):
+    """`settings/test.py` (the test run's settings) naming SQLite for speed is no database the
+    app is deployed with; the same ENGINE in the base settings is."""
+    django = "DATABASES = {\n    'default': {\n        'ENGINE': 'django.db.backends.sqlite3',\n    }\n}\n"
+    for rel in ("readthedocs/settings/test.py", "config/settings/testing.py", "app/test_settings.py", "app/settings_test.py"):
+        assert run_detector(data_storage.DETECTOR, rel, django)[0] == [], rel
+    ev, _ = run_detector(data_storage.DETECTOR, "readthedocs/settings/dev.py", django)
+    assert [e.service for e in ev] == ["sqlite"]
+
+
 def test_laravel_config_default_backends(run_detector):
     """Laravel's config/mail.php selects its mailer with a default (`'driver' => env('MAIL_DRIVER',
     'smtp')` before Laravel 7, `'default' => env('MAIL_MAILER', 'smtp')` after): the app sends
