@@ -2352,6 +2352,8 @@ MORE_CASES += [
                                                            '          curl -X PUT -H "Authorization: Bearer $TOKEN" -T ext.zip "https://www.googleapis.com/upload/chromewebstore/v1.1/items/$EXT_ID"\n'}),
     # an app's Coolify one-click template beside its own docker-compose.yml
     ("coolify", {"docker-compose.coolify.yml": "services:\n  web:\n    image: ghcr.io/acme/web:latest\n    environment:\n      - SERVICE_URL_WEB_3000\n      - DB_PASSWORD=${SERVICE_PASSWORD_MYSQL}\n"}),
+    # structlog's Sentry processor (structlog-sentry) in the requirements
+    ("sentry", {"requirements.txt": "structlog==24.4\nstructlog-sentry==2.1\n"}),
 ]
 
 
