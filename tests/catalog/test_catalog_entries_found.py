@@ -1595,6 +1595,15 @@ MORE_CASES = [
     ("sparkpost", {".env.example": "MAIL_DRIVER=sparkpost\n"}),
     ("aws-secrets-manager", {"requirements.txt": "boto3==1.35\n",
                              "app/config.py": 'import boto3\n\n\ndef load_secrets(name, region):\n    client = boto3.session.Session().client(service_name="secretsmanager", region_name=region)\n    return client.get_secret_value(SecretId=name)["SecretString"]\n'}),
+    # etcd as a Go app's storage backend through the v3 client.
+    ("etcd", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire go.etcd.io/etcd/client/v3 v3.5.12\n",
+              "storage/etcd/config.go": 'package etcd\n\nimport clientv3 "go.etcd.io/etcd/client/v3"\n\nfunc open(endpoints []string) (*clientv3.Client, error) {\n\treturn clientv3.New(clientv3.Config{Endpoints: endpoints})\n}\n'}),
+    # A password sign-in against the operator's Keystone: Identity v3's token path on the configured host.
+    ("openstack-keystone", {"connector/keystone/keystone.go": 'package keystone\n\nfunc (p *conn) tokenURL() string {\n\treturn p.Host + "/v3/auth/tokens/"\n}\n'}),
+    # Crowd's REST root on the configured Crowd server (authenticate a user, list their groups).
+    ("atlassian-crowd", {"auth/crowd.go": 'package auth\n\nimport "fmt"\n\nfunc (c *crowd) url(path string) string {\n\treturn fmt.Sprintf("%s/rest/usermanagement/1%s", c.BaseURL, path)\n}\n'}),
+    # In-cluster Kubernetes API access by hand: the mounted service-account token, no client-go.
+    ("kubernetes", {"storage/kubernetes/client.go": 'package kubernetes\n\nconst serviceAccountPath = "/var/run/secrets/kubernetes.io/serviceaccount/"\n\nfunc token() ([]byte, error) { return os.ReadFile(serviceAccountPath + "token") }\n'}),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are
