@@ -322,6 +322,10 @@ def fold_sign_in_client_apis(
     if not client_files:
         return folded
     named: dict[str, set[str]] = defaultdict(set)  # file -> the sign-in services it was named for
+    connector_files = {  # sign-in connectors' files (oauth_clients: `connector/github/github.go`)
+        e.path for evs in per_service.values() for e in evs
+        if e.kind == CALL and e.name == SIGN_IN_CLIENT and e.get("connector") == "1"
+    }
     for sid, evs in per_service.items():
         for e in evs:
             # (or a sign-in connector's module fact: its folder's files are client files)
@@ -335,10 +339,16 @@ def fold_sign_in_client_apis(
             continue
         shown = [e for e in per_service[api] if shows_use(e)]
         code = [e for e in shown if e.kind != PACKAGE]
-        if not code or any(e.kind not in _SIGN_IN_CLIENT_KINDS or e.path not in client_files for e in code):
+        # (a module fact there is the client's own type named for the vendor: a sign-in
+        # connector's `type bitbucketConnector struct`, no integration module of the API)
+        if not code or any(
+            (e.kind not in _SIGN_IN_CLIENT_KINDS and not _module_of(e)) or e.path not in client_files for e in code
+        ):
             continue
         target = index.sign_in_provider(api)
-        if target is None:
+        if target is None and not any(e.path in connector_files for e in code):
+            # (a sign-in connector's other vendor product, not its sign-in's lookup: Google's
+            # connector listing a domain's groups through the Workspace Admin API keeps it)
             owners = {sid for e in code for sid in named.get(e.path, ())}
             target = owners.pop() if len(owners) == 1 else None
         if target is None or target == api:

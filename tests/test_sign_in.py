@@ -485,3 +485,37 @@ def test_an_oauth_flow_asking_only_an_api_scope_authorizes_that_api(tmp_path):
     both = GMAIL_CONSENT.replace('scope: "https://mail.google.com",', 'scope: ["openid", "email", "https://mail.google.com"],')
     inv = scan(tmp_path / "b", {"package.json": pkg, "src/controllers/config.ts": both})
     assert "google-oauth" in ids(inv)
+
+
+def test_an_identity_brokers_sign_in_connectors_are_sign_ins_not_apis(tmp_path):
+    """dex-style `connector/<vendor>/`: each connector type (`bitbucketConnector`) runs the OAuth
+    sign-in and looks the user's groups up on the vendor's API: Sign in with Bitbucket / Gitea, not
+    the APIs. Another product the connector uses (Google's Workspace Admin API for a domain's
+    groups) stays a service of its own."""
+    login = ("func (c *{t}Connector) LoginURL(s Scopes, callbackURL, state string) (string, error) {{\n"
+             "\treturn c.oauth2Config().AuthCodeURL(state), nil\n}}\n")
+    inv = scan(tmp_path / "broker", {
+        "go.mod": "module example.com/broker\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/oauth2 v0.20.0\n\tgoogle.golang.org/api v0.180.0\n)\n",
+        "connector/bitbucketcloud/bitbucketcloud.go":
+            'package bitbucketcloud\n\nimport (\n\t"golang.org/x/oauth2"\n\t"golang.org/x/oauth2/bitbucket"\n)\n\n'
+            'const apiURL = "https://api.bitbucket.org/2.0"\n\ntype bitbucketConnector struct{}\n\n'
+            'func (c *bitbucketConnector) oauth2Config() *oauth2.Config {\n\treturn &oauth2.Config{Endpoint: bitbucket.Endpoint}\n}\n\n'
+            + login.format(t="bitbucket"),
+        "connector/gitea/gitea.go":
+            'package gitea\n\nimport "golang.org/x/oauth2"\n\ntype giteaConnector struct{ baseURL string }\n\n'
+            'func (c *giteaConnector) oauth2Config() *oauth2.Config {\n'
+            '\treturn &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: c.baseURL + "/login/oauth/authorize"}}\n}\n\n'
+            + login.format(t="gitea"),
+        "connector/google/google.go":
+            'package google\n\nimport (\n\t"golang.org/x/oauth2"\n\tadmin "google.golang.org/api/admin/directory/v1"\n'
+            '\t"google.golang.org/api/option"\n)\n\nconst issuerURL = "https://accounts.google.com"\n\n'
+            'type googleConnector struct{}\n\n'
+            'func (c *googleConnector) oauth2Config() *oauth2.Config {\n\treturn &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: issuerURL + "/o/oauth2/v2/auth"}}\n}\n\n'
+            'func groups(ctx context.Context, sa []byte) (*admin.Service, error) {\n'
+            '\treturn admin.NewService(ctx, option.WithCredentialsJSON(sa))\n}\n\n'
+            + login.format(t="google"),
+    })
+    found = ids(inv)
+    assert {"bitbucket-oauth", "gitea-oauth", "google-oauth"} <= found
+    assert not {"bitbucket", "gitea"} & found
+    assert "google-workspace" in found

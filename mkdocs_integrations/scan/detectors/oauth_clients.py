@@ -40,12 +40,19 @@ _OAUTH_CLIENT = re.compile(
     r"""|["`](?:golang\.org/x/oauth2|github\.com/dghubble/oauth1)/[a-z]+["`]"""
 )
 # A definition of the login step (not a call): Go's `func (c *client) Login(`, `def login(`,
-# `function signIn(`, a method with a modifier (`public async login(`), Rust's `fn login(`.
+# `function signIn(`, a method with a modifier (`public async login(`), Rust's `fn login(`;
+# or of the step that builds the URL a user is sent to to sign in (an identity broker's
+# connector interface: `func (c *githubConnector) LoginURL(scopes, callbackURL, state string)`).
 _LOGIN_DEF = re.compile(
     r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
     r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
-    r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)\s*\("""
+    r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)(?:_?(?:URL|Url|url))?\s*\("""
 )
+# A sign-in connector package (`connector/github/github.go`, `connectors/gitea/`): an identity
+# broker keeps one per upstream provider. Its file with an OAuth client and a login step is that
+# provider's sign-in, and the vendor API it calls (the user, their groups or teams) is the
+# sign-in's own lookup, as in a provider file of the app's sign-in code.
+_CONNECTOR_FOLDERS = frozenset({"connector", "connectors"})
 # A definition of the step that reads the signed-in user's profile with the token
 # (`func (p discordProvider) GetUserData(`, `def get_user_info(`, `async fetchUserProfile(`):
 # in a file named as a vendor's provider (`thirdparty/provider_discord.go`), the OAuth flow
@@ -270,6 +277,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT)
         return
     sid = ctx.index.sign_in_provider(name)
+    if _CONNECTOR_FOLDERS & set(src.rel.lower().split("/")[:-1]) and _LOGIN_DEF.search(text):
+        # A sign-in connector: a provider file of the app's sign-in (its vendor API calls are the
+        # sign-in's lookups). For a vendor the catalog has no sign-in for (`connector/openshift/`)
+        # it names none: the connector's module fact keeps the vendor's own entry.
+        yield Evidence(
+            path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT, service=sid or "",
+            detail=((("sign_in", name),) if sid else ()) + (("provider_file", "1"), ("connector", "1")),
+        )
+        return
     yield Evidence(
         path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT,
         service=sid or "", detail=(("sign_in", name),),

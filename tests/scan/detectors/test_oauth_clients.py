@@ -230,3 +230,35 @@ def test_a_folder_named_login_module_is_named_by_its_foreign_authorize_host(run_
     # the folder is the vendor when the authorize host spells it (`forge/gitea/client.py`)
     gitea = PY_FOREIGN_AUTHORIZE.replace("auth.majorleaguecyber.org", "gitea.com")
     assert _found(run_detector, "forge/gitea/client.py", gitea) == [(7, "gitea-oauth", "gitea")]
+
+
+GO_CONNECTOR = """\
+package gitea
+
+import "golang.org/x/oauth2"
+
+type giteaConnector struct{ baseURL string }
+
+func (c *giteaConnector) oauth2Config() *oauth2.Config {
+	return &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: c.baseURL + "/login/oauth/authorize"}}
+}
+
+func (c *giteaConnector) LoginURL(scopes Scopes, callbackURL, state string) (string, error) {
+	return c.oauth2Config().AuthCodeURL(state), nil
+}
+"""
+
+
+def test_an_identity_brokers_sign_in_connector_is_that_vendors_sign_in(run_detector):
+    """dex's `connector/gitea/gitea.go`: the connector's `LoginURL` step is its login step, and a
+    file of a `connector/` package is a provider file of the app's sign-in (its API lookups are the
+    sign-in's). A vendor with no catalogued sign-in is named by no sign-in (its module fact stays)."""
+    ev, _ = run_detector(DETECTOR, "connector/gitea/gitea.go", GO_CONNECTOR)
+    calls = [e for e in ev if e.kind == CALL]
+    assert [(e.service, e.get("sign_in"), e.get("provider_file"), e.get("connector")) for e in calls] == [
+        ("gitea-oauth", "gitea", "1", "1")]
+    ev, _ = run_detector(DETECTOR, "connector/openshift/openshift.go", GO_CONNECTOR)
+    assert [(e.service, e.get("sign_in"), e.get("connector")) for e in ev if e.kind == CALL] == [("", "", "1")]
+    # Elsewhere, `LoginURL` is a login step too, without the connector's provider-file mark.
+    ev, _ = run_detector(DETECTOR, "server/forge/gitea/gitea.go", GO_CONNECTOR)
+    assert [(e.service, e.get("provider_file")) for e in ev if e.kind == CALL] == [("gitea-oauth", "")]
