@@ -1604,6 +1604,44 @@ MORE_CASES = [
     ("atlassian-crowd", {"auth/crowd.go": 'package auth\n\nimport "fmt"\n\nfunc (c *crowd) url(path string) string {\n\treturn fmt.Sprintf("%s/rest/usermanagement/1%s", c.BaseURL, path)\n}\n'}),
     # In-cluster Kubernetes API access by hand: the mounted service-account token, no client-go.
     ("kubernetes", {"storage/kubernetes/client.go": 'package kubernetes\n\nconst serviceAccountPath = "/var/run/secrets/kubernetes.io/serviceaccount/"\n\nfunc token() ([]byte, error) { return os.ReadFile(serviceAccountPath + "token") }\n'}),
+
+    # The Go CDK's portable drivers (gocloud.dev), one package per vendor: the import names the cloud.
+    ("google-cloud-storage", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/blob\"\n\t\"gocloud.dev/blob/gcsblob\"\n)\n\nvar _ = gcsblob.Scheme\n"}),
+    ("azure-blob-storage", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/blob\"\n\t_ \"gocloud.dev/blob/azureblob\"\n)\n\nvar _ = blob.OpenBucket\n"}),
+    ("aws-s3", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/blob\"\n\t\"gocloud.dev/blob/s3blob\"\n)\n\nvar _ = s3blob.Scheme\n"}),
+    ("aws-sqs", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t\"gocloud.dev/pubsub/awssnssqs\"\n)\n\nvar _ = awssnssqs.SQSScheme\n"}),
+    ("google-pubsub", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t\"gocloud.dev/pubsub/gcppubsub\"\n)\n\nvar _ = gcppubsub.Scheme\n"}),
+    ("azure-service-bus", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t\"gocloud.dev/pubsub/azuresb\"\n)\n\nvar _ = azuresb.Scheme\n"}),
+    ("aws-kms", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/secrets\"\n\t\"gocloud.dev/secrets/awskms\"\n)\n\nvar _ = awskms.Scheme\n"}),
+    ("google-cloud-kms", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/secrets\"\n\t\"gocloud.dev/secrets/gcpkms\"\n)\n\nvar _ = gcpkms.Scheme\n"}),
+    ("azure-key-vault", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/secrets\"\n\t\"gocloud.dev/secrets/azurekeyvault\"\n)\n\nvar _ = azurekeyvault.Scheme\n"}),
+    ("hashicorp-vault", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "internal/store/open.go": "package store\n\nimport (\n\t\"gocloud.dev/secrets\"\n\t\"gocloud.dev/secrets/hashivault\"\n)\n\nvar _ = hashivault.Scheme\n"}),
+    # Segment's Go library v3 as published under gopkg.in
+    ("segment", {"go.mod": "module x\n\ngo 1.22\n\nrequire gopkg.in/segmentio/analytics-go.v3 v3.1.0\n",
+                 "internal/telemetry/telemetry.go": "package telemetry\n\nimport segment \"gopkg.in/segmentio/analytics-go.v3\"\n\nfunc New(key string) (segment.Client, error) {\n\treturn segment.NewWithConfig(key, segment.Config{})\n}\n"}),
+    # Bitbucket Cloud's 2.0 API through ktrysmt/go-bitbucket (pull requests of an SCM integration)
+    ("bitbucket", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/ktrysmt/go-bitbucket v0.10.0\n",
+                   "scm/bitbucket/client.go": "package bitbucket\n\nimport \"github.com/ktrysmt/go-bitbucket\"\n\nfunc New(token string) *bitbucket.Client {\n\tc, _ := bitbucket.NewOAuthbearerToken(token)\n\treturn c\n}\n"}),
+    # Azure DevOps pull requests through Microsoft's Go client and its Node client
+    ("azure-devops", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/microsoft/azure-devops-go-api/azuredevops/v7 v7.1.0\n",
+                      "scm/azure/azure.go": "package azure\n\nimport (\n\t\"github.com/microsoft/azure-devops-go-api/azuredevops/v7\"\n\tazuregit \"github.com/microsoft/azure-devops-go-api/azuredevops/v7/git\"\n)\n\nfunc New(ctx context.Context, org, pat string) (azuregit.Client, error) {\n\treturn azuregit.NewClient(ctx, azuredevops.NewPatConnection(org, pat))\n}\n"}),
+    ("azure-devops", {"package.json": '{"name": "x", "dependencies": {"azure-devops-node-api": "^14.0.0"}}',
+                      "src/ado.ts": "import * as azdev from 'azure-devops-node-api';\n\nexport const connect = (token: string) => new azdev.WebApi('https://dev.azure.com/acme', azdev.getPersonalAccessTokenHandler(token));\n"}),
+    # Keygen license validation through its Go SDK
+    ("keygen", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/keygen-sh/keygen-go/v3 v3.3.0\n",
+                "internal/license/license.go": "package license\n\nimport \"github.com/keygen-sh/keygen-go/v3\"\n\nfunc Validate(ctx context.Context, account, key string) error {\n\tkeygen.Account = account\n\tkeygen.LicenseKey = key\n\t_, err := keygen.Validate(ctx)\n\treturn err\n}\n"}),
+    # Publishing the app's Protobuf API to the Buf Schema Registry from CI
+    ("buf-schema-registry", workflow_with_steps("- uses: bufbuild/buf-setup-action@v1", "- run: buf push --git-metadata", "  env:", "    BUF_TOKEN: ${{ secrets.BUF_TOKEN }}")),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are
