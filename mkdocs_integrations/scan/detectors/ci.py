@@ -346,6 +346,29 @@ def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
                     yield y.line(uses), _DEFAULT_REGISTRY
 
 
+# Actions whose publishing is an input, not a command line: (action, input, the command it runs).
+# bufbuild/buf-action lints, checks breaking changes and, with `push: true`, runs `buf push` to
+# the Buf Schema Registry; the step's `uses:` line alone says nothing about publishing.
+_PUBLISH_INPUTS = (("bufbuild/buf-action", "push", "buf push"),)
+
+
+def _implied_publish_inputs(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
+    """(line, implied command) for each step of an action in _PUBLISH_INPUTS whose publishing
+    input is true: the command the deploy rules read as that step's line."""
+    if root is None:
+        return
+    roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
+    for doc in roots:
+        jobs = [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
+        for job in jobs:
+            for step in y.items(y.get(job, "steps")):
+                ref = (y.scalar(y.get(step, "uses")) or "").split("@", 1)[0]
+                for action, key, command in _PUBLISH_INPUTS:
+                    value = y.get(y.get(step, "with"), key)
+                    if ref == action and (y.scalar(value) or "").strip().lower() == "true":
+                        yield y.line(value), command
+
+
 # Woodpecker/Drone image-publishing plugins push to Docker Hub unless their `settings:` name a
 # `registry:` (or a `logins:` list, whose registries the catalog's rules read), like
 # docker/login-action: the implied line lets `registry: docker.io` match there too.
@@ -465,7 +488,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             secrets.add((name, ln))
             yield Evidence(path=rel, line=ln, kind=CI_SECRET, name=name, detail=(("ci", service),))
     read_only = service == "github-actions" and _packages_read_only(text)
-    implied = list(_implied_logins(root)) if service == "github-actions" else []
+    implied = [*_implied_logins(root), *_implied_publish_inputs(root)] if service == "github-actions" else []
     if service in ("woodpecker", "drone") and "settings" in text:
         implied += _implied_plugin_logins(root)
     for ln, raw in [*_lines(text), *implied]:

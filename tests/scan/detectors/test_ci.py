@@ -565,3 +565,35 @@ def test_a_ci_request_to_a_catalog_host_names_it(run_detector):
     )
     ev, _ = run_detector(DETECTOR, ".woodpecker.yml", text)
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", "ntfy", 5)]
+
+
+BUF_ACTION = """\
+on:
+  push:
+    tags: ['v*']
+jobs:
+  proto:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: bufbuild/buf-action@v1
+        with:
+          input: rpc
+          lint: true
+      - uses: bufbuild/buf-action@v1
+        with:
+          input: rpc
+          push: true
+          token: ${{ secrets.BUF_TOKEN }}
+      - uses: acme/other-action@v1
+        with:
+          push: true
+"""
+
+
+def test_an_actions_publish_input_is_its_publish_command(run_detector):
+    """bufbuild/buf-action pushes to the Buf Schema Registry only when its `push` input is
+    true: that step reads as `buf push`; its lint-only step and another action's `push`
+    input publish nothing to the registry."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/proto.yml", BUF_ACTION)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:buf-schema-registry", 15)]
