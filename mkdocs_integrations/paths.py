@@ -186,7 +186,7 @@ def is_docs_site_path(path: str) -> bool:
 
 
 # (`socialauth/`: python-social-auth's and its apps' folder of sign-in backends)
-SIGN_IN_WORDS = frozenset({"auth", "oauth", "oauth2", "sso", "login", "signin", "openid", "oidc", "idp", "socialauth"})
+SIGN_IN_WORDS = frozenset({"auth", "authn", "oauth", "oauth2", "sso", "login", "signin", "openid", "oidc", "idp", "socialauth"})
 
 
 def is_sign_in_path(path: str) -> bool:

@@ -264,6 +264,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # `integrations/bitly/oauth.ts`, a `dataclasses.py` of endpoint fields, a relative
         # `/oauth/authorize` of the app's own server are no sign-in provider.
         name = _vendor(src.rel, folder=False)
+        if name is None and set(name_words(stem)) <= _NOT_A_VENDOR and not (
+            _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1])
+        ):
+            # A generic file name in a folder per vendor (`authn/method/github/server.go`): the
+            # folder names the vendor, under the same proof of the vendor's own URLs. (Not in
+            # an integration's folder: `integrations/bitly/oauth.ts` connects an account.)
+            name = _vendor(src.rel)
         if name and not any(name in re.sub(r"[^a-z0-9]", "", host.lower()) for host in _URL_HOST.findall(text)):
             name = None
     else:

@@ -262,3 +262,27 @@ def test_an_identity_brokers_sign_in_connector_is_that_vendors_sign_in(run_detec
     # Elsewhere, `LoginURL` is a login step too, without the connector's provider-file mark.
     ev, _ = run_detector(DETECTOR, "server/forge/gitea/gitea.go", GO_CONNECTOR)
     assert [(e.service, e.get("provider_file")) for e in ev if e.kind == CALL] == [("gitea-oauth", "")]
+
+
+GO_AUTHN_METHOD = """\
+package github
+
+import "golang.org/x/oauth2"
+
+const githubAPI = "https://api.github.com"
+
+func NewServer(serverURL, id, secret string) *Server {
+	return &Server{oauth2Config: &oauth2.Config{ClientID: id, ClientSecret: secret,
+		Endpoint: oauth2.Endpoint{AuthURL: serverURL + "/login/oauth/authorize"}}}
+}
+"""
+
+
+def test_a_generic_file_in_a_vendor_folder_of_authn_code_is_that_vendors_sign_in(run_detector):
+    """`authn/` (authentication) is sign-in code; a generic `server.go` in a folder per vendor
+    (`authn/method/github/`) is named by that folder, given the vendor's own URL in the file."""
+    assert _found(run_detector, "internal/server/authn/method/github/server.go", GO_AUTHN_METHOD) == [
+        (8, "github-oauth", "github")]
+    # without the vendor's URL, a folder name is no proof (`authn/method/token/server.go`)
+    other = GO_AUTHN_METHOD.replace("https://api.github.com", "https://example.test")
+    assert _found(run_detector, "internal/server/authn/method/acme/server.go", other) == []
