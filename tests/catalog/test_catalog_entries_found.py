@@ -2403,6 +2403,19 @@ MORE_CASES += [
     ("sentry", {"requirements.txt": "structlog==24.4\nstructlog-sentry==2.1\n"}),
 ]
 
+MORE_CASES += [
+    # a Django relying party of Mozilla accounts: its FXA_* settings and the accounts host
+    ("mozilla-accounts", {"app/settings.py": 'import os\nFXA_RP_CLIENT_ID = os.environ.get("FXA_RP_CLIENT_ID")\nFXA_OP_TOKEN_ENDPOINT = "https://oauth.accounts.firefox.com/v1/token"\n'}),
+    # django-mozilla-product-details syncs Firefox release data from product-details.mozilla.org
+    ("mozilla-product-details", {"requirements.txt": "django-mozilla-product-details==1.0.3\n"}),
+    # a workflow pushing an image to DigitalOcean Container Registry
+    ("digitalocean", {".github/workflows/docker.yml": "on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: registry.digitalocean.com\n          username: ${{ secrets.DO_USER }}\n          password: ${{ secrets.DO_TOKEN }}\n      - uses: docker/build-push-action@v5\n        with:\n          push: true\n          tags: registry.digitalocean.com/acme/app:latest\n"}),
+    # a login to Artifact Registry whose region is a workflow variable
+    ("google-artifact-registry", {".github/workflows/build.yml": "on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ${{ env.GAR_LOCATION }}-docker.pkg.dev\n          username: oauth2accesstoken\n          password: ${{ steps.auth.outputs.access_token }}\n"}),
+    # a Go web framework's session store picking its redis adapter
+    ("redis", {"internal/web/session.go": 'package web\n\nimport (\n\t"github.com/go-macaron/session"\n\t_ "github.com/go-macaron/session/redis"\n)\n\nvar _ = session.Options{Provider: "redis"}\n'}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
