@@ -36,10 +36,17 @@ _TEST_FILE = re.compile(
 _DOTNET_TEST_PROJECT = re.compile(r"\.(?:Unit|Integration|Functional)?Tests?$")
 
 
+# A suite named for its kind or tool (`playwright_tests/`, `e2e-tests/`, `functional_tests/`,
+# `api_specs/`): the plural `tests`/`specs` after a word and `-`/`_` names a test tree too.
+_NAMED_TEST_DIR = re.compile(r"^[A-Za-z0-9]+[-_](?:tests|specs)$")
+
+
 def is_test_path(path: str) -> bool:
     """Tests, fixtures, stories and seed data exercise code; they are not where a service is used."""
     parts = path.split("/")
-    return any(p in _TEST_DIRS or _DOTNET_TEST_PROJECT.search(p) for p in parts[:-1]) or bool(
+    return any(
+        p in _TEST_DIRS or _DOTNET_TEST_PROJECT.search(p) or _NAMED_TEST_DIR.match(p) for p in parts[:-1]
+    ) or bool(
         _TEST_FILE.search(parts[-1])
     )
 

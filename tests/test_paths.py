@@ -23,6 +23,9 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         ("server/integrations/slack.js", False),  # integrations are the app's own code
         ("pkg/integration/client.go", False),
         ("features/step_definitions/oembed_steps.rb", True),  # Cucumber steps are acceptance tests
+        # a suite named for its tool or kind (kitsune's Playwright suite reads a Gmail inbox)
+        ("playwright_tests/core/utilities.py", True),
+        ("e2e-tests/login.ts", True),
         ("app/features/billing/stripe.ts", False),  # a `features/` folder alone is the app's own code
         # stand-ins for a service: a Go mock package, a dev stack's dummy provider
         ("internal/service/mock/storage.go", True),
