@@ -416,10 +416,18 @@ _REQUEST_COMMAND = re.compile(r"\b(?:curl|wget)\b")
 _COMMAND_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?=/|[\s'\"]|$)", re.I)
 
 
+# ...unless the URL is an archive or package file (`curl -o allure.tgz -L https://repo.maven.apache.org/
+# .../allure-commandline-2.32.0.tgz`): that fetches a tool for the job, a build-time download and no
+# use of the host's service.
+_DOWNLOAD_PATH = re.compile(r"/[^\s'\"]*\.(?:tgz|tar\.(?:gz|xz|bz2|zst)|zip|jar|deb|rpm|apk|whl|gem|exe|msi|dmg|AppImage)(?=[\s'\"?#]|$)")
+
+
 def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
     if not _REQUEST_COMMAND.search(raw):
         return
     for m in _COMMAND_HOST.finditer(raw):
+        if _DOWNLOAD_PATH.match(raw, m.end()):
+            continue
         host = m.group(1).lower()
         sid = ctx.index.host(host)
         if sid:

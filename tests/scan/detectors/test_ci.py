@@ -597,3 +597,18 @@ def test_an_actions_publish_input_is_its_publish_command(run_detector):
     ev, _ = run_detector(DETECTOR, ".github/workflows/proto.yml", BUF_ACTION)
     deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
     assert deploys == [("deploy:buf-schema-registry", 15)]
+
+
+def test_a_ci_download_of_an_archive_names_no_service(run_detector):
+    """`curl -o tool.tgz -L https://repo.maven.apache.org/.../tool.tgz` fetches a tool for the job
+    (a build-time download); a request to the same kind of host that is no archive still counts."""
+    text = (
+        "steps:\n"
+        "  report:\n"
+        "    image: alpine:3\n"
+        "    commands:\n"
+        "      - curl -o allure.tgz -L https://repo.maven.apache.org/maven2/io/qameta/allure/allure-commandline/2.32.0/allure-commandline-2.32.0.tgz\n"
+        "      - \"curl -d'${CI_PIPELINE_URL}' ntfy.sh/acme_ci\"\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".woodpecker.yml", text)
+    assert [(e.name, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", 6)]
