@@ -584,10 +584,13 @@ def kind_class_of(rel: str) -> tuple[str, ...]:
 
 
 # Files of one role, one per vendor, named role first in snake case beside the role's other
-# files (`object/syncer_okta.go`, `syncer_keycloak.go`, `notifier_slack.py`, `sender_twilio.go`):
-# the rest of the name is a vendor when it is a catalog service's name.
+# files (`object/syncer_okta.go`, `syncer_keycloak.go`, `notifier_slack.py`, `sender_twilio.go`;
+# a forge's webhook payload formats `database/webhook_slack.go`, `webhook_dingtalk.go`, each
+# vendor's message shape for its incoming-webhook URL): the rest of the name is a vendor when it
+# is a catalog service's name.
 _ROLE_FILE = re.compile(
-    r"^(?:syncer|notifier|sender|importer|exporter|uploader|connector)_([a-z0-9]{3,40}(?:_[a-z0-9]{1,40})?)\.[a-z]{1,5}$"
+    r"^(?:syncer|notifier|sender|importer|exporter|uploader|connector|webhook|notify|notification|alert)"
+    r"_([a-z0-9]{3,40}(?:_[a-z0-9]{1,40})?)\.[a-z]{1,5}$"
 )
 
 

@@ -499,6 +499,12 @@ def test_top_level_kind_packages(run_detector, rel, expected):
         ("object/syncer_util.go", None),
         ("object/syncer_okta_test.go", None),  # its tests
         ("object/user_okta.go", None),  # no role word first
+        # a forge's webhook payload formats, one file per vendor (gogs' `internal/database/`)
+        ("internal/database/webhook_slack.go", "slack"),
+        ("internal/database/webhook_dingtalk.go", "dingtalk"),
+        ("internal/database/webhook_handler.go", None),  # the webhook system's own file
+        ("internal/database/webhook_test.go", None),
+        ("app/notify_discord.py", "discord"),
     ],
 )
 def test_role_files_of_catalog_vendors(run_detector, rel, expected):
