@@ -75,6 +75,7 @@ _NOT_A_VENDOR = GENERIC_NAMES | frozenset({
     "authorize", "identity", "session", "sessions", "user", "users", "account", "accounts", "token",
     "tokens", "callback", "external", "federated", "strategy", "strategies", "passport", "omniauth",
     "forge", "forges", "remote", "scm", "vcs", "git", "oauthclient", "oauth2client",
+    "button", "buttons", "btn",  # a front end's sign-in widget (`OAuth/Button.tsx`)
 })
 
 
@@ -136,15 +137,25 @@ def _typed_vendor(stem: str, text: str) -> str | None:
     return None
 
 
+# A front end's sign-in widget named after its vendor (`OAuth/GithubButton.tsx`,
+# `GoogleLoginButton.vue`, `github-sign-in-link.jsx`): the widget's word and the sign-in words
+# beside the vendor's name are no part of it.
+_WIDGET_SUFFIX = re.compile(
+    r"(?:(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:login|signin|sign[._-]?in|oauth|auth|sso)?"
+    r"(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))?(?i:button|btn|link|icon|logo|badge))$"
+)
+
+
 def _vendor(rel: str, folder: bool = True) -> str | None:
     """The vendor a provider file is named after: its file name without role words
-    (`google_service.rb` → google), else its folder (`forge/forgejo/forgejo.go` → forgejo)."""
+    (`google_service.rb` → google, `GithubButton.tsx` → github), else its folder
+    (`forge/forgejo/forgejo.go` → forgejo)."""
     parts = rel.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     declared = _declared_vendor(stem)
     if declared:
         return declared
-    candidates = [ROLE_SUFFIX.sub("", stem)]
+    candidates = [ROLE_SUFFIX.sub("", _WIDGET_SUFFIX.sub("", stem))]
     if folder and len(parts) > 1:
         candidates.append(parts[-2])
     for name in candidates:

@@ -286,3 +286,26 @@ def test_a_generic_file_in_a_vendor_folder_of_authn_code_is_that_vendors_sign_in
     # without the vendor's URL, a folder name is no proof (`authn/method/token/server.go`)
     other = GO_AUTHN_METHOD.replace("https://api.github.com", "https://example.test")
     assert _found(run_detector, "internal/server/authn/method/acme/server.go", other) == []
+
+
+GITHUB_BUTTON_TSX = """\
+export default function GithubButton({ accessToken }) {
+  function getToken() {
+    window.location.assign(
+      `https://github.com/login/oauth/authorize?scope=user:email&client_id=${process.env.NEXT_PUBLIC_GITHUB_CLIENT_ID}`,
+    );
+  }
+  async function login(tokenResponse) {
+    await fetcher.post("/auth/github", { arg: { accessToken } });
+  }
+  return <Button onClick={getToken}>Continue with Github</Button>;
+}
+"""
+
+
+def test_a_sign_in_button_component_is_named_by_its_vendor_not_its_widget(run_detector):
+    """`OAuth/GithubButton.tsx` is GitHub's sign-in button: "button" (like "LoginButton",
+    "sign-in-link") is the front end's widget, not part of the vendor's name (no `githubbutton-oauth`)."""
+    for rel in ("components/blocks/OAuth/GithubButton.tsx", "components/auth/GithubLoginButton.tsx",
+                "components/auth/github-sign-in-link.tsx"):
+        assert [(s, n) for _, s, n in _found(run_detector, rel, GITHUB_BUTTON_TSX)] == [("github-oauth", "github")], rel
