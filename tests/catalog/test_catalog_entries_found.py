@@ -2358,6 +2358,11 @@ MORE_CASES += [
     # a pom publishing through OSSRH (distributionManagement / Nexus staging), no CI job running it
     ("maven-central", {"pom.xml": "<project>\n  <distributionManagement>\n    <repository>\n      <id>ossrh</id>\n      <url>https://s01.oss.sonatype.org/service/local/staging/deploy/maven2/</url>\n    </repository>\n  </distributionManagement>\n</project>\n"}),
 ]
+MORE_CASES += [
+    # Hex's package search with the API root as an Elixir HTTP client's base URL (Req)
+    ("hex-pm", {"lib/app/dependencies.ex": 'defmodule App.Dependencies do\n  def search(q) do\n    req = Req.new(base_url: "https://hex.pm/api")\n'
+                '    Req.get(req, url: "/packages", params: [search: "name:#{q}*"])\n  end\nend\n'}),
+]
 
 
 

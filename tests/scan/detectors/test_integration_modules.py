@@ -667,3 +667,11 @@ def test_a_self_named_extension_of_an_unknown_vendor_counts_when_it_calls_out(ru
     ev, _ = run_detector(DETECTOR, "extensions/Others/Announcements/Announcements.php",
                          "<?php\nclass Announcements extends Extension { function boot() {} }\n")
     assert ev == []  # the app's own feature extension calls nowhere
+
+
+def test_a_front_end_hook_highlighting_code_is_no_highlight_io(run_detector):
+    """Highlight.io is named with an everyday word (catalog `word_name`): a Phoenix/React
+    `hooks/highlight.js` highlighting source code is no module of it."""
+    ev, _ = run_detector(DETECTOR, "assets/js/hooks/highlight.js",
+                         'import { highlight } from "./cell_editor/highlight";\nconst Highlight = { mounted() { highlight(this.el); } };\nexport default Highlight;\n')
+    assert ev == []
