@@ -2363,6 +2363,18 @@ MORE_CASES += [
     ("hex-pm", {"lib/app/dependencies.ex": 'defmodule App.Dependencies do\n  def search(q) do\n    req = Req.new(base_url: "https://hex.pm/api")\n'
                 '    Req.get(req, url: "/packages", params: [search: "name:#{q}*"])\n  end\nend\n'}),
 ]
+MORE_CASES += [
+    # IGDB through the Laravel client (a Twitch app's credentials), and its cover CDN in a view
+    ("igdb", {"composer.json": '{"require": {"marcreichel/igdb-laravel": "^5.0"}}\n',
+              "app/Jobs/FetchGame.php": "<?php\nnamespace App\\Jobs;\n\nuse MarcReichel\\IGDBLaravel\\Models\\Game;\n\n"
+              "class FetchGame\n{\n    public function handle(int $id) { return Game::select(['name'])->findOrFail($id); }\n}\n"}),
+    ("igdb", {"resources/views/game.blade.php": '<img src="https://images.igdb.com/igdb/image/upload/t_cover_big/{{ $game->cover[\'image_id\'] }}.jpg">\n'}),
+    # Google Cloud Datastream's Node client creating connection profiles and a stream
+    ("google-cloud-datastream", {"package.json": '{"dependencies": {"@google-cloud/datastream": "^4.0.0"}}\n',
+                                 "src/warehouse.ts": 'import { DatastreamClient } from "@google-cloud/datastream";\n\n'
+                                 'export const stream = (projectId: string, location: string) =>\n'
+                                 '  new DatastreamClient().createStream({ parent: `projects/${projectId}/locations/${location}` });\n'}),
+]
 
 
 
