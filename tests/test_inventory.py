@@ -255,6 +255,20 @@ def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
     assert "logfire" in ids(inv)
 
 
+def test_npm_dev_dependency_no_code_imports_is_no_service(tmp_path):
+    # nodemailer in a workspace's devDependencies, never imported (a peer of next-auth's email
+    # provider, kept for its types): a front-end build bundles only what code imports, so it
+    # ships nothing. Imported, it is the app's SMTP; in `dependencies`, a declared service.
+    pkg = '{"name": "db", "devDependencies": {"nodemailer": "^6.9.0"}}'
+    inv = scan(tmp_path / "a", {"packages/database/package.json": pkg, "packages/database/index.ts": "export const db = 1;\n"})
+    assert "smtp" not in ids(inv)
+    inv = scan(tmp_path / "b", {"packages/database/package.json": pkg,
+                                "packages/database/mail.ts": 'import nodemailer from "nodemailer";\nexport const t = nodemailer.createTransport({});\n'})
+    assert "smtp" in ids(inv)
+    inv = scan(tmp_path / "c", {"packages/database/package.json": '{"name": "db", "dependencies": {"nodemailer": "^6.9.0"}}'})
+    assert "smtp" in ids(inv)
+
+
 def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
     # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
     # helper: the call pattern's common name with a transitive dependency is no use.
