@@ -28,6 +28,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         packagist: [stripe/stripe-php]
         crates: [async-stripe]
         hex: [stripity_stripe]
+      package_extras:             # (pypi) a package's extra that selects this service: the app
+        pypi: ["django-anymail[amazon-ses]"]  # declares `django-anymail[amazon-ses]` to send through SES
+                                  # (the extra names the vendor or protocol: `celery[sqs]`, `[saml]`)
       weak_packages:              # count only when one of `calls` matches too (boto3 → S3?)
         pypi: [boto3]
       imports:                    # module prefixes per language, beyond the package names
@@ -132,7 +135,7 @@ _API_PATH_RE = re.compile(r"^/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+/?$")
 _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 _SERVICE_KEYS = {
-    "id", "name", "category", "docs", "purpose", "credential", "provides", "packages",
+    "id", "name", "category", "docs", "purpose", "credential", "provides", "packages", "package_extras",
     "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
@@ -175,6 +178,7 @@ class Service:
     speaks: tuple[str, ...] = ()
     word_name: bool = False
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    package_extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -328,6 +332,9 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'keywords' are lowercase words of four or more letters (certbot)")
     if any(not re.match(r"^[a-z0-9]+$", w) for w in registry_for):
         raise CatalogError(f"{where}: 'registry_for' are lowercase ecosystem words (gem, cargo, gomodules)")
+    extras = _per_key(raw.get("package_extras"), where, "package_extras", ("pypi",))
+    if any(not _EXTRA_RE.match(x) for xs in extras.values() for x in xs):
+        raise CatalogError(f"{where}: 'package_extras' are one package and one extra: django-anymail[amazon-ses]")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -345,6 +352,7 @@ def _service(raw: Any, where: str) -> Service:
         speaks=_strs(raw.get("speaks"), where, "speaks"),
         word_name=word_name,
         packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
+        package_extras=extras,
         weak_packages=weak,
         imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),
         weak_imports=weak_imports,
@@ -374,6 +382,7 @@ def _service(raw: Any, where: str) -> Service:
     )
 
 
+_EXTRA_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[[A-Za-z0-9][A-Za-z0-9._-]*\]$")
 _PROVIDER_RE = re.compile(r"^[a-z0-9_-]+$")
 
 

@@ -112,6 +112,9 @@ class CatalogIndex:
             for eco, names in svc.packages.items():
                 for n in names:
                     self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id)
+            for eco, names in svc.package_extras.items():  # `django-anymail[amazon-ses]`, one key
+                for n in names:
+                    self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id)
             for eco, names in svc.weak_packages.items():
                 for n in names:
                     self._packages.setdefault(eco, _Prefixes()).add(norm_package(eco, n), svc.id, True)

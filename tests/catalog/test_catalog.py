@@ -431,6 +431,18 @@ def test_rejects_weak_packages_without_calls():
     assert "weak_packages" in _bad(text)
 
 
+def test_package_extras_are_one_package_and_one_extra():
+    """`package_extras` keys a (package, extra) pair: a bare name or a list of extras is a typo."""
+    ok = GOOD.replace("    calls:", '    package_extras:\n      pypi: ["django-anymail[acme]"]\n    calls:', 1)
+    svc = parse_catalog({"x.yaml": ok}).services["acme-mail"]
+    assert svc.package_extras == {"pypi": ("django-anymail[acme]",)}
+    for bad in ('["django-anymail"]', '["django-anymail[acme,other]"]'):
+        text = GOOD.replace("    calls:", f"    package_extras:\n      pypi: {bad}\n    calls:", 1)
+        assert "package_extras" in _bad(text)
+    text = GOOD.replace("    calls:", '    package_extras:\n      npm: ["acme[x]"]\n    calls:', 1)
+    assert "package_extras" in _bad(text)
+
+
 def test_rejects_weak_imports_without_calls():
     text = GOOD.split("    calls:")[0] + "    weak_imports:\n      ruby: [net/imap]\n"
     assert "weak_imports" in _bad(text)

@@ -2418,6 +2418,12 @@ MORE_CASES += [
     ("coolify", {"docker-compose.coolify.yml": "services:\n  web:\n    image: ghcr.io/acme/web:latest\n    environment:\n      - SERVICE_URL_WEB_3000\n      - DB_PASSWORD=${SERVICE_PASSWORD_MYSQL}\n"}),
     # structlog's Sentry processor (structlog-sentry) in the requirements
     ("sentry", {"requirements.txt": "structlog==24.4\nstructlog-sentry==2.1\n"}),
+    # extras that select a service: anymail's ESP, allauth's SAML, celery's broker
+    ("aws-ses", {"requirements.in": "django-anymail[amazon-ses]==12.0\n"}),
+    ("brevo", {"requirements.txt": "django-anymail[brevo]==12.0\n"}),
+    ("mailgun", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["django-anymail[mailgun]>=12"]\n'}),
+    ("saml", {"requirements/pip.txt": "django-allauth[socialaccount,saml,mfa]==65.17.0\n"}),
+    ("aws-sqs", {"requirements.txt": "celery[sqs]==5.4.0\n"}),
 ]
 
 MORE_CASES += [

@@ -55,6 +55,30 @@ def parse_requirement(text: str) -> tuple[str, str] | None:
     return m.group(1), _clean_version(m.group(3))
 
 
+def requirement_extras(text: str) -> tuple[str, ...]:
+    """The extras of one PEP 508 line: `django-allauth[socialaccount,saml]` → (socialaccount, saml)."""
+    m = re.match(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]", text)
+    return tuple(x.strip() for x in m.group(1).split(",") if x.strip()) if m else ()
+
+
+def _extra_evidence(ev: Evidence, extras: object, ctx: Context) -> Iterator[Evidence]:
+    """`name[extra]` package evidence for each extra the catalog says selects a service.
+
+    An extra often names the external system it installs the client for: `django-anymail[amazon-ses]`
+    sends mail through SES, `django-allauth[saml]` adds SAML sign-in, `celery[sqs]` uses SQS as the
+    broker. Only pairs the catalog lists (`package_extras`) are emitted; others say nothing."""
+    if not isinstance(extras, (list, tuple)):
+        return
+    for extra in extras:
+        if isinstance(extra, str) and extra.strip():
+            name = f"{ev.name}[{extra.strip()}]"
+            if ctx.index.package("pypi", name):
+                yield Evidence(
+                    path=ev.path, line=ev.line, kind=PACKAGE, name=name, version=ev.version,
+                    ecosystem="pypi", detail=ev.detail + (("extra_of", ev.name),),
+                )
+
+
 # pip-compile / `uv pip compile` output: each pin is followed by `# via` and where it came
 # from. A pin is the project's own requirement only when it came from an input file (`-r
 # requirements.in`, `-c constraints.txt`) or a project manifest (`lemur (pyproject.toml)`);
@@ -92,12 +116,14 @@ def detect_requirements(src: Source, ctx: Context) -> Iterator[Record]:
         if req:
             sources = _compiled_sources(lines, i) if compiled else None
             if sources is not None and not any(_DIRECT_SOURCE.search(s) for s in sources):
-                yield Evidence(
+                ev = Evidence(
                     path=src.rel, line=i, kind=PACKAGE, name=req[0], version=req[1], ecosystem="pypi",
                     detail=(("locked", "1"),),
                 )
-                continue
-            yield _pkg(src, i, req[0], req[1])
+            else:
+                ev = _pkg(src, i, req[0], req[1])
+            yield ev
+            yield from _extra_evidence(ev, requirement_extras(line), ctx)
 
 
 def _find_line(src: Source, name: str, start: int = 0) -> int:
@@ -105,56 +131,61 @@ def _find_line(src: Source, name: str, start: int = 0) -> int:
     return src.line_of(m.start(1)) if m else 1
 
 
-def _reqs(src: Source, items: object, section: str) -> Iterator[Record]:
+def _reqs(src: Source, items: object, section: str, ctx: Context) -> Iterator[Record]:
     if not isinstance(items, list):
         return
     for item in items:
         if isinstance(item, str):
             req = parse_requirement(item)
             if req:
-                yield _pkg(src, _find_line(src, req[0]), req[0], req[1], section)
+                ev = _pkg(src, _find_line(src, req[0]), req[0], req[1], section)
+                yield ev
+                yield from _extra_evidence(ev, requirement_extras(item), ctx)
 
 
-def _poetry_table(src: Source, table: object, section: str) -> Iterator[Record]:
+def _poetry_table(src: Source, table: object, section: str, ctx: Context) -> Iterator[Record]:
     if not isinstance(table, dict):
         return
     for name, spec in table.items():
         if name.lower() == "python":
             continue
         version = spec if isinstance(spec, str) else (spec.get("version", "") if isinstance(spec, dict) else "")
-        yield _pkg(src, _find_line(src, name), name, _clean_version(str(version)), section)
+        ev = _pkg(src, _find_line(src, name), name, _clean_version(str(version)), section)
+        yield ev
+        if isinstance(spec, dict):  # `django-anymail = {version = "^12", extras = ["amazon-ses"]}`
+            yield from _extra_evidence(ev, spec.get("extras"), ctx)
 
 
 def detect_pyproject(src: Source, ctx: Context) -> Iterator[Record]:
     data = _toml(src)
     project = data.get("project") or {}
     if isinstance(project, dict):
-        yield from _reqs(src, project.get("dependencies"), "dependencies")
+        yield from _reqs(src, project.get("dependencies"), "dependencies", ctx)
         for extra, items in (project.get("optional-dependencies") or {}).items():
-            yield from _reqs(src, items, f"extra:{extra}")
+            yield from _reqs(src, items, f"extra:{extra}", ctx)
     for group, items in (data.get("dependency-groups") or {}).items():  # PEP 735 / uv
-        yield from _reqs(src, items, f"group:{group}")
+        yield from _reqs(src, items, f"group:{group}", ctx)
     tool = data.get("tool") or {}
     poetry = tool.get("poetry") or {}
     if isinstance(poetry, dict):
-        yield from _poetry_table(src, poetry.get("dependencies"), "dependencies")
-        yield from _poetry_table(src, poetry.get("dev-dependencies"), "dev")
+        yield from _poetry_table(src, poetry.get("dependencies"), "dependencies", ctx)
+        yield from _poetry_table(src, poetry.get("dev-dependencies"), "dev", ctx)
         for group, body in (poetry.get("group") or {}).items():
             if isinstance(body, dict):
-                yield from _poetry_table(src, body.get("dependencies"), f"group:{group}")
+                yield from _poetry_table(src, body.get("dependencies"), f"group:{group}", ctx)
     pdm = tool.get("pdm") or {}
     if isinstance(pdm, dict):
         for group, items in (pdm.get("dev-dependencies") or {}).items():
-            yield from _reqs(src, items, f"dev:{group}")
+            yield from _reqs(src, items, f"dev:{group}", ctx)
     uv = tool.get("uv") or {}
     if isinstance(uv, dict):
-        yield from _reqs(src, uv.get("dev-dependencies"), "dev")
+        yield from _reqs(src, uv.get("dev-dependencies"), "dev", ctx)
 
 
 def detect_pipfile(src: Source, ctx: Context) -> Iterator[Record]:
     data = _toml(src)
-    yield from _poetry_table(src, data.get("packages"), "dependencies")
-    yield from _poetry_table(src, data.get("dev-packages"), "dev")
+    yield from _poetry_table(src, data.get("packages"), "dependencies", ctx)
+    yield from _poetry_table(src, data.get("dev-packages"), "dev", ctx)
 
 
 def detect_setup_cfg(src: Source, ctx: Context) -> Iterator[Record]:

@@ -26,10 +26,30 @@ def test_requirements_txt(run_detector):
 def test_pyproject_pep621_and_poetry(run_detector):
     pep621 = '[project]\nname = "w"\ndependencies = [\n  "celery[redis]>=5.3",\n  "httpx>=0.26",\n]\n[project.optional-dependencies]\ns3 = ["boto3>=1.34"]\n'
     ev, _ = run_detector(DETECTOR, "worker/pyproject.toml", pep621)
-    assert [(e.name, e.version, e.line) for e in ev] == [("celery", ">=5.3", 4), ("httpx", ">=0.26", 5), ("boto3", ">=1.34", 8)]
+    # (`celery[redis]`: the catalog's package_extras say the extra picks Redis as the broker)
+    assert [(e.name, e.version, e.line) for e in ev] == [
+        ("celery", ">=5.3", 4), ("celery[redis]", ">=5.3", 4), ("httpx", ">=0.26", 5), ("boto3", ">=1.34", 8)]
     poetry = '[tool.poetry.dependencies]\npython = "^3.11"\nstripe = "^7.0"\nredis = {version = "^5.0", extras = ["hiredis"]}\n'
     ev, _ = run_detector(DETECTOR, "pyproject.toml", poetry)
     assert [(e.name, e.version, e.line) for e in ev] == [("stripe", "^7.0", 3), ("redis", "^5.0", 4)]
+
+
+def test_extras_that_select_a_service_are_package_evidence(run_detector):
+    """An extra naming a vendor or protocol (`django-anymail[amazon-ses]`, `django-allauth[saml]`)
+    selects that service: it becomes a `name[extra]` package the catalog's package_extras map.
+    Extras the catalog does not list (`socialaccount`, `mfa`) add nothing."""
+    src = "django-allauth[socialaccount,saml,mfa]==65.17.0\ndjango-anymail[amazon_ses]==12.0\n"
+    ev, _ = run_detector(DETECTOR, "requirements.in", src)
+    assert [(e.name, e.line, e.get("extra_of")) for e in ev] == [
+        ("django-allauth", 1, ""), ("django-allauth[saml]", 1, "django-allauth"),
+        ("django-anymail", 2, ""), ("django-anymail[amazon_ses]", 2, "django-anymail")]
+    # a pip-compile pin pulled in only through another package keeps its `locked` mark
+    compiled = "celery[sqs]==5.4\n    # via some-lib\n"
+    ev, _ = run_detector(DETECTOR, "requirements.txt", compiled)
+    assert [(e.name, e.get("locked")) for e in ev] == [("celery", "1"), ("celery[sqs]", "1")]
+    poetry = '[tool.poetry.dependencies]\ndjango-anymail = {version = "^12", extras = ["postmark"]}\n'
+    ev, _ = run_detector(DETECTOR, "pyproject.toml", poetry)
+    assert [e.name for e in ev] == ["django-anymail", "django-anymail[postmark]"]
 
 
 def test_pipfile_and_poetry_lock(run_detector):
