@@ -639,7 +639,21 @@ def _keywords(svc) -> frozenset[str]:
     words |= {re.sub(r"[^a-z0-9]", "", key) for key in (svc.id, svc.name.lower())}
     # ... and the words the catalog adds (its own client's name: `certbot` runs Let's Encrypt)
     words |= set(svc.keywords)
+    # ... and the service names its SDK clients are built with (boto3's `client("autoscaling")`,
+    # `client("secretsmanager")`): the quoted name in the call pattern names the service in a
+    # file that says neither "aws" nor its id words, the pattern's own literal being the proof
+    for call in svc.calls:
+        for group in _CLIENT_NAMES.findall(call.pattern.pattern):
+            words |= {n for n in group.split("|") if len(n) >= 3 and n not in _EVERYDAY_CLIENT_NAMES}
     return frozenset(w for w in words if len(w) >= 2 and w not in _COMMON_WORDS)
+
+
+# Client names that are everyday words of code (`client("events")` is EventBridge's, but "events"
+# and "logs" are in most files): they would run the service's looser patterns everywhere.
+_EVERYDAY_CLIENT_NAMES = frozenset({"events", "logs", "location", "scheduler"})
+# A quoted client name in an SDK call pattern: `client\(\s*['"](?:ec2|autoscaling)['"]`, plain
+# names only (a name with optional parts, `sesv?2?`, is left to the service's other words).
+_CLIENT_NAMES = re.compile(r"""client\\\(\\s\*(?:\(\?:service_name\\s\*=\\s\*\)\?)?\['"\]\(?(?:\?:)?([a-z0-9|-]+)\)?\['"\]""")
 
 
 def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:

@@ -568,6 +568,19 @@ def test_keywords_are_lowercase_words_and_gate_the_call_patterns(catalog):
     assert "certbot" in keywords["letsencrypt"]
 
 
+def test_sdk_client_names_in_call_patterns_name_the_service(catalog):
+    """boto3's `client("autoscaling")` names EC2 in a file that says neither "aws" nor "ec2":
+    a quoted client name in a call pattern is one of the words that let the patterns run.
+    Everyday words (`client("events")`) are not, or EventBridge's looser patterns would run
+    in most files."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    keywords = {sid: words for sid, _, words in CatalogIndex(catalog).call_patterns}
+    assert "autoscaling" in keywords["aws-ec2"]
+    assert "secretsmanager" in keywords["aws-secrets-manager"]
+    assert "events" not in keywords["aws-eventbridge"]
+
+
 def test_a_case_blind_call_pattern_is_found_in_any_case(tmp_path):
     """A `(?i)` call's literals are lower-cased; the scanner must not test them against the
     text as written, or `ACME.Mail.Send(` would be skipped before its regex ever ran."""

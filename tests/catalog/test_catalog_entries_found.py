@@ -2424,6 +2424,13 @@ MORE_CASES += [
     ("mailgun", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["django-anymail[mailgun]>=12"]\n'}),
     ("saml", {"requirements/pip.txt": "django-allauth[socialaccount,saml,mfa]==65.17.0\n"}),
     ("aws-sqs", {"requirements.txt": "celery[sqs]==5.4.0\n"}),
+    # boto3 clients by service name: EC2 Auto Scaling, and the `service_name=` keyword form
+    ("aws-ec2", {"requirements.txt": "boto3==1.35.0\n",
+                 "app/scaling.py": 'import boto3\n\nasg = boto3.client(\n    "autoscaling",\n    region_name="us-east-1",\n)\n'
+                                   'asg.set_instance_protection(InstanceIds=["i-1"], AutoScalingGroupName="builders", ProtectedFromScaleIn=True)\n'}),
+    ("aws-sqs", {"requirements.txt": "boto3==1.35.0\n",
+                 "app/queue.py": 'import boto3\n\nsqs = boto3.client(service_name="sqs", region_name="eu-west-1")\n'
+                                 'sqs.send_message(QueueUrl=URL, MessageBody="{}")\n'}),
 ]
 
 MORE_CASES += [
