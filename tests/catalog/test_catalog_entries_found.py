@@ -2431,6 +2431,10 @@ MORE_CASES += [
     ("aws-sqs", {"requirements.txt": "boto3==1.35.0\n",
                  "app/queue.py": 'import boto3\n\nsqs = boto3.client(service_name="sqs", region_name="eu-west-1")\n'
                                  'sqs.send_message(QueueUrl=URL, MessageBody="{}")\n'}),
+    # a DigitalOcean app spec: mail through Brevo's SMTP relay, logs forwarded to Better Stack
+    ("brevo", {".do/app.yaml": "name: acme\nservices:\n  - name: api\n    envs:\n      - key: MAIL_HOST\n        value: smtp-relay.brevo.com\n"
+                               "      - key: MAIL_PORT\n        value: \"587\"\n"}),
+    ("better-stack", {".do/app.yaml": "name: acme\nservices:\n  - name: api\n    log_destinations:\n      - name: LogTail\n        logtail:\n          token: XXX\n"}),
 ]
 
 MORE_CASES += [

@@ -165,7 +165,8 @@ def app_engine(src: Source, ctx: Context) -> Iterator[Record]:
     root = docs[0] if docs else None
     runtime = y.get(root, "runtime")
     if not y.scalar(runtime):
-        return  # app.yaml of some other tool (DigitalOcean, Kubernetes, ...)
+        yield from digitalocean_app_spec(src, ctx)  # a DigitalOcean app spec, or another tool's app.yaml
+        return
     sid = "google-app-engine"
     yield _feat(src, sid, f"runtime:{runtime.value}", y.line(runtime))  # type: ignore[union-attr]
     if y.scalar(y.get(root, "env")):
@@ -616,6 +617,77 @@ def ecs_task_definition(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=src.rel, line=_value_line(src, "awslogs"), kind=TERRAFORM, name="aws_cloudwatch_log_group")
 
 
+# -- DigitalOcean App Platform app specs ------------------------------------------------------
+
+# `.do/app.yaml`, `.do/deploy.template.yaml` (the "Deploy to DigitalOcean" button's, the spec
+# under `spec:`), or an `app.yaml` of that shape elsewhere.
+_DO_COMPONENTS = ("services", "workers", "jobs", "static_sites", "functions")
+# Managed database engines → (evidence kind, service); databases are DB_TYPE, as Heroku add-ons.
+_DO_ENGINES = {
+    "PG": (DB_TYPE, "postgresql"), "MYSQL": (DB_TYPE, "mysql"), "REDIS": (DB_TYPE, "redis"),
+    "VALKEY": (DB_TYPE, "redis"), "MONGODB": (DB_TYPE, "mongodb"), "KAFKA": (CONFIG, "kafka"),
+    "OPENSEARCH": (DB_TYPE, "opensearch"),
+}
+# Log forwarding: `log_destinations: [{name, logtail: {token}}]` ships the component's logs there.
+_DO_LOG_DESTINATIONS = {"logtail": "better-stack", "datadog": "datadog", "papertrail": "papertrail",
+                        "open_search": "opensearch"}
+_BARE_HOST = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,})(?::\d+)?$", re.I)
+
+
+def digitalocean_app_spec(src: Source, ctx: Context) -> Iterator[Record]:
+    """A DigitalOcean App Platform spec: the env var NAMES its components get (never the
+    values), the catalog hosts their values point at (`MAIL_HOST: smtp-relay.brevo.com`, a
+    CDN URL on `*.cloudfront.net`), the managed databases by engine and the log destinations."""
+    docs = y.yaml_docs(src)
+    root = docs[0] if docs else None
+    if isinstance(y.get(root, "spec"), yaml.MappingNode):
+        root = y.get(root, "spec")  # deploy.template.yaml
+    components = [c for key in _DO_COMPONENTS for c in y.items(y.get(root, key))]
+    if not components and not y.items(y.get(root, "databases")):
+        return
+    if not any(isinstance(y.get(root, k), yaml.SequenceNode) for k in ("envs", "databases", *_DO_COMPONENTS)):
+        return
+    sid = "digitalocean-app-platform"
+    if y.scalar(y.get(root, "region")):
+        yield _feat(src, sid, f"region:{y.get(root, 'region').value}", y.line(y.get(root, "region")))  # type: ignore[union-attr]
+    seen: set[tuple[str, str]] = set()
+    for item in [*y.items(y.get(root, "envs")), *(e for c in components for e in y.items(y.get(c, "envs")))]:
+        key = y.get(item, "key")
+        if not (y.scalar(key) and _ENV_NAME.match(key.value)):  # type: ignore[union-attr]
+            continue
+        if ("env", key.value) not in seen:  # type: ignore[union-attr]
+            seen.add(("env", key.value))  # type: ignore[union-attr]
+            yield _env(src, key.value, y.line(key))  # type: ignore[union-attr]
+        value = y.scalar(y.get(item, "value"))
+        if not value or "${" in value:
+            continue
+        m = _URL_HOST.match(value) or _BARE_HOST.match(value.strip())
+        host = m.group(1).lower() if m else ""
+        target = ctx.index.host(host) if host else None
+        if target and ("host", host) not in seen:  # a catalog host only: other values stay unread
+            seen.add(("host", host))
+            yield Evidence(path=src.rel, line=y.line(y.get(item, "value")), kind=HOST, name=host, service=target)  # type: ignore[arg-type]
+    for db in y.items(y.get(root, "databases")):
+        engine = y.get(db, "engine")
+        found = _DO_ENGINES.get((y.scalar(engine) or "").upper())
+        if found and ("db", found[1]) not in seen:
+            seen.add(("db", found[1]))
+            kind, target = found
+            yield Evidence(path=src.rel, line=y.line(engine), kind=kind,  # type: ignore[arg-type]
+                           name=target if kind == DB_TYPE else src.name, service=target)
+    for c in components:
+        for dest in y.items(y.get(c, "log_destinations")):
+            for key, key_node, _ in y.pairs(dest):
+                target = _DO_LOG_DESTINATIONS.get(key)
+                if target and ("logs", target) not in seen:
+                    seen.add(("logs", target))
+                    yield Evidence(path=src.rel, line=y.line(key_node), kind=CONFIG, name=src.name, service=target)
+
+
+def _is_do_spec_path(rel: str, name: str) -> bool:
+    return "/.do/" in f"/{rel}" and name.endswith((".yaml", ".yml"))
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 Handler = Callable[[Source, Context], Iterator[Record]]
@@ -644,6 +716,8 @@ _TEMPLATE_SUFFIX = re.compile(r"\.ya?ml\.(?:erb|j2|jinja2?|tpl|tmpl|gotmpl)$")
 
 
 def handler_for(rel: str, name: str) -> Handler | None:
+    if _is_do_spec_path(rel, name):
+        return digitalocean_app_spec
     if name in _BY_NAME:
         return _BY_NAME[name]
     if _DOCKERFILE.match(name):

@@ -549,6 +549,63 @@ def test_ecs_task_definition_with_a_malformed_environment_keeps_the_rest(run_det
     assert [e.name for e in evs if e.kind == TERRAFORM] == ["aws_ssm_parameter"]
 
 
+DO_APP_SPEC = """\
+name: acme
+region: fra
+databases:
+  - name: db
+    engine: PG
+    version: "16"
+  - name: cache
+    engine: REDIS
+envs:
+  - key: APP_CDN_URL
+    scope: RUN_AND_BUILD_TIME
+    value: https://d111111abcdef8.cloudfront.net
+services:
+  - name: api
+    envs:
+      - key: MAIL_HOST
+        value: smtp-relay.brevo.com
+      - key: MAIL_PASSWORD
+        type: SECRET
+        value: EV[1:abc:def]
+      - key: INTERNAL_URL
+        value: https://internal.acme.example
+      - key: REDIS_URL
+        value: ${cache.REDIS_URL}
+    log_destinations:
+      - name: logs
+        logtail:
+          token: XXX
+workers:
+  - name: worker
+    envs:
+      - key: MAIL_HOST
+        value: smtp-relay.brevo.com
+"""
+
+
+def test_digitalocean_app_spec(run_detector):
+    """A DigitalOcean app spec (`.do/app.yaml`): env NAMES, catalog hosts in their values (a
+    bare host or a URL's), managed databases by engine and log destinations; no other value."""
+    evs, _ = run_detector(DETECTOR, ".do/app.yaml", DO_APP_SPEC)
+    assert [e.name for e in evs if e.kind == ENV_DECL] == ["APP_CDN_URL", "MAIL_HOST", "MAIL_PASSWORD", "INTERNAL_URL", "REDIS_URL"]
+    assert of(evs, "host") == [(12, "d111111abcdef8.cloudfront.net", "aws-cloudfront"), (17, "smtp-relay.brevo.com", "brevo")]
+    assert [(e.name, e.service) for e in evs if e.kind == DB_TYPE] == [("postgresql", "postgresql"), ("redis", "redis")]
+    assert [e.service for e in evs if e.kind == CONFIG] == ["better-stack"]
+    assert feats(evs) == [(2, "region:fra", "digitalocean-app-platform")]
+    assert "EV[1" not in repr(evs) and "internal.acme" not in repr(evs)
+    # the deploy button's template holds the same spec under `spec:`; an App Engine app.yaml stays App Engine's
+    template = "spec:\n" + "".join("  " + line + "\n" for line in DO_APP_SPEC.splitlines())
+    evs, _ = run_detector(DETECTOR, ".do/deploy.template.yaml", template)
+    assert of(evs, "host")[1][1:] == ("smtp-relay.brevo.com", "brevo")
+    evs, _ = run_detector(DETECTOR, "app.yaml", DO_APP_SPEC)
+    assert [e.service for e in evs if e.kind == CONFIG] == ["better-stack"]
+    evs, _ = run_detector(DETECTOR, "app.yaml", "runtime: python312\nenv_variables:\n  LOG_LEVEL: info\n")
+    assert [f[2] for f in feats(evs)] == ["google-app-engine"]
+
+
 def test_procfile_that_runs_dev_servers_or_local_services_is_a_dev_process_list(run_detector):
     """A `web:` beside a local redis-server, an ngrok tunnel or a `turbo run dev` is Foreman's or
     Overmind's list for a dev machine: no platform runs those."""
