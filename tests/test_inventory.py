@@ -690,3 +690,22 @@ def test_a_social_sign_in_connector_package_is_the_vendors_sign_in(tmp_path):
     found = {s.id for s in inv.services}
     assert "discord-oauth" in found and "discord" not in found
     assert "twilio" in found and not any(s.startswith("connector") for s in found)
+
+
+def test_a_shared_vendor_host_alone_is_the_vendors_api(tmp_path):
+    """graph.facebook.com (Facebook Login's host) read for a page's share count and
+    connect.facebook.net loading the JS SDK (sdk.js, no `fbq`): Meta's Graph API, neither a
+    sign-in nor a Pixel. A sign-in's own config, or the Pixel's `fbq('init')`, keeps each."""
+    tree = {
+        "resources/views/dashboard.blade.php": (
+            "<script>$.getJSON('https://graph.facebook.com/?id=' + url, function (d) { show(d.shares); });</script>\n"),
+        "resources/views/partials/sdk.blade.php": (
+            '<script>js.src = "//connect.facebook.net/en_GB/sdk.js#xfbml=1&version=v2.5";</script>\n'),
+    }
+    found = ids(scan(tmp_path / "a", tree))
+    assert "facebook" in found and not {"facebook-login", "meta-pixel"} & found
+    tree["resources/views/partials/pixel.blade.php"] = (
+        "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n<script>fbq('init', '{{ $pixel }}');</script>\n")
+    tree[".env.example"] = "FACEBOOK_APP_ID=\nFACEBOOK_APP_SECRET=\n"
+    found = ids(scan(tmp_path / "b", tree))
+    assert {"facebook-login", "meta-pixel"} <= found

@@ -16,6 +16,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       speaks: [mysql]             # (mariadb) wire protocol or data format of these services: their client
                                   # libraries are its clients too (mysql2 alone beside MariaDB is MariaDB's
                                   # driver; an MMDB reader beside DB-IP's downloaded database reads DB-IP's)
+      bare_host: facebook         # (Meta Pixel, Facebook Login) hosts shared with the vendor's API: when
+                                  # they are all there is of it (no package, env, call), they are that API's
       word_name: true             # (Daily, Make, Threads) named with an everyday word: a file or class
                                   # named with it is the vendor's module only when named so on purpose
       packages:                   # per ecosystem; a trailing "*" is a prefix match
@@ -139,6 +141,7 @@ _SERVICE_KEYS = {
     "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
+    "bare_host",
     "word_name", "model_prefixes", "registry_for", "keywords",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
@@ -176,6 +179,7 @@ class Service:
     credential: str = ""
     provides: tuple[str, ...] = ()
     speaks: tuple[str, ...] = ()
+    bare_host: str = ""
     word_name: bool = False
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     package_extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -350,6 +354,7 @@ def _service(raw: Any, where: str) -> Service:
         credential=str(raw.get("credential", "") or ""),
         provides=_strs(raw.get("provides"), where, "provides"),
         speaks=_strs(raw.get("speaks"), where, "speaks"),
+        bare_host=str(raw.get("bare_host", "") or ""),
         word_name=word_name,
         packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
         package_extras=extras,

@@ -25,7 +25,7 @@ from ..sign_in import (
 )
 from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modules
 from ..usage import is_transitive
-from .folds import drop_modules_through_other_vendors, fold_protocol_clients, join_file_facts
+from .folds import drop_modules_through_other_vendors, fold_bare_hosts, fold_protocol_clients, join_file_facts
 from .keep import kept_strength, test_stand_in
 from .model import STRENGTH_LABELS, STRENGTHS, EnvVar, Inventory, PackageUse, ServiceUse, Webhook
 from .route import Routed, own_evidence, route
@@ -143,6 +143,7 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     folded.update(fold_app_token_hosts(per_service, catalog, {f.path for f in facts if f.name.startswith("app_token:")}))
     folded.update(fold_generic_oidc(per_service, catalog))
     folded.update(fold_api_scope_oauth(per_service, catalog))
+    folded.update(fold_bare_hosts(per_service, catalog))
     return extra, folded
 
 

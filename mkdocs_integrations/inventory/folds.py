@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..catalog import Catalog
 from ..catalog.index import PRODUCT_COMPANIES
 from ..model import BUCKET, CALL, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, SCOPE, TEMPLATE, Evidence
-from ..paths import is_test_path, is_tooling_path
+from ..paths import is_sign_in_path, is_test_path, is_tooling_path
 from ..uncatalogued import MODULE_PREFIX
 from ..usage import shows_use
 
@@ -67,6 +67,32 @@ def _vendor(sid: str) -> str:
 
 
 _CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})
+
+
+def fold_bare_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
+    """A product whose host its vendor's API shares (`bare_host`): Meta serves Facebook Login's
+    graph.facebook.com and the Pixel's connect.facebook.net to every Graph API call and to its
+    JavaScript SDK (`$.getJSON('https://graph.facebook.com/?id=' + url)` reading a page's share
+    count, `connect.facebook.net/en_GB/sdk.js` for the page plugin). A sign-in needs its app's
+    credentials and a provider, a Pixel its `fbq('init')`: when the shared host is all there is of
+    the product (no package, env, call), and not in a file about signing in nor in an OAuth
+    authorize URL, it is the vendor's API. Returns {folded id: API id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        api = svc.bare_host if svc is not None else ""
+        if not api or api not in catalog.services:
+            continue
+        shown = [e for e in per_service[sid] if shows_use(e) and e.kind not in _FILE_FACTS]
+        if shown and all(
+            e.kind == HOST and e.get("authorize") != "1" and not is_sign_in_path(e.path) for e in shown
+        ):
+            per_service[api].extend(per_service.pop(sid))
+            folded[sid] = api
+    return folded
+
+
+_FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
 
 
 def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:

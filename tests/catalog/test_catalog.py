@@ -333,6 +333,15 @@ def test_protocol_speakers_point_at_services_of_their_category(catalog):
             assert catalog.services[other].category == svc.category, svc.id
 
 
+def test_bare_hosts_point_at_the_vendors_api(catalog):
+    assert catalog.services["facebook-login"].bare_host == "facebook"
+    for svc in catalog.services.values():
+        if svc.bare_host:
+            assert svc.bare_host != svc.id
+            assert catalog.services[svc.bare_host].category == "external_api", svc.id
+            assert svc.hosts, svc.id
+
+
 def test_clients_talk_to_database_services(catalog):
     assert {"prisma", "sqlalchemy", "django-orm", "activerecord", "gorm", "drizzle", "typeorm",
             "sequelize", "knex", "kysely", "mongoose", "eloquent", "doctrine", "hibernate", "ef-core",
