@@ -2451,6 +2451,24 @@ MORE_CASES += [
 ]
 
 
+# Qlty's CircleCI orb publishing coverage, Google Calendar through the Ruby google-api-client,
+# google_visualr's Google charts (thirty-fourth set).
+MORE_CASES += [
+    ("codeclimate", {".circleci/config.yml": (
+        "version: 2.1\norbs:\n  qlty: qltysh/qlty-orb@0.0\njobs:\n  build:\n    docker:\n      - image: cimg/ruby:3.3\n"
+        "    steps:\n      - checkout\n      - run: bundle exec rspec\n      - qlty/coverage_publish:\n          files: coverage/.resultset.json\n"
+        "workflows:\n  main:\n    jobs:\n      - build\n")}),
+    ("google-calendar", {"Gemfile": "source 'https://rubygems.org'\ngem 'google-api-client'\n",
+                         "app/services/calendar_uploader.rb": (
+                             "require 'google/apis/calendar_v3'\n\nclass CalendarUploader\n  def initialize(token)\n"
+                             "    @service = Google::Apis::CalendarV3::CalendarService.new\n    @service.authorization = token\n  end\n\n"
+                             "  def upload(event)\n    @service.insert_event('primary', event)\n  end\nend\n")}),
+    ("google-chart-api", {"Gemfile": "source 'https://rubygems.org'\ngem 'google_visualr', '>= 2.5'\n",
+                          "app/controllers/stats_controller.rb": (
+                              "class StatsController < ApplicationController\n  def index\n    data = GoogleVisualr::DataTable.new\n"
+                              "    data.new_column('string', 'Work')\n    @chart = GoogleVisualr::Interactive::ColumnChart.new(data, {})\n  end\nend\n")}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -2577,3 +2595,4 @@ def test_an_own_get_current_user_helper_is_no_amplify_auth(tmp_path, scanner):
                                               'export async function requireAdmin() {\n  const user = await getCurrentUser();\n  if (!user) throw new Error("Unauthorized");\n  return user;\n}\n'})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "aws-cognito" not in {u.id for u in inv.services}
+
