@@ -87,14 +87,18 @@ def _test_tool_only(evs: list[Evidence]) -> bool:
     return any(e.kind in (IMPORT, CALL) and is_test_path(e.path) for e in evs)
 
 
-def _unused_dev_package(evs: list[Evidence]) -> bool:
+def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     """True when a service is only a development section's declaration (npm devDependencies,
     PEP 735 `[dependency-groups] dev`, Poetry's `group.dev`, uv/PDM dev-dependencies, Composer's
     require-dev) and no code imports or calls it: a debugging or profiling tool a developer may
     install (logfire, OpenTelemetry instrumentations behind commented-out setup), a peer
     dependency kept for another package's types (nodemailer beside next-auth's email
     provider), never part of what the app runs. A front-end build bundles what code imports,
-    so an npm devDependency nothing imports is not shipped either."""
+    so an npm devDependency nothing imports is not shipped either. A CI or hosting service's
+    development dependency is its command-line tool (`@applitools/eyes-*`, `@percy/cli`,
+    `wrangler`), which package scripts run without importing it: that stays."""
+    if svc.category in ("ci", "hosting"):
+        return False
     shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
     if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
         return False
@@ -156,7 +160,7 @@ def kept_strength(
         return None  # a stock config's driver the app cannot load
     if _test_tool_only(evs):
         return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
-    if _unused_dev_package(evs):
+    if _unused_dev_package(svc, evs):
         return None  # a development dependency no code uses (not shipped with the app)
     if strength is None or (
         svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
