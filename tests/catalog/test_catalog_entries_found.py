@@ -2467,7 +2467,50 @@ MORE_CASES += [
                           "app/controllers/stats_controller.rb": (
                               "class StatsController < ApplicationController\n  def index\n    data = GoogleVisualr::DataTable.new\n"
                               "    data.new_column('string', 'Work')\n    @chart = GoogleVisualr::Interactive::ColumnChart.new(data, {})\n  end\nend\n")}),
+    # container registries and stores a release pipeline publishes to
+    ("digitalocean-container-registry", workflow_with_steps("- run: doctl registry login --expiry-seconds 600",
+                                                            "- run: docker push registry.digitalocean.com/acme/api:${{ github.sha }}")),
+    ("harbor", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/goharbor/go-client v0.210.0\n"}),
+    ("harbor", {"docker-compose.yml": "services:\n  core:\n    image: goharbor/harbor-core:v2.11.0\n"}),
+    ("chrome-web-store", {"package.json": '{"devDependencies": {"chrome-webstore-upload-cli": "^3.3.0"}}'}),
+    ("chrome-web-store", workflow_with_steps("- run: npx chrome-webstore-upload-cli upload --source ext.zip --auto-publish")),
+    ("firefox-addons", workflow_with_steps("- run: npx web-ext sign --channel listed --api-key $WEB_EXT_API_KEY --api-secret $WEB_EXT_API_SECRET")),
+    ("app-store-connect", workflow_with_steps("- run: xcrun notarytool submit App.zip --key AuthKey.p8 --key-id $KEY_ID --issuer $ISSUER --wait")),
+    ("app-store-connect", {"package.json": '{"devDependencies": {"@electron/notarize": "^2.5.0"}}'}),
+    ("app-store-connect", {"scripts/testers.ts": "const res = await fetch('https://api.appstoreconnect.apple.com/v1/betaTesters', { headers: { Authorization: `Bearer ${token}` } });\n"}),
+    ("google-play-console", workflow_with_steps("- uses: r0adkll/upload-google-play@v1\n        with:\n          packageName: com.acme.app\n          releaseFiles: app-release.aab")),
+    ("signpath", workflow_with_steps("- uses: signpath/github-action-submit-signing-request@v1\n        with:\n          api-token: ${{ secrets.SIGNPATH_API_TOKEN }}")),
+    ("azure-trusted-signing", workflow_with_steps("- uses: azure/trusted-signing-action@v0.5.1\n        with:\n          endpoint: https://eus.codesigning.azure.net/\n          files-folder: dist")),
+    ("sigstore", workflow_with_steps("- run: cosign sign --yes ghcr.io/acme/app@${{ steps.build.outputs.digest }}")),
+    # identity-aware proxies: the app reads the identity header they forward
+    ("cloudflare-access", {"src/middleware/access.ts": "export function user(req: Request) {\n  const jwt = req.headers.get('Cf-Access-Jwt-Assertion');\n  return verify(jwt, `https://${team}.cloudflareaccess.com/cdn-cgi/access/certs`);\n}\n"}),
+    ("google-cloud-iap", {"app/auth.py": "def current_user(request):\n    return request.headers.get('X-Goog-Authenticated-User-Email', '').removeprefix('accounts.google.com:')\n"}),
+    ("tailscale", {"internal/auth/tailscale.go": 'package auth\n\nimport "net/http"\n\nfunc User(r *http.Request) string { return r.Header.Get("Tailscale-User-Login") }\n'}),
+    ("tailscale", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire tailscale.com v1.76.0\n"}),
+    ("pomerium", {"server/auth.js": "function identity(req) {\n  return verifier.verifyJwt(req.get('X-Pomerium-Jwt-Assertion'));\n}\n"}),
+    ("oauth2-proxy", {"docker-compose.yml": "services:\n  proxy:\n    image: quay.io/oauth2-proxy/oauth2-proxy:v7.6.0\n    environment:\n      OAUTH2_PROXY_PROVIDER: github\n"}),
+    # media and game metadata APIs
+    ("igdb", {"src/games/igdb.ts": "export const search = (q: string, h: HeadersInit) =>\n  fetch('https://api.igdb.com/v4/games', { method: 'POST', headers: h, body: `search \"${q}\"; fields name,cover;` });\n"}),
+    ("thetvdb", {"metadata/tvdb.py": 'import httpx\n\nBASE = "https://api4.thetvdb.com/v4"\n\nasync def series(c, sid):\n    return (await c.get(f"{BASE}/series/{sid}/extended")).json()\n'}),
+    ("discogs", {"requirements.txt": "python3-discogs-client==2.7\n"}),
+    ("anilist", {"src/anime/anilist.js": "export const query = (q, v) => fetch('https://graphql.anilist.co', { method: 'POST', body: JSON.stringify({ query: q, variables: v }) });\n"}),
+    ("myanimelist", {"lib/mal.rb": 'class Mal\n  BASE = "https://api.myanimelist.net/v2"\n  def anime(id) = HTTP.get("#{BASE}/anime/#{id}")\nend\n'}),
+    ("jikan", {"src/jikan.ts": "export const top = () => fetch('https://api.jikan.moe/v4/top/anime').then(r => r.json());\n"}),
+    ("kitsu", {"src/providers/kitsu.ts": "const BASE = 'https://kitsu.io/api/edge';\nexport const anime = (q: string) => fetch(`${BASE}/anime?filter[text]=${q}`);\n"}),
+    ("open-library", {"books/isbn.py": 'import requests\n\ndef lookup(isbn):\n    return requests.get(f"https://openlibrary.org/isbn/{isbn}.json").json()\n'}),
+    ("fanart-tv", {"providers/fanart.py": 'BASE_URL = "https://webservice.fanart.tv/v3"\n\ndef movie(c, tmdb_id, key):\n    return c.get(f"{BASE_URL}/movies/{tmdb_id}", params={"api_key": key})\n'}),
+    # image hosting APIs
+    ("imgbb", {"src/upload.ts": "export const upload = (fd: FormData, key: string) => fetch(`https://api.imgbb.com/1/upload?key=${key}`, { method: 'POST', body: fd });\n"}),
+    ("imgur", {".env.example": "IMGUR_CLIENT_ID=\n"}),
+    # coordination stores
+    ("etcd", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire go.etcd.io/etcd/client/v3 v3.5.15\n"}),
+    ("etcd", {"requirements.txt": "etcd3==0.12.0\n"}),
+    ("consul", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/hashicorp/consul/api v1.29.1\n"}),
+    ("consul", {".env.example": "CONSUL_HTTP_ADDR=http://consul:8500\n"}),
+    ("zookeeper", {"requirements.txt": "kazoo==2.10.0\n"}),
+    ("zookeeper", {"build.gradle": "dependencies {\n    implementation 'org.apache.curator:curator-framework:5.7.0'\n}\n"}),
 ]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
