@@ -2474,6 +2474,7 @@ MORE_CASES += [
     ("harbor", {"docker-compose.yml": "services:\n  core:\n    image: goharbor/harbor-core:v2.11.0\n"}),
     ("chrome-web-store", {"package.json": '{"devDependencies": {"chrome-webstore-upload-cli": "^3.3.0"}}'}),
     ("chrome-web-store", workflow_with_steps("- run: npx chrome-webstore-upload-cli upload --source ext.zip --auto-publish")),
+    ("chrome-web-store", workflow_with_steps('- run: |\n          curl -X PUT -T ext.zip -H "Authorization: Bearer $TOKEN" "https://www.googleapis.com/upload/chromewebstore/v1.1/items/${CHROME_EXTENSION_ID}"')),
     ("firefox-addons", workflow_with_steps("- run: npx web-ext sign --channel listed --api-key $WEB_EXT_API_KEY --api-secret $WEB_EXT_API_SECRET")),
     ("app-store-connect", workflow_with_steps("- run: xcrun notarytool submit App.zip --key AuthKey.p8 --key-id $KEY_ID --issuer $ISSUER --wait")),
     ("app-store-connect", {"package.json": '{"devDependencies": {"@electron/notarize": "^2.5.0"}}'}),
@@ -2481,11 +2482,14 @@ MORE_CASES += [
     ("google-play-console", workflow_with_steps("- uses: r0adkll/upload-google-play@v1\n        with:\n          packageName: com.acme.app\n          releaseFiles: app-release.aab")),
     ("signpath", workflow_with_steps("- uses: signpath/github-action-submit-signing-request@v1\n        with:\n          api-token: ${{ secrets.SIGNPATH_API_TOKEN }}")),
     ("azure-trusted-signing", workflow_with_steps("- uses: azure/trusted-signing-action@v0.5.1\n        with:\n          endpoint: https://eus.codesigning.azure.net/\n          files-folder: dist")),
-    ("sigstore", workflow_with_steps("- run: cosign sign --yes ghcr.io/acme/app@${{ steps.build.outputs.digest }}")),
     # identity-aware proxies: the app reads the identity header they forward
     ("cloudflare-access", {"src/middleware/access.ts": "export function user(req: Request) {\n  const jwt = req.headers.get('Cf-Access-Jwt-Assertion');\n  return verify(jwt, `https://${team}.cloudflareaccess.com/cdn-cgi/access/certs`);\n}\n"}),
     ("google-cloud-iap", {"app/auth.py": "def current_user(request):\n    return request.headers.get('X-Goog-Authenticated-User-Email', '').removeprefix('accounts.google.com:')\n"}),
     ("tailscale", {"internal/auth/tailscale.go": 'package auth\n\nimport "net/http"\n\nfunc User(r *http.Request) string { return r.Header.Get("Tailscale-User-Login") }\n'}),
+    # Elixir's nimble_zta providers, picked by an identity-provider setting
+    ("cloudflare-access", {"lib/app/config.ex": '@providers %{\n  "cloudflare" => NimbleZTA.Cloudflare,\n  "google_iap" => NimbleZTA.GoogleIAP,\n  "tailscale" => NimbleZTA.Tailscale\n}\n'}),
+    ("google-cloud-iap", {"lib/app/config.ex": '@providers %{\n  "cloudflare" => NimbleZTA.Cloudflare,\n  "google_iap" => NimbleZTA.GoogleIAP,\n  "tailscale" => NimbleZTA.Tailscale\n}\n'}),
+    ("tailscale", {"lib/app/config.ex": '@providers %{\n  "cloudflare" => NimbleZTA.Cloudflare,\n  "google_iap" => NimbleZTA.GoogleIAP,\n  "tailscale" => NimbleZTA.Tailscale\n}\n'}),
     ("tailscale", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire tailscale.com v1.76.0\n"}),
     ("pomerium", {"server/auth.js": "function identity(req) {\n  return verifier.verifyJwt(req.get('X-Pomerium-Jwt-Assertion'));\n}\n"}),
     ("oauth2-proxy", {"docker-compose.yml": "services:\n  proxy:\n    image: quay.io/oauth2-proxy/oauth2-proxy:v7.6.0\n    environment:\n      OAUTH2_PROXY_PROVIDER: github\n"}),
@@ -2501,6 +2505,7 @@ MORE_CASES += [
     ("fanart-tv", {"providers/fanart.py": 'BASE_URL = "https://webservice.fanart.tv/v3"\n\ndef movie(c, tmdb_id, key):\n    return c.get(f"{BASE_URL}/movies/{tmdb_id}", params={"api_key": key})\n'}),
     # image hosting APIs
     ("imgbb", {"src/upload.ts": "export const upload = (fd: FormData, key: string) => fetch(`https://api.imgbb.com/1/upload?key=${key}`, { method: 'POST', body: fd });\n"}),
+    ("imgbb", {"resources/js/upload-plugin.js": "const popup = () => window.open('https://imgbb.com/upload?PUP_WP=true', 'imgbb', 'width=720,height=690');\n"}),
     ("imgur", {".env.example": "IMGUR_CLIENT_ID=\n"}),
     # coordination stores
     ("etcd", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire go.etcd.io/etcd/client/v3 v3.5.15\n"}),
