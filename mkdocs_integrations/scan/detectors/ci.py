@@ -329,9 +329,37 @@ def _hub_image_inputs(job: yaml.Node) -> Iterator[int]:
                     yield ln
 
 
+# A third-party image-publishing action (`jemand771/push-docker-artifact`, an action named for
+# pushing a docker image) whose only credential is the workflow's own GitHub token, and whose
+# inputs name no image, tag or registry, pushes where that token can log in: GitHub's registry.
+# docker/build-push-action's `github-token` input (for a Git build context) comes with `tags:`.
+_TOKEN_VALUE = re.compile(r"\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}")
+_DESTINATION_INPUT = re.compile(r"(?i)tag|image|registry|repo")
+_GITHUB_REGISTRY = "registry: ghcr.io"
+
+
+def _token_only_push(step: yaml.Node) -> bool:
+    ref = (y.scalar(y.get(step, "uses")) or "").split("@", 1)[0]
+    if ref.startswith(("./", "docker://")) or "/" not in ref:
+        return False
+    action = ref.split("/", 1)[1]
+    if not (_WORKFLOW_WORDS.search(action) and _PUBLISH_WORDS.search(action)):
+        return False
+    token = False
+    for key, _, value in y.pairs(y.get(step, "with")):
+        if _DESTINATION_INPUT.search(key):
+            return False
+        for txt, _ in y.strings(value):
+            if _OWN_SECRET.search(txt):
+                return False
+            token = token or bool(_TOKEN_VALUE.search(txt))
+    return token
+
+
 def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
-    """(line, implied text) for each docker/login-action step that names no registry, and each
-    image published to Docker Hub through another repository's reusable workflow."""
+    """(line, implied text) for each docker/login-action step that names no registry, each
+    image published to Docker Hub through another repository's reusable workflow, and each
+    image-pushing action whose only credential is the GitHub token (GitHub's registry)."""
     if root is None:
         return
     roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
@@ -344,6 +372,8 @@ def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
                 uses = y.get(step, "uses")
                 if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:
                     yield y.line(uses), _DEFAULT_REGISTRY
+                elif _token_only_push(step):
+                    yield y.line(uses), _GITHUB_REGISTRY
 
 
 # Actions whose publishing is an input, not a command line: (action, input, the command it runs).

@@ -612,3 +612,37 @@ def test_a_ci_download_of_an_archive_names_no_service(run_detector):
     )
     ev, _ = run_detector(DETECTOR, ".woodpecker.yml", text)
     assert [(e.name, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", 6)]
+
+
+TOKEN_ONLY_PUSH = """\
+on: push
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: push docker images
+        uses: acme/push-docker-artifact@main
+        with:
+          GITHUB_TOKEN: ${{ github.token }}
+      - uses: docker/build-push-action@v6
+        with:
+          github-token: ${{ secrets.GITHUB_TOKEN }}
+          tags: acme/app:latest
+      - uses: acme/publish-docker-image@v1
+        with:
+          token: ${{ github.token }}
+          password: ${{ secrets.QUAY_PASSWORD }}
+      - uses: acme/docker-build-action@v1
+        with:
+          GITHUB_TOKEN: ${{ github.token }}
+"""
+
+
+def test_an_image_push_action_with_only_the_github_token_pushes_to_ghcr(run_detector):
+    """An action named for pushing an image, given only the workflow's GitHub token and no
+    image, tag or registry, pushes to GitHub's registry (the one place that token logs in).
+    A step naming its tags, one with another secret, or a build-only action, says nothing."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/build.yml", TOKEN_ONLY_PUSH)
+    deploys = sorted((e.name, e.line) for e in ev if e.name == "deploy:github-container-registry")
+    assert deploys == [("deploy:github-container-registry", 8)]
