@@ -2519,6 +2519,16 @@ MORE_CASES += [
     ("zookeeper", {"build.gradle": "dependencies {\n    implementation 'org.apache.curator:curator-framework:5.7.0'\n}\n"}),
 ]
 
+MORE_CASES += [
+    # an OAuth-backed service module that lists the user's repositories and adds webhooks on
+    # Bitbucket's 2.0 API: an API client, though its path says oauth and it signs in too
+    ("bitbucket", {"app/oauth/services/bitbucket.py":
+                   "from allauth.socialaccount.providers.bitbucket_oauth2.provider import BitbucketOAuth2Provider\n\n"
+                   "class BitbucketService:\n    base_api_url = 'https://api.bitbucket.org'\n\n"
+                   "    def sync(self, workspace):\n        return self.paginate(f'{self.base_api_url}/2.0/repositories/{workspace}')\n\n"
+                   "    def setup_webhook(self, owner, repo, data):\n        return self.session.post(f'{self.base_api_url}/2.0/repositories/{owner}/{repo}/hooks', json=data)\n"}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
