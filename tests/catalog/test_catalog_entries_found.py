@@ -2530,6 +2530,16 @@ MORE_CASES += [
 ]
 
 
+MORE_CASES += [
+    # PHP's native database functions: an installer checking the connection it was given
+    ("postgresql", {"app/Setup/DatabaseCheck.php":
+                    "<?php\nclass DatabaseCheck {\n  public function check($r) {\n    switch ($r->driver) {\n      case 'pgsql':\n"
+                    "        $conn = pg_connect(\"host={$r->host} port={$r->port} dbname={$r->name}\");\n        return pg_version($conn);\n    }\n  }\n}\n"}),
+    ("mysql", {"install/db.php": "<?php\n$link = mysqli_connect($host, $user, $password, $database);\nif (!$link) { die(mysqli_connect_error()); }\n"}),
+    ("mssql", {"lib/db.php": "<?php\n$conn = sqlsrv_connect($server, array('Database' => $db, 'UID' => $user, 'PWD' => $pass));\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
