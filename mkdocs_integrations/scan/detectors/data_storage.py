@@ -45,6 +45,15 @@ _CHOICE_PAIR = re.compile(r"""['"]([a-z][a-z0-9_-]*)['"]\s*=>""")
 _IDENTIFIER_VALUE = re.compile(r"""=>\s*['"][a-z][a-z0-9_]*['"]""")
 _DRIVER_WORD = re.compile(r"(?i)driver|mailer")
 _JDBC = re.compile(r"\bjdbc:(\w+):")
+# A Python app's config (Flask/FastAPI `config.py`, Django settings) giving its database URL a
+# default (`DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///app.db")`, or an f-string
+# `f"sqlite:///{basedir}/app.db"` built from the install folder): the URL's scheme is the
+# database the app runs on out of the box.
+_DB_URL_DEFAULT = re.compile(
+    r"""^[ \t]*(?:self\.)?(?:[A-Za-z_]*(?:DATABASE|DB)_UR[LI]|(?:database|db)_ur[li])[ \t]*(?::[ \t]*\w+[ \t]*)?="""
+    r"""[^\n]*?(?:\b[fFrRbB])?["']([a-z][a-z0-9+]*)://""",
+    re.M,
+)
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
 _TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
@@ -144,6 +153,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             return
         for m in _DJANGO_ENGINE.finditer(text):
             yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
+        for m in _DB_URL_DEFAULT.finditer(text):
+            yield from _emit(src, ctx, m.group(1).lower(), m.start(1))
         return
     for m in _JDBC.finditer(text):  # application.properties / .yml
         yield from _emit(src, ctx, m.group(1), m.start(1))

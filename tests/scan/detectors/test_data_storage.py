@@ -36,6 +36,22 @@ def test_django_test_settings_name_the_test_database_only(run_detector):
     assert [e.service for e in ev] == ["sqlite"]
 
 
+def test_a_python_configs_default_database_url_names_its_database(run_detector):
+    """A config's database URL default, a plain literal or an f-string built from the install
+    folder, names the database by its scheme; a URL under another name (a webhook) does not."""
+    config = (
+        "import os\n"
+        "class ServerConfig:\n"
+        "    DATABASE_URL = os.getenv('DATABASE_URL')\n"
+        "    if not DATABASE_URL:\n"
+        "        DATABASE_URL = f\"sqlite:///{os.path.dirname(os.path.abspath(__file__))}/app.db\"\n"
+        "    SQLALCHEMY_DATABASE_URI = os.environ.get('SQLALCHEMY_DATABASE_URI', 'postgresql+psycopg2://localhost/app')\n"
+        "    WEBHOOK_URL = 'mysql://not-a-database'\n"
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "app/config.py", config)
+    assert [(e.service, e.line) for e in ev] == [("sqlite", 5), ("postgresql", 6)]
+
+
 def test_laravel_config_default_backends(run_detector):
     """Laravel's config/mail.php selects its mailer with a default (`'driver' => env('MAIL_DRIVER',
     'smtp')` before Laravel 7, `'default' => env('MAIL_MAILER', 'smtp')` after): the app sends
