@@ -488,3 +488,53 @@ def fold_api_scope_oauth(per_service: dict[str, list[Evidence]], catalog: Catalo
         per_service[target].extend(per_service.pop(sid))
         folded[sid] = target
     return folded
+
+
+# Folders that hold an app's integrations with vendors' APIs (`app/connectors/onedrive/client.py`).
+_INTEGRATION_FOLDER_WORDS = frozenset({"connector", "connectors", "integration", "integrations"})
+
+
+def fold_integration_grants(
+    per_service: dict[str, list[Evidence]], catalog: Catalog, grant_files: set[str],
+) -> dict[str, str]:
+    """A sign-in service seen only as an OAuth flow (authorize and token URLs, an app install,
+    the client's env vars) run in files that keep the grant on an integration's record (the
+    code-facts `integration_grant:` fact: a connector row, a bot token) authorizes the app to
+    read a workspace through the vendor's API: nobody signs in with it. Knowledge-base and
+    workflow apps connect users' Slack, Discord, Jira or OneDrive this way. A flow may also run
+    in the vendor's API client under the app's connectors folder (its token refresh).
+    The evidence joins the API service those files call most (Jira for Atlassian's OAuth,
+    Microsoft Graph for Microsoft's); with none, it is no service at all.
+    Returns {folded id: target id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service) if grant_files else ():
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        evs = per_service[sid]
+        if {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {e.name for e in evs if e.kind == CALL} - _AUTHORIZATION_ONLY:
+            continue  # a sign-in library or provider is configured: this is sign-in
+        flows = [e for e in evs if e.kind in (CALL, HOST) and shows_use(e)]
+        if not any(e.path in grant_files for e in flows):
+            continue
+        if any(
+            e.path not in grant_files and not _INTEGRATION_FOLDER_WORDS & set(e.path.lower().split("/")[:-1])
+            for e in flows
+        ) or any(is_sign_in_path(e.path) for e in flows):
+            continue  # also where users sign in
+        files = {e.path for e in flows}
+        counts: dict[str, int] = {}
+        for other, oevs in per_service.items():
+            osvc = catalog.services.get(other)
+            if other == sid or osvc is None or osvc.category in ("oauth", "auth_provider"):
+                continue
+            n = len({o.path for o in oevs if o.path in files and o.kind in _SIGN_IN_CLIENT_KINDS and shows_use(o)})
+            if n:
+                counts[other] = n
+        best = sorted(counts, key=lambda k: (-counts[k], k))
+        target = best[0] if best and (len(best) == 1 or counts[best[0]] > counts[best[1]]) else None
+        moved = per_service.pop(sid)
+        if target is not None:
+            per_service[target].extend(moved)
+            folded[sid] = target
+    return folded

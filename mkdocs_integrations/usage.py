@@ -11,7 +11,7 @@ from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IM
 from .paths import is_agent_path, is_code_sample_path, is_example_path, is_test_path
 
 # Facts that describe a service found otherwise, but do not show use on their own.
-_WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:", "app_token:")
+_WEAK_FEATURES = ("test_mode:", "http_client:", "token_storage:", "session:", "app_token:", "integration_grant:")
 
 
 def shows_use(e: Evidence) -> bool:

@@ -519,3 +519,30 @@ def test_an_identity_brokers_sign_in_connectors_are_sign_ins_not_apis(tmp_path):
     assert {"bitbucket-oauth", "gitea-oauth", "google-oauth"} <= found
     assert not {"bitbucket", "gitea"} & found
     assert "google-workspace" in found
+
+
+def test_oauth_that_stores_the_grant_on_a_connector_authorizes_it(tmp_path):
+    """A knowledge-base app's connector routes run Atlassian's and Slack's OAuth and keep the
+    tokens on a connector row or as a bot token: they read the workspace's Jira and Slack
+    data, nobody signs in with Atlassian or Slack (the app's own sign-in is Google's)."""
+    inv = scan(tmp_path / "kb", {
+        "app/routes/jira_add_connector_route.py":
+            'import httpx\nfrom app.config import config\n'
+            'AUTHORIZATION_URL = "https://auth.atlassian.com/authorize"\n'
+            'TOKEN_URL = "https://auth.atlassian.com/oauth/token"\n'
+            'RESOURCES_URL = "https://api.atlassian.com/oauth/token/accessible-resources"\n'
+            'async def callback(code):\n'
+            '    token = httpx.post(TOKEN_URL, data={"code": code}).json()["access_token"]\n'
+            '    return SearchSourceConnector(config={"access_token": token})\n',
+        "app/routes/slack_gateway_routes.py":
+            'import httpx\nSLACK_AUTHORIZATION_URL = "https://slack.com/oauth/v2/authorize"\n'
+            'async def callback(code):\n'
+            '    data = httpx.post("https://slack.com/api/oauth.v2.access", data={"code": code}).json()\n'
+            '    return {"bot_token": data["access_token"]}\n',
+        "app/connectors/slack_history.py": 'from slack_sdk import WebClient\nWebClient(token=t).conversations_list()\n',
+        "app/config.py": 'import os\nATLASSIAN_CLIENT_ID = os.getenv("ATLASSIAN_CLIENT_ID")\n'
+                         'SLACK_CLIENT_ID = os.getenv("SLACK_CLIENT_ID")\n',
+        "pyproject.toml": '[project]\nname = "kb"\ndependencies = ["slack-sdk>=3"]\n',
+    })
+    assert "atlassian-oauth" not in ids(inv) and "slack-oauth" not in ids(inv)
+    assert {"jira", "slack"} <= ids(inv)

@@ -20,7 +20,7 @@ from ..paths import is_test_path
 from ..scan import ScanResult
 from ..scan.detectors.code import language_for
 from ..sign_in import (
-    fold_api_scope_oauth, fold_app_token_hosts, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth,
+    fold_api_scope_oauth, fold_app_token_hosts, fold_integration_grants, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth,
     fold_issuer_hosts, fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, sign_in_providers,
 )
 from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modules
@@ -143,6 +143,8 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     folded.update(fold_app_token_hosts(per_service, catalog, {f.path for f in facts if f.name.startswith("app_token:")}))
     folded.update(fold_generic_oidc(per_service, catalog))
     folded.update(fold_api_scope_oauth(per_service, catalog))
+    grants = {f.path for f in facts if f.name.startswith("integration_grant:") and not is_test_path(f.path)}
+    folded.update(fold_integration_grants(per_service, catalog, grants))
     folded.update(fold_bare_hosts(per_service, catalog))
     return extra, folded
 

@@ -79,6 +79,17 @@ _APP_TOKEN = (
         r"""acquire_token_for_client\(|acquireTokenByClientCredential\(|AcquireTokenForClient\(|"""
         r"""grant_type['"]?\s*(?::|=>|=|,)\s*['"]client_credentials['"]""")),
 )
+# A file that keeps an OAuth grant on an integration's own record: the token lands on a
+# connector, integration or installation row (`SearchSourceConnector(...)`, `Integration.create(`,
+# `new SlackInstallation(`), or is a bot's token (`"bot_token": ...` of a Slack or Discord app
+# install). Such a grant lets the app read a workspace's data through the vendor's API; a
+# sign-in keeps the token on the user's account (`OAuthAccount`, `SocialAccount`) instead.
+_INTEGRATION_GRANT = (
+    ("integration record", re.compile(
+        r"""(?:Connector|Integration|Installation)(?<=\w\w\w\w\w\w\w\w\w\w)\(|"""
+        r"""(?:connectors?|integrations?|installations?)\.(?:create|update|upsert|save|insert)\(""")),
+    ("bot token", re.compile(r"""bot_token['"]?\s*[:=](?!=)""")),
+)
 _SCOPE = re.compile(r"""\bscopes?\s*[:=]\s*(?:\[\s*)?['"]([\w:/.\- ,]{2,200})['"]""")
 _SCOPE_LIST = re.compile(r"""\bscopes?\s*[:=]\s*\[([^\]]{2,300})\]""")
 # An HTML table header's `scope="col"` / `scope="row"` (in a template or JSX): no OAuth scope.
@@ -96,6 +107,7 @@ _HTTP_CLIENTS = tuple((label, Prefiltered(rx)) for label, rx in _HTTP_CLIENTS)
 _APP_TOKEN = tuple((label, Prefiltered(rx)) for label, rx in _APP_TOKEN)
 _TOKEN_STORAGE = tuple((label, Prefiltered(rx)) for label, rx in _TOKEN_STORAGE)
 _SESSION = tuple((label, Prefiltered(rx)) for label, rx in _SESSION)
+_INTEGRATION_GRANT = tuple((label, Prefiltered(rx)) for label, rx in _INTEGRATION_GRANT)
 
 
 def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
@@ -201,6 +213,10 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
         m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"app_token:{label}")
+    for label, rx in _INTEGRATION_GRANT if src.mentions(("access_token", "accesstoken", "oauth")) else ():
+        m = rx.search(text, present)
+        if m:
+            yield _fact(src, m.start(), FEATURE, f"integration_grant:{label}")
     auth = src.mentions(_AUTH_WORDS)
     for label, rx in _TOKEN_STORAGE if auth else ():
         m = rx.search(text, present)
@@ -245,7 +261,7 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
 
 def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
     """What a file must contain for any of the regexes above to match."""
-    regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_APP_TOKEN, *_TOKEN_STORAGE, *_SESSION)]
+    regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_APP_TOKEN, *_TOKEN_STORAGE, *_SESSION, *_INTEGRATION_GRANT)]
     out: set[str] = set()
     for rx in (*regexes, _SCOPE, _SCOPE_LIST, _EVENT, _BUCKET, _TEMPLATE):
         lits = required_literals(rx)

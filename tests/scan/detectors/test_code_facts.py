@@ -142,3 +142,22 @@ def test_laravel_http_facade_request_builders_call_out():
     ):
         assert calls_out(Source("extensions/Servers/Panel/Panel.php", text)), text
     assert not calls_out(Source("app/Foo.php", "Http::fake();\n"))
+
+
+def test_integration_grant_is_a_fact(run_detector):
+    """An OAuth callback that keeps the token on a connector row or as a bot's token
+    authorizes an integration (sign_in.fold_integration_grants reads the fact)."""
+    ev, _ = run_detector(DETECTOR, "routes/jira_connector.py",
+             'token = resp.json().get("access_token")\n'
+             'row = SearchSourceConnector(config={"access_token": token})\n')
+    assert ("integration_grant:integration record", 2) in facts(ev, FEATURE)
+    ev, _ = run_detector(DETECTOR, "routes/gateway.py",
+             'data = resp.json()\ncredentials = {"bot_token": data["access_token"]}\n')
+    assert ("integration_grant:bot token", 2) in facts(ev, FEATURE)
+
+
+def test_a_sign_in_callback_is_no_integration_grant(run_detector):
+    ev, _ = run_detector(DETECTOR, "auth/callback.py",
+             'token = resp.json().get("access_token")\n'
+             'account = OAuthAccount(access_token=token)\nconnector = Connector(db)\n')
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("integration_grant:")]
