@@ -2453,6 +2453,26 @@ MORE_CASES += [
     ("redis", {"internal/web/session.go": 'package web\n\nimport (\n\t"github.com/go-macaron/session"\n\t_ "github.com/go-macaron/session/redis"\n)\n\nvar _ = session.Options{Provider: "redis"}\n'}),
 ]
 
+MORE_CASES += [
+    # an Elixir app on the generated Google API clients (google_api_* hex packages)
+    ("google-sheets", {"mix.exs": 'defp deps do\n  [{:google_api_sheets, "~> 0.29"}]\nend\n'}),
+    ("dialogflow", {"mix.exs": 'defp deps do\n  [{:google_api_dialogflow, "~> 0.62"}]\nend\n'}),
+    # a Tesla client posting to the Slides and Dialogflow REST hosts
+    ("google-slides", {"lib/app/slides.ex": 'defmodule App.Slides do\n  @slide_url "https://slides.googleapis.com/v1/presentations"\n  def update(id, body), do: Tesla.post("#{@slide_url}/#{id}:batchUpdate", body)\nend\n'}),
+    ("dialogflow", {"requirements.txt": "google-cloud-dialogflow==2.30.0\n"}),
+    # address normalisation against Melissa's Global Address web service
+    ("melissa", {"app/geo.py": 'import requests\nURL = "https://address.melissadata.net/v3/WEB/GlobalAddress/doGlobalAddress"\ndef normalize(a, key):\n    return requests.get(URL, params={"id": key, "a1": a}).json()\n'}),
+    # a Django help-desk client configured from DESKPRO_* env vars
+    ("deskpro", {"app/settings.py": 'import os\nDESKPRO_KEY = os.environ.get("DESKPRO_KEY")\nDESKPRO_URL = os.environ.get("DESKPRO_URL")\n'}),
+    ("kaapi", {"config/runtime.exs": 'import Config\nconfig :app, kaapi_endpoint: System.get_env("KAAPI_ENDPOINT"), kaapi_api_key: System.get_env("KAAPI_API_KEY")\n'}),
+    # a bulk IRR fetcher reading the RIRs' FTP dumps
+    ("rir-irr-dumps", {"app/irr_bulk.py": 'from urllib.request import urlopen\nDUMP = "https://ftp.ripe.net/ripe/dbase/split/ripe.db.as-set.gz"\ndef fetch():\n    return urlopen(DUMP).read()\n'}),
+    # port-43 queries against the IRR whois mirrors
+    ("whois", {"app/settings.py": 'IRR_LOOKUP_SERVERS = [\n    {"host": "rr.ntt.net", "port": 43},\n    {"host": "whois.radb.net", "port": 43},\n]\n'}),
+    # the rdap client library (20c's rdap on PyPI)
+    ("iana-rdap", {"requirements.txt": "rdap==1.6.0\n"}),
+]
+
 
 # Qlty's CircleCI orb publishing coverage, Google Calendar through the Ruby google-api-client,
 # google_visualr's Google charts (thirty-fourth set).
