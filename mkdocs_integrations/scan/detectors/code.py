@@ -89,6 +89,10 @@ PYTHON = Language(
         r"""\b(?:os\.)?getenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""",
         r"""\benv(?:\.(?:str|int|bool|float|list|dict|url|db_url|db|cache_url|cache|json|path))?\(\s*['"]([A-Z][A-Z0-9_]*)['"]""",
         r"""\b(?:decouple\.)?config\(\s*['"]([A-Z][A-Z0-9_]*)['"]""",
+        # A settings module's own env helper named for what it does (`set_from_env("DESKPRO_KEY")`,
+        # `get_env_setting("SECRET_KEY")`, `get_env_var(...)`, `read_env(...)`): its upper-case
+        # first argument is the env var the setting comes from.
+        r"""\b(?:\w+_)?(?:from_env|env_setting|env_var|get_env|read_env)\(\s*['"]([A-Z][A-Z0-9_]*)['"]""",
     ),
 )
 

@@ -408,6 +408,18 @@ def test_env_module_reads_are_env_reads(run_detector):
         assert [e.name for e in ev if e.kind == ENV_READ] == ["RESEND_API_KEY"]
 
 
+def test_python_settings_env_helpers_are_env_reads(run_detector):
+    """Django settings modules often wrap os.environ in a helper of their own
+    (`set_from_env("NAME")`, `get_env_setting("NAME")`): its upper-case argument is an env read."""
+    src = """\
+    set_from_env("DESKPRO_KEY")
+    SECRET_KEY = get_env_setting("SECRET_KEY")
+    set_option("DESKPRO_TIMEOUT", 30)
+    """
+    ev, _ = run_detector(DETECTOR, "mainsite/settings/__init__.py", src)
+    assert [(e.name, e.line) for e in ev if e.kind == ENV_READ] == [("DESKPRO_KEY", 1), ("SECRET_KEY", 2)]
+
+
 def test_nestjs_config_service_reads_are_env_reads(run_detector):
     """NestJS's ConfigService serves process.env: `this.configService.get<string>('NAME', default)`
     reads NAME; a dotted lower-case key is a config namespace's entry, no env var."""
