@@ -409,6 +409,8 @@ class CatalogIndex:
         if name in self.env_exact:
             return self.env_exact[name]
         upper = name.upper()
+        if _OWN_ISSUER_KEY.search(upper):
+            return None
         for prefix, sid in self._env_prefixes:
             if upper.startswith(prefix) or upper.startswith("NEXT_PUBLIC_" + prefix) or upper.startswith(
                 "VITE_" + prefix
@@ -587,6 +589,10 @@ def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tup
         words.append(max(runs, key=len))
     return (None if blind else literals), tuple(words)
 
+
+# The private key an app signs its own ID tokens with (django-oauth-toolkit's OIDC_RSA_PRIVATE_KEY,
+# `OIDC_RSA_PRIVATE_KEY_ACTIVE_PATH`): the app is the OpenID provider, no sign-in service's client.
+_OWN_ISSUER_KEY = re.compile(r"(?:^|_)OIDC_RSA_PRIVATE_KEY")
 
 _OAUTH_CREDENTIAL = re.compile(
     r"^(?:AUTH_|OAUTH_|SOCIAL_AUTH_)?([A-Z0-9]+)_(?:O?AUTH2?_)?(?:APP|CLIENT|CONSUMER|OAUTH2?)_?(?:ID|SECRET|KEY)$"

@@ -13,7 +13,7 @@ from textwrap import dedent
 import pytest
 
 from mkdocs_integrations.catalog import CATEGORIES, CatalogError, load_catalog, parse_catalog
-from mkdocs_integrations.catalog.index import norm_image, norm_package
+from mkdocs_integrations.catalog.index import CatalogIndex, norm_image, norm_package
 
 # Ids other people label corpora with (the project's id conventions); they must keep existing.
 WELL_KNOWN_IDS = {
@@ -615,3 +615,13 @@ def test_a_host_label_may_end_in_a_wildcard():
     assert index.host("mail-prod-eu-west-0.acme.example") == "acme-mail"
     assert index.host("chat-prod-eu-west-0.acme.example") is None
     assert "hostname" in _bad(GOOD.replace("hosts: [api.acme-mail.example]", 'hosts: ["mail*prod.acme.example"]'))
+
+
+def test_own_oidc_signing_key_is_no_sign_in_env(catalog):
+    """OIDC_RSA_PRIVATE_KEY (django-oauth-toolkit) signs the app's own ID tokens: the app is the
+    provider, so the OIDC_ prefix must not make it a generic OIDC sign-in's env var."""
+    index = CatalogIndex(catalog)
+    assert index.env("OIDC_RSA_PRIVATE_KEY_ACTIVE_PATH") is None
+    assert index.env("OIDC_RSA_PRIVATE_KEY") is None
+    assert index.env("OIDC_CLIENT_SECRET") == "oidc"
+    assert index.env("OIDC_ISSUER_URL") == "oidc"
