@@ -41,13 +41,19 @@ _DOTNET_TEST_PROJECT = re.compile(r"\.(?:Unit|Integration|Functional)?Tests?$")
 _NAMED_TEST_DIR = re.compile(r"^[A-Za-z0-9]+[-_](?:tests|specs)$")
 
 
+# A framework's configuration of its test environment (Phoenix's `config/test.exs`, Rails'
+# `config/environments/test.rb`): the settings the test suite runs with (a sandbox database, a
+# stand-in host such as a staging Superset), not a place the app uses a service.
+_TEST_ENV_CONFIG = re.compile(r"(?:^|/)config/(?:environments/)?test\.(?:exs|rb)$")
+
+
 def is_test_path(path: str) -> bool:
     """Tests, fixtures, stories and seed data exercise code; they are not where a service is used."""
     parts = path.split("/")
     return any(
         p in _TEST_DIRS or _DOTNET_TEST_PROJECT.search(p) or _NAMED_TEST_DIR.match(p) for p in parts[:-1]
     ) or bool(
-        _TEST_FILE.search(parts[-1])
+        _TEST_FILE.search(parts[-1]) or _TEST_ENV_CONFIG.search(path)
     )
 
 

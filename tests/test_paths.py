@@ -37,6 +37,11 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         # unittest suites kept apart, with their sample reports (defectdojo)
         ("unittests/scans/apkleaks/MainActivity.java", True),
         ("unittests/tools/test_sonarqube_parser.py", True),
+        # a framework's test-environment config (glific's staging Superset host in config/test.exs)
+        ("config/test.exs", True),
+        ("apps/web/config/environments/test.rb", True),
+        ("config/runtime.exs", False),
+        ("config/environments/production.rb", False),
     ],
 )
 def test_is_test_path(path, test):
