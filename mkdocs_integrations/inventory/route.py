@@ -76,6 +76,10 @@ def own_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
 
 
 def route(evidence: list[Evidence], catalog: Catalog, index: CatalogIndex, project_name: str) -> Routed:
+    """Sort the evidence, in one pass, by what each piece speaks for. Nothing is judged here:
+    an SDK call waits in `calls` until something else shows its service, an umbrella SDK's
+    package in `weak_only` until a call of its own; the local names below keep the branches
+    as short as the rules they carry."""
     r = Routed()
     per_service, weak_only, calls, client_hits = r.per_service, r.weak_only, r.calls, r.client_hits
     other_hosts, modules, webhooks, env_files, manifests = r.other_hosts, r.modules, r.webhooks, r.env_files, r.manifests
