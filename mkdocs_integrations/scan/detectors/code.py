@@ -1066,7 +1066,12 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         if text[max(0, m.start() - 2):m.start()] == "](":
             continue  # a Markdown link in a description string (`[Google](https://pubsubhubbub.appspot.com/)`): for readers
         path = m.group(3) or ""
-        if table and not _api_shaped(host, path):
+        # (A bare origin assigned to a base-URL name is an API base even in such a file: a
+        # constants module of many LLM vendors' `BAIDU_BASE_URL = "https://aip.baidubce.com"`
+        # beside a list of sites; a table of sites names no base URL.)
+        if table and not _api_shaped(host, path) and not (
+            path in ("", "/") and _base_url(text, m.start()) and not _link_builder(text, m.start())
+        ):
             continue
         sid = ctx.index.host(host)
         if sid and ctx.catalog.services[sid].category in _ASSET_CATEGORIES and _SRC_BEFORE.search(

@@ -547,6 +547,19 @@ def test_a_table_of_dozens_of_sites_is_data_but_its_api_urls_count(run_detector)
     assert [e.name for e in ev if e.kind == HOST] == ["api.pinboard.in"]
 
 
+def test_a_base_url_constant_counts_in_a_file_of_many_sites(run_detector):
+    """A constants module naming dozens of sites (a list of allowed WebDAV endpoints beside
+    the LLM vendors' origins) is a table, but `BAIDU_BASE_URL = "https://aip.baidubce.com"`
+    names an API's base: its host is a request, though not API-shaped."""
+    rows = "".join(f'  "https://dav{i}.example-dav.net/dav/",\n' for i in range(30))
+    src = (
+        'export const BAIDU_BASE_URL = "https://aip.baidubce.com";\n'
+        + "export const allowed = [\n" + rows + "];\n"
+    )
+    ev, _ = run_detector(DETECTOR, "app/constant.ts", src)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("aip.baidubce.com", "baidu-qianfan")]
+
+
 def test_a_url_the_code_compares_with_is_no_request(run_detector):
     """`url.value == 'https://myllm.com/api/v2/qanda'`: a value matched, not a request sent."""
     src = """\
