@@ -2451,6 +2451,21 @@ MORE_CASES += [
     ("google-artifact-registry", {".github/workflows/build.yml": "on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ${{ env.GAR_LOCATION }}-docker.pkg.dev\n          username: oauth2accesstoken\n          password: ${{ steps.auth.outputs.access_token }}\n"}),
     # a Go web framework's session store picking its redis adapter
     ("redis", {"internal/web/session.go": 'package web\n\nimport (\n\t"github.com/go-macaron/session"\n\t_ "github.com/go-macaron/session/redis"\n)\n\nvar _ = session.Options{Provider: "redis"}\n'}),
+    ("302-ai", {"app/constant.ts": 'export const AI302_BASE_URL = "https://api.302.ai";\n'}),
+    ("tencent-hunyuan", {"app/constant.ts": 'export const TENCENT_BASE_URL = "https://hunyuan.tencentcloudapi.com";\n'}),
+    ("iflytek-spark", {"llm/spark.py": 'import httpx\n\nasync def chat(body):\n    return await httpx.AsyncClient().post("https://spark-api-open.xf-yun.com/v1/chat/completions", json=body)\n'}),
+    ("microsoft-edge-tts", {"app/utils/tts.ts": 'const SYNTH_URL = `wss://speech.platform.bing.com/consumer/speech/synthesize/readaloud/edge/v1?TrustedClientToken=${TOKEN}`;\nconst ws = new WebSocket(SYNTH_URL);\n'}),
+    ("microsoft-edge-tts", {"requirements.txt": "edge-tts==7.0.2\n", "tts.py": "import edge_tts\n\nasync def speak(text):\n    await edge_tts.Communicate(text, 'en-US-AriaNeural').save('out.mp3')\n"}),
+    ("openstack-swift", {"go.mod": "module example.com/backup\n\ngo 1.22\n\nrequire github.com/ncw/swift/v2 v2.0.3\n",
+                         "store/swift.go": 'package store\n\nimport "github.com/ncw/swift/v2"\n\nfunc Conn(url, user, key string) *swift.Connection {\n\treturn &swift.Connection{AuthUrl: url, UserName: user, ApiKey: key}\n}\n'}),
+    ("aws-s3", {"internal/storage/s3/s3.go": 'package s3\n\nimport (\n\t"github.com/minio/minio-go/v7"\n\t"github.com/minio/minio-go/v7/pkg/credentials"\n)\n\n'
+                'func New(endpoint string) (*minio.Client, error) {\n\tcreds := credentials.NewChainCredentials([]credentials.Provider{\n'
+                '\t\t&credentials.EnvAWS{},\n\t\t&credentials.FileAWSCredentials{},\n\t\t&credentials.IAM{},\n\t})\n'
+                '\treturn minio.New(endpoint, &minio.Options{Creds: creds, Secure: true})\n}\n'}),
+    ("google-analytics", {"app/layout.tsx": 'import { GoogleAnalytics } from "@next/third-parties/google";\n\n'
+                          'export default function Layout({ children }) {\n  return <html><body>{children}<GoogleAnalytics gaId={process.env.GA_ID} /></body></html>;\n}\n'}),
+    ("cloudflare-kv", {"app/api/share/route.ts": 'const url = `https://api.cloudflare.com/client/v4/accounts/${process.env.CLOUDFLARE_ACCOUNT_ID}/storage/kv/namespaces/${process.env.CLOUDFLARE_KV_NAMESPACE_ID}/values/${key}`;\n'
+                       'export async function GET() { return fetch(url, { headers: { Authorization: `Bearer ${process.env.CLOUDFLARE_KV_API_KEY}` } }); }\n'}),
 ]
 
 MORE_CASES += [
