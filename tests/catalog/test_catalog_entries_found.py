@@ -2575,6 +2575,39 @@ MORE_CASES += [
 ]
 
 
+MORE_CASES += [
+    # Composio's SDK behind an app's connector service
+    ("composio", {"app/services/composio_service.py":
+                  "import os\nfrom composio import Composio\n\nclient = Composio(api_key=os.environ['COMPOSIO_API_KEY'])\n"
+                  "def connect(user_id, toolkit):\n    return client.connected_accounts.initiate(user_id=user_id, auth_config_id=toolkit)\n"}),
+    # OpenSandbox: the SDK creating a sandbox on the OpenSandbox server
+    ("opensandbox", {"app/sandbox/providers/opensandbox.py":
+                     "from opensandbox import Sandbox\nfrom opensandbox.config import ConnectionConfig\n\n"
+                     "async def create(domain, key):\n    return await Sandbox.create('python:3.12', connection_config=ConnectionConfig(domain=domain, api_key=key))\n"}),
+    ("opensandbox", {"docker-compose.yml": "services:\n  opensandbox-server:\n    image: opensandbox/server:v0.2.2\n"
+                     "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n"}),
+    # Rocicorp Zero: the client package and the zero-cache container
+    ("rocicorp-zero", {"web/components/ZeroProvider.tsx":
+                       "import { ZeroProvider } from '@rocicorp/zero/react';\n"
+                       "export function Provider({ children, zero }) {\n  return <ZeroProvider zero={zero}>{children}</ZeroProvider>;\n}\n"}),
+    ("rocicorp-zero", {"docker-compose.yml": "services:\n  zero-cache:\n    image: rocicorp/zero:1.6.0\n"
+                       "    environment:\n      ZERO_UPSTREAM_DB: postgresql://postgres:postgres@db:5432/app\n"}),
+    # 2Captcha's legacy in.php/res.php API called directly
+    ("2captcha", {"app/utils/captcha.py":
+                  "import httpx\n\n_IN = 'http://2captcha.com/in.php'\n_RES = 'http://2captcha.com/res.php'\n\n"
+                  "async def solve(key, sitekey, url):\n    async with httpx.AsyncClient() as c:\n"
+                  "        r = await c.post(_IN, data={'key': key, 'method': 'userrecaptcha', 'googlekey': sitekey, 'pageurl': url, 'json': 1})\n"
+                  "        return r.json()['request']\n"}),
+    # DataImpulse's proxy gateway (a module per proxy vendor)
+    ("dataimpulse", {"app/utils/proxy/providers/dataimpulse.py":
+                     "_GATEWAY = 'gw.dataimpulse.com'\n\n"
+                     "def proxy_url(login, password, country='us'):\n    return f'http://{login}__cr.{country}:{password}@gw.dataimpulse.com:823'\n"}),
+    # Google AdSense's loader script on a page
+    ("google-adsense", {"components/ads/adsense-script.tsx":
+                        "import Script from 'next/script';\nconst CLIENT = process.env.NEXT_PUBLIC_GOOGLE_ADSENSE_CLIENT_ID;\n"
+                        "export function AdSense() {\n  return <Script async src={`https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=${CLIENT}`} crossOrigin=\"anonymous\" />;\n}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
