@@ -42,6 +42,10 @@ CONTAINERS = frozenset({
     # (`Download/Clients/Sabnzbd/`, `_download_clients`).
     "indexers", "importlists", "import_lists", "import-lists", "downloaders", "downloadclients",
     "download_clients", "download-clients",
+    # A scraping app's per-site scrapers, one module or package per site it extracts from
+    # (`platforms/amazon/scraper.py`, `scrapers/platforms/tiktok.py`, `scrapers/walmart.py`);
+    # a chat client's `client/platforms/anthropic.ts`, one module per model vendor.
+    "platforms", "scrapers",
 })
 # `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
 # app's own API clients or its customers.
@@ -130,6 +134,8 @@ GENERIC_NAMES = frozenset({
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
+    # an OAuth or connect flow's return route (`api/partners/platforms/callback/route.ts`)
+    "callback", "callbacks",
     # The app's own features kept beside its vendors (NestJS apps put their import/export and
     # usage reporting under `integrations/`): moving data in and out, reporting its own telemetry.
     "import", "imports", "export", "exports", "telemetry",

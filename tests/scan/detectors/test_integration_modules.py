@@ -102,6 +102,12 @@ def notify(url, token, title):
         # the app's own pages for adding and editing integrations
         ("apps/nextjs/src/app/[locale]/manage/integrations/new/_integration-new-form.tsx", None),
         ("app/settings/integrations/edit/form.tsx", None),
+        # a scraping app's per-site scrapers and a chat client's per-vendor platform modules
+        ("app/proprietary/platforms/amazon/scraper.py", ("amazon", True)),
+        ("app/scrapers/walmart.py", ("walmart", False)),
+        ("app/client/platforms/anthropic.ts", ("anthropic", False)),
+        ("apps/api/src/app/endpoints/platforms/platforms.controller.ts", None),  # the app's own domain
+        ("app/api/partners/platforms/callback/route.ts", None),  # an OAuth return route, no vendor
     ],
 )
 def test_module_names(rel, expected):
