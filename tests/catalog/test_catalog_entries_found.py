@@ -2600,8 +2600,8 @@ MORE_CASES += [
                   "        return r.json()['request']\n"}),
     # DataImpulse's proxy gateway (a module per proxy vendor)
     ("dataimpulse", {"app/utils/proxy/providers/dataimpulse.py":
-                     "_GATEWAY = 'gw.dataimpulse.com'\n\n"
-                     "def proxy_url(login, password, country='us'):\n    return f'http://{login}__cr.{country}:{password}@gw.dataimpulse.com:823'\n"}),
+                     "import os\nimport requests\n\n"
+                     "def fetch(url):\n    return requests.get(url, proxies={'https': 'http://' + os.environ['DATAIMPULSE_LOGIN'] + '@gw.dataimpulse.com:823'})\n"}),
     # Google AdSense's loader script on a page
     ("google-adsense", {"components/ads/adsense-script.tsx":
                         "import Script from 'next/script';\nconst CLIENT = process.env.NEXT_PUBLIC_GOOGLE_ADSENSE_CLIENT_ID;\n"
