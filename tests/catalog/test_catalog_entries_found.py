@@ -2608,6 +2608,15 @@ MORE_CASES += [
                         "export function AdSense() {\n  return <Script async src={`https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=${CLIENT}`} crossOrigin=\"anonymous\" />;\n}\n"}),
 ]
 
+# rclone, a program the app runs to reach cloud storage: a Go backup tool's backend package for it,
+# a compose service of its image, an app shipping its remotes' config.
+MORE_CASES += [
+    ("rclone", {"internal/backend/rclone/backend.go":
+                'package rclone\n\nimport "os/exec"\n\nfunc run(remote string) *exec.Cmd {\n\treturn exec.Command("rclone", "serve", "restic", "--stdio", remote)\n}\n'}),
+    ("rclone", {"docker-compose.yml": "services:\n  sync:\n    image: rclone/rclone:1.68\n    command: sync /data remote:backups\n    volumes:\n      - ./rclone.conf:/config/rclone/rclone.conf\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -78,6 +78,18 @@ _CATALOG_ONLY = frozenset({
     "listeners",
 })
 _FOLDER_ONLY = frozenset({"listeners"})
+# A Go storage or transport layer keeps one package per vendor under a singular `backend/`
+# (restic's `internal/backend/s3/`, `internal/backend/azure/`; rclone's `backend/b2/`). In other
+# languages `backend/` is a monorepo's server half (`backend/src/`, `backend/celery/`), so the
+# singular counts for Go packages only, and like `backends/` for catalog vendors only.
+_GO_BACKEND = re.compile(r"(^|/)backend/", re.I)
+
+
+def _go_backends(rel: str) -> str:
+    """The path with a Go package's `backend/` folder read as the `backends/` container."""
+    return _GO_BACKEND.sub(r"\1backends/", rel) if rel.endswith(".go") else rel
+
+
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 SIGN_IN_FOLDERS = frozenset({"oauth", "sso"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
@@ -142,6 +154,9 @@ GENERIC_NAMES = frozenset({
     # The CRUD pages of the app's own integration settings (`manage/integrations/new/`,
     # `integrations/[id]/edit/`): route segments of what the user does, no vendor.
     "new", "edit", "create", "update", "delete",
+    # where a backend's data lives, parsed from the user's repository URL (`backend/location/`):
+    # the layer's own machinery, not AWS Location Service
+    "location",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
@@ -288,7 +303,7 @@ _TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec
 
 def _container(rel: str) -> str:
     """The nearest container folder's name (a channel folder under `providers/` included: `sms`)."""
-    parts = rel.lower().split("/")
+    parts = _go_backends(rel).lower().split("/")
     check_channels = "provider" in rel.lower()
     for i in range(len(parts) - 2, -1, -1):
         if (parts[i] in CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i))
@@ -299,7 +314,7 @@ def _container(rel: str) -> str:
 
 def _kind_of(rel: str) -> str:
     """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
-    parts = rel.lower().split("/")
+    parts = _go_backends(rel).lower().split("/")
     for i in range(len(parts) - 2, -1, -1):
         if parts[i] in CONTAINERS or _kind_folder(parts[i]) or _qualified_integrations(parts[i]) or _download_clients(parts, i):
             return _module_kind(parts, i)
@@ -312,6 +327,7 @@ def module_of(rel: str) -> tuple[str, bool] | None:
     """(vendor name, named on purpose) for a path's module, or None: a folder of its own or a
     file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
     container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
+    rel = _go_backends(rel)
     parts = rel.split("/")
     lowered = rel.lower().split("/")[:-1]
     channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))

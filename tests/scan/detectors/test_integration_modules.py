@@ -248,6 +248,21 @@ def test_pluggable_backends_name_catalog_vendors_only(run_detector):
     assert ev == []  # calls out, but an unknown name among backends is no vendor
 
 
+def test_a_go_backend_folder_holds_one_package_per_vendor(run_detector):
+    """restic's `internal/backend/b2/`, rclone's `backend/swift/`: a Go storage layer's packages,
+    one per vendor, under a singular `backend/`; its own packages (`backend/location/`, the
+    repository URL parser, not AWS Location) and a non-Go monorepo's `backend/` name none."""
+    ev, _ = run_detector(DETECTOR, "internal/backend/sftp/sftp.go", "package sftp\n")
+    assert [e.service for e in ev] == ["sftp"]
+    ev, _ = run_detector(DETECTOR, "internal/backend/rclone/backend.go", "package rclone\n")
+    assert [e.service for e in ev] == ["rclone"]
+    assert module_of("internal/backend/location/location.go") is None
+    src = "package limiter\nimport \"net/http\"\nfunc get() { http.Get(\"https://x.io/a\") }\n"
+    ev, _ = run_detector(DETECTOR, "internal/backend/limiter/limiter.go", src)
+    assert ev == []  # calls out, but an unknown name among backends is no vendor
+    assert module_of("backend/celery/tasks.py") is None
+
+
 def test_driver_folders_name_catalog_vendors_only(run_detector):
     """cloudreve's `pkg/filemanager/driver/onedrive/`: a storage layer's drivers, one per vendor;
     the app's own drivers beside them (`driver/local/`, a database layer's `Driver/Base.php`) name none."""
