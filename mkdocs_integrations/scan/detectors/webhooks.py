@@ -241,6 +241,38 @@ def _controller_routes(text: str) -> Iterator[tuple[str, int]]:
         yield "/" + "/".join(parts), m.start()
 
 
+# A router's scope block whose path says webhook (Phoenix `scope "/webhook", AppWeb do`, Rails
+# `scope "/webhooks" do`): every route inside it is one, though its own path (`/exotel/optin`,
+# `/stripe`) does not say so. The block ends at the `end` indented like its `scope` line.
+_HOOK_SCOPE = re.compile(r"""^([ \t]*)scope\s*\(?\s*['"](/?[\w\-/]*hooks?[\w\-/]*)['"][^\n]*\bdo\s*$""", re.M | re.I)
+_SCOPED_ROUTE = re.compile(
+    r"""^[ \t]*(?:get|post|put|patch|match|forward)\s*\(?\s*(?::\w+\s*,\s*)?['"](/?[\w\-/:.]*)['"]\s*,\s*([A-Z][\w.]*)?""",
+    re.M,
+)
+
+
+def _scoped_routes(text: str) -> Iterator[tuple[str, int, str]]:
+    """(route, offset, controller) of each route inside a webhook scope block: the scope's path
+    and the route's joined (`/webhook` + `/exotel/optin`)."""
+    for scope in _HOOK_SCOPE.finditer(text):
+        end = re.compile(r"^" + re.escape(scope.group(1)) + r"end\b", re.M).search(text, scope.end())
+        for m in _SCOPED_ROUTE.finditer(text, scope.end(), end.start() if end else len(text)):
+            route = "/" + "/".join(p for p in (scope.group(2).strip("/"), m.group(1).strip("/")) if p)
+            yield route, m.start(1), m.group(2) or ""
+
+
+def _scoped_vendor(route: str, controller: str, ctx: Context) -> str:
+    """The catalog vendor a scoped webhook route names by its first own segment or its
+    controller (`/webhook/exotel/optin`, `ExotelController`), not one named with an everyday word."""
+    segments = [p for p in route.strip("/").split("/")[1:] if p and not p.startswith((":", "{", "*"))]
+    names = segments[:1] + [re.sub(r"Controller$", "", controller.rsplit(".", 1)[-1])] if controller else segments[:1]
+    for name in names:
+        sid = name and ctx.index.service_titled(name)
+        if sid and not ctx.catalog.services[sid].word_name:
+            return sid
+    return ""
+
+
 # Words a catalog id may end with that name no vendor alone in a route (`btcpay-server`,
 # `coinbase-commerce`): any app has its own `media-server` or `commerce` webhook.
 _GENERIC_PRODUCT_WORDS = frozenset({"server", "commerce", "cloud", "api", "app", "hub", "pay", "payments",
@@ -390,8 +422,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue  # a client's `->post("https://api.telegram.org/bot{$telegramHook[...]}")`: a request, not a route
         if src.line_of(m.start(1)) not in handled:
             routes.append((m.group(1), src.line_of(m.start(1))))
+    scoped: dict[int, str] = {}
+    for route, offset, controller in _scoped_routes(text) if hooky else ():
+        line = src.line_of(offset)
+        if line not in handled and not any(line == seen for _, seen in routes):
+            routes.append((route, line))
+            scoped[line] = _scoped_vendor(route, controller, ctx)
     for route, line in routes:
         sid, verification = _service_for(route, text, ctx, src)
+        sid = sid or scoped.get(line, "")
         yield Evidence(
             path=src.rel,
             line=line,

@@ -482,3 +482,20 @@ def test_an_everyday_product_word_in_a_route_names_no_vendor(run_detector):
     hooks = [e for e in ev if e.kind == WEBHOOK_IN]
     assert [h.name for h in hooks] == ["/api/webhooks/media-server/progress"]
     assert hooks[0].service == ""
+
+
+def test_routes_in_a_webhook_scope_are_webhooks_named_by_their_path_or_controller(run_detector):
+    """A Phoenix router's `scope "/webhook"` block: its routes (`/exotel/optin`, a GET callback)
+    do not say webhook themselves; the vendor is the route's first segment or its controller."""
+    src = (
+        'defmodule AppWeb.Router do\n  use AppWeb, :router\n\n'
+        '  scope "/webhook", AppWeb do\n'
+        '    post("/flow_resume", Flows.FlowResumeController, :flow_resume)\n'
+        '    get("/exotel/optin", ExotelController, :optin)\n'
+        '    post "/calls", PlivoController, :calls\n'
+        '  end\n\n'
+        '  scope "/api", AppWeb do\n    post("/exotel/send", ExotelController, :send)\n  end\nend\n'
+    )
+    ev, _ = run_detector(DETECTOR, "lib/app_web/router.ex", src)
+    found = {e.name: e.service for e in ev}
+    assert found == {"/webhook/flow_resume": "", "/webhook/exotel/optin": "exotel", "/webhook/calls": "plivo"}
