@@ -249,6 +249,15 @@ _SNIFFED_HOST = re.compile(
     r"""|['"]""" + _BARE_HOST + r"""['"]\s+in\s+\w*(?:url|uri|host|hostname|endpoint)\w*\b""",
     re.I,
 )
+# An allow-list of one vendor's hosts: a URL the user configured is refused unless its host is
+# the vendor's (`if (!new URL(endpoint).hostname.endsWith(".upstash.io")) return 403`, Python's
+# `if not host.endswith(".atlassian.net"): raise`): a proxy or client that only talks to that
+# vendor. Negated only: a positive test more often picks an icon or an embed for a link.
+_GUARDED_HOST = re.compile(
+    r"""(?:!\s*|\bnot\s+)(?:new\s+URL\([^()\n]*\)\.host(?:name)?|[\w.]*(?:url|uri|host|hostname|endpoint)\w*)"""
+    r"""\.(?:endsWith|endswith|end_with\?|HasSuffix)\(\s*['"`]\.""" + _BARE_HOST + r"""['"`]\s*\)""",
+    re.I,
+)
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
 
@@ -679,6 +688,10 @@ _RELATIVE_URL = re.compile(
     rf"""(?<=['"`])//((?:[A-Za-z0-9-]|{_PLACEHOLDER})+(?:\.(?:[A-Za-z0-9-]|{_PLACEHOLDER})+)+)"""
 )
 _RELATIVE_LITERALS = frozenset({"'//", '"//', "`//"})
+# What a file holding a host allow-list (`_GUARDED_HOST`) contains: a suffix test for a dotted domain.
+_GUARD_LITERALS = frozenset(
+    f"{call}({q}." for call in ("endswith", "hassuffix", "end_with?") for q in ("'", '"', "`")
+)
 
 
 def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
@@ -864,7 +877,7 @@ class _Gate:
     def triggered(self, present: frozenset[str]) -> bool:
         if _URL_LITERAL in present or not (self.imports.isdisjoint(present) and self.env.isdisjoint(present)):
             return True
-        if not _RELATIVE_LITERALS.isdisjoint(present):
+        if not _RELATIVE_LITERALS.isdisjoint(present) or not _GUARD_LITERALS.isdisjoint(present):
             return True
         if not self.hosts.isdisjoint(present) or not self.paths.isdisjoint(present):
             return True
@@ -937,7 +950,7 @@ def _gate(index: CatalogIndex) -> _Gate:
     paths = frozenset(path for path, _ in index.api_paths)
     return _Gate(
         imports, frozenset(env), literals, words, named, hosts,
-        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL} | _RELATIVE_LITERALS
+        imports | env | set(literals) | set(words) | hosts | paths | {_URL_LITERAL} | _RELATIVE_LITERALS | _GUARD_LITERALS
         | _MODEL_ROUTER_LITERALS, paths,
     )
 
@@ -1147,6 +1160,13 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             sid = ctx.index.host(host)
             if sid and once("host", host):
                 yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name=host, service=sid)
+    if present is None or not _GUARD_LITERALS.isdisjoint(present):
+        for m in _GUARDED_HOST.finditer(text):
+            # `.upstash.io`: any subdomain, which the catalog's `*.upstash.io` names
+            host = m.group(1).lower()
+            sid = ctx.index.host(host) or ctx.index.host("x." + host)
+            if sid and once("host", host):
+                yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=HOST, name="*." + host, service=sid)
     # Hosts a plain URL does not spell out: built from a template, or on the page's scheme.
     # Catalogued hosts only; a hyperlink's target is no request here either.
     templated = _templated_hosts(text) if present is None or _URL_LITERAL in present else ()

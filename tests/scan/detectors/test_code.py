@@ -980,3 +980,21 @@ def test_hosting_site_in_a_placeholder_is_no_deployment(run_detector):
     use = "<?php\n$res = $client->get('https://status-demo.herokuapp.com/api/status');\n"
     ev, _ = run_detector(DETECTOR, "app/Status.php", use)
     assert any(e.service == "heroku" for e in ev)
+
+
+def test_an_allow_list_of_one_vendors_hosts_names_that_vendor(run_detector):
+    """A proxy refusing any configured endpoint whose host is not the vendor's
+    (`!new URL(endpoint).hostname.endsWith(".upstash.io")`) talks to that vendor only; a positive
+    test of a link's host (an embed or icon picker) names nothing outside webhook code."""
+    ts = (
+        'export async function handle(req: Request) {\n'
+        '  const endpoint = req.headers.get("x-endpoint") ?? "";\n'
+        '  if (!endpoint || !new URL(endpoint).hostname.endsWith(".upstash.io")) {\n'
+        '    return new Response("forbidden", { status: 403 });\n  }\n'
+        '  return fetch(endpoint + "/get/key");\n}\n'
+    )
+    ev, _ = run_detector(DETECTOR, "app/api/proxy/route.ts", ts)
+    assert [(e.service, e.line) for e in ev if e.kind == HOST] == [("upstash-redis", 3)]
+    embed = 'export function embed(link: URL) {\n  if (link.hostname.endsWith(".upstash.io")) return "db";\n}\n'
+    ev, _ = run_detector(DETECTOR, "src/components/Embed.ts", embed)
+    assert [e for e in ev if e.kind == HOST] == []
