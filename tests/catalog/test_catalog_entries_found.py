@@ -2617,6 +2617,13 @@ MORE_CASES += [
 ]
 
 
+# sign-in through WorkOS AuthKit's social providers, named by WorkOS's provider strings
+MORE_CASES += [
+    ("github-oauth", {"lib/auth/workos.ts": 'export const url = (provider: string) => workos.userManagement.getAuthorizationUrl({\n  provider: provider === "github" ? "GitHubOAuth" : "GoogleOAuth",\n  clientId, redirectUri,\n});\n'}),
+    ("google-oauth", {"lib/auth/workos.ts": 'export const url = () => workos.userManagement.getAuthorizationUrl({ provider: "GoogleOAuth", clientId, redirectUri });\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -134,6 +134,8 @@ GENERIC_NAMES = frozenset({
     "connector", "handler", "handlers", "service", "services", "client", "clients", "dto", "dtos",
     "constants", "errors", "error", "logger", "log", "store", "context", "hooks", "components", "ui",
     "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
+    # a stand-in provider of the module system (`avatar/empty/empty.go`: no avatar at all)
+    "empty", "blank", "none",
     "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
     "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
     "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
@@ -730,7 +732,9 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         # (`mikro-orm.config.dev` is no `devise`). An umbrella's name counts where the kind holds
         # one of its products (`analytics/yandex/`: Yandex Metrica), never for signing in: there
         # `azure/` is the company's account sign-in, not its one identity product (Azure AD B2C).
-        if n < 2 and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
+        # A protocol's name leads no vendor's id: wiki.js's generic `authentication/oauth2/`
+        # module is no OAuth2 Proxy.
+        if n < 2 and squashed not in _NO_VENDOR and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
             leading = [s.id for s in ctx.catalog.services.values()
                        if s.category in cats and _leads(s.id, squashed)]
             if len(leading) == 1:

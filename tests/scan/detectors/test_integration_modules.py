@@ -696,3 +696,12 @@ def test_a_front_end_hook_highlighting_code_is_no_highlight_io(run_detector):
     ev, _ = run_detector(DETECTOR, "assets/js/hooks/highlight.js",
                          'import { highlight } from "./cell_editor/highlight";\nconst Highlight = { mounted() { highlight(this.el); } };\nexport default Highlight;\n')
     assert ev == []
+
+
+def test_a_protocol_module_or_a_stand_in_names_no_vendor(run_detector):
+    """wiki.js's generic `authentication/oauth2/` module leads no vendor's id (no OAuth2 Proxy);
+    vikunja's `avatar/empty/empty.go` is the avatar system's stand-in, not a vendor called Empty."""
+    ev, _ = run_detector(DETECTOR, "server/modules/authentication/oauth2/authentication.js",
+                         "const OAuth2Strategy = require('passport-oauth2').Strategy\nmodule.exports = { init (passport, conf) {} }\n")
+    assert ev == []
+    assert module_of("pkg/modules/avatar/empty/empty.go") is None
