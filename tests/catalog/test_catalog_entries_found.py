@@ -2506,8 +2506,6 @@ MORE_CASES += [
                               "class StatsController < ApplicationController\n  def index\n    data = GoogleVisualr::DataTable.new\n"
                               "    data.new_column('string', 'Work')\n    @chart = GoogleVisualr::Interactive::ColumnChart.new(data, {})\n  end\nend\n")}),
     # container registries and stores a release pipeline publishes to
-    ("digitalocean-container-registry", workflow_with_steps("- run: doctl registry login --expiry-seconds 600",
-                                                            "- run: docker push registry.digitalocean.com/acme/api:${{ github.sha }}")),
     ("harbor", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/goharbor/go-client v0.210.0\n"}),
     ("harbor", {"docker-compose.yml": "services:\n  core:\n    image: goharbor/harbor-core:v2.11.0\n"}),
     ("chrome-web-store", {"package.json": '{"devDependencies": {"chrome-webstore-upload-cli": "^3.3.0"}}'}),

@@ -85,8 +85,10 @@ _APP_TOKEN = (
 # install). Such a grant lets the app read a workspace's data through the vendor's API; a
 # sign-in keeps the token on the user's account (`OAuthAccount`, `SocialAccount`) instead.
 _INTEGRATION_GRANT = (
+    # (a record built with arguments: Sentry's `DjangoIntegration()` and `CeleryIntegration()`
+    # in a settings file that also names OAuth endpoints hold no grant)
     ("integration record", re.compile(
-        r"""(?:Connector|Integration|Installation)(?<=\w\w\w\w\w\w\w\w\w\w)\(|"""
+        r"""(?:Connector|Integration|Installation)(?<=\w\w\w\w\w\w\w\w\w\w)\((?!\s*\))|"""
         r"""(?:connectors?|integrations?|installations?)\.(?:create|update|upsert|save|insert)\(""")),
     ("bot token", re.compile(r"""bot_token['"]?\s*[:=](?!=)""")),
 )

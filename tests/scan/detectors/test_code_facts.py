@@ -161,3 +161,8 @@ def test_a_sign_in_callback_is_no_integration_grant(run_detector):
              'token = resp.json().get("access_token")\n'
              'account = OAuthAccount(access_token=token)\nconnector = Connector(db)\n')
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("integration_grant:")]
+    # Sentry's framework integrations in a settings file that also sets an OAuth token endpoint
+    ev, _ = run_detector(DETECTOR, "app/settings.py",
+             'OIDC_OP_TOKEN_ENDPOINT = config("FXA_OP_TOKEN_ENDPOINT")\n'
+             'sentry_sdk.init(dsn=DSN, integrations=[DjangoIntegration(), CeleryIntegration()])\n')
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("integration_grant:")]
