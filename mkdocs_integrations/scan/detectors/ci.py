@@ -356,24 +356,28 @@ def _token_only_push(step: yaml.Node) -> bool:
     return token
 
 
+def _workflow_jobs(root: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Each job of a workflow file (a composite action's `runs` when it has no jobs), in every
+    YAML document of the file."""
+    if root is None:
+        return
+    for doc in y.items(root) if isinstance(root, yaml.SequenceNode) else [root]:
+        yield from [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
+
+
 def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
     """(line, implied text) for each docker/login-action step that names no registry, each
     image published to Docker Hub through another repository's reusable workflow, and each
     image-pushing action whose only credential is the GitHub token (GitHub's registry)."""
-    if root is None:
-        return
-    roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
-    for doc in roots:
-        jobs = [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
-        for job in jobs:
-            for ln in _hub_image_inputs(job):
-                yield ln, _DEFAULT_REGISTRY
-            for step in y.items(y.get(job, "steps")):
-                uses = y.get(step, "uses")
-                if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:
-                    yield y.line(uses), _DEFAULT_REGISTRY
-                elif _token_only_push(step):
-                    yield y.line(uses), _GITHUB_REGISTRY
+    for job in _workflow_jobs(root):
+        for ln in _hub_image_inputs(job):
+            yield ln, _DEFAULT_REGISTRY
+        for step in y.items(y.get(job, "steps")):
+            uses = y.get(step, "uses")
+            if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:
+                yield y.line(uses), _DEFAULT_REGISTRY
+            elif _token_only_push(step):
+                yield y.line(uses), _GITHUB_REGISTRY
 
 
 # Actions whose publishing is an input, not a command line: (action, input, the command it runs).
@@ -385,18 +389,13 @@ _PUBLISH_INPUTS = (("bufbuild/buf-action", "push", "buf push"),)
 def _implied_publish_inputs(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
     """(line, implied command) for each step of an action in _PUBLISH_INPUTS whose publishing
     input is true: the command the deploy rules read as that step's line."""
-    if root is None:
-        return
-    roots = y.items(root) if isinstance(root, yaml.SequenceNode) else [root]
-    for doc in roots:
-        jobs = [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
-        for job in jobs:
-            for step in y.items(y.get(job, "steps")):
-                ref = (y.scalar(y.get(step, "uses")) or "").split("@", 1)[0]
-                for action, key, command in _PUBLISH_INPUTS:
-                    value = y.get(y.get(step, "with"), key)
-                    if ref == action and (y.scalar(value) or "").strip().lower() == "true":
-                        yield y.line(value), command
+    for job in _workflow_jobs(root):
+        for step in y.items(y.get(job, "steps")):
+            ref = (y.scalar(y.get(step, "uses")) or "").split("@", 1)[0]
+            for action, key, command in _PUBLISH_INPUTS:
+                value = y.get(y.get(step, "with"), key)
+                if ref == action and (y.scalar(value) or "").strip().lower() == "true":
+                    yield y.line(value), command
 
 
 # Woodpecker/Drone image-publishing plugins push to Docker Hub unless their `settings:` name a
