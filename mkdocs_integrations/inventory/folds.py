@@ -83,7 +83,7 @@ def fold_bare_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) ->
         api = svc.bare_host if svc is not None else ""
         if not api or api not in catalog.services:
             continue
-        shown = [e for e in per_service[sid] if shows_use(e) and e.kind not in _FILE_FACTS]
+        shown = [e for e in per_service[sid] if shows_use(e) and e.kind not in FILE_FACTS]
         if shown and all(
             e.kind == HOST and e.get("authorize") != "1" and not is_sign_in_path(e.path) for e in shown
         ):
@@ -92,7 +92,9 @@ def fold_bare_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) ->
     return folded
 
 
-_FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
+# Service-less facts joined to the services of their file (`join_file_facts`): a disk's
+# `'visibility'` key read as a bucket setting describes the disks of that config file, whichever.
+FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
 
 
 def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:

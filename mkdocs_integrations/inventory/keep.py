@@ -11,11 +11,12 @@ import re
 
 from ..catalog import Catalog, Service
 from ..model import (
-    BUCKET, CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, EVENT, FEATURE, HOST, IMAGE, IMPORT, PACKAGE,
-    SCOPE, TEMPLATE, TERRAFORM, WEBHOOK_IN, WEBHOOK_OUT, Evidence,
+    CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, TERRAFORM,
+    WEBHOOK_IN, WEBHOOK_OUT, Evidence,
 )
 from ..paths import is_docs_site_path, is_test_path
 from ..usage import in_test_stack, shows_use
+from .folds import FILE_FACTS
 
 
 def strength_of(kinds: set[str]) -> str | None:
@@ -41,9 +42,6 @@ def strength_of(kinds: set[str]) -> str | None:
 _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.php$")
 
 
-# Service-less facts joined to the services of their file (`_join_file_facts`): a disk's
-# `'visibility'` key read as a bucket setting describes the disks of that config file, whichever.
-_FILE_FACTS = frozenset({BUCKET, SCOPE, EVENT, TEMPLATE})
 
 
 def _framework_config_only(evs: list[Evidence]) -> bool:
@@ -61,7 +59,7 @@ def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str
     packages = svc.packages.get("packagist", ())
     if not svc.drivers or not packages or not composer:
         return False  # a driver the framework loads through an adapter package (not an app's own settings)
-    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not shown or not all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown):
         return False
     return not any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in packages for name in composer)
@@ -81,7 +79,7 @@ def _test_tool_only(evs: list[Evidence]) -> bool:
     """True when a service is declared as a development dependency only and the code that uses
     it is all tests (`ioredis` in a package's devDependencies, called by its test helpers): a
     tool of the test suite, not a service the application runs against."""
-    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
         return False
     return any(e.kind in (IMPORT, CALL) and is_test_path(e.path) for e in evs)
@@ -99,7 +97,7 @@ def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     `wrangler`), which package scripts run without importing it: that stays."""
     if svc.category in ("ci", "hosting"):
         return False
-    shown = [e for e in evs if shows_use(e) and e.kind not in _FILE_FACTS]
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
         return False
     return not any(e.kind in (IMPORT, CALL) for e in evs)
