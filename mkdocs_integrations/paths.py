@@ -10,6 +10,8 @@ _TEST_DIRS = frozenset({
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "playwright", "fixtures",
     "__fixtures__", "__mocks__", "mocks", "testdata", "test-data", "testing", "stories", "__snapshots__",
     "integrationtest", "integrationtests", "integration-tests", "integration_tests", "integration-test",
+    # a test bench: the harness that drives the app against sample sites (a crawler's stealth checks)
+    "testbench",
     # Seed and demo data (db/seeds/, Laravel's database/seeders/, Doctrine's src/DataFixtures/):
     # sample rows that name vendors (avatar URLs, status pages to monitor), not the app's use.
     "seed", "seeds", "seeders", "DataFixtures",
@@ -27,7 +29,7 @@ _TEST_DIRS = frozenset({
 # Jest projects split by environment name their tests for it (`MediaTag.clienttest.tsx`,
 # `ingestion.servertest.ts`): a test by its suffix all the same.
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 

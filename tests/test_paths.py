@@ -42,6 +42,10 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         ("apps/web/config/environments/test.rb", True),
         ("config/runtime.exs", False),
         ("config/environments/production.rb", False),
+        # a crawler's test bench and an end-to-end check script (surfsense's ipify and a TLS fingerprint site)
+        ("surfsense_backend/app/web_crawler/testbench/suite_stealth.py", True),
+        ("surfsense_backend/scripts/e2e_phase3_crawl_billing.py", True),
+        ("scripts/deploy_e2e.py", False),
     ],
 )
 def test_is_test_path(path, test):
