@@ -57,8 +57,9 @@ def parse_requirement(text: str) -> tuple[str, str] | None:
 
 def requirement_extras(text: str) -> tuple[str, ...]:
     """The extras of one PEP 508 line: `django-allauth[socialaccount,saml]` → (socialaccount, saml)."""
-    m = re.match(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]", text)
-    return tuple(x.strip() for x in m.group(1).split(",") if x.strip()) if m else ()
+    m = _REQ.match(text)
+    extras = m.group(2) if m else None
+    return tuple(x.strip() for x in extras[1:-1].split(",") if x.strip()) if extras else ()
 
 
 def _extra_evidence(ev: Evidence, extras: object, ctx: Context) -> Iterator[Evidence]:
