@@ -18,7 +18,7 @@ from ...model import FEATURE, Evidence
 from ...paths import is_test_path
 from .base import Context, Detector, Record, Source
 from .code import language_for
-from .integration_modules import GENERIC_NAMES
+from .module_paths import GENERIC_NAMES
 
 # A class (or Go/Rust struct) whose name ends in a client role word.
 _CLASS = re.compile(

@@ -10,7 +10,6 @@ module itself calls out over HTTP, and then becomes a service of its own.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -18,504 +17,23 @@ from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
 from .code import language_for, name_words
 from .code_facts import builds_requests, calls_out, makes_requests
-
-# Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
-# front ends and frameworks those hold React context providers and storage adapters; inside one
-# of these folders they group the vendors, as in `alerting/provider/slack/`.)
-CONTAINERS = frozenset({
-    "integration", "integrations", "notifiers", "notifier", "notifications", "transports", "connectors",
-    "webhooks", "webhook", "oauth", "sso", "hooks", "importers", "importer", "migration",
-    "alerting", "alerters", "alerter", "plugins", "backends", "analytics",
-    # A customer-data platform's or alerting tool's destinations, one module per vendor the
-    # app sends events or alerts to (RudderStack's `src/v0/destinations/hs/`, redash's
-    # `destinations/pagerduty.py`, dittofeed's `destinations/postmark.ts`).
-    "destinations",
-    # A storage or mail layer's drivers, one per vendor behind the app's own interface
-    # (`pkg/filemanager/driver/onedrive/`, `drivers/mega/`, `mail/drivers/postmark.driver.ts`).
-    "driver", "drivers",
-    # Event listeners grouped per channel they deliver to (a Laravel app's
-    # `app/Listeners/Gotify/SendSpeedtestCompletedNotification.php`, `listeners/slack/`).
-    "listeners",
-    # A media automation app's download clients and indexers, one module per client or indexer
-    # site it drives (the *arr family's `Indexers/Newznab/`, `ImportLists/Trakt/`; `downloaders/`,
-    # `download-clients/`); a `clients/` folder counts inside a download folder only
-    # (`Download/Clients/Sabnzbd/`, `_download_clients`).
-    "indexers", "importlists", "import_lists", "import-lists", "downloaders", "downloadclients",
-    "download_clients", "download-clients",
-    # A scraping app's per-site scrapers, one module or package per site it extracts from
-    # (`platforms/amazon/scraper.py`, `scrapers/platforms/tiktok.py`, `scrapers/walmart.py`);
-    # a chat client's `client/platforms/anthropic.ts`, one module per model vendor.
-    "platforms", "scrapers",
-})
-# `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
-# app's own API clients or its customers.
-_DOWNLOAD_FOLDERS = frozenset({"download", "downloads", "downloader", "downloaders"})
-_CLIENT_FOLDERS = frozenset({"clients", "client"})
-
-
-def _download_clients(parts: list[str], i: int) -> bool:
-    """`parts[i]` is a `clients` folder right inside a download folder."""
-    return i > 0 and parts[i].lower() in _CLIENT_FOLDERS and parts[i - 1].lower() in _DOWNLOAD_FOLDERS
-# Plugin folders hold vendors among editor, build and UI plugins (`plugins/toast.client.ts`,
-# `editor/plugins/UploadPlugin.ts`, an app's own feature plugins `plugins/discord/`): there only
-# the namespaced layout of an application's vendor plugins counts, `lemur/plugins/lemur_digicert/`,
-# where each plugin folder carries the package's own name before the vendor's.
-_PLUGINS = frozenset({"plugins"})
-# Folders that hold vendor modules among other things (React's `hooks/`, data `migration/`,
-# `importers/`, a Laravel `Controllers/Webhook/`; pluggable `backends/` of storage, mail or
-# events, where `filesystem-backend.ts` and `locmem.py` sit beside `webdav-backend.ts`): there
-# only a catalog vendor's name counts, never an unknown one.
-# An `analytics/` folder holds the app's own event tracking beside its vendors' trackers
-# (`server/analytics/umami-analytics.js`).
-# A `driver/` folder holds the app's own drivers too (`driver/local/`, `driver/remote/`, a
-# database layer's `Driver/Base.php`): there only a catalog vendor's name counts.
-# A `listeners/` folder groups the app's own event listeners by domain too (`Listeners/Billing/`,
-# Slack Bolt's `listeners/actions/`): there only a catalog vendor's name counts, and only a
-# subfolder's (_FOLDER_ONLY): its files are named for the app's own events and models
-# (`listeners/workspace.listener.ts`, `LoveTrackOnLastfm.php`).
-_CATALOG_ONLY = frozenset({
-    "hooks", "importers", "importer", "migration", "webhook", "backends", "analytics", "driver", "drivers",
-    "listeners",
-})
-_FOLDER_ONLY = frozenset({"listeners"})
-# A Go storage or transport layer keeps one package per vendor under a singular `backend/`
-# (restic's `internal/backend/s3/`, `internal/backend/azure/`; rclone's `backend/b2/`). In other
-# languages `backend/` is a monorepo's server half (`backend/src/`, `backend/celery/`), so the
-# singular counts for Go packages only, and like `backends/` for catalog vendors only.
-_GO_BACKEND = re.compile(r"(^|/)backend/", re.I)
-
-
-def _go_backends(rel: str) -> str:
-    """The path with a Go package's `backend/` folder read as the `backends/` container."""
-    return _GO_BACKEND.sub(r"\1backends/", rel) if rel.endswith(".go") else rel
-
-
-# Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
-SIGN_IN_FOLDERS = frozenset({"oauth", "sso"})
-# Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
-GROUP_FOLDERS = frozenset({
-    "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
-    "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
-    "provider", "providers",
-    # where events come in from: `integrations/ingestors/sns/` beside `integrations/alerting/slack.go`
-    "ingestors", "ingestor", "ingestion", "ingest",
-    # download clients and indexers by protocol: `clients/torrent/deluge.py`, `downloaders/usenet/`
-    "torrent", "torrents", "usenet", "nzb",
-    # an e-commerce app's carriers beside its payment gateways: `integration/shipping/UPSShippingQuote.java`
-    "shipping",
-})
-# A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
-# the layer, not a vendor; the classes in it are the group's members.
-_LAYER_FOLDERS = frozenset({"impl"})
-
-
-def _before_group_word(stem: str, group: str) -> str | None:
-    """The vendor part of a class named `<Vendor><Group>...` in its group's folder
-    (`UPSShippingQuote` in `shipping/` → `UPS`, `BeanStreamPayment` in `payments/` → `BeanStream`);
-    '' when the name starts with the group's word (`ShippingDistancePreProcessorImpl`: the
-    group's own machinery); None when the name does not hold the group's word."""
-    word = group[:-1] if group.endswith("s") and not group.endswith("ss") else group
-    m = re.search(
-        rf"(?:[._-]|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|^)(?i:{re.escape(word)}s?)(?![a-z])", stem
-    )
-    if m is None:
-        return None
-    return stem[:m.start()].rstrip("._-")
-# Names that are the module system itself, not a vendor.
-GENERIC_NAMES = frozenset({
-    # the family's base class beside its vendors (`connectors/abstract_connector.py`, `AbstractNotifier.php`)
-    "abstract", "base", "common", "core", "shared", "utils", "util", "helpers", "helper", "types", "type", "index",
-    "interface", "interfaces", "models", "model", "lib", "main", "mod", "init", "config", "settings",
-    "registry", "manager", "factory", "integration", "integrations", "provider", "providers", "webhook",
-    "webhooks", "generic", "custom", "default", "email", "mail", "sms", "http", "https", "api", "oauth",
-    "auth", "app", "route", "routes", "event", "events", "broadcast", "shell", "group", "call", "views",
-    "view", "urls", "forms", "admin", "apps", "tests", "test", "mocks", "mock", "fixtures", "migrations",
-    "templates", "static", "public", "social", "channel", "channels", "notifier", "transport", "adapter",
-    "connector", "handler", "handlers", "service", "services", "client", "clients", "dto", "dtos",
-    "constants", "errors", "error", "logger", "log", "store", "context", "hooks", "components", "ui",
-    "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
-    # a stand-in provider of the module system (`avatar/empty/empty.go`: no avatar at all)
-    "empty", "blank", "none",
-    "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
-    "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
-    "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",
-    "alert", "alerts", "alerting", "alerter", "alerters",
-    # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients; `sql/`
-    # (`SqlIntegration.ts`) is the query language shared by a data source's SQL dialects
-    "mcp", "graphql", "grpc", "websocket", "websockets", "sql",
-    # feed formats, no vendor: an import list or notifier that reads any RSS/Atom/iCal URL (`ImportLists/Rss/`)
-    "rss", "atom", "ical",
-    # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
-    "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
-    "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
-    # an OAuth or connect flow's return route (`api/partners/platforms/callback/route.ts`)
-    "callback", "callbacks",
-    # The app's own features kept beside its vendors (NestJS apps put their import/export and
-    # usage reporting under `integrations/`): moving data in and out, reporting its own telemetry.
-    "import", "imports", "export", "exports", "telemetry",
-    # The CRUD pages of the app's own integration settings (`manage/integrations/new/`,
-    # `integrations/[id]/edit/`): route segments of what the user does, no vendor.
-    "new", "edit", "create", "update", "delete",
-    # where a backend's data lives, parsed from the user's repository URL (`backend/location/`):
-    # the layer's own machinery, not AWS Location Service
-    "location",
-})
-# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
-# A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
-# `wh` + api and `one` + bot.
-# Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
-# or two, and trying every split was exponential on a long run of them. No word is a prefix
-# of another, so the first reading of a suffix ends where any other one would.
-ROLE_SUFFIX = re.compile(
-    r"(?:(?>(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
-    r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
+from .kind_classes import kind_class_of, role_file_of
+from .module_paths import (
+    CATALOG_ONLY,
+    MODULE_KINDS,
+    MODULE_ROOTS,
+    NO_VENDOR,
+    PLUGINS,
+    ROLE_PREFIX,
+    SIGN_IN_FOLDERS,
+    TEST_DIRS,
+    container_of,
+    kind_of,
+    module_kind,
+    module_of,
+    without_surface,
 )
-# Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
-# `sms_gateways/`, `alertChannels/`, `notification_services/`. Each file there is a vendor's module by the folder's word.
-_KIND_WORDS = frozenset({
-    "notification", "notifications", "alert", "alerts", "alerting", "sms", "email", "mail", "push", "chat",
-    "messaging", "message", "messages",
-    # where events go: a tracking library's device-mode `destination-plugins/logrocket.ts`
-    "destination", "destinations",
-})
-_ROLE_WORDS = frozenset({
-    "provider", "providers", "channel", "channels", "sender", "senders", "gateway", "gateways", "transport",
-    "transports", "integration", "integrations", "notifier", "notifiers", "service", "services",
-    "plugins",
-})
 
-
-@functools.lru_cache(maxsize=4096)
-def _kind_folder(name: str) -> bool:
-    """`notification-providers`, `sms_gateways`, `alertChannels`: a kind and a role word.
-    Asked for every folder of every path the walk meets (few distinct names): cached."""
-    words = name_words(name)
-    return len(words) == 2 and words[0] in _KIND_WORDS and words[1] in _ROLE_WORDS
-
-
-@functools.lru_cache(maxsize=4096)
-def _qualified_integrations(name: str) -> bool:
-    """`config_integrations`, `alert_integrations`, `third_party_integrations`: a qualified
-    integrations folder holds one module per vendor like `integrations/` itself (an alerting
-    app's alert sources, each a config module named for its vendor: `config_integrations/zabbix.py`).
-    Its files sit beside the app's own kinds (`formatted_webhook.py`, `manual.py`), so a plain
-    file there counts by a catalog name only, as in `hooks/`."""
-    words = name_words(name)
-    return len(words) >= 2 and words[-1] == "integrations"
-
-
-# An application's own module system, one folder per kind and in it one folder per vendor:
-# `server/modules/analytics/hotjar/`, `modules/search/elasticsearch/`, `plugins/storage/s3/`.
-# The kind folder is a container only right inside such a root (a `search/` or `storage/`
-# folder elsewhere is the app's own feature), and only a catalog vendor's name counts there:
-# `storage/disk/` and `search/db/` are the app's own. The kind tells which of a vendor's
-# services the module is: `storage/digitalocean/` is Spaces, `authentication/github/` GitHub's
-# sign-in, not its API.
-_MODULE_ROOTS = frozenset({"modules", "providers", "plugins", "extensions"})
-_MODULE_KINDS: dict[str, frozenset[str]] = {
-    "analytics": frozenset({"analytics"}),
-    "authentication": frozenset({"oauth", "auth_provider"}),
-    "auth": frozenset({"oauth", "auth_provider"}),
-    "comments": frozenset({"external_api"}),
-    "search": frozenset({"database", "external_api"}),
-    "storage": frozenset({"file_storage"}),
-    "rendering": frozenset({"external_api"}),
-    "renderers": frozenset({"external_api"}),
-    "payment": frozenset({"payment"}),
-    "payments": frozenset({"payment"}),
-    "captcha": frozenset({"external_api"}),
-    # identity verification (KYC) vendors: `idv/jumio.go`, `kyc/onfido.py`
-    "idv": frozenset({"external_api"}),
-    "kyc": frozenset({"external_api"}),
-}
-
-
-# Go keeps an application's packages at the top of the repository or right under `internal/`
-# and `pkg/`: a kind folder there is the app's module system too (`storage/minio_s3.go`,
-# `internal/payment/alipay.go`), one file per vendor behind the package's dispatcher.
-_PACKAGE_ROOTS = frozenset({"internal", "pkg"})
-# The kinds that count there: an app's top-level `auth/`, `search/` or `analytics/` is its own feature.
-_TOP_KINDS = frozenset({"storage", "payment", "payments", "captcha", "idv", "kyc"})
-
-
-def _module_kind(parts: list[str], i: int) -> str:
-    """The kind of `parts[i]` when it is a kind folder right inside a module root or at the
-    top of the application's packages, else ''."""
-    low = parts[i].lower()
-    if low not in _MODULE_KINDS:
-        return ""
-    if low in _TOP_KINDS and (i == 0 or (i == 1 and parts[0].lower() in _PACKAGE_ROOTS)):
-        return low
-    return low if parts[i - 1].lower() in _MODULE_ROOTS else ""
-
-
-# A module root's kind folders named by the application itself, whatever the kind
-# (`extensions/Servers/CPanel/CPanel.php`, `extensions/Gateways/Stripe/Stripe.php`, WHMCS's
-# `modules/servers/cpanel/cpanel.php`): a folder per vendor holding a main file of the
-# folder's own name is one module per vendor, the layout of an app's extension system. Only
-# that exact shape, root/kind/<Name>/<Name>.<ext>, and never a UI component (a front end's
-# `modules/editor/Toolbar/Toolbar.tsx` is a component's folder).
-_SELF_NAMED_ROOTS = frozenset({"modules", "plugins", "extensions"})
-
-
-def _self_named_kind(parts: list[str], i: int) -> bool:
-    """`parts[i]` is a kind folder of a module root whose vendor folder below holds a file of
-    its own name, the file being the path's last part: `extensions/Servers/CPanel/CPanel.php`."""
-    if i < 1 or i != len(parts) - 3 or parts[i - 1].lower() not in _SELF_NAMED_ROOTS:
-        return False
-    name = parts[-1]
-    if name.endswith(_UI_FILES) or "." not in name:
-        return False
-    kind = parts[i].lower()
-    if kind in _TEST_DIRS or kind[:1] in _ROUTE_MARKS:
-        return False
-    stem = re.sub(r"[^a-z0-9]", "", name.rsplit(".", 1)[0].lower())
-    return len(stem) >= 3 and stem == re.sub(r"[^a-z0-9]", "", parts[i + 1].lower())
-
-
-def _is_container(name: str) -> bool:
-    return name.lower() in CONTAINERS or _kind_folder(name) or _qualified_integrations(name)
-
-
-# A delivery channel's folder inside a providers package holds one module per vendor:
-# `providers/src/lib/sms/twilio/`, `providers/email/sendgrid.ts`. Alone, `sms/` or `email/` is a
-# feature of the app (`components/preview/email/`); under a `providers` folder it is the vendors'.
-_CHANNEL_WORDS = frozenset({"sms", "email", "mail", "push", "chat", "messaging"})
-_PROVIDER_FOLDERS = frozenset({"provider", "providers"})
-_CHANNEL_DEPTH = 3  # how far above the channel folder `providers/` may be (`providers/src/lib/sms/`)
-
-
-def _channel_container(parts: list[str], i: int) -> bool:
-    """`parts[i]` is a channel folder (`sms`) with a `providers` folder at most three folders above it."""
-    return parts[i].lower() in _CHANNEL_WORDS and any(
-        p.lower() in _PROVIDER_FOLDERS for p in parts[max(0, i - _CHANNEL_DEPTH):i]
-    )
-
-
-# A monorepo's package named for the container keeps its code in a source root:
-# `packages/integrations/src/discord.ts`, `packages/importer/src/providers/amplitude.ts`.
-# Containers only: in a kind folder (`modules/auth/lib/user.ts`) the files are the app's own,
-# and a `lib/` there holds its helpers, whose names the kind's leading-id rule would misread.
-_SOURCE_ROOTS = frozenset({"src"})
-
-_TEST_NAME = re.compile(r"(?:[._-](?:test|spec|tests|mock|stories|d)$)|^test[_-]", re.I)
-_TEST_DIRS = frozenset({"tests", "test", "__tests__", "spec", "specs", "fixtures", "__mocks__", "testdata"})
-_TEST_FILE = re.compile(r"^(?:tests?|conftest|test_.*|.*_test|.*[._](?:test|spec|stories))\.[a-z]+$", re.I)
-
-
-def _container(rel: str) -> str:
-    """The nearest container folder's name (a channel folder under `providers/` included: `sms`)."""
-    parts = _go_backends(rel).lower().split("/")
-    check_channels = "provider" in rel.lower()
-    for i in range(len(parts) - 2, -1, -1):
-        if (parts[i] in CONTAINERS or _module_kind(parts, i) or (check_channels and _channel_container(parts, i))
-                or _download_clients(parts, i)):
-            return parts[i]
-    return ""
-
-
-def _kind_of(rel: str) -> str:
-    """The module kind of a path's innermost container (`analytics`, `storage`), or ''."""
-    parts = _go_backends(rel).lower().split("/")
-    for i in range(len(parts) - 2, -1, -1):
-        if parts[i] in CONTAINERS or _kind_folder(parts[i]) or _qualified_integrations(parts[i]) or _download_clients(parts, i):
-            return _module_kind(parts, i)
-        if _module_kind(parts, i):
-            return parts[i]
-    return ""
-
-
-def module_of(rel: str) -> tuple[str, bool] | None:
-    """(vendor name, named on purpose) for a path's module, or None: a folder of its own or a
-    file with a role word (`bluesky.provider.ts`) is named on purpose; a plain file in a
-    container (`webhooks/retry.ts`) may be a helper, so only a catalog name counts there."""
-    rel = _go_backends(rel)
-    parts = rel.split("/")
-    lowered = rel.lower().split("/")[:-1]
-    channels = "provider" in rel.lower() and any(_channel_container(parts, i) for i in range(len(parts) - 1))
-    if (not channels and CONTAINERS.isdisjoint(lowered)
-            and not any(_kind_folder(p) or _qualified_integrations(p) for p in parts[:-1])
-            and (_MODULE_ROOTS.isdisjoint(lowered) or _MODULE_KINDS.keys().isdisjoint(lowered))
-            and not any(_module_kind(parts, i) for i in range(min(2, len(parts) - 1)))
-            and not any(_download_clients(parts, i) for i in range(len(parts) - 1))
-            and not (len(parts) >= 4 and _self_named_kind(parts, len(parts) - 3))):
-        return None  # no container folder: most paths, and the loop below would find none
-    if _TEST_FILE.match(parts[-1]) or any(part.lower() in _TEST_DIRS for part in parts[:-1]):
-        return None
-    for i in range(len(parts) - 2, -1, -1):
-        channel = channels and _channel_container(parts, i)
-        self_named = not (channel or _is_container(parts[i]) or _module_kind(parts, i) or _download_clients(parts, i))
-        if self_named and not _self_named_kind(parts, i):
-            continue
-        j = i + 1
-        if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in CONTAINERS:
-            j += 1  # a workspace package named for the container keeps its modules in `src/`
-        group = ""
-        if not channel and not self_named and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
-            group = parts[j].lower()
-            j += 1
-            if parts[j].lower() in _LAYER_FOLDERS and j < len(parts) - 1:
-                j += 1
-        candidate = parts[j]
-        on_purpose = j < len(parts) - 1
-        if on_purpose and parts[i].lower() in CONTAINERS:
-            candidate = _group_member(parts, i, j) or candidate
-        if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
-            return None
-        if parts[i].lower() in _PLUGINS:
-            stripped = _strip_namespace(candidate, parts[:i])
-            if not on_purpose or stripped == candidate:
-                return None  # editor, build and UI plugins (`plugins/toast.client.ts`, `plugins/discord/`)
-            candidate = stripped
-        if not on_purpose:  # a file: its name without extension and role words
-            candidate = candidate.rsplit(".", 1)[0]
-            if _TEST_NAME.search(candidate):
-                return None
-            if candidate.split(".")[0].lower() == parts[i].lower():
-                return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
-            # a role word in its name, or in its folder's (`notification-providers/kook.js`)
-            on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
-            vendor = _before_group_word(candidate, group) if group else None
-            if vendor == "":
-                return None  # the group's own class (`shipping/ShippingDecisionPreProcessor.java`)
-            if vendor:
-                # `<Vendor><Group>` (`UPSShippingQuote`, `StripePayment`): a vendor's module by name
-                candidate, on_purpose = vendor, True
-        if _qualified_integrations(parts[i]):
-            # the app's own kinds and layers too (`formatted_webhook.py`, a NestJS module's
-            # `partner-integrations/usecases/`): catalog names only
-            on_purpose = False
-        if candidate[:1] in _ROUTE_MARKS or candidate.lower() in _ROUTE_FILES:
-            return None  # a web framework's route segment or page file: UI, not a vendor module
-        core = ROLE_SUFFIX.sub("", candidate)
-        if not core.strip("._-"):
-            return None  # nothing but role words: `integration.service.ts`
-        if on_purpose:
-            core = _strip_role_prefix(core)
-            if core is None:
-                return None  # `connector-oauth2/`, `provider-mock/`: a protocol or the system's own
-        words = name_words(core)
-        if len(words) > 1 and words[-1] == parts[i].lower():
-            words = words[:-1]  # `umami-analytics.js` in `analytics/`: the vendor's module there
-        if self_named and len(words) > 1 and (words[-1] in CONTAINERS or words[-1] in _KIND_WORDS):
-            # `Others/DiscordNotifications/`: the vendor and what the extension does with it
-            words = words[:-1]
-            core = "-".join(words)
-        # (`googleAnalytics/` names a vendor; `analytics.py` and `analytics.component.tsx` do not)
-        if not words or any(w in CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
-            w in GENERIC_NAMES or w in _UI_WORDS or w in _KIND_WORDS for w in words
-        ):
-            return None  # about integrations in general (`integrations-layout-client.tsx`)
-        squashed = "".join(words)
-        # (one letter is a name only as a role-first package's vendor: `connector-x`)
-        if len(squashed) < (1 if core != ROLE_SUFFIX.sub("", candidate) else 2) or squashed in GENERIC_NAMES:
-            return None
-        return core.lower(), on_purpose
-    return None
-
-
-# Containers whose files are each one vendor's module by their role word. Not Laravel's
-# `app/Notifications/<Group>/DomainFailureNotification.php`: the app's own notifications to its
-# users, one class per event, grouped by audience.
-_GROUPED_ROLES = frozenset({"integration", "connector", "provider", "adapter", "driver", "notifier"})
-
-
-def _group_member(parts: list[str], i: int, j: int) -> str:
-    """The vendor of a module kept one level down, in a folder the app named for a kind of
-    vendor (`integrations/src/download-client/aria2/aria2-integration.ts`,
-    `integrations/src/media-transcoding/tdarr-integration.ts`): a file named with the
-    container's own role word (`-integration` in `integrations/`, `.notifier` in `notifiers/`)
-    names its vendor on purpose, and a folder between it and the container whose words it
-    does not share is a group, not a vendor. '' when the path is not so laid out: the file is
-    right below the candidate folder (`download-client/x-integration.ts` with the candidate
-    its group) or in a folder of its own name (`download-client/aria2/aria2-integration.ts`);
-    a file sharing the folder's words (`github/github-app-integration.ts`) is the folder's."""
-    rest = parts[j + 1:]
-    if not 1 <= len(rest) <= 2 or all(w in GENERIC_NAMES for w in name_words(parts[j])):
-        return ""  # `integrations/src/interfaces/calendar/`: the module system's own folders
-    stem = rest[-1].rsplit(".", 1)[0]
-    role = parts[i].lower()
-    role = role[:-1] if role.endswith("s") else role
-    m = ROLE_SUFFIX.search(stem)
-    if m is None or role not in name_words(m.group(0)) or role not in _GROUPED_ROLES:
-        return ""  # no role word, or another one (`slack/oauth-client.ts` is Slack's helper)
-    core = stem[:m.start()]
-    words = name_words(core)
-    if not words or all(w in GENERIC_NAMES or w in GROUP_FOLDERS for w in words) or set(words) & set(name_words(parts[j])):
-        return ""
-    if len(rest) == 2 and name_words(rest[0]) != words:
-        return ""  # `download-client/aria2/` holds `aria2-integration.ts`, not another vendor's file
-    return rest[0] if len(rest) == 2 else core
-
-
-# A monorepo keeps one workspace package per vendor, named role first
-# (`packages/connectors/connector-amazon/`, `providers/provider-stripe/`, `plugins/plugin-slack/`,
-# `adapters/adapter-s3/`, `integrations/integration-notion/`): the role word names the module
-# system, the rest the vendor. A trailing channel or platform word says which of the vendor's
-# surfaces the package serves (`connector-gatewayapi-sms`, `connector-dingtalk-web`,
-# `connector-wechat-native`), not another vendor.
-_ROLE_PREFIX = re.compile(r"^(?:connector|provider|plugin|adapter|integration)[-_](?=[a-z0-9])", re.I)
-_SURFACE_WORDS = frozenset({"web", "native", "sms", "email", "mail", "social", "mobile", "app"})
-# What is left once the role word is gone when the package is no vendor's: a protocol client to a
-# user-set endpoint (`connector-oauth2`, `connector-oidc`, `connector-http-sms`) or a stand-in
-# (`connector-mock-social`, `connector-logto-social-demo`).
-_NO_VENDOR = frozenset({"oauth", "oauth2", "oidc", "openid", "http", "https", "mock", "demo", "example", "sample",
-                        "template", "templates", "test", "dummy", "fake", "stub", "generic", "custom"})
-
-
-def _without_surface(name: str, ctx: Context) -> str:
-    """`gatewayapi-sms` → `gatewayapi`, `dingtalk-web` → `dingtalk` when that is a catalog vendor
-    (or its sign-in): the trailing word says which surface of the vendor the package serves. An
-    unknown vendor keeps its whole name (`aliyun-sms` is Alibaba Cloud SMS, not all of Aliyun)."""
-    words = name_words(name)
-    while len(words) > 1 and words[-1] in _SURFACE_WORDS:
-        words = words[:-1]
-        short = "-".join(words)
-        if ctx.index.service_named(short) or ctx.index.sign_in_provider(short):
-            return short
-    return name
-
-
-def _strip_role_prefix(name: str) -> str | None:
-    """`connector-amazon` → `amazon`, `connector-gatewayapi-sms` → `gatewayapi`; the name unchanged
-    without a leading role word; None when the rest names no vendor (`connector-oauth2`)."""
-    m = _ROLE_PREFIX.match(name)
-    if m is None:
-        return name
-    words = name_words(name[m.end():])
-    if any(w in _NO_VENDOR for w in words):
-        return None
-    if not words or all(w in GENERIC_NAMES for w in words):
-        return None
-    return "-".join(words)
-
-
-def _other_words(words: list[str], word: str) -> list[str]:
-    """The words of a name besides `word` and the module system's own (`component`, `page`)."""
-    return [w for w in words if w != word and not {w, w + "s"} & (GENERIC_NAMES | _UI_WORDS)]
-
-
-def _strip_namespace(name: str, ancestors: list[str]) -> str:
-    """`lemur_digicert` under `lemur/plugins/` → `digicert`: a plugin folder named with its
-    package's own name in front. Unchanged when no ancestor folder's name leads it."""
-    low = name.lower()
-    for folder in ancestors:
-        prefix = folder.lower()
-        if len(prefix) >= 3 and len(low) > len(prefix) + 1 and low.startswith(prefix) and low[len(prefix)] in "_-.":
-            return name[len(prefix) + 1:]
-    return name
-
-
-# Route segments of file-system routers: `[webhookId]`, `(dashboard)`, `@modal`, `_components`,
-# `$id` (Remix), `:id`; and the page files of the App Router and SvelteKit.
-_ROUTE_MARKS = frozenset("[(@_$:+")
-_ROUTE_FILES = frozenset({
-    "page", "layout", "loading", "error", "template", "not-found", "default", "route", "head", "middleware",
-})
-_UI_WORDS = frozenset({
-    "layout", "page", "client", "card", "list", "modal", "dialog", "button", "form", "settings", "icon",
-    "logo", "item", "items", "table", "row", "menu", "tab", "tabs", "view", "section", "header", "footer",
-})
 
 
 def _slug(name: str) -> str:
@@ -532,98 +50,6 @@ _MANIFESTS = (".yml", ".yaml", ".json")
 
 def _manifest(name: str) -> bool:
     return name.lower().endswith(_MANIFESTS) and not name.lower().startswith(("package", "tsconfig", "composer"))
-
-
-# Folders of a layer or of UI, whose classes are named for what they show or hold, not for a
-# vendor they call (`components/TwitterCard.tsx`, `models/SlackMessage.java`).
-_NOT_KIND_FOLDERS = _UI_WORDS | _TEST_DIRS | frozenset({
-    "sidebar", "navbar", "toolbar", "widget", "screen", "dialogs", "modals", "forms", "form",
-    # admin-panel builders (Filament, Nova, Backpack): `Resources/Threads/Tables/ThreadsTable.php`
-    "tables", "table", "columns", "column", "fields", "field", "infolists", "charts", "chart", "lenses",
-    "components", "views", "pages", "screens", "widgets", "layouts", "icons", "models", "entities", "entity",
-    "dto", "dtos", "domain", "resources", "resource", "controllers", "controller", "tests", "test", "mocks",
-    "fixtures", "migrations", "config", "configuration", "util", "utils", "helpers", "exceptions", "exception",
-    "events", "event", "enums", "types", "interfaces", "api",
-    # architectural layers: their classes are named for the app's own domain words
-    # (`Services/StreamService.cs`, `Parser/ComicVineParser.cs` parsing Comic Vine's file names)
-    "service", "services", "parser", "parsers", "repository", "repositories", "handler", "handlers",
-    "manager", "managers", "job", "jobs", "task", "tasks", "worker", "workers", "command", "commands",
-    "query", "queries", "middleware", "filter", "filters", "validator", "validators", "mapper", "mappers",
-    "converter", "converters", "serializer", "serializers", "factory", "factories", "builder", "builders",
-    "listener", "listeners", "extension", "extensions", "attribute", "attributes", "dao", "data", "store",
-    "stores", "cache", "schema", "schemas", "request", "requests", "response", "responses", "policy", "policies",
-})
-# Role words a kind's class name may end with after the kind (`OpenCellIdGeolocationProvider`).
-_CLASS_ROLES = frozenset({
-    "provider", "client", "service", "decoder", "encoder", "sender", "handler", "adapter", "impl", "api",
-    "manager", "connector", "driver", "backend",
-})
-# Transport words a vendor's class may add to its name (`TtnHttpProtocolDecoder`).
-_TRANSPORTS = frozenset({"http", "https", "rest", "json", "xml", "tcp", "udp", "api", "web"})
-
-
-_UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
-
-
-def kind_class_of(rel: str) -> tuple[str, ...]:
-    """Vendor names of a class file named for the kind its package holds, one class per vendor:
-    `geocoder/BaiduGeocoder.java` → ("baidu",), `notificators/NotificatorTelegram.java` →
-    ("telegram",), `geolocation/OpenCellIdGeolocationProvider.java` → ("opencellid",),
-    `forward/PositionForwarderWialon.java` → ("position", "wialon"): the words before and
-    after the package's word, each a candidate (the caller keeps one a catalog or host names).
-    Empty for any other path. Class files only (a capital first letter)."""
-    parts = rel.split("/")
-    if len(parts) < 2 or not parts[-1][:1].isupper() or "." not in parts[-1] or parts[-1].endswith(_UI_FILES):
-        return ()  # a UI component is named for what it shows (`YouTubeSidebarItem.vue`)
-    folder = parts[-2].lower()
-    if folder in _NOT_KIND_FOLDERS or not folder.isalpha() or len(folder) < 3:
-        return ()
-    if any(p.lower() in _TEST_DIRS or p.lower().endswith((".tests", ".test")) for p in parts[:-1]) or _TEST_FILE.match(
-        parts[-1]
-    ) or re.search(r"(?:Tests?|Spec|Mock|Fake|Stub)\.\w+$", parts[-1]):
-        return ()
-    words = name_words(parts[-1].rsplit(".", 1)[0])
-    stem = folder[:-1] if folder.endswith("s") and len(folder) > 3 else folder
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + 3) + 1):
-            joined = "".join(words[i:j])
-            # the package's word, or a noun made of it (`forward/` → Forwarder, `notificators/` → Notificator)
-            if joined in (folder, stem) or (j == i + 1 and joined.startswith(stem) and len(joined) - len(stem) <= 3):
-                before, after = words[:i], words[j:]
-                while after and after[-1] in _CLASS_ROLES:
-                    after = after[:-1]
-                if not joined.endswith(("er", "or")):
-                    # after a thing's word the rest names a kind of it (`GeofenceCircle`, `RadioStream`);
-                    # after an agent's (`NotificatorTelegram`, `PositionForwarderWialon`) a vendor
-                    after = []
-                out = []
-                for side in (before, after):
-                    while side and side[-1] in _TRANSPORTS:
-                        side = side[:-1]
-                    name = "".join(side)
-                    if len(name) >= 3 and name not in GENERIC_NAMES and not all(w in GENERIC_NAMES for w in side):
-                        out.append(name)
-                return tuple(out)
-    return ()
-
-
-# Files of one role, one per vendor, named role first in snake case beside the role's other
-# files (`object/syncer_okta.go`, `syncer_keycloak.go`, `notifier_slack.py`, `sender_twilio.go`;
-# a forge's webhook payload formats `database/webhook_slack.go`, `webhook_dingtalk.go`, each
-# vendor's message shape for its incoming-webhook URL): the rest of the name is a vendor when it
-# is a catalog service's name.
-_ROLE_FILE = re.compile(
-    r"^(?:syncer|notifier|sender|importer|exporter|uploader|connector|webhook|notify|notification|alert)"
-    r"_([a-z0-9]{3,40}(?:_[a-z0-9]{1,40})?)\.[a-z]{1,5}$"
-)
-
-
-def role_file_of(name: str) -> str:
-    """The vendor part of a role file's name (`syncer_okta.go` → okta), or ''."""
-    m = _ROLE_FILE.match(name)
-    if m is None or _TEST_FILE.match(name):
-        return ""
-    return m.group(1)
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
@@ -711,7 +137,7 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
     modules sit beside its vendors'): a service of the kind's categories only
     (`internal/storage/sql_provider.go` is no Azure SQL, `upload.go` no UploadThing). The
     leading-id rule takes the whole name only, in every kind folder."""
-    cats = _MODULE_KINDS[kind]
+    cats = MODULE_KINDS[kind]
     words = name_words(name)
     names = [name, _VERSION.sub("", name)]  # `umami2/`: the vendor's second version
     if len(words) > 1:
@@ -734,7 +160,7 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         # `azure/` is the company's account sign-in, not its one identity product (Azure AD B2C).
         # A protocol's name leads no vendor's id: wiki.js's generic `authentication/oauth2/`
         # module is no OAuth2 Proxy.
-        if n < 2 and squashed not in _NO_VENDOR and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
+        if n < 2 and squashed not in NO_VENDOR and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
             leading = [s.id for s in ctx.catalog.services.values()
                        if s.category in cats and _leads(s.id, squashed)]
             if len(leading) == 1:
@@ -761,8 +187,8 @@ def _kind_at_top(rel: str) -> bool:
     `internal/storage/`) rather than a module root's (`modules/storage/`)."""
     parts = rel.split("/")
     for i in range(len(parts) - 2, -1, -1):
-        if _module_kind(parts, i):
-            return not (i > 0 and parts[i - 1].lower() in _MODULE_ROOTS)
+        if module_kind(parts, i):
+            return not (i > 0 and parts[i - 1].lower() in MODULE_ROOTS)
     return False
 
 
@@ -806,7 +232,7 @@ def _sign_in_detail(name: str, on_purpose: bool, src: Source) -> tuple[tuple[str
         return ()
     # Role-first workspace packages only (`connector-discord/`): a vendor's integration module
     # (`integrations/discord/`) authorizing its own API with OAuth is no sign-in (fold_integration_oauth).
-    if _ROLE_PREFIX.match(folder.rsplit("/", 1)[-1]) and _SIGN_IN_CODE.search(src.text):
+    if ROLE_PREFIX.match(folder.rsplit("/", 1)[-1]) and _SIGN_IN_CODE.search(src.text):
         return (("folder", folder), ("sign_in", "1"), ("vendor", name))
     return (("folder", folder), ("vendor", name))
 
@@ -817,7 +243,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     found = module_of(src.rel)
     if found is None:
         role = role_file_of(src.name)
-        if role and not any(p.lower() in _TEST_DIRS for p in src.rel.split("/")[:-1]):
+        if role and not any(p.lower() in TEST_DIRS for p in src.rel.split("/")[:-1]):
             sid = ctx.index.service_named(role) or ctx.index.service_named(role.replace("_", "-"))
             if sid is not None:  # a catalog vendor only: `syncer_user.go` is the role's own
                 yield Evidence(
@@ -834,7 +260,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # with an everyday word (catalog `word_name`) counts from a module named for it on
         # purpose only (`integrations/social/threads.provider.ts`).
         return
-    kind = _kind_of(src.rel)
+    kind = kind_of(src.rel)
     if _manifest(src.name):
         # a manifest counts for a catalog vendor only, and only when it loads or links something
         if "://" not in src.text and "<script" not in src.text.lower():
@@ -848,14 +274,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             )
         return
     sid = None
-    if _container(src.rel) in SIGN_IN_FOLDERS:
+    if container_of(src.rel) in SIGN_IN_FOLDERS:
         sid = ctx.index.service_named(name + "-oauth")
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
     if sid is None and ctx.index.service_named(name) is None:
-        name = _without_surface(name, ctx)
+        name = without_surface(name, ctx)
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
-    container = _container(src.rel)
+    container = container_of(src.rel)
     if sid is None and len(name_words(name)) > 1 and name_words(name)[-1] == container:
         sid = ctx.index.service_named("".join(name_words(name)[:-1]))  # `umami-analytics` in `analytics/`
     if sid is None and on_purpose and ctx.index.sign_in_provider(name) and _SIGN_IN_CODE.search(src.text):
@@ -865,7 +291,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             detail=(("module", name),) + _sign_in_detail(name, on_purpose, src),
         )
         return
-    if sid is None and (_container(src.rel) in _CATALOG_ONLY or _manifest(src.name)):
+    if sid is None and (container_of(src.rel) in CATALOG_ONLY or _manifest(src.name)):
         return
     if sid is None and on_purpose and not re.search(r"[^a-z0-9]", name) and calls_out(src):
         # A name of one word that starts with a catalog vendor's (`teamsworkflows/` posting to
@@ -876,7 +302,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         sid = _vendor_feature(name, src, ctx)
     if sid is None and not (on_purpose and len(re.sub(r"[^a-z0-9]", "", name)) >= 3 and calls_out(src)):
         return  # an unknown name must be a module of its own that calls somewhere outside
-    if sid is None and _container(src.rel) in _PLUGINS and not makes_requests(src):
+    if sid is None and container_of(src.rel) in PLUGINS and not makes_requests(src):
         return  # a plugin's metadata links (`author_url`) are no requests
     slug = sid or _slug(name)
     sign_in = _sign_in_detail(name, on_purpose, src)

@@ -24,7 +24,7 @@ from ...paths import is_sign_in_path, is_test_path
 from ...uncatalogued import api_slug
 from .base import Context, Detector, Record, Source
 from .code import language_for, name_words
-from .integration_modules import CONTAINERS, GENERIC_NAMES, GROUP_FOLDERS, ROLE_SUFFIX, SIGN_IN_FOLDERS
+from .module_paths import CONTAINERS, GENERIC_NAMES, GROUP_FOLDERS, ROLE_SUFFIX, SIGN_IN_FOLDERS
 
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.
 _OAUTH_CLIENT = re.compile(

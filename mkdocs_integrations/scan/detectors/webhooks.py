@@ -15,7 +15,7 @@ from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
 from ..lexing import C_STYLE, HASH, PHP
 from .base import Context, Detector, Record, Source
 from .code import language_for, name_words
-from .integration_modules import module_of
+from .module_paths import module_of
 
 _HOOKY = r"[\w\-/:{}\[\]<>.$]*(?:webhooks?|hooks?)(?:[\w\-/:{}\[\]<>.$]*)"
 _ROUTE_CALL = re.compile(

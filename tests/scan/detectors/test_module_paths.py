@@ -1,0 +1,193 @@
+"""Module layouts: the vendor a path's folders name, from the path alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_integrations.scan.detectors.module_paths import module_of
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("internal/integration/wallabag/wallabag.go", ("wallabag", True)),
+        ("hc/integrations/pagerduty/transport.py", ("pagerduty", True)),
+        ("libs/src/integrations/social/bluesky.provider.ts", ("bluesky", True)),
+        # `ingestors/` groups the vendors events come in from: the vendor is the folder below
+        ("internal/integrations/ingestors/sns/sns.go", ("sns", True)),
+        ("internal/bounce/webhooks/sendgrid.go", ("sendgrid", False)),
+        ("app/api/webhooks/retry.ts", ("retry", False)),
+        ("internal/integration/integration.go", None),  # the module system itself
+        ("hc/integrations/gotify/tests.py", None),  # its tests
+        ("src/providers/ThemeProvider.tsx", None),  # React providers are not vendors
+        ("resources/views/settings/webhooks/parts/form.blade.php", None),
+        ("apps/web/core/services/integrations/integration.service.ts", None),  # only role words
+        ("app/(dashboard)/settings/webhooks/[webhookId]/page-client.tsx", None),  # a route segment
+        ("app/(dashboard)/settings/integrations/page.tsx", None),  # a page file
+        ("app/settings/integrations/integrations-layout-client.tsx", None),  # about integrations in general
+        ("alerting/provider/slack/slack.go", ("slack", True)),  # alerting providers, one per vendor
+        ("alerting/provider/incidentio/dedup.go", ("incidentio", True)),
+        ("alerting/provider/provider.go", None),  # the provider system itself
+        ("alerting/alert/alert.go", None),
+        ("src/notifications/providers/gotify/index.ts", ("gotify", True)),
+        # a media automation app's download clients and indexers, one folder per vendor
+        ("src/NzbDrone.Core/Download/Clients/Sabnzbd/SabnzbdProxy.cs", ("sabnzbd", True)),
+        ("src/NzbDrone.Core/Indexers/Newznab/NewznabRequestGenerator.cs", ("newznab", True)),
+        ("src/NzbDrone.Core/ImportLists/Trakt/TraktProxy.cs", ("trakt", True)),
+        ("src/NzbDrone.Core/ImportLists/Rss/RssImportBase.cs", None),  # a feed format, any URL: no vendor
+        ("app/downloaders/torrent/deluge/client.py", ("deluge", True)),  # a protocol group first
+        ("src/NzbDrone.Core/Indexers/IndexerBase.cs", ("indexerbase", False)),  # a plain file: catalog names only
+        ("app/api/clients/acme/client.py", None),  # a `clients/` folder outside a download folder
+        ("src/notifications/providers/NotificationProvider.tsx", None),  # React context, role words only
+        ("src/providers/ThemeProvider.tsx", None),
+        # a folder named for its kind of module: every file there is one vendor's
+        # a qualified integrations folder: one config module per vendor beside the app's own
+        # kinds, so a plain file counts by a catalog name only (not on purpose)
+        ("engine/config_integrations/zabbix.py", ("zabbix", False)),
+        ("engine/config_integrations/formatted_webhook.py", ("formatted", False)),
+        ("src/third_party_integrations/acme/client.py", ("acme", False)),
+        ("apps/api/src/app/partner-integrations/usecases/complete/complete.usecase.ts", ("usecases", False)),
+        ("server/notification-providers/kook.js", ("kook", True)),
+        ("server/notification-providers/heii-oncall.js", ("heii-oncall", True)),
+        ("server/notification-providers/notification-provider.js", None),  # the base class
+        # the family's abstract base beside its vendors: no vendor named Abstract
+        ("bookwyrm/connectors/abstract_connector.py", None),
+        ("app/notifiers/AbstractNotifier.php", None),
+        ("src/smsGateways/SevenIo.ts", ("sevenio", True)),
+        # role words end a name only as words of their own: `whapi` is no `wh` API
+        ("server/notification-providers/whapi.js", ("whapi", True)),
+        ("app/notifiers/SlackNotifier.php", ("slack", True)),
+        ("server/analytics/umami-analytics.js", ("umami-analytics", False)),
+        ("features/blocks/integrations/googleAnalytics/utils/run.ts", ("googleanalytics", True)),
+        ("mealie/schema/analytics/analytics.py", None),
+        ("frontend/web/components/integrations/mcp/mcpSnippets.tsx", None),  # a protocol, no vendor
+        # the query language shared by a data source's SQL dialects, no Azure SQL
+        ("packages/back-end/src/integrations/SqlIntegration.ts", None),
+        ("packages/back-end/src/integrations/sql/clauses/conversion-window-clause.ts", None),
+        ("apps/frontend/src/components/analytics/analytics.component.tsx", None),
+        ("apps/api/src/app/analytics/analytics.controller.ts", None),  # the folder's own feature module
+        # a delivery channel's folder inside a providers package: one vendor per folder
+        ("packages/providers/src/lib/sms/kannel/kannel.provider.ts", ("kannel", True)),
+        ("packages/providers/src/lib/chat/msTeams/msTeams.provider.ts", ("msteams", True)),
+        ("src/providers/email/sendgrid.provider.ts", ("sendgrid", True)),
+        ("packages/providers/src/lib/sms/generic-sms/generic-sms.provider.ts", None),  # channel words only
+        ("apps/web/src/components/workflow/preview/sms/SmsPreview.tsx", None),  # a channel folder alone
+        ("src/providers/AuthProvider/chat/ChatBox.tsx", ("chatbox", False)),  # a plain file: catalog names only
+        # a workspace package named for the container keeps its modules in a source root
+        ("packages/integrations/src/discord.ts", ("discord", False)),
+        ("packages/importer/src/providers/amplitude.ts", ("amplitude", False)),
+        ("packages/integrations/src/index.ts", None),
+        ("packages/integrations/src/lib/utils.ts", None),
+        ("apps/web/modules/auth/lib/user.ts", None),  # a kind folder's helpers, no source root
+        ("apps/web/modules/storage/src/delete-response-files.ts", None),
+        # a folder grouping vendors by kind inside the container: the vendor is the module
+        # named with the container's role word below it, in its own folder or not
+        ("packages/integrations/src/download-client/aria2/aria2-integration.ts", ("aria2", True)),
+        ("packages/integrations/src/media-transcoding/tdarr-integration.ts", ("tdarr", True)),
+        # Laravel's notifications grouped by audience (the app's own messages to its users): the
+        # folder is the candidate, as for any notifications folder, never each event's name
+        ("app/Notifications/Ninja/DomainFailureNotification.php", ("ninja", True)),
+        ("packages/integrations/src/media-organizer/sonarr/sonarr-integration.ts", ("sonarr", True)),
+        ("packages/integrations/src/github/github-app-integration.ts", ("github", True)),  # the folder's own
+        ("packages/integrations/src/slack/oauth-client.ts", ("slack", True)),  # another role word
+        ("packages/integrations/src/interfaces/calendar/calendar-integration.ts", None),  # the system's own
+        # the app's own pages for adding and editing integrations
+        ("apps/nextjs/src/app/[locale]/manage/integrations/new/_integration-new-form.tsx", None),
+        ("app/settings/integrations/edit/form.tsx", None),
+        # a scraping app's per-site scrapers and a chat client's per-vendor platform modules
+        ("app/proprietary/platforms/amazon/scraper.py", ("amazon", True)),
+        ("app/scrapers/walmart.py", ("walmart", False)),
+        ("app/client/platforms/anthropic.ts", ("anthropic", False)),
+        ("apps/api/src/app/endpoints/platforms/platforms.controller.ts", None),  # the app's own domain
+        ("app/api/partners/platforms/callback/route.ts", None),  # an OAuth return route, no vendor
+    ],
+)
+def test_module_names(rel, expected):
+    assert module_of(rel) == expected
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a kind folder right inside an app's module root: one folder per vendor
+        ("server/modules/search/elasticsearch/engine.js", ("elasticsearch", True)),
+        ("server/modules/storage/sftp/storage.js", ("sftp", True)),
+        ("server/modules/rendering/markdown-kroki/renderer.js", ("markdown-kroki", True)),
+        ("src/plugins/comments/disqus/index.ts", ("disqus", True)),
+        # elsewhere a `search/` or `storage/` folder is the app's own feature
+        ("src/search/elasticsearch/engine.js", None),
+        ("app/storage/sftp/storage.js", None),
+    ],
+)
+def test_module_kind_folders(rel, expected):
+    assert module_of(rel) == expected
+
+
+def test_a_module_named_for_what_it_does_names_no_vendor():
+    """`webhooks/deliver_webhook.rb`, `webhooks/send_webhook.py`: the action, not a vendor."""
+    assert module_of("app/services/webhooks/deliver_webhook.rb") is None
+    assert module_of("app/webhooks/send_webhook.py") is None
+    assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a CDP's or alerting tool's destinations, one module per vendor
+        ("redash/destinations/pagerduty.py", ("pagerduty", False)),
+        ("src/v0/destinations/hs/transform.js", ("hs", True)),
+        # a tracking library's device-mode destinations: a kind folder, every file a vendor's
+        ("libs/jitsu-js/src/destination-plugins/logrocket.ts", ("logrocket", True)),
+        ("libs/jitsu-js/src/destination-plugins/index.ts", None),
+        ("lemur/destinations/models.py", None),  # the app's own destinations feature
+    ],
+)
+def test_destination_folders(rel, expected):
+    assert module_of(rel) == expected
+
+
+def test_role_first_workspace_packages_name_their_vendor():
+    """A monorepo's one package per vendor named role first (`connector-amazon/`,
+    `provider-stripe/`): the vendor is the rest; a protocol or stand-in rest names none."""
+    assert module_of("packages/connectors/connector-amazon/src/constant.ts") == ("amazon", True)
+    assert module_of("packages/connectors/connector-x/src/constant.ts") == ("x", True)
+    assert module_of("packages/connectors/connector-gatewayapi-sms/src/index.ts") == ("gatewayapi-sms", True)
+    assert module_of("packages/connectors/connector-oauth2/src/index.ts") is None
+    assert module_of("packages/connectors/connector-oidc/src/index.ts") is None
+    assert module_of("packages/connectors/connector-mock-social/src/index.ts") is None
+    assert module_of("packages/connectors/connector-logto-social-demo/src/index.ts") is None
+
+
+@pytest.mark.parametrize("rel, expected", [
+    # `<Vendor><Group>` classes in a group's `impl` package: the vendor, named on purpose
+    ("core/modules/integration/shipping/impl/UPSShippingQuote.java", ("ups", True)),
+    ("core/modules/integration/shipping/impl/USPSShippingQuote.java", ("usps", True)),
+    ("core/modules/integration/payment/impl/BeanStreamPayment.java", ("beanstream", True)),
+    ("app/integrations/payments/stripe_payment.py", ("stripe", True)),
+    # the group's own machinery, named with the group's word first: no vendor
+    ("core/modules/integration/shipping/impl/ShippingDistancePreProcessorImpl.java", None),
+    ("core/modules/integration/payment/impl/PaymentHelper.java", None),
+    # `impl` is a layer, never the vendor; a class without the group's word is a plain file there
+    ("core/modules/integration/shipping/impl/DefaultPackagingImpl.java", ("defaultpackagingimpl", False)),
+])
+def test_group_member_classes_named_vendor_then_group(rel, expected):
+    assert module_of(rel) == expected
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # an extension system's kind folders, named by the app, one folder per vendor holding a
+        # main file of the folder's own name (Paymenter's `extensions/Servers/`, WHMCS's `modules/servers/`)
+        ("extensions/Servers/DirectAdmin/DirectAdmin.php", ("directadmin", True)),
+        ("modules/servers/cpanel/cpanel.php", ("cpanel", True)),
+        # the vendor and what the extension does with it
+        ("extensions/Others/DiscordNotifications/DiscordNotifications.php", ("discord", True)),
+        ("extensions/Servers/Convoy/routes.php", None),  # not the module's main file
+        ("extensions/Servers/Convoy/Rules/Cpu.php", None),
+        ("src/modules/editor/Toolbar/Toolbar.tsx", None),  # a UI component's folder
+        ("app/Servers/CPanel/CPanel.php", None),  # no module root
+    ],
+)
+def test_self_named_modules_in_a_module_roots_kind_folder(rel, expected):
+    assert module_of(rel) == expected
