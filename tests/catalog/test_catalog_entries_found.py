@@ -2619,6 +2619,23 @@ MORE_CASES += [
 MORE_CASES += [
     ("github-oauth", {"lib/auth/workos.ts": 'export const url = (provider: string) => workos.userManagement.getAuthorizationUrl({\n  provider: provider === "github" ? "GitHubOAuth" : "GoogleOAuth",\n  clientId, redirectUri,\n});\n'}),
     ("google-oauth", {"lib/auth/workos.ts": 'export const url = () => workos.userManagement.getAuthorizationUrl({ provider: "GoogleOAuth", clientId, redirectUri });\n'}),
+    # part-search providers, one class per vendor: Octopart through the Nexar GraphQL API, LCSC's
+    # catalog endpoints, Canopy API's Amazon data
+    ("octopart", {"src/Providers/OctopartProvider.php": "<?php\nclass OctopartProvider {\n    private const TOKEN_URL = 'https://identity.nexar.com/connect/token';\n"
+                  "    public function search(string $q) { return $this->client->request('POST', 'https://api.nexar.com/graphql/', ['json' => ['query' => $q]]); }\n}\n"}),
+    ("lcsc", {"src/Providers/LCSCProvider.php": "<?php\nclass LCSCProvider {\n    private const ENDPOINT_URL = 'https://wmsc.lcsc.com/ftps/wm';\n"
+              "    public function get(string $id) { return $this->client->request('GET', self::ENDPOINT_URL . '/product/detail', ['query' => ['productCode' => $id]]); }\n}\n"}),
+    ("canopy-api", {"app/services/amazon.py": "import os, requests\n\ndef search(q):\n    return requests.get('https://rest.canopyapi.co/api/amazon/search', params={'searchTerm': q},"
+                    " headers={'API-KEY': os.environ['CANOPY_API_KEY']}).json()\n"}),
+    # Watchtower's HTTP API triggering an update of the app's own container; its image in compose
+    ("watchtower", {"src/Services/System/WatchtowerClient.php": "<?php\nclass WatchtowerClient {\n    public function run() {\n        return $this->http->request('POST', getenv('WATCHTOWER_API_URL') . '/v1/update',"
+                    " ['headers' => ['Authorization' => 'Bearer ' . getenv('WATCHTOWER_API_TOKEN')]]);\n    }\n}\n"}),
+    ("watchtower", {"docker-compose.yml": "services:\n  watchtower:\n    image: containrrr/watchtower:1.7.1\n    environment:\n      - WATCHTOWER_HTTP_API_UPDATE=true\n"}),
+    # exchange-rate services of florianv/swap's chain, by the library's service names
+    ("european-central-bank", {"config/packages/swap.yaml": "florianv_swap:\n  providers:\n    european_central_bank: ~\n    frankfurter: ~\n"}),
+    ("frankfurter", {"config/packages/swap.yaml": "florianv_swap:\n  providers:\n    european_central_bank: ~\n    frankfurter: ~\n"}),
+    ("fixer", {"config/swap.php": "<?php\nreturn [\n    'services' => [\n        'fixer' => ['access_key' => env('FIXER_ACCESS_KEY')],\n    ],\n];\n"}),
+    ("european-central-bank", {"src/Rates.php": "<?php\nuse Exchanger\\Service\\EuropeanCentralBank;\n$service = new EuropeanCentralBank($client);\n"}),
 ]
 
 
