@@ -36,8 +36,10 @@ _NOT_SETTINGS = re.compile(
 # url/uri/endpoint/host (any case) whose value opens with a URL. Group 2 is the URL's host as
 # written, template placeholders and all (`{s}.tile-cyclosm.openstreetmap.fr`): one flat run up
 # to the path, port or closing quote, read apart below.
+# A bare `endpoint:` counts too (`turn: {cloudflare: {endpoint: https://rtc.live.cloudflare.com/...}}`:
+# the vendor is the parent key); a bare `url:` or `host:` is as often a menu link or a bind address.
 _SETTING = re.compile(
-    r"""^[ \t]*(?:-[ \t]+)?['"]?([A-Za-z][\w.-]*?(?:url|uri|endpoint|host))['"]?[ \t]*:[ \t]*['"]?"""
+    r"""^[ \t]*(?:-[ \t]+)?['"]?([A-Za-z][\w.-]*?(?:url|uri|endpoint|host)|endpoint)['"]?[ \t]*:[ \t]*['"]?"""
     r"""(?:https?|wss?)://([^\s/'"?#:]{3,200})""",
     re.M | re.I,
 )

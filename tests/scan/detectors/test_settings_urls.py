@@ -39,6 +39,20 @@ def test_spring_application_yml_anywhere(run_detector):
     assert [e.service for e in ev] == ["openstreetmap-nominatim"]
 
 
+def test_a_bare_endpoint_key_under_a_vendor_section(run_detector):
+    """`endpoint:` alone (the vendor is the parent key) holds the API URL the code posts to; a
+    bare `url:` stays out (menu links are written so)."""
+    ev, _ = run_detector(DETECTOR, "service/config/sample.yml", """\
+        turn:
+          cloudflare:
+            apiToken: secret://turn.cloudflare.apiToken
+            endpoint: https://rtc.live.cloudflare.com/v1/turn/keys/LMNOP/credentials/generate
+        links:
+          - url: https://overpass-api.de/docs
+        """)
+    assert [(e.service, e.line) for e in ev] == [("cloudflare", 4)]
+
+
 def test_links_unknown_hosts_and_other_keys_are_not_services(run_detector):
     """A key for a page people open (help, donation, wiki), a host the catalog does not know
     (maybe the app's own) and a key that is no endpoint's name are no evidence."""
