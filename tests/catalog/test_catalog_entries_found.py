@@ -2638,6 +2638,40 @@ MORE_CASES += [
     ("european-central-bank", {"src/Rates.php": "<?php\nuse Exchanger\\Service\\EuropeanCentralBank;\n$service = new EuropeanCentralBank($client);\n"}),
 ]
 
+# JVM vendor clients and hand-built vendor API calls (a Java chat server, a Kotlin CDN purger)
+MORE_CASES += [
+    ("aws-cloudfront", {"src/main/kotlin/app/cdn/CloudFrontPurger.kt":
+                        "package app.cdn\n\nimport software.amazon.awssdk.services.cloudfront.CloudFrontClient\n"
+                        "import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationRequest\n\n"
+                        "class CloudFrontPurger(private val client: CloudFrontClient) {\n"
+                        "  fun purge(id: String) = client.createInvalidation(CreateInvalidationRequest.builder().distributionId(id).build())\n}\n"}),
+    ("google-play-billing", {"src/main/java/app/billing/PlayBilling.java":
+                             "package app.billing;\n\nimport com.google.api.services.androidpublisher.AndroidPublisher;\n\n"
+                             "public class PlayBilling {\n  AndroidPublisher publisher;\n"
+                             "  Object get(String pkg, String token) throws Exception {\n"
+                             "    return publisher.purchases().subscriptionsv2().get(pkg, token).execute();\n  }\n}\n"}),
+    ("foundationdb", {"pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version>"
+                                 "<dependencies><dependency><groupId>org.foundationdb</groupId><artifactId>fdb-java</artifactId><version>7.3.68</version></dependency></dependencies></project>\n",
+                      "src/main/java/app/store/FdbStore.java":
+                      "package app.store;\n\nimport com.apple.foundationdb.Database;\nimport com.apple.foundationdb.FDB;\n\n"
+                      "public class FdbStore {\n  final Database db = FDB.selectAPIVersion(730).open(\"/etc/foundationdb/fdb.cluster\");\n}\n"}),
+    ("cloudflare", {"config/app.yml": "turn:\n  cloudflare:\n    apiToken: secret\n"
+                                      "    endpoint: https://rtc.live.cloudflare.com/v1/turn/keys/KEYID/credentials/generate\n"}),
+    ("google-cloud-storage", {"src/main/java/app/gcp/CanonicalRequestGenerator.java":
+                              "package app.gcp;\n\nclass CanonicalRequestGenerator {\n"
+                              "  String query(String cred) { return \"X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=\" + cred; }\n}\n"}),
+    ("azure-front-door", {"src/main/kotlin/app/cdn/AzurePurger.kt":
+                          'package app.cdn\n\nfun purgeUrl(sub: String, rg: String, profile: String, ep: String) =\n'
+                          '  "https://management.azure.com/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.Cdn/profiles/$profile/afdEndpoints/$ep/purge?api-version=2023-05-01"\n'}),
+    ("languagetool", {"src/main/kotlin/app/qa/LanguageToolApiClient.kt":
+                      "package app.qa\n\nclass LanguageToolApiClient(private val url: String) {\n  fun check(text: String) = post(\"$url/v2/check\", text)\n}\n"}),
+    ("languagetool", {"docker-compose.yml": "services:\n  languagetool:\n    image: erikvl87/languagetool:6.7\n    ports:\n      - 8010:8010\n"}),
+    ("kubernetes", workflow_with_steps("- uses: nickgronow/kubectl@master",
+                                       "  with:",
+                                       "    args: '\"rollout restart deployment/app\"'",
+                                       "    config_data: ${{ secrets.KUBE_CONFIG }}")),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
@@ -2766,3 +2800,18 @@ def test_an_own_get_current_user_helper_is_no_amplify_auth(tmp_path, scanner):
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "aws-cognito" not in {u.id for u in inv.services}
 
+
+
+def test_an_own_get_auth_method_is_no_firebase_auth(tmp_path, scanner):
+    """Firebase's `getAuth()` takes no argument or the app; a controller's own `getAuth(...)`
+    method (a Java endpoint returning credentials) beside firebase-admin, used only for push
+    messages, is no Firebase Authentication."""
+    write_tree(tmp_path, {
+        "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version>"
+                   "<dependencies><dependency><groupId>com.google.firebase</groupId><artifactId>firebase-admin</artifactId><version>9.2.0</version></dependency></dependencies></project>\n",
+        "src/main/java/app/CredentialsController.java":
+            "package app;\n\npublic class CredentialsController {\n"
+            "  public Credentials getAuth(@Auth final AuthenticatedDevice auth) {\n    return generator.generateFor(auth.id());\n  }\n"
+            "  public Credentials other() throws Exception { return getAuth(null); }\n}\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "firebase-auth" not in {u.id for u in inv.services}
