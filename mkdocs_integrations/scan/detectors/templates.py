@@ -29,7 +29,8 @@ _EXTENSIONS = (
     ".heex", ".eex", ".leex",
 )
 # `src="https://..."`, `src: "//..."` (haml/slim), `javascript_include_tag "https://..."`,
-# `script_tag(...)`: the resource the page loads. The URL may follow template tags inside the
+# `script_tag(...)`: the resource the page loads; an inline script's `script.src = `https://...${key}``
+# (a JS template literal: the loader script built with its API key) likewise. The URL may follow template tags inside the
 # attribute: the default of a conditional (`src="{{ if .BaseUrl }}{{ .BaseUrl }}{{ else }}https://..."`,
 # Jinja's `{% if %}...{% else %}`, ERB's `<% if %>...<% else %>`) is what the page loads unless set.
 _TAG_IN_ATTR = r"""(?:\{\{[^{}\n]{0,120}\}\}|\{%[^%\n]{0,120}%\}|<%[^%\n]{0,120}%>){0,6}"""
@@ -41,7 +42,7 @@ _INLINE_REQUEST = (
     r"""|\bfetch\(\s*|\baxios\.(?:get|post)\(\s*"""
 )
 _LOADED = re.compile(
-    r"""(?:\bsrc\s*[=:]\s*|\b(?:javascript_include_tag|script_tag|javascript_tag)\b[\s(]*""" + _INLINE_REQUEST + r""")['"]?""" + _TAG_IN_ATTR +
+    r"""(?:\bsrc\s*[=:]\s*|\b(?:javascript_include_tag|script_tag|javascript_tag)\b[\s(]*""" + _INLINE_REQUEST + r""")['"`]?""" + _TAG_IN_ATTR +
     r"""(?:https?:)?//([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)"""
     r"""(?::\d+)?(/[^\s'"`)<>]*)?""",
     re.I,

@@ -17,6 +17,15 @@ def test_script_include_in_erb_is_the_vendor(run_detector):
     assert _hosts(run_detector, "app/views/events/show.html.erb", src) == [("maps.googleapis.com", "google-maps")]
 
 
+def test_inline_script_setting_src_to_a_template_literal(run_detector):
+    """An inline script injecting the vendor's loader with its key in a JS template literal
+    (`script.src = `https://maps.googleapis.com/maps/api/js?${key}...``) loads that script."""
+    src = ("<script>\n  var script = document.createElement('script')\n"
+           "  script.src = `https://maps.googleapis.com/maps/api/js?${key}v=3.exp&libraries=places`\n"
+           "  document.body.appendChild(script)\n</script>\n")
+    assert _hosts(run_detector, "app/views/places/_map.html.erb", src) == [("maps.googleapis.com", "google-maps")]
+
+
 def test_src_attribute_in_twig(run_detector):
     src = '<script src="https://js.stripe.com/v3/"></script>\n'
     assert _hosts(run_detector, "templates/pay.html.twig", src) == [("js.stripe.com", "stripe")]
