@@ -2670,6 +2670,29 @@ MORE_CASES += [
                                        "  with:",
                                        "    args: '\"rollout restart deployment/app\"'",
                                        "    config_data: ${{ secrets.KUBE_CONFIG }}")),
+    # Rails apps (thirty-fifth set): Clicky's snippet in a layout's analytics code, Flickr's gem and
+    # OmniAuth strategy, gravatar-ultimate, Sidekiq's Redis connection, the Maps JavaScript API's
+    # classes, an OpenFn inbox URL.
+    ("clicky", {"config/environments/production.rb": 'Rails.application.configure do\n  config.analytics_code = <<-CLICKY\n'
+                '    <script src="//static.getclicky.com/js" type="text/javascript"></script>\n'
+                '    <script type="text/javascript">try{ clicky.init(100594260); }catch(e){}</script>\n  CLICKY\nend\n'}),
+    ("clicky", {"app/views/layouts/_analytics.html.erb": '<script>var clicky_site_ids = clicky_site_ids || []; clicky_site_ids.push(<%= ENV["CLICKY_ID"] %>);</script>\n'}),
+    ("flickr", {"Gemfile": "source 'https://rubygems.org'\ngem 'flickraw'\n",
+                "app/models/photo.rb": "class Photo < ApplicationRecord\n  def self.fetch(id)\n    info = flickr.photos.getInfo(photo_id: id)\n    FlickRaw.url_z(info)\n  end\nend\n"}),
+    ("flickr", {"package.json": '{"dependencies": {"flickr-sdk": "^7.0.0"}}\n',
+                "src/flickr.js": "import { createFlickr } from 'flickr-sdk';\nconst { flickr } = createFlickr(process.env.FLICKR_API_KEY);\nexport const photos = (id) => flickr('flickr.people.getPhotos', { user_id: id });\n"}),
+    ("flickr-oauth", {"Gemfile": "source 'https://rubygems.org'\ngem 'omniauth'\ngem 'omniauth-flickr'\n",
+                      "config/initializers/omniauth.rb": "Rails.application.config.middleware.use OmniAuth::Builder do\n  provider :flickr, ENV['FLICKR_KEY'], ENV['FLICKR_SECRET'], scope: 'read'\nend\n"}),
+    ("gravatar", {"Gemfile": "source 'https://rubygems.org'\ngem 'gravatar-ultimate'\n",
+                  "app/helpers/application_helper.rb": "module ApplicationHelper\n  def avatar_url(member)\n    Gravatar.new(member.email).image_url(size: 80, default: :identicon, ssl: true)\n  end\nend\n"}),
+    ("redis", {"Gemfile": "source 'https://rubygems.org'\ngem 'sidekiq'\n",
+               "config/initializers/sidekiq.rb": "Sidekiq.configure_server do |config|\n  config.redis = { url: ENV.fetch('REDIS_URL', 'redis://localhost:6379/0') }\nend\n"}),
+    ("redis", {"Gemfile": "source 'https://rubygems.org'\ngem 'resque'\n",
+               "config/initializers/resque.rb": "Resque.redis = Redis.new(host: 'localhost', port: 6379)\n"}),
+    ("google-maps", {"app/javascript/components/address-autocomplete.js":
+                     "export function attach(input) {\n  const ac = new google.maps.places.Autocomplete(input, { types: ['geocode'] });\n  return ac;\n}\n"}),
+    ("openfn", {"app/services/openfn_notifier.rb": "class OpenfnNotifier\n  INBOX = 'https://app.openfn.org/i/3f1c2a9e-7b1d-4c2e-9a51-2d6f0e8b4c11'\n"
+                "  def notify(payload) = RestClient.post(INBOX, payload.to_json, content_type: :json)\nend\n"}),
 ]
 
 
