@@ -196,7 +196,14 @@ def _qualified_integrations(name: str) -> bool:
     Its files sit beside the app's own kinds (`formatted_webhook.py`, `manual.py`), so a plain
     file there counts by a catalog name only, as in `hooks/`."""
     words = name_words(name)
-    return len(words) >= 2 and words[-1] == "integrations"
+    return len(words) >= 2 and (words[-1] == "integrations" or words[-1] in _ADAPTER_WORDS)
+
+
+# A qualified adapters folder (Ruby's ActiveJob-style `webhook_adapter/open_fn_adapter.rb`,
+# `queue_adapters/sidekiq_adapter.rb`, `payment_adapters/`): one adapter class per vendor behind
+# the app's own interface, looked up by name. Qualified only: a bare `adapters/` folder holds a
+# framework's storage or UI adapters. Catalog names only, like a qualified integrations folder.
+_ADAPTER_WORDS = frozenset({"adapter", "adapters"})
 
 
 # An application's own module system, one folder per kind and in it one folder per vendor:

@@ -47,6 +47,11 @@ from mkdocs_integrations.scan.detectors.module_paths import module_of
         ("engine/config_integrations/formatted_webhook.py", ("formatted", False)),
         ("src/third_party_integrations/acme/client.py", ("acme", False)),
         ("apps/api/src/app/partner-integrations/usecases/complete/complete.usecase.ts", ("usecases", False)),
+        # a qualified adapters folder (ActiveJob-style): one adapter class per vendor, catalog names only;
+        # a bare `adapters/` folder is a framework's storage or UI adapters
+        ("gems/bess/lib/houdini/webhook_adapter/open_fn_adapter.rb", ("open_fn", False)),
+        ("lib/keila/mailings/sender_adapters/postmark.ex", ("postmark", False)),
+        ("app/adapters/local.rb", None),
         ("server/notification-providers/kook.js", ("kook", True)),
         ("server/notification-providers/heii-oncall.js", ("heii-oncall", True)),
         ("server/notification-providers/notification-provider.js", None),  # the base class
