@@ -98,6 +98,9 @@ GROUP_FOLDERS = frozenset({
     "torrent", "torrents", "usenet", "nzb",
     # an e-commerce app's carriers beside its payment gateways: `integration/shipping/UPSShippingQuote.java`
     "shipping",
+    # the layer of adapters behind the container's interface, one per vendor
+    # (`backends/adaptor/axiom_adaptor.ex`, `integrations/adapters/stripe.ts`)
+    "adapter", "adapters", "adaptor", "adaptors",
 })
 # A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
 # the layer, not a vendor; the classes in it are the group's members.
@@ -126,7 +129,7 @@ GENERIC_NAMES = frozenset({
     "auth", "app", "route", "routes", "event", "events", "broadcast", "shell", "group", "call", "views",
     "view", "urls", "forms", "admin", "apps", "tests", "test", "mocks", "mock", "fixtures", "migrations",
     "templates", "static", "public", "social", "channel", "channels", "notifier", "transport", "adapter",
-    "connector", "handler", "handlers", "service", "services", "client", "clients", "dto", "dtos",
+    "connector", "adaptor", "handler", "handlers", "service", "services", "client", "clients", "dto", "dtos",
     "constants", "errors", "error", "logger", "log", "store", "context", "hooks", "components", "ui",
     "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
     # a stand-in provider of the module system (`avatar/empty/empty.go`: no avatar at all)
@@ -163,7 +166,7 @@ GENERIC_NAMES = frozenset({
 # of another, so the first reading of a suffix ends where any other one would.
 ROLE_SUFFIX = re.compile(
     r"(?:(?>(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
-    r"notification|channel|adapter|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
+    r"notification|channel|adapter|adaptor|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
 )
 # Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
 # `sms_gateways/`, `alertChannels/`, `notification_services/`. Each file there is a vendor's module by the folder's word.

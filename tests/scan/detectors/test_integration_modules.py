@@ -490,3 +490,11 @@ def test_a_protocol_module_or_a_stand_in_names_no_vendor(run_detector):
                          "const OAuth2Strategy = require('passport-oauth2').Strategy\nmodule.exports = { init (passport, conf) {} }\n")
     assert ev == []
     assert module_of("pkg/modules/avatar/empty/empty.go") is None
+
+
+def test_an_adaptor_layer_in_a_backends_folder_names_catalog_vendors(run_detector):
+    """`backends/adaptor/<vendor>_adaptor.ex`: one adapter module per destination vendor (a
+    log router's sinks); the layer folder is no vendor, the file's name before `_adaptor` is."""
+    ev, _ = run_detector(DETECTOR, "lib/app/backends/adaptor/axiom_adaptor.ex",
+                         "defmodule App.Backends.Adaptor.AxiomAdaptor do\n  def url(c), do: c.domain\nend\n")
+    assert [(e.kind, e.service) for e in ev] == [(FEATURE, "axiom")]

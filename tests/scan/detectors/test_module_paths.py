@@ -196,3 +196,20 @@ def test_group_member_classes_named_vendor_then_group(rel, expected):
 )
 def test_self_named_modules_in_a_module_roots_kind_folder(rel, expected):
     assert module_of(rel) == expected
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a container's adapter layer, one `<vendor>_adaptor` module (or folder) per vendor
+        ("lib/app/backends/adaptor/axiom_adaptor.ex", ("axiom", True)),
+        ("lib/app/backends/adaptor/slack_adaptor/client.ex", ("slack", True)),
+        ("src/integrations/adapters/stripe.ts", ("stripe", False)),
+        ("src/integrations/adapters/StripeAdapter.ts", ("stripe", True)),
+        # the layer's own helpers: plain files, catalog names only; the layer alone names nothing
+        ("lib/app/backends/adaptor/query_result.ex", ("query_result", False)),
+        ("lib/app/backends/adaptor.ex", None),
+    ],
+)
+def test_adapter_layer_inside_a_container(rel, expected):
+    assert module_of(rel) == expected
