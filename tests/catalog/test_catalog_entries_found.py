@@ -2696,6 +2696,15 @@ MORE_CASES += [
 ]
 
 
+# a log router's destinations: ConfigCat's Hex SDK, Last9's OTLP endpoints, Elasticsearch named
+# `elastic` in an adapter module per vendor
+MORE_CASES += [
+    ("configcat", {"mix.exs": 'defp deps do\n  [{:configcat, "~> 4.0"}]\nend\n'}),
+    ("last9", {"lib/app/otlp_sink.ex": 'defmodule App.OtlpSink do\n  @regions %{"US-WEST-1" => "https://otlp.last9.io", "AP-SOUTH-1" => "https://otlp-aps1.last9.io"}\n  def url(r), do: @regions[r] <> "/v1/logs"\nend\n'}),
+    ("elasticsearch", {"lib/app/backends/adaptor/elastic_adaptor.ex": 'defmodule App.Backends.Adaptor.ElasticAdaptor do\n  def url(config), do: config.url\nend\n'}),
+    ("elasticsearch", {".env.example": "ELASTIC_URL=http://localhost:9200\nELASTIC_USER=elastic\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
