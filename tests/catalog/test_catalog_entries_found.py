@@ -2703,6 +2703,8 @@ MORE_CASES += [
     ("last9", {"lib/app/otlp_sink.ex": 'defmodule App.OtlpSink do\n  @regions %{"US-WEST-1" => "https://otlp.last9.io", "AP-SOUTH-1" => "https://otlp-aps1.last9.io"}\n  def url(r), do: @regions[r] <> "/v1/logs"\nend\n'}),
     ("elasticsearch", {"lib/app/backends/adaptor/elastic_adaptor.ex": 'defmodule App.Backends.Adaptor.ElasticAdaptor do\n  def url(config), do: config.url\nend\n'}),
     ("elasticsearch", {".env.example": "ELASTIC_URL=http://localhost:9200\nELASTIC_USER=elastic\n"}),
+    # images mirrored to ECR Public: docker/login-action to its registry
+    ("aws-ecr", workflow_with_steps("- uses: docker/login-action@v3", "  with:", "    registry: public.ecr.aws")),
 ]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
