@@ -2636,6 +2636,18 @@ MORE_CASES += [
     ("frankfurter", {"config/packages/swap.yaml": "florianv_swap:\n  providers:\n    european_central_bank: ~\n    frankfurter: ~\n"}),
     ("fixer", {"config/swap.php": "<?php\nreturn [\n    'services' => [\n        'fixer' => ['access_key' => env('FIXER_ACCESS_KEY')],\n    ],\n];\n"}),
     ("european-central-bank", {"src/Rates.php": "<?php\nuse Exchanger\\Service\\EuropeanCentralBank;\n$service = new EuropeanCentralBank($client);\n"}),
+    # .NET SDKs of Yubico OTP validation, Azure Table Storage and Azure Notification Hubs: the
+    # project file's package and the code's `using` of it
+    ("yubico", {"Core/Core.csproj": _csproj("YubicoDotNetClient"),
+                "Core/Auth/YubicoOtpTokenProvider.cs": "using YubicoDotNetClient;\n\npublic class YubicoOtpTokenProvider\n{\n    public async Task<bool> ValidateAsync(string otp) {\n        var client = new YubicoClient(_clientId, _key);\n        var response = await client.VerifyAsync(otp);\n        return response.Status == YubicoResponseStatus.Ok;\n    }\n}\n"}),
+    ("azure-table-storage", {"Core/Core.csproj": _csproj("Azure.Data.Tables"),
+                             "Core/Repositories/EventRepository.cs": "using Azure.Data.Tables;\n\npublic class EventRepository\n{\n    private readonly TableClient _table;\n    public EventRepository(string connectionString) {\n        _table = new TableServiceClient(connectionString).GetTableClient(\"event\");\n    }\n}\n"}),
+    ("azure-notification-hubs", {"Core/Core.csproj": _csproj("Microsoft.Azure.NotificationHubs"),
+                                 "Core/Push/NotificationHubPushEngine.cs": "using Microsoft.Azure.NotificationHubs;\n\npublic class NotificationHubPushEngine\n{\n    private readonly NotificationHubClient _client = NotificationHubClient.CreateClientFromConnectionString(_connectionString, _hubName);\n}\n"}),
+    # the 2FA Directory's API (sites supporting 2FA / passkeys), read by a password manager's report
+    ("2fa-directory", {"src/Reports/GetPasskeyDirectoryQuery.cs":
+                       'public class GetPasskeyDirectoryQuery\n{\n    private const string Url = "https://passkeys-api.2fa.directory/v1/all.json";\n'
+                       '    public async Task<string> GetAsync() => await _httpClient.GetStringAsync(Url);\n}\n'}),
 ]
 
 # JVM vendor clients and hand-built vendor API calls (a Java chat server, a Kotlin CDN purger)
