@@ -90,14 +90,32 @@ def squashed_domain(host: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(registrable_domain(host)))
 
 
+# The last word of a repository named for one component of a product (`bitwarden-server`,
+# `acme-web`, `foo-backend`): the product's brand is the words before it.
+_COMPONENT_WORDS = frozenset({"server", "web", "app", "api", "backend", "frontend", "core", "platform",
+                              "monorepo", "service", "services"})
+
+
+def _brand(project_name: str) -> str:
+    """The product's name in a component repository's (`bitwarden-server` → bitwarden), squashed;
+    '' when the name is no such brand-and-component pair."""
+    words = [w for w in re.split(r"[^a-z0-9]+", project_name.lower()) if w]
+    if len(words) < 2 or words[-1] not in _COMPONENT_WORDS:
+        return ""
+    return "".join(words[:-1])
+
+
 def _own(slug: str, project_name: str) -> bool:
     """Whether a vendor name is the application's own: a part of its name (`typebot` in
     typebot.io, `inboxzero` in inbox-zero), or its name with a suffix, as its domain often is
-    (kavita → kavitareader.com)."""
+    (kavita → kavitareader.com), also where the repository names one component of the product
+    (bitwarden-gov.com, the regional cloud of the product built from `bitwarden-server`)."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
     squashed = slug.replace("-", "")
+    brand = _brand(project_name)
     return bool(project) and (
         slug in project_name.lower() or squashed in project or (len(project) >= 4 and squashed.startswith(project))
+        or (len(brand) >= 5 and squashed.startswith(brand))
     )
 
 

@@ -67,6 +67,19 @@ def test_the_applications_own_brand_domain_is_not_a_vendor(tmp_path):
     assert "inboxzero" not in found
 
 
+def test_the_products_brand_with_a_suffix_is_its_own_in_a_component_repository(tmp_path):
+    """A repository named for one component of a product (`bitwarden-server`): the product's
+    regional cloud (api.bitwarden-gov.com) starts with the brand, not with the repository's name."""
+    found = _inventory(tmp_path, {"src/Settings/CloudRegion.cs":
+                                  'public static class CloudRegion\n{\n    public const string Gov = "https://api.bitwarden-gov.com";\n}\n'},
+                       name="bitwarden-server")
+    assert "bitwarden-gov" not in found
+    # a vendor whose name only shares the product's first letters is no part of it
+    found = _inventory(tmp_path, {"src/Settings/CloudRegion.cs": 'public const string Url = "https://api.bitly.com/v4/shorten";\n'},
+                       name="bit-server")
+    assert "bitly" in found
+
+
 def test_a_provider_module_names_the_vendor_of_the_host_it_calls(tmp_path):
     found = _inventory(tmp_path, {
         "server/notification-providers/kook.js": 'const axios = require("axios");\n'
