@@ -2648,6 +2648,11 @@ MORE_CASES += [
     ("2fa-directory", {"src/Reports/GetPasskeyDirectoryQuery.cs":
                        'public class GetPasskeyDirectoryQuery\n{\n    private const string Url = "https://passkeys-api.2fa.directory/v1/all.json";\n'
                        '    public async Task<string> GetAsync() => await _httpClient.GetStringAsync(Url);\n}\n'}),
+    # Bugsnag's JS SDK by name (the catalog lists its SDKs, not the whole @bugsnag scope)
+    ("bugsnag", {"package.json": '{"dependencies": {"@bugsnag/js": "^8.0.0", "@bugsnag/plugin-react": "^8.0.0"}}',
+                 "src/bugsnag.ts": 'import Bugsnag from "@bugsnag/js";\nBugsnag.start({ apiKey: process.env.BUGSNAG_API_KEY! });\n'}),
+    # Google Cloud Pub/Sub by its topic and subscription names
+    ("google-pubsub", {".env.example": "PUBSUB_TOPIC_NAME=projects/acme/topics/events\nPUBSUB_SUBSCRIPTION_NAME=events-worker\n"}),
 ]
 
 # JVM vendor clients and hand-built vendor API calls (a Java chat server, a Kotlin CDN purger)
@@ -2807,9 +2812,21 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # Tika's Java library detecting MIME types in-process calls no Tika server.
     ("apache-tika", {"build.gradle": "dependencies {\n    implementation 'org.apache.tika:tika-core:2.9.2'\n}\n",
                      "src/main/java/app/FileTypes.java": "package app;\n\nimport org.apache.tika.Tika;\n\npublic class FileTypes {\n    public static String detect(byte[] b) { return new Tika().detect(b); }\n}\n"}),
+    # @bugsnag/cuid is an id generator the Bugsnag scope publishes, no error tracking.
+    ("bugsnag", {"packages/core/package.json": '{"name": "core", "dependencies": {"@bugsnag/cuid": "^3.1.1"}}',
+                 "packages/core/src/ids.ts": 'import cuid from "@bugsnag/cuid";\nexport const newId = () => cuid();\n'}),
+    # @upstash/ratelimit over the app's own Redis (an ioredis adapter): no Upstash account.
+    ("upstash-redis", {"apps/web/package.json": '{"dependencies": {"@upstash/ratelimit": "^1.1.3", "ioredis": "^5.3.0"}}',
+                       "apps/web/app/services/rateLimiter.server.ts": 'import { Ratelimit } from "@upstash/ratelimit";\nimport Redis from "ioredis";\n'
+                       'const redis = new Redis(process.env.REDIS_URL!);\nexport const limiter = new Ratelimit({ redis: adapt(redis), limiter: Ratelimit.slidingWindow(10, "10 s") });\n'}),
+    # `wrangler deploy --dry-run` in CI bundles a Worker and uploads nothing.
+    ("cloudflare-workers", workflow_with_steps("- run: npx wrangler deploy --dry-run --outdir dist")),
+    # A Redis pub/sub pool's PUBSUB_REDIS_* settings are Redis's, not Google Cloud Pub/Sub's.
+    ("google-pubsub", {"app/env.server.ts": 'export const env = {\n  host: process.env.PUBSUB_REDIS_HOST,\n  port: process.env.PUBSUB_REDIS_PORT,\n};\n'}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
-        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process"])
+        "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
