@@ -242,6 +242,19 @@ def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
     assert "redis" in ids(inv)
 
 
+def test_fixture_project_in_a_test_folder_is_no_service(tmp_path):
+    # A test fixture project (its own package.json and wrangler.toml under src/fixtures/) on
+    # which the tests check that the app's SDK bundles for Cloudflare Workers: no hosting of
+    # the app's. The same project outside a test folder is deployed there.
+    files = {"package.json": '{"name": "sdk", "dependencies": {"zod": "^3.0.0"}}',
+             "compat/src/fixtures/worker/package.json": '{"devDependencies": {"wrangler": "^4.0.0"}}',
+             "compat/src/fixtures/worker/wrangler.toml": 'name = "compat"\nmain = "src/index.ts"\n'}
+    inv = scan(tmp_path / "a", files)
+    assert "cloudflare-workers" not in ids(inv)
+    inv = scan(tmp_path / "b", {k.replace("src/fixtures/", "src/"): v for k, v in files.items()})
+    assert "cloudflare-workers" in ids(inv)
+
+
 def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
     # logfire in a PEP 735 `[dependency-groups] dev` list, its setup commented out: a debugging
     # tool a developer installs, not shipped with the app. Imported by the app, it is a service;

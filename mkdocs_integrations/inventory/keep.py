@@ -85,6 +85,19 @@ def _test_tool_only(evs: list[Evidence]) -> bool:
     return any(e.kind in (IMPORT, CALL) and is_test_path(e.path) for e in evs)
 
 
+def _fixture_project_only(svc: Service, evs: list[Evidence]) -> bool:
+    """True when all that shows a service is the manifest or config file of a project inside a
+    test folder (`src/fixtures/cloudflare-worker/` with its own package.json `wrangler` and
+    wrangler.toml, on which the tests check that the app's SDK bundles for that platform): a
+    sample the test suite builds, not a service the application runs on. Its code there is
+    already no use (a test path). Not databases (a test stack's databases are the ones the app
+    supports) nor CI services (a test folder's tools are CI's: Playwright, Percy)."""
+    if svc.category in ("ci", "database"):
+        return False
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return bool(shown) and all(e.kind in (PACKAGE, CONFIG) and is_test_path(e.path) for e in shown)
+
+
 def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     """True when a service is only a development section's declaration (npm devDependencies,
     PEP 735 `[dependency-groups] dev`, Poetry's `group.dev`, uv/PDM dev-dependencies, Composer's
@@ -160,6 +173,8 @@ def kept_strength(
         return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
     if _unused_dev_package(svc, evs):
         return None  # a development dependency no code uses (not shipped with the app)
+    if _fixture_project_only(svc, evs):
+        return None  # a test fixture project's manifest and config (a sample Worker the tests bundle)
     if strength is None or (
         svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
     ):
