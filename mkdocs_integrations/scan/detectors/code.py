@@ -381,6 +381,11 @@ _CAMPAIGN_TAG = re.compile(r"[?&]utm_(?:source|medium|campaign|content|term)=", 
 # The digest ends the path (or names an image file): `/<key>.min.js` is a loader by its key and
 # `/<id>/manifest/video.m3u8` a video's stream, both the service's own use.
 _CONTENT_HASH = re.compile(r"/[0-9a-fA-F]{32,128}(?:\.(?:png|jpe?g|gif|webp|svg|ico))?/?$", re.I)
+# One person's avatar by a literal id after `/avatar/` (a sample webhook payload's
+# `avatar_url: "https://www.gravatar.com/avatar/1a29da0ccd0994?s=80"`, its digest cut short):
+# a picture in data, whatever the id's length. Code that shows avatars builds the id from
+# its data (`/avatar/${md5(email)}`, `'/avatar/' + hash`), and then the path ends at `/avatar/`.
+_FIXED_AVATAR = re.compile(r"/avatars?/[0-9a-f]{8,}(?:\.(?:png|jpe?g|gif|webp))?/?$", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
 # A MediaWiki article (`https://www.wikidata.org/wiki/{qid}`, `commons.wikimedia.org/wiki/File:x.jpg`):
 # `/wiki/<title>` is the page path of every MediaWiki site, a page for people to open; the API
@@ -1103,6 +1108,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # one platform among others in a select's options: the user's choice, for links
         if _CONTENT_HASH.search(path.split("?", 1)[0]):
             continue  # one fixed file or picture by its digest, not a request the code makes
+        if _FIXED_AVATAR.search(path.split("?", 1)[0]):
+            continue  # one person's avatar by a literal id (a sample payload's avatar_url): data
         if _WIKI_ARTICLE.match(path):
             continue  # a wiki's article, a page for people: no request of the code's
         if sid is None:

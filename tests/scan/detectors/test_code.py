@@ -585,6 +585,22 @@ def test_a_url_of_one_picture_by_its_hash_is_no_request(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["secure.gravatar.com"]
 
 
+def test_a_literal_avatar_id_shorter_than_a_digest_is_no_request(run_detector):
+    """A sample webhook payload's `avatar_url` with a shortened Gravatar id is one person's
+    picture in data, as a full digest is; the avatar URL the code builds from a hash is a use."""
+    sample = """\
+    user: {
+      username: "agarcia",
+      avatar_url: "https://www.gravatar.com/avatar/1a29da0ccd0994?s=80&d=identicon",
+    },
+    """
+    ev, _ = run_detector(DETECTOR, "src/handAuthored/gitlab.ts", sample)
+    assert [e.name for e in ev if e.kind == HOST] == []
+    built = "const avatar = `https://www.gravatar.com/avatar/${md5(email)}?s=80&d=identicon`;\n"
+    ev, _ = run_detector(DETECTOR, "app/avatars.ts", built)
+    assert [e.name for e in ev if e.kind == HOST] == ["www.gravatar.com"]
+
+
 def test_a_home_page_link_does_not_hide_a_later_api_request(run_detector):
     """The first mention of an unknown host (a description's link) must not use up the host:
     the later request is the evidence."""
