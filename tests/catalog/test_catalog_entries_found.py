@@ -2724,6 +2724,28 @@ MORE_CASES += [
     ("aws-ecr", workflow_with_steps("- uses: docker/login-action@v3", "  with:", "    registry: public.ecr.aws")),
 ]
 
+# Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
+# rate feeds, TwentyTwenty.Storage providers, fido2-net-lib's metadata service
+_CSPROJ = '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="{}" Version="1.0.0" />\n  </ItemGroup>\n</Project>\n'
+MORE_CASES += [
+    ("lnd", {"Hosting/Services.cs": 'using BTCPayServer.Lightning.LND;\nservices.AddSingleton<ILightningConnectionStringHandler>(p => new LndConnectionStringHandler(p.GetRequiredService<IHttpClientFactory>()));\n'}),
+    ("core-lightning", {"Hosting/Services.cs": 'using BTCPayServer.Lightning.CLightning;\nservices.AddSingleton<ILightningConnectionStringHandler>(p => new CLightningConnectionStringHandler());\n'}),
+    ("eclair", {"Hosting/Services.cs": 'using BTCPayServer.Lightning.Eclair;\nservices.AddSingleton<ILightningConnectionStringHandler>(p => new EclairConnectionStringHandler(http));\n'}),
+    ("phoenixd", {"Hosting/Services.cs": 'using BTCPayServer.Lightning.Phoenixd;\nservices.AddSingleton<ILightningConnectionStringHandler>(p => new PhoenixdConnectionStringHandler(http));\n'}),
+    ("lndhub", {"Hosting/Services.cs": 'using BTCPayServer.Lightning.LNDhub;\nservices.AddSingleton<ILightningConnectionStringHandler>(p => new LndHubConnectionStringHandler(http));\n'}),
+    ("nbxplorer", {"App/App.csproj": _CSPROJ.format("NBXplorer.Client")}),
+    ("bitcoin-core", {"Services/Wallet.cs": 'var info = await explorer.RPCClient.GetMempoolInfoAsync(cancellationToken);\n'}),
+    ("bitcoin-core", {"lib/node.js": 'const Client = require("bitcoin-core");\nconst client = new Client({ host: "localhost", port: 8332 });\n', "package.json": '{"dependencies": {"bitcoin-core": "^4.2.0"}}\n'}),
+    ("okx", {"Rates/OkexRateProvider.cs": 'class OkexRateProvider {\n    const string Url = "https://www.okex.com/api/v5/market/tickers?instType=SPOT";\n}\n'}),
+    ("bitpay", {"Rates/BitpayRateProvider.cs": 'class BitpayRateProvider {\n    async Task Get() => await http.GetAsync("https://bitpay.com/rates");\n}\n'}),
+    ("azure-blob-storage", {"App/App.csproj": _CSPROJ.format("TwentyTwenty.Storage.Azure")}),
+    ("aws-s3", {"App/App.csproj": _CSPROJ.format("TwentyTwenty.Storage.Amazon")}),
+    ("google-cloud-storage", {"App/App.csproj": _CSPROJ.format("TwentyTwenty.Storage.Google")}),
+    ("fido-alliance-mds", {"Startup.cs": 'using Fido2NetLib;\nservices.AddFido2(o => o.ServerName = "App").AddCachedMetadataService(config => {\n    config.AddFidoMetadataRepository();\n});\n'}),
+    ("docker-hub", {".circleci/config.yml": 'version: 2\njobs:\n  docker:\n    docker:\n      - image: cimg/base:stable\n    steps:\n      - run: docker login --username=$DOCKERHUB_USER --password=$DOCKERHUB_PASS\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -52,9 +52,15 @@ _MAKEFILES = frozenset({"Makefile", "GNUmakefile", "makefile"})
 _REF = re.compile(r"\$\{([A-Za-z_]\w{0,63})\}|\$\(([A-Za-z_]\w{0,63})\)|\$([A-Za-z_]\w{0,63})")
 _ROUNDS = 3  # `tag` → `$image_name:$VERSION` → `acme/app-$app:$VERSION`
 
+# The same for PowerShell, where .NET projects keep their release steps: `PushNuget.ps1`,
+# `Publish-Package.ps1`, `release.ps1` (PascalCase or dashed verb-noun names; `#` comments too).
+_RELEASE_PS1 = re.compile(
+    r"^(?:[A-Za-z0-9]+[-_]?)?(?:release|deploy|publish|push|build)(?:[-_]?[\w-]*)?\.ps1$", re.I
+)
+
 
 def is_recipe(name: str) -> bool:
-    return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name))
+    return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
 
 
 def _assignments(text: str, make: bool = False) -> dict[str, str]:

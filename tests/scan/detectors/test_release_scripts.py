@@ -54,11 +54,24 @@ def test_an_image_pushed_without_a_registry_host_goes_to_docker_hub(run_detector
         ("scripts/docker-push.sh", True),
         (".github/workflows/release.yml", False),  # a workflow: the CI detector's
         ("config/deploy.rb", False),
+        ("src/Client/PushNuget.ps1", True),  # PowerShell release scripts of .NET projects
+        ("build/Publish-Package.ps1", True),
+        ("tools/Setup.ps1", False),
         ("integration-tests/Makefile", False),  # a test's Makefile deploys a fixture
     ],
 )
 def test_recipe_files(rel, accepted, ctx):
     assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx) is accepted
+
+
+def test_a_powershell_push_script_publishes_to_nuget(run_detector):
+    script = (
+        "dotnet pack --configuration Release\n"
+        "$package=(ls .\\bin\\Release\\*.nupkg).FullName\n"
+        "dotnet nuget push $package --source \"https://api.nuget.org/v3/index.json\"\n"
+    )
+    ev, _ = run_detector(DETECTOR, "Client/PushNuget.ps1", script)
+    assert [(e.name, e.line) for e in ev if e.name.startswith("deploy:")] == [("deploy:nuget-gallery", 3)]
 
 
 BUILD_SCRIPT = """\
