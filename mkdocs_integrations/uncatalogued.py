@@ -82,7 +82,21 @@ def agreed_name(module: str, host: str) -> str | None:
         # the module adds a product or channel to the vendor's name (`clicksendsms`, `bird-whatsapp`);
         # a short registered name is a word (`onechat` calling chat-api.one.th)
         return slug if len(squashed) >= 4 else module
+    # A module named in words (`bare-bitcoin`, `crypto-market`) whose host spells the vendor short:
+    # by its initials (api.bb.no) or as an abbreviation keeping the name's letters in order
+    # (api.exchange.cryptomkt.com): the module's words are the vendor's full name.
+    words = [w for w in re.split(r"[^a-z0-9]+", module.lower()) if w]
+    if len(words) >= 2 and squashed == "".join(w[0] for w in words):
+        return module
+    if len(squashed) >= 5 and squashed[:3] == name[:3] and 3 * len(squashed) >= 2 * len(name) and _in_order(squashed, name):
+        return module
     return None
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether `short`'s letters are all in `full`, in the same order (cryptomkt in cryptomarket)."""
+    it = iter(full)
+    return all(c in it for c in short)
 
 
 def squashed_domain(host: str) -> str:

@@ -37,6 +37,14 @@ def test_a_module_and_the_host_it_calls_agree_on_one_vendor():
     assert agreed_name("aggregator", "api.nango.dev") is None
 
 
+def test_a_module_named_in_words_agrees_with_its_vendors_short_host():
+    """A host spelling the vendor by its initials or as an abbreviation (letters in order)."""
+    assert agreed_name("bare-bitcoin", "api.bb.no") == "bare-bitcoin"
+    assert agreed_name("crypto-market", "api.exchange.cryptomkt.com") == "crypto-market"
+    assert agreed_name("barebitcoin", "api.bb.no") is None  # one word: no initials to read
+    assert agreed_name("crypto-market", "api.cryptox.com") is None  # letters out of order
+
+
 def _inventory(tmp_path, files, name="app"):
     from helpers import write_tree
 

@@ -20,6 +20,7 @@ from .code_facts import builds_requests, calls_out, makes_requests
 from .kind_classes import kind_class_of, role_file_of
 from .module_paths import (
     CATALOG_ONLY,
+    GENERIC_NAMES,
     MODULE_KINDS,
     MODULE_ROOTS,
     NO_VENDOR,
@@ -84,6 +85,10 @@ def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
                 if ctx.index.host(h) is None and not h.endswith(ctx.index.shared_domains)
             } if "://" in text else set()
             agreeing = {n for n in (agreed_name(name, h) for h in sorted(hosts)) if n}
+            if not agreeing:
+                agreeing = _agreeing_prefix(name, src.name, hosts)
+            # a placeholder host agrees with a stand-in class (`NullRateProvider` on "https://NULL.NULL")
+            agreeing = {n for n in agreeing if re.sub(r"[^a-z0-9]", "", n) not in GENERIC_NAMES}
             if len(agreeing) != 1:
                 continue
             slug = _slug(agreeing.pop())
@@ -92,6 +97,32 @@ def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
             detail=(("module", slug),),
         )
         return
+
+
+def _agreeing_prefix(name: str, file_name: str, hosts: set[str]) -> set[str]:
+    """The vendor's name when the class adds words of what it provides after it
+    (`BareBitcoinRateProvider` calling api.bb.no, `CryptoMarketExchangeRateProvider` calling
+    api.exchange.cryptomkt.com, `RipioExchangeProvider` calling api.ripiotrade.co): the longest
+    run of the class's first words that agrees with a host, hyphenated as the class spells it."""
+    from ...uncatalogued import agreed_name
+
+    words = [w.lower() for w in name_words(file_name.rsplit(".", 1)[0])]
+    start = next((i for i in range(len(words)) if "".join(words[i:]).startswith(name)), None)
+    if start is None:
+        return set()
+    mine: list[str] = []
+    for w in words[start:]:
+        if len("".join(mine)) >= len(name):
+            break
+        mine.append(w)
+    for n in range(len(mine) - 1, 0, -1):
+        prefix = "-".join(mine[:n])
+        if len(prefix.replace("-", "")) < 3:
+            break
+        agreeing = {a for a in (agreed_name(prefix, h) for h in sorted(hosts)) if a}
+        if agreeing:
+            return agreeing
+    return set()
 
 
 def _vendor_feature(name: str, src: Source, ctx: Context) -> str | None:

@@ -327,6 +327,20 @@ def test_kind_class_outside_the_catalog_needs_its_own_host(run_detector):
         'class AcmeGeoGeocoder { String url = "http://services.acmegeo.com/reverse?lat=%f"; }\n',
     )
     assert [(e.name, e.service) for e in ev] == [("integration_module:acmegeo", "")]
+    # a class adding what it provides after the vendor's name (`<Vendor>RateProvider`): the
+    # vendor's words agree with the host, spelled short or under a product subdomain
+    for cls, url, module in (
+        ("BareBitcoinRateProvider", "https://api.bb.no/v1/price/nok", "bare-bitcoin"),
+        ("CryptoMarketExchangeRateProvider", "https://api.exchange.cryptomkt.com/api/3/public/ticker/", "crypto-market"),
+        ("RipioExchangeProvider", "https://api.ripiotrade.co/v4/public/tickers", "ripio"),
+        ("DesiboardRateProvider", "https://desiboard.thevikas.com/api/price", "desiboard"),
+    ):
+        ev, _ = run_detector(DETECTOR, f"Rating/Providers/{cls}.cs", f'class {cls} {{ string Url = "{url}"; }}\n')
+        assert [e.name for e in ev] == [f"integration_module:{module}"], cls
+    # a stand-in class and its placeholder host name no vendor
+    ev, _ = run_detector(DETECTOR, "Rating/Providers/NullRateProvider.cs",
+                         'class NullRateProvider { Info I => new Info("NULL", "https://NULL.NULL"); }\n')
+    assert ev == []
     # a hardware maker's decoder calls no host of its own: no service
     ev, _ = run_detector(DETECTOR, "src/main/java/org/app/protocol/Gt06ProtocolDecoder.java", "class Gt06ProtocolDecoder {}\n")
     assert ev == []
