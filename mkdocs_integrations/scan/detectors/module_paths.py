@@ -134,6 +134,9 @@ GENERIC_NAMES = frozenset({
     "local", "memory", "file", "files", "database", "db", "cache", "queue", "null", "noop", "dummy",
     # a stand-in provider of the module system (`avatar/empty/empty.go`: no avatar at all)
     "empty", "blank", "none",
+    # stored payloads of a feature's records (`Notifications/Blobs/NewVersionNotification.cs`: the
+    # notification kinds' serialised data), no vendor
+    "blob", "blobs",
     "fake", "stub", "console", "debug", "sync", "async", "server", "web", "worker", "jobs", "job",
     "parts", "partials", "pages", "layouts", "schemas", "schema", "serializers", "list",
     "src", "source", "dist", "build", "form", "logs", "v1", "v2", "internal", "pkg", "cmd",

@@ -135,6 +135,11 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
     assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
 
 
+def test_a_features_stored_payload_folder_names_no_vendor():
+    """`Notifications/Blobs/`: the notification kinds' serialised data, beside their handlers."""
+    assert module_of("App/Services/Notifications/Blobs/NewVersionNotification.cs") is None
+
+
 @pytest.mark.parametrize(
     "rel, expected",
     [
