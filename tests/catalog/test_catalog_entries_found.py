@@ -2722,6 +2722,17 @@ MORE_CASES += [
     ("elasticsearch", {".env.example": "ELASTIC_URL=http://localhost:9200\nELASTIC_USER=elastic\n"}),
     # images mirrored to ECR Public: docker/login-action to its registry
     ("aws-ecr", workflow_with_steps("- uses: docker/login-action@v3", "  with:", "    registry: public.ecr.aws")),
+    # code hosting and bug trackers an app links repositories or tickets with
+    ("gerrit", {"requirements.txt": "pygerrit2==2.0.15\n", "app/review.py": "from pygerrit2 import GerritRestAPI\napi = GerritRestAPI(url=settings.GERRIT_URL)\nchanges = api.get('/changes/?q=status:open')\n"}),
+    ("sourceforge", {"app/sf.py": "import os\nTOKEN = os.environ['SOURCEFORGE_BEARER_TOKEN']\n"}),
+    ("assembla", {"app/assembla.py": "import requests\ndef spaces(key):\n    return requests.get('https://api.assembla.com/v1/spaces.json', headers={'X-Api-Key': key}).json()\n"}),
+    ("beanstalk", {"app/beanstalk.py": "import requests\ndef repos(account, auth):\n    return requests.get(f'https://{account}.beanstalkapp.com/api/repositories.json', auth=auth).json()\n"}),
+    ("codebasehq", {"app/codebase.py": "import requests\ndef projects(auth):\n    return requests.get('https://api3.codebasehq.com/projects', auth=auth).json()\n"}),
+    ("kiln", {"app/kiln.py": "import requests\ndef projects(account, token):\n    return requests.get(f'https://{account}.kilnhg.com/Api/1.0/Project', params={'token': token}).json()\n"}),
+    ("unfuddle", {"app/unfuddle.py": "import requests\ndef repos(account, auth):\n    return requests.get(f'https://{account}.unfuddle.com/api/v1/repositories.json', auth=auth).json()\n"}),
+    ("splat", {"app/splat.py": "import requests\ndef ticket(org, n):\n    return requests.get(f'https://hellosplat.com/api/orgs/{org}/tickets/{n}/').json()\n"}),
+    ("fogbugz", {"requirements.txt": "fogbugz==1.0.5\n", "app/bugs.py": "from fogbugz import FogBugz\nfb = FogBugz('https://acme.fogbugz.com/', token)\nfb.search(q='assignedto:me')\n"}),
+    ("versionone", {"requirements.txt": "v1pysdk==0.6.4\n", "app/v1.py": "from v1pysdk import V1Meta\nv1 = V1Meta(address='www14.v1host.com', instance='acme', password=token)\n"}),
 ]
 
 # Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
