@@ -357,6 +357,17 @@ def _member_records(named: list[tuple[Evidence, str, str, str]], family: str) ->
     return out
 
 
+def _auth_of_sibling(family: set[str], root_words: dict[str, set[str]]) -> bool:
+    """Whether a family named for signing in is the credentials step of a sibling family of
+    the same folder, its name the sibling's and an auth word (`GitHubAuthForm(BaseHostingServiceAuthForm)`
+    beside `GitHub(BaseHostingService)`): the form where a user links an account of each vendor
+    the sibling family calls, so its members are those vendors' APIs, not sign-ins to the app."""
+    return any(
+        words and words < family and not words & SIGN_IN_WORDS
+        for words in root_words.values()
+    )
+
+
 def _own_name(slug: str, project_name: str) -> bool:
     """`alist_v3/` in alist: a member that mounts the application itself."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
@@ -420,12 +431,17 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             if base in bases and cls.startswith(base) and not _ABSTRACT.search(base):
                 continue  # a variant of a member (`HiveHttp(Hive)`, `RedshiftIAM(Redshift)`)
             families[_root(cls, bases)].append(e)
+        # The families' words, for telling a sign-in family from another family's credentials step.
+        root_words = {
+            root: set(_class_words(root)) - {"base", "abstract"} for root, members in families.items()
+            if root not in _NOT_FAMILIES and not _ERRORS.search(root) and len({e.path for e in members}) >= MIN_FILES_ALL_KNOWN
+        }
         for root, members in sorted(families.items()):
             files = {e.path for e in members}
             if len(files) < MIN_FILES_ALL_KNOWN or root in _NOT_FAMILIES or _ERRORS.search(root):
                 continue
             family = set(_class_words(root)) - {"base", "abstract"}
-            sign_in = is_sign_in_path(folder) or bool(family & SIGN_IN_WORDS)
+            sign_in = is_sign_in_path(folder) or (bool(family & SIGN_IN_WORDS) and not _auth_of_sibling(family, root_words))
             named = []
             folder_vendors = {sid for path in files for sid in vendors.get(path, ())}
             for e in members:

@@ -126,6 +126,23 @@ def test_a_sign_in_family_names_the_providers_sign_in_not_their_api(tmp_path):
     assert not {"discord", "facebook", "github", "twitter"} & ids
 
 
+
+def test_an_auth_family_beside_its_vendor_family_is_the_vendors_credentials_not_a_sign_in(tmp_path):
+    """`GitLabAuthForm(BaseHostingServiceAuthForm)` beside `GitLab(BaseHostingService)`, one file
+    per vendor: the form where a user links an account of the hosting service, whose API the
+    sibling family calls; no "Sign in with GitLab" to the app."""
+    vendor = ("from .base import BaseHostingService, BaseHostingServiceAuthForm\n\n\n"
+              "class {0}AuthForm(BaseHostingServiceAuthForm):\n    pass\n\n\n"
+              "class {0}(BaseHostingService):\n    name = '{0}'\n")
+    inv = scan_tree(tmp_path, {
+        f"app/hostingsvcs/{name.lower()}.py": vendor.format(name)
+        for name in ("GitLab", "Jira", "Redmine", "Bugzilla", "Gitea")
+    })
+    ids = service_ids(inv)
+    assert {"gitlab", "jira", "redmine", "bugzilla"} <= ids
+    assert not {"gitlab-oauth", "gitea-oauth"} & ids
+
+
 def _go_driver(package: str, typ: str, body: str = "") -> str:
     return (f"package {package}\n\n{body}func init() {{\n\top.RegisterDriver(func() driver.Driver {{\n"
             f"\t\treturn &{typ}{{}}\n\t}})\n}}\n")
