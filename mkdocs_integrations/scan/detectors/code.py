@@ -392,6 +392,10 @@ _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?
 # is `/w/api.php`. Not `Special:` pages (`Special:EntityData`, `Special:FilePath` serve data and
 # files), nor the bare `/wiki/` a client builds those on.
 _WIKI_ARTICLE = re.compile(r"^/wiki/(?!Special:)[^/?#\s]")
+# A help center's article (Freshdesk's `/solution/articles/<id>`, `/support/solutions/articles/`,
+# Zendesk Guide's `/hc/en-us/articles/<id>`): a page for people to read, linked from a message
+# (an app's own support desk on the vendor's host), not the vendor's API (`/api/v2/...`).
+_HELP_ARTICLE = re.compile(r"^/(?:support/)?solutions?/articles/|^/hc/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?articles/", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
 # or helmet-style `connectSrc: ["https://x.com"]`. A host there may load, not that it is used.
@@ -1112,6 +1116,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # one person's avatar by a literal id (a sample payload's avatar_url): data
         if _WIKI_ARTICLE.match(path):
             continue  # a wiki's article, a page for people: no request of the code's
+        if _HELP_ARTICLE.match(path):
+            continue  # a help center's article, a page for people: no request of the code's
         if sid is None:
             sid = tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

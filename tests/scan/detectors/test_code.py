@@ -941,6 +941,21 @@ def test_a_wiki_article_is_a_page_for_people(run_detector):
     assert [e.service for e in ev if e.kind == HOST] == ["wikidata"]
 
 
+
+def test_a_help_center_article_is_a_page_for_people(run_detector):
+    """A support article on the vendor's help-center host (an app's own desk on Freshdesk or
+    Zendesk, linked from an error message) is for people to read; the API's paths still count."""
+    ev, _ = run_detector(DETECTOR, "app/hosting/github.py",
+                         "class GitHub:\n    SUPPORT_URL = (\n        'https://acme.freshdesk.com/solution/articles/3000045767'\n"
+                         "        '-granting-organization-access'\n    )\n")
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/help.py", "FAQ = 'https://acme.zendesk.com/hc/en-us/articles/360001234567'\n")
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/tickets.py",
+                         "import requests\nr = requests.get('https://acme.freshdesk.com/api/v2/solutions/articles/1', auth=auth)\n")
+    assert [e.service for e in ev if e.kind == HOST] == ["freshdesk"]
+
+
 def test_imports_inside_a_multiline_template_literal_are_a_code_sample(run_detector):
     """An onboarding step showing users how to integrate (`code: \\`import { betterAuth } from
     "better-auth"; ...\\``) imports nothing itself; the file's own imports above still count."""
