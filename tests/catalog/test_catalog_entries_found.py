@@ -2754,6 +2754,20 @@ MORE_CASES += [
     ("google-cloud-storage", {"App/App.csproj": _CSPROJ.format("TwentyTwenty.Storage.Google")}),
     ("fido-alliance-mds", {"Startup.cs": 'using Fido2NetLib;\nservices.AddFido2(o => o.ServerName = "App").AddCachedMetadataService(config => {\n    config.AddFidoMetadataRepository();\n});\n'}),
     ("docker-hub", {".circleci/config.yml": 'version: 2\njobs:\n  docker:\n    docker:\n      - image: cimg/base:stable\n    steps:\n      - run: docker login --username=$DOCKERHUB_USER --password=$DOCKERHUB_PASS\n'}),
+    # vendors a multi-vendor PHP library reaches by an adapter class the app imports (Utopia messaging, logger)
+    ("inforu", {"src/Workers/Sms.php": "<?php\n\nuse Utopia\\Messaging\\Adapter\\SMS\\Inforu;\n\nfunction sms($c) { return new Inforu($c['user'], $c['token']); }\n"}),
+    ("inforu", {"lib/sms.ts": "export const send = (body: object) => fetch('https://capi.inforu.co.il/api/v2/SMS/SendSms', { method: 'POST', body: JSON.stringify(body) });\n"}),
+    ("logowl", {"app/init/logger.php": "<?php\n\nuse Utopia\\Logger\\Adapter\\LogOwl;\n\n$adapter = new LogOwl($ticket, $host);\n"}),
+    ("nhost", {"package.json": '{"dependencies": {"@nhost/nhost-js": "^3.1.0"}}'}),
+    ("nhost", {"src/Workers/Migrations.php": "<?php\n\nuse Utopia\\Migration\\Sources\\NHost;\n\n$source = new NHost($subdomain, $region, $adminSecret);\n"}),
+    # sign-in providers kept one class per vendor on an OAuth2 base
+    ("zoho-oauth", {"api/authentication/provider/oauth/zoho.py": "class ZohoOAuthProvider:\n    pass\n"}),
+    ("yammer-oauth", {"api/authentication/provider/oauth/yammer.py": "class YammerOAuthProvider:\n    pass\n"}),
+    ("podio-oauth", {"api/authentication/provider/oauth/podio.py": "class PodioOAuthProvider:\n    pass\n"}),
+    ("disqus-oauth", {"api/authentication/provider/oauth/disqus.py": "class DisqusOAuthProvider:\n    pass\n"}),
+    ("bitly-oauth", {"api/authentication/provider/oauth/bitly.py": "class BitlyOAuthProvider:\n    pass\n"}),
+    ("autodesk-oauth", {"api/authentication/provider/oauth/autodesk.py": "class AutodeskOAuthProvider:\n    pass\n"}),
+    ("tradeshift-oauth", {"api/authentication/provider/oauth/tradeshift.py": "class TradeshiftOAuthProvider:\n    pass\n"}),
 ]
 
 
