@@ -360,10 +360,12 @@ _MIGRATION_FILE = re.compile(
 # A plugin's or package's metadata link (`author_url = "https://github.com/netflix/dispatch.git"`,
 # `homepage_url`, `docs_url`): a page for people, no request the code makes.
 # A bare `'help' =>` or `homepage:` key is such a link too (FreshRSS's share targets' `'help' =>
-# 'https://pinboard.in/api/'`).
+# 'https://pinboard.in/api/'`), and a provider table's `'developers' =>` link to the vendor's
+# developer portal (`'developers' => 'https://disqus.com/api/docs/auth/'`).
 _METADATA_LINK = re.compile(
-    r"""(?i)(?<![\w])(?:(?:author|homepage|home_page|docs|documentation|repository|repo|website|support|license)_?"""
-    r"""(?:url|uri|link|href)|['"](?:help|homepage|website|docs|documentation|more_?info|learn_?more)['"])"""
+    r"""(?i)(?<![\w])(?:(?:author|homepage|home_page|docs|documentation|repository|repo|website|support|license"""
+    r"""|developers?)_?(?:url|uri|link|href)"""
+    r"""|['"](?:help|homepage|website|docs|documentation|more_?info|learn_?more|developers?)['"])"""
     r"""['"]?\s*(?::|=>|=)\s*['"]$"""
 )
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")

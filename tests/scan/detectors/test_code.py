@@ -917,6 +917,17 @@ def test_a_help_link_of_a_share_target_is_no_request(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["pinboard.in"]
 
 
+def test_a_developers_link_of_a_provider_table_is_no_request(run_detector):
+    """A sign-in provider table's `'developers' =>` link (the vendor's developer portal, even on
+    its API's host) is a page for people; the provider's class makes the requests."""
+    src = ("<?php\nreturn [\n    'disqus' => [\n        'name' => 'Disqus',\n"
+           "        'developers' => 'https://disqus.com/api/docs/auth/',\n        'enabled' => true,\n    ],\n];\n")
+    ev, _ = run_detector(DETECTOR, "app/config/oAuthProviders.php", src)
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/config/disqus.php", src.replace("'developers'", "'endpoint'"))
+    assert [e.name for e in ev if e.kind == HOST] == ["disqus.com"]
+
+
 def test_a_plugins_metadata_link_is_no_request(run_detector):
     """A plugin class's `author_url` (the vendor module of Microsoft Teams naming its author's
     repository on GitHub) is a page for people: no GitHub host for it."""
