@@ -167,12 +167,14 @@ def uncatalogued_apis(
     hosts: dict[str, list[Evidence]], catalog: Catalog, taken: set[str], project_name: str,
     env_reads: dict[str, list[str]] | None = None, module_slugs: set[str] | None = None,
     module_files: dict[str, str] | None = None, module_packages: dict[str, str] | None = None,
+    sign_in_files: dict[str, set[str]] | None = None,
 ) -> list[tuple[Service, str, list[Evidence]]]:
     """APIs outside the catalog, one per vendor domain, from API-shaped URLs in app code:
     (service, strength, evidence). `env_reads`: env var name -> files that read it;
     `module_files`: file -> the uncatalogued integration module it belongs to;
     `module_packages`: package folder -> the uncatalogued member of a package family it is
-    (`drivers/aliyundrive_share` -> aliyundrive)."""
+    (`drivers/aliyundrive_share` -> aliyundrive); `sign_in_files`: sign-in service in use -> the
+    files of its evidence."""
     oauth_reads: dict[str, set[str]] = defaultdict(set)  # file -> provider words of OAuth client credentials read there
     for name, paths in (env_reads or {}).items():
         m = _OAUTH_CRED.match(name)
@@ -214,6 +216,11 @@ def uncatalogued_apis(
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
         if slug in umbrellas:
             continue  # books.google.com, apis.google.com: an umbrella company's domain names no product
+        if any(live and all(e.path in (sign_in_files or {}).get(f"{n}-{suffix}", ()) for e in live)
+               for n in (slug, own_slug) for suffix in ("oauth", "login")):
+            # the vendor's sign-in in use, and only its own files call the host: the provider
+            # class's user-info call (`Auth/OAuth2/Podio.php` on api.podio.com), no API of its own
+            continue
         by_slug[slug].extend(live)
     _fold_into_members(by_slug, module_packages or {})
     out = []

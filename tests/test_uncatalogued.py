@@ -174,3 +174,22 @@ def test_a_misspelt_module_folder_of_a_found_vendor_is_no_vendor_of_its_own(tmp_
             'export const qb = { name: "qBittorrent", iconUrl: "https://cdn.example.org/qbittorrent.svg" };\n',
     })
     assert "q-bittorent" not in found
+
+
+def _oauth2_provider(cls: str, body: str = "") -> str:
+    return (f"<?php\n\nnamespace App\\Auth\\OAuth2;\n\nclass {cls} extends OAuth2\n{{\n"
+            f"    protected string $endpoint = 'https://example.invalid/oauth';\n{body}}}\n")
+
+
+def test_a_sign_in_providers_user_info_host_is_no_api_of_its_own(tmp_path):
+    """One class per sign-in provider on an OAuth2 base (`Auth/OAuth2/Podio.php`): the host its
+    class calls for the user's profile (api.podio.com) is the sign-in's, not a Podio API."""
+    files = {f"src/Auth/OAuth2/{c}.php": _oauth2_provider(c) for c in ("Github", "Dropbox", "Slack", "Discord")}
+    files["src/Auth/OAuth2/OAuth2.php"] = "<?php\n\nnamespace App\\Auth\\OAuth2;\n\nabstract class OAuth2\n{\n}\n"
+    files["src/Auth/OAuth2/Podio.php"] = _oauth2_provider("Podio", (
+        "    public function getUser(string $token): array\n    {\n"
+        "        return $this->request('GET', 'https://api.podio.com/user/status', ['Authorization: OAuth2 ' . $token]);\n"
+        "    }\n"))
+    found = _inventory(tmp_path, files)
+    assert "podio-oauth" in found
+    assert "podio" not in found

@@ -171,8 +171,9 @@ def _uncatalogued(
     taken = {u.id for u in uses}
     # the packages of Go package families' uncatalogued members (`drivers/pikpak`, `drivers/pikpak_share`)
     module_packages = {pkg: slug for slug, evs in modules.items() for e in evs for pkg in e.get("packages").split()}
+    sign_in_files = {u.id: {e.path for e in u.evidence} for u in uses if u.category in ("oauth", "auth_provider")}
     for svc, strength, evs in uncatalogued_apis(
-        vendor_hosts, catalog, taken, project_name, reads, set(modules), module_files, module_packages,
+        vendor_hosts, catalog, taken, project_name, reads, set(modules), module_files, module_packages, sign_in_files,
     ):
         found.append(service_use(svc, strength, evs, []))
     # file -> (service, squashed domain) of the API hosts it calls; sign-in hosts do not count
