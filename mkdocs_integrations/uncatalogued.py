@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from .catalog import Catalog, Service
 from .model import HOST, Evidence
-from .paths import is_docs_site_path, is_tooling_path
+from .paths import is_docs_site_path, is_sign_in_path, is_tooling_path
 from .usage import shows_use
 
 _NOT_AN_API = frozenset({
@@ -216,10 +216,13 @@ def uncatalogued_apis(
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
         if slug in umbrellas:
             continue  # books.google.com, apis.google.com: an umbrella company's domain names no product
-        if any(live and all(e.path in (sign_in_files or {}).get(f"{n}-{suffix}", ()) for e in live)
+        if any(live and all(e.path in (sign_in_files or {}).get(f"{n}-{suffix}", ()) and is_sign_in_path(e.path)
+                            for e in live)
                for n in (slug, own_slug) for suffix in ("oauth", "login")):
-            # the vendor's sign-in in use, and only its own files call the host: the provider
-            # class's user-info call (`Auth/OAuth2/Podio.php` on api.podio.com), no API of its own
+            # the vendor's sign-in in use, and only its own files, in a sign-in folder, call the
+            # host: the provider class's user-info call (`Auth/OAuth2/Podio.php` on api.podio.com),
+            # no API of its own. (A posting integration that authorizes with OAuth,
+            # `integrations/social/linkedin.provider.ts`, calls the vendor's API.)
             continue
         by_slug[slug].extend(live)
     _fold_into_members(by_slug, module_packages or {})

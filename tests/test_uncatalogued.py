@@ -193,3 +193,16 @@ def test_a_sign_in_providers_user_info_host_is_no_api_of_its_own(tmp_path):
     found = _inventory(tmp_path, files)
     assert "podio-oauth" in found
     assert "podio" not in found
+
+
+def test_a_posting_integration_that_authorizes_with_oauth_calls_the_vendors_api(tmp_path):
+    """A social-posting module outside any sign-in folder (`integrations/social/podio.provider.ts`)
+    authorizing with the vendor's OAuth still calls its API: the host stays a service of its own."""
+    found = _inventory(tmp_path, {
+        "src/integrations/social/podio.provider.ts":
+            "export class PodioProvider {\n  clientId = process.env.PODIO_CLIENT_ID;\n  async post(token: string) {\n"
+            "    return fetch('https://api.podio.com/item/app/1/', { method: 'POST', headers: { Authorization: `OAuth2 ${token}` } });\n"
+            "  }\n}\n",
+        ".env.example": "PODIO_CLIENT_ID=\nPODIO_CLIENT_SECRET=\n",
+    })
+    assert "podio" in found
