@@ -124,6 +124,13 @@ def _vendor(
     azure.kusto.data), else the one its one-word name starts with (`CloudWatchInsights`). A
     name outside the catalog counts only where the file calls an API host of that name:
     members named for a protocol or a device (`Tcp`, `Snmp`, `Dragino`) are no vendor modules."""
+    # A catalog service whose own name ends in digits (`Auth0`, `Msg91`): the whole name as
+    # written, before its digits are read as a version (`GoogleAnalytics4`) and dropped.
+    whole = re.sub(r"[^a-z0-9]", "", cls.lower())
+    if re.search(r"[a-z]\d+$", whole):
+        sid = (index.sign_in_provider(whole) if sign_in else None) or index.service_titled(whole)
+        if sid:
+            return sid, sid, True
     cls_words, stem_words = _class_words(cls), _class_words(stem)
     cls_core, stem_core = _core(cls_words, family), _core(stem_words, family)
     for words in (cls_words, cls_core, stem_words, stem_core):

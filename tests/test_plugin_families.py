@@ -141,6 +141,13 @@ def test_an_auth_family_beside_its_vendor_family_is_the_vendors_credentials_not_
     ids = service_ids(inv)
     assert {"gitlab", "jira", "redmine", "bugzilla"} <= ids
     assert not {"gitlab-oauth", "gitea-oauth"} & ids
+def test_a_member_named_for_a_vendor_ending_in_digits_keeps_them(tmp_path):
+    """`class Auth0 extends OAuth2` is Auth0, whose name ends in a digit: not a version of `Auth`."""
+    cls = "<?php\n\nnamespace App\\Auth\\OAuth2;\n\nclass {0} extends OAuth2\n{{\n}}\n"
+    files = {f"src/Auth/OAuth2/{name}.php": cls.format(name) for name in ("Auth0", "Github", "Discord", "Dropbox")}
+    files["src/Auth/OAuth2/OAuth2.php"] = "<?php\n\nnamespace App\\Auth\\OAuth2;\n\nabstract class OAuth2\n{\n}\n"
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert {"auth0", "github-oauth", "discord-oauth", "dropbox-oauth"} <= ids
 
 
 def _go_driver(package: str, typ: str, body: str = "") -> str:
