@@ -2733,6 +2733,9 @@ MORE_CASES += [
     ("splat", {"app/splat.py": "import requests\ndef ticket(org, n):\n    return requests.get(f'https://hellosplat.com/api/orgs/{org}/tickets/{n}/').json()\n"}),
     ("fogbugz", {"requirements.txt": "fogbugz==1.0.5\n", "app/bugs.py": "from fogbugz import FogBugz\nfb = FogBugz('https://acme.fogbugz.com/', token)\nfb.search(q='assignedto:me')\n"}),
     ("versionone", {"requirements.txt": "v1pysdk==0.6.4\n", "app/v1.py": "from v1pysdk import V1Meta\nv1 = V1Meta(address='www14.v1host.com', instance='acme', password=token)\n"}),
+    # a directory sync tool on kanidm's async LDAP client crate
+    ("ldap", {"Cargo.toml": '[package]\nname = "ldap-sync"\nversion = "0.1.0"\n\n[dependencies]\nldap3_client = "0.8"\n',
+              "src/main.rs": 'use ldap3_client::LdapClientBuilder;\nasync fn connect(uri: &url::Url) { let c = LdapClientBuilder::new(uri).build().await; }\n'}),
 ]
 
 # Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
