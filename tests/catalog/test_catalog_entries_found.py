@@ -2736,6 +2736,9 @@ MORE_CASES += [
     # a directory sync tool on kanidm's async LDAP client crate
     ("ldap", {"Cargo.toml": '[package]\nname = "ldap-sync"\nversion = "0.1.0"\n\n[dependencies]\nldap3_client = "0.8"\n',
               "src/main.rs": 'use ldap3_client::LdapClientBuilder;\nasync fn connect(uri: &url::Url) { let c = LdapClientBuilder::new(uri).build().await; }\n'}),
+    # purging a GraphQL edge cache through Stellate's admin API; GraphCDN's API before the rename
+    ("stellate", {"src/cache/purge.ts": 'export async function purge(service: string, token: string) {\n  return fetch(`https://admin.stellate.co/${service}`, {method: "POST", headers: {"stellate-token": token}, body: JSON.stringify({query: "mutation { _purgeAll }"})});\n}\n'}),
+    ("stellate", {"scripts/orgs.mjs": "const apiUrl = 'https://api.graphcdn.io/api'\nexport const list = (token) => fetch(apiUrl, {method: 'POST', headers: {'graphcdn-token': token}})\n"}),
 ]
 
 # Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
