@@ -2738,6 +2738,9 @@ MORE_CASES += [
               "src/main.rs": 'use ldap3_client::LdapClientBuilder;\nasync fn connect(uri: &url::Url) { let c = LdapClientBuilder::new(uri).build().await; }\n'}),
     # purging a GraphQL edge cache through Stellate's admin API; GraphCDN's API before the rename
     ("stellate", {"src/cache/purge.ts": 'export async function purge(service: string, token: string) {\n  return fetch(`https://admin.stellate.co/${service}`, {method: "POST", headers: {"stellate-token": token}, body: JSON.stringify({query: "mutation { _purgeAll }"})});\n}\n'}),
+    # Nodemailer's SES transport: its options type, or createTransport({ SES: ... })
+    ("aws-ses", {"src/sender/types.ts": "import SESTransport from 'nodemailer/lib/ses-transport';\nexport interface SESTransportOptions extends SESTransport.Options { type: 'ses' }\n"}),
+    ("aws-ses", {"src/mail.js": "const nodemailer = require('nodemailer');\nconst transporter = nodemailer.createTransport({ SES: { ses, aws } });\n"}),
     ("stellate", {"scripts/orgs.mjs": "const apiUrl = 'https://api.graphcdn.io/api'\nexport const list = (token) => fetch(apiUrl, {method: 'POST', headers: {'graphcdn-token': token}})\n"}),
 ]
 
