@@ -40,7 +40,9 @@ _DOTNET_TEST_PROJECT = re.compile(r"\.(?:Unit|Integration|Functional)?Tests?$")
 
 # A suite named for its kind or tool (`playwright_tests/`, `e2e-tests/`, `functional_tests/`,
 # `api_specs/`): the plural `tests`/`specs` after a word and `-`/`_` names a test tree too.
-_NAMED_TEST_DIR = re.compile(r"^[A-Za-z0-9]+[-_](?:tests|specs)$")
+# So does `test`/`tests` before one: what the tests bring along (a dev server's `test-plugins/`
+# exercising its plugin API with a Google map, `test_data/`, `test-fixtures/`, `test-apps/`).
+_NAMED_TEST_DIR = re.compile(r"^(?:[A-Za-z0-9]+[-_](?:tests|specs)|tests?[-_][A-Za-z0-9]+)$")
 
 
 # A framework's configuration of its test environment (Phoenix's `config/test.exs`, Rails'

@@ -26,6 +26,10 @@ from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_pa
         # a suite named for its tool or kind (kitsune's Playwright suite reads a Gmail inbox)
         ("playwright_tests/core/utilities.py", True),
         ("e2e-tests/login.ts", True),
+        # ...and what tests bring along, `test-` first (vendure's dev-server test plugin with a Google map)
+        ("packages/dev-server/test-plugins/experimental-ui/components/LocationMap.tsx", True),
+        ("test_data/fixtures.json", True),
+        ("src/testimonials/quotes.ts", False),  # a word that starts with "test" is no test tree
         ("app/features/billing/stripe.ts", False),  # a `features/` folder alone is the app's own code
         # stand-ins for a service: a Go mock package, a dev stack's dummy provider
         ("internal/service/mock/storage.go", True),
