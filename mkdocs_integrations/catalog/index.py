@@ -397,13 +397,13 @@ class CatalogIndex:
         """[(service id, weak)] for an imported module; weak = via an umbrella SDK only."""
         table = self._import_tables.get(language)
         hits: dict[str, bool] = {}
-        for sid, weak in table.find(module) if table else ():
+        for sid, weak in table.find(module, longest=True) if table else ():
             hits[sid] = hits.get(sid, True) and weak
         return sorted(hits.items())
 
     def client_import(self, language: str, module: str) -> list[str]:
         table = self._client_import_tables.get(language)
-        return sorted({cid for cid, _ in table.find(module)}) if table else []
+        return sorted({cid for cid, _ in table.find(module, longest=True)}) if table else []
 
     def env(self, name: str) -> str | None:
         if name in self.env_exact:
@@ -728,15 +728,25 @@ class _ModuleTable:
             else:
                 self.exact.setdefault(prefix.rstrip(self.sep) if prefix.endswith(self.sep) else prefix, []).append((sid, weak))
 
-    def find(self, module: str) -> list[tuple[str, bool]]:
-        hits: list[tuple[str, bool]] = []
+    def find(self, module: str, longest: bool = False) -> list[tuple[str, bool]]:
+        """[(service id, weak)] of every prefix of `module` the table holds. With `longest`,
+        only the hits of the longest matched prefix: for an import, a catalog prefix that
+        extends another one names the more specific library (`onelogin.saml2` is
+        python3-saml, not the OneLogin API client `onelogin`; `firebase_admin.messaging` is
+        FCM, not every Firebase product the bare `firebase_admin` stands for)."""
+        matched: list[tuple[int, str, bool]] = []
         parts = module.split(self.sep)
         for i in range(len(parts), 0, -1):
-            hits.extend(self.exact.get(self.sep.join(parts[:i]), ()))
+            key = self.sep.join(parts[:i])
+            matched.extend((len(key), sid, weak) for sid, weak in self.exact.get(key, ()))
         for prefix, sid, weak in self.stars:
             if module.startswith(prefix):
-                hits.append((sid, weak))
-        return hits
+                # "@sentry/" and "opentelemetry-" are as long as the names they stand for.
+                matched.append((len(prefix.rstrip(self.sep + "-_.")), sid, weak))
+        if longest and matched:
+            top = max(n for n, _, _ in matched)
+            matched = [m for m in matched if m[0] == top]
+        return [(sid, weak) for _, sid, weak in matched]
 
 
 @lru_cache(maxsize=1)

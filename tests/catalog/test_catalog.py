@@ -400,6 +400,21 @@ def test_a_call_with_unless_does_not_count_where_its_other_pattern_is_found():
     assert "regex" in _bad(GOOD.replace("endpoint: send email}", "endpoint: send email, unless: 'a(['}"))
 
 
+def test_an_import_counts_for_the_longest_catalog_prefix_it_matches():
+    """`from onelogin.saml2 import ...` is python3-saml (prefix `onelogin.saml2`), not the
+    OneLogin API client whose PyPI package `onelogin` gives the bare prefix `onelogin`."""
+    text = GOOD + (
+        "  - id: acme-sso\n    name: Acme SSO\n    category: auth_provider\n"
+        "    docs: https://docs.acme.example/sso\n    purpose: Single sign-on\n    credential: certificate\n"
+        "    packages: {pypi: [acme-sso-toolkit]}\n    imports: {python: [acme_mail.sso]}\n"
+    )
+    index = CatalogIndex(parse_catalog({"x.yaml": text}))
+    assert index.import_("python", "acme_mail.sso.auth") == [("acme-sso", False)]
+    assert index.import_("python", "acme_mail.sso") == [("acme-sso", False)]
+    assert index.import_("python", "acme_mail.client") == [("acme-mail", False)]
+    assert {sid for sid, _ in index.package("pypi", "acme-mail")} == {"acme-mail"}
+
+
 def _bad(text: str, names_file: bool = True) -> str:
     with pytest.raises(CatalogError) as err:
         parse_catalog({"bad.yaml": dedent(text)})
