@@ -1645,6 +1645,18 @@ MORE_CASES = [
                 "internal/license/license.go": "package license\n\nimport \"github.com/keygen-sh/keygen-go/v3\"\n\nfunc Validate(ctx context.Context, account, key string) error {\n\tkeygen.Account = account\n\tkeygen.LicenseKey = key\n\t_, err := keygen.Validate(ctx)\n\treturn err\n}\n"}),
     # Publishing the app's Protobuf API to the Buf Schema Registry from CI
     ("buf-schema-registry", workflow_with_steps("- uses: bufbuild/buf-setup-action@v1", "- run: buf push --git-metadata", "  env:", "    BUF_TOKEN: ${{ secrets.BUF_TOKEN }}")),
+    # Perforce Helix Core through P4Python (the `P4` module) and the p4 CLI's settings
+    ("perforce", {"pyproject.toml": '[project]\nname = "rb"\n\n[project.optional-dependencies]\np4 = ["p4python>=2022.1"]\n',
+                  "app/scm/perforce.py": "def connect(port, user):\n    import P4\n    p4 = P4.P4()\n    p4.port = port\n    p4.user = user\n    p4.connect()\n    return p4\n"}),
+    ("perforce", {"app/scm.py": 'import os\n\nPORT = os.environ["P4PORT"]\nUSER = os.environ.get("P4USER", "admin")\n'}),
+    # django-storage-swift: Django's file storage on OpenStack Swift, named by its dotted path in settings
+    ("openstack-swift", {"requirements.txt": "Django>=4.2\ndjango-storage-swift==1.4.0\n",
+                         "app/settings.py": 'DEFAULT_FILE_STORAGE = "swift.storage.SwiftStorage"\nSWIFT_AUTH_URL = "https://keystone.example.com/v3"\n'}),
+    ("openstack-swift", {"app/storage.py": "from swift.storage import SwiftStorage\n\nstore = SwiftStorage()\n"}),
+    # Django's built-in cache backends named by their dotted path in CACHES
+    ("memcached", {"app/settings.py": 'CACHES = {\n    "default": {\n        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",\n        "LOCATION": "127.0.0.1:11211",\n    }\n}\n'}),
+    ("memcached", {"app/settings.py": 'CACHES = {"default": {"BACKEND": "django.core.cache.backends.memcached.PyLibMCCache", "LOCATION": CACHE_HOST}}\n'}),
+    ("redis", {"app/settings.py": 'CACHES = {\n    "default": {\n        "BACKEND": "django.core.cache.backends.redis.RedisCache",\n        "LOCATION": REDIS_URL,\n    }\n}\n'}),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are
