@@ -26,6 +26,7 @@ from .module_paths import (
     NO_VENDOR,
     PLUGINS,
     ROLE_PREFIX,
+    IDP_FOLDERS,
     SIGN_IN_FOLDERS,
     TEST_DIRS,
     container_of,
@@ -309,6 +310,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         sid = ctx.index.service_named(name + "-oauth")
         if sid is None:
             return  # a sign-in provider outside the catalog: the OAuth env names tell the rest
+    elif container_of(src.rel) in IDP_FOLDERS:
+        sid = ctx.index.sign_in_provider(name)
     if sid is None and ctx.index.service_named(name) is None:
         name = without_surface(name, ctx)
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])

@@ -41,6 +41,12 @@ CONTAINERS = frozenset({
     # (`platforms/amazon/scraper.py`, `scrapers/platforms/tiktok.py`, `scrapers/walmart.py`);
     # a chat client's `client/platforms/anthropic.ts`, one module per model vendor.
     "platforms", "scrapers",
+    # An identity-provider layer's managers, one module per IdP the app provisions users in or
+    # signs in through (`server/idp/keycloak.go`, `idp/auth0.go`, `idp/providers/okta.py`).
+    "idp", "idps",
+    # A model layer's per-provider modules, one per LLM vendor the app calls or proxies
+    # (`internal/llm/anthropic.go`, `llm/openai.py`, `component/llm/OllamaApiService.kt`).
+    "llm", "llms",
 })
 # `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
 # app's own API clients or its customers.
@@ -71,6 +77,10 @@ PLUGINS = frozenset({"plugins"})
 CATALOG_ONLY = frozenset({
     "hooks", "importers", "importer", "migration", "webhook", "backends", "analytics", "driver", "drivers",
     "listeners",
+    # the IdP layer's own code sits beside its vendors' managers (`idp/embedded.go`, `idp/util.go`)
+    "idp", "idps",
+    # the model layer's own prompts, parsers and pricing sit beside its vendors (`llm/prompt.py`)
+    "llm", "llms",
 })
 _FOLDER_ONLY = frozenset({"listeners"})
 # A Go storage or transport layer keeps one package per vendor under a singular `backend/`
@@ -87,6 +97,10 @@ def _go_backends(rel: str) -> str:
 
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
 SIGN_IN_FOLDERS = frozenset({"oauth", "sso"})
+# Containers of identity-provider managers: a module there is named the way auth libraries name
+# the IdP (`idp/azure.go` is Microsoft Entra ID, `idp/google.go` Google sign-in), so the catalog's
+# sign-in names read it first (`azure` → microsoft-entra-id, not Azure's cloud).
+IDP_FOLDERS = frozenset({"idp", "idps"})
 # Folders that group modules by kind inside a container (integrations/social/x.provider.ts).
 GROUP_FOLDERS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",

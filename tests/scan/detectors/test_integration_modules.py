@@ -512,3 +512,37 @@ def test_an_adaptor_layer_in_a_backends_folder_names_catalog_vendors(run_detecto
     ev, _ = run_detector(DETECTOR, "lib/app/backends/adaptor/axiom_adaptor.ex",
                          "defmodule App.Backends.Adaptor.AxiomAdaptor do\n  def url(c), do: c.domain\nend\n")
     assert [(e.kind, e.service) for e in ev] == [(FEATURE, "axiom")]
+
+
+IDP_MANAGER = """\
+package idp
+
+import "net/http"
+
+func (m *Manager) GetUser(id string) (*http.Response, error) {
+	return m.client.Get(m.baseURL + "/users/" + id)
+}
+"""
+
+
+def test_idp_folder_managers_name_their_identity_providers(run_detector):
+    # one manager per identity provider the app provisions users in (`server/idp/keycloak.go`)
+    ev, _ = run_detector(DETECTOR, "management/server/idp/keycloak.go", IDP_MANAGER)
+    assert [e.service for e in ev] == ["keycloak"]
+    # named the way auth libraries name the IdP: `azure` is Entra ID, not Azure's cloud
+    ev, _ = run_detector(DETECTOR, "management/server/idp/azure.go", IDP_MANAGER)
+    assert [e.service for e in ev] == ["microsoft-entra-id"]
+    # the layer's own code beside them names no vendor, even when it calls out
+    ev, _ = run_detector(DETECTOR, "management/server/idp/embedded.go", IDP_MANAGER)
+    assert ev == []
+
+
+def test_llm_folder_modules_name_their_model_vendors(run_detector):
+    # one parser or client per LLM vendor the app calls or proxies (`internal/llm/anthropic.go`)
+    ev, _ = run_detector(DETECTOR, "proxy/internal/llm/anthropic.go", "package llm\n\ntype AnthropicParser struct{}\n")
+    assert [e.service for e in ev] == ["anthropic"]
+    ev, _ = run_detector(DETECTOR, "proxy/internal/llm/bedrock.go", "package llm\n\ntype BedrockParser struct{}\n")
+    assert [e.service for e in ev] == ["aws-bedrock"]
+    # the layer's own prompts and helpers are no vendor
+    ev, _ = run_detector(DETECTOR, "app/llm/prompt_builder.py", GOTIFY)
+    assert ev == []
