@@ -16,7 +16,15 @@ from ...model import ENV_DECL, FEATURE, IMAGE, Evidence
 from . import _infra as y
 from .base import Context, Detector, Record, Source
 
-_NAME = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$", re.I)
+# A compose file an installer renders from a template keeps the template's suffix, sometimes
+# with a variant after it (`docker-compose.yml.tmpl`, `docker-compose.yml.tmpl.traefik`,
+# Ansible's `docker-compose.yml.j2`, `compose.yaml.example`): the same services once rendered.
+# A template that is no YAML (Jinja blocks) parses to nothing and yields nothing.
+_NAME = re.compile(
+    r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml"
+    r"(?:\.(?:tmpl|tpl|template|j2|jinja2?|dist|example|sample)(?:\.[\w-]+)?)?$",
+    re.I,
+)
 
 
 # Compose files kept together in a folder named for them, under any name

@@ -121,3 +121,18 @@ def test_other_yaml_is_no_compose_file(ctx):
     # a catalogue of other products' stacks (one-click service templates) is not the app's own
     assert not DETECTOR.accepts("templates/compose/ghost.yaml", "ghost.yaml", ctx)
     assert DETECTOR.accepts("docker/compose/app-mysql.yaml", "app-mysql.yaml", ctx)
+
+
+@pytest.mark.parametrize("name", [
+    "docker-compose.yml.tmpl", "docker-compose.yml.tmpl.traefik", "docker-compose.yaml.j2", "compose.yml.example",
+])
+def test_compose_templates_rendered_by_installers(run_detector, name):
+    """An installer's compose template (`docker-compose.yml.tmpl`, a variant after the suffix)
+    holds the services the rendered file runs."""
+    text = "services:\n  coturn:\n    image: coturn/coturn:$COTURN_TAG\n"
+    ev, _ = run_detector(DETECTOR, f"infrastructure_files/{name}", text)
+    assert [e.name for e in ev if e.kind == IMAGE] == ["coturn/coturn:$COTURN_TAG"]
+
+
+def test_other_template_suffixes_are_no_compose_files():
+    assert not DETECTOR.accepts("deploy/docker-compose.yml.bak", "docker-compose.yml.bak", None)
