@@ -2754,6 +2754,14 @@ MORE_CASES += [
     ("aws-ses", {"src/sender/types.ts": "import SESTransport from 'nodemailer/lib/ses-transport';\nexport interface SESTransportOptions extends SESTransport.Options { type: 'ses' }\n"}),
     ("aws-ses", {"src/mail.js": "const nodemailer = require('nodemailer');\nconst transporter = nodemailer.createTransport({ SES: { ses, aws } });\n"}),
     ("stellate", {"scripts/orgs.mjs": "const apiUrl = 'https://api.graphcdn.io/api'\nexport const list = (token) => fetch(apiUrl, {method: 'POST', headers: {'graphcdn-token': token}})\n"}),
+    # a self-hosted mesh VPN's stack: CrowdSec bouncer, coturn relay, certmagic's Route 53 solver,
+    # authentik's API client
+    ("crowdsec", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/crowdsecurity/go-cs-bouncer v0.0.21\n"}),
+    ("crowdsec", {"docker-compose.yml": "services:\n  crowdsec:\n    image: crowdsecurity/crowdsec:v1.7.7\n"}),
+    ("coturn", {"docker-compose.yml": "services:\n  coturn:\n    image: coturn/coturn:4.6\n    network_mode: host\n"}),
+    ("coturn", {"deploy/turnserver.conf": "listening-port=3478\nuse-auth-secret\nstatic-auth-secret=secret\nrealm=example.com\n"}),
+    ("aws-route53", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/libdns/route53 v1.5.0\n"}),
+    ("authentik", {"go.mod": "module x\n\ngo 1.22\n\nrequire goauthentik.io/api/v3 v3.2023051.3\n"}),
 ]
 
 # Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
