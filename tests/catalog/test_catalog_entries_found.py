@@ -2762,6 +2762,11 @@ MORE_CASES += [
     ("coturn", {"deploy/turnserver.conf": "listening-port=3478\nuse-auth-secret\nstatic-auth-secret=secret\nrealm=example.com\n"}),
     ("aws-route53", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/libdns/route53 v1.5.0\n"}),
     ("authentik", {"go.mod": "module x\n\ngo 1.22\n\nrequire goauthentik.io/api/v3 v3.2023051.3\n"}),
+    # Go's pkg/sftp as a client of a remote SFTP server (a storage driver)
+    ("sftp", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/pkg/sftp v1.13.6\n",
+              "drivers/remote/client.go": 'package remote\n\nimport (\n\t"github.com/pkg/sftp"\n\t"golang.org/x/crypto/ssh"\n)\n\n'
+                                          'func Dial(addr string, cfg *ssh.ClientConfig) (*sftp.Client, error) {\n\tconn, err := ssh.Dial("tcp", addr, cfg)\n'
+                                          '\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn sftp.NewClient(conn)\n}\n'}),
 ]
 
 # Bitcoin payment stacks (.NET BTCPayServer.Lightning handlers, NBXplorer, NBitcoin RPC), exchange
@@ -2954,3 +2959,16 @@ def test_an_own_get_auth_method_is_no_firebase_auth(tmp_path, scanner):
             "  public Credentials other() throws Exception { return getAuth(null); }\n}\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "firebase-auth" not in {u.id for u in inv.services}
+
+
+
+def test_serving_sftp_over_an_own_ssh_server_is_no_sftp_storage(tmp_path, scanner):
+    """Go's pkg/sftp serves SFTP too: an app answering the sftp subsystem of its own SSH server
+    (`sftp.NewServer(channel)`) stores nothing on another server."""
+    write_tree(tmp_path, {
+        "go.mod": "module x\n\ngo 1.22\n\nrequire github.com/pkg/sftp v1.13.6\n",
+        "ssh/server/sftp.go": 'package server\n\nimport "github.com/pkg/sftp"\n\n'
+                              'func serve(ch io.ReadWriteCloser) error {\n\ts, err := sftp.NewServer(ch)\n'
+                              '\tif err != nil {\n\t\treturn err\n\t}\n\treturn s.Serve()\n}\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "sftp" not in {u.id for u in inv.services}
