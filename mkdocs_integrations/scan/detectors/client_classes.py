@@ -68,6 +68,13 @@ _RPC_STUBS = (
 )
 
 
+def _named_elsewhere(svc, text: str) -> bool:
+    """The file names the service beyond a class name: one of its hosts, env vars or keywords."""
+    low = text.lower()
+    words = [h.lstrip("*.") for h in svc.hosts] + [e.lower() for e in svc.env] + [k.lower() for k in svc.keywords]
+    return any(w and w in low for w in words)
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     if language_for(name) is None or name.endswith((".min.js", ".d.ts", *_RPC_STUBS)):
         return False
@@ -90,6 +97,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if company in PRODUCT_COMPANIES and company not in word and company not in text.lower():
             # A cloud's product name alone (`WorkersClient` for Cloudflare Workers, the app's
             # client of its own workers API) in a file that never names the company: a common noun.
+            continue
+        if ctx.catalog.services[sid].word_name and not _named_elsewhere(ctx.catalog.services[sid], text):
+            # A vendor named with an everyday word (catalog `word_name`): `SignalClient` is a
+            # WebRTC app's client of its own signalling server, `DailyClient` a daily job's, unless
+            # the file names the vendor some other way (its host, env var or keyword).
             continue
         seen.add(sid)
         yield Evidence(

@@ -76,3 +76,14 @@ def test_a_cloud_products_name_alone_needs_its_company_in_the_file(run_detector)
     text = "import cloudflare\n\nclass WorkersClient:\n    api = cloudflare.Cloudflare()\n"
     ev, _ = run_detector(DETECTOR, "app/deploy/workers.py", text)
     assert [e.service for e in ev] == ["cloudflare-workers"]
+
+
+def test_an_everyday_word_vendor_needs_its_name_elsewhere(run_detector):
+    """`SignalClient` in a WebRTC or mesh VPN app is the client of its own signalling server;
+    Signal (catalog `word_name`) counts only where the file names it another way."""
+    own = 'package main\n\ntype SignalClient struct {\n\tSignalURL string\n}\n'
+    ev, _ = run_detector(DETECTOR, "relay/testec2/signal.go", own)
+    assert ev == []
+    bridge = 'package notify\n\nimport "os"\n\ntype SignalClient struct{ url string }\n\nfunc New() SignalClient {\n\treturn SignalClient{url: os.Getenv("SIGNAL_CLI_REST_API_URL")}\n}\n'
+    ev, _ = run_detector(DETECTOR, "notify/signal.go", bridge)
+    assert [e.service for e in ev] == ["signal"]
