@@ -1657,6 +1657,11 @@ MORE_CASES = [
     ("memcached", {"app/settings.py": 'CACHES = {\n    "default": {\n        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",\n        "LOCATION": "127.0.0.1:11211",\n    }\n}\n'}),
     ("memcached", {"app/settings.py": 'CACHES = {"default": {"BACKEND": "django.core.cache.backends.memcached.PyLibMCCache", "LOCATION": CACHE_HOST}}\n'}),
     ("redis", {"app/settings.py": 'CACHES = {\n    "default": {\n        "BACKEND": "django.core.cache.backends.redis.RedisCache",\n        "LOCATION": REDIS_URL,\n    }\n}\n'}),
+    # a managed instance group rolled onto a new template from a Cloud Build step (args one a line)
+    ("google-compute-engine", {"cloudbuild/deploy.yaml": "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args:\n      - beta\n      - compute\n      - instance-groups\n      - managed\n      - rolling-action\n      - start-update\n      - web-group\n"}),
+    # images a Cloud Build config pushes: its `images:` list, one item a line
+    ("google-artifact-registry", {"cloudbuild.yaml": "steps:\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, gcr.io/$PROJECT_ID/app, .]\nimages:\n  - gcr.io/$PROJECT_ID/app\n"}),
+    ("google-compute-engine", workflow_with_steps("- run: gcloud compute instance-templates create-with-container web-$GITHUB_SHA --container-image=gcr.io/acme/web")),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are

@@ -36,6 +36,14 @@ _GITLAB_INCLUDED = re.compile(r"(?:^|/)(?:\.gitlab/ci/.+|\.?gitlab-ci/[^/]+|[^/]
 _BUILDKITE = re.compile(r"(?:^|/)\.buildkite/[^/]+\.ya?ml$")
 # Woodpecker: `.woodpecker.yml` or one workflow a file in `.woodpecker/` (Drone's syntax: `from_secret`).
 _WOODPECKER = re.compile(r"(?:^|/)(?:\.woodpecker\.ya?ml|\.woodpecker/[^/]+\.ya?ml)$")
+# Google Cloud Build: `cloudbuild.yaml`, `cloudbuild-prod.yaml`, `deploy.cloudbuild.yaml`, or any
+# build config kept in a `cloudbuild/` folder (`cloudbuild/prod/build-image.yaml`, submitted with
+# `gcloud builds submit --config=...`). Only a file whose top level has `steps:` (the schema's one
+# required key) is read as one, so another YAML file in such a folder records nothing.
+_CLOUD_BUILD = re.compile(
+    r"(?:^|/)(?:cloudbuild(?:[-_.][\w.-]*)?|[\w.-]+[-_.]cloudbuild)\.(?:ya?ml|json)$"
+    r"|(?:^|/)\.?cloudbuild/(?:[^/]+/)*[^/]+\.ya?ml$"
+)
 
 
 def ci_service(rel: str, name: str) -> str | None:
@@ -63,6 +71,8 @@ def ci_service(rel: str, name: str) -> str | None:
         return "drone"
     if yaml and _WOODPECKER.search(rel):
         return "woodpecker"
+    if "cloudbuild" in rel and _CLOUD_BUILD.search(rel):
+        return "google-cloud-build"
     return None
 
 
@@ -241,6 +251,9 @@ def _secret_names(service: str, text: str, root: yaml.Node | None, ctx: Context)
             for m in _JENKINS_SECRET.finditer(raw):
                 yield m.group(1), ln
         return
+    if service == "google-cloud-build":
+        yield from _cloud_build_secrets(root)
+        return
     if service in ("drone", "woodpecker"):
         for ln, raw in _lines(text):
             for m in _DRONE_SECRET.finditer(raw):
@@ -407,6 +420,38 @@ _PUSH_PLUGINS = frozenset({
 })
 
 
+# A Cloud Build step runs a builder image (`gcr.io/cloud-builders/gcloud`, `.../docker`) with
+# `args:` as a YAML list, one word a line: the command is the builder's tool (or the step's
+# `entrypoint`) followed by its args, so `- compute` / `- instance-groups` / `- rolling-action`
+# reads as the `gcloud compute instance-groups ... rolling-action` the deploy rules know.
+# The top-level `images:` list is what Cloud Build pushes when the build succeeds; its items
+# sit on the lines below the key, so each is read as `images: <item>` on its own line.
+def _cloud_build_commands(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
+    """(line, implied command) for each step of a Cloud Build config and each pushed image."""
+    for step in y.items(y.get(root, "steps")):
+        name = y.get(step, "name")
+        tool = y.scalar(y.get(step, "entrypoint")) or (y.scalar(name) or "").split("@")[0].split(":")[0].rsplit("/", 1)[-1]
+        args = y.get(step, "args")
+        words = [w for w, _ in y.strings(args)] if isinstance(args, yaml.SequenceNode) else [y.scalar(args) or ""]
+        if tool and any(words):
+            yield y.line(args if args is not None else step), " ".join([tool, *words])
+    for image, ln in y.strings(y.get(root, "images")):
+        yield ln, f"images: {image}"
+
+
+def _cloud_build_secrets(root: yaml.Node | None) -> Iterator[tuple[str, int]]:
+    """Secret names a Cloud Build config asks for: `secretEnv:` of a step or of `secrets:`
+    (KMS), and `availableSecrets.secretManager[].env` (Secret Manager)."""
+    for node in y.walk(root):
+        for key, _, v in y.pairs(node):
+            if key == "secretEnv" and isinstance(v, yaml.SequenceNode):
+                yield from y.strings(v)
+    for item in y.items(y.get(root, "availableSecrets", "secretManager")):
+        env = y.get(item, "env")
+        if y.scalar(env):
+            yield y.scalar(env), y.line(env)
+
+
 def _plugin_image(ref: str) -> str:
     """`docker.io/woodpeckerci/plugin-docker-buildx:6.1.1` → woodpeckerci/plugin-docker-buildx."""
     name = y.image_ref(ref).removeprefix("docker.io/").removeprefix("index.docker.io/")
@@ -481,6 +526,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if service is None:
         return
     rel = src.rel
+    if service == "google-cloud-build" and not any(y.get(d, "steps") is not None for d in y.yaml_docs(src)):
+        return  # a YAML file in a `cloudbuild/` folder that is no build config
     yield Evidence(path=rel, line=1, kind=FEATURE, name=f"workflow:{rel}", service=service)
     root: yaml.Node | None = None
     triggers: list[tuple[str, int]] = []
@@ -528,6 +575,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     implied = [*_implied_logins(root), *_implied_publish_inputs(root)] if service == "github-actions" else []
     if service in ("woodpecker", "drone") and "settings" in text:
         implied += _implied_plugin_logins(root)
+    if service == "google-cloud-build":
+        implied += _cloud_build_commands(root)
     for ln, raw in [*_lines(text), *implied]:
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish

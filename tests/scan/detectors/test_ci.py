@@ -374,6 +374,12 @@ def test_malformed_yaml_is_bad_input(ctx):
         (".woodpecker.yml", "woodpecker"),
         (".woodpecker/docker.yaml", "woodpecker"),
         (".woodpecker/nested/x.yaml", None),
+        # Google Cloud Build configs: by name, or any YAML in a `cloudbuild/` folder
+        ("cloudbuild.yaml", "google-cloud-build"),
+        ("deploy/cloudbuild-prod.yml", "google-cloud-build"),
+        ("app.cloudbuild.yaml", "google-cloud-build"),
+        ("cloudbuild/prod/build-image.yaml", "google-cloud-build"),
+        ("cloudbuild/startup.sh", None),
         ("config.yml", None),
     ],
 )
@@ -646,3 +652,44 @@ def test_an_image_push_action_with_only_the_github_token_pushes_to_ghcr(run_dete
     ev, _ = run_detector(DETECTOR, ".github/workflows/build.yml", TOKEN_ONLY_PUSH)
     deploys = sorted((e.name, e.line) for e in ev if e.name == "deploy:github-container-registry")
     assert deploys == [("deploy:github-container-registry", 8)]
+
+
+CLOUD_BUILD = """\
+steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ["build", "-t", "gcr.io/$PROJECT_ID/app:${_TAG}", "."]
+  - name: gcr.io/cloud-builders/gcloud
+    args:
+      - beta
+      - compute
+      - instance-groups
+      - managed
+      - rolling-action
+      - start-update
+      - ${_GROUP}
+    secretEnv: [DEPLOY_TOKEN]
+substitutions:
+  _TAG: $SHORT_SHA
+images:
+  - "gcr.io/${PROJECT_ID}/app:${_TAG}"
+  - us-docker.pkg.dev/$PROJECT_ID/app/web
+"""
+
+
+def test_cloud_build_steps_and_images_read_as_commands(run_detector):
+    """A Cloud Build step's `args:` list is one command of its builder's tool (gcloud compute
+    ... rolling-action deploys to Compute Engine); the `images:` list items are what Cloud Build
+    pushes, each on its own line below the key; pulling the builder images is no publish."""
+    evs, _ = run_detector(DETECTOR, "cloudbuild/prod/deploy.yaml", CLOUD_BUILD)
+    assert feats(evs, "deploy:") == [
+        (6, "deploy:google-compute-engine", "google-compute-engine"),  # the args list
+        (17, "deploy:google-artifact-registry", "google-artifact-registry"),
+        (18, "deploy:google-artifact-registry", "google-artifact-registry"),
+    ]
+    assert (1, "workflow:cloudbuild/prod/deploy.yaml", "google-cloud-build") in feats(evs, "workflow:")
+    assert secrets(evs) == [(13, "DEPLOY_TOKEN")]
+
+
+def test_yaml_in_a_cloudbuild_folder_without_steps_is_no_build(run_detector):
+    evs, _ = run_detector(DETECTOR, "cloudbuild/values.yaml", "images:\n  - gcr.io/p/app\n")
+    assert evs == []
