@@ -281,6 +281,22 @@ class CatalogIndex:
         `BingMapsGeocoder`); stricter than `service_named`, which also reads env prefixes."""
         return self._by_title.get(re.sub(r"[^a-z0-9]", "", word.lower()))
 
+    @cached_property
+    def _by_keyword(self) -> dict[str, str]:
+        """Service ids by the catalog `keywords` only one service lists (`logplex`: Heroku)."""
+        owners: dict[str, set[str]] = {}
+        for svc in self.catalog.services.values():
+            for word in svc.keywords:
+                squashed = re.sub(r"[^a-z0-9]", "", word.lower())
+                if len(squashed) >= 4:
+                    owners.setdefault(squashed, set()).add(svc.id)
+        return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+
+    def service_keyword(self, word: str) -> str | None:
+        """The service whose own product word (catalog `keywords`) this is: a route segment
+        `logplex` names Heroku's log router."""
+        return self._by_keyword.get(re.sub(r"[^a-z0-9]", "", word.lower()))
+
     def service_named(self, word: str) -> str | None:
         """The service a module name stands for (`googlechat`, `pagerduty`, `Sendgrid`)."""
         return self._by_name.get(re.sub(r"[^a-z0-9]", "", word.lower()))

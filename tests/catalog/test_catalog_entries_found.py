@@ -1662,6 +1662,8 @@ MORE_CASES = [
     # images a Cloud Build config pushes: its `images:` list, one item a line
     ("google-artifact-registry", {"cloudbuild.yaml": "steps:\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, gcr.io/$PROJECT_ID/app, .]\nimages:\n  - gcr.io/$PROJECT_ID/app\n"}),
     ("google-compute-engine", workflow_with_steps("- run: gcloud compute instance-templates create-with-container web-$GITHUB_SHA --container-image=gcr.io/acme/web")),
+    # a log service's ingest route for Heroku log drains, named by its log router (keywords: logplex)
+    ("heroku", {"lib/app_web/router.ex": "defmodule AppWeb.Router do\n  use AppWeb, :router\n\n  scope \"/logs\", AppWeb do\n    post \"/logplex\", LogController, :syslog\n  end\nend\n"}),
 ]
 
 # Registries' metadata APIs on their site hosts (pypi.org, rubygems.org, crates.io, hex.pm are

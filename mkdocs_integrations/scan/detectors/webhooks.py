@@ -279,6 +279,67 @@ _GENERIC_PRODUCT_WORDS = frozenset({"server", "commerce", "cloud", "api", "app",
                                     "platform", "service", "services", "webhooks", "events"})
 
 
+# Incoming log drains and event feeds named by route: a log service's ingest endpoint per
+# sender (`post "/logs/logplex"` for Heroku's log router, `/logs/netlify`, `/ingest/vercel`,
+# `/drains/heroku`), each parsing that vendor's own payload. A POST route under an ingest prefix
+# whose next segment is a catalog vendor (by id or name, or a product word of its own in the
+# catalog's `keywords`: logplex) is that vendor's incoming webhook. Only POSTs, only under these
+# prefixes, and only a vendor not named with an everyday word: `/logs/json`, `/logs/:id` name none.
+_INGEST_PREFIX = r"(?:api/)?(?:v\d+/)?(?:logs?|ingest|drains?|log[-_]?drains?)"
+_INGEST_ROUTE = re.compile(
+    r"""(?:\.(?:post|POST)|\b(?:post|Route::post)|@(?:Post|PostMapping)|@\w+\.post)\s*\(?\s*(?:value\s*=\s*)?"""
+    r"""['"`](/?""" + _INGEST_PREFIX + r"""/([A-Za-z][\w-]*)(?:/[^'"`\s]*)?)['"`]"""
+)
+# ... or a POST inside a router scope on such a prefix (Phoenix/Rails `scope "/logs" do`), its
+# path a literal or a variable the router iterates over a list of prefixes with (Phoenix's
+# `for path <- ["/logs", "/api/logs"] do scope path, AppWeb do`).
+_INGEST_SCOPE = re.compile(
+    r"""^([ \t]*)scope\s*\(?\s*(?:['"](/?""" + _INGEST_PREFIX + r""")/?['"]|([a-z_]\w*))\s*[,)\s][^\n]*\bdo\s*$""",
+    re.M,
+)
+_INGEST_PATH = re.compile(r"/?" + _INGEST_PREFIX + r"/?")
+_SCOPED_POST = re.compile(r"""^[ \t]*post\s*\(?\s*['"]/?([A-Za-z][\w-]*)(?:/[^'"\s]*)?['"]""", re.M)
+
+
+_DRAIN_SENDERS = frozenset({"hosting", "logs", "ci"})
+
+
+def _ingest_vendor(segment: str, ctx: Context) -> str:
+    """The catalog vendor an ingest route's segment names ('' for none or an everyday word)."""
+    if segment.lower() in _GENERIC_PRODUCT_WORDS:
+        return ""
+    sid = ctx.index.service_titled(segment)
+    if not sid:
+        # a product word of a platform that sends logs or events (Heroku's `logplex`); other
+        # services' keywords are client or driver names (`android`, `postgres`, `sendmail`)
+        sid = ctx.index.service_keyword(segment)
+        sid = sid if sid and ctx.catalog.services[sid].category in _DRAIN_SENDERS else None
+    return "" if not sid or ctx.catalog.services[sid].word_name else sid
+
+
+def _ingest_routes(text: str, ctx: Context) -> Iterator[tuple[str, int, str]]:
+    """(route, offset, service) of each POST route under an ingest prefix naming a vendor."""
+    for m in _INGEST_ROUTE.finditer(text):
+        sid = _ingest_vendor(m.group(2), ctx)
+        if sid:
+            yield "/" + m.group(1).lstrip("/"), m.start(1), sid
+    for scope in _INGEST_SCOPE.finditer(text):
+        prefix = scope.group(2)
+        if prefix is None:  # `scope path` inside `for path <- ["/logs", ...] do`
+            loop = None
+            for loop in re.finditer(r"\bfor\s+" + re.escape(scope.group(3)) + r"\s*<-\s*\[([^\]]{0,300})\]", text[: scope.start()]):
+                pass
+            paths = re.findall(r"""['"]([^'"]+)['"]""", loop.group(1)) if loop else []
+            prefix = next((p for p in paths if _INGEST_PATH.fullmatch(p)), None)
+            if prefix is None:
+                continue
+        end = re.compile(r"^" + re.escape(scope.group(1)) + r"end\b", re.M).search(text, scope.end())
+        for m in _SCOPED_POST.finditer(text, scope.end(), end.start() if end else len(text)):
+            sid = _ingest_vendor(m.group(1), ctx)
+            if sid:
+                yield "/" + prefix.strip("/") + "/" + m.group(1), m.start(1), sid
+
+
 def _module_vendor(rel: str, ctx: Context) -> str:
     """The catalog service whose integration module holds this file
     (`integrations/resend/endpoints.py`, `integrations/chargeback_stop/endpoints.py`), or ''."""
@@ -393,11 +454,19 @@ def _retry(body: str, text: str) -> str:
     return f"up to {attempts} attempts{backoff}" if attempts else f"retries{backoff}"
 
 
+_INGEST_WORDS = frozenset({"logs", "log", "ingest", "drain", "drains"})
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     style = {"python": HASH, "ruby": HASH, "php": PHP}.get(lang.name if lang else "", C_STYLE)
     words = src.words
     hooky = any("hook" in w for w in words)
+    if words & _INGEST_WORDS:
+        text = src.stripped(style)
+        for route, offset, sid in _ingest_routes(text, ctx):
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=WEBHOOK_IN, name=route, service=sid,
+                           detail=(("events", ""), ("verification", "")))
     if not hooky and "hook" not in src.rel.lower():
         # neither a webhook route nor a *WEBHOOK* URL can be in this file: only a sender per vendor
         yield from _senders(src, src.stripped(style), ctx)
@@ -497,5 +566,5 @@ DETECTOR = Detector(
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
     # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`)
-    literals=lambda ctx: ("hook", "alert", "notif", "message"),
+    literals=lambda ctx: ("hook", "alert", "notif", "message", "logs", "ingest", "drain"),
 )

@@ -499,3 +499,51 @@ def test_routes_in_a_webhook_scope_are_webhooks_named_by_their_path_or_controlle
     ev, _ = run_detector(DETECTOR, "lib/app_web/router.ex", src)
     found = {e.name: e.service for e in ev}
     assert found == {"/webhook/flow_resume": "", "/webhook/exotel/optin": "exotel", "/webhook/calls": "plivo"}
+
+
+PHOENIX_INGEST = """\
+defmodule AppWeb.Router do
+  use AppWeb, :router
+
+  for path <- ["/logs", "/api/logs"] do
+    scope path, AppWeb do
+      pipe_through([:api])
+
+      post("/", LogController, :create)
+      post("/json", LogController, :generic_json)
+      post("/netlify", LogController, :netlify)
+      post("/logplex", LogController, :syslog)
+      get("/github", LogController, :show)
+    end
+  end
+
+  scope "/", AppWeb do
+    post("/heroku", PageController, :create)
+  end
+end
+"""
+
+
+def test_log_drain_routes_under_an_ingest_prefix_name_their_vendor(run_detector):
+    """A POST under an ingest prefix (`/logs`, here a Phoenix scope over a list of prefixes)
+    whose segment is a catalog vendor, or a platform's own product word (`logplex`: Heroku's
+    log router, catalog `keywords`), is that vendor's incoming drain; `/json`, a GET, and a
+    vendor-named route outside an ingest prefix are none."""
+    ev, _ = run_detector(DETECTOR, "lib/app_web/router.ex", PHOENIX_INGEST)
+    assert sorted((e.line, e.name, e.service) for e in ev if e.kind == WEBHOOK_IN) == [
+        (10, "/logs/netlify", "netlify"),
+        (11, "/logs/logplex", "heroku"),
+    ]
+
+
+def test_literal_ingest_routes(run_detector):
+    text = ('app.post("/ingest/vercel", handleVercel);\n'
+            'app.post("/api/v1/drains/heroku/:sourceId", handleHeroku);\n'
+            'app.post("/logs/:id", update);\n'
+            'app.get("/logs/netlify", page);\n'
+            'app.post("/logs/android", mobile);\n')
+    ev, _ = run_detector(DETECTOR, "src/server.ts", text)
+    assert sorted((e.line, e.name, e.service) for e in ev if e.kind == WEBHOOK_IN) == [
+        (1, "/ingest/vercel", "vercel"),
+        (2, "/api/v1/drains/heroku/:sourceId", "heroku"),
+    ]
