@@ -197,6 +197,11 @@ ELIXIR = Language(
     imports=_rx(
         r"^[ \t]*(?:alias|import|use|require)[ \t]+([A-Z][\w]*(?:\.[A-Z][\w]*)*)",
         r"\b(?:adapter|storage|backend|provider|strategy)\s*:\s*([A-Z]\w*(?:\.[A-Z]\w*)+)",
+        # A remote call on a fully qualified module (`AWS.SNS.publish(client, ...)`,
+        # `ExAws.S3.put_object(...)`): Elixir needs no alias to call a dependency's module, and
+        # generated SDKs (aws-elixir) are used that way. Dotted names only, so that a bare
+        # `Req.post(` or the app's own one-word modules are not read as dependencies.
+        r"(?<![\w.:])([A-Z]\w*(?:\.[A-Z]\w*)+)\.[a-z_]\w*[!?]?\(",
     ),
     env_reads=_rx(
         r"""\bSystem\.(?:get_env|fetch_env!?)\(\s*"([A-Za-z_][A-Za-z0-9_]*)\"""",

@@ -1040,3 +1040,21 @@ def test_an_allow_list_of_one_vendors_hosts_names_that_vendor(run_detector):
     embed = 'export function embed(link: URL) {\n  if (link.hostname.endsWith(".upstash.io")) return "db";\n}\n'
     ev, _ = run_detector(DETECTOR, "src/components/Embed.ts", embed)
     assert [e for e in ev if e.kind == HOST] == []
+
+
+def test_elixir_fully_qualified_remote_call_is_an_import(run_detector):
+    # aws-elixir's generated modules are called without an alias (`AWS.SNS.publish_batch(...)`);
+    # the call names the dependency's module as an `alias` would. A one-word module (`Req.post(`)
+    # and a qualified name inside a longer one (the app's `App.Aws.SNS`) are not read so.
+    code = (
+        "defmodule App.Aws.SNS do\n"
+        "  alias AWS.Client\n\n"
+        "  def publish(client, body) do\n"
+        "    Req.post(\"/x\")\n"
+        "    App.Aws.SNS.helper(client)\n"
+        "    AWS.SNS.publish_batch(client, body)\n"
+        "  end\n"
+        "end\n"
+    )
+    ev, _ = run_detector(DETECTOR, "lib/app/aws/sns.ex", code)
+    assert [(e.name, e.line) for e in ev if e.kind == IMPORT] == [("AWS.SNS", 7)]
