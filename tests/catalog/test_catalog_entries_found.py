@@ -2809,6 +2809,23 @@ MORE_CASES += [
     ("bitly-oauth", {"api/authentication/provider/oauth/bitly.py": "class BitlyOAuthProvider:\n    pass\n"}),
     ("autodesk-oauth", {"api/authentication/provider/oauth/autodesk.py": "class AutodeskOAuthProvider:\n    pass\n"}),
     ("tradeshift-oauth", {"api/authentication/provider/oauth/tradeshift.py": "class TradeshiftOAuthProvider:\n    pass\n"}),
+    # aws-elixir's generated modules, called fully qualified; ex_aws_kinesis
+    ("aws-sns", {"lib/app/aws/sns.ex": "defmodule App.Aws.SNS do\n  def publish(client, body) do\n    AWS.SNS.publish_batch(client, body)\n  end\nend\n"}),
+    ("aws-kinesis", {"lib/app/aws/kinesis.ex": "defmodule App.Aws.Kinesis do\n  def put(client, body), do: AWS.Kinesis.put_records(client, body)\nend\n"}),
+    ("aws-kinesis", {"mix.exs": 'defmodule App.MixProject do\n  use Mix.Project\n  defp deps do\n    [{:ex_aws, "~> 2.5"}, {:ex_aws_kinesis, "~> 2.0"}]\n  end\nend\n'}),
+    ("aws-sqs", {"lib/app/aws/sqs.ex": "defmodule App.Aws.SQS do\n  def send(client, body), do: AWS.SQS.send_message_batch(client, body)\nend\n"}),
+    ("koala", {"package.json": '{"dependencies": {"@getkoala/browser": "^1.22.1"}}'}),
+    ("kissmetrics", {"app/views/analytics/_kissmetrics.html.erb": "<script>\n  var _kmq = _kmq || [];\n  _kmq.push(['identify', '<%= current_user.id %>']);\n</script>\n"}),
+    ("s2", {"lib/app/sinks/s2.ex": 'defmodule App.S2 do\n  def base_url(basin), do: "https://#{basin}.b.aws.s2.dev/v1/"\nend\n'}),
+    ("s2", {"package.json": '{"dependencies": {"@s2-dev/streamstore": "^0.27.0"}}'}),
+    ("webhook-site", {"lib/app/webhook_site.ex": 'defmodule App.WebhookSite do\n  def token, do: Req.post!("https://webhook.site/token")\nend\n'}),
+    ("wistia", {"lib/app_web/components/layouts/root.html.heex": '<script src="https://fast.wistia.com/assets/external/E-v1.js" async></script>\n'}),
+    ("wistia", {"package.json": '{"dependencies": {"@wistia/wistia-player-react": "^0.6.22"}}'}),
+    ("webtranslateit", {"Gemfile": "source 'https://rubygems.org'\ngem 'web_translate_it'\n"}),
+    ("sphinx", {"Gemfile": "source 'https://rubygems.org'\ngem 'thinking-sphinx', '~> 5.5'\n"}),
+    ("convox", {"convox.yml": "services:\n  web:\n    build: .\n    port: 3000\n"}),
+    ("convox", {".github/workflows/deploy.yml": "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: convox deploy --rack org/production\n"}),
+    ("linkedin-oauth", {"Gemfile": "source 'https://rubygems.org'\ngem 'omniauth-linkedin-openid'\n"}),
 ]
 
 
