@@ -87,12 +87,16 @@ _FOLDER_ONLY = frozenset({"listeners"})
 # (restic's `internal/backend/s3/`, `internal/backend/azure/`; rclone's `backend/b2/`). In other
 # languages `backend/` is a monorepo's server half (`backend/src/`, `backend/celery/`), so the
 # singular counts for Go packages only, and like `backends/` for catalog vendors only.
+# A .NET solution keeps the same layer as one project per vendor under `Backend/<Vendor>/`
+# (Duplicati's `Library/Backend/OneDrive/`, project `Duplicati.Library.Backend.OneDrive`, each
+# a class behind the app's backend interface), so C# files count too, with the same limit.
 _GO_BACKEND = re.compile(r"(^|/)backend/", re.I)
+_BACKEND_LANGUAGES = (".go", ".cs")
 
 
 def _go_backends(rel: str) -> str:
-    """The path with a Go package's `backend/` folder read as the `backends/` container."""
-    return _GO_BACKEND.sub(r"\1backends/", rel) if rel.endswith(".go") else rel
+    """The path with a Go package's or .NET project's `backend/` folder read as the `backends/` container."""
+    return _GO_BACKEND.sub(r"\1backends/", rel) if rel.endswith(_BACKEND_LANGUAGES) else rel
 
 
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.

@@ -164,6 +164,19 @@ def test_a_go_backend_folder_holds_one_package_per_vendor(run_detector):
     assert module_of("backend/celery/tasks.py") is None
 
 
+def test_a_dotnet_backend_folder_holds_one_project_per_vendor(run_detector):
+    """Duplicati's `Library/Backend/OneDrive/` (project `Duplicati.Library.Backend.OneDrive`): a
+    .NET storage layer's projects, one per vendor, under a singular `Backend/`; like Go's, only
+    catalog vendors count there, and a Python or JS monorepo's `backend/` names none."""
+    assert module_of("Duplicati/Library/Backend/OneDrive/OneDrive.cs") == ("onedrive", True)
+    ev, _ = run_detector(DETECTOR, "Duplicati/Library/Backend/pCloud/pCloudBackend.cs", "namespace X.Backend.pCloud;\n")
+    assert [e.service for e in ev] == ["pcloud"]
+    src = 'class Api { async Task Get() => await new HttpClient().GetAsync("https://x.io/a"); }\n'
+    ev, _ = run_detector(DETECTOR, "src/Backend/Controllers/UsersController.cs", src)
+    assert ev == []  # a .NET app's own server half: no vendor
+    assert module_of("backend/src/storage/onedrive.ts") is None
+
+
 def test_driver_folders_name_catalog_vendors_only(run_detector):
     """cloudreve's `pkg/filemanager/driver/onedrive/`: a storage layer's drivers, one per vendor;
     the app's own drivers beside them (`driver/local/`, a database layer's `Driver/Base.php`) name none."""
