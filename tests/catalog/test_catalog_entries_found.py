@@ -2826,6 +2826,19 @@ MORE_CASES += [
     ("convox", {"convox.yml": "services:\n  web:\n    build: .\n    port: 3000\n"}),
     ("convox", {".github/workflows/deploy.yml": "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: convox deploy --rack org/production\n"}),
     ("linkedin-oauth", {"Gemfile": "source 'https://rubygems.org'\ngem 'omniauth-linkedin-openid'\n"}),
+    # storage vendors of a backup tool's per-vendor backends (.NET SDKs and API hosts)
+    ("mega", {"App/App.csproj": _CSPROJ.format("MegaApiClient")}),
+    ("storj", {"App/App.csproj": _CSPROJ.format("uplink.NET")}),
+    ("tencent-cloud-cos", {"App/App.csproj": _CSPROJ.format("Tencent.QCloud.Cos.Sdk")}),
+    ("xmpp", {"Notify/Jabber.cs": 'using Artalk.Xmpp.Client;\nvar client = new ArtalkXmppClient(host, user, password, port);\n'}),
+    ("smb", {"App/App.csproj": _CSPROJ.format("SMBLibrary")}),
+    ("smb", {"backup/share.py": "import smbclient\n\nsmbclient.register_session(server, username=user, password=pw)\n", "requirements.txt": "smbprotocol==1.13.0\n"}),
+    ("sharepoint", {"Sync/SharePoint.cs": 'using Microsoft.SharePoint.Client;\nvar ctx = new ClientContext(siteUrl);\n'}),
+    ("jottacloud", {"Storage/Jotta.cs": 'const string JFS_ROOT = "https://jfs.jottacloud.com/jfs";\nvar r = await http.GetAsync(JFS_ROOT + "/" + user);\n'}),
+    ("filen", {"lib/filen.ts": "export const login = (body: object) => fetch('https://gateway.filen.io/v3/login', { method: 'POST', body: JSON.stringify(body) });\n"}),
+    ("drime-cloud", {"Storage/Drime.cs": 'const string DEFAULT_API_URL = "https://app.drime.cloud/api/v1";\nvar r = await http.GetAsync(DEFAULT_API_URL + "/drive/file-entries");\n'}),
+    ("movistar-cloud", {"Storage/Movistar.cs": 'const string BASE = "https://micloud.movistar.es";\nvar r = await http.PostAsync(BASE + "/sapi/login", body);\n'}),
+    ("idrive-e2", {"Storage/E2.cs": 'var r = await http.PostAsync("https://api.idrivee2.com/api/service/get_region_end_point/", body);\n'}),
 ]
 
 
