@@ -488,6 +488,21 @@ def test_a_mysql_driver_beside_mariadb_alone_is_mariadbs(tmp_path):
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
+def test_an_mmdb_reader_beside_a_datasets_download_url_reads_that_dataset(tmp_path):
+    """A free MMDB dataset downloaded from its GitHub releases (a catalog call that proves the
+    dataset alone, no host of its own) is what the MMDB reader reads: no MaxMind as well."""
+    tree = {
+        "composer.json": '{"require": {"maxmind-db/reader": "^1.11"}}',
+        "src/GeoIP/Reader.php": "<?php\nclass Reader\n{\n    public function update(): void\n    {\n"
+        "        $url = 'https://github.com/HostByBelle/IP-Geolocation-DB/releases/latest/download/cc0-both-country.mmdb';\n"
+        "        file_put_contents('country.mmdb', file_get_contents($url));\n    }\n}\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "hostbybelle-ip-geolocation-db" in found and "maxmind" not in found
+
+
 def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
     """The mariadb image reads MYSQL_ROOT_PASSWORD: declared on that compose service it configures
     MariaDB, no MySQL server; the same name in a file without MariaDB's image still names MySQL."""

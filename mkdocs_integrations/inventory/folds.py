@@ -69,6 +69,11 @@ def _vendor(sid: str) -> str:
 _CLIENT_KINDS = frozenset({PACKAGE, IMPORT, CALL})
 
 
+def _alone_call(e: Evidence) -> bool:
+    """A call the catalog marks as proving its service on its own (`alone: true`)."""
+    return e.kind == CALL and ("alone", "1") in e.detail
+
+
 def fold_bare_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """A product whose host its vendor's API shares (`bare_host`): Meta serves Facebook Login's
     graph.facebook.com and the Pixel's connect.facebook.net to every Graph API call and to its
@@ -113,7 +118,10 @@ def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catal
         if svc is None or not svc.speaks:
             continue
         own = [e for e in per_service[sid] if shows_use(e) and not is_test_path(e.path) and not is_tooling_path(e.path)]
-        if not own or all(e.kind in _CLIENT_KINDS for e in own):
+        # A call pattern that proves its service alone (a dataset's download URL on a shared
+        # host, `github.com/<owner>/<dataset>/releases/...`) is the speaker's own use, as a host
+        # of its own is, not a client library of its own beside the other's.
+        if not own or all(e.kind in _CLIENT_KINDS and not _alone_call(e) for e in own):
             continue  # MariaDB known by its own driver only: a driver for each, both supported
         for other in svc.speaks:
             if other not in per_service or other in folded:

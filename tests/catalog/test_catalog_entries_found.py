@@ -2839,6 +2839,48 @@ MORE_CASES += [
     ("drime-cloud", {"Storage/Drime.cs": 'const string DEFAULT_API_URL = "https://app.drime.cloud/api/v1";\nvar r = await http.GetAsync(DEFAULT_API_URL + "/drive/file-entries");\n'}),
     ("movistar-cloud", {"Storage/Movistar.cs": 'const string BASE = "https://micloud.movistar.es";\nvar r = await http.PostAsync(BASE + "/sapi/login", body);\n'}),
     ("idrive-e2", {"Storage/E2.cs": 'var r = await http.PostAsync("https://api.idrivee2.com/api/service/get_region_end_point/", body);\n'}),
+    # APILayer's gateway and the data sets and lookups billing apps fetch
+    ("internet-bs", {"src/Registrar/InternetBs.php": "<?php\nfinal class InternetBs\n{\n    public function apiUrl(bool $test): string { return $test ? 'https://testapi.internet.bs' : 'https://api.internet.bs'; }\n}\n"}),
+    ("apilayer", {"src/Currency/Rates.php": "<?php\n$response = $http->request('GET', 'https://api.apilayer.com/currency_data/live', ['headers' => ['apikey' => $key]]);\n"}),
+    ("fixer", {"src/Currency/Rates.php": "<?php\n$response = $http->request('GET', 'https://api.apilayer.com/fixer/latest', ['headers' => ['apikey' => $key], 'query' => ['base' => 'EUR']]);\n"}),
+    ("currencylayer", {"app/Traits/ExchangeRates.php": "<?php\n$url = 'http://api.currencylayer.com/live?access_key=' . $key . '&source=' . $base;\n$response = Http::get($url)->json();\n"}),
+    ("public-suffix-list", {"src/Validate.php": "<?php\n$list = $http->request('GET', 'https://publicsuffix.org/list/public_suffix_list.dat')->getContent();\n"}),
+    ("php-watch", {"src/Checks/PhpVersion.php": "<?php\n$versions = $http->request('GET', 'https://php.watch/api/v1/versions')->toArray();\n"}),
+    ("fakefilter", {"src/Antispam.php": "<?php\n$list = file_get_contents('https://raw.githubusercontent.com/7c/fakefilter/main/txt/data.txt');\n"}),
+    ("fakefilter", {"package.json": '{"dependencies": {"fakefilter": "^0.1.1476"}}'}),
+    ("hostbybelle-ip-geolocation-db", {"src/GeoIP/Reader.php": "<?php\n$url = 'https://github.com/HostByBelle/IP-Geolocation-DB/releases/latest/download/cc0-both-country.mmdb';\ncopy($url, $path);\n"}),
+    ("aws-checkip", {"src/Tools.php": "<?php\nforeach (['https://api64.ipify.org', 'https://checkip.global.api.aws'] as $url) {\n    $ip = trim(file_get_contents($url));\n}\n"}),
+    ("whois", {"composer.json": '{"require": {"io-developer/php-whois": "^4.1"}}',
+               "src/Registrar/Custom.php": "<?php\nuse Iodev\\Whois\\Factory;\n$free = Factory::get()->createWhois()->isDomainAvailable($domain);\n"}),
+]
+
+
+# A billing panel's provisioning and registrar modules, one PEAR-style class per vendor in a
+# kind's role folder (`Server/Manager/Whm.php` declaring `Server_Manager_Whm`, all extending
+# one base): the family of plugin classes names each vendor.
+def _pear_family(kind: str, role: str, base: str, members: dict[str, str]) -> dict[str, str]:
+    tree = {f"library/{kind}/{role}/{name}.php": f"<?php\nclass {kind}_{role}_{name} extends {parent}\n{{\n"
+            f"    public function request(string $action, array $params): array\n    {{\n"
+            f"        return $this->getHttpClient()->request('POST', $this->url . $action, ['body' => $params])->toArray();\n"
+            f"    }}\n}}\n" for name, parent in members.items()}
+    tree[f"library/{kind}/{base}.php"] = f"<?php\nabstract class {base}\n{{\n}}\n"
+    return tree
+
+
+_PANELS = _pear_family("Server", "Manager", "Server_Manager", {
+    "Whm": "Server_Manager", "Plesk": "Server_Manager", "Directadmin": "Server_Manager",
+    "Hestia": "Server_Manager", "CWP": "Server_Manager", "Custom": "Server_Manager"})
+_REGISTRARS = _pear_family("Registrar", "Adapter", "Registrar_AdapterAbstract", {
+    "Resellerclub": "Registrar_AdapterAbstract", "Netearthone": "Registrar_Adapter_Resellerclub",
+    "Resellbiz": "Registrar_Adapter_Resellerclub", "Resellerid": "Registrar_Adapter_Resellerclub",
+    "Internetbs": "Registrar_AdapterAbstract", "Namecheap": "Registrar_AdapterAbstract",
+    "Custom": "Registrar_AdapterAbstract"})
+MORE_CASES += [(sid, _PANELS) for sid in ("cpanel", "plesk", "directadmin", "hestiacp", "control-web-panel")]
+MORE_CASES += [(sid, _REGISTRARS) for sid in ("netearthone", "resell-biz", "resellerid")]
+MORE_CASES += [
+    ("plesk", {"composer.json": '{"require": {"plesk/api-php-lib": "^2.2"}}',
+               "src/Hosting/PleskProvisioner.php": "<?php\nuse PleskX\\Api\\Client;\n$client = new Client($host, 8443);\n"}),
+    ("resellerclub", {"library/Registrar/Resellerclub.php": "<?php\nclass Resellerclub\n{\n    public function apiUrl(bool $test): string\n    {\n        return $test ? 'https://test.httpapi.com/api/' : 'https://httpapi.com/api/';\n    }\n}\n"}),
 ]
 
 
