@@ -23,10 +23,49 @@ _ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})
 _DASHED_ENV = re.compile(r"^\.env-(?=[a-z])(?!cmdrc$)")
 
 
+# A template engine's extension on a file a scaffolder or deploy tool renders into the project
+# (vendure's `.env.hbs` / `storefront-env.hbs`, an Ansible role's `.env.j2`, an EJS
+# `.env.example.ejs`, 1Password's `op inject` `.env.tpl`, Kamal's `.env.erb`): what it renders
+# is the generated app's env file, so it documents that app's settings, like `.env.example`.
+_ENGINE_ENDINGS = (
+    ".hbs", ".handlebars", ".ejs", ".erb", ".j2", ".jinja", ".jinja2", ".mustache", ".tpl", ".tmpl",
+    ".template", ".njk", ".liquid", ".eta",
+)
+_CODE_NAME_ENDINGS = (".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")
+
+
+def engine_template_target(name: str) -> str | None:
+    """The env-file name a template-engine file renders to (`.env.hbs` -> `.env`,
+    `storefront-env.hbs` -> `storefront-env`, `.env.example.ejs` -> `.env.example`), or None
+    when the name, one engine extension off, is no env-file name (`environment.d.hbs`,
+    `email.hbs`). Such a file is read only if its content is KEY=value lines (see
+    engine_env_shaped): a Helm `_env.tpl` of YAML snippets is not one."""
+    lower = name.lower()
+    ending = next((e for e in _ENGINE_ENDINGS if lower.endswith(e)), None)
+    if ending is None:
+        return None
+    if ending in (".template", ".tmpl") and _plain_kind(name) is not None:
+        return None  # `.env.template`, `.env.tmpl`: a template word, not an engine (read as before)
+    rest = lower[: -len(ending)]
+    rest = _DASHED_ENV.sub(".env.", rest)
+    if not rest or rest.endswith(_CODE_NAME_ENDINGS):
+        return None
+    if rest in (".env", "env") or rest.startswith((".env.", "env.")) or rest.endswith(("-env", "_env", ".env")):
+        return rest
+    return None
+
+
 def env_file_kind(name: str) -> str | None:
     """'template' for committed examples, 'real' for files that hold values, None otherwise."""
     if "env" not in name.lower() and "secret" not in name.lower() and "conf" not in name.lower():
         return None  # every name below holds one of these words (most files: none)
+    if engine_template_target(name) is not None:
+        return "template"  # rendered by a template engine: a template whatever the name under it
+    return _plain_kind(name)
+
+
+def _plain_kind(name: str) -> str | None:
+    """env_file_kind of a name no template engine renders."""
     lower = _SEPARATED_ENDING.sub(r".\1", name.lower())  # `.env_sample`, `.env-template` are `.env.sample`, `.env.template`
     lower = _DASHED_ENV.sub(".env.", lower)  # `.env-local`, `.env-ci` are `.env.local`, `.env.ci`
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
@@ -86,6 +125,27 @@ def _assignments(text: str) -> list[str] | None:
 def env_shaped(text: str) -> bool:
     """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
     return bool(_assignments(text))
+
+
+_ENGINE_TAG = re.compile(r"\{\{|\{%|\{#|<%|\$\{\{")
+
+
+def engine_env_shaped(text: str) -> bool:
+    """A template engine's env file: every line that is neither blank nor a comment is
+    `KEY=value` (a placeholder in the value, `PORT={{ port }}`, is fine) or is the
+    engine's own (`{{#if x}}`, `{% if %}`, `<% end %>`, or a line whose name is a placeholder,
+    `{{{Key}}}={{{Value}}}`, which names no variable), and one is `KEY=value`."""
+    found = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _ASSIGN.match(line) and not _ENGINE_TAG.search(line.split("=", 1)[0]):
+            found = True
+            continue
+        if not _ENGINE_TAG.search(line.split("=", 1)[0]):
+            return False  # YAML, prose, code: not a KEY=value file
+    return found
 
 
 # A 1Password secret reference (`op://vault/item/field`), bare, quoted or in `op inject`'s
@@ -222,7 +282,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
     kind = env_file_kind(src.name)
-    environment = environment_of(src.name)
+    target = engine_template_target(src.name)
+    if target is not None and not engine_env_shaped(src.text):
+        return  # a Helm `_env.tpl` of YAML, a `.env.hbs` of code: not a KEY=value file
+    environment = environment_of(target or src.name)  # `.env.production.j2` renders `.env.production`
     if kind is None and reference_named(src.name) and reference_template(src.text):
         kind = "template"  # `env.op` of `op://` references: a template by its content
     if kind is None:

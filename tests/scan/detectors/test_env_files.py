@@ -206,3 +206,37 @@ def test_a_committed_env_file_of_references_leaks_nothing(run_detector):
     assert findings == [] and [e.service for e in ev if e.kind == CONFIG] == ["1password"]
     _, findings = run_detector(DETECTOR, ".env", "DB_PASS=op://acme/db/password\nAPI_KEY=abc123def456\n")
     assert [f.rule for f in findings] == ["committed-env-file"]
+
+
+STOREFRONT_ENV_HBS = """\
+VENDURE_SHOP_API_URL=http://localhost:{{ serverPort }}/shop-api
+NEXT_PUBLIC_SITE_NAME={{ name }}
+{{#if dbSchema}}
+DB_SCHEMA={{ dbSchema }}
+{{/if}}
+{{{Key}}}={{{Value}}}
+"""
+
+
+def test_template_engine_env_files_are_templates(run_detector):
+    """A scaffolder's `storefront-env.hbs` / `.env.hbs`, an Ansible `.env.j2`, an EJS
+    `.env.example.ejs`: what they render is the generated app's env file, so their names are
+    declared settings (a template, never a committed-secret finding); engine lines and a name
+    that is itself a placeholder are no variables."""
+    for name in ("storefront-env.hbs", ".env.hbs", ".env.j2", ".env.example.ejs", "app_env.mustache", ".env.erb"):
+        assert env_file_kind(name) == "template", name
+        ev, findings = run_detector(DETECTOR, f"templates/{name}", STOREFRONT_ENV_HBS)
+        decl = [(e.name, e.line, e.get("file")) for e in ev if e.kind == ENV_DECL]
+        assert decl == [("VENDURE_SHOP_API_URL", 1, "template"), ("NEXT_PUBLIC_SITE_NAME", 2, "template"),
+                        ("DB_SCHEMA", 4, "template")], name
+        assert not findings, name
+    assert env_file_kind("environment.d.hbs") is None  # a TypeScript declaration's template
+    assert env_file_kind("email.hbs") is None
+    assert env_file_kind(".env.template") == "template"  # a template word, read as before
+
+
+def test_template_engine_env_name_needs_key_value_content(run_detector):
+    """Helm's `_env.tpl` holds YAML snippets, not KEY=value lines: nothing is read."""
+    helm = '{{- define "snippet.env" -}}\n- name: BASE_URL\n  value: {{ .Values.base_url }}\n{{- end }}\n'
+    ev, findings = run_detector(DETECTOR, "helm/templates/_env.tpl", helm)
+    assert not ev and not findings
