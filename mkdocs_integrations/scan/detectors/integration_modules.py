@@ -20,6 +20,7 @@ from .code_facts import builds_requests, calls_out, makes_requests
 from .kind_classes import kind_class_of, role_file_of
 from .module_paths import (
     CATALOG_ONLY,
+    CLOUD_WORDS,
     GENERIC_NAMES,
     MODULE_KINDS,
     MODULE_ROOTS,
@@ -29,6 +30,7 @@ from .module_paths import (
     IDP_FOLDERS,
     SIGN_IN_FOLDERS,
     TEST_DIRS,
+    cloud_products,
     container_of,
     kind_of,
     module_kind,
@@ -269,6 +271,33 @@ def _sign_in_detail(name: str, on_purpose: bool, src: Source) -> tuple[tuple[str
     return (("folder", folder), ("vendor", name))
 
 
+def _cloud_product(rel: str, ctx: Context) -> str | None:
+    """The catalog product a module under a cloud's folder is (`sinks/gcp/pubsub.ex` →
+    google-pubsub, `sinks/azure/event_hub.ex` → azure-event-hubs, `sinks/kafka/aws_msk_iam/` →
+    aws-msk): `gcp/` or `azure/` names the company, the name inside says which of its products.
+    The innermost such name the catalog knows as one of that cloud's products, by the cloud's
+    own id prefix or by the product's name alone (`pubsub`); its longest run of leading words
+    (`msk_iam`: MSK with IAM sign-in). None when no name there is a product of that cloud
+    (`gcp/credentials.ex`, `aws/client.ts`)."""
+    for cloud, product in reversed(cloud_products(rel)):
+        prefixes = CLOUD_WORDS[cloud]
+        words = name_words(product)
+        for n in range(len(words), 0, -1):
+            head = words[:n]
+            if all(w in GENERIC_NAMES for w in head):
+                continue
+            name = "-".join(head)
+            for prefix in prefixes:  # `aws/s3.ts`: by the cloud's own id prefix
+                sid = ctx.index.service_named(f"{prefix}-{name}")
+                if sid is not None and sid.split("-", 1)[0] in prefixes:
+                    return sid
+            # `gcp/pubsub.ex`: by the product's name alone, when that is one of the cloud's
+            sid = ctx.index.service_named(name) if len("".join(head)) >= 3 else None
+            if sid is not None and sid.split("-", 1)[0] in prefixes:
+                return sid
+    return None
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if _test_support(src):
         return
@@ -291,6 +320,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # `notifications/threads.py`: the app's own threads, not Meta's Threads. A vendor named
         # with an everyday word (catalog `word_name`) counts from a module named for it on
         # purpose only (`integrations/social/threads.provider.ts`).
+        return
+    product = _cloud_product(src.rel, ctx) if not _manifest(src.name) else None
+    if product is not None:
+        yield Evidence(
+            path=src.rel, line=1, kind=FEATURE, name=f"integration_module:{product}", service=product,
+            detail=(("module", product),),
+        )
         return
     kind = kind_of(src.rel)
     if _manifest(src.name):

@@ -47,6 +47,9 @@ CONTAINERS = frozenset({
     # A model layer's per-provider modules, one per LLM vendor the app calls or proxies
     # (`internal/llm/anthropic.go`, `llm/openai.py`, `component/llm/OllamaApiService.kt`).
     "llm", "llms",
+    # A data pipeline's sinks, one module per destination it writes to (Vector's
+    # `src/sinks/clickhouse/`, a CDC tool's `lib/<app>/sinks/kafka/client.ex`).
+    "sinks",
 })
 # `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
 # app's own API clients or its customers.
@@ -81,6 +84,8 @@ CATALOG_ONLY = frozenset({
     "idp", "idps",
     # the model layer's own prompts, parsers and pricing sit beside its vendors (`llm/prompt.py`)
     "llm", "llms",
+    # a pipeline's own sinks sit beside its vendors' (`sinks/console/`, `sinks/file/`, `sinks/util/`)
+    "sinks",
 })
 _FOLDER_ONLY = frozenset({"listeners"})
 # A Go storage or transport layer keeps one package per vendor under a singular `backend/`
@@ -137,6 +142,41 @@ def _before_group_word(stem: str, group: str) -> str | None:
     if m is None:
         return None
     return stem[:m.start()].rstrip("._-")
+# A cloud's name, not a product's: `sinks/gcp/pubsub.ex`, `integrations/azure/event_hub.ts`,
+# `sinks/kafka/aws_msk_iam/` hold that cloud's products, named by the file or folder inside.
+# Each maps to the first words of its products' catalog ids.
+CLOUD_WORDS: dict[str, tuple[str, ...]] = {
+    "aws": ("aws", "amazon"), "amazon": ("aws", "amazon"),
+    "azure": ("azure", "microsoft"),
+    "gcp": ("google", "firebase"), "gcloud": ("google", "firebase"), "googlecloud": ("google", "firebase"),
+    "google": ("google", "firebase"),
+}
+
+
+def cloud_products(rel: str) -> list[tuple[str, str]]:
+    """(cloud, product name) for each folder of a path that names a cloud: the part right
+    below a cloud's folder (`gcp/pubsub.ex` → ("gcp", "pubsub")), or a folder named with the
+    cloud's word first (`kafka/aws_msk_iam/` → ("aws", "msk_iam"): the managed offering of the
+    vendor whose module holds it). The words are the product's name to look up, a guess the
+    catalog must confirm."""
+    parts = rel.split("/")
+    out: list[tuple[str, str]] = []
+    # below the module system's folder only (`deploy/aws/` above `integrations/` is no module)
+    start = max((i + 1 for i, p in enumerate(parts[:-1]) if p.lower() in CONTAINERS), default=0)
+    for i, part in enumerate(parts[:-1]):
+        if i < start:
+            continue
+        low = part.lower()
+        if low in CLOUD_WORDS:
+            stem = parts[i + 1].rsplit(".", 1)[0] if i + 1 == len(parts) - 1 else parts[i + 1]
+            out.append((low, stem))
+            continue
+        words = name_words(part)
+        if len(words) > 1 and words[0] in CLOUD_WORDS:
+            out.append((words[0], "-".join(words[1:])))
+    return out
+
+
 # Names that are the module system itself, not a vendor.
 GENERIC_NAMES = frozenset({
     # the family's base class beside its vendors (`connectors/abstract_connector.py`, `AbstractNotifier.php`)

@@ -559,3 +559,25 @@ def test_llm_folder_modules_name_their_model_vendors(run_detector):
     # the layer's own prompts and helpers are no vendor
     ev, _ = run_detector(DETECTOR, "app/llm/prompt_builder.py", GOTIFY)
     assert ev == []
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a cloud's folder: the file inside names which of its products
+        ("lib/app/sinks/gcp/pubsub.ex", ["google-pubsub"]),
+        ("lib/app/sinks/azure/event_hub.ex", ["azure-event-hubs"]),
+        ("src/integrations/aws/s3.ts", ["aws-s3"]),
+        # a vendor's module holding the cloud's managed offering of it (MSK's IAM sign-in for Kafka)
+        ("lib/app/sinks/kafka/aws_msk_iam/auth.ex", ["aws-msk"]),
+        ("lib/app/sinks/kafka/client.ex", ["kafka"]),
+        # the cloud's helpers name no product
+        ("lib/app/sinks/gcp/credentials.ex", []),
+        # a pipeline's own sinks beside its vendors': catalog names only
+        ("src/sinks/blackhole/sink.rs", []),
+    ],
+)
+def test_a_clouds_folder_is_the_product_its_file_names(run_detector, rel, expected):
+    text = "defmodule X do\n  def run, do: Req.post(url: \"https://example.org/x\")\nend\n"
+    ev, _ = run_detector(DETECTOR, rel, text)
+    assert [e.service for e in ev] == expected

@@ -218,3 +218,21 @@ def test_self_named_modules_in_a_module_roots_kind_folder(rel, expected):
 )
 def test_adapter_layer_inside_a_container(rel, expected):
     assert module_of(rel) == expected
+
+
+def test_a_pipelines_sinks_are_one_module_per_destination():
+    """`sinks/` holds one module per destination a data pipeline writes to (Vector's
+    `src/sinks/clickhouse/`, a CDC tool's `sinks/kafka/client.ex`)."""
+    assert module_of("lib/app/sinks/kafka/client.ex") == ("kafka", True)
+    assert module_of("src/sinks/clickhouse/service.rs") == ("clickhouse", True)
+    assert module_of("lib/app/sink/kafka/client.ex") is None  # no layout without the plural folder
+
+
+def test_a_clouds_folder_names_its_products_by_the_names_inside():
+    from mkdocs_integrations.scan.detectors.module_paths import cloud_products
+
+    assert cloud_products("lib/app/sinks/gcp/pubsub.ex") == [("gcp", "pubsub")]
+    assert cloud_products("lib/app/sinks/azure/event_hub.ex") == [("azure", "event_hub")]
+    assert cloud_products("lib/app/sinks/kafka/aws_msk_iam/auth.ex") == [("aws", "msk-iam")]
+    assert cloud_products("lib/app/sinks/kafka/client.ex") == []
+    assert cloud_products("deploy/aws/integrations/slack.ts") == []  # above the module system
