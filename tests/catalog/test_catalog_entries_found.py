@@ -2881,6 +2881,10 @@ MORE_CASES += [
     ("plesk", {"composer.json": '{"require": {"plesk/api-php-lib": "^2.2"}}',
                "src/Hosting/PleskProvisioner.php": "<?php\nuse PleskX\\Api\\Client;\n$client = new Client($host, 8443);\n"}),
     ("resellerclub", {"library/Registrar/Resellerclub.php": "<?php\nclass Resellerclub\n{\n    public function apiUrl(bool $test): string\n    {\n        return $test ? 'https://test.httpapi.com/api/' : 'https://httpapi.com/api/';\n    }\n}\n"}),
+    # a Python image build script (contrib/docker/build.py) pushing `owner/name` (Docker Hub) or `quay.io/owner/name`
+    ("docker-hub", {"contrib/docker/build.py": "import subprocess\n\nIMAGE_NAME = 'acme/app'\n\ncmd = ['docker', 'buildx', 'build', '--platform', 'linux/amd64']\n"
+                                                "if upload:\n    cmd.append('--push')\ncmd += ['-t', '%s:%s' % (IMAGE_NAME, version), '.']\nsubprocess.check_call(cmd)\n"}),
+    ("quay", {"scripts/release.sh": "#!/bin/sh\nset -e\ndocker build -t quay.io/acme/app:$VERSION .\ndocker push quay.io/acme/app:$VERSION\n"}),
 ]
 
 

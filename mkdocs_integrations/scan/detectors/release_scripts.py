@@ -59,8 +59,32 @@ _RELEASE_PS1 = re.compile(
 )
 
 
+# Python build scripts publish images too (`contrib/docker/build.py`, `scripts/release.py`,
+# `tools/release/push_images.py`): a file named like a release script, or any script in a folder
+# for images or releases. What they run is an argument list (`['docker', 'buildx', 'build', ...,
+# '--push']`), so the command is read from the file's literals (`_python_pushes`).
+_RELEASE_PY = re.compile(
+    r"^(?:[a-z0-9]+[-_])?(?:release|deploy|publish|push|build|buildx)(?:[-_][\w-]*)?\.py$", re.I
+)
+_RELEASE_PY_DIRS = frozenset({"docker", "release", "releases", "releasing", "deploy", "deployment", "publish"})
+
+
+def _is_release_py(rel: str, name: str) -> bool:
+    if not name.endswith(".py"):
+        return False
+    if _RELEASE_PY.match(name):
+        return True
+    return any(p.lower() in _RELEASE_PY_DIRS for p in rel.split("/")[:-1])
+
+
 def is_recipe(name: str) -> bool:
     return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
+
+
+def _accepts(rel: str, name: str) -> bool:
+    if is_test_path(rel):  # a test's Makefile deploys a fixture
+        return False
+    return is_recipe(name) or _is_release_py(rel, name)
 
 
 def _assignments(text: str, make: bool = False) -> dict[str, str]:
@@ -101,7 +125,73 @@ def logical_lines(text: str) -> Iterator[list[tuple[int, str]]]:
         yield parts
 
 
+# A Python string literal (no triple quotes, no escapes across lines), its prefix kept for f-strings.
+_PY_STR = re.compile(r"""(?<![\w'"])([rRbBfF]{0,2})(?:'([^'\\\n]*(?:\\.[^'\\\n]*)*)'|"([^"\\\n]*(?:\\.[^"\\\n]*)*)")""")
+# The push in an argument list: `'docker', 'push'`, `'docker', 'image', 'push'`; or a buildx build
+# (`'docker', 'buildx', 'build'`) with a `'--push'` argument somewhere in the file.
+_PY_LIST_PUSH = re.compile(r"""['"]docker['"]\s*,\s*(?:['"]image['"]\s*,\s*)?['"]push['"]""")
+_PY_LIST_BUILDX = re.compile(r"""['"]docker['"]\s*,\s*['"]buildx['"]""")
+_PY_PUSH_FLAG = re.compile(r"""['"]--push['"]""")
+# The image: a constant named for it (`IMAGE_NAME = 'beanbag/reviewboard'`, `DOCKER_REPO = "acme/app"`)
+# or a literal tag argument (`'-t', 'acme/app:latest'`). `owner/name` or `host/owner/name`, a `:tag` allowed.
+_IMAGE_REF = r"""[a-z0-9][a-z0-9._-]*(?::\d+)?/[a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?"""
+_PY_IMAGE_CONST = re.compile(
+    r"""^[ \t]*(?:self\.)?([A-Za-z_]*(?:IMAGE|REPO|REPOSITORY)[A-Za-z_0-9]*)[ \t]*(?::[^=\n]*)?=[ \t]*"""
+    r"""['"](""" + _IMAGE_REF + r""")['"][ \t]*$""",
+    re.M | re.I,
+)
+_PY_TAG_ARG = re.compile(r"""['"](?:-t|--tag)['"]\s*,\s*['"](""" + _IMAGE_REF + r""")['"]""")
+# `{IMAGE_NAME}` in an f-string or `.format()` template: filled with the constant's value.
+_PY_FIELD = re.compile(r"\{([A-Za-z_]\w{0,63})\}")
+
+
+def _python_pushes(src: Source, ctx: Context) -> Iterator[Record]:
+    """A Python release script's image pushes, read as the shell command they amount to.
+
+    Pushing: an argument list `['docker', 'push', ...]`, or `['docker', 'buildx', 'build', ...]`
+    with a `'--push'` (often appended under an `--upload` option), or a command string
+    (`f"docker push {IMAGE}:{version}"`). A `docker build` without push, or a pull, is none.
+    The image: a constant named for it or a literal `-t` argument; each is read as
+    `docker push <image>`, so the catalog's deploy steps decide the registry (`owner/name`
+    → Docker Hub, `ghcr.io/owner/name` → GHCR). A variable image (a user's registry) gives nothing.
+    """
+    text = strip_comments(src.text, HASH)
+    if "docker" not in text:
+        return
+    consts = {m.group(1): m for m in _PY_IMAGE_CONST.finditer(text)}
+    values = {k: m.group(2) for k, m in consts.items()}
+    # command strings first: `"docker push acme/app"`, `f"docker push {IMAGE}:{tag}"`
+    found = False
+    for m in _PY_STR.finditer(text):
+        body = m.group(2) if m.group(2) is not None else m.group(3)
+        if "docker" not in body or "push" not in body:
+            continue
+        command = _PY_FIELD.sub(lambda f: values.get(f.group(1), f.group(0)), body)
+        for rec in deploy_steps(src.rel, src.line_of(m.start()), command, ctx):
+            found = True
+            yield rec
+    if found:
+        return
+    push = _PY_LIST_PUSH.search(text)
+    if push is None and _PY_LIST_BUILDX.search(text):
+        push = _PY_PUSH_FLAG.search(text)
+    if push is None:
+        return
+    images = [(m.group(2), m.start(2)) for m in consts.values()]
+    images += [(m.group(1), m.start(1)) for m in _PY_TAG_ARG.finditer(text)]
+    line = src.line_of(push.start())
+    seen: set[str] = set()
+    for image, _ in images:
+        for rec in deploy_steps(src.rel, line, f"docker push {image}", ctx):
+            if rec.name not in seen:
+                seen.add(rec.name)
+                yield rec
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name.endswith(".py"):
+        yield from _python_pushes(src, ctx)
+        return
     text = strip_comments(src.text, HASH)
     values = _assignments(text, src.name in _MAKEFILES) if "$" in text and "=" in text else {}
     for parts in logical_lines(text):
@@ -127,6 +217,6 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 DETECTOR = Detector(
     name="release_scripts",
-    accepts=lambda rel, name, ctx: is_recipe(name) and not is_test_path(rel),  # a test's Makefile deploys a fixture
+    accepts=lambda rel, name, ctx: _accepts(rel, name),
     detect=detect,
 )

@@ -133,3 +133,70 @@ def test_a_makefile_push_of_a_make_variable_is_read_with_its_value(run_detector)
     # a shell script's `$(cmd)` is a command substitution, not a Make variable
     ev, _ = run_detector(DETECTOR, "release.sh", "#!/bin/sh\nIMAGE = acme/app\ndocker push $(IMAGE)\n")
     assert "docker-hub" not in [e.service for e in ev]
+
+
+BUILD_PY = """\
+#!/usr/bin/env python
+\"\"\"Builds a Docker image.\"\"\"
+import subprocess
+
+IMAGE_NAME = 'acme/app'
+
+
+if __name__ == '__main__':
+    tags = ['%s:%s' % (IMAGE_NAME, version)]
+    # docker push acme/old (a comment is no evidence)
+    cmd = [
+        'docker', 'buildx', 'build',
+        '--platform', ','.join(platforms),
+    ]
+
+    if options.upload:
+        cmd.append('--push')
+
+    for tag in tags:
+        cmd += ['-t', tag]
+
+    subprocess.check_call(cmd)
+"""
+
+
+def test_a_python_image_build_script_pushing_an_owner_name_image_publishes_to_docker_hub(run_detector):
+    """`contrib/docker/build.py`: an argument list with `'--push'` and the image in a constant."""
+    ev, _ = run_detector(DETECTOR, "contrib/docker/build.py", BUILD_PY)
+    assert {(e.service, e.line) for e in ev if e.name.startswith("deploy:")} == {("docker", 17), ("docker-hub", 17)}
+    assert ("deploy_from:contrib/docker/build.py", 17) in {(e.name, e.line) for e in ev}
+
+
+def test_a_python_push_to_a_registry_host_goes_to_that_registry(run_detector):
+    script = "REPO = 'ghcr.io/acme/app'\nsubprocess.run(['docker', 'push', f'{REPO}:{version}'])\n"
+    ev, _ = run_detector(DETECTOR, "scripts/release.py", script)
+    assert {e.service for e in ev} == {"docker", "github-container-registry"}  # `docker push`: the Docker tooling too
+    script = "IMAGE = 'quay.io/acme/app'\nos.system(f'docker push {IMAGE}:latest')\n"
+    ev, _ = run_detector(DETECTOR, "tools/release/images.py", script)
+    assert {e.service for e in ev} == {"docker", "quay"}
+
+
+def test_a_python_build_without_push_a_pull_or_a_variable_image_publishes_nothing(run_detector):
+    no_push = BUILD_PY.replace("cmd.append('--push')", "cmd.append('--load')")
+    assert run_detector(DETECTOR, "contrib/docker/build.py", no_push)[0] == []
+    pull = "IMAGE = 'acme/app'\nsubprocess.run(['docker', 'pull', IMAGE])\nsubprocess.run(['docker', 'build', '-t', IMAGE, '.'])\n"
+    assert run_detector(DETECTOR, "scripts/build.py", pull)[0] == []
+    user_registry = "def deploy(image):\n    subprocess.run(['docker', 'push', image])\n"
+    assert run_detector(DETECTOR, "app/deploy.py", user_registry)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("rel", "accepted"),
+    [
+        ("contrib/docker/build.py", True),
+        ("scripts/release.py", True),
+        ("scripts/push_images.py", True),
+        ("tools/release/images.py", True),
+        ("scripts/seed.py", False),
+        ("app/models.py", False),
+        ("tests/docker/build.py", False),  # a test's build script
+    ],
+)
+def test_python_release_script_files(rel, accepted, ctx):
+    assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx) is accepted
