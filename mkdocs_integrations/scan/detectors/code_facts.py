@@ -69,12 +69,19 @@ _AUTH_WORDS = frozenset({
 })
 # An application's own token, no user's: a Google service account's key (its JSON's
 # `"type": "service_account"`, google-auth's `service_account.Credentials`), the client-credentials
-# grant (MSAL's `acquire_token_for_client`). A sign-in provider's token endpoint in such a file
+# grant (MSAL's `acquire_token_for_client`), the JWT-bearer grant (RFC 7523: the app signs a JWT
+# with its service account's key and trades it for a token, `grant_type:
+# "urn:ietf:params:oauth:grant-type:jwt-bearer"` posted to https://oauth2.googleapis.com/token by a
+# hand-written Pub/Sub or Drive client). A sign-in provider's token endpoint in such a file
 # authorizes an API client; nobody signs in there (sign_in.fold_app_token_hosts).
 _APP_TOKEN = (
     ("service account", re.compile(
         r"""service_account\.Credentials\b|from_service_account_(?:file|info|json)\(|ServiceAccountCredentials\b|"""
-        r"""['"]type['"]\s*(?::|=>)\s*['"]service_account['"]""")),
+        # (a key's fields as a map: `"type": "service_account"`, Elixir's `"type" =>` or `type: "service_account"`)
+        r"""(?:['"]type['"]|\btype)\s*(?::|=>)\s*['"]service_account['"]""")),
+    # (a grant sent, never an identity provider's own `case "urn:...:jwt-bearer":` accepting it)
+    ("JWT bearer", re.compile(
+        r"""grant_type['"]?\s*(?::|=>|=|,)\s*['"]urn:ietf:params:oauth:grant-type:jwt-bearer['"]""")),
     ("client credentials", re.compile(
         r"""acquire_token_for_client\(|acquireTokenByClientCredential\(|AcquireTokenForClient\(|"""
         r"""grant_type['"]?\s*(?::|=>|=|,)\s*['"]client_credentials['"]""")),

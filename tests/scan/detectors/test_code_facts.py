@@ -114,6 +114,43 @@ def test_an_applications_own_token_is_a_fact(run_detector):
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
 
 
+def test_jwt_bearer_grant_is_the_applications_own_token(run_detector):
+    """A hand-written service-account client signs a JWT and trades it for a token with the
+    JWT-bearer grant (RFC 7523) at Google's token endpoint: the app's own token for an API
+    (Pub/Sub), no user signing in. Elixir's keyword maps count as a key's fields too; an
+    identity provider matching the grant it accepts is no app token."""
+    elixir = """\
+    defmodule Sinks.Gcp.PubSub do
+      @pubsub_scope "https://www.googleapis.com/auth/pubsub"
+      defp token(jwt) do
+        body = URI.encode_query(%{
+          grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+          assertion: jwt
+        })
+        Req.post(url: "https://oauth2.googleapis.com/token", body: body)
+      end
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "lib/app/sinks/gcp/pubsub.ex", elixir)
+    assert ("app_token:JWT bearer", 5) in facts(ev, FEATURE)
+    key = """\
+    credentials = %{
+      type: "service_account",
+      token_uri: "https://oauth2.googleapis.com/token"
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "test/support/factory.ex", key)
+    assert ("app_token:service account", 2) in facts(ev, FEATURE)
+    server = """\
+    switch grantType {
+    case "urn:ietf:params:oauth:grant-type:jwt-bearer":
+        return handleJwtBearer(token)
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "object/token_oauth.go", server)
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
+
+
 def test_dotnet_request_shapes_call_out():
     """.NET code calls out through HttpRequestMessage, RestSharp and the *arr family's request
     builders and `IHttpClient.Execute`; an Angular service's lower-case `httpClient.get(` does not count."""
