@@ -18,6 +18,7 @@ from .catalog import Catalog, Service
 from .catalog.index import CatalogIndex
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, SCOPE, Evidence
 from .paths import is_sign_in_path, is_test_path
+from .scan.detectors.code import name_words
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .uncatalogued import MODULE_PREFIX, api_slug
 from .usage import shows_use
@@ -59,6 +60,65 @@ def fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Cata
         per_service[api].extend(evs)
         del per_service[sid]
         folded[sid] = api
+    return folded
+
+
+# Role words a class or file named for a vendor's product ends with (`TeamsService.cs`,
+# `gmail_client.py`, `PubSubIntegration.ts`).
+_PRODUCT_FILE_ROLES = frozenset({"service", "client", "integration", "connector", "api"})
+
+
+def _product_named_by(path: str, index: CatalogIndex) -> str | None:
+    """The catalog service a file's name stands for with a role word after it: `TeamsService.cs`
+    → microsoft-teams, `gmail_client.py` → google-gmail. A name with more words than the
+    product's (`GoogleAuthService`, `TeamsLoginService`) names none."""
+    stem = posixpath.basename(path).split(".", 1)[0]
+    words = name_words(stem)
+    roles = 0
+    while words and words[-1] in _PRODUCT_FILE_ROLES:
+        words, roles = words[:-1], roles + 1
+    return index.service_named("".join(words)) if roles and words else None
+
+
+def fold_product_named_flows(
+    per_service: dict[str, list[Evidence]], catalog: Catalog, index: CatalogIndex,
+) -> dict[str, str]:
+    """A company's identity platform's OAuth flow (Microsoft's
+    login.microsoftonline.com/common/oauth2/v2.0/authorize) run only inside a class or file named
+    for one of that company's products the app uses (`TeamsService.cs` connecting an
+    organization's Microsoft Teams; `GmailService` for Gmail) is that product's integration grant:
+    nobody signs in there. The sign-in service joins the product (`microsoft-oauth` →
+    `microsoft-teams`). Only a product other than the company itself (a `GithubService` running
+    GitHub's OAuth flow may well sign users in), never in a sign-in path, and only when every flow
+    runs in such a file (the identity host's default in the settings class may sit elsewhere).
+    Returns {folded id: product id}."""
+    folded: dict[str, str] = {}
+    for sid in sorted(per_service):
+        svc = catalog.services.get(sid)
+        if svc is None or svc.category != "oauth":
+            continue
+        company = sid.removesuffix("-oauth").removesuffix("-login")
+        evs = per_service[sid]
+        if company == sid or {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {
+            e.name for e in evs if e.kind == CALL
+        } - _AUTHORIZATION_ONLY:
+            continue  # a sign-in library or provider is configured: this is sign-in
+        shown = [e for e in evs if shows_use(e) and e.kind != SCOPE and not is_test_path(e.path)]
+        flows = [e for e in shown if e.kind == CALL]
+        if not flows or any(is_sign_in_path(e.path) for e in shown):
+            continue
+        products = {_product_named_by(e.path, index) for e in flows}
+        if len(products) != 1:
+            continue
+        (product,) = products
+        psvc = catalog.services.get(product) if product else None
+        if (
+            psvc is None or product not in per_service or psvc.category in ("oauth", "auth_provider")
+            or not product.startswith(f"{company}-")
+        ):
+            continue
+        per_service[product].extend(per_service.pop(sid))
+        folded[sid] = product
     return folded
 
 

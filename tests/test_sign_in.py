@@ -546,3 +546,41 @@ def test_oauth_that_stores_the_grant_on_a_connector_authorizes_it(tmp_path):
     })
     assert "atlassian-oauth" not in ids(inv) and "slack-oauth" not in ids(inv)
     assert {"jira", "slack"} <= ids(inv)
+
+
+def test_identity_flow_in_a_class_named_for_the_companys_product_is_its_grant(tmp_path):
+    """bitwarden-style: Microsoft's OAuth flow runs only in `TeamsService.cs`, which connects an
+    organization's Microsoft Teams (the identity host's default sits in the settings class): the
+    Teams integration's grant, no "Sign in with Microsoft"."""
+    inv = scan(tmp_path / "bw", {
+        "src/Core/Services/Implementations/TeamsService.cs":
+            'using System.Net.Http;\nusing Microsoft.Bot.Builder.Teams;\n'
+            'public class TeamsService(IHttpClientFactory httpClientFactory) {\n'
+            '  public string GetRedirectUrl(string redirectUrl, string state) {\n'
+            '    return $"{_loginBaseUrl}/common/oauth2/v2.0/authorize?{query}";\n  }\n'
+            '  public async Task<string> ObtainTokenViaOAuth(string code) {\n'
+            '    var request = new HttpRequestMessage(HttpMethod.Post, $"{_loginBaseUrl}/common/oauth2/v2.0/token");\n'
+            '    using var response = await _httpClient.SendAsync(request);\n'
+            '    return await response.Content.ReadAsStringAsync();\n  }\n}\n',
+        "src/Core/Settings/GlobalSettings.cs":
+            'public class TeamsSettings {\n'
+            '  public virtual string LoginBaseUrl { get; set; } = "https://login.microsoftonline.com";\n}\n',
+        "src/Core/Models/Data/EventIntegrations/TeamsIntegration.cs":
+            'public record TeamsIntegration(string TenantId, IReadOnlyList<TeamInfo> Teams);\n',
+    })
+    assert "microsoft-oauth" not in ids(inv)
+    assert "microsoft-teams" in ids(inv)
+
+
+def test_identity_flow_in_a_class_named_for_signing_in_stays_sign_in(tmp_path):
+    """A `MicrosoftAuthService.cs` (or a service named for the company itself) runs the sign-in
+    flow: it stays "Sign in with Microsoft" even when the app also uses Teams."""
+    files = {
+        "src/Services/MicrosoftAuthService.cs":
+            'public class MicrosoftAuthService {\n'
+            '  public string Url() => "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=" + id;\n}\n',
+        "src/Models/Data/EventIntegrations/TeamsIntegration.cs":
+            'public record TeamsIntegration(string TenantId, IReadOnlyList<TeamInfo> Teams);\n',
+    }
+    inv = scan(tmp_path / "a", files)
+    assert "microsoft-oauth" in ids(inv)

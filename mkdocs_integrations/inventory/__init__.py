@@ -20,7 +20,7 @@ from ..paths import is_test_path
 from ..scan import ScanResult
 from ..scan.detectors.code import language_for
 from ..sign_in import (
-    fold_api_scope_oauth, fold_app_token_hosts, fold_integration_grants, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth,
+    fold_api_scope_oauth, fold_app_token_hosts, fold_product_named_flows, fold_integration_grants, fold_authorize_hosts, fold_generic_oidc, fold_integration_oauth,
     fold_issuer_hosts, fold_shared_sign_in_hosts, fold_sign_in_client_apis, fold_user_info_hosts, sign_in_providers,
 )
 from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modules
@@ -136,6 +136,7 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     sign_in_folded.update(fold_user_info_hosts(per_service, catalog))
     join_file_facts(facts, per_service, catalog)
     folded = fold_integration_oauth(per_service, catalog)
+    folded.update(fold_product_named_flows(per_service, catalog, index))
     folded.update(sign_in_folded)
     folded.update(fold_issuer_hosts(per_service, catalog))
     folded.update(fold_protocol_clients(per_service, catalog))
