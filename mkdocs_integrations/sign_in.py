@@ -30,6 +30,21 @@ _AUTHORIZATION_ONLY = frozenset({"OAuth flow", "app installation", "authorizatio
 _OAUTH_ONLY_KINDS = frozenset({CALL, ENV_READ, ENV_DECL, CI_SECRET, HOST, FEATURE, SCOPE})
 
 
+def _authorization_only_vendor(sid: str, evs: list[Evidence], catalog: Catalog) -> str | None:
+    """The vendor a sign-in service is named for (`microsoft-oauth` → `microsoft`) when its
+    evidence only authorizes (OAuth hosts, flows, env vars) and no sign-in library or provider
+    is configured; None otherwise: then it is sign-in, whatever else the app does with the vendor."""
+    svc = catalog.services.get(sid)
+    if svc is None or svc.category != "oauth":
+        return None
+    vendor = sid.removesuffix("-oauth").removesuffix("-login")
+    if vendor == sid:
+        return None
+    if {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {e.name for e in evs if e.kind == CALL} - _AUTHORIZATION_ONLY:
+        return None  # a sign-in library or provider is configured: this is sign-in
+    return vendor
+
+
 def fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """OAuth credentials of a vendor whose API the app uses, with no sign-in library
     configured and the OAuth flow running inside the app's integration module for that
@@ -39,15 +54,10 @@ def fold_integration_oauth(per_service: dict[str, list[Evidence]], catalog: Cata
     Returns {folded id: API id}."""
     folded: dict[str, str] = {}
     for sid in sorted(per_service):
-        svc = catalog.services.get(sid)
-        if svc is None or svc.category != "oauth":
-            continue
-        api = sid.removesuffix("-oauth").removesuffix("-login")
-        if api == sid or api not in per_service or api not in catalog.services:
-            continue
         evs = per_service[sid]
-        if {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {e.name for e in evs if e.kind == CALL} - _AUTHORIZATION_ONLY:
-            continue  # a sign-in library or provider is configured: this is sign-in
+        api = _authorization_only_vendor(sid, evs, catalog)
+        if api is None or api not in per_service or api not in catalog.services:
+            continue
         # ...and the authorization happens inside the code's integration module for the vendor.
         module_files = {e.path for e in per_service[api] if e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)}
         flows = [e for e in evs if e.kind == CALL and not is_test_path(e.path)]
@@ -94,15 +104,10 @@ def fold_product_named_flows(
     Returns {folded id: product id}."""
     folded: dict[str, str] = {}
     for sid in sorted(per_service):
-        svc = catalog.services.get(sid)
-        if svc is None or svc.category != "oauth":
-            continue
-        company = sid.removesuffix("-oauth").removesuffix("-login")
         evs = per_service[sid]
-        if company == sid or {e.kind for e in evs} - _OAUTH_ONLY_KINDS or {
-            e.name for e in evs if e.kind == CALL
-        } - _AUTHORIZATION_ONLY:
-            continue  # a sign-in library or provider is configured: this is sign-in
+        company = _authorization_only_vendor(sid, evs, catalog)
+        if company is None:
+            continue
         shown = [e for e in evs if shows_use(e) and e.kind != SCOPE and not is_test_path(e.path)]
         flows = [e for e in shown if e.kind == CALL]
         if not flows or any(is_sign_in_path(e.path) for e in shown):
