@@ -2987,10 +2987,14 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("cloudflare-workers", workflow_with_steps("- run: npx wrangler deploy --dry-run --outdir dist")),
     # A Redis pub/sub pool's PUBSUB_REDIS_* settings are Redis's, not Google Cloud Pub/Sub's.
     ("google-pubsub", {"app/env.server.ts": 'export const env = {\n  host: process.env.PUBSUB_REDIS_HOST,\n  port: process.env.PUBSUB_REDIS_PORT,\n};\n'}),
+    # webhook.site as a webhook form's placeholder URL: an example for the user, no capture endpoint made.
+    ("webhook-site", {"web/components/WebhookForm.tsx": 'export const Form = () => <input name="url" placeholder="https://webhook.site/your-id" />;\n'}),
+    # A docs builder's Sphinx backend (the documentation generator) is no Sphinx Search.
+    ("sphinx", {"app/doc_builder/backends/sphinx.py": 'import subprocess\n\nclass SphinxBuilder:\n    def build(self):\n        subprocess.run(["sphinx-build", "docs", "_build"])\n'}),
 ], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
