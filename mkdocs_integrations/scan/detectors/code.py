@@ -403,6 +403,10 @@ _WIKI_ARTICLE = re.compile(r"^/wiki/(?!Special:)[^/?#\s]")
 # Zendesk Guide's `/hc/en-us/articles/<id>`): a page for people to read, linked from a message
 # (an app's own support desk on the vendor's host), not the vendor's API (`/api/v2/...`).
 _HELP_ARTICLE = re.compile(r"^/(?:support/)?solutions?/articles/|^/hc/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?articles/", re.I)
+# A vendor's sign-up page (`https://bitpay.com/dashboard/signup`, `/register`), linked from a
+# settings screen so an admin can open an account: a page for people. At most one section before
+# it, never under an API prefix (`/api/v1/register` registers a device with the vendor's API).
+_SIGNUP_PAGE = re.compile(r"^/(?:(?!api\b|v\d)[\w-]+/)?(?:sign-?up|register)/?(?:[?#]|$)", re.I)
 
 # Content-Security-Policy allowlists: `script-src 'self' https://x.com;` in a header string,
 # or helmet-style `connectSrc: ["https://x.com"]`. A host there may load, not that it is used.
@@ -1125,6 +1129,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
             continue  # a wiki's article, a page for people: no request of the code's
         if _HELP_ARTICLE.match(path):
             continue  # a help center's article, a page for people: no request of the code's
+        if _SIGNUP_PAGE.match(path):
+            continue  # a vendor's sign-up page, linked for an admin: no request of the code's
         if sid is None:
             sid = tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

@@ -967,6 +967,17 @@ def test_a_help_center_article_is_a_page_for_people(run_detector):
     assert [e.service for e in ev if e.kind == HOST] == ["freshdesk"]
 
 
+def test_a_vendors_sign_up_page_is_a_page_for_people(run_detector):
+    """A gateway list linking the admin to the vendor's sign-up page opens no connection; a
+    registration call under the vendor's API prefix still counts."""
+    ev, _ = run_detector(DETECTOR, "app/Models/Gateway.php",
+                         "<?php\nif ($this->id == 35) {\n    $link = 'https://bitpay.com/dashboard/signup';\n}\n")
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "app/push.py",
+                         "import requests\nrequests.post('https://api.pushover.net/api/v1/register', data=d)\n")
+    assert [e.service for e in ev if e.kind == HOST] == ["pushover"]
+
+
 def test_imports_inside_a_multiline_template_literal_are_a_code_sample(run_detector):
     """An onboarding step showing users how to integrate (`code: \\`import { betterAuth } from
     "better-auth"; ...\\``) imports nothing itself; the file's own imports above still count."""
