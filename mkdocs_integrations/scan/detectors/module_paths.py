@@ -172,7 +172,9 @@ def cloud_products(rel: str) -> list[tuple[str, str]]:
             out.append((low, stem))
             continue
         words = name_words(part)
-        if len(words) > 1 and words[0] in CLOUD_WORDS:
+        # inside a vendor's module only: the module's own folder right below the container is
+        # that vendor (`sso/GoogleWorkspaceSsoConnector/` is sign-in with Google Workspace)
+        if len(words) > 1 and words[0] in CLOUD_WORDS and i > start:
             out.append((words[0], "-".join(words[1:])))
     return out
 

@@ -236,3 +236,5 @@ def test_a_clouds_folder_names_its_products_by_the_names_inside():
     assert cloud_products("lib/app/sinks/kafka/aws_msk_iam/auth.ex") == [("aws", "msk-iam")]
     assert cloud_products("lib/app/sinks/kafka/client.ex") == []
     assert cloud_products("deploy/aws/integrations/slack.ts") == []  # above the module system
+    # the vendor's own module folder is that vendor, not a cloud's product: sign-in with Google Workspace
+    assert cloud_products("packages/core/src/sso/GoogleWorkspaceSsoConnector/index.ts") == []
