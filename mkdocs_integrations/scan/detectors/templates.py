@@ -51,6 +51,9 @@ _LOADED = re.compile(
 
 # HTML, ERB/EEx, HEEx, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
 _COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
+# Code a page shows for people to read (`<pre><code class="language-javascript">new
+# google.maps.Map(...)`, a demo note's snippet): displayed text, nothing the page runs or loads.
+_SHOWN_CODE = re.compile(r"<pre\b.*?</pre\s*>|<code\b.*?</code\s*>", re.S | re.I)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -78,7 +81,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if src.name.lower().endswith(_SNIPPET_HOLDERS) and "<script" not in src.lowered and "<iframe" not in src.lowered:
         return  # configuration, not a page snippet
     seen: set[str] = set()
-    text = _COMMENT.sub(_blank, src.text)
+    text = _SHOWN_CODE.sub(_blank, _COMMENT.sub(_blank, src.text))
     snippets: list[tuple[str, re.Match[str]]] = []
     for sid, call, literals in _snippets(ctx):
         if not any(lit in text for lit in literals):

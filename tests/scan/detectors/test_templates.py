@@ -146,3 +146,17 @@ def test_a_shields_endpoint_badge_is_the_integration_a_static_badge_is_not(run_d
            '<img src="https://img.shields.io/endpoint?url=%s/api/compat/shields/v1/{{ .User.ID }}&label=All%20time">\n')
     assert _calls(run_detector, "views/settings.tpl.html", src) == [(2, "endpoint badge", "shields-io")]
     assert _calls(run_detector, "templates/home.html", src.splitlines()[0] + "\n") == []
+
+
+def test_code_a_page_shows_is_no_use(run_detector):
+    """A note's code sample in `<pre><code>` (a demo page explaining how to embed a map) is text
+    for people to read: neither its call nor its script tag is loaded. The same call in a
+    `<script>` block is."""
+    shown = ('<pre><code class="language-javascript">function initMap() {\n'
+             '  const map = new google.maps.Map(document.getElementById("map"), opts);\n}\n</code></pre>\n'
+             '<p>Include <code>&lt;script src="https://js.stripe.com/v3/"&gt;</code> first.</p>\n')
+    ev, _ = run_detector(DETECTOR, "content/notes/park-plan.html", shown)
+    assert not ev
+    ran = "<script>\n  const map = new google.maps.Map(document.getElementById('map'), opts);\n</script>\n"
+    ev, _ = run_detector(DETECTOR, "app/views/places/show.html", ran)
+    assert [e.service for e in ev] == ["google-maps"]
