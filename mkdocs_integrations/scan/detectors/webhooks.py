@@ -455,6 +455,11 @@ def _retry(body: str, text: str) -> str:
 
 
 _INGEST_WORDS = frozenset({"logs", "log", "ingest", "drain", "drains"})
+# What a webhook route, a *WEBHOOK* URL or a vendor's sender (`sendSlackAlert`) needs in a file.
+_HOOK_LITERALS = ("hook", "alert", "notif", "message")
+# What an ingest route needs: its prefix as a path (`"/logs/heroku"`, `scope "/logs"`), not the
+# word `logs` that most files say.
+_INGEST_LITERALS = ("/logs", "/log/", "/log-", "/log_", "/ingest", "/drain")
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
@@ -467,6 +472,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for route, offset, sid in _ingest_routes(text, ctx):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=WEBHOOK_IN, name=route, service=sid,
                            detail=(("events", ""), ("verification", "")))
+        if not any(word in src.lowered or word in src.rel.lower() for word in _HOOK_LITERALS):
+            return  # here for an ingest route only: no webhook or sender can be in this file
     if not hooky and "hook" not in src.rel.lower():
         # neither a webhook route nor a *WEBHOOK* URL can be in this file: only a sender per vendor
         yield from _senders(src, src.stripped(style), ctx)
@@ -566,5 +573,5 @@ DETECTOR = Detector(
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
     # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`)
-    literals=lambda ctx: ("hook", "alert", "notif", "message", "logs", "ingest", "drain"),
+    literals=lambda ctx: _HOOK_LITERALS + _INGEST_LITERALS,
 )
