@@ -90,7 +90,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         seen.add(sid)
         yield Evidence(
-            path=src.rel, line=src.text.count("\n", 0, m.start()) + 1, kind=FEATURE,
+            path=src.rel, line=src.line_of(m.start()), kind=FEATURE,
             name=f"integration_module:{sid}", service=sid, detail=(("module", sid), ("adapter", m.group(1))),
         )
 
