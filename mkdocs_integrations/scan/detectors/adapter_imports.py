@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
+from .integration_modules import leads
 from .module_paths import GENERIC_NAMES, NO_VENDOR, TEST_DIRS, TEST_FILE
 
 # `use A\B\Adapter\Kind\Vendor;` (an alias is allowed, a grouped `use A\{B, C}` is not read)
@@ -49,11 +50,6 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return not any(p.lower() in TEST_DIRS for p in rel.split("/")[:-1])
 
 
-def _leads(sid: str, squashed: str) -> bool:
-    words = sid.split("-")
-    return any("".join(words[:n]) == squashed for n in range(1, len(words) + 1))
-
-
 def vendor_of(fqcn: str, ctx: Context) -> str | None:
     """The catalog service an imported adapter class stands for, or None."""
     parts = fqcn.split("\\")
@@ -71,7 +67,7 @@ def vendor_of(fqcn: str, ctx: Context) -> str | None:
         cats |= _KIND_CATEGORIES.get(word, set())
     sid = ctx.index.service_named(vendor)
     if cats and (sid is None or ctx.catalog.services[sid].category not in cats):
-        leading = [s.id for s in ctx.catalog.services.values() if s.category in cats and _leads(s.id, squashed)]
+        leading = [s.id for s in ctx.catalog.services.values() if s.category in cats and leads(s.id, squashed)]
         if len(leading) == 1:
             return leading[0]
     if sid is None:

@@ -196,7 +196,7 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
         # module is no OAuth2 Proxy.
         if n < 2 and squashed not in NO_VENDOR and (squashed not in ctx.index.umbrellas or "oauth" not in cats):
             leading = [s.id for s in ctx.catalog.services.values()
-                       if s.category in cats and _leads(s.id, squashed)]
+                       if s.category in cats and leads(s.id, squashed)]
             if len(leading) == 1:
                 return leading[0]
         named = named or sid
@@ -209,7 +209,7 @@ def _in_kind(name: str, kind: str, ctx: Context, strict: bool = False) -> str | 
     return None if strict else named
 
 
-def _leads(sid: str, squashed: str) -> bool:
+def leads(sid: str, squashed: str) -> bool:
     """Whether a catalog id starts with the whole word `squashed`: `umami` leads `umami-cloud`,
     `login` does not lead `loginradius` (a module of the app's own login page)."""
     words = sid.split("-")
