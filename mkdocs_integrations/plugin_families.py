@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from .catalog.index import PRODUCT_COMPANIES, CatalogIndex
 from .model import FEATURE, HOST, IMPORT, Evidence
 from .paths import SIGN_IN_WORDS, is_sign_in_path, is_test_path
-from .scan.detectors.code import name_words
+from .names import name_words
 from .scan.detectors.module_paths import GENERIC_NAMES
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
 from .uncatalogued import MODULE_PREFIX, agreed_name

@@ -18,7 +18,7 @@ from .catalog import Catalog, Service
 from .catalog.index import CatalogIndex
 from .model import CALL, CI_SECRET, ENV_DECL, ENV_READ, FEATURE, HOST, IMPORT, PACKAGE, SCOPE, Evidence
 from .paths import is_sign_in_path, is_test_path
-from .scan.detectors.code import name_words
+from .names import name_words
 from .scan.detectors.oauth_clients import SIGN_IN_CLIENT
 from .uncatalogued import MODULE_PREFIX, api_slug
 from .usage import shows_use

@@ -367,8 +367,8 @@ ALLOWED = {
     "mkdocs_integrations.scan.detectors.manifest_ruby._VERSIONS": "the back-reference is a quote",
     # The `{`-placeholders start alike (`{{x}}`, `{x}`) but each is bounded ({1,40}) and ends
     # in `}`, which no iteration starts with: one reading survives; `\\w*+` is possessive.
-    "mkdocs_integrations.scan.detectors.code._TEMPLATED_URL": "bounded placeholders ending in `}`",
-    "mkdocs_integrations.scan.detectors.code._RELATIVE_URL": "_TEMPLATED_URL's host after `//`",
+    "mkdocs_integrations.scan.detectors.url_literals._TEMPLATED_URL": "bounded placeholders ending in `}`",
+    "mkdocs_integrations.scan.detectors.url_literals._RELATIVE_URL": "_TEMPLATED_URL's host after `//`",
     # A flag's value `\\s+(?!-)...` and the next flag `\\s+-...` both start with spaces, but
     # the look-ahead sends each token one way (the check does not read look-aheads).
     "catalog.services['kubernetes'].deploy_steps[0]": "(?!-) separates a value from the next flag",
@@ -388,7 +388,7 @@ def test_the_collection_holds_the_scanner_regexes():
     assert len(found) > 500  # module globals, ~840 catalog regexes, the rules
     assert any(o.startswith("catalog.services") for o in origins)
     assert any(o.startswith("secrets rules") for o in origins)
-    assert "mkdocs_integrations.scan.detectors.code._PLACEHOLDER_VALUE" in origins
+    assert "mkdocs_integrations.scan.detectors.url_literals._PLACEHOLDER_VALUE" in origins
 
 
 def test_no_scanner_regex_nests_ambiguous_unbounded_repeats():

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ...model import BUCKET, EVENT, FEATURE, SCOPE, TEMPLATE, Evidence
 from ...textsearch import Prefiltered, required_literals
 from .base import Context, Detector, Record, Source
-from .code import NOT_EXTERNAL_HOST, language_for
+from .code import language_for
+from .url_literals import NOT_EXTERNAL_HOST
 
 _HTTP_CLIENTS = (
     # A word boundary written after the literal, not before it: a regex that starts with a

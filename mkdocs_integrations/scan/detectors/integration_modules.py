@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
-from .code import language_for, name_words
+from .code import language_for
+from ...names import name_words
 from .code_facts import builds_requests, calls_out, makes_requests
 from .kind_classes import kind_class_of, role_file_of
 from .module_paths import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .code import name_words
+from ...names import name_words
 from .module_paths import GENERIC_NAMES, TEST_DIRS, TEST_FILE, UI_FILES, UI_WORDS
 
 # Folders of a layer or of UI, whose classes are named for what they show or hold, not for a

@@ -12,7 +12,7 @@ import functools
 import re
 
 from .base import Context
-from .code import name_words
+from ...names import name_words
 
 # Folders whose children are one module per vendor. (Not `providers` or `adapters` alone: in
 # front ends and frameworks those hold React context providers and storage adapters; inside one

@@ -23,7 +23,8 @@ from ...model import CALL, Evidence
 from ...paths import is_sign_in_path, is_test_path
 from ...uncatalogued import api_slug
 from .base import Context, Detector, Record, Source
-from .code import language_for, name_words
+from .code import language_for
+from ...names import name_words
 from .module_paths import CONTAINERS, GENERIC_NAMES, GROUP_FOLDERS, ROLE_SUFFIX, SIGN_IN_FOLDERS
 
 # The client's authorize endpoint, in the shapes OAuth2 clients are written.

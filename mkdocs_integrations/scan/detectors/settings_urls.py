@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ...model import HOST, Evidence
 from .base import Context, Detector, Record, Source
-from .code import NOT_EXTERNAL_HOST, URL_PLACEHOLDER
+from .url_literals import NOT_EXTERNAL_HOST, URL_PLACEHOLDER
 
 _YAML = (".yml", ".yaml")
 # A settings file: a YAML file in a configuration folder (`config/settings.yml`,

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ...model import CALL, HOST, Evidence
 from ...catalog import CallPattern
 from .base import Context, Detector, Record, Source
-from .code import NOT_EXTERNAL_HOST, tracking_script, in_csp
+from .url_literals import NOT_EXTERNAL_HOST, tracking_script, in_csp
 
 _EXTENSIONS = (
     ".erb", ".html", ".htm", ".twig", ".hbs", ".handlebars", ".ejs", ".liquid", ".mustache", ".jinja",

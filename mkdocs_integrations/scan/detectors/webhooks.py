@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
 from ..lexing import C_STYLE, HASH, PHP
 from .base import Context, Detector, Record, Source
-from .code import language_for, name_words
+from .code import language_for
+from ...names import name_words
 from .module_paths import module_of
 
 _HOOKY = r"[\w\-/:{}\[\]<>.$]*(?:webhooks?|hooks?)(?:[\w\-/:{}\[\]<>.$]*)"
