@@ -2885,6 +2885,12 @@ MORE_CASES += [
     ("docker-hub", {"contrib/docker/build.py": "import subprocess\n\nIMAGE_NAME = 'acme/app'\n\ncmd = ['docker', 'buildx', 'build', '--platform', 'linux/amd64']\n"
                                                 "if upload:\n    cmd.append('--push')\ncmd += ['-t', '%s:%s' % (IMAGE_NAME, version), '.']\nsubprocess.check_call(cmd)\n"}),
     ("quay", {"scripts/release.sh": "#!/bin/sh\nset -e\ndocker build -t quay.io/acme/app:$VERSION .\ndocker push quay.io/acme/app:$VERSION\n"}),
+    # a CodeIgniter config listing the public WebSub hubs a podcast host pings on each feed update
+    ("superfeedr", {"modules/WebSub/Config/WebSub.php": "<?php\nclass WebSub extends BaseConfig\n{\n    public array $hubs = [\n        'https://pubsubhubbub.appspot.com/',\n        'https://pubsubhubbub.superfeedr.com/',\n    ];\n}\n"}),
+    ("websubhub", {"lib/feed_ping.rb": "HUBS = ['https://websubhub.com/hub'].freeze\n\ndef ping(feed)\n  HUBS.each { |h| Net::HTTP.post_form(URI(h), 'hub.mode' => 'publish', 'hub.url' => feed) }\nend\n"}),
+    ("switchboard-p3k", {"src/websub.js": "const HUB = 'https://switchboard.p3k.io/';\nexport async function publish(feed) {\n  await fetch(HUB, { method: 'POST', body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': feed }) });\n}\n"}),
+    # GitLab CI copying a Docker Hub login (file variable) into docker's config before `buildx --push`
+    ("docker-hub", {".gitlab-ci.yml": "build:\n  image: docker:29-dind\n  before_script:\n    - mkdir -p /root/.docker\n    - cp ${DOCKER_HUB_CONFIG} /root/.docker/config.json\n  script:\n    - docker buildx build --push --tag ${DOCKER_IMAGE}:${CI_COMMIT_TAG} .\n"}),
 ]
 
 
