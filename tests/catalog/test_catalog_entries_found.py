@@ -2891,6 +2891,10 @@ MORE_CASES += [
     ("switchboard-p3k", {"src/websub.js": "const HUB = 'https://switchboard.p3k.io/';\nexport async function publish(feed) {\n  await fetch(HUB, { method: 'POST', body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': feed }) });\n}\n"}),
     # GitLab CI copying a Docker Hub login (file variable) into docker's config before `buildx --push`
     ("docker-hub", {".gitlab-ci.yml": "build:\n  image: docker:29-dind\n  before_script:\n    - mkdir -p /root/.docker\n    - cp ${DOCKER_HUB_CONFIG} /root/.docker/config.json\n  script:\n    - docker buildx build --push --tag ${DOCKER_IMAGE}:${CI_COMMIT_TAG} .\n"}),
+    # a PHP CalDAV sync querying the user's calendar server with a REPORT calendar-query (Guzzle)
+    ("caldav", {"app/Libraries/CalendarSync.php": "<?php\nuse GuzzleHttp\\Client;\n\nclass CalendarSync\n{\n    public function events(Client $client)\n    {\n        return $client->request('REPORT', '', [\n            'headers' => ['Depth' => '1', 'Content-Type' => 'application/xml'],\n            'body' => '<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"/>',\n        ]);\n    }\n}\n"}),
+    ("caldav", {"package.json": '{"dependencies": {"tsdav": "^2.1.0"}}',
+                "src/calendar.ts": "import { createDAVClient } from 'tsdav';\nexport const client = await createDAVClient({ serverUrl: url, credentials, authMethod: 'Basic', defaultAccountType: 'caldav' });\n"}),
 ]
 
 
