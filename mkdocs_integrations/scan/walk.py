@@ -54,6 +54,16 @@ PRUNED_DIRS = frozenset({
     ".react-email",
 })
 
+# A PHP framework copied into the repository, as its manual install has it: the folder is the
+# framework's own code (CodeIgniter's `system/` with every database, cache and session driver it
+# ships), not the app's, whose choice is in its own config. Known by a file only that framework
+# has. (Decided when the parent folder is listed: adding the marker later shows on the next
+# change of the parent.)
+VENDORED_FRAMEWORKS = {
+    "system": ("core/CodeIgniter.php", "CodeIgniter.php", "classes/Kohana/Core.php"),  # CodeIgniter 3, 4; Kohana
+    "framework": ("YiiBase.php",),  # Yii 1.1
+}
+
 ENV_FILE_PREFIX = ".env"
 
 
@@ -535,6 +545,9 @@ class _Walk:
                 continue
             if is_dir:
                 if entry.name in PRUNED_DIRS or path in pruned_abs:
+                    continue
+                markers = VENDORED_FRAMEWORKS.get(entry.name)
+                if markers and any(os.path.isfile(path + "/" + m) for m in markers):
                     continue
                 if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
                     continue

@@ -43,6 +43,19 @@ def test_react_email_preview_app_is_tool_state(tmp_path):
     assert rels(walk([tmp_path], tmp_path)) == ["packages/email/src/invite.tsx"]
 
 
+def test_a_php_framework_copied_into_the_repository_is_not_the_app(tmp_path):
+    # CodeIgniter 3's manual install keeps the framework in `system/` (with every database driver
+    # it ships: mssql, postgre, sqlsrv...); the app's choice is in `application/config/`. A
+    # `system/` folder without the framework's marker file is the app's own.
+    write_tree(tmp_path, {
+        "application/config/database.php": "<?php $db['default']['dbdriver'] = 'mysqli';\n",
+        "system/core/CodeIgniter.php": "<?php\n",
+        "system/database/drivers/mssql/mssql_driver.php": "<?php\n",
+        "lib/system/status.py": "",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == ["application/config/database.php", "lib/system/status.py"]
+
+
 def test_a_gitignored_env_template_is_still_read(tmp_path):
     # `!.env.example` before `.env*`: git ignores the template too, yet it is committed
     # (a tracked file is never ignored), so its names are wanted; the real files stay unread.
