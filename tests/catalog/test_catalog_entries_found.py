@@ -2895,6 +2895,22 @@ MORE_CASES += [
     ("caldav", {"app/Libraries/CalendarSync.php": "<?php\nuse GuzzleHttp\\Client;\n\nclass CalendarSync\n{\n    public function events(Client $client)\n    {\n        return $client->request('REPORT', '', [\n            'headers' => ['Depth' => '1', 'Content-Type' => 'application/xml'],\n            'body' => '<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"/>',\n        ]);\n    }\n}\n"}),
     ("caldav", {"package.json": '{"dependencies": {"tsdav": "^2.1.0"}}',
                 "src/calendar.ts": "import { createDAVClient } from 'tsdav';\nexport const client = await createDAVClient({ serverUrl: url, credentials, authMethod: 'Basic', defaultAccountType: 'caldav' });\n"}),
+    # PushPlus and ServerChan (WeChat push) called with curl from a PHP notifier
+    ("pushplus", {"notify/pushplus.php": "<?php\n$ch = curl_init();\ncurl_setopt_array($ch, [CURLOPT_URL => 'https://www.pushplus.plus/send', CURLOPT_POST => true]);\ncurl_exec($ch);\n"}),
+    ("serverchan", {"notify/serverchan.php": "<?php\n$url = \"https://sctapi.ftqq.com/{$key}.send\";\n$ch = curl_init($url);\ncurl_exec($ch);\n"}),
+    ("serverchan", {"notify/serverchan.php": "<?php\n$url = \"https://{$num}.push.ft07.com/send/{$key}.send\";\n$ch = curl_init($url);\ncurl_exec($ch);\n"}),
+    # DuckDuckGo's and Brave's image searches scraped for logos
+    ("duckduckgo", {"logos/search.php": "<?php\n$r = curlGet(\"https://duckduckgo.com/i.js?{$params}\");\n"}),
+    ("brave-search", {"logos/search.php": "<?php\n$url = \"https://search.brave.com/images?q={$query}\";\n$html = curlGet($url);\n"}),
+    # Ollama's native API on the user's server, appended to its base URL
+    ("ollama", {"includes/ai_client.php": "<?php\nif ($type === 'ollama') {\n    curl_setopt($ch, CURLOPT_URL, rtrim($host, '/') . '/api/generate');\n}\n"}),
+    ("ollama", {"src/llm/local.ts": "// Ollama server\nexport const models = (base: string) => fetch(`${base}/api/tags`);\n"}),
+    # Supabase Storage's REST API called with fetch on the project URL
+    ("supabase-storage", {"src/lib/datasources/Supabase.ts": "export const save = (url: string, bucket: string, file: string, key: string, body: Buffer) =>\n  fetch(`${url}/storage/v1/object/${bucket}/${file}`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body });\n"}),
+    # a Discord execute-webhook payload built by hand and posted to the user's webhook URL
+    ("discord", {"src/lib/discord.ts": "export async function notify(url: string, text: string) {\n  // discord webhook\n  const body = JSON.stringify({ username: 'bot', avatar_url: 'https://example.org/a.png', content: text, embeds: [{ title: text }] });\n  await fetch(url, { method: 'POST', body });\n}\n"}),
+    # a hand-written OIDC client concatenating the issuer and the discovery path (PHP)
+    ("oidc", {"includes/oidc.php": "<?php\nfunction discover($issuer) {\n    $url = $issuer . '/.well-known/openid-configuration';\n    return json_decode(file_get_contents($url), true);\n}\n"}),
 ]
 
 
