@@ -90,6 +90,20 @@ def _other_vendors_url(url: str, sid: str, ctx: Context) -> bool:
     return False
 
 
+def _gateway_path(path: str, sid: str, ctx: Context) -> bool:
+    """Whether a URL's path on a catalogued host is another service's own API path
+    (`api_paths`): an API marketplace's gateway forwarding to that vendor
+    (`https://api.apilayer.com/fixer/latest` is a Fixer request, APILayer only its door).
+    The path's own evidence names the vendor; the gateway's host is no service of its own."""
+    path = path.split("?", 1)[0].lower()
+    for api_path, owner in ctx.index.api_paths:
+        if owner != sid and path.startswith(api_path.rstrip("/")) and (
+            len(path) == len(api_path.rstrip("/")) or not path[len(api_path.rstrip("/"))].isalnum()
+        ):
+            return True
+    return False
+
+
 def tracking_script(path: str, ctx: Context) -> str | None:
     """An analytics vendor's tracker served from the app's own host, named after the vendor
     (`https://stats.example.org/js/plausible.js`, `/matomo.js`, `/piwik.js`)."""
@@ -569,6 +583,8 @@ def host_evidence(
             continue  # a sample site address in a form hint (x.herokuapp.com), no deployment of the app's
         if sid and path and _other_vendors_url(m.group(0), sid, ctx):
             continue  # another vendor's script on a shared host (gtag.js for Analytics on Tag Manager's host)
+        if sid and path and _gateway_path(path, sid, ctx):
+            continue  # another vendor's API on a marketplace's gateway (api.apilayer.com/fixer/latest is Fixer's)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
         if _CAMPAIGN_TAG.search(path):

@@ -1022,6 +1022,19 @@ def test_another_analytics_vendors_script_on_a_shared_host(run_detector):
     assert [e.service for e in ev if e.kind == HOST] == ["google-tag-manager"]
 
 
+def test_another_vendors_api_path_on_a_gateway_host(run_detector):
+    """An API marketplace's gateway forwards to the vendor its path names
+    (`api.apilayer.com/fixer/latest`, Fixer's catalogued path): a Fixer request, no APILayer
+    host; another path on the gateway is still the gateway's."""
+    php = "<?php\n$url = 'https://api.apilayer.com/fixer/latest?base=EUR';\n$r = file_get_contents($url);\n"
+    ev, _ = run_detector(DETECTOR, "endpoints/cronjobs/updateexchange.php", php)
+    assert not [e for e in ev if e.kind == HOST and e.name == "api.apilayer.com"]
+    assert [e.service for e in ev if e.kind == CALL and e.get("api_path") == "1"] == ["fixer"]
+    other = "<?php\n$r = file_get_contents('https://api.apilayer.com/email_verification/check?email=' . $e);\n"
+    ev, _ = run_detector(DETECTOR, "lib/verify.php", other)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.apilayer.com"]
+
+
 def test_hosting_site_in_a_placeholder_is_no_deployment(run_detector):
     """A hosting platform's site address among an input's sample values (`placeholder="http://cachet.io,
     http://cachet.herokuapp.com"` for a list of allowed domains) is what a user may type, not
