@@ -133,6 +133,18 @@ def _own(slug: str, project_name: str) -> bool:
     )
 
 
+def _own_subdomain(host: str, project_name: str) -> bool:
+    """Whether a host is the application's own site under another domain: a label left of
+    the registrable domain spells the app's name (`zipline.diced.sh` in zipline, its author's
+    domain; `myapp.example.dev`). A vendor's API lives under the vendor's name, not the app's.
+    Names of four letters or more, not a component word (`api.`, `app.`)."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    if len(project) < 4 or project in _COMPONENT_WORDS:
+        return False
+    labels = host.lower().split(".")[: -len(registrable_domain(host))]
+    return any(re.sub(r"[^a-z0-9]", "", label) == project for label in labels)
+
+
 def _domain_owners(catalog: Catalog) -> dict[str, set[str]]:
     """Registrable domain -> the catalog services (sign-in providers aside) with a host there
     (api.short.io -> short.io)."""
@@ -212,6 +224,8 @@ def uncatalogued_apis(
         names = {slug, own_slug, domain}
         if names & taken or names & catalog.services.keys() or _own(slug, project_name):
             continue  # a catalog service's other host, or the application's own API (getinboxzero.com)
+        if _own_subdomain(host, project_name):
+            continue  # the app's own site on its author's domain (zipline.diced.sh for zipline)
         if owners.get(".".join(registrable_domain(host)), set()) & taken:
             continue  # another host of a catalog vendor in use (statistics.short.io beside api.short.io)
         if slug in umbrellas:

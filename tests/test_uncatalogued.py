@@ -75,6 +75,14 @@ def test_the_applications_own_brand_domain_is_not_a_vendor(tmp_path):
     assert "inboxzero" not in found
 
 
+def test_the_applications_own_site_on_another_domain_is_not_a_vendor(tmp_path):
+    """The app's own version check on its author's domain (`zipline.diced.sh` in zipline): the
+    subdomain spells the app, so the domain names no vendor; another app's call there does."""
+    files = {"src/pages/api/version.ts": 'export const latest = (v: string) => fetch(`https://zipline.diced.sh/api/version?c=${v}`);\n'}
+    assert "diced" not in _inventory(tmp_path, files, name="zipline")
+    assert "diced" in _inventory(tmp_path, files, name="shortener")
+
+
 def test_the_products_brand_with_a_suffix_is_its_own_in_a_component_repository(tmp_path):
     """A repository named for one component of a product (`bitwarden-server`): the product's
     regional cloud (api.bitwarden-gov.com) starts with the brand, not with the repository's name."""
