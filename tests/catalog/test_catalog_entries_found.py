@@ -2911,6 +2911,13 @@ MORE_CASES += [
     ("discord", {"src/lib/discord.ts": "export async function notify(url: string, text: string) {\n  // discord webhook\n  const body = JSON.stringify({ username: 'bot', avatar_url: 'https://example.org/a.png', content: text, embeds: [{ title: text }] });\n  await fetch(url, { method: 'POST', body });\n}\n"}),
     # a hand-written OIDC client concatenating the issuer and the discovery path (PHP)
     ("oidc", {"includes/oidc.php": "<?php\nfunction discover($issuer) {\n    $url = $issuer . '/.well-known/openid-configuration';\n    return json_decode(file_get_contents($url), true);\n}\n"}),
+    # The Go CDK's pubsub drivers, one package per broker (blank imports beside gocloud.dev/pubsub)
+    ("kafka", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+               "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/kafkapubsub\"\n)\n\nvar _ = pubsub.OpenTopic\n"}),
+    ("nats", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+              "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/natspubsub\"\n)\n\nvar _ = pubsub.OpenTopic\n"}),
+    ("rabbitmq", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
+                  "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/rabbitpubsub\"\n)\n\nvar _ = pubsub.OpenSubscription\n"}),
 ]
 
 
