@@ -2918,6 +2918,8 @@ MORE_CASES += [
               "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/natspubsub\"\n)\n\nvar _ = pubsub.OpenTopic\n"}),
     ("rabbitmq", {"go.mod": "module x\n\ngo 1.22\n\nrequire gocloud.dev v0.46.0\n",
                   "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/rabbitpubsub\"\n)\n\nvar _ = pubsub.OpenSubscription\n"}),
+    # Open Food Facts' sister databases (same association, same /api/v2/product API)
+    ("open-food-facts", {"internal/product/lookup.go": 'package product\n\nimport "net/http"\n\nfunc Beauty(ean string) (*http.Response, error) {\n\treturn http.Get("https://world.openbeautyfacts.org/api/v2/product/" + ean + ".json")\n}\n'}),
 ]
 
 
