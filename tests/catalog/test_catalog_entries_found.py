@@ -3094,3 +3094,13 @@ def test_serving_sftp_over_an_own_ssh_server_is_no_sftp_storage(tmp_path, scanne
                               '\tif err != nil {\n\t\treturn err\n\t}\n\treturn s.Serve()\n}\n'})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "sftp" not in {u.id for u in inv.services}
+
+
+def test_an_xml_namespace_factory_class_is_no_namespace_runner(tmp_path, scanner):
+    """Namespace (hosted CI runners) is named with an everyday word of code (catalog `word_name`):
+    a `NamespaceXmlFactory` writing XML with namespaces is no vendor module."""
+    write_tree(tmp_path, {"src/main/kotlin/org/acme/infrastructure/xml/NamespaceXmlFactory.kt":
+                          "package org.acme.infrastructure.xml\n\nimport com.fasterxml.jackson.dataformat.xml.XmlFactory\n\n"
+                          "class NamespaceXmlFactory(\n  private val defaultNamespace: String? = null,\n) : XmlFactory()\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "namespace" not in {u.id for u in inv.services}
