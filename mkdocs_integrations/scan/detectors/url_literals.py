@@ -375,6 +375,12 @@ _HREF_BEFORE = re.compile(r"""\bhref\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re
 # or ActivityPub document, `{"rel": "http://ostatus.org/schema/1.0/subscribe"}`): RFC 8288 relation
 # types are URIs used as names, never fetched.
 _REL_BEFORE = re.compile(r"""\brel['"]?\s{0,20}(?:=>|[:=])\s{0,20}[`'"]$""", re.I)
+# Likewise a constant named for one (`const val REL_PROGRESSION_API = "http://www.cantook.com/api/progression"`
+# in an OPDS server, `LINK_REL_SELF`, `ACQUISITION_REL`, `relSample`): REL as a word of the name, so
+# `RELEASES_URL` and `relayUrl` are no relation types.
+_REL_CONST_BEFORE = re.compile(
+    r"""\b(?:(?:[A-Z0-9]+_)*REL(?:_[A-Z0-9]+)*|rel[A-Z]\w*)\s{0,5}(?::\s{0,5}[\w.<>?]+\s{0,5})?=\s{0,20}[`'"]$"""
+)
 
 
 # The URL is an element's source (`<img src="…">` in JSX, `{ src: "…" }`): a file the browser
@@ -387,7 +393,8 @@ _ASSET_CATEGORIES = frozenset({"file_storage", "hosting"})
 
 def _is_href(text: str, start: int) -> bool:
     window = (text, max(0, start - 80), start)
-    return _HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
+    return (_HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
+            or _REL_CONST_BEFORE.search(*window) is not None)
 
 
 # A list named for what the code skips or refuses (`IGNORED_IMG_BASEPATHS = ["https://circleci.com",

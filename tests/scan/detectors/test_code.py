@@ -793,6 +793,22 @@ def test_a_link_relation_type_uri_is_a_name_not_a_request(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["webfinger.net"]
 
 
+def test_a_constant_named_for_a_link_relation_is_a_name_not_a_request(run_detector):
+    # An OPDS/Readium server's link relation types kept as constants (`REL_PROGRESSION_API`,
+    # `LINK_REL_SELF`, `relAcquisition`): URIs used as names in the feeds it serves, never fetched.
+    code = (
+        "package org.acme.api.dto\n\n"
+        'const val REL_PROGRESSION_API = "http://www.cantook-like.com/api/progression"\n'
+        'const val ACQUISITION_REL = "http://opds-spec-like.org/acquisition/open-access"\n'
+        'val relSample = "https://books-like.com/rel/sample"\n'
+    )
+    ev, _ = run_detector(DETECTOR, "api/dto/Constants.kt", code)
+    assert [e.name for e in ev if e.kind == HOST] == []
+    # a constant whose name merely begins with the letters (a release feed) still counts
+    ev, _ = run_detector(DETECTOR, "api/dto/Constants.kt", 'const val RELEASES_API = "https://api.cantook-like.com/releases"\n')
+    assert [e.name for e in ev if e.kind == HOST] == ["api.cantook-like.com"]
+
+
 def test_llm_router_model_strings_name_the_provider(run_detector):
     """LiteLLM picks the provider from the model string's first word: in a file that imports
     it, `'gemini/'` and `"anthropic/claude-..."` are calls to Gemini and Anthropic; the same
