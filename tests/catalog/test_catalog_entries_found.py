@@ -2920,6 +2920,14 @@ MORE_CASES += [
                   "app/main.go": "package main\n\nimport (\n\t\"gocloud.dev/pubsub\"\n\t_ \"gocloud.dev/pubsub/rabbitpubsub\"\n)\n\nvar _ = pubsub.OpenSubscription\n"}),
     # Open Food Facts' sister databases (same association, same /api/v2/product API)
     ("open-food-facts", {"internal/product/lookup.go": 'package product\n\nimport "net/http"\n\nfunc Beauty(ean string) (*http.Response, error) {\n\treturn http.Get("https://world.openbeautyfacts.org/api/v2/product/" + ean + ".json")\n}\n'}),
+    # a Node media server's search provider: a keyless Search API request (no package, no env)
+    ("itunes", {"server/providers/iTunes.js": "const axios = require('axios')\n\nfunction search(term) {\n  return axios.get('https://itunes.apple.com/search', { params: { term, media: 'podcast' } })\n}\n"}),
+    ("anime-lists", {"server/api/animelist.ts": "const MAPPING_URL = 'https://raw.githubusercontent.com/Anime-Lists/anime-lists/master/anime-list.xml';\n"
+                                                "const res = await axios.get(MAPPING_URL, { responseType: 'text' });\n"}),
+    ("audible", {"server/providers/Audible.js": "const axios = require('axios')\nconst url = 'https://api.audible.com/1.0/catalog/products?' + qs\nconst res = await axios.get(url)\n"}),
+    ("audible", {"requirements.txt": "audible==0.9.1\n", "tools/library.py": "import audible\n\nauth = audible.Authenticator.from_file('auth.json')\n"}),
+    ("audnexus", {"server/providers/Audnexus.js": "class Audnexus {\n  constructor() {\n    this.baseUrl = 'https://api.audnex.us'\n  }\n"
+                                                  "  book(asin) {\n    return axios.get(`${this.baseUrl}/books/${asin}`)\n  }\n}\n"}),
 ]
 
 
