@@ -537,10 +537,32 @@ GUARD_LITERALS = frozenset(
 )
 
 
+# A placeholder glued to a host's last label that holds the domain ending: a vendor with one store
+# per country builds its host as `https://api.audible${tld}/...`, `f"https://www.amazon{tld}"`
+# (tld = '.co.uk'). The host is the vendor's, read at its `.com` store; the letters before the
+# placeholder are no host of their own.
+_TLD_PLACEHOLDER = re.compile(rf"(?<=[A-Za-z0-9])({_PLACEHOLDER})(?![A-Za-z0-9.-]|{_PLACEHOLDER})")
+
+
+def _tld_placeholder(placeholder: str) -> bool:
+    """`placeholder` (`${tld}`, `{this.regionTld}`, `%s` excluded) names a top-level domain."""
+    return "tld" in name_words(placeholder) or "tlds" in name_words(placeholder)
+
+
+def tld_templated_at(text: str, end: int) -> bool:
+    """The host literal ending at `end` goes on with a TLD placeholder (`api.audible` + `${tld}`):
+    a truncated host, not one of its own."""
+    m = _TLD_PLACEHOLDER.match(text, end) if end and text[end - 1].isalnum() else None
+    return m is not None and _tld_placeholder(m.group(1))
+
+
 def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
     for m in _TEMPLATED_URL.finditer(text):
         raw = m.group(1)
         if URL_PLACEHOLDER.search(raw):
+            tld = _TLD_PLACEHOLDER.search(raw)
+            if tld and tld.end() == len(raw) and _tld_placeholder(tld.group(1)):
+                raw = raw[:tld.start()] + ".com"
             yield m.start(), URL_PLACEHOLDER.sub("x", raw).lower()
 
 
@@ -569,6 +591,8 @@ def host_evidence(
             continue
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
+        if not m.group(2) and not m.group(3) and tld_templated_at(text, m.end(1)):
+            continue  # `https://api.audible${tld}`: the host is the templated one, read below
         if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):
             continue  # a plugin's author or docs page, for people
         if text[max(0, m.start() - 2):m.start()] == "](":

@@ -1098,3 +1098,19 @@ def test_elixir_fully_qualified_remote_call_is_an_import(run_detector):
     )
     ev, _ = run_detector(DETECTOR, "lib/app/aws/sns.ex", code)
     assert [(e.name, e.line) for e in ev if e.kind == IMPORT] == [("AWS.SNS", 7)]
+
+
+def test_a_tld_placeholder_glued_to_the_host_reads_the_vendors_com_store(run_detector):
+    """`https://api.audible${tld}/...` (one store per country, tld = '.co.uk'): the host is the
+    vendor's, matched at its `.com` store; the letters before the placeholder (`api.audible`)
+    are no host of their own. A path placeholder after a whole host is left alone."""
+    ev, _ = run_detector(DETECTOR, "server/providers/Audible.js", """
+        const tld = region ? this.regionMap[region] : '.com'
+        const url = `https://api.audible${tld}/1.0/catalog/products?${queryString}`
+        const res = await axios.get(url)
+        const other = await axios.get(`https://api.unknown-vendor.io${path}`)
+    """)
+    hosts = {(e.name, e.service) for e in ev if e.kind == HOST}
+    assert ("api.audible.com", "audible") in hosts
+    assert not any(name == "api.audible" for name, _ in hosts)
+    assert ("api.unknown-vendor.io", "") in hosts
