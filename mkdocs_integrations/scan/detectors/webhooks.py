@@ -39,7 +39,7 @@ _GENERIC_VERIFY = (
 )
 _EVENT = re.compile(r"""(?:\bcase\s+|===?\s*|==\s*|\bin\s*\(\s*)['"]([a-z][a-z0-9_]*(?:[.:][a-z0-9_]+)+)['"]""")
 _HTTP_POST = re.compile(
-    r"""\b(?:fetch|axios\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post|->post|new\s+HttpPost)\s*\("""
+    r"""\b(?:fetch|axios\s*\.post|axios|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|Net::HTTP\.post|HTTParty\.post|Http::post|\$http->post|\.post|->post|new\s+HttpPost)\s*\("""
 )
 _WEBHOOK_VAR = re.compile(r"\b([A-Z][A-Z0-9_]*(?:WEBHOOK|HOOK_URL|CALLBACK_URL)[A-Z0-9_]*)\b")
 _RETRY = re.compile(
@@ -119,9 +119,12 @@ def _vendor_hook_patterns(src: Source, text: str, ctx: Context) -> Iterator[Reco
 # A post to a URL held in a variable named for the vendor: `fetch(slackURL, {method: "POST"})`,
 # `requests.post(discord_webhook_url, json=...)`, `axios.post(this.teamsWebhookUrl, ...)` (an app's
 # alert channel per vendor, posting the vendor's own payload to the webhook URL a user set).
+# The client may start a promise chain on its own line (`axios\n  .post(...)`), and the variable may
+# sit deep in the app's settings (`Database.notificationSettings.appriseApiUrl`: an Apprise API
+# server the user runs).
 _VENDOR_URL_POST = re.compile(
-    r"\b(fetch|axios\.post|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|"
-    r"HTTParty\.post|Http::post|\$http->post|Net::HTTP\.post)\s*\(\s*(?:@|\$)?(?:[A-Za-z_]\w*(?:\.|->))?"
+    r"\b(fetch|axios\s*\.post|got\.post|ky\.post|requests\.post|httpx\.post|client\.post|session\.post|http\.Post|"
+    r"HTTParty\.post|Http::post|\$http->post|Net::HTTP\.post)\s*\(\s*(?:@|\$)?(?:[A-Za-z_]\w*(?:\.|->)){0,3}"
     r"([A-Za-z][A-Za-z0-9]*?)_?(?:[Ww]ebhook_?)?(URL|Url|url|URI|Uri|uri)\b"
 )
 _FETCH_POST = re.compile(r"""\bmethod\s*:\s*['"`]POST['"`]""", re.I)

@@ -465,6 +465,21 @@ def test_a_python_post_to_a_vendor_webhook_url(run_detector):
     assert {e.service for e in ev if e.kind == WEBHOOK_OUT} == {"discord"}
 
 
+
+def test_a_chained_post_to_a_vendor_url_deep_in_the_settings(run_detector):
+    """`axios\n  .post(Database.notificationSettings.appriseApiUrl, ...)`: a promise chain on its
+    own line, the URL two objects deep in the app's settings. The vendor is the variable's."""
+    src = (
+        "sendNotification(notification, eventData) {\n"
+        "  const payload = notification.getApprisePayload(eventData)\n"
+        "  return axios\n"
+        "    .post(Database.notificationSettings.appriseApiUrl, payload, { timeout: 6000 })\n"
+        "    .then((response) => true)\n"
+        "}\n"
+    )
+    ev, _ = run_detector(DETECTOR, "server/managers/NotificationManager.js", src)
+    assert {e.service for e in ev if e.kind == WEBHOOK_OUT} == {"apprise"}
+
 def test_an_everyday_product_word_in_a_route_names_no_vendor(run_detector):
     """`/api/webhooks/media-server/progress`: the app's own media server posting progress with a
     shared secret. `server` is the product word of `btcpay-server`, but an everyday one: the
