@@ -2928,6 +2928,17 @@ MORE_CASES += [
     ("audible", {"requirements.txt": "audible==0.9.1\n", "tools/library.py": "import audible\n\nauth = audible.Authenticator.from_file('auth.json')\n"}),
     ("audnexus", {"server/providers/Audnexus.js": "class Audnexus {\n  constructor() {\n    this.baseUrl = 'https://api.audnex.us'\n  }\n"
                                                   "  book(asin) {\n    return axios.get(`${this.baseUrl}/books/${asin}`)\n  }\n}\n"}),
+    # Symfony + knpuniversity/oauth2-client-bundle: a generic client on league/oauth2-client's PrivacyPortal provider
+    ("privacy-portal", {"composer.json": '{"require": {"knpuniversity/oauth2-client-bundle": "^2.18", "privacyportal/oauth2-privacyportal": "^0.1"}}',
+                        "config/packages/knpu_oauth2_client.yaml": "knpu_oauth2_client:\n  clients:\n    privacyportal:\n      type: generic\n"
+                                                                   "      provider_class: League\\OAuth2\\Client\\Provider\\PrivacyPortal\n"
+                                                                   "      client_id: '%env(OAUTH_PRIVACYPORTAL_ID)%'\n",
+                        "src/Security/PrivacyPortalAuthenticator.php": "<?php\nuse League\\OAuth2\\Client\\Provider\\PrivacyPortalResourceOwner;\n"
+                                                                       "$client = $this->clientRegistry->getClient('privacyportal');\n"}),
+    # league/oauth2-client's Azure provider (thenetworg/oauth2-azure) behind a knpu `azure` client
+    ("microsoft-oauth", {"composer.json": '{"require": {"knpuniversity/oauth2-client-bundle": "^2.18", "thenetworg/oauth2-azure": "^2.2"}}',
+                         "config/packages/knpu_oauth2_client.yaml": "knpu_oauth2_client:\n  clients:\n    azure:\n      type: azure\n"
+                                                                    "      client_id: '%env(OAUTH_AZURE_ID)%'\n      tenant: '%env(OAUTH_AZURE_TENANT)%'\n"}),
 ]
 
 
