@@ -387,7 +387,9 @@ _REL_CONST_BEFORE = re.compile(
 # loads. Served from a storage bucket or a CDN it is someone's asset there (a vendor's "Powered
 # by" badge on its own Spaces bucket), not the application storing files: page templates count
 # such sources only for vendors whose script or widget a page loads (templates.py), code alike.
-_SRC_BEFORE = re.compile(r"""\bsrc\s{0,20}[:=]\s{0,20}\{?\s{0,20}[`'"]$""", re.I)
+# A worker's `importScripts('https://…/workbox-sw.js')` (the Web Worker API loading a script,
+# Workbox's own CDN on a Cloud Storage bucket) is such a source too.
+_SRC_BEFORE = re.compile(r"""(?:\bsrc\s{0,20}[:=]\s{0,20}\{?|\bimportScripts\s{0,20}\()\s{0,20}[`'"]$""", re.I)
 _ASSET_CATEGORIES = frozenset({"file_storage", "hosting"})
 
 

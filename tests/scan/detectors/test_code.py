@@ -916,6 +916,22 @@ def test_an_image_a_page_loads_from_a_bucket_is_no_storage_use(run_detector):
     assert [e.service for e in ev if e.kind == HOST] == ["digitalocean-spaces"]
 
 
+def test_a_script_a_worker_imports_from_a_bucket_is_no_storage_use(run_detector):
+    """A service worker's `importScripts('https://storage.googleapis.com/workbox-cdn/…')` loads
+    Workbox from its CDN on a Cloud Storage bucket, as a page's `<script src>` would: an asset,
+    not the application storing files there. A request to the same host still counts."""
+    src = """importScripts(
+    'https://storage.googleapis.com/workbox-cdn/releases/6.5.4/workbox-sw.js'
+);
+workbox.routing.registerRoute(({request}) => request.destination === 'image', new workbox.strategies.CacheFirst());
+"""
+    ev, _ = run_detector(DETECTOR, "public/sw.js", src)
+    assert not [e for e in ev if e.kind == HOST]
+    used = src + 'fetch("https://storage.googleapis.com/upload/storage/v1/b/acme/o?uploadType=media", { method: "POST" });\n'
+    ev, _ = run_detector(DETECTOR, "public/sw.js", used)
+    assert [e.service for e in ev if e.kind == HOST] == ["google-cloud-storage"]
+
+
 def test_a_url_in_ordinary_code_is_no_migration(run_detector):
     ev, _ = run_detector(DETECTOR, "app/Notify/Hipchat.php", '<?php\n$client->post("https://api.hipchat.com/v2/room/1/notification");\n')
     hosts = [e for e in ev if e.kind == HOST]
