@@ -255,6 +255,17 @@ def test_fixture_project_in_a_test_folder_is_no_service(tmp_path):
     assert "cloudflare-workers" in ids(inv)
 
 
+def test_a_variable_only_the_test_env_file_declares_is_no_service(tmp_path):
+    # `.env.test`'s `ELASTICSEARCH_ENABLED=false`, a setting of the test suite no code reads:
+    # no search engine of the app's. Declared in the app's own `.env.example`, it is one.
+    files = {"composer.json": '{"name": "acme/app", "require": {"php": ">=8.2"}}',
+             ".env.test": "KERNEL_CLASS='App\\Kernel'\nELASTICSEARCH_ENABLED=false\n"}
+    inv = scan(tmp_path / "a", files)
+    assert "elasticsearch" not in ids(inv)
+    inv = scan(tmp_path / "b", {**files, ".env.example": "ELASTICSEARCH_ENABLED=true\nELASTICSEARCH_HOST=localhost\n"})
+    assert "elasticsearch" in ids(inv)
+
+
 def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
     # logfire in a PEP 735 `[dependency-groups] dev` list, its setup commented out: a debugging
     # tool a developer installs, not shipped with the app. Imported by the app, it is a service;

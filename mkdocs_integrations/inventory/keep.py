@@ -98,6 +98,14 @@ def _fixture_project_only(svc: Service, evs: list[Evidence]) -> bool:
     return bool(shown) and all(e.kind in (PACKAGE, CONFIG) and is_test_path(e.path) for e in shown)
 
 
+def _test_env_file_only(evs: list[Evidence]) -> bool:
+    """True when all that shows a service is variables of the test environment's env file
+    (`.env.test`'s `ELASTICSEARCH_ENABLED=false`): settings the test suite runs with, which no
+    code reads and no other env file of the app declares, are no service the application uses."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return bool(shown) and all(e.kind == ENV_DECL and e.get("environment") == "test" for e in shown)
+
+
 def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     """True when a service is only a development section's declaration (npm devDependencies,
     PEP 735 `[dependency-groups] dev`, Poetry's `group.dev`, uv/PDM dev-dependencies, Composer's
@@ -173,6 +181,8 @@ def kept_strength(
         return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
     if _unused_dev_package(svc, evs):
         return None  # a development dependency no code uses (not shipped with the app)
+    if _test_env_file_only(evs):
+        return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):
         return None  # a test fixture project's manifest and config (a sample Worker the tests bundle)
     if strength is None or (
