@@ -19,9 +19,12 @@ from ..lexing import HASH, strip_comments
 from .base import Context, Detector, Record, Source
 from .ci import deploy_steps
 
+# fastlane's Fastfile (`fastlane/Fastfile`, next to a mobile app's android/ or ios/ project) is
+# the release recipe of a mobile app: its lanes run `upload_to_play_store`, `upload_to_testflight`,
+# `upload_to_app_store`, which CI only invokes as `bundle exec fastlane <lane>`.
 _RECIPE_NAMES = frozenset({
     "Makefile", "GNUmakefile", "makefile", "justfile", "Justfile", ".justfile",
-    "Taskfile.yml", "Taskfile.yaml", "Rakefile",
+    "Taskfile.yml", "Taskfile.yaml", "Rakefile", "Fastfile",
 })
 # A shell script whose name says it releases: scripts/release.sh, bin/deploy, publish-docker.sh,
 # scripts/docker/push.sh, docker-push.sh. Shell only: a `release.yml` is a CI workflow (the CI

@@ -18,6 +18,25 @@ def test_a_justfile_release_recipe_publishes_to_pypi(run_detector):
     assert [(e.name, e.line) for e in ev] == [("deploy:pypi", 5), ("deploy_from:justfile", 5)]
 
 
+FASTFILE = """\
+default_platform(:android)
+
+platform :android do
+  desc "Submit a new beta build to Google Play"
+  lane :beta do
+    sh "flutter build appbundle -v"
+    # upload_to_app_store  (not this platform)
+    upload_to_play_store(track: 'beta', json_key_data: ENV['PLAY_STORE_CONFIG_JSON'])
+  end
+end
+"""
+
+
+def test_a_fastlane_fastfile_lane_publishes_to_google_play(run_detector):
+    ev, _ = run_detector(DETECTOR, "app/android/fastlane/Fastfile", FASTFILE)
+    assert [(e.service, e.line) for e in ev if e.name.startswith("deploy:")] == [("google-play-console", 8)]
+
+
 def test_a_deploy_script_deploys_and_a_makefile_without_publish_commands_does_not(run_detector):
     ev, _ = run_detector(DETECTOR, "scripts/deploy.sh", "#!/bin/sh\nset -e\nflyctl deploy --remote-only\n")
     assert [e.service for e in ev if e.name.startswith("deploy:")] == ["fly-io"]
@@ -46,6 +65,7 @@ def test_an_image_pushed_without_a_registry_host_goes_to_docker_hub(run_detector
     [
         ("Makefile", True),
         ("justfile", True),
+        ("app/android/fastlane/Fastfile", True),  # fastlane lanes: a mobile app's release recipe
         ("Taskfile.yml", True),
         ("scripts/release.sh", True),
         ("bin/deploy", True),
