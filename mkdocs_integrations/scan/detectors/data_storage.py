@@ -54,6 +54,20 @@ _DB_URL_DEFAULT = re.compile(
     r"""[^\n]*?(?:\b[fFrRbB])?["']([a-z][a-z0-9+]*)://""",
     re.M,
 )
+# SQLAlchemy's URL built from parts (`URL.create("postgresql", host=...)`, or its driver read from
+# the environment with a default: `URL.create(os.getenv("DB_DRIVER", "sqlite"), database=...)`):
+# the driver named there, default included, is a database the app runs on.
+_SQLALCHEMY_URL_CREATE = re.compile(
+    r"""\bURL\.create\(\s*(?:drivername\s*=\s*)?"""
+    r"""(?:os\.(?:getenv|environ\.get)\(\s*["'][A-Za-z_]\w*["']\s*,\s*)?["']([a-z][a-z0-9+]*)["']"""
+)
+# An app's declared minimum version of a database (EspoCRM's `'requiredMariadbVersion' => '10.3.0'`,
+# WordPress's `$required_mysql_version = '5.5.5'`, `MIN_POSTGRESQL_VERSION = '12'`): the installer
+# checks the server against it, so that database is one the app supports.
+_REQUIRED_DB_VERSION = re.compile(
+    r"""(?i)(?<![\w])[$'"]?(?:required|min|minimum)_?(mariadb|mysql|postgres|postgresql|pgsql|sqlite3?)_?version['"]?"""
+    r"""\s*(?:=>|=|:)\s*['"]?\d"""
+)
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
 _TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
@@ -138,6 +152,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         for m in _LARAVEL_DEFAULT.finditer(text):
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
+    if name.endswith(".php"):
+        for m in _REQUIRED_DB_VERSION.finditer(text):
+            yield from _emit(src, ctx, m.group(1), m.start(1))
     if name.endswith(".php") and not _FRAMEWORK_CONFIG_PHP.search(src.rel):
         yield from _driver_choices(src, ctx)
         return
@@ -155,6 +172,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
         for m in _DB_URL_DEFAULT.finditer(text):
             yield from _emit(src, ctx, m.group(1).lower(), m.start(1))
+        for m in _SQLALCHEMY_URL_CREATE.finditer(text):
+            yield from _emit(src, ctx, m.group(1).split("+")[0], m.start(1))
         return
     for m in _JDBC.finditer(text):  # application.properties / .yml
         yield from _emit(src, ctx, m.group(1), m.start(1))

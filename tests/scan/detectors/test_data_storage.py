@@ -129,3 +129,28 @@ def test_key_label_arrays_without_a_driver_are_no_choice(run_detector):
                "        'pgsql' => 'pdo_pgsql',\n        'sqlite' => 'pdo_sqlite',\n    ];\n}\n")
     ev, _ = run_detector(data_storage.DETECTOR, "src/Doctrine/DsnParserFactory.php", aliases)
     assert ev == []
+
+
+def test_a_sqlalchemy_url_created_from_parts_names_its_default_driver(run_detector):
+    """`URL.create(os.getenv("DB_DRIVER", "sqlite"), ...)`: the driver default is the database the
+    app runs on out of the box (a `+dialect` suffix names the same database)."""
+    config = (
+        "import os\nfrom sqlalchemy import URL\n\nDB_URL = URL.create(\n"
+        '    os.getenv("DB_DRIVER", "sqlite"),\n    host=os.getenv("DB_HOST"),\n)\n'
+        'OTHER = URL.create(drivername="postgresql+psycopg2", host="db")\n'
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "backend/app/config.py", config)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("sqlite", 5), ("postgresql", 8)]
+
+
+def test_a_declared_minimum_database_version_names_a_supported_database(run_detector):
+    """An installer's minimum server versions (`'requiredMariadbVersion' => '10.3.0'`,
+    `$required_mysql_version = '5.5.5'`) name the databases it supports; a PHP version does not."""
+    system = (
+        "<?php\nreturn [\n    'requiredPhpVersion' => '8.2.0',\n"
+        "    'requiredMysqlVersion' => '8.0.0',\n    'requiredMariadbVersion' => '10.3.0',\n];\n"
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "application/Resources/defaults/systemConfig.php", system)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 4), ("mariadb", 5)]
+    ev, _ = run_detector(data_storage.DETECTOR, "wp-includes/version.php", "<?php\n$required_mysql_version = '5.5.5';\n")
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 2)]
