@@ -2943,7 +2943,7 @@ MORE_CASES += [
     ("aws-s3", {"composer.json": '{"require": {"league/flysystem-async-aws-s3": "^3.0"}}',
                 "src/Storage/S3Storage.php": "<?php\nuse AsyncAws\\S3\\S3Client;\nuse League\\Flysystem\\AsyncAwsS3\\AsyncAwsS3Adapter;\n\n$client = new S3Client(['region' => $region]);\n$adapter = new AsyncAwsS3Adapter($client, $bucket);\n"}),
     # an admin-configured OpenID Connect provider's endpoints read from settings (hand-written code flow)
-    ("oidc", {"src/Auth/Oidc/ConfigProvider.php": "<?php\nclass ConfigProvider\n{\n    public function getTokenEndpoint(): ?string\n    {\n        return $this->config->get('oidcTokenEndpoint');\n    }\n}\n"}),
+    ("oidc", {"src/Auth/Oidc/ConfigProvider.php": "<?php\nnamespace App\\Auth\\Oidc;\n\nclass ConfigProvider\n{\n    public function getTokenEndpoint(): ?string\n    {\n        return $this->config->get('oidcTokenEndpoint');\n    }\n}\n"}),
     # PHP PDO on a SQLite file (PHP 8.4's Pdo\\Sqlite driver class or a plain PDO DSN)
     ("sqlite", {"services/DatabaseService.php": "<?php\nclass DatabaseService\n{\n    public function connect()\n    {\n        return new \\PDO\\Sqlite('sqlite:' . $this->dbPath());\n    }\n}\n"}),
     ("sqlite", {"src/Db.php": "<?php\n$pdo = new PDO('sqlite:' . __DIR__ . '/data/app.db');\n"}),
