@@ -2947,6 +2947,8 @@ MORE_CASES += [
     # PHP PDO on a SQLite file (PHP 8.4's Pdo\\Sqlite driver class or a plain PDO DSN)
     ("sqlite", {"services/DatabaseService.php": "<?php\nclass DatabaseService\n{\n    public function connect()\n    {\n        return new \\PDO\\Sqlite('sqlite:' . $this->dbPath());\n    }\n}\n"}),
     ("sqlite", {"src/Db.php": "<?php\n$pdo = new PDO('sqlite:' . __DIR__ . '/data/app.db');\n"}),
+    # gtag.js loaded by a component for a GA4 measurement id, the formatter wrapping `${encodeURIComponent(` onto the next line
+    ("google-analytics", {"src/components/GoogleAnalytics.tsx": "export default function GoogleAnalytics({ gaMeasurementId }) {\nconst loader = document.createElement('script');\nloader.src = `https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(\n  gaMeasurementId\n)}`;\n}\n"}),
 ]
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ...model import CALL, HOST, Evidence
 from ...catalog import CallPattern
 from .base import Context, Detector, Record, Source
-from .url_literals import NOT_EXTERNAL_HOST, tracking_script, in_csp
+from .url_literals import NOT_EXTERNAL_HOST, other_vendors_url, tracking_script, in_csp
 
 _EXTENSIONS = (
     ".erb", ".html", ".htm", ".twig", ".hbs", ".handlebars", ".ejs", ".liquid", ".mustache", ".jinja",
@@ -54,6 +54,10 @@ _COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\
 # Code a page shows for people to read (`<pre><code class="language-javascript">new
 # google.maps.Map(...)`, a demo note's snippet): displayed text, nothing the page runs or loads.
 _SHOWN_CODE = re.compile(r"<pre\b.*?</pre\s*>|<code\b.*?</code\s*>", re.S | re.I)
+
+
+# A Google Ads conversion id in a gtag.js URL's id (`?id=AW-123`, `?id=<%= ENV['GOOGLE_ADS_ID'] %>`).
+_ADS_ID = re.compile(r"\bAW-|\bADS\b|_ADS_|[Gg]oogle_?[Aa]ds")
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -102,6 +106,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # from a shared host: gtag.js for an Analytics id comes from www.googletagmanager.com,
         # Tag Manager's host, and is Analytics, no Tag Manager container.
         if any(other != sid and m.start(1) <= hit.start() < m.end() for other, hit in snippets):
+            continue
+        # The same when the id is a setting the snippet cannot name (`?id=<%= settings.google_code %>`):
+        # a URL the catalog's patterns give to another analytics vendor (`/gtag/js`) is that
+        # vendor's script, never the host's owner's (no Tag Manager container), as in code.
+        # A Google Ads id (`AW-`, `GOOGLE_ADS_ID`) keeps the host: no Analytics is there to take it.
+        if other_vendors_url(m.group(0), sid, ctx) and not _ADS_ID.search((m.group(2) or "") + text[m.end():m.end() + 80].split("\n", 1)[0]):
             continue
         seen.add(host)
         yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)

@@ -74,7 +74,7 @@ _GUARDED_HOST = re.compile(
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
 
-def _other_vendors_url(url: str, sid: str, ctx: Context) -> bool:
+def other_vendors_url(url: str, sid: str, ctx: Context) -> bool:
     """Whether a URL on a page-tag vendor's host is, by the catalog's snippet patterns, another
     vendor of the same category's script: `www.googletagmanager.com/gtag/js` is Google
     Analytics' gtag.js (Analytics' own pattern names it), served from Tag Manager's host, and no
@@ -614,7 +614,7 @@ def host_evidence(
             continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
         if sid and _site_in_placeholder(text, m.start(), sid, ctx):
             continue  # a sample site address in a form hint (x.herokuapp.com), no deployment of the app's
-        if sid and path and _other_vendors_url(m.group(0), sid, ctx):
+        if sid and path and other_vendors_url(m.group(0), sid, ctx):
             continue  # another vendor's script on a shared host (gtag.js for Analytics on Tag Manager's host)
         if sid and path and _gateway_path(path, sid, ctx):
             continue  # another vendor's API on a marketplace's gateway (api.apilayer.com/fixer/latest is Fixer's)

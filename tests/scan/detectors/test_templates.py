@@ -102,6 +102,13 @@ def test_gtag_for_analytics_is_no_tag_manager_container(run_detector):
     assert _hosts(run_detector, "templates/base.html", ads) == [("www.googletagmanager.com", "google-tag-manager")]
 
 
+def test_gtag_for_a_setting_no_snippet_names_is_still_no_tag_manager_container(run_detector):
+    """gtag.js for an id from a setting whose name says nothing (`google_code`): the snippet
+    cannot call it Analytics, but the URL is still gtag.js, which no Tag Manager container is."""
+    src = '<script async src="https://www.googletagmanager.com/gtag/js?id=<%= @app.settings.google_code %>"></script>\n'
+    assert _hosts(run_detector, "app/views/layouts/articles.html.erb", src) == []
+
+
 def test_yaml_holding_a_page_snippet_is_read_like_a_template(run_detector):
     src = """\
     head: |
