@@ -86,6 +86,30 @@ def _rails_database_yml(name: str) -> bool:
     )
 
 
+# A top-level block of a YAML file (`default: &default`, `production:`), its anchor if it has one.
+_TOP_BLOCK = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:&([\w-]+))?[^\n]*$", re.M)
+
+
+def _overridden_default_adapters(text: str) -> set[int]:
+    """Offsets of adapters in a database.yml's shared block (`default: &default`) that every
+    environment merging it (`<<: *default`) replaces with its own `adapter:`: Rails' generated
+    sqlite3 default left in place while development, test and production all say postgresql.
+    The shared block is no environment, so its adapter is used only through a merge that keeps
+    it. A block nobody merges keeps its adapter (the file may be read some other way)."""
+    blocks = list(_TOP_BLOCK.finditer(text))
+    spans = [(b, b.end(), blocks[i + 1].start() if i + 1 < len(blocks) else len(text)) for i, b in enumerate(blocks)]
+    out: set[int] = set()
+    for b, start, end in spans:
+        anchor = b.group(2)
+        if not anchor:
+            continue
+        merge = re.compile(r"^[ \t]+<<:[ \t]*\*" + re.escape(anchor) + r"\b", re.M)
+        mergers = [(s, e) for o, s, e in spans if o is not b and merge.search(text, s, e)]
+        if mergers and all(_RAILS_ADAPTER.search(text, s, e) for s, e in mergers):
+            out.update(m.start(1) for m in _RAILS_ADAPTER.finditer(text, start, end))
+    return out
+
+
 def database_for(ctx: Context, word: str) -> str | None:
     """The database service a driver or dialect word names (`pgsql`, `mysql2`, `sqlite3`):
     catalog data (`drivers`, `url_schemes`), so this module knows file formats, not services."""
@@ -141,8 +165,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 yield Evidence(path=src.rel, line=src.line_of(ds.start("body") + env.start(1)), kind=ENV_READ, name=via)
         return
     if _rails_database_yml(name):
+        overridden = _overridden_default_adapters(text)
         for m in _RAILS_ADAPTER.finditer(text):
-            yield from _emit(src, ctx, m.group(1), m.start(1))
+            if m.start(1) not in overridden:
+                yield from _emit(src, ctx, m.group(1), m.start(1))
         return
     if name.startswith("drizzle.config."):
         for m in _DRIZZLE.finditer(text):

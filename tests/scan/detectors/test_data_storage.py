@@ -26,6 +26,20 @@ def test_django_rails_laravel(run_detector):
     assert [(e.service, e.line) for e in ev] == [("sqlite", 3)]
 
 
+def test_rails_shared_adapter_every_environment_replaces_is_unused(run_detector):
+    """Rails' generated `default: &default` with sqlite3 left in place while every environment
+    merging it sets `adapter: postgresql`: SQLite is used nowhere. A default some environment
+    keeps (production merging it without an adapter of its own) is used."""
+    replaced = ("default: &default\n  adapter: sqlite3\n  pool: 5\n\ndevelopment:\n  adapter: postgresql\n"
+                "  database: app_dev\n\nproduction:\n  <<: *default\n  adapter: postgresql\n  database: app\n")
+    ev, _ = run_detector(data_storage.DETECTOR, "config/database.yml", replaced)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("postgresql", 6), ("postgresql", 11)]
+    kept = ("default: &default\n  adapter: sqlite3\n\ndevelopment:\n  adapter: postgresql\n\n"
+            "production:\n  <<: *default\n  database: db/production.sqlite3\n")
+    ev, _ = run_detector(data_storage.DETECTOR, "config/database.yml", kept)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("sqlite", 2), ("postgresql", 5)]
+
+
 def test_django_test_settings_name_the_test_database_only(run_detector):
     """`settings/test.py` (the test run's settings) naming SQLite for speed is no database the
     app is deployed with; the same ENGINE in the base settings is."""
