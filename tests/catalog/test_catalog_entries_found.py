@@ -2949,6 +2949,14 @@ MORE_CASES += [
     ("sqlite", {"src/Db.php": "<?php\n$pdo = new PDO('sqlite:' . __DIR__ . '/data/app.db');\n"}),
     # gtag.js loaded by a component for a GA4 measurement id, the formatter wrapping `${encodeURIComponent(` onto the next line
     ("google-analytics", {"src/components/GoogleAnalytics.tsx": "export default function GoogleAnalytics({ gaMeasurementId }) {\nconst loader = document.createElement('script');\nloader.src = `https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(\n  gaMeasurementId\n)}`;\n}\n"}),
+    # Rails ActionMailer delivering through SES with aws-sdk-rails
+    ("aws-ses", {"config/environments/production.rb": "Rails.application.configure do\n  Aws::Rails.add_action_mailer_delivery_method(\n    :ses,\n    region: ENV['AWS_REGION']\n  )\n  config.action_mailer.delivery_method = :ses\nend\n"}),
+    # avatars drawn by Boring Avatars' hosted service from the user's name
+    ("boring-avatars", {"src/components/Avatar.tsx": "export const Avatar = ({ name }) => (\n  <img src={`https://source.boringavatars.com/beam/120/${encodeURIComponent(name)}?colors=264653,2a9d8f`} alt={name} />\n);\n"}),
+    # ruby-oembed falling back to Noembed for URLs without a registered provider
+    ("noembed", {"Gemfile": "gem 'ruby-oembed'\n", "config/initializers/oembed.rb": "require 'oembed'\nOEmbed::Providers.register_all\nOEmbed::Providers.register_fallback(OEmbed::ProviderDiscovery, OEmbed::Providers::Noembed)\n"}),
+    # the geocoder gem configured with IPinfo's key, the IP lookup chosen at runtime
+    ("ipinfo", {"Gemfile": "gem 'geocoder'\n", "config/initializers/geocoder.rb": "Geocoder.configure(\n  timeout: 3,\n  ipinfo_io: {\n    api_key: ENV['GEOCODER_API_KEY'],\n    timeout: 2\n  }\n)\n"}),
 ]
 
 
