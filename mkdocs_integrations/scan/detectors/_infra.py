@@ -60,20 +60,46 @@ def _yaml_error(exc: yaml.YAMLError) -> BadInput:
     return BadInput(f"invalid YAML ({problem})", mark.line + 1 if mark else 0)
 
 
+# A tab after a line's first non-blank character (`if: github.event_name<TAB>== 'release'`):
+# YAML 1.2 parsers (GitHub Actions', most CI systems') take it as white space inside the value;
+# PyYAML's scanner refuses it ("found character '\t' that cannot start any token") and would
+# lose the whole file. Tabs in the indentation stay: no YAML allows those.
+_INNER_TAB = re.compile(r"(?m)(?<=\S)([^\S\n]*)\t")
+
+
+def _tab_error(exc: yaml.YAMLError) -> bool:
+    return isinstance(exc, yaml.scanner.ScannerError) and "'\\t'" in str(getattr(exc, "problem", ""))
+
+
+def _untabbed(text: str) -> str:
+    """The text with inner tabs as spaces (same length: lines and columns keep their places)."""
+    while True:
+        new = _INNER_TAB.sub(lambda m: m.group(1) + " ", text)
+        if new == text:
+            return text
+        text = new
+
+
+def _parsed(src: Source, parse: Any) -> Any:
+    try:
+        return parse(src.text)
+    except yaml.YAMLError as exc:
+        if _tab_error(exc) and "\t" in src.text:
+            try:
+                return parse(_untabbed(src.text))
+            except yaml.YAMLError:
+                pass
+        raise _yaml_error(exc) from None
+
+
 def yaml_docs(src: Source) -> list[yaml.Node]:
     """The documents of a YAML file as node trees (empty documents dropped)."""
-    try:
-        return [d for d in yaml.compose_all(src.text, Loader=_Loader) if d is not None]
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+    return _parsed(src, lambda text: [d for d in yaml.compose_all(text, Loader=_Loader) if d is not None])
 
 
 def yaml_data(src: Source) -> Any:
     """The first YAML document as plain Python data (for structure, not lines)."""
-    try:
-        return yaml.load(src.text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+    return _parsed(src, lambda text: yaml.load(text, Loader=_Loader))  # noqa: S506 - a SafeLoader subclass
 
 
 def toml_data(src: Source) -> dict[str, Any]:

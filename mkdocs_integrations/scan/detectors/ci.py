@@ -311,9 +311,10 @@ _PACKAGES_WRITE = re.compile(r"\bpackages\s*:\s*['\"]?write\b|\bpermissions\s*:\
 _OWN_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)\w+")
 
 
-# docker/login-action logs in to Docker Hub unless its `with:` names a `registry:`; the
+# docker/login-action logs in to Docker Hub unless its `with:` names a `registry:`, and
+# azure/docker-login unless it names a `login-server:` (its default is index.docker.io); the
 # implied line lets the catalog's registry rules (`registry: docker.io`) see that login.
-_LOGIN_ACTION = "docker/login-action"
+_LOGIN_ACTIONS = (("docker/login-action", "registry"), ("azure/docker-login", "login-server"))
 _DEFAULT_REGISTRY = "registry: docker.io"
 
 
@@ -387,7 +388,8 @@ def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
             yield ln, _DEFAULT_REGISTRY
         for step in y.items(y.get(job, "steps")):
             uses = y.get(step, "uses")
-            if (y.scalar(uses) or "").startswith(_LOGIN_ACTION) and y.get(y.get(step, "with"), "registry") is None:
+            ref = y.scalar(uses) or ""
+            if any(ref.startswith(action) and y.get(y.get(step, "with"), key) is None for action, key in _LOGIN_ACTIONS):
                 yield y.line(uses), _DEFAULT_REGISTRY
             elif _token_only_push(step):
                 yield y.line(uses), _GITHUB_REGISTRY

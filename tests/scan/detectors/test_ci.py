@@ -468,6 +468,36 @@ def test_docker_login_action_without_a_registry_logs_in_to_docker_hub(run_detect
     assert deploys == [("deploy:docker-hub", 8), ("deploy:github-container-registry", 14)]
 
 
+AZURE_LOGINS = """\
+on:
+  release:
+    types: [published]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/docker-login@v1
+        with:
+          username: ${{ secrets.REGISTRY_USER }}
+          password: ${{ secrets.REGISTRY_PASS }}
+      - uses: azure/docker-login@v1
+        with:
+          login-server: acme.azurecr.io
+      - name: Push
+        if: github.event_name\t== 'release'
+        run: docker push $IMAGE:latest
+"""
+
+
+def test_azure_docker_login_without_a_login_server_logs_in_to_docker_hub(run_detector):
+    """azure/docker-login's `login-server` defaults to Docker Hub (index.docker.io): without one
+    the login is the Hub's, with an `*.azurecr.io` one it is Azure's registry. The tab inside
+    the `if:` value (GitHub's parser takes it, PyYAML's scanner refuses it) loses nothing."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/dockerimage.yml", AZURE_LOGINS)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:azure-container-registry", 14), ("deploy:docker", 17), ("deploy:docker-hub", 8)]
+
+
 REUSABLE_PUBLISH = """\
 on:
   push:
