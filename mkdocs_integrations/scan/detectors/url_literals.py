@@ -461,8 +461,13 @@ def _in_prose(text: str, start: int) -> bool:
 
 
 # What introduces an example inside a string (`placeholder="e.g https://login.microsoftonline.com/..."`,
-# "eg: https://example.atlassian.net", "Example: https://..."), right before the URL.
-_EXAMPLE_MARK = re.compile(r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*$")
+# "eg: https://example.atlassian.net", "Example: https://..."), right before the URL, or before a
+# short list of samples the URL ends ("Example: https://cdn.mystore.com or https://d111abcdef8.cloudfront.net",
+# "e.g. https://a.example, https://b.example"): each sample of the list is one.
+_EXAMPLE_MARK = re.compile(
+    r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*"
+    r"(?:https?://[^\s'\"`,]++\s*+(?:,|\bor\b|\band\b)\s*+){0,3}$"
+)
 
 
 def _as_example(text: str, start: int) -> bool:

@@ -742,6 +742,15 @@ LINKS_AND_REQUESTS = [
         'const r = await fetch("https://login.microsoftonline.com/common/oauth2/v2.0/token", { method: "POST" });\n',
         "login.microsoftonline.com",
     ),
+    # The last of a short list of examples ("Example: https://cdn.mystore.com or https://d111abcdef8.cloudfront.net"):
+    # a sample too, like the first; the same host requested is a use.
+    (
+        "src/modules/cms/pages/admin/FileStorageSetting.tsx",
+        "const hint = _('Optional CDN serving the bucket. Example: https://cdn.mystore.com or https://d111abcdef8.cloudfront.net, a distribution with this bucket as its origin.');\n",
+        "src/lib/cdn.ts",
+        'const r = await fetch("https://d111abcdef8.cloudfront.net/manifest.json");\n',
+        "d111abcdef8.cloudfront.net",
+    ),
     # The whole value of an input's placeholder: a greyed-out hint of what a user types (their
     # own webhook URL), even when API-shaped; the same URL fetched is a request.
     (
@@ -766,7 +775,7 @@ LINKS_AND_REQUESTS = [
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "chat-permalink", "skip-list", "example-tenant", "example-marker",
+                         ids=["base-url-link", "href", "invite-link", "chat-permalink", "skip-list", "example-tenant", "example-marker", "example-list",
                               "placeholder-attr", "campaign-tags"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
