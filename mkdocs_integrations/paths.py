@@ -189,13 +189,18 @@ _WORKSPACE_DIRS = frozenset({"apps", "packages"})
 # secrets. A site that has them is an application (a product's marketing site with its docs
 # chat, rate-limited in Redis), not a static documentation site.
 _SERVER_ROUTE_DIRS = frozenset({"api"})
+# Server-only modules of full-stack web frameworks (Remix and React Router's `utilities.server.ts`,
+# SvelteKit's `+page.server.ts` and `hooks.server.ts`): code the framework keeps off the browser
+# because it holds secrets and calls other services (a product site's payments and licence keys).
+# A static documentation site has none.
+_SERVER_MODULE = re.compile(r"\.server\.(?:[cm]?[jt]sx?)$")
 
 
 def is_docs_site_path(path: str) -> bool:
     parts = path.split("/")
     if len(parts) < 2:
         return False
-    if any(p in _SERVER_ROUTE_DIRS for p in parts[1:-1]):
+    if any(p in _SERVER_ROUTE_DIRS for p in parts[1:-1]) or _SERVER_MODULE.search(parts[-1]):
         return False
     if parts[0] in _DOCS_SITE_DIRS:
         return True

@@ -185,3 +185,23 @@ def test_vendor_urls_in_translations_show_no_use_but_secrets_there_are_found(tmp
     })
     assert "stripe" not in service_ids(inv)
     assert [f.path for f in inv.findings] == ["lang/fr/texts.php"]
+
+
+@pytest.mark.parametrize(
+    ("path", "docs"),
+    [
+        ("apps/docs/.vitepress/config.ts", True),
+        ("website/src/pages/index.tsx", True),
+        ("apps/website/app/routes/pricing.tsx", True),
+        # a full-stack framework's server-only modules (React Router, Remix, SvelteKit) hold the
+        # product site's secrets and calls to its payment and licence vendors: application code
+        ("apps/website/app/lib/utilities.server.ts", False),
+        ("website/src/routes/checkout/+page.server.ts", False),
+        ("website/src/hooks.server.js", False),
+        ("apps/docs/pages/api/chat.ts", False),
+    ],
+)
+def test_is_docs_site_path(path, docs):
+    from mkdocs_integrations.paths import is_docs_site_path
+
+    assert is_docs_site_path(path) is docs
