@@ -2957,6 +2957,14 @@ MORE_CASES += [
     ("noembed", {"Gemfile": "gem 'ruby-oembed'\n", "config/initializers/oembed.rb": "require 'oembed'\nOEmbed::Providers.register_all\nOEmbed::Providers.register_fallback(OEmbed::ProviderDiscovery, OEmbed::Providers::Noembed)\n"}),
     # the geocoder gem configured with IPinfo's key, the IP lookup chosen at runtime
     ("ipinfo", {"Gemfile": "gem 'geocoder'\n", "config/initializers/geocoder.rb": "Geocoder.configure(\n  timeout: 3,\n  ipinfo_io: {\n    api_key: ENV['GEOCODER_API_KEY'],\n    timeout: 2\n  }\n)\n"}),
+    # self-hosted media servers an app syncs with, one module per vendor (and their images)
+    ("komga", {"docker-compose.yml": "services:\n  komga:\n    image: gotson/komga:1.11\n"}),
+    ("komga", {"crates/integration/src/yank/komga.rs": 'pub async fn books(client: &reqwest::Client, base_url: &str) {\n'
+               '    client.post(format!("{base_url}/api/v1/books/list")).send().await.ok();\n}\n'}),
+    ("audiobookshelf", {"docker-compose.yml": "services:\n  abs:\n    image: ghcr.io/advplyr/audiobookshelf:latest\n"}),
+    ("audiobookshelf", {"src/integrations/audiobookshelf.ts": 'export const progress = (base: string) => fetch(`${base}/api/me/items-in-progress`);\n'}),
+    ("mediatracker", {"crates/importer/mediatracker/src/lib.rs": 'pub async fn import(api_url: &str) {\n'
+                      '    reqwest::get(format!("{api_url}/api/user")).await.ok();\n}\n'}),
 ]
 
 

@@ -28,6 +28,7 @@ from .module_paths import (
     NO_VENDOR,
     PLUGINS,
     ROLE_PREFIX,
+    ROLE_SUFFIX,
     IDP_FOLDERS,
     SIGN_IN_FOLDERS,
     TEST_DIRS,
@@ -299,6 +300,26 @@ def _cloud_product(rel: str, ctx: Context) -> str | None:
     return None
 
 
+def _vendor_file_in_group(name: str, src: Source, ctx: Context) -> str | None:
+    """The catalog vendor a file is named for when the folder read as the module is no vendor
+    but a way of talking to them, one file per vendor inside (`integration/src/sink/emby.rs`,
+    `integration/src/yank/komga.rs`, `importers/pull/trakt.py`): the app names such folders for
+    the direction or mode of the exchange, in its own words no list can hold, so the file's
+    catalog name decides. Only a file right inside that folder, only when the folder's own name
+    is no catalog service (`integrations/slack/github.ts` stays Slack's), and only a vendor not
+    named with an everyday word (`sink/threads.rs`)."""
+    parts = src.rel.split("/")
+    if len(parts) < 2 or parts[-2].lower() != name or ctx.index.service_named(name) is not None:
+        return None
+    stem = ROLE_SUFFIX.sub("", src.name.rsplit(".", 1)[0])
+    if len(stem) < 3 or stem.lower() in GENERIC_NAMES:
+        return None
+    sid = ctx.index.service_named(stem)
+    if sid is None or ctx.catalog.services[sid].word_name:
+        return None
+    return stem.lower()
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if _test_support(src):
         return
@@ -316,6 +337,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from _kind_class(src, ctx)
         return
     name, on_purpose = found
+    if on_purpose:
+        name = _vendor_file_in_group(name, src, ctx) or name
     named = None if on_purpose else ctx.index.service_named(name)
     if named is not None and ctx.catalog.services[named].word_name:
         # `notifications/threads.py`: the app's own threads, not Meta's Threads. A vendor named

@@ -581,3 +581,16 @@ def test_a_clouds_folder_is_the_product_its_file_names(run_detector, rel, expect
     text = "defmodule X do\n  def run, do: Req.post(url: \"https://example.org/x\")\nend\n"
     ev, _ = run_detector(DETECTOR, rel, text)
     assert [e.service for e in ev] == expected
+
+
+def test_a_folder_of_one_file_per_catalog_vendor_is_a_group_not_a_vendor(run_detector):
+    """`integration/src/sink/emby.rs`, `integration/src/yank/plex.rs`: the folder below the
+    container names the direction of the exchange, the files the vendors; a file named for
+    no catalog vendor keeps the folder's reading, and a catalog vendor's folder stays its own."""
+    body = 'pub async fn run(base_url: &str) { reqwest::get(format!("{base_url}/api")).await.ok(); }\n'
+    ev, _ = run_detector(DETECTOR, "crates/services/integration/src/sink/emby.rs", body)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:emby", "emby")]
+    ev, _ = run_detector(DETECTOR, "crates/services/integration/src/yank/plex.rs", body)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:plex", "plex")]
+    ev, _ = run_detector(DETECTOR, "app/integrations/slack/github.py", "def notify(): pass\n")
+    assert [e.service for e in ev] == ["slack"]
