@@ -461,6 +461,11 @@ def fold_app_token_hosts(
             continue
         if any(e.path not in token_files and posixpath.dirname(e.path) not in folders for e in shown):
             continue  # also where users sign in, or in a settings file of its own
+        if any(e.kind == HOST and e.name.lower().startswith("api.") for e in shown):
+            # The entry's own API host called with that token (Spotify's client-credentials
+            # token from accounts.spotify.com, then api.spotify.com/v1): the vendor's API is
+            # what the app uses, the catalog's entry of both, not a token endpoint alone.
+            continue
         here = {posixpath.dirname(e.path) for e in shown}
         files = {e.path for e in shown} | {p for p in token_files if posixpath.dirname(p) in here}
         near: dict[str, set[str]] = defaultdict(set)  # category group -> services used in those files

@@ -584,3 +584,20 @@ def test_identity_flow_in_a_class_named_for_signing_in_stays_sign_in(tmp_path):
     }
     inv = scan(tmp_path / "a", files)
     assert "microsoft-oauth" in ids(inv)
+
+
+def test_an_app_token_for_the_same_entrys_api_host_stays_that_api(tmp_path):
+    """A client-credentials token from accounts.spotify.com used to call api.spotify.com: the
+    catalog's Spotify entry (sign-in and Web API) is the API the app calls, not dropped as a
+    token endpoint alone."""
+    inv = scan(tmp_path / "app", {
+        "crates/providers/spotify/src/lib.rs": (
+            'static TOKEN_URL: &str = "https://accounts.spotify.com/api/token";\n'
+            'static API_URL: &str = "https://api.spotify.com/v1";\n\n'
+            "async fn token(client: &reqwest::Client, id: &str, secret: &str) -> String {\n"
+            '    let form = [("grant_type", "client_credentials")];\n'
+            "    client.post(TOKEN_URL).basic_auth(id, Some(secret)).form(&form).send().await.unwrap().text().await.unwrap()\n}\n\n"
+            "async fn artist(client: &reqwest::Client, id: &str) {\n"
+            '    client.get(format!("{API_URL}/artists/{id}")).send().await.ok();\n}\n'),
+    })
+    assert "spotify-oauth" in ids(inv)
