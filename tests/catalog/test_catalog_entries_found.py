@@ -2965,6 +2965,11 @@ MORE_CASES += [
     ("audiobookshelf", {"src/integrations/audiobookshelf.ts": 'export const progress = (base: string) => fetch(`${base}/api/me/items-in-progress`);\n'}),
     ("mediatracker", {"crates/importer/mediatracker/src/lib.rs": 'pub async fn import(api_url: &str) {\n'
                       '    reqwest::get(format!("{api_url}/api/user")).await.ok();\n}\n'}),
+    # Rust clients of MusicBrainz and of YouTube Music's web API, declared and used
+    ("musicbrainz", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nmusicbrainz_rs = { version = "0.12", features = ["async"] }\n',
+                     "src/music.rs": "use musicbrainz_rs::entity::artist::Artist;\nuse musicbrainz_rs::Fetch;\n\npub async fn artist(id: &str) { Artist::fetch().id(id).execute().await.ok(); }\n"}),
+    ("youtube", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nrustypipe = "0.11"\n',
+                 "src/music.rs": "use rustypipe::client::RustyPipe;\n\npub async fn search(q: &str) { RustyPipe::new().query().music_search_main(q).await.ok(); }\n"}),
 ]
 
 
