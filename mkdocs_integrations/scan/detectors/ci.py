@@ -510,6 +510,24 @@ def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record
             yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
 
 
+# A job's endpoint setting (`AWS_S3_ENDPOINT: 'https://s3.us-east-005.backblazeb2.com'` in a step's
+# env, an action's `endpoint:` input): the S3-compatible store, queue or API the job's tool talks
+# to, named by its catalogued host. The key must say endpoint: an arbitrary URL value (a docs link,
+# a registry mirror to install from) is no request of the job's.
+_ENDPOINT_SETTING = re.compile(
+    r"""(?im)^[ \t]*-?[ \t]*[\w-]*endpoint(?:[_-]?url)?['"]?[ \t]*[:=][ \t]*['"]?https?://"""
+    r"""([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)"""
+)
+
+
+def _endpoint_hosts(rel: str, src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    for m in _ENDPOINT_SETTING.finditer(text) if "endpoint" in text.lower() else ():
+        host = m.group(1).lower()
+        sid = ctx.index.host(host)
+        if sid:
+            yield Evidence(path=rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+
+
 def _packages_read_only(text: str) -> bool:
     return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
 
@@ -584,6 +602,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
         yield from deploy_steps(rel, ln, raw, ctx)
         yield from _request_hosts(rel, ln, raw, ctx)
+    yield from _endpoint_hosts(rel, src, text, ctx)
 
 
 DETECTOR = Detector(

@@ -603,6 +603,28 @@ def test_a_ci_request_to_a_catalog_host_names_it(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", "ntfy", 5)]
 
 
+def test_a_jobs_endpoint_setting_names_its_catalog_host(run_detector):
+    """A step's `AWS_S3_ENDPOINT: 'https://s3.us-east-005.backblazeb2.com'` sends the job's
+    uploads to Backblaze B2 (an S3 client pointed at another store); a URL under a key that
+    is no endpoint (a docs link) names nothing."""
+    text = (
+        "on: push\n"
+        "jobs:\n"
+        "  site:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: ./publish-site.sh\n"
+        "        env:\n"
+        "          AWS_S3_BUCKET: ${{ secrets.B2_BUCKET }}\n"
+        "          AWS_S3_ENDPOINT: 'https://s3.us-east-005.backblazeb2.com'\n"
+        "          DOCS_URL: https://api.stripe.com/docs\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".github/workflows/site.yml", text)
+    assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [
+        ("s3.us-east-005.backblazeb2.com", "backblaze-b2", 9)
+    ]
+
+
 BUF_ACTION = """\
 on:
   push:
