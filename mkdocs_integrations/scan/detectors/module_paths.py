@@ -443,6 +443,7 @@ def module_of(rel: str) -> tuple[str, bool] | None:
                 return None  # the folder's own feature module (`analytics/analytics.controller.ts`), no vendor
             # a role word in its name, or in its folder's (`notification-providers/kook.js`)
             on_purpose = bool(ROLE_SUFFIX.search(candidate)) or _kind_folder(parts[i])
+            candidate = _verb_vendor_kind(candidate, parts[i]) or candidate
             vendor = _before_group_word(candidate, group) if group else None
             if vendor == "":
                 return None  # the group's own class (`shipping/ShippingDecisionPreProcessor.java`)
@@ -479,6 +480,31 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         if len(squashed) < (1 if core != ROLE_SUFFIX.sub("", candidate) else 2) or squashed in GENERIC_NAMES:
             return None
         return core.lower(), on_purpose
+    return None
+
+
+# What an endpoint script does with its vendor, first in a run-together file name.
+_ENDPOINT_VERBS = ("test", "save", "send", "get", "set", "update", "delete", "create", "add", "edit", "remove")
+
+
+def _verb_vendor_kind(stem: str, folder: str) -> str | None:
+    """The vendor of an endpoint script named all lower-case as verb, vendor and the folder's
+    word run together (`notifications/testgotifynotifications.php`,
+    `savediscordnotifications.php`): plain PHP apps keep one such script per vendor and
+    action. A guess the catalog must confirm (the name is not one on purpose); None for other
+    names (camel and snake case are split by their own rules)."""
+    if not stem.isalnum() or not stem.islower():
+        return None
+    word = folder.lower()
+    for kind in (word, word.removesuffix("s")):
+        if len(kind) >= 4 and stem.endswith(kind):
+            rest = stem[: -len(kind)]
+            break
+    else:
+        return None
+    for verb in _ENDPOINT_VERBS:
+        if rest.startswith(verb) and len(rest) - len(verb) >= 3:
+            return rest[len(verb):]
     return None
 
 

@@ -238,3 +238,14 @@ def test_a_clouds_folder_names_its_products_by_the_names_inside():
     assert cloud_products("deploy/aws/integrations/slack.ts") == []  # above the module system
     # the vendor's own module folder is that vendor, not a cloud's product: sign-in with Google Workspace
     assert cloud_products("packages/core/src/sso/GoogleWorkspaceSsoConnector/index.ts") == []
+
+
+def test_a_run_together_endpoint_script_names_its_vendor_for_the_catalog():
+    """Plain PHP apps keep one script per vendor and action, all lower case
+    (`notifications/testgotifynotifications.php`): verb, vendor and the folder's word run
+    together. The vendor is a guess the catalog must confirm; the folder's own scripts
+    (`savenotificationsettings.php`) and names without a verb name none."""
+    assert module_of("endpoints/notifications/testgotifynotifications.php") == ("gotify", False)
+    assert module_of("endpoints/notifications/savediscordnotifications.php") == ("discord", False)
+    assert module_of("endpoints/notifications/saveemailnotifications.php") is None  # a kind, no vendor
+    assert module_of("endpoints/notifications/savenotificationsettings.php") == ("savenotificationsettings", False)
