@@ -68,6 +68,14 @@ _REQUIRED_DB_VERSION = re.compile(
     r"""(?i)(?<![\w])[$'"]?(?:required|min|minimum)_?(mariadb|mysql|postgres|postgresql|pgsql|sqlite3?)_?version['"]?"""
     r"""\s*(?:=>|=|:)\s*['"]?\d"""
 )
+# A PHP Data Objects DSN (`driver:key=value;...`), the connection string of every PHP app that
+# talks to its database through PDO: a setting named for it (`'dsn' => 'sqlite:' . PATH . 'db.sq3'`,
+# a sample config's `dsn = "pgsql:host=localhost;dbname=app"`, `$db_dsn = "mysql:..."`) or the
+# first argument of `new PDO("mysql:host=...")`. Its prefix is the database driver the app is
+# configured for. No `//` after the colon: a URL (`'dsn' => 'https://key@sentry.io/1'`) is no PDO DSN.
+_PDO_DSN = re.compile(
+    r"""(?i)(?:(?<![A-Za-z])dsn['"]?\s*(?:=>|=|:)\s*|\bnew\s+\\?PDO\(\s*)['"]([a-z][a-z0-9]*):(?!//)"""
+)
 _DRIZZLE = re.compile(r"""\b(?:dialect|driver)\s*:\s*['"](\w+)['"]""")
 
 _TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
@@ -108,6 +116,16 @@ def _overridden_default_adapters(text: str) -> set[int]:
         if mergers and all(_RAILS_ADAPTER.search(text, s, e) for s, e in mergers):
             out.update(m.start(1) for m in _RAILS_ADAPTER.finditer(text, start, end))
     return out
+
+
+# PHPUnit's layout: `tests/Unit/FooTest.php`, `tst/Data/DatabaseTest.php`. A test's DSN is the
+# database the suite runs on (or a driver it checks is refused), not one the app is configured for.
+_PHP_TEST_DIRS = frozenset({"tests", "test", "tst", "spec", "specs", "fixtures"})
+
+
+def _php_test_file(rel: str) -> bool:
+    parts = rel.split("/")
+    return parts[-1].endswith(("Test.php", "TestCase.php")) or any(p.lower() in _PHP_TEST_DIRS for p in parts[:-1])
 
 
 def database_for(ctx: Context, word: str) -> str | None:
@@ -181,6 +199,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if name.endswith(".php"):
         for m in _REQUIRED_DB_VERSION.finditer(text):
             yield from _emit(src, ctx, m.group(1), m.start(1))
+        if ("dsn" in src.lowered or "pdo" in src.lowered) and not _php_test_file(src.rel):
+            for m in _PDO_DSN.finditer(text):
+                yield from _emit(src, ctx, m.group(1).lower(), m.start(1))
     if name.endswith(".php") and not _FRAMEWORK_CONFIG_PHP.search(src.rel):
         yield from _driver_choices(src, ctx)
         return

@@ -168,3 +168,27 @@ def test_a_declared_minimum_database_version_names_a_supported_database(run_dete
     assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 4), ("mariadb", 5)]
     ev, _ = run_detector(data_storage.DETECTOR, "wp-includes/version.php", "<?php\n$required_mysql_version = '5.5.5';\n")
     assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 2)]
+
+
+def test_a_pdo_dsn_names_the_configured_database(run_detector):
+    """A PHP app on PDO names its database in the DSN's driver prefix: a default setting
+    (`'dsn' => 'sqlite:' . PATH`), a sample config's commented examples (`;dsn = "pgsql:host=..."`),
+    `new PDO("mysql:host=...")`. A URL-shaped DSN (Sentry's) and a PHPUnit test's DSN name none."""
+    config = "<?php\nclass Configuration {\n    private static $_defaults = [\n        'model_options' => [\n" \
+             "            'dsn' => 'sqlite:' . PATH . 'data' . DIRECTORY_SEPARATOR . 'db.sq3',\n        ],\n    ];\n}\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "lib/Configuration.php", config)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("sqlite", 5)]
+    sample = (';<?php http_response_code(403); /*\n[model]\n;class = Database\n;[model_options]\n'
+              ';dsn = "mysql:host=localhost;dbname=app;charset=UTF8"\n;usr = "app"\n\n'
+              ';[model_options]\n;dsn = "pgsql:host=localhost;dbname=app"\n')
+    ev, _ = run_detector(data_storage.DETECTOR, "cfg/conf.sample.php", sample)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 5), ("postgresql", 9)]
+    direct = '<?php\n$pdo = new \\PDO("mysql:host=" . getenv("DB_HOST") . ";dbname=app", $user, $pass);\n'
+    ev, _ = run_detector(data_storage.DETECTOR, "src/db.php", direct)
+    assert [(e.service, e.line) for e in ev if e.kind == DB_TYPE] == [("mysql", 2)]
+    sentry = "<?php\nreturn ['dsn' => 'https://key@o1.ingest.sentry.io/1'];\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "src/sentry.php", sentry)
+    assert [e for e in ev if e.kind == DB_TYPE] == []
+    test = "<?php\nclass DatabaseTest extends TestCase {\n    private $_options = ['dsn' => 'sqlsrv:Server=x'];\n}\n"
+    ev, _ = run_detector(data_storage.DETECTOR, "tst/Data/DatabaseTest.php", test)
+    assert [e for e in ev if e.kind == DB_TYPE] == []
