@@ -2970,6 +2970,11 @@ MORE_CASES += [
                      "src/music.rs": "use musicbrainz_rs::entity::artist::Artist;\nuse musicbrainz_rs::Fetch;\n\npub async fn artist(id: &str) { Artist::fetch().id(id).execute().await.ok(); }\n"}),
     ("youtube", {"Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nrustypipe = "0.11"\n',
                  "src/music.rs": "use rustypipe::client::RustyPipe;\n\npub async fn search(q: &str) { RustyPipe::new().query().music_search_main(q).await.ok(); }\n"}),
+    # self-hosted URL shorteners a PHP app forwards links to, one proxy class per vendor; a Python client
+    ("shlink", {"lib/Proxy/ShlinkProxy.php": "<?php\nclass ShlinkProxy extends AbstractProxy {\n    protected function _getUrl(Configuration $conf): string { return $conf->getKey('apiurl', 'shlink'); }\n}\n"}),
+    ("shlink", {"requirements.txt": "pyshlink==0.2.1\n", ".env.example": "SHLINK_API_KEY=\nSHLINK_URL=https://s.example.com\n"}),
+    ("yourls", {"lib/Proxy/YourlsProxy.php": "<?php\nclass YourlsProxy extends AbstractProxy {\n    protected function _getUrl(Configuration $conf): string { return $conf->getKey('apiurl', 'yourls'); }\n}\n"}),
+    ("yourls", {"src/shorten.js": "export const shorten = (base, sig, url) => fetch(`${base}/yourls-api.php?signature=${sig}&action=shorturl&format=json&url=${encodeURIComponent(url)}`);\n"}),
 ]
 
 
