@@ -2975,6 +2975,9 @@ MORE_CASES += [
     ("shlink", {"requirements.txt": "pyshlink==0.2.1\n", ".env.example": "SHLINK_API_KEY=\nSHLINK_URL=https://s.example.com\n"}),
     ("yourls", {"lib/Proxy/YourlsProxy.php": "<?php\nclass YourlsProxy extends AbstractProxy {\n    protected function _getUrl(Configuration $conf): string { return $conf->getKey('apiurl', 'yourls'); }\n}\n"}),
     ("yourls", {"src/shorten.js": "export const shorten = (base, sig, url) => fetch(`${base}/yourls-api.php?signature=${sig}&action=shorturl&format=json&url=${encodeURIComponent(url)}`);\n"}),
+    # an importer reading boards from the Deck app of a user's Nextcloud
+    ("nextcloud-deck", {"import/deck/deck.ts": "import fetch from 'node-fetch'\n\nexport const boards = (url: string, auth: string) =>\n"
+                        "    fetch(`${url}/index.php/apps/deck/api/v1.0/boards`, {headers: {Authorization: auth}})\n"}),
 ]
 
 
