@@ -2978,6 +2978,10 @@ MORE_CASES += [
     # an importer reading boards from the Deck app of a user's Nextcloud
     ("nextcloud-deck", {"import/deck/deck.ts": "import fetch from 'node-fetch'\n\nexport const boards = (url: string, auth: string) =>\n"
                         "    fetch(`${url}/index.php/apps/deck/api/v1.0/boards`, {headers: {Authorization: auth}})\n"}),
+    # a forum subscribing to IFTAS's domain denylists by default, and an avatar base URL from the env
+    ("iftas", {"src/install.js": "async function blocklists() {\n\tconst lists = [\n\t\t'https://about.iftas.org/wp-content/uploads/2025/10/iftas-dni-latest.csv',\n\t];\n"
+               "\tfor (const url of lists) { await fetch(url); }\n}\n"}),
+    ("gravatar", {"server/config/custom.js": "module.exports.custom = {\n  gravatarBaseUrl: process.env.GRAVATAR_BASE_URL,\n};\n"}),
 ]
 
 
