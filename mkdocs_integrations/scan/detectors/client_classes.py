@@ -36,6 +36,31 @@ _DECLARATIONS = (
 )
 
 
+# A vendor's settings type that holds its credentials (`type AmazonS3Config struct { AccessKeyID string;
+# SecretAccessKey string; Bucket string }`, `class StripeSettings: api_key: str`): the app keeps one
+# settings type per backend it can be configured for, named after it. The credential field within
+# the next lines is what makes it a connection's settings, not some vendor-named option set.
+_SETTINGS_NAME = r"([A-Za-z][A-Za-z0-9]*?)_?(?:Config|Configuration|Settings)\b"
+_SETTINGS_DECLARATIONS = (
+    re.compile(r"class(?<!\wclass)\s+" + _SETTINGS_NAME),
+    re.compile(r"type(?<!\wtype)\s+(?=\w+\s+struct\b)" + _SETTINGS_NAME),
+)
+_CREDENTIAL_FIELD = re.compile(
+    r"\b(?:SecretAccessKey|secret_access_key|AccessKeyI[dD]|access_key_id|ApiKey|APIKey|api_key|apiKey"
+    r"|ApiToken|APIToken|api_token|apiToken|ClientSecret|client_secret|clientSecret)\b"
+)
+
+
+def _settings_declarations(text: str) -> list[re.Match[str]]:
+    """Settings types of a vendor (`_SETTINGS_NAME`) with a credential field in their first lines."""
+    out = []
+    for rx in _SETTINGS_DECLARATIONS:
+        for m in rx.finditer(text):
+            if _CREDENTIAL_FIELD.search(text, m.end(), m.end() + 400):
+                out.append(m)
+    return out
+
+
 def _declarations(text: str) -> list[re.Match[str]]:
     """The client class declarations of the text, in text order (what `_CLASS.finditer` finds)."""
     return sorted((m for rx in _DECLARATIONS for m in rx.finditer(text)), key=lambda m: m.start())
@@ -56,6 +81,14 @@ def vendor_of(class_name: str) -> str | None:
     if not m or _TEST_NAME.match(class_name):
         return None
     word = m.group(1).lower()
+    return None if len(word) < 3 or word in _NOT_VENDORS else word
+
+
+def _settings_vendor(class_name: str, word: str) -> str | None:
+    """The vendor word of a settings type's name (`AmazonS3Config` → amazons3), or None."""
+    if _TEST_NAME.match(class_name):
+        return None
+    word = word.lower()
     return None if len(word) < 3 or word in _NOT_VENDORS else word
 
 
@@ -83,18 +116,20 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
-    if lang is None or not _declarations(src.text):
+    if lang is None or not (_declarations(src.text) or _settings_declarations(src.text)):
         return
     text = src.stripped(lang.comments)
     seen: set[str] = set()
-    for m in _declarations(text):
+    settings = _settings_declarations(text)
+    for m in sorted(_declarations(text) + settings, key=lambda m: m.start()):
         name = m.group(0).split()[-1]
-        word = vendor_of(name)
+        word = vendor_of(name) if m not in settings else _settings_vendor(name, m.group(1))
         sid = ctx.index.service_named(word) if word else None
         if sid is None or sid in seen:
             continue
         company = sid.split("-", 1)[0]
-        if company in PRODUCT_COMPANIES and company not in word and company not in text.lower():
+        maker = ctx.catalog.services[sid].name.split()[0].lower()  # "Amazon" of Amazon S3: the company spelled out
+        if company in PRODUCT_COMPANIES and company not in word and maker not in word and company not in text.lower():
             # A cloud's product name alone (`WorkersClient` for Cloudflare Workers, the app's
             # client of its own workers API) in a file that never names the company: a common noun.
             continue

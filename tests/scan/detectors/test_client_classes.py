@@ -87,3 +87,20 @@ def test_an_everyday_word_vendor_needs_its_name_elsewhere(run_detector):
     bridge = 'package notify\n\nimport "os"\n\ntype SignalClient struct{ url string }\n\nfunc New() SignalClient {\n\treturn SignalClient{url: os.Getenv("SIGNAL_CLI_REST_API_URL")}\n}\n'
     ev, _ = run_detector(DETECTOR, "notify/signal.go", bridge)
     assert [e.service for e in ev] == ["signal"]
+
+
+def test_a_vendor_settings_type_holding_its_credentials_is_its_service(run_detector):
+    """`type AmazonS3Config struct { AccessKeyID; SecretAccessKey; Bucket }`: the settings of one
+    backend the app can be configured for, named after it (the company spelled out, "Amazon",
+    names the AWS product). A vendor-named settings type without a credential field, or a
+    settings type named for no vendor, is none."""
+    go = ("package config\n\ntype AmazonS3Config struct {\n\tAccessKeyID     string\n\tSecretAccessKey string\n"
+          "\tBucket          string\n\tRegion          string\n}\n\ntype Configuration struct {\n\tFilesS3Config AmazonS3Config\n}\n")
+    ev, _ = run_detector(DETECTOR, "server/services/config/config.go", go)
+    assert [(e.service, e.line, e.get("class")) for e in ev if e.kind == FEATURE] == [("aws-s3", 3, "AmazonS3Config")]
+    no_secret = "class StripeSettings:\n    show_badge: bool = True\n"
+    ev, _ = run_detector(DETECTOR, "app/settings.py", no_secret)
+    assert [e for e in ev if e.kind == FEATURE] == []
+    generic = "type DatabaseConfig struct {\n\tApiKey string\n}\n"
+    ev, _ = run_detector(DETECTOR, "internal/config.go", generic)
+    assert [e for e in ev if e.kind == FEATURE] == []
