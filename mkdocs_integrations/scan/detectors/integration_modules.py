@@ -317,6 +317,9 @@ def _vendor_file_in_group(name: str, src: Source, ctx: Context) -> str | None:
     sid = ctx.index.service_named(stem)
     if sid is None or ctx.catalog.services[sid].word_name:
         return None
+    squashed = re.sub(r"[^a-z0-9]", "", stem.lower())
+    if squashed not in (sid.replace("-", ""), re.sub(r"[^a-z0-9]", "", ctx.catalog.services[sid].name.lower())):
+        return None  # a catalog keyword, no vendor's whole name (`l10n/translator.py` is no Azure Translator)
     return stem.lower()
 
 

@@ -115,6 +115,8 @@ GROUP_FOLDERS = frozenset({
     "social", "email", "mail", "sms", "chat", "messaging", "storage", "payment", "payments", "ai", "llm",
     "analytics", "crm", "video", "push", "calendar", "article", "articles", "notifications", "bounce",
     "provider", "providers",
+    # a notification system's senders, one per vendor (`notifications/agents/discord.ts`)
+    "agent", "agents",
     # where events come in from: `integrations/ingestors/sns/` beside `integrations/alerting/slack.go`
     "ingestors", "ingestor", "ingestion", "ingest",
     # download clients and indexers by protocol: `clients/torrent/deluge.py`, `downloaders/usenet/`

@@ -594,3 +594,15 @@ def test_a_folder_of_one_file_per_catalog_vendor_is_a_group_not_a_vendor(run_det
     assert [(e.name, e.service) for e in ev] == [("integration_module:plex", "plex")]
     ev, _ = run_detector(DETECTOR, "app/integrations/slack/github.py", "def notify(): pass\n")
     assert [e.service for e in ev] == ["slack"]
+
+
+
+def test_a_group_folders_file_needs_a_vendors_whole_name(run_detector):
+    """A file in such a folder named with a catalog keyword, not a vendor's whole name
+    (`llm/l10n/translator.py` beside Azure AI Translator), or with a vendor's everyday word
+    (`backend/sema/semaphore.go`, Semaphore CI), names no vendor."""
+    body = 'def translate(text):\n    return client.post(f"{BASE}/translate", json={"text": text})\n'
+    ev, _ = run_detector(DETECTOR, "kitsune/llm/l10n/translator.py", body)
+    assert all(e.service != "azure-translator" for e in ev)
+    ev, _ = run_detector(DETECTOR, "internal/backend/sema/semaphore.go", "package sema\n\ntype Semaphore struct{ ch chan struct{} }\n")
+    assert all(e.service != "semaphore" for e in ev)

@@ -249,3 +249,10 @@ def test_a_run_together_endpoint_script_names_its_vendor_for_the_catalog():
     assert module_of("endpoints/notifications/savediscordnotifications.php") == ("discord", False)
     assert module_of("endpoints/notifications/saveemailnotifications.php") is None  # a kind, no vendor
     assert module_of("endpoints/notifications/savenotificationsettings.php") == ("savenotificationsettings", False)
+
+
+def test_a_notification_systems_agents_folder_is_a_group():
+    """`notifications/agents/discord.ts`: one sender per vendor in the notification system's
+    `agents/`; the folder is no vendor, and its generic sender (`webhook.ts`) names none."""
+    assert module_of("server/lib/notifications/agents/discord.ts") == ("discord", False)
+    assert module_of("server/lib/notifications/agents/webhook.ts") is None
