@@ -59,6 +59,8 @@ _NOT_VENDORS = GENERIC_NAMES | frozenset({
     "result", "query", "queries", "rss", "atom", "ical", "ics", "html", "text", "plain", "raw", "smtp",
     "generic", "custom", "abstract", "dummy", "sample", "example", "demo", "mixin", "legacy", "other",
     "sparql", "endpoint", "odbc", "jdbc",
+    # the WebDAV family's own word (a `dav/` package serving CalDAV and CardDAV): a protocol
+    "dav",
 })
 # Bases of the language or of every class library: their subclasses share no purpose
 # (`ClickHouseException(Exception)` in each vendor's file is no family of vendors).
@@ -73,9 +75,11 @@ _ERRORS = re.compile(r"(?:Error|Exception|Warning)$")
 _PLUMBING = frozenset({
     "alias", "crypt", "crypto", "encrypt", "union", "combine", "chunker", "compress", "hasher", "virtual",
     "template", "overlay", "mirror", "proxy", "tool", "tools", "all", "tree",
+    # a scratch store on the server's own disk or memory (`tmp/`, `memory/`)
+    "tmp", "temp", "memory",
 })
 # A test double registered beside the vendors (`email/emailmock/`, `noop_sender/`, `fakestorage/`).
-_TEST_DOUBLE = re.compile(r"^(?:mock|fake|stub|dummy|noop|null|test)|(?:mock|fake|stub|dummy|noop|null)$", re.I)
+_TEST_DOUBLE = re.compile(r"^(?:mock|fake|stub|dummy|noop|null|test)|^nop$|(?:mock|fake|stub|dummy|noop|null)$", re.I)
 MIN_PACKAGES = 4  # a Go package family spans at least this many sibling packages
 MIN_KNOWN_PACKAGES = 3  # ... of which this many are named for catalog vendors
 # A company's short form as a word of a member's name names the company too (`MsTeams`).
@@ -207,13 +211,40 @@ def _package_services(package: str, file_services: dict[str, set[str]], name: st
     """The one catalog service whose SDK or API host a member package's files use and whose id
     its name leads, word for word (`google_photo/` calling photoslibrary.googleapis.com is
     google-photos, `s3/` importing the AWS SDK's s3 aws-s3); not another vendor's upload leg (a
-    cloud drive's package uploading through Alibaba OSS)."""
+    cloud drive's package uploading through Alibaba OSS). A name abbreviating the service's id
+    counts too (`psql/` opening lib/pq is postgresql, `gdrive/` google-drive, `samba/` smb): the
+    package's own SDK use confirms the abbreviation."""
     squashed = re.sub(r"[^a-z0-9]", "", name.lower())
     found = {
         sid for path, sids in file_services.items() if posixpath.dirname(path) == package for sid in sids
         if any("".join(sid.split("-")[i:]).startswith(squashed) for i in range(len(sid.split("-"))))
+        or _abbreviates(squashed, sid.replace("-", ""))
     } if len(squashed) >= 2 else set()
     return found.pop() if len(found) == 1 else None
+
+
+def _without_shared_prefix(names: dict[str, str]) -> dict[str, str]:
+    """Member package names without the leading words every member shares: a plugin system that
+    names its packages role first (`plg_backend_s3/`, `plg_backend_dropbox/`, `plugin-slack/`)
+    puts the vendor after the role words, as `connector-<vendor>` packages do. Unchanged when
+    any member's name is nothing but that prefix or the members share no leading word."""
+    values = list(names.values())
+    prefix = posixpath.commonprefix([v.lower() for v in values])
+    cut = max(prefix.rfind(c) for c in "_-.") + 1
+    if cut <= 0 or any(len(v) <= cut for v in values):
+        return names
+    return {package: name[cut:] for package, name in names.items()}
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`psql` of postgresql, `gdrive` of googledrive, `smb` of samba: the same first letter and
+    every letter of the shorter name in order in the longer one."""
+    if len(short) > len(long):
+        short, long = long, short
+    if len(short) < 3 or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _package_families(
@@ -231,7 +262,7 @@ def _package_families(
     for (_, registrar), members in sorted(groups.items()):
         if len(members) < MIN_PACKAGES:
             continue
-        names = {package: posixpath.basename(package) for package in members}
+        names = _without_shared_prefix({package: posixpath.basename(package) for package in members})
         known: dict[str, str] = {}
         for package, e in members.items():
             for cand in (names[package], e.get("class")):

@@ -345,3 +345,29 @@ def test_entry_points_of_an_apps_own_commands_are_no_family(tmp_path):
         f'{n} = "app.commands.{n}:{n.title()}Command"\n' for n in ("export", "backup", "report", "cleanup", "slack")
     )}
     assert "slack" not in service_ids(scan_tree(tmp_path, files))
+
+
+def _plg_backend(name: str, typ: str, imports: str = "") -> str:
+    head = f'import (\n\t"{imports}"\n)\n\n' if imports else ""
+    return f'package plg_backend_{name}\n\n{head}func init() {{\n\tBackend.Register("{name}", {typ}{{}})\n}}\n'
+
+
+def test_role_first_package_names_read_by_the_vendor_after_the_shared_prefix(tmp_path):
+    """`plugin/plg_backend_s3/`, `plg_backend_dropbox/`: a plugin system naming its packages role
+    first keeps the vendor after the prefix every member shares (as `connector-<vendor>`). An
+    abbreviation counts where the package's own SDK use confirms it (`psql` opening lib/pq,
+    `gdrive`, `samba`); the server's scratch store, a no-op and the DAV protocol are no vendors."""
+    files = {
+        f"server/plugin/plg_backend_{name}/index.go": _plg_backend(name, typ, imp)
+        for name, typ, imp in (
+            ("dropbox", "Dropbox", ""), ("ftp", "Ftp", ""), ("mysql", "Mysql", "github.com/go-sql-driver/mysql"),
+            ("webdav", "WebDav", ""), ("s3", "S3Backend", "github.com/aws/aws-sdk-go/service/s3"),
+            ("psql", "PSQL", "github.com/lib/pq"), ("gdrive", "GDrive", "google.golang.org/api/drive/v3"),
+            ("samba", "Samba", "github.com/hirochachacha/go-smb2"),
+            ("tmp", "TmpStorage", ""), ("nop", "BlackHole", ""), ("dav", "Dav", ""), ("url", "Url", ""),
+        )
+    }
+    ids = service_ids(scan_tree(tmp_path / "acme", files))
+    assert {"dropbox", "mysql", "webdav", "aws-s3", "postgresql", "google-drive", "smb"} <= ids
+    assert not {i for i in ids if i.startswith("plg")}
+    assert not {"s3", "psql", "gdrive", "samba", "tmp", "nop", "dav", "url"} & ids
