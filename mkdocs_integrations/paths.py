@@ -3,6 +3,7 @@ not where an application uses them."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 
@@ -103,6 +104,38 @@ def is_vendored_asset_path(path: str) -> bool:
                 if p in _LIBRARY_DIRS:
                     return True
             return False
+    return False
+
+
+def _library_root(path: str) -> str | None:
+    """The served library folder a path sits in (`public/assets/lib`), or None."""
+    parts = path.split("/")[:-1]
+    for i, part in enumerate(parts):
+        if part in _SERVED_ROOTS:
+            for j in range(i + 1, len(parts)):
+                if parts[j] in _SOURCE_DIRS:
+                    return None
+                if parts[j] in _LIBRARY_DIRS:
+                    return "/".join(parts[:j + 1])
+            return None
+    return None
+
+
+_RELATIVE_IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["'](\.\.?/[^"'\s]+)["']""")
+
+
+def imports_app_modules(path: str, text: str) -> bool:
+    """A script in a served library folder that imports modules from outside that folder
+    (`public/assets/lib/chromecast.js` importing `../model/config.js`) is the app's own code kept
+    beside its helpers: a library copied in as is never imports the app that serves it."""
+    root = _library_root(path)
+    if root is None:
+        return False
+    folder = posixpath.dirname(path)
+    for m in _RELATIVE_IMPORT.finditer(text):
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        if not (target + "/").startswith(root + "/"):
+            return True
     return False
 
 

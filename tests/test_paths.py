@@ -147,6 +147,24 @@ def test_a_library_copied_into_public_is_no_request_of_the_app(tmp_path):
     assert "transloadit" not in ids
 
 
+def test_an_app_module_kept_in_a_served_lib_folder_is_the_apps_code(tmp_path):
+    """`public/assets/lib/chromecast.js` imports `../model/config.js`: the app's own module kept
+    beside its helpers, not a copied library, so the Cast sender it loads is the app's. A copied
+    library importing only its own files (`./core.js`) stays vendored."""
+    inv = scan_tree(tmp_path, {
+        "public/assets/lib/chromecast.js": (
+            'import { get as getConfig } from "../model/config.js";\n'
+            '$script.src = "https://www.gstatic.com/cv/js/sender/v1/cast_sender.js?loadCastFramework=1";\n'
+        ),
+        "public/assets/lib/uppy/uppy.js": (
+            'import core from "./core.js";\nvar ASSEMBLIES = "https://api2.transloadit.com/assemblies";\n'
+        ),
+    })
+    ids = service_ids(inv)
+    assert "google-cast" in ids
+    assert "transloadit" not in ids
+
+
 @pytest.mark.parametrize("path, agent", [
     (".agents/skills/pnpm-upgrade-package/scripts/check-release-age-window.mjs", True),
     (".claude/hooks/format.py", True),

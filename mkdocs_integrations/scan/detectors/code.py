@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, IMPORT, Evidence
-from ...paths import is_vendored_asset_path
+from ...paths import imports_app_modules, is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, PY, multiline_template_spans, strip_comments
 from ...catalog.index import CatalogIndex
@@ -484,6 +484,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None or (lang is JS and is_minified_bundle(src.text)):
         return
+    if is_vendored_asset_path(src.rel) and not imports_app_modules(src.rel, src.text):
+        return  # a third-party script copied into the served root: what the library can do
     raw_text = blank_rust_test_modules(_RUST_LIFETIME.sub(" ", src.text)) if lang is RUST else src.text
     # Comments are not evidence, but blanking them is the costliest step of this detector,
     # and most files the literal gate lets through still yield nothing (on the benchmark's
@@ -638,7 +640,9 @@ def _provider_strings(
 DETECTOR = Detector(
     name="code",
     accepts=lambda rel, name, ctx: (
-        language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_vendored_asset_path(rel)
+        # (files of a served library folder are read: the app's own modules kept there import
+        # the app's other modules, `imports_app_modules`, and are the app's code)
+        language_for(name) is not None and not name.endswith((".min.js", ".d.ts"))
     ),
     detect=detect,
     literals=gate_literals,
