@@ -2982,6 +2982,14 @@ MORE_CASES += [
     ("iftas", {"src/install.js": "async function blocklists() {\n\tconst lists = [\n\t\t'https://about.iftas.org/wp-content/uploads/2025/10/iftas-dni-latest.csv',\n\t];\n"
                "\tfor (const url of lists) { await fetch(url); }\n}\n"}),
     ("gravatar", {"server/config/custom.js": "module.exports.custom = {\n  gravatarBaseUrl: process.env.GRAVATAR_BASE_URL,\n};\n"}),
+    # a file manager's NFS backend dialing the export with VMware's Go client
+    ("nfs", {"go.mod": "module x\n\ngo 1.22\n\nrequire github.com/vmware/go-nfs-client v0.0.0-20190605212624-d43b92724c1b\n",
+             "backend/nfs/index.go": 'package nfs\n\nimport "github.com/vmware/go-nfs-client/nfs"\n\n'
+             'func mount(host, export string) (*nfs.Target, error) {\n\tm, err := nfs.DialMount(host)\n'
+             '\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn m.Mount(export, nil)\n}\n'}),
+    # Collabora Online (CODE) beside the app as the WOPI office server
+    ("collabora-online", {"docker-compose.yml": "services:\n  office:\n    image: collabora/code:24.04.10.2.1\n"
+                          "    environment:\n      - aliasgroup1=https://app.example.com:443\n"}),
 ]
 
 
