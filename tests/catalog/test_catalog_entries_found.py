@@ -2877,6 +2877,19 @@ _REGISTRARS = _pear_family("Registrar", "Adapter", "Registrar_AdapterAbstract", 
     "Custom": "Registrar_AdapterAbstract"})
 MORE_CASES += [(sid, _PANELS) for sid in ("cpanel", "plesk", "directadmin", "hestiacp", "control-web-panel")]
 MORE_CASES += [(sid, _REGISTRARS) for sid in ("netearthone", "resell-biz", "resellerid")]
+_NOTIFY_ARMS = """pub async fn send(specifics: &NotificationPlatformSpecifics, msg: &str) -> Result<()> {
+    let client = reqwest::Client::new();
+    match specifics {
+        NotificationPlatformSpecifics::Discord { url } => {
+            client.post(url).json(&json!({"content": msg})).send().await?;
+        }
+        NotificationPlatformSpecifics::Gotify { url, token } => {
+            client.post(format!("{url}/message")).header("X-Gotify-Key", token).json(&json!({"message": msg})).send().await?;
+        }
+    }
+    Ok(())
+}
+"""
 MORE_CASES += [
     ("plesk", {"composer.json": '{"require": {"plesk/api-php-lib": "^2.2"}}',
                "src/Hosting/PleskProvisioner.php": "<?php\nuse PleskX\\Api\\Client;\n$client = new Client($host, 8443);\n"}),
@@ -2990,6 +3003,12 @@ MORE_CASES += [
     # Collabora Online (CODE) beside the app as the WOPI office server
     ("collabora-online", {"docker-compose.yml": "services:\n  office:\n    image: collabora/code:24.04.10.2.1\n"
                           "    environment:\n      - aliasgroup1=https://app.example.com:443\n"}),
+    # Umami's tracker global called from the app's code, the script's URL in the app's config
+    ("umami", {"app/lib/hooks.ts": "export const useTrack = () => (eventName: string, data?: object) => {\n"
+               "  window.umami?.track(eventName, { ...data });\n};\n"}),
+    # one branch per notification vendor over the app's enum of them, each sending the request
+    ("gotify", {"crates/notification/src/lib.rs": _NOTIFY_ARMS}),
+    ("discord", {"crates/notification/src/lib.rs": _NOTIFY_ARMS}),
 ]
 
 
