@@ -547,13 +547,14 @@ GUARD_LITERALS = frozenset(
 # A placeholder glued to a host's last label that holds the domain ending: a vendor with one store
 # per country builds its host as `https://api.audible${tld}/...`, `f"https://www.amazon{tld}"`
 # (tld = '.co.uk'). The host is the vendor's, read at its `.com` store; the letters before the
-# placeholder are no host of their own.
-_TLD_PLACEHOLDER = re.compile(rf"(?<=[A-Za-z0-9])({_PLACEHOLDER})(?![A-Za-z0-9.-]|{_PLACEHOLDER})")
+# placeholder are no host of their own. The placeholder may also stand for the whole ending after
+# the dot, named for the domain's suffix (`format!("https://api.audible.{suffix}/1.0/...")`).
+_TLD_PLACEHOLDER = re.compile(rf"(?<=[A-Za-z0-9])\.?({_PLACEHOLDER})(?![A-Za-z0-9.-]|{_PLACEHOLDER})")
 
 
 def _tld_placeholder(placeholder: str) -> bool:
-    """`placeholder` (`${tld}`, `{this.regionTld}`, `%s` excluded) names a top-level domain."""
-    return "tld" in name_words(placeholder) or "tlds" in name_words(placeholder)
+    """`placeholder` (`${tld}`, `{this.regionTld}`, `{suffix}`, `%s` excluded) names a top-level domain."""
+    return not {"tld", "tlds", "suffix"}.isdisjoint(name_words(placeholder))
 
 
 def tld_templated_at(text: str, end: int) -> bool:

@@ -1139,3 +1139,20 @@ def test_a_tld_placeholder_glued_to_the_host_reads_the_vendors_com_store(run_det
     assert ("api.audible.com", "audible") in hosts
     assert not any(name == "api.audible" for name, _ in hosts)
     assert ("api.unknown-vendor.io", "") in hosts
+
+
+def test_a_domain_suffix_placeholder_after_the_dot_reads_the_vendors_com_store(run_detector):
+    """`format!("https://api.audible.{suffix}/...")` (suffix = "co.uk" per locale): the
+    placeholder stands for the whole domain ending, so the host is the vendor's `.com` store, and
+    `api.audible` before it is no host of its own. Another placeholder label (`{region}`) is not."""
+    ev, _ = run_detector(DETECTOR, "crates/providers/audible/src/lib.rs", """
+        fn url_from_locale(locale: &AudibleLocale) -> String {
+            let suffix = suffix_from_locale(locale);
+            format!("https://api.audible.{suffix}/1.0/catalog/products")
+        }
+        fn other(region: &str) -> String { format!("https://api.unknown-vendor.{region}/v1") }
+    """)
+    hosts = {(e.name, e.service) for e in ev if e.kind == HOST}
+    assert ("api.audible.com", "audible") in hosts
+    assert not any(name in ("api.audible", "api.audible.com") and not sid for name, sid in hosts)
+    assert not any(name.startswith("api.unknown-vendor.com") for name, _ in hosts)
