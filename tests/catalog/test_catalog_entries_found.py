@@ -3009,6 +3009,10 @@ MORE_CASES += [
     # one branch per notification vendor over the app's enum of them, each sending the request
     ("gotify", {"crates/notification/src/lib.rs": _NOTIFY_ARMS}),
     ("discord", {"crates/notification/src/lib.rs": _NOTIFY_ARMS}),
+    # the Search API's bare origin as a client's base URL, paths joined on it
+    ("itunes", {"crates/providers/itunes/src/lib.rs": 'static URL: &str = "https://itunes.apple.com";\n\n'
+                'pub async fn search(client: &reqwest::Client, q: &str) {\n'
+                '    client.get(format!("{URL}/search")).query(&[("term", q)]).send().await.ok();\n}\n'}),
 ]
 
 
