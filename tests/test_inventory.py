@@ -430,6 +430,31 @@ def test_a_catalog_vendors_module_posting_to_another_vendors_api_is_that_vendor(
     assert "whatsapp" not in ids(inv)
 
 
+def test_a_vendors_branch_over_an_enum_of_vendors_reads_other_hosts_inside_the_branch_only(tmp_path):
+    """ryot's notification match holds every vendor's branch in one file: Telegram's branch
+    posting to api.telegram.org is no sign that Discord's branch (posting to the user's webhook
+    URL) delivers through Telegram. A branch with another vendor's host inside it still does."""
+    inv = scan(tmp_path, {
+        "crates/notification/src/lib.rs": (
+            "pub async fn send(s: &NotificationPlatformSpecifics, msg: &str) -> Result<()> {\n"
+            "    match s {\n"
+            "        NotificationPlatformSpecifics::Discord { url } => {\n"
+            "            client.post(url).json(&json!({\"content\": msg})).send().await?;\n"
+            "        }\n"
+            "        NotificationPlatformSpecifics::Telegram { token } => {\n"
+            "            client.post(format!(\"https://api.telegram.org/bot{token}/sendMessage\")).send().await?;\n"
+            "        }\n"
+            "        NotificationPlatformSpecifics::Whatsapp { sid } => {\n"
+            "            client.post(\"https://api.twilio.com/2010-04-01/Accounts/x/Messages.json\").send().await?;\n"
+            "        }\n"
+            "    }\n"
+            "    Ok(())\n"
+            "}\n"),
+    })
+    assert {"discord", "telegram", "twilio"} <= ids(inv)
+    assert "whatsapp" not in ids(inv)
+
+
 def test_a_product_module_calling_its_companys_gateway_or_identity_platform_names_the_product(tmp_path):
     """alist's `drivers/onedrive/` reads the drive through graph.microsoft.com (the catalog's
     "Microsoft OneDrive" is Microsoft's), and `drivers/webdav/` fetches a SharePoint cookie by

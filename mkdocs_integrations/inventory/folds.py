@@ -25,6 +25,7 @@ def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], c
     platform's host is no such API: a storage driver refreshing its OAuth token at
     login.microsoftonline.com (a WebDAV driver's SharePoint sign-in) still talks to its own vendor."""
     file_hosts: dict[str, set[str]] = defaultdict(set)
+    line_hosts: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for sid, evs in per_service.items():
         svc = catalog.services.get(sid)
         if svc is not None and svc.category in ("oauth", "auth_provider"):
@@ -32,11 +33,20 @@ def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], c
         for e in evs:
             if e.kind == HOST and not is_test_path(e.path):
                 file_hosts[e.path].add(sid)
+                line_hosts[e.path].append((e.line, sid))
     for sid in sorted(per_service):
         shown = [e for e in per_service[sid] if shows_use(e)]
         if not shown or any(not (e.kind == FEATURE and e.name.startswith(MODULE_PREFIX)) for e in shown):
             continue
-        called = {_vendor(other) for e in shown for other in file_hosts.get(e.path, ())}
+        # A vendor's branch over an enum of vendors (`vendor_arms`, one file holding every
+        # vendor's branch and host) calls through another vendor only with that host inside it.
+        called = {
+            _vendor(other) for e in shown
+            for other in (
+                {o for line, o in line_hosts.get(e.path, ()) if e.line <= line <= int(e.get("arm_end"))}
+                if e.get("arm_end") else file_hosts.get(e.path, ())
+            )
+        }
         if called and _vendor(sid) not in called and not _same_company(sid, called, catalog):
             del per_service[sid]
 

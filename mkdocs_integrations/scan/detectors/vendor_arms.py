@@ -87,23 +87,25 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for start, end, enum, variant in heads:
         by_enum.setdefault(enum, []).append((start, end, variant))
     for enum, arms in by_enum.items():
-        vendors = []
+        vendors: list[tuple[int, str, int, int]] = []
         for k, (start, end, variant) in enumerate(arms):
             sid = ctx.index.service_titled(variant) if len(variant) >= 4 else None
             if sid is None or ctx.catalog.services[sid].word_name:
                 continue
             stop = arms[k + 1][0] if k + 1 < len(arms) else len(text)
-            vendors.append((start, sid, text[end:_block_end(text, end, min(stop, end + _BRANCH_MAX))]))
-        if len({sid for _, sid, _ in vendors}) < 2:
+            vendors.append((start, sid, end, _block_end(text, end, min(stop, end + _BRANCH_MAX))))
+        if len({sid for _, sid, _, _ in vendors}) < 2:
             continue
         seen = set()
-        for start, sid, body in vendors:
-            if sid in seen or not _REQUEST.search(body):
+        for start, sid, end, stop in vendors:
+            if sid in seen or not _REQUEST.search(text, end, stop):
                 continue
             seen.add(sid)
+            # the branch's last line: the inventory reads other vendors' hosts inside it only
+            # (the file holds every vendor's branch, each with its own host)
             yield Evidence(
                 path=src.rel, line=src.line_of(start), kind=FEATURE, name=f"integration_module:{sid}", service=sid,
-                detail=(("module", sid), ("enum", enum)),
+                detail=(("module", sid), ("enum", enum), ("arm_end", str(src.line_of(stop)))),
             )
 
 
