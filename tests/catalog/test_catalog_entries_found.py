@@ -3013,6 +3013,10 @@ MORE_CASES += [
     ("itunes", {"crates/providers/itunes/src/lib.rs": 'static URL: &str = "https://itunes.apple.com";\n\n'
                 'pub async fn search(client: &reqwest::Client, q: &str) {\n'
                 '    client.get(format!("{URL}/search")).query(&[("term", q)]).send().await.ok();\n}\n'}),
+    # TanStack AI's provider adapters (papra's ai/adapters/anthropic/ on @tanstack/ai-anthropic)
+    ("anthropic", {"package.json": '{"dependencies": {"@tanstack/ai": "^0.39.1", "@tanstack/ai-anthropic": "^0.16.0"}}',
+                   "src/ai/anthropic.ts": "import { createAnthropicChat } from '@tanstack/ai-anthropic';\n"
+                                          "export const chat = createAnthropicChat('claude-sonnet-4', process.env.ANTHROPIC_API_KEY);\n"}),
 ]
 
 

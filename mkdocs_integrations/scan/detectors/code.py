@@ -498,6 +498,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     yield from _records(src, ctx, lang, text)
 
 
+# A literal that goes on to one static file (`.../storage/v1/object/public/avatars/jordan.png` in a
+# sample webhook payload's record): the URL of a stored file, data, no request to the API.
+_STATIC_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|ico|pdf|mp3|mp4)$", re.I)
+
+
 def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[Record]:
     seen: set[tuple[str, str]] = set()
 
@@ -577,7 +582,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     for path, sid in ctx.index.api_paths if present is None or not gate.paths.isdisjoint(present) else ():
         # A path that ends inside a segment ends there: `/ws/2` is no `/ws/2002/07/utility`.
         tail = r"(?![A-Za-z0-9])" if path[-1:].isalnum() else ""
-        m = re.search(r"""['"`][^'"`\n]*""" + re.escape(path) + tail, text)
+        m = next((m for m in re.finditer(r"""['"`][^'"`\n]*""" + re.escape(path) + tail + r"""([^'"`\n]*)""", text)
+                  if not _STATIC_FILE.search(m.group(1))), None)
         if m and once("call:" + sid, "api path"):
             yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=f"API path {path.rstrip('/')}",
                            service=sid, detail=(("api_path", "1"),))

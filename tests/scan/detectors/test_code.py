@@ -393,6 +393,18 @@ def test_api_path_ends_at_a_segment_boundary(run_detector):
     assert [e.service for e in ev if e.kind == CALL] == []
 
 
+def test_api_path_to_one_stored_file_is_data(run_detector):
+    """A sample payload's `avatar_url: "https://x.supabase.co/storage/v1/object/public/a/jo.png"`
+    is one stored file's URL, no request to the Storage API; a request on a configured base URL
+    (`${base}/storage/v1/object/${bucket}/${file}`) is."""
+    sample = 'export const payload = {\n  avatar_url:\n    "https://xyz.supabase.co/storage/v1/object/public/avatars/jo.png",\n};\n'
+    ev, _ = run_detector(DETECTOR, "src/samples/supabase.ts", sample)
+    assert [e.service for e in ev if e.kind == CALL] == []
+    call = "await fetch(`${this.config.url}/storage/v1/object/${this.config.bucket}/${file}`, { method: 'PUT' });\n"
+    ev, _ = run_detector(DETECTOR, "src/lib/datasources/Supabase.ts", call)
+    assert [e.service for e in ev if e.kind == CALL] == ["supabase-storage"]
+
+
 def test_env_module_reads_are_env_reads(run_detector):
     """`import { env } from "@/env"` (t3-env and its kind) or from node:process: `env.NAME` reads NAME."""
     src = """\
