@@ -197,7 +197,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from _emit(src, ctx, m.group(1), m.start(1))
         return
     if name.endswith(".php"):
-        for m in _REQUIRED_DB_VERSION.finditer(text):
+        for m in _REQUIRED_DB_VERSION.finditer(text) if "_version" in src.lowered or "version'" in src.lowered else ():
             yield from _emit(src, ctx, m.group(1), m.start(1))
         if ("dsn" in src.lowered or "pdo" in src.lowered) and not _php_test_file(src.rel):
             for m in _PDO_DSN.finditer(text):
@@ -219,7 +219,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from _emit(src, ctx, m.group(1).split("_")[0] if m.group(1).startswith("postgresql") else m.group(1), m.start(1))
         for m in _DB_URL_DEFAULT.finditer(text):
             yield from _emit(src, ctx, m.group(1).lower(), m.start(1))
-        for m in _SQLALCHEMY_URL_CREATE.finditer(text):
+        for m in _SQLALCHEMY_URL_CREATE.finditer(text) if "URL.create(" in text else ():
             yield from _emit(src, ctx, m.group(1).split("+")[0], m.start(1))
         return
     for m in _JDBC.finditer(text):  # application.properties / .yml
