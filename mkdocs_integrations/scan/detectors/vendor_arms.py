@@ -36,8 +36,7 @@ _KIND_WORDS = frozenset({
 # branch head can be. Found from the capitalised kind words with `str.find`, so that a file's
 # cost grows with these names, not its size (a pattern of the four head shapes, unanchored,
 # took ~5 s over the benchmark's 10k-file tree; one anchored on the kind words still 2.3 s).
-_KIND_TITLES = ("Platform", "Provider", "Integration", "Notifier", "Source", "Destination", "Channel", "Service",
-                "Target", "Sink", "Backend", "Gateway")
+_KIND_TITLES = tuple(sorted({w.removesuffix("s").title() for w in _KIND_WORDS}))
 _IDENT_TAIL = re.compile(r"[A-Za-z0-9_]*")
 _MEMBER = re.compile(r"(::|\.)([A-Z]\w*)")
 
@@ -160,7 +159,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 def literals(ctx: Context) -> tuple[str, ...]:
     # the enum's kind word, which a file must hold before any branch can count (an arrow or a
     # `case` alone is in nearly every file: business code would run this detector for nothing)
-    return tuple(sorted({w.removesuffix("s") for w in _KIND_WORDS}))
+    return tuple(t.lower() for t in _KIND_TITLES)
 
 
 DETECTOR = Detector(name="vendor-arms", accepts=accepts, detect=detect, literals=literals)
