@@ -314,12 +314,10 @@ def _vendor_file_in_group(name: str, src: Source, ctx: Context) -> str | None:
     stem = ROLE_SUFFIX.sub("", src.name.rsplit(".", 1)[0])
     if len(stem) < 3 or stem.lower() in GENERIC_NAMES:
         return None
-    sid = ctx.index.service_named(stem)
+    # a vendor's own id or name, not a catalog keyword (`l10n/translator.py` is no Azure Translator)
+    sid = ctx.index.service_titled(stem)
     if sid is None or ctx.catalog.services[sid].word_name:
         return None
-    squashed = re.sub(r"[^a-z0-9]", "", stem.lower())
-    if squashed not in (sid.replace("-", ""), re.sub(r"[^a-z0-9]", "", ctx.catalog.services[sid].name.lower())):
-        return None  # a catalog keyword, no vendor's whole name (`l10n/translator.py` is no Azure Translator)
     return stem.lower()
 
 
