@@ -221,6 +221,27 @@ def _foreign_authorize_host(text: str, name: str) -> str | None:
     return squashed if len(squashed) >= 2 and squashed.isalpha() and squashed not in _NOT_A_VENDOR else None
 
 
+# Spring Security's per-provider user step (`class GithubOAuth2UserService :
+# DefaultOAuth2UserService()`, the widespread `GoogleOAuth2UserInfo extends OAuth2UserInfo`): the
+# app reads that vendor's own user profile after `oauth2Login`, so the vendor is a sign-in
+# provider. Spring Boot keeps the endpoints in its provider defaults, so the file holds no
+# authorize URL for the rules above to find.
+_SPRING_USER_CLASS = re.compile(
+    r"\bclass\s+([A-Z][A-Za-z0-9]*?)O[Aa]uth2?User(?:Service|Info|Details)?\b[^{]{0,200}?"
+    r"\b(?:DefaultOAuth2UserService|OAuth2UserService|OidcUserService|OAuth2UserInfo)\b"
+)
+
+
+def _spring_user_classes(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, vendor name, sign-in id) of each Spring OAuth2 user class named after a
+    catalogued sign-in vendor (`Custom`, `Default` or the app's own prefix name none)."""
+    for m in _SPRING_USER_CLASS.finditer(text):
+        name = "".join(name_words(m.group(1)))
+        sid = ctx.index.sign_in_provider(name) if len(name) >= 2 and name.isalpha() and name not in _NOT_A_VENDOR else None
+        if sid:
+            yield m.start(), name, sid
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -231,6 +252,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return
     # The login step is in the file, or the file is one provider of the app's sign-in code
     # (`tools/auth/gitea.go` beside `auth.go`: the flow is shared, each file names its endpoints).
+    if lang.name in ("java", "kotlin") and "oauth2user" in src.lowered:
+        found = list(_spring_user_classes(src.stripped(lang.comments), ctx))
+        for offset, name, sid in found:
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
+                           service=sid, detail=(("sign_in", name),))
+        if found:
+            return
     sign_in_path = is_sign_in_path(src.rel)
     stem = src.name.rsplit(".", 1)[0]
     declared = _declared_vendor(stem)
@@ -311,7 +339,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/")
+_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
 
 
 DETECTOR = Detector(

@@ -309,3 +309,31 @@ def test_a_sign_in_button_component_is_named_by_its_vendor_not_its_widget(run_de
     for rel in ("components/blocks/OAuth/GithubButton.tsx", "components/auth/GithubLoginButton.tsx",
                 "components/auth/github-sign-in-link.tsx"):
         assert [(s, n) for _, s, n in _found(run_detector, rel, GITHUB_BUTTON_TSX)] == [("github-oauth", "github")], rel
+
+
+def test_a_spring_oauth2_user_class_named_for_a_vendor_is_that_vendors_sign_in(run_detector):
+    """Spring Boot keeps the provider endpoints in its own defaults: the app's per-vendor user
+    step (`GithubOAuth2UserService`, `GoogleOAuth2UserInfo`) is what names the provider."""
+    kotlin = (
+        "package org.acme.security.oauth2\n\n"
+        "import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService\n\n"
+        "class GithubOAuth2UserService : DefaultOAuth2UserService() {\n"
+        "  override fun loadUser(userRequest: OAuth2UserRequest?): OAuth2User = super.loadUser(userRequest)\n}\n"
+    )
+    assert _found(run_detector, "src/main/kotlin/org/acme/security/oauth2/GithubOAuth2UserService.kt", kotlin) == [
+        (5, "github-oauth", "github")]
+    java = (
+        "package com.example.security.oauth2.user;\n\n"
+        "public class GoogleOAuth2UserInfo extends OAuth2UserInfo {\n"
+        "    public String getId() { return (String) attributes.get(\"sub\"); }\n}\n"
+    )
+    assert _found(run_detector, "src/main/java/com/example/security/oauth2/user/GoogleOAuth2UserInfo.java", java) == [
+        (3, "google-oauth", "google")]
+    # The app's own or a generic user service names no vendor; nor does a class that is no
+    # Spring OAuth2 user step, nor one in a comment.
+    own = kotlin.replace("GithubOAuth2UserService", "CustomOAuth2UserService")
+    assert _found(run_detector, "src/main/kotlin/org/acme/security/oauth2/CustomOAuth2UserService.kt", own) == []
+    plain = "public class GithubOAuth2UserInfo {\n    String login;\n}\n"
+    assert _found(run_detector, "src/main/java/com/example/GithubOAuth2UserInfo.java", plain) == []
+    commented = "/* class GithubOAuth2UserService : DefaultOAuth2UserService() */\nclass Other\n"
+    assert _found(run_detector, "src/main/kotlin/org/acme/Other.kt", commented) == []
