@@ -601,3 +601,48 @@ def test_an_app_token_for_the_same_entrys_api_host_stays_that_api(tmp_path):
             '    client.get(format!("{API_URL}/artists/{id}")).send().await.ok();\n}\n'),
     })
     assert "spotify-oauth" in ids(inv)
+
+
+def test_python_auth_library_provider_modules(tmp_path):
+    inv = scan(tmp_path, {
+        "app/oauth.py": (
+            "from flask_dance.contrib.github import make_github_blueprint\n"
+            "from flask_dance.contrib.azure import make_azure_blueprint\n"
+            "from allauth.socialaccount.providers.oauth2.views import OAuth2Adapter\n"
+            "from allauth.socialaccount.providers.openid_connect.views import x\n"
+            "from allauth.socialaccount.providers.naver.provider import NaverProvider\n"
+        ),
+    })
+    found = ids(inv)
+    assert {"github-oauth", "microsoft-entra-id", "oidc", "naver-oauth"} <= found
+    assert "oauth2-oauth" not in found and "github" not in found
+
+
+def test_django_installed_apps_name_allauth_providers(tmp_path):
+    inv = scan(tmp_path, {
+        "requirements.txt": "django-allauth==65.0\n",
+        "app/settings.py": "INSTALLED_APPS = [\n    'allauth',\n    'allauth.socialaccount.providers.kakao',\n"
+                           "    'allauth.socialaccount.providers.github',\n]\n",
+    })
+    assert {"kakao-oauth", "github-oauth"} <= ids(inv)
+
+
+def test_a_social_sign_in_connector_package_is_the_vendors_sign_in(tmp_path):
+    """`packages/connectors/connector-discord/` building Discord's authorize URL and reading
+    /users/@me is "Sign in with Discord" (every file of the package), not Discord's API; an
+    SMS connector package beside it stays the vendor's API service."""
+    write_tree(tmp_path, {
+        "packages/connectors/connector-discord/src/constant.ts":
+            "export const authorizationEndpoint = 'https://discord.com/oauth2/authorize';\n"
+            "export const accessTokenEndpoint = 'https://discord.com/api/v10/oauth2/token';\n"
+            "export const userInfoEndpoint = 'https://discord.com/api/v10/users/@me';\n",
+        "packages/connectors/connector-discord/src/types.ts": "export type DiscordConfig = { clientId: string };\n",
+        "packages/connectors/connector-discord/src/index.ts":
+            "import { authorizationEndpoint } from './constant.js';\nexport const getAuthorizationUri = () => authorizationEndpoint;\n",
+        "packages/connectors/connector-twilio-sms/src/constant.ts":
+            "export const endpoint = 'https://api.twilio.com/2010-04-01/Accounts/{accountSID}/Messages.json';\n",
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {s.id for s in inv.services}
+    assert "discord-oauth" in found and "discord" not in found
+    assert "twilio" in found and not any(s.startswith("connector") for s in found)

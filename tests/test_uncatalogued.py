@@ -1,7 +1,14 @@
-"""Names of services outside the catalog, made from scanned hosts."""
+"""Names of services outside the catalog, made from scanned hosts; and, through whole scans of
+realistic trees, which uncatalogued hosts and modules become a vendor and which are the app's own."""
 
 from __future__ import annotations
 
+from helpers import scan_tree as scan
+from helpers import service_ids as ids
+from helpers import write_tree
+
+from mkdocs_integrations.pipeline import build_inventory
+from mkdocs_integrations.scan import Scanner
 from mkdocs_integrations.uncatalogued import agreed_name, api_slug
 
 
@@ -46,11 +53,6 @@ def test_a_module_named_in_words_agrees_with_its_vendors_short_host():
 
 
 def _inventory(tmp_path, files, name="app"):
-    from helpers import write_tree
-
-    from mkdocs_integrations.pipeline import build_inventory
-    from mkdocs_integrations.scan import Scanner
-
     root = tmp_path / name
     write_tree(root, files)
     inv, _ = build_inventory(Scanner(), [root], root, analysis_date="2026-01-01")
@@ -214,3 +216,124 @@ def test_a_posting_integration_that_authorizes_with_oauth_calls_the_vendors_api(
         ".env.example": "PODIO_CLIENT_ID=\nPODIO_CLIENT_SECRET=\n",
     })
     assert "podio" in found
+
+
+def test_uncatalogued_api_hosts_become_services_but_not_the_apps_own(tmp_path):
+    inv = scan(tmp_path / "shop", {
+        "client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\nfetch("https://api.shop.io/v2/orders");\n'
+                     'const docs = "https://docs.example-vendor.com/api/reference";\n'
+                     'const sample = "https://api.acmecorp.com/v1/hooks"; // the stock example company\n'
+                     'const mine = "https://api.yourdomain.com/v1/items";\n'
+                     'const sdk = createClient({ baseUrl: "https://your-store.com/api/v3" });\n'
+                     'const api = "https://api.mystore.com/v2/products";\n',
+    })
+    assert "pinboard" in ids(inv)
+    assert "shop" not in ids(inv)  # the application's own API
+    assert "example-vendor" not in ids(inv)  # documentation links are not APIs
+    assert "acmecorp" not in ids(inv) and "yourdomain" not in ids(inv)  # placeholders
+    assert not {"your-store", "yourstore", "mystore"} & ids(inv)  # a shop's placeholders
+
+
+def test_a_your_label_is_a_placeholder_host(tmp_path):
+    inv = scan(tmp_path / "shop", {
+        "Sync.tsx": '<Input placeholder="https://your-deployed-application.com/api/hook" />;\n'
+                    'fetch("https://api.pinboard.in/v1/posts/add");\n',
+    })
+    assert "pinboard" in ids(inv) and "your-deployed-application" not in ids(inv)
+
+
+def test_uncatalogued_integration_modules_become_services(tmp_path):
+    inv = scan(tmp_path / "reader", {
+        "internal/integration/wallabag/wallabag.go": 'package wallabag\n\nimport "net/http"\n\n'
+            'func Send(u string) { http.NewRequest("POST", u+"/api/entries.json", nil) }\n',
+        "internal/integration/pagerduty/pd.go": "package pagerduty\n",
+        "internal/integration/wallabag/wallabag_test.go": "package wallabag\n",
+    })
+    assert {"wallabag", "pagerduty"} <= ids(inv)
+    wallabag = next(u for u in inv.services if u.id == "wallabag")
+    assert wallabag.category == "external_api" and all("_test" not in e.path for e in wallabag.evidence)
+
+
+def test_umbrella_cloud_domains_name_no_vendor(tmp_path):
+    inv = scan(tmp_path, {"lib/ads.ts": 'fetch("https://datamanager.googleapis.com/v1/audienceMembers:ingest");\n'})
+    assert "googleapis" not in ids(inv)
+    assert [h for h, _, _ in inv.other_hosts] == ["datamanager.googleapis.com"]  # still listed
+
+
+def test_brand_domains_are_named_after_the_brand(tmp_path):
+    inv = scan(tmp_path, {"lib/partners.ts": 'fetch("https://api.getrewardful.com/v1/affiliates");\n'
+                                             'fetch("https://open.tiktokapis.com/v2/user/info/");\n'})
+    assert {"rewardful", "tiktok"} <= ids(inv)
+
+
+def test_brand_domain_of_a_catalogued_vendor_is_that_vendor(tmp_path):
+    inv = scan(tmp_path, {"app/Http/LastfmController.php": "<?php\n$k = env('LASTFM_API_KEY');\n$u = sprintf('https://www.last.fm/api/auth/?api_key=%s', $k);\n"})
+    assert "lastfm" in ids(inv) and "last" not in ids(inv)
+
+
+def test_a_module_and_an_api_of_one_uncatalogued_vendor_are_one_service(tmp_path):
+    inv = scan(tmp_path, {
+        "app/integrations/my_mini_factory/base_client.rb": 'class BaseClient\n  URL = "https://www.myminifactory.com/api/v2/objects"\n  def get = Net::HTTP.get(URI(URL))\nend\n',
+    })
+    found = {u.id for u in inv.services} & {"myminifactory", "my-mini-factory"}
+    assert len(found) == 1
+
+
+def test_a_brand_domain_takes_the_name_the_modules_give_it(tmp_path):
+    """api.acmeops.io called from `alerting/provider/acmeopsio/` is one vendor, "acmeopsio", not
+    "acmeops" from the host plus "acmeopsio" from the module."""
+    inv = scan(tmp_path, {
+        "alerting/provider/acmeopsio/acmeopsio.go": 'package acmeopsio\n\nimport "net/http"\n\nconst URL = "https://api.acmeops.io/v2/alert_events/http/"\n\nfunc Send() { http.Post(URL, "application/json", nil) }\n',
+    })
+    assert ids(inv) & {"acmeops", "acmeopsio"} == {"acmeopsio"}
+
+
+def test_ip_addresses_and_documentation_links_are_not_vendors(tmp_path):
+    inv = scan(tmp_path, {
+        "app/sentinel.php": "<?php\n$url = 'http://127.0.0.1:8888/api/health';\n",
+        "views/api.py": 'msg = "see https://api.data.gov/docs/rate-limits/ for more information"\n',
+    })
+    assert not {"0", "127", "data"} & ids(inv)
+
+
+def test_the_apps_own_domain_with_a_suffix_is_not_a_vendor(tmp_path):
+    """kavita calling plus.kavitareader.com: its own service, like typebot calling typebot.io."""
+    inv = scan(tmp_path / "kavita", {
+        "API/Config.cs": 'public static string PlusApiUrl = "https://plus.kavitareader.com";\n',
+        "API/Stats.cs": 'private const string ApiUrl = "https://api.statsvendor.io";\n',
+    })
+    assert "kavitareader" not in ids(inv)
+    assert "statsvendor" in ids(inv)
+
+
+def test_another_api_host_of_a_found_service_is_no_new_vendor(tmp_path):
+    """storeapi.kobo.com is the catalog's Kobo store; authorize.kobo.com/api/… on the same
+    domain is that service's too, not an uncatalogued "kobo"."""
+    write_tree(tmp_path, {"app/kobo.py": (
+        'import requests\n'
+        'STORE = "https://storeapi.kobo.com"\n'
+        'requests.get(STORE + "/v1/initialization")\n'
+        'REFERRAL = "https://authorize.kobo.com/api/AuthenticatedReferral/client/v1/getLink"\n'
+    )})
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "kobo-store" in found and "kobo" not in found
+
+
+def test_a_shared_vendor_host_alone_is_the_vendors_api(tmp_path):
+    """graph.facebook.com (Facebook Login's host) read for a page's share count and
+    connect.facebook.net loading the JS SDK (sdk.js, no `fbq`): Meta's Graph API, neither a
+    sign-in nor a Pixel. A sign-in's own config, or the Pixel's `fbq('init')`, keeps each."""
+    tree = {
+        "resources/views/dashboard.blade.php": (
+            "<script>$.getJSON('https://graph.facebook.com/?id=' + url, function (d) { show(d.shares); });</script>\n"),
+        "resources/views/partials/sdk.blade.php": (
+            '<script>js.src = "//connect.facebook.net/en_GB/sdk.js#xfbml=1&version=v2.5";</script>\n'),
+    }
+    found = ids(scan(tmp_path / "a", tree))
+    assert "facebook" in found and not {"facebook-login", "meta-pixel"} & found
+    tree["resources/views/partials/pixel.blade.php"] = (
+        "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n<script>fbq('init', '{{ $pixel }}');</script>\n")
+    tree[".env.example"] = "FACEBOOK_APP_ID=\nFACEBOOK_APP_SECRET=\n"
+    found = ids(scan(tmp_path / "b", tree))
+    assert {"facebook-login", "meta-pixel"} <= found

@@ -1,0 +1,166 @@
+"""Folds (inventory/folds.py): evidence that names one service but shows another's use is moved
+to that one (a vendor module posting to another API, a MySQL driver beside MariaDB)."""
+
+from __future__ import annotations
+
+from helpers import scan_tree as scan
+from helpers import service_ids as ids
+from helpers import write_tree
+
+from mkdocs_integrations.pipeline import build_inventory
+from mkdocs_integrations.scan import Scanner
+
+
+def test_a_module_wrapping_another_vendors_api_is_that_vendor(tmp_path):
+    """`integrations/aggregator/` calls api.nango.dev: the folder names a role, Nango is the vendor;
+    a notification handler whose only URL is a localhost fallback calls nowhere."""
+    inv = scan(tmp_path / "billing", {
+        "app/services/integrations/aggregator/base_service.rb": 'BASE_URL = "https://api.nango.dev/"\n'
+                                                                "Net::HTTP.post(URI(BASE_URL + 'proxy'), body)\n",
+        "worker/src/features/notifications/commentMentionHandler.ts":
+            'const baseUrl = process.env.NEXTAUTH_URL || "http://localhost:3000";\nawait sendEmail(baseUrl);\n',
+    })
+    assert "nango" in ids(inv)
+    assert not ({"aggregator", "commentmention"} & ids(inv))
+
+
+def test_a_catalog_vendors_module_posting_to_another_vendors_api_is_that_vendor(tmp_path):
+    """healthchecks' `integrations/whatsapp/` sends through api.twilio.com: Twilio is the
+    service; a module that calls its own vendor still names it."""
+    inv = scan(tmp_path, {
+        "hc/integrations/whatsapp/transport.py": 'import requests\nURL = "https://api.twilio.com/2010-04-01/Accounts/%s/Messages.json"\nrequests.post(URL)\n',
+        "hc/integrations/whatsapp/views.py": "def add_whatsapp(request):\n    pass\n",
+        "hc/integrations/telegram/transport.py": 'import requests\nrequests.post("https://api.telegram.org/bot1/sendMessage")\n',
+    })
+    assert {"twilio", "telegram"} <= ids(inv)
+    assert "whatsapp" not in ids(inv)
+
+
+def test_a_vendors_branch_over_an_enum_of_vendors_reads_other_hosts_inside_the_branch_only(tmp_path):
+    """ryot's notification match holds every vendor's branch in one file: Telegram's branch
+    posting to api.telegram.org is no sign that Discord's branch (posting to the user's webhook
+    URL) delivers through Telegram. A branch with another vendor's host inside it still does."""
+    inv = scan(tmp_path, {
+        "crates/notification/src/lib.rs": (
+            "pub async fn send(s: &NotificationPlatformSpecifics, msg: &str) -> Result<()> {\n"
+            "    match s {\n"
+            "        NotificationPlatformSpecifics::Discord { url } => {\n"
+            "            client.post(url).json(&json!({\"content\": msg})).send().await?;\n"
+            "        }\n"
+            "        NotificationPlatformSpecifics::Telegram { token } => {\n"
+            "            client.post(format!(\"https://api.telegram.org/bot{token}/sendMessage\")).send().await?;\n"
+            "        }\n"
+            "        NotificationPlatformSpecifics::Whatsapp { sid } => {\n"
+            "            client.post(\"https://api.twilio.com/2010-04-01/Accounts/x/Messages.json\").send().await?;\n"
+            "        }\n"
+            "    }\n"
+            "    Ok(())\n"
+            "}\n"),
+    })
+    assert {"discord", "telegram", "twilio"} <= ids(inv)
+    assert "whatsapp" not in ids(inv)
+
+
+def test_a_product_module_calling_its_companys_gateway_or_identity_platform_names_the_product(tmp_path):
+    """alist's `drivers/onedrive/` reads the drive through graph.microsoft.com (the catalog's
+    "Microsoft OneDrive" is Microsoft's), and `drivers/webdav/` fetches a SharePoint cookie by
+    signing in at login.microsoftonline.com: neither delivers through another vendor."""
+    inv = scan(tmp_path, {
+        "drivers/onedrive/util.go": (
+            'package onedrive\nimport "net/http"\n'
+            'func list() { http.Get("https://graph.microsoft.com/v1.0/me/drive/root/children") }\n'),
+        "drivers/webdav/odrvcookie/fetch.go": (
+            'package odrvcookie\nimport "net/http"\n'
+            'func fetch() { http.Post("https://login.microsoftonline.com/extSTS.srf", "", nil) }\n'),
+    })
+    assert {"onedrive", "webdav"} <= ids(inv)
+
+
+def test_a_mysql_driver_beside_mariadb_alone_is_mariadbs(tmp_path):
+    """MariaDB speaks MySQL's protocol: `mysql2` in an app whose only such database is MariaDB
+    (its compose image) is MariaDB's driver, not a MySQL server as well."""
+    tree = {
+        "package.json": '{"dependencies": {"mysql2": "^3.0.0", "knex": "^3.0.0"}}',
+        "docker-compose.yml": "services:\n  db:\n    image: mariadb:11\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+    # Anything else that names MySQL (its image, its env vars) keeps it a service of its own.
+    tree["docker-compose.yml"] += "  mysql:\n    image: mysql:8\n"
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
+def test_an_mmdb_reader_beside_a_datasets_download_url_reads_that_dataset(tmp_path):
+    """A free MMDB dataset downloaded from its GitHub releases (a catalog call that proves the
+    dataset alone, no host of its own) is what the MMDB reader reads: no MaxMind as well."""
+    tree = {
+        "composer.json": '{"require": {"maxmind-db/reader": "^1.11"}}',
+        "src/GeoIP/Reader.php": "<?php\nclass Reader\n{\n    public function update(): void\n    {\n"
+        "        $url = 'https://github.com/HostByBelle/IP-Geolocation-DB/releases/latest/download/cc0-both-country.mmdb';\n"
+        "        file_put_contents('country.mmdb', file_get_contents($url));\n    }\n}\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "hostbybelle-ip-geolocation-db" in found and "maxmind" not in found
+
+
+def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
+    """The mariadb image reads MYSQL_ROOT_PASSWORD: declared on that compose service it configures
+    MariaDB, no MySQL server; the same name in a file without MariaDB's image still names MySQL."""
+    tree = {"docker-compose.yml": "services:\n  mariadb:\n    image: mariadb:10.8\n"
+                                  "    environment:\n      MYSQL_ROOT_PASSWORD: 123\n"}
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+    tree["deploy/docker-compose.yml"] = "services:\n  app:\n    image: acme/app\n    environment:\n      MYSQL_HOST: db\n"
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+    # beside the app's own MySQL driver the variables are the app's MySQL too: both stay
+    go = {"docker-compose.yml": tree["docker-compose.yml"],
+          "go.mod": "module example.com/blog\n\ngo 1.22\n\nrequire github.com/go-sql-driver/mysql v1.8.1\n",
+          "database.go": 'package main\n\nimport (\n\t"database/sql"\n\n\t_ "github.com/go-sql-driver/mysql"\n)\n\n'
+                         'func open(dsn string) (*sql.DB, error) { return sql.Open("mysql", dsn) }\n'}
+    write_tree(tmp_path / "go", go)
+    inv, _ = build_inventory(Scanner(), [tmp_path / "go"], tmp_path / "go", analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
+def test_a_driver_for_each_of_mysql_and_mariadb_supports_both(tmp_path):
+    """A build profile per database (Quarkus' MySQL and MariaDB JDBC extensions): MariaDB known
+    only by its own driver does not take the MySQL driver, both are supported."""
+    inv = scan(tmp_path, {"pom.xml": (
+        "<project><dependencies>\n"
+        "<dependency><groupId>io.quarkus</groupId><artifactId>quarkus-jdbc-mysql</artifactId></dependency>\n"
+        "<dependency><groupId>io.quarkus</groupId><artifactId>quarkus-jdbc-mariadb</artifactId></dependency>\n"
+        "</dependencies></project>\n")})
+    assert {"mariadb", "mysql"} <= ids(inv)
+
+
+def test_mariadb_only_in_a_ci_test_matrix_leaves_the_mysql_driver_mysqls(tmp_path):
+    write_tree(tmp_path, {
+        "Gemfile": "source 'https://rubygems.org'\ngem 'mysql2'\n",
+        ".github/workflows/test.yml": (
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    services:\n"
+            "      mariadb:\n        image: mariadb\n    steps:\n      - run: bin/rails test\n"
+        ),
+    })
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
+def test_a_products_module_calling_its_companys_api_gateway_is_that_product(tmp_path):
+    """A Microsoft Teams module creating meetings through Microsoft Graph delivers through
+    Microsoft's own gateway: Teams is the service (unlike a WhatsApp module posting to Twilio)."""
+    inv = scan(tmp_path / "app", {
+        "app/integrations/microsoft_teams/client.py": (
+            "import requests\n\n\ndef meeting(token, user):\n"
+            '    return requests.post(f"https://graph.microsoft.com/v1.0/users/{user}/onlineMeetings", headers={"Authorization": token})\n'),
+    })
+    assert {"microsoft-teams", "microsoft-graph"} <= ids(inv)

@@ -1,0 +1,369 @@
+"""Which candidate services the inventory keeps (inventory/keep.py): evidence that is real but
+proves no use (lockfile entries, test-only tools, stock framework config, the app itself) drops
+the service, seen through whole scans of realistic trees."""
+
+from __future__ import annotations
+
+from helpers import scan_tree as scan
+from helpers import service_ids as ids
+
+
+def test_lockfile_entries_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"next": "14.0.0"}}',
+        "package-lock.json": '{"lockfileVersion": 3, "packages": {"node_modules/mixpanel": {"version": "0.18.0"}}}',
+    })
+    assert "mixpanel" not in ids(inv)
+
+
+def test_go_indirect_requires_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n"
+                  "\tgithub.com/stripe/stripe-go/v76 v76.0.0\n"
+                  "\tcloud.google.com/go/firestore v1.18.0 // indirect\n)\n",
+    })
+    assert "stripe" in ids(inv)
+    assert "firebase-firestore" not in ids(inv)
+
+
+def test_tests_and_ci_secrets_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {
+        "src/__tests__/pay.test.ts": 'import Stripe from "stripe";\nfetch("https://api.twilio.com/2010-04-01");\n',
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                    "      - run: echo ${{ secrets.SENDGRID_API_KEY }}\n",
+    })
+    assert not ({"stripe", "twilio", "sendgrid"} & ids(inv))
+    assert "github-actions" in ids(inv)
+
+
+def test_seed_data_is_not_where_a_service_is_used(tmp_path):
+    """Demo rows for a development database (a sample meeting link) name no dependency."""
+    inv = scan(tmp_path, {
+        "packages/database/prisma/seed/data.ts": 'export const events = [{ url: "https://zoom.us/j/1234567890" }];\n',
+        "db/seeds.rb": 'Integration.create!(url: "https://api.twilio.com/2010-04-01")\n',
+        "database/seeders/DemoSeeder.php": "<?php\n$link = 'https://zoom.us/j/42';\n",
+    })
+    assert not ({"zoom", "twilio"} & ids(inv))
+    inv = scan(tmp_path / "app", {"lib/meet.ts": 'await fetch("https://api.zoom.us/v2/users/me/meetings");\n'})
+    assert "zoom" in ids(inv)
+
+
+def test_umbrella_sdk_needs_a_call_of_its_own(tmp_path):
+    base = {"requirements.txt": "boto3==1.34.0\n"}
+    inv = scan(tmp_path / "a", {**base, "app.py": "import boto3\nclient = boto3.client('sts')\n"})
+    assert "aws-s3" not in ids(inv)
+    inv = scan(tmp_path / "b", {**base, "app.py": "import boto3\ns3 = boto3.client('s3')\ns3.upload_file('a', 'b', 'c')\n"})
+    assert "aws-s3" in ids(inv) and inv.get("aws-s3").strength == "used"
+
+
+def test_openai_package_is_not_azure_without_azure_calls(tmp_path):
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"openai": "^4.0.0"}}',
+        "ai.ts": 'import OpenAI from "openai";\nconst o = new OpenAI();\no.chat.completions.create({});\n',
+    })
+    assert "openai" in ids(inv) and "azure-openai" not in ids(inv)
+
+
+def test_ci_platform_needs_its_config_not_only_its_env_vars(tmp_path):
+    inv = scan(tmp_path, {
+        "magefile.go": 'package main\n\nimport "os"\n\nvar tag = os.Getenv("DRONE_TAG")\n',
+        ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n",
+    })
+    assert "github-actions" in ids(inv)
+    assert "drone" not in ids(inv)
+
+
+def test_hosts_in_build_tooling_are_not_the_apps_apis(tmp_path):
+    inv = scan(tmp_path, {
+        "frontend/scripts/deploy-preview.mjs": 'await fetch("https://git.maintainer.dev/api/v1/repos/x/y/issues/1/comments");\n',
+        "src/client.ts": 'fetch("https://api.pinboard.in/v1/posts/add");\n',
+    })
+    assert "pinboard" in ids(inv)
+    assert "maintainer" not in ids(inv)
+
+
+def test_the_application_itself_is_not_its_own_dependency(tmp_path):
+    files = {"package.json": '{"dependencies": {"dub": "^0.71.5", "stripe": "^14.0.0"}}',
+             "lib/x.ts": 'import { Dub } from "dub";\nimport Stripe from "stripe";\nnew Dub(); new Stripe(key);\n'}
+    assert "dub" not in ids(scan(tmp_path / "dub", files))
+    assert {"dub", "stripe"} <= ids(scan(tmp_path / "shop", files))
+
+
+def test_a_ci_platform_building_itself_is_its_own_ci(tmp_path):
+    """Woodpecker's repository runs its pipelines on Woodpecker (`.woodpecker/*.yaml`): the
+    pipeline files show the CI is used, whatever the repository's name."""
+    files = {".woodpecker/test.yaml": "steps:\n  test:\n    image: golang\n    commands: [go test ./...]\n"}
+    assert "woodpecker" in ids(scan(tmp_path / "woodpecker", files))
+    assert "woodpecker" in ids(scan(tmp_path / "app", files))
+
+
+def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
+    # Laravel's config/*.php list every driver the framework supports; one read of its env
+    # vars there is no use. The same vendor with a package, or declared in .env.example, is.
+    inv = scan(tmp_path, {
+        "composer.json": '{"require": {"laravel/framework": "^11.0", "symfony/mailgun-mailer": "^7.0"}}',
+        "config/cache.php": "<?php\nreturn ['stores' => ['memcached' => ['servers' => [['host' => env('MEMCACHED_HOST', '127.0.0.1')]]]]];\n",
+        "config/logging.php": "<?php\nreturn ['papertrail' => ['url' => env('PAPERTRAIL_URL'), 'port' => env('PAPERTRAIL_PORT')]];\n",
+        "config/queue.php": "<?php\nreturn ['sqs' => ['prefix' => env('SQS_PREFIX', 'https://sqs.us-east-1.amazonaws.com/your-account-id')]];\n",
+        "config/services.php": "<?php\nreturn ['mailgun' => ['domain' => env('MAILGUN_DOMAIN')], 'postmark' => ['token' => env('POSTMARK_TOKEN')]];\n",
+        "config/broadcasting.php": "<?php\nreturn ['ably' => ['key' => env('ABLY_KEY')]];\n",
+        ".env.example": "PAPERTRAIL_URL=\n",
+    })
+    found = ids(inv)
+    assert not {"memcached", "aws-sqs", "postmark", "ably"} & found
+    assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
+
+
+def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
+    # An SDK package's test suite runs against a local Redis: ioredis in devDependencies,
+    # called in test/ only. The same dev dependency used by the app's code is a service.
+    test = 'import Redis from "ioredis";\nexport const client = new Redis(process.env.TEST_REDIS);\n'
+    inv = scan(tmp_path / "a", {"packages/sdk/package.json": '{"devDependencies": {"ioredis": "^5.3.0"}}',
+                                "packages/sdk/test/helpers/redis.ts": test})
+    assert "redis" not in ids(inv)
+    inv = scan(tmp_path / "b", {"packages/sdk/package.json": '{"devDependencies": {"ioredis": "^5.3.0"}}',
+                                "packages/sdk/src/cache.ts": test})
+    assert "redis" in ids(inv)
+
+
+def test_fixture_project_in_a_test_folder_is_no_service(tmp_path):
+    # A test fixture project (its own package.json and wrangler.toml under src/fixtures/) on
+    # which the tests check that the app's SDK bundles for Cloudflare Workers: no hosting of
+    # the app's. The same project outside a test folder is deployed there.
+    files = {"package.json": '{"name": "sdk", "dependencies": {"zod": "^3.0.0"}}',
+             "compat/src/fixtures/worker/package.json": '{"devDependencies": {"wrangler": "^4.0.0"}}',
+             "compat/src/fixtures/worker/wrangler.toml": 'name = "compat"\nmain = "src/index.ts"\n'}
+    inv = scan(tmp_path / "a", files)
+    assert "cloudflare-workers" not in ids(inv)
+    inv = scan(tmp_path / "b", {k.replace("src/fixtures/", "src/"): v for k, v in files.items()})
+    assert "cloudflare-workers" in ids(inv)
+
+
+def test_a_variable_only_the_test_env_file_declares_is_no_service(tmp_path):
+    # `.env.test`'s `ELASTICSEARCH_ENABLED=false`, a setting of the test suite no code reads:
+    # no search engine of the app's. Declared in the app's own `.env.example`, it is one.
+    files = {"composer.json": '{"name": "acme/app", "require": {"php": ">=8.2"}}',
+             ".env.test": "KERNEL_CLASS='App\\Kernel'\nELASTICSEARCH_ENABLED=false\n"}
+    inv = scan(tmp_path / "a", files)
+    assert "elasticsearch" not in ids(inv)
+    inv = scan(tmp_path / "b", {**files, ".env.example": "ELASTICSEARCH_ENABLED=true\nELASTICSEARCH_HOST=localhost\n"})
+    assert "elasticsearch" in ids(inv)
+
+
+def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
+    # logfire in a PEP 735 `[dependency-groups] dev` list, its setup commented out: a debugging
+    # tool a developer installs, not shipped with the app. Imported by the app, it is a service;
+    # in the project's own dependencies, it is one as well.
+    dev = '[project]\nname = "app"\ndependencies = []\n\n[dependency-groups]\ndev = ["logfire>=0.51.0"]\n'
+    inv = scan(tmp_path / "a", {"pyproject.toml": dev, "app/settings.py": "# import logfire\n# logfire.configure()\nDEBUG = True\n"})
+    assert "logfire" not in ids(inv)
+    inv = scan(tmp_path / "b", {"pyproject.toml": dev, "app/settings.py": "import logfire\n\nlogfire.configure()\n"})
+    assert "logfire" in ids(inv)
+    inv = scan(tmp_path / "c", {"pyproject.toml": '[project]\nname = "app"\ndependencies = ["logfire>=0.51.0"]\n'})
+    assert "logfire" in ids(inv)
+
+
+def test_npm_dev_dependency_no_code_imports_is_no_service(tmp_path):
+    # nodemailer in a workspace's devDependencies, never imported (a peer of next-auth's email
+    # provider, kept for its types): a front-end build bundles only what code imports, so it
+    # ships nothing. Imported, it is the app's SMTP; in `dependencies`, a declared service.
+    pkg = '{"name": "db", "devDependencies": {"nodemailer": "^6.9.0"}}'
+    inv = scan(tmp_path / "a", {"packages/database/package.json": pkg, "packages/database/index.ts": "export const db = 1;\n"})
+    assert "smtp" not in ids(inv)
+    inv = scan(tmp_path / "b", {"packages/database/package.json": pkg,
+                                "packages/database/mail.ts": 'import nodemailer from "nodemailer";\nexport const t = nodemailer.createTransport({});\n'})
+    assert "smtp" in ids(inv)
+    inv = scan(tmp_path / "c", {"packages/database/package.json": '{"name": "db", "dependencies": {"nodemailer": "^6.9.0"}}'})
+    assert "smtp" in ids(inv)
+
+
+def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
+    # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
+    # helper: the call pattern's common name with a transitive dependency is no use.
+    lock = '{"lockfileVersion": 3, "packages": {"node_modules/@azure/storage-blob": {"version": "12.26.0"}}}'
+    code = "export async function uploadFile(file: File, blob: Blob) {\n  return fetch('/upload', { method: 'PUT', body: blob });\n}\n"
+    inv = scan(tmp_path / "a", {"package.json": '{"dependencies": {"snowflake-sdk": "^2.0.0"}}',
+                                "package-lock.json": lock, "src/files.ts": code})
+    assert "azure-blob-storage" not in ids(inv)
+    # Declared by the app itself, the same call is its use.
+    inv = scan(tmp_path / "b", {"package.json": '{"dependencies": {"@azure/storage-blob": "^12.26.0"}}',
+                                "package-lock.json": lock, "src/files.ts": code})
+    assert inv.get("azure-blob-storage").strength == "used"
+
+
+def test_stock_framework_driver_without_its_adapter_is_no_service(tmp_path):
+    # Laravel's stock `rackspace` disk, beside other disks' bucket settings (`'visibility'`, read
+    # as facts of every disk in the file): with no league/flysystem-rackspace installed the
+    # framework cannot load the driver. An app setting that is no driver (a Gravatar URL) stays.
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^11.0", "league/flysystem-aws-s3-v3": "^3.0"}}',
+        "config/filesystems.php": "<?php\nreturn ['disks' => [\n"
+        "  's3_private' => ['driver' => 's3', 'bucket' => env('PRIVATE_AWS_BUCKET'), 'visibility' => 'private'],\n"
+        "  'rackspace' => ['driver' => 'rackspace', 'username' => 'your-username',\n"
+        "    'endpoint' => 'https://identity.api.rackspacecloud.com/v2.0/'],\n]];\n",
+        "config/services.php": "<?php\nreturn ['gravatar' => ['url' => 'https://www.gravatar.com/avatar']];\n",
+    }
+    inv = scan(tmp_path / "a", files)
+    assert "rackspace-cloud-files" not in ids(inv)
+    assert {"aws-s3", "gravatar"} <= ids(inv)
+    files["composer.json"] = '{"require": {"laravel/framework": "^11.0", "league/flysystem-rackspace": "^1.0"}}'
+    inv = scan(tmp_path / "b", files)
+    assert "rackspace-cloud-files" in ids(inv)
+
+
+def test_stock_framework_config_in_a_configuration_folder(tmp_path):
+    # An app embedding Laravel's stock config arrays in its own core
+    # (app/Core/Configuration/laravelConfig.php): the `beanstalkd` queue connection with no
+    # pda/pheanstalk installed is a menu entry the framework cannot load, as in config/queue.php.
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+        "app/Core/Configuration/laravelConfig.php": "<?php\nreturn ['queue' => ['connections' => [\n"
+        "  'beanstalkd' => ['driver' => 'beanstalkd', 'host' => env('BEANSTALKD_QUEUE_HOST', 'localhost')],\n]]];\n",
+    }
+    assert "beanstalkd" not in ids(scan(tmp_path / "a", files))
+    files["composer.json"] = '{"require": {"laravel/framework": "^11.0", "pda/pheanstalk": "^5.0"}}'
+    assert "beanstalkd" in ids(scan(tmp_path / "b", files))
+
+
+def test_commented_out_example_env_vars_alone_are_not_services(tmp_path):
+    inv = scan(tmp_path, {".env.example": "# Betterstack Status Page\n# BETTERSTACK_UPTIME_API_KEY=\nSENTRY_DSN=\n"})
+    assert "sentry" in ids(inv)
+    assert "better-stack" not in ids(inv)
+
+
+def test_runtime_platform_env_reads_alone_are_not_hosting(tmp_path):
+    inv = scan(tmp_path, {
+        "src/views.py": 'import os\ninstall = "kubernetes" if os.environ.get("KUBERNETES_SERVICE_HOST") else "docker"\n',
+    })
+    assert "kubernetes" not in ids(inv)
+
+
+def test_an_auth_library_needs_its_package_not_only_its_env_names(tmp_path):
+    """NEXTAUTH_SECRET kept as the secret's name after a move to Better Auth is no NextAuth."""
+    inv = scan(tmp_path, {
+        "package.json": '{"dependencies": {"better-auth": "^1.0.0"}}',
+        "utils/auth.ts": 'import { betterAuth } from "better-auth";\n'
+                         'export const a = betterAuth({ secret: process.env.NEXTAUTH_SECRET });\n'
+                         'export const s = (h) => a.api.getSession({ headers: h });\n',
+    })
+    assert "nextauth" not in ids(inv)
+    inv = scan(tmp_path / "other", {
+        "package.json": '{"dependencies": {"next-auth": "^4.0.0"}}',
+        "lib/auth.ts": 'import NextAuth from "next-auth";\nexport default NextAuth({ secret: process.env.NEXTAUTH_SECRET });\n',
+    })
+    assert "nextauth" in ids(inv)
+
+
+def test_an_umbrella_sdk_call_only_in_tests_proves_nothing(tmp_path):
+    inv = scan(tmp_path, {
+        "requirements.txt": "boto3==1.35\n",
+        "app/notify.py": 'import boto3\nboto3.client("sns").publish(TopicArn=t, Message=m)\n',
+        "app/tests/test_notify.py": 'import boto3\nsqs = boto3.client("sqs")\nsqs.receive_message(QueueUrl=q)\n',
+    })
+    assert "aws-sns" in ids(inv)
+    assert "aws-sqs" not in ids(inv)
+
+
+def test_a_documentation_sites_services_are_not_the_apps(tmp_path):
+    inv = scan(tmp_path, {
+        "docs/package.json": '{"dependencies": {"@docsearch/js": "^3.0.0"}}',
+        "docs/assets/js/search.js": 'import docsearch from "@docsearch/js";\ndocsearch({});\n',
+        "web/package.json": '{"dependencies": {"@sentry/react": "^8.0.0"}}',
+    })
+    assert "algolia" not in ids(inv)
+    assert "sentry" in ids(inv)
+
+
+def test_packages_composer_installs_inside_the_tree_are_not_the_apps(tmp_path):
+    """composer's `config.vendor-dir` (FreshRSS installs into `lib/`, committed): SimplePie's
+    optional Memcached and Redis caches are the library's, not the app's; the app's own use of
+    PHPMailer, beside them in `lib/`, still counts."""
+    tree = {
+        "lib/composer.json": '{"require": {"simplepie/simplepie": "dev-master", "phpmailer/phpmailer": "6.9.1"},'
+                             ' "config": {"vendor-dir": "./"}}',
+        "lib/simplepie/simplepie/src/Cache/Redis.php": "<?php\nuse Predis\\Client;\n$this->redis = new Client($options);\n",
+        "lib/simplepie/simplepie/src/Cache/Memcached.php": "<?php\n$this->cache = new \\Memcached();\n"
+                                                           "$this->cache->addServer(getenv('MEMCACHED_HOST'), 11211);\n",
+        "lib/Minz/Mailer.php": "<?php\nuse PHPMailer\\PHPMailer\\PHPMailer;\n$mail = new PHPMailer(true);\n$mail->isSMTP();\n",
+    }
+    found = ids(scan(tmp_path / "app", tree))
+    assert "smtp" in found
+    assert not {"redis", "memcached"} & found
+    # Without the vendor-dir those folders are the app's own code.
+    tree["lib/composer.json"] = '{"require": {"simplepie/simplepie": "dev-master", "phpmailer/phpmailer": "6.9.1"}}'
+    assert {"redis", "memcached"} <= ids(scan(tmp_path / "plain", tree))
+
+
+def test_go_test_helper_files_are_tests(tmp_path):
+    """`x/tests.go`, `internal/testutil/`: Go helpers only _test.go files import."""
+    inv = scan(tmp_path, {
+        "x/tests.go": 'package x\n\nimport "testing"\n\nconst Bin = "https://httpbin-abc123-ez.a.run.app"\n',
+    })
+    assert "google-cloud-run" not in ids(inv)
+
+
+def test_the_application_itself_is_no_dependency(tmp_path):
+    """Lago's own API repository reads LAGO_ settings of its own: scanned as `lago-api` (the
+    app and a part suffix) it is not a user of Lago; any other app reading them is."""
+    files = {".env.example": "LAGO_API_URL=\nLAGO_API_KEY=\n"}
+    assert "lago" not in ids(scan(tmp_path / "lago-api", files))
+    assert "lago" in ids(scan(tmp_path / "shop", files))
+
+
+def test_a_test_stacks_stand_in_is_no_service_but_its_databases_are(tmp_path):
+    """MinIO in a test compose file stands in for S3 while the tests run: neither the image nor
+    a store's `PutObject(` beside it is MinIO; a test stack's MariaDB is a database the app supports."""
+    files = {
+        "pkg/testutil/docker-compose.test.yaml": (
+            "services:\n  s3:\n    image: quay.io/minio/minio:latest\n    environment:\n      MINIO_ROOT_USER: minio\n"
+            "  mariadb:\n    image: mariadb:11\n"
+        ),
+        "svc/vault/storage/disk.go": "package storage\n\nfunc (d *disk) PutObject(key string, data []byte) error { return nil }\n",
+    }
+    found = ids(scan(tmp_path / "a", files))
+    assert "minio" not in found and "mariadb" in found
+    files["docker-compose.yaml"] = "services:\n  s3:\n    image: minio/minio\n"
+    assert "minio" in ids(scan(tmp_path / "b", files))  # the app's own stack runs it
+
+
+def test_a_host_only_in_old_schema_migrations_is_no_service(tmp_path):
+    """kanboard-style: a schema of numbered version functions created, then dropped, HipChat's
+    settings; nothing else calls HipChat."""
+    inv = scan(tmp_path / "app", {
+        "app/Schema/Sqlite.php": (
+            "<?php\nconst VERSION = 70;\n\nfunction version_70(PDO $pdo)\n{\n"
+            "    $pdo->exec('ALTER TABLE project_integrations DROP COLUMN hipchat_api_url');\n}\n\n"
+            "function version_65(PDO $pdo)\n{\n"
+            "    $pdo->exec(\"CREATE TABLE project_integrations (hipchat_api_url TEXT DEFAULT 'https://api.hipchat.com')\");\n"
+            "    $rq = $pdo->prepare('INSERT INTO settings VALUES (?, ?)');\n"
+            "    $rq->execute(array('integration_hipchat_api_url', 'https://api.hipchat.com'));\n}\n"),
+    })
+    assert "hipchat" not in ids(inv)
+
+
+def test_an_umbrella_sdk_call_in_another_language_proves_nothing(tmp_path):
+    # boto3 is declared for a Python SDK's tests; `.SendMessage(` in a Go file is Slack's, and
+    # a Go Google KMS client's `.keys(` no AWS KMS: a call counts in the umbrella's own language.
+    base = {
+        "sdk/pyproject.toml": '[project]\nname = "x"\ndependencies = ["boto3>=1.34"]\n',
+        "sdk/x/store.py": "import boto3\ns3 = boto3.client('sts')\n",
+    }
+    inv = scan(tmp_path / "a", {**base, "cmd/report/slack.go": (
+        'package main\n\nimport (\n\t"github.com/aws/aws-sdk-go-v2/service/s3"\n\t"github.com/slack-go/slack"\n)\n\n'
+        'type Sender struct { s3 *s3.Client }\n\n'
+        'func post(c *slack.Client) { c.SendMessage("C1", slack.MsgOptionText("done", false)) }\n')})
+    assert "aws-sqs" not in ids(inv)
+    inv = scan(tmp_path / "b", {**base, "sdk/x/queue.py": (
+        "import boto3\nsqs = boto3.client('sqs')\nsqs.send_message(QueueUrl=q, MessageBody=b)\n")})
+    assert "aws-sqs" in ids(inv)
+
+
+def test_a_generated_api_clients_ci_files_are_boilerplate(tmp_path):
+    # OpenAPI Generator writes a .gitlab-ci.yml into every client it emits; the repository's own
+    # CI runs elsewhere. A nested .gitlab-ci.yml outside such a folder still counts.
+    client = "sdks/ruby/lib/clients/rest/"
+    ci = ".ruby: &ruby\n  script:\n    - bundle exec rspec\n"
+    inv = scan(tmp_path / "a", {client + ".openapi-generator-ignore": "# ignore\n", client + ".gitlab-ci.yml": ci})
+    assert "gitlab-ci" not in ids(inv)
+    inv = scan(tmp_path / "b", {client + ".gitlab-ci.yml": ci})
+    assert "gitlab-ci" in ids(inv)
