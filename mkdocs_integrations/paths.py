@@ -188,6 +188,18 @@ def is_translation_path(path: str) -> bool:
     return False
 
 
+# Entity Framework Core's generated model metadata: each migration's `<timestamp>_<Name>.Designer.cs`
+# and the context's `<Context>ModelSnapshot.cs` restate the whole schema as builder calls (a .NET
+# app with a few hundred migrations carries 100 MB of them, one copy per database provider).
+# They hold no use of anything the app's model classes and migrations do not show; reading
+# them was most of such an app's scan.
+_EF_MODEL_SNAPSHOT = re.compile(r"(?:^|/)(?:\d{14}_\w+\.Designer|\w+ModelSnapshot)\.cs$")
+
+
+def is_model_snapshot_path(path: str) -> bool:
+    return bool(_EF_MODEL_SNAPSHOT.search(path))
+
+
 # A component or helper named for the code snippets it shows users to copy
 # (`GrowthBookSetupCodeSnippet.tsx`, `utils/codeSnippets.ts`, `code-snippets/`): the vendors'
 # calls there (`window._paq.push(...)` for the user's Matomo) are text in a template string,

@@ -3,7 +3,13 @@
 import pytest
 from helpers import scan_tree, service_ids
 
-from mkdocs_integrations.paths import is_agent_path, is_test_path, is_tooling_path, is_translation_path
+from mkdocs_integrations.paths import (
+    is_agent_path,
+    is_model_snapshot_path,
+    is_test_path,
+    is_tooling_path,
+    is_translation_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -223,3 +229,13 @@ def test_is_docs_site_path(path, docs):
     from mkdocs_integrations.paths import is_docs_site_path
 
     assert is_docs_site_path(path) is docs
+
+
+def test_ef_core_model_snapshots_are_known_by_name():
+    assert is_model_snapshot_path("ErsatzTV.Infrastructure.MySql/Migrations/20260215014015_Add_ChannelSlugSeconds.Designer.cs")
+    assert is_model_snapshot_path("src/Data/Migrations/AppDbContextModelSnapshot.cs")
+    # the migration itself, and a WinForms or resources designer file (its strings are the app's)
+    assert not is_model_snapshot_path("src/Data/Migrations/20260215014015_Add_ChannelSlugSeconds.cs")
+    assert not is_model_snapshot_path("src/App/Properties/Settings.Designer.cs")
+    assert not is_model_snapshot_path("src/App/MainForm.Designer.cs")
+

@@ -23,10 +23,11 @@ import pathspec
 from ..catalog import Catalog, load_catalog
 from ..catalog.index import CatalogIndex
 from ..model import Evidence, FileResult, Finding
-from ..paths import is_translation_path
+from ..paths import is_model_snapshot_path, is_translation_path
 from ..textsearch import LiteralIndex
 from . import cache
 from .detectors import DETECTORS, BadInput, Context, Detector, Source
+from .generated import is_generated_api_page
 from .journal import Changes, Journal
 from .walk import Trust, WalkedFile, WalkResult, iter_walk
 
@@ -147,7 +148,8 @@ class Scanner:
         if found is None:
             # a translation is read for committed secrets only: its strings are no use of anything
             keep = (lambda d: d.name == "secrets") if is_translation_path(rel) else (lambda d: True)
-            found = self._accepting[rel] = [d for d in DETECTORS if keep(d) and d.accepts(rel, name, self.context)]
+            found = self._accepting[rel] = [] if is_model_snapshot_path(rel) else [
+                d for d in DETECTORS if keep(d) and d.accepts(rel, name, self.context)]
         return found
 
     def wanted(self, rel: str, name: str) -> bool:
@@ -157,7 +159,7 @@ class Scanner:
         wanted = self._wanted.get(rel)
         if wanted is None:
             found = self._accepting.get(rel)
-            if found is None and is_translation_path(rel):
+            if found is None and (is_translation_path(rel) or is_model_snapshot_path(rel)):
                 found = self.detectors_for(rel, name)
             wanted = bool(found) if found is not None else any(d.accepts(rel, name, self.context) for d in _BY_REACH)
             self._wanted[rel] = wanted  # rebuilds ask again for every path
@@ -341,6 +343,9 @@ class Scanner:
                 detectors = [d for d in detectors if not d.needs_text]
             else:
                 text = decoded
+                if is_generated_api_page(f.name, text):
+                    log.debug("integrations: skipped %s (generated API documentation)", f.rel)
+                    return FileResult()
         src = Source(rel=f.rel, text=text)
         if text and self.use_gate:
             index, gated = self._gate
