@@ -87,7 +87,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     seen: set[str] = set()
     text = _SHOWN_CODE.sub(_blank, _COMMENT.sub(_blank, src.text))
     snippets: list[tuple[str, re.Match[str]]] = []
-    for sid, call, literals in _snippets(ctx):
+    present = src.present
+    for sid, call, literals, lowered in _snippets(ctx):
+        # the scanner's one-pass literal search first: a page names few of the catalog's
+        # hundreds of snippets, and a substring test per snippet per page was most of the
+        # detector's time in an app of many templates
+        if present is not None and present.isdisjoint(lowered):
+            continue
         if not any(lit in text for lit in literals):
             continue
         hit = call.search(text)
@@ -117,12 +123,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
 
 
-def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...]]]:
-    """The catalog's calls that prove their vendor alone, of the vendors a page can load."""
+def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...], frozenset[str]]]:
+    """The catalog's calls that prove their vendor alone, of the vendors a page can load, with
+    their literals lower-cased as the scanner's literal search reports them."""
     cached = _SNIPPETS.get(id(ctx.index))
     if cached is None or cached[0] is not ctx.index:
         rows = [
-            (sid, call, literals)
+            (sid, call, literals, frozenset(lit.lower() for lit in literals))
             for sid, patterns, _ in ctx.index.call_patterns
             if ctx.catalog.services[sid].category in _LOADED_CATEGORIES
             for call, literals, _ in patterns
@@ -132,11 +139,11 @@ def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...]]]:
     return cached[1]
 
 
-_SNIPPETS: dict[int, tuple[object, list[tuple[str, CallPattern, tuple[str, ...]]]]] = {}
+_SNIPPETS: dict[int, tuple[object, list[tuple[str, CallPattern, tuple[str, ...], frozenset[str]]]]] = {}
 
 
 def _literals(ctx: Context) -> tuple[str, ...]:
-    return ("//", *sorted({lit.lower() for _, _, literals in _snippets(ctx) for lit in literals}))
+    return ("//", *sorted({lit for _, _, _, lowered in _snippets(ctx) for lit in lowered}))
 
 
 DETECTOR = Detector(name="templates", accepts=accepts, detect=detect, literals=_literals)
