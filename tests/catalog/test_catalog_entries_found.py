@@ -3047,6 +3047,9 @@ MORE_CASES += [
     ("jw-player", {"src/video.ts": "export const media = (id: string) => fetch(`https://cdn.jwplayer.com/v2/media/${id}`).then(r => r.json());\n"}),
     ("livepeer", {"package.json": '{"dependencies": {"livepeer": "^3.2.0"}}',
                   "src/video/livepeer.ts": "import { Livepeer } from 'livepeer';\nexport const lp = new Livepeer({ apiKey: process.env.LIVEPEER_API_KEY });\n"}),
+    # a runner label chosen per repository in an expression (forks fall back to GitHub runners)
+    ("ubicloud", workflow_with_steps("- run: make test", runs_on="${{ github.repository == 'acme/app' && 'ubicloud-standard-2' || 'ubuntu-latest' }}")),
+    ("blacksmith", workflow_with_steps("- run: make test", runs_on="${{ github.repository_owner == 'acme' && 'blacksmith-4vcpu-ubuntu-2404' || 'ubuntu-latest' }}")),
 ]
 
 
