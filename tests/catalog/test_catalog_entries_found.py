@@ -3050,6 +3050,8 @@ MORE_CASES += [
     # a runner label chosen per repository in an expression (forks fall back to GitHub runners)
     ("ubicloud", workflow_with_steps("- run: make test", runs_on="${{ github.repository == 'acme/app' && 'ubicloud-standard-2' || 'ubuntu-latest' }}")),
     ("blacksmith", workflow_with_steps("- run: make test", runs_on="${{ github.repository_owner == 'acme' && 'blacksmith-4vcpu-ubuntu-2404' || 'ubuntu-latest' }}")),
+    ("vercel-postgres", {"package.json": '{"dependencies": {"@vercel/postgres": "^0.10.0"}}',
+                        "lib/db.ts": "import { sql } from '@vercel/postgres'\n\nexport const rows = await sql`SELECT * FROM users`\n"}),
 ]
 
 
@@ -3234,3 +3236,17 @@ def test_an_xml_namespace_factory_class_is_no_namespace_runner(tmp_path, scanner
                           "class NamespaceXmlFactory(\n  private val defaultNamespace: String? = null,\n) : XmlFactory()\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "namespace" not in {u.id for u in inv.services}
+
+
+def test_vercel_storage_env_names_alone_are_no_vercel_postgres(tmp_path, scanner):
+    """POSTGRES_PRISMA_URL / POSTGRES_URL_NON_POOLING are set by every Vercel storage integration
+    (Neon, Supabase) and kept by apps for any Postgres: with Prisma on them, the app uses PostgreSQL,
+    not Vercel Postgres (whose evidence is @vercel/postgres or a *.postgres.vercel-storage.com host)."""
+    write_tree(tmp_path, {
+        ".env.example": "POSTGRES_PRISMA_URL=postgresql://postgres:1234@localhost\nPOSTGRES_URL_NON_POOLING=postgresql://postgres:1234@localhost\n",
+        "prisma/schema.prisma": 'datasource db {\n  provider  = "postgresql"\n  url       = env("POSTGRES_PRISMA_URL")\n  directUrl = env("POSTGRES_URL_NON_POOLING")\n}\n',
+        "src/lib/env.ts": "export const url = process.env.POSTGRES_PRISMA_URL\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    ids = {u.id for u in inv.services}
+    assert "vercel-postgres" not in ids
+    assert "postgresql" in ids
