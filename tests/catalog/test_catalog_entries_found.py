@@ -3052,6 +3052,9 @@ MORE_CASES += [
     ("blacksmith", workflow_with_steps("- run: make test", runs_on="${{ github.repository_owner == 'acme' && 'blacksmith-4vcpu-ubuntu-2404' || 'ubuntu-latest' }}")),
     ("vercel-postgres", {"package.json": '{"dependencies": {"@vercel/postgres": "^0.10.0"}}',
                         "lib/db.ts": "import { sql } from '@vercel/postgres'\n\nexport const rows = await sql`SELECT * FROM users`\n"}),
+    # next-s3-upload: a Next.js route handing the browser presigned S3 upload URLs
+    ("aws-s3", {"package.json": '{"dependencies": {"next-s3-upload": "^0.3.4"}}',
+               "src/app/api/s3-upload/route.ts": "import { POST as route } from 'next-s3-upload/route'\n\nexport const POST = route.configure({ bucket: process.env.S3_UPLOAD_BUCKET })\n"}),
 ]
 
 
