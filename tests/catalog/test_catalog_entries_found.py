@@ -3055,6 +3055,11 @@ MORE_CASES += [
     # next-s3-upload: a Next.js route handing the browser presigned S3 upload URLs
     ("aws-s3", {"package.json": '{"dependencies": {"next-s3-upload": "^0.3.4"}}',
                "src/app/api/s3-upload/route.ts": "import { POST as route } from 'next-s3-upload/route'\n\nexport const POST = route.configure({ bucket: process.env.S3_UPLOAD_BUCKET })\n"}),
+    # PGMQ (Postgres extension queue): jobs sent with SQL through a query builder, no client package
+    ("pgmq", {"jobs/enqueue.ts": "import { sql } from 'drizzle-orm'\nimport { db } from '@/db/client'\n\n"
+                                 "export const enqueue = (payload: string) => db.execute(sql`SELECT pgmq.send('jobs', ${payload}::jsonb)`)\n"}),
+    ("pgmq", {"requirements.txt": "pgmq==1.1.4\n",
+              "worker.py": "from pgmq import PGMQueue\n\nqueue = PGMQueue()\nqueue.create_queue('jobs')\n"}),
 ]
 
 
