@@ -3196,6 +3196,8 @@ MORE_CASES += [
     ("eu-vies", {"composer.json": '{"require": {"mpociot/vat-calculator": "^3.1"}}',
         "src/Tax/ValidateVat.php": "<?php\nuse Mpociot\\VatCalculator\\VatCalculator;\n\nfinal class ValidateVat {\n    public function __construct(private VatCalculator $calculator) {}\n"
                                    "    public function __invoke(string $number): bool { return $this->calculator->isValidVATNumber($number); }\n}\n"}),
+    ("adorable-avatars", {"app/Http/Resources/PackageResource.php": "<?php\nclass PackageResource {\n    public function avatar(string $slug): string {\n        return 'https://api.adorable.io/avatars/285/' . $slug . '.png';\n    }\n}\n"}),
+    ("laravel-nova", {"app/Stats.php": "<?php\nuse Illuminate\\Support\\Facades\\Http;\n\nclass Stats {\n    public function novaLatestVersion() {\n        return Http::get('https://nova.laravel.com/api/releases')->json('current_version');\n    }\n}\n"}),
 ]
 
 
