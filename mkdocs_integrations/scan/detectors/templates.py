@@ -27,6 +27,9 @@ _EXTENSIONS = (
     ".jinja2", ".j2", ".njk", ".haml", ".slim", ".cshtml", ".razor", ".gohtml", ".tmpl",
     # Phoenix (Elixir): HEEx and EEx page templates, `root.html.heex`, `app.html.eex`
     ".heex", ".eex", ".leex",
+    # Laravel's Blade views (`layouts/app.blade.php`): the page a PHP app's layout loads its
+    # analytics and widgets in; the code detector reads their PHP, not their tags
+    ".blade.php",
 )
 # `src="https://..."`, `src: "//..."` (haml/slim), `javascript_include_tag "https://..."`,
 # `script_tag(...)`: the resource the page loads; an inline script's `script.src = `https://...${key}``

@@ -167,3 +167,16 @@ def test_code_a_page_shows_is_no_use(run_detector):
     ran = "<script>\n  const map = new google.maps.Map(document.getElementById('map'), opts);\n</script>\n"
     ev, _ = run_detector(DETECTOR, "app/views/places/show.html", ran)
     assert [e.service for e in ev] == ["google-maps"]
+
+
+def test_a_blade_layout_is_a_page(run_detector):
+    """Laravel's views are `.blade.php`: the layout's gtag.js page tag is Analytics, as in any
+    other template language."""
+    blade = (
+        "<head>\n    @production\n"
+        '        <script async src="https://www.googletagmanager.com/gtag/js?id=G-ZVEM0Q7HZ8"></script>\n'
+        "        <script>\n            window.dataLayer = window.dataLayer || [];\n"
+        "            function gtag(){dataLayer.push(arguments);}\n            gtag('config', 'G-ZVEM0Q7HZ8');\n"
+        "        </script>\n    @endproduction\n</head>\n"
+    )
+    assert "google-analytics" in {sid for _, _, sid in _calls(run_detector, "resources/views/layouts/app.blade.php", blade)}
