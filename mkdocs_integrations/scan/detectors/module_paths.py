@@ -50,6 +50,10 @@ CONTAINERS = frozenset({
     # A data pipeline's sinks, one module per destination it writes to (Vector's
     # `src/sinks/clickhouse/`, a CDC tool's `lib/<app>/sinks/kafka/client.ex`).
     "sinks",
+    # A notification package named for the verb, one module per channel it posts to (a Go
+    # app's `app/notify/slack.go` beside `telegram.go`, a Rust workspace crate's
+    # `notify/src/slack.rs` beside `matrix.rs`).
+    "notify",
 })
 # `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
 # app's own API clients or its customers.
@@ -86,6 +90,10 @@ CATALOG_ONLY = frozenset({
     "llm", "llms",
     # a pipeline's own sinks sit beside its vendors' (`sinks/console/`, `sinks/file/`, `sinks/util/`)
     "sinks",
+    # the package's own dispatcher, mail and webhook sit beside its vendors (`notify/notify.go`,
+    # `notify/email.go`, `notify/webhook.go`), and elsewhere `notify/` is a feature (a mail
+    # template folder, a UI toast): catalog names only
+    "notify",
 })
 _FOLDER_ONLY = frozenset({"listeners"})
 # A Go storage or transport layer keeps one package per vendor under a singular `backend/`

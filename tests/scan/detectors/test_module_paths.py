@@ -256,3 +256,13 @@ def test_a_notification_systems_agents_folder_is_a_group():
     `agents/`; the folder is no vendor, and its generic sender (`webhook.ts`) names none."""
     assert module_of("server/lib/notifications/agents/discord.ts") == ("discord", False)
     assert module_of("server/lib/notifications/agents/webhook.ts") is None
+
+
+def test_a_notify_package_is_one_module_per_channel_by_catalog_name():
+    """A notification package named for the verb keeps one module per channel it posts to
+    (a Go app's `app/notify/slack.go`, a Rust workspace crate's `notify/src/slack.rs`); its
+    own dispatcher, mail and helpers sit beside them, so only catalog names count there."""
+    assert module_of("src/notify/src/slack.rs") == ("slack", False)
+    assert module_of("backend/app/notify/telegram.go") == ("telegram", False)
+    assert module_of("backend/app/notify/notify.go") is None
+    assert module_of("src/notify/src/lib.rs") is None
