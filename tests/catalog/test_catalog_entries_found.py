@@ -3198,6 +3198,10 @@ MORE_CASES += [
                                    "    public function __invoke(string $number): bool { return $this->calculator->isValidVATNumber($number); }\n}\n"}),
     ("adorable-avatars", {"app/Http/Resources/PackageResource.php": "<?php\nclass PackageResource {\n    public function avatar(string $slug): string {\n        return 'https://api.adorable.io/avatars/285/' . $slug . '.png';\n    }\n}\n"}),
     ("laravel-nova", {"app/Stats.php": "<?php\nuse Illuminate\\Support\\Facades\\Http;\n\nclass Stats {\n    public function novaLatestVersion() {\n        return Http::get('https://nova.laravel.com/api/releases')->json('current_version');\n    }\n}\n"}),
+    # s3-simple (a trimmed rust-s3) storing uploads in an S3 bucket from a Rust service
+    ("aws-s3", {"Cargo.toml": '[package]\nname = "srv"\nversion = "0.1.0"\n\n[dependencies]\ns3-simple = "0.8"\n',
+                "src/storage.rs": 'use s3_simple::{Bucket, Credentials, Region};\n\npub fn bucket(url: &str, name: &str) -> Bucket {\n'
+                                  '    Bucket::new(url.parse().unwrap(), name.to_string(), Region("eu-west-1".into()), Credentials::new("k", "s"), None).unwrap()\n}\n'}),
 ]
 
 
