@@ -3203,8 +3203,8 @@ MORE_CASES += [
                 "src/storage.rs": 'use s3_simple::{Bucket, Credentials, Region};\n\npub fn bucket(url: &str, name: &str) -> Bucket {\n'
                                   '    Bucket::new(url.parse().unwrap(), name.to_string(), Region("eu-west-1".into()), Credentials::new("k", "s"), None).unwrap()\n}\n'}),
     # Graph's user sendMail body built by hand (serde camelCase) and posted to a configured URL with a bearer token
-    ("microsoft-graph", {"src/mail/graph.rs": '#[derive(serde::Serialize)]\n#[serde(rename_all = "camelCase")]\nstruct Message {\n    message: Email,\n    save_to_sent_items: bool,\n}\n\n'
-                         'pub async fn send(client: &reqwest::Client, uri: &str, token: &str, m: &Message) {\n'
+    ("microsoft-graph", {"src/mail/graph.rs": '// mail sent through Microsoft Graph\n#[derive(serde::Serialize)]\n#[serde(rename_all = "camelCase")]\nstruct MicrosoftMessage {\n    message: Email,\n    save_to_sent_items: bool,\n}\n\n'
+                         'pub async fn send(client: &reqwest::Client, uri: &str, token: &str, m: &MicrosoftMessage) {\n'
                          '    client.post(uri).bearer_auth(token).json(m).send().await.ok();\n}\n'}),
 ]
 
