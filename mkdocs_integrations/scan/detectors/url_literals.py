@@ -40,8 +40,11 @@ NOT_EXTERNAL_HOST = re.compile(
 )
 
 
+# An OpenID issuer given as a bare host is that identity provider too: Google's ID tokens carry
+# `iss: accounts.google.com` without a scheme, so verifiers and sign-in presets write
+# `issuer: 'accounts.google.com'` (a catalogued host only, as for every host setting).
 _HOST_SETTING = re.compile(
-    r"""(?<![\w.-])(?:host|hostname|server|endpoint)['"]?[ \t]*(?:=>|:|=|[ \t])[ \t]*['"]?"""
+    r"""(?<![\w.-])(?:host|hostname|server|endpoint|issuer)['"]?[ \t]*(?:=>|:|=|[ \t])[ \t]*['"]?"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)(?![\w.-])""",
     re.I,
 )

@@ -174,6 +174,24 @@ def test_host_settings_without_a_url_name_catalog_hosts(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == HOST] == [("api.axiom.co", "axiom", 5)]
 
 
+def test_an_issuer_given_as_a_bare_catalog_host_names_that_identity_provider(run_detector):
+    """Google's ID tokens carry `iss: accounts.google.com` without a scheme: a sign-in preset or
+    token verifier setting `issuer: 'accounts.google.com'` is Google sign-in; an app's own
+    issuer names nothing."""
+    src = """switch (mode) {
+    case 'Google':
+        configLookup = {
+            issuer: 'accounts.google.com',
+            metadata_url: '',
+        };
+        break;
+}
+const own = { issuer: 'auth.example.net' };
+"""
+    ev, _ = run_detector(DETECTOR, "src/lib/admin/providers/ProviderAddNew.ts", src)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("accounts.google.com", "google-oauth")]
+
+
 def test_endpoint_and_url_constants_with_a_bare_host_name_catalog_hosts(run_detector):
     """A Go SDK's endpoint is a bare host (`config.Endpoint = tea.String(...)`): a constant named
     for an endpoint or URL whose whole value is a host names that host; unknown hosts name nothing."""
