@@ -191,11 +191,34 @@ def _python_pushes(src: Source, ctx: Context) -> Iterator[Record]:
                 yield rec
 
 
+# A justfile's own variables, `name := "value"` at a line's start, used in recipes as `{{ name }}`.
+# A variable set by a backtick command or an expression (`docker := \`which docker || which podman\``,
+# the container runtime found on the maintainer's machine) is read as its own name: the recipe
+# line `{{ docker }} push ghcr.io/acme/app:latest` is a `docker push` whichever runtime runs it.
+_JUSTFILES = frozenset({"justfile", "Justfile", ".justfile"})
+_JUST_ASSIGN = re.compile(r"""^(?:export[ \t]+)?([A-Za-z_][\w-]{0,63})[ \t]*:=[ \t]*(?:"([^"\\\n]{0,300})"|'([^'\n]{0,300})')[ \t]*$""", re.M)
+_JUST_REF = re.compile(r"\{\{[ \t]*([A-Za-z_][\w-]{0,63})[ \t]*\}\}")
+
+
+def _just_expanded(text: str) -> str:
+    """A justfile's `{{ name }}` interpolations read with the file's string variables, any other
+    one as the variable's name."""
+    if "{{" not in text:
+        return text
+    values: dict[str, set[str]] = {}
+    for m in _JUST_ASSIGN.finditer(text):
+        values.setdefault(m.group(1), set()).add(m.group(2) if m.group(2) is not None else m.group(3))
+    single = {k: next(iter(v)) for k, v in values.items() if len(v) == 1}
+    return _JUST_REF.sub(lambda m: single.get(m.group(1), m.group(1)), text)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if src.name.endswith(".py"):
         yield from _python_pushes(src, ctx)
         return
     text = strip_comments(src.text, HASH)
+    if src.name in _JUSTFILES:
+        text = _just_expanded(text)
     values = _assignments(text, src.name in _MAKEFILES) if "$" in text and "=" in text else {}
     for parts in logical_lines(text):
         if len(parts) == 1 and not values:

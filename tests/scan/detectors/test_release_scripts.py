@@ -220,3 +220,19 @@ def test_a_python_build_without_push_a_pull_or_a_variable_image_publishes_nothin
 )
 def test_python_release_script_files(rel, accepted, ctx):
     assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx) is accepted
+
+
+def test_a_justfile_reads_its_interpolations_before_the_deploy_steps(run_detector):
+    """A justfile writes its commands with `{{ name }}`: a string variable reads as its value,
+    the container runtime found by a backtick command (`docker := \\`which docker || which
+    podman\\``) as its name, so `{{ docker }} push {{ image }}:latest` pushes to GHCR."""
+    src = (
+        "docker := `which docker || which podman`\n"
+        'image := "ghcr.io/acme/app"\n'
+        "\n"
+        "publish-latest:\n"
+        "    {{ docker }} tag {{ image }}:$TAG {{ image }}:latest\n"
+        "    {{ docker }} push {{ image }}:latest\n"
+    )
+    ev, _ = run_detector(DETECTOR, "justfile", src)
+    assert ("deploy:github-container-registry", 6) in [(e.name, e.line) for e in ev]
