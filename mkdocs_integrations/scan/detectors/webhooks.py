@@ -200,10 +200,42 @@ _VENDOR_VERIFIER_FUNC = re.compile(
 _CHECKS_SIGNATURE = re.compile(r"(?i)signature|hmac")
 
 
+# A verifier type per vendor: `type GithubVerifier struct`, `func NewShopifyVerifier(`,
+# `class StripeWebhookVerifier`, `class TwitterSignatureValidator` (a webhook gateway or an app
+# taking events from several vendors keeps one verifier class per vendor's signature scheme,
+# picked by the source's provider). The vendor must be one whose webhooks the catalog knows to
+# be signed (`webhook_verify`), and the type's own text (up to the next verifier type) must
+# check a signature or an HMAC: `class JwtVerifier` or a `PayloadValidator` is no vendor's.
+_VENDOR_VERIFIER_TYPE = re.compile(
+    r"(?:\bfunc\s+New|\b(?:class|type|struct)\s+)([A-Z][A-Za-z0-9]*?)(?:Webhooks?|Signature|Hmac|HMAC)?(?:Verifier|Validator)\b"
+)
+_VERIFIER_TYPE_SPAN = 2000  # how far a verifier type's text may run when no other follows it
+
+
+def _vendor_verifier_types(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Incoming webhooks of the vendors an app verifies with a type per vendor."""
+    if not any(word in src.lowered for word in _VERIFIER_LITERALS):
+        return
+    found = list(_VENDOR_VERIFIER_TYPE.finditer(text))
+    seen: set[str] = set()
+    for n, m in enumerate(found):
+        sid = ctx.index.service_titled(m.group(1))
+        if not sid or sid in seen or ctx.catalog.services[sid].word_name or not ctx.catalog.services[sid].webhook_verify:
+            continue
+        end = min(len(text), m.end() + _VERIFIER_TYPE_SPAN, found[n + 1].start() if n + 1 < len(found) else len(text))
+        if _CHECKS_SIGNATURE.search(text, m.end(), end):
+            seen.add(sid)
+            yield Evidence(
+                path=src.rel, line=src.line_of(m.start(1)), kind=WEBHOOK_IN, name=m.group(0).split()[-1],
+                service=sid, detail=(("events", ""), ("verification", "signature")),
+            )
+
+
 def _vendor_verifiers(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     """Incoming webhooks of the vendors an app verifies one by one: a function named
     `validate<Vendor>Webhook` / `verify<Vendor>Signature` whose body checks a signature. The
     vendor is a catalog service by its id or name, not one named with an everyday word."""
+    yield from _vendor_verifier_types(src, text, ctx)
     for m in _VENDOR_VERIFIER_FUNC.finditer(text):
         sid = ctx.index.service_titled(m.group(2) or m.group(3))
         if not sid or ctx.catalog.services[sid].word_name:
@@ -464,6 +496,7 @@ _HOOK_LITERALS = ("hook", "alert", "notif", "message")
 # What an ingest route needs: its prefix as a path (`"/logs/heroku"`, `scope "/logs"`), not the
 # word `logs` that most files say.
 _INGEST_LITERALS = ("/logs", "/log/", "/log-", "/log_", "/ingest", "/drain")
+_VERIFIER_LITERALS = ("verifier", "validator")
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
@@ -479,8 +512,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if not any(word in src.lowered or word in src.rel.lower() for word in _HOOK_LITERALS):
             return  # here for an ingest route only: no webhook or sender can be in this file
     if not hooky and "hook" not in src.rel.lower():
-        # neither a webhook route nor a *WEBHOOK* URL can be in this file: only a sender per vendor
+        # neither a webhook route nor a *WEBHOOK* URL can be in this file: only a sender per
+        # vendor, or a verifier type per vendor (`GithubVerifier` checks `X-Hub-Signature-256`)
         yield from _senders(src, src.stripped(style), ctx)
+        yield from _vendor_verifier_types(src, src.stripped(style), ctx)
         return
     text = src.stripped(style)
     routes: list[tuple[str, int]] = []
@@ -576,6 +611,7 @@ DETECTOR = Detector(
     name="webhooks",
     accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
     detect=detect,
-    # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`)
-    literals=lambda ctx: _HOOK_LITERALS + _INGEST_LITERALS,
+    # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`);
+    # or a vendor's verifier type (`GithubVerifier`)
+    literals=lambda ctx: _HOOK_LITERALS + _INGEST_LITERALS + _VERIFIER_LITERALS,
 )

@@ -562,3 +562,22 @@ def test_literal_ingest_routes(run_detector):
         (1, "/ingest/vercel", "vercel"),
         (2, "/api/v1/drains/heroku/:sourceId", "heroku"),
     ]
+
+
+def test_a_verifier_type_per_vendor_is_that_vendors_incoming_webhook(run_detector):
+    # A webhook gateway keeps one verifier type per source provider, each set up with that
+    # vendor's signature header; the file never says "hook". A verifier of no signature
+    # (`JwtVerifier` checks a token) and a vendor with no signed webhooks name nothing.
+    text = (
+        "package verifier\n\n"
+        "type GithubVerifier struct {\n\tHmacOpts *HmacOptions\n}\n\n"
+        "func NewGithubVerifier(secret string) *GithubVerifier {\n"
+        "\treturn &GithubVerifier{HmacOpts: &HmacOptions{Header: \"X-Hub-Signature-256\", Secret: secret}}\n}\n\n"
+        "type ShopifyVerifier struct {\n\tHmacOpts *HmacOptions\n}\n\n"
+        "func NewShopifyVerifier(secret string) *ShopifyVerifier {\n"
+        "\treturn &ShopifyVerifier{HmacOpts: &HmacOptions{Header: \"X-Shopify-Hmac-SHA256\", Secret: secret}}\n}\n\n"
+        "type TwitterVerifier struct {\n\tHmacOpts *HmacOptions\n}\n\n"
+        "type JwtVerifier struct {\n\tissuer string\n}\n"
+    )
+    ev, _ = run_detector(DETECTOR, "pkg/verifier/verifier.go", text)
+    assert sorted(e.service for e in ev if e.kind == WEBHOOK_IN) == ["github", "shopify", "twitter"]
