@@ -3206,6 +3206,20 @@ MORE_CASES += [
     ("microsoft-graph", {"src/mail/graph.rs": '// mail sent through Microsoft Graph\n#[derive(serde::Serialize)]\n#[serde(rename_all = "camelCase")]\nstruct MicrosoftMessage {\n    message: Email,\n    save_to_sent_items: bool,\n}\n\n'
                          'pub async fn send(client: &reqwest::Client, uri: &str, token: &str, m: &MicrosoftMessage) {\n'
                          '    client.post(uri).bearer_auth(token).json(m).send().await.ok();\n}\n'}),
+    # Cloudflare Tunnel's connector as a compose service beside the app
+    ("cloudflare", {"docker-compose-extras.yml": "services:\n  tunnel:\n    image: cloudflare/cloudflared\n    command: tunnel --no-autoupdate run\n"
+                                                  "    environment:\n      - TUNNEL_TOKEN=${CLOUDFLARE_TUNNEL_TOKEN}\n"}),
+    # a self-hosted GoTrue (Supabase Auth) server configured by GOTRUE_* variables, its SAML SSO on
+    ("supabase-auth", {"docker-compose.yml": "services:\n  gotrue:\n    image: acme/gotrue:latest\n    environment:\n"
+                                             "      - GOTRUE_JWT_SECRET=${GOTRUE_JWT_SECRET}\n      - GOTRUE_SITE_URL=https://app.example.com\n"}),
+    ("saml", {"docker-compose.yml": "services:\n  gotrue:\n    image: acme/gotrue:latest\n    environment:\n"
+                                    "      - GOTRUE_SAML_ENABLED=${GOTRUE_SAML_ENABLED}\n      - GOTRUE_SAML_PRIVATE_KEY=${GOTRUE_SAML_PRIVATE_KEY}\n"}),
+    # HCP Vault Secrets over its REST API (a key manager reading the app's encryption key)
+    ("hashicorp-vault", {"internal/keys/hcpvault.go": 'package keys\n\nconst HCPAPIBaseURL = "https://api.cloud.hashicorp.com"\n'
+                                                      'const tokenURL = "https://auth.idp.hashicorp.com/oauth/token"\n\n'
+                                                      'func (k *HCPVault) open(ctx context.Context) (*http.Response, error) {\n'
+                                                      '\treq, _ := http.NewRequestWithContext(ctx, "GET", HCPAPIBaseURL+"/secrets/2023-11-28/organizations/"+k.org+"/secrets/"+k.name+":open", nil)\n'
+                                                      '\treturn k.client.Do(req)\n}\n'}),
 ]
 
 
