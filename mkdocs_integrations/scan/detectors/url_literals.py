@@ -219,6 +219,15 @@ _CONTENT_HASH = re.compile(r"/[0-9a-fA-F]{32,128}(?:\.(?:png|jpe?g|gif|webp|svg|
 # its data (`/avatar/${md5(email)}`, `'/avatar/' + hash`), and then the path ends at `/avatar/`.
 _FIXED_AVATAR = re.compile(r"/avatars?/[0-9a-f]{8,}(?:\.(?:png|jpe?g|gif|webp))?/?$", re.I)
 _DOCS_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
+# An image file (`https://miro.medium.com/v2/resize:fit:2400/1*x.png`, a default icon an email
+# template shows): a picture a page or a mail hotlinks, not an API the code calls, whatever its
+# path looks like (`/v2/`). Only for hosts the catalog does not know: a catalogued vendor's
+# image URL (a CDN, a storage bucket) is judged by the asset rules.
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|ico|bmp|avif)$", re.I)
+# A commented line of code kept in a string (a snippet template a user edits:
+# `// Format the message: https://discord.com/developers/docs/resources/webhook`): its link
+# to a vendor's documentation is for the reader, even on a catalogued vendor's host.
+_COMMENT_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?://|#|\*|/\*)[^\n]*$")
 # A MediaWiki article (`https://www.wikidata.org/wiki/{qid}`, `commons.wikimedia.org/wiki/File:x.jpg`):
 # `/wiki/<title>` is the page path of every MediaWiki site, a page for people to open; the API
 # is `/w/api.php`. Not `Special:` pages (`Special:EntityData`, `Special:FilePath` serve data and
@@ -658,6 +667,10 @@ def host_evidence(
             continue  # a fragment is never sent to a server: a page anchor ("See: https://vuejs.org/v2/api/#data"), not a request
         if sid is None and _DOCS_PATH.search(path):
             continue  # a link to the API's documentation (api.data.gov/docs/rate-limits, x.com/api/doc/1), not a call
+        if sid is None and _IMAGE_FILE.search(path.split("?", 1)[0]):
+            continue  # a picture a page or a mail shows, not a call
+        if _DOCS_PATH.search(path) and _COMMENT_LINE_BEFORE.search(text, max(0, m.start() - 300), m.start()):
+            continue  # a docs link in a commented line of a snippet kept in a string: for the reader
         if sid is None and _COMPARED.search(text, max(0, m.start() - 20), m.start()):
             continue  # a URL the code compares a value with (`url == 'https://myllm.com/...'`) is a match, not a request
         if sid is None and _in_prose(text, m.start()):

@@ -240,6 +240,33 @@ def test_documentation_links_of_an_api_host_are_not_calls(run_detector):
     assert [e.name for e in ev if e.kind == HOST] == ["api.nal.usda.gov"]
 
 
+def test_an_image_file_of_an_unknown_host_is_a_picture_not_a_call(run_detector):
+    """A default icon an email shows (`https://miro.medium.com/v2/resize:fit:2400/1*x.png`) is
+    hotlinked, not an API call, though its path is versioned like one."""
+    src = """\
+    let icon_url = "https://miro.medium.com/v2/resize:fit:2400/1*mTPfm7CwU31-tLhtLNkyJw.png".to_string();
+    let api = "https://api.zorbafeeds.io/v1/items";
+    """
+    ev, _ = run_detector(DETECTOR, "src/biz/workspace/ops.rs", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["api.zorbafeeds.io"]
+
+
+def test_a_docs_link_in_a_commented_line_of_a_snippet_string_is_not_a_call(run_detector):
+    """A transform-function template kept in a string has comments of its own; their link to a
+    vendor's docs is for the reader, even on a catalogued host. The snippet's own request is not."""
+    src = """\
+    const templates = {
+      discord: `function transform(payload) {
+      // Format the Discord message: https://discord.com/developers/docs/resources/webhook#execute-webhook
+      return payload;
+    }`,
+      slack: `fetch("https://hooks.slack.com/services/T000/B000/XXX")`,
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "src/app/endpoint.component.ts", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["hooks.slack.com"]
+
+
 def test_a_link_in_a_sentence_of_a_string_is_not_a_call(run_detector):
     """An API description's prose ("... adheres to CCTray v1 Specification, https://cctray.org/v1/")
     links a spec; a URL that opens its literal or follows a format verb is still a request."""
