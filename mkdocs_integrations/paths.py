@@ -30,7 +30,7 @@ _TEST_DIRS = frozenset({
 # Jest projects split by environment name their tests for it (`MediaTag.clienttest.tsx`,
 # `ingestion.servertest.ts`): a test by its suffix all the same.
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 

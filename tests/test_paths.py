@@ -24,6 +24,8 @@ from mkdocs_integrations.paths import (
         ("worker/src/queues/ingestion.servertest.ts", True),
         ("docker/compose.latest.yaml", False),
         ("db/seeds.rb", True),
+        # Phoenix/Ecto's seed script (`mix run priv/repo/seeds.exs`): dev data, no use of a service
+        ("elixir/priv/repo/seeds.exs", True),
         ("oryx/watcherx/integrationtest/Makefile", True),
         ("integration-tests/docker-compose.yml", True),
         ("server/integrations/slack.js", False),  # integrations are the app's own code
