@@ -84,10 +84,21 @@ def is_recipe(name: str) -> bool:
     return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
 
 
+# A folder of release shell scripts, one per store or channel they publish to (`scripts/upload/
+# app-store-connect.sh`, `scripts/upload/play-store.sh`, `scripts/release/pypi.sh`): each script
+# is named for its destination, not for releasing, so the folder says it is a recipe. Shell only,
+# and the catalog's deploy steps still decide what a line publishes.
+_RELEASE_SH_DIRS = frozenset({"release", "releases", "releasing", "deploy", "deployment", "publish", "upload", "uploads"})
+
+
+def _in_release_dir(rel: str, name: str) -> bool:
+    return name.endswith((".sh", ".bash")) and any(p.lower() in _RELEASE_SH_DIRS for p in rel.split("/")[:-1])
+
+
 def _accepts(rel: str, name: str) -> bool:
     if is_test_path(rel):  # a test's Makefile deploys a fixture
         return False
-    return is_recipe(name) or _is_release_py(rel, name)
+    return is_recipe(name) or _is_release_py(rel, name) or _in_release_dir(rel, name)
 
 
 def _assignments(text: str, make: bool = False) -> dict[str, str]:

@@ -78,6 +78,11 @@ def test_an_image_pushed_without_a_registry_host_goes_to_docker_hub(run_detector
         ("build/Publish-Package.ps1", True),
         ("tools/Setup.ps1", False),
         ("integration-tests/Makefile", False),  # a test's Makefile deploys a fixture
+        # a folder of upload scripts, each named for the store it publishes to
+        ("scripts/upload/app-store-connect.sh", True),
+        ("scripts/upload/play-store.sh", True),
+        ("scripts/upload/README.md", False),
+        ("scripts/setup/install-deps.sh", False),
     ],
 )
 def test_recipe_files(rel, accepted, ctx):
@@ -236,3 +241,13 @@ def test_a_justfile_reads_its_interpolations_before_the_deploy_steps(run_detecto
     )
     ev, _ = run_detector(DETECTOR, "justfile", src)
     assert ("deploy:github-container-registry", 6) in [(e.name, e.line) for e in ev]
+def test_an_upload_folder_script_publishes_to_its_store(run_detector):
+    """`scripts/upload/<store>.sh`: named for the destination, a recipe by its folder; the
+    catalog's deploy steps read `xcrun altool --upload-app` and the Play Developer API's edits."""
+    ev, _ = run_detector(DETECTOR, "scripts/upload/app-store-connect.sh",
+                         '#!/usr/bin/env bash\nset -e\nxcrun altool \\\n    --upload-app \\\n    -f "$ARTIFACT_PATH"\n')
+    assert [e.service for e in ev if e.name.startswith("deploy:")] == ["app-store-connect"]
+    ev, _ = run_detector(DETECTOR, "scripts/upload/play-store.sh",
+                         '#!/usr/bin/env bash\nset -e\nAPI="https://androidpublisher.googleapis.com/androidpublisher/v3/applications/$PACKAGE_NAME"\n'
+                         'EDIT_ID=$(curl --fail --request POST "$API/edits" -H "Authorization: Bearer $ACCESS_TOKEN")\n')
+    assert "google-play-console" in {e.service for e in ev if e.name.startswith("deploy:")}
