@@ -3220,6 +3220,21 @@ MORE_CASES += [
                                                       'func (k *HCPVault) open(ctx context.Context) (*http.Response, error) {\n'
                                                       '\treq, _ := http.NewRequestWithContext(ctx, "GET", HCPAPIBaseURL+"/secrets/2023-11-28/organizations/"+k.org+"/secrets/"+k.name+":open", nil)\n'
                                                       '\treturn k.client.Do(req)\n}\n'}),
+    # a log sink writing objects to a customer's bucket at its regional virtual-hosted URL
+    ("aws-s3", {"lib/sinks/s3.py": 'import requests\n\ndef put(bucket, region, key, body, headers):\n    url = f"https://{bucket}.s3.{region}.amazonaws.com/{key}"\n    return requests.put(url, data=body, headers=headers)\n'}),
+    ("azure-blob-storage", workflow_with_steps("- run: az storage blob upload-batch --account-name acmeartifacts --destination releases --source dist")),
+    # Datadog's logs intake built from the customer's site (datadoghq.com, datadoghq.eu, ...)
+    ("datadog", {"lib/acme/datadog/api_client.ex": 'defmodule Acme.Datadog.APIClient do\n  def post(site, key, body) do\n    Req.post("https://http-intake.logs.#{site}/api/v2/logs", body: body, headers: [{"dd-api-key", key}])\n  end\nend\n'}),
+    # Azure Monitor's Logs Ingestion API (a Sentinel log sink): a data collection endpoint and the token audience
+    ("azure-monitor", {"app/sinks/sentinel.py": 'import requests\n\nDCE = "https://acme-abcd.eastus-1.ingest.monitor.azure.com"\n\ndef send(token, dcr, stream, rows):\n    return requests.post(f"{DCE}/dataCollectionRules/{dcr}/streams/{stream}?api-version=2023-01-01", json=rows, headers={"Authorization": f"Bearer {token}"})\n'}),
+    ("azure-monitor", {"app/sinks/token.py": 'def token(cred):\n    return cred.get_token("https://monitor.azure.com//.default")\n'}),
+    ("google-play-console", {"scripts/release/play-store.sh": '#!/usr/bin/env bash\nset -euo pipefail\nAPI="https://androidpublisher.googleapis.com/androidpublisher/v3/applications/$PACKAGE_NAME"\nEDIT_ID=$(curl --fail --request POST "$API/edits" -H "Authorization: Bearer $ACCESS_TOKEN" | jq -r .id)\n'}),
+    # an Entra token for Azure Database for PostgreSQL (passwordless sign-in), not Azure SQL
+    ("azure-database-postgresql", {"app/db_token.py": 'from azure.identity import DefaultAzureCredential\n\ndef password():\n    return DefaultAzureCredential().get_token("https://ossrdbms-aad.database.windows.net/.default").token\n'}),
+    ("kandji", {"app/mdm/kandji.py": 'import requests\n\ndef devices(subdomain, token):\n    return requests.get(f"https://{subdomain}.api.kandji.io/api/v1/devices", headers={"Authorization": f"Bearer {token}"}).json()\n'}),
+    ("microsoft-intune", {"src/posture/intune.ts": "export const devices = (token: string) => fetch('https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$select=id,deviceName', { headers: { Authorization: `Bearer ${token}` } });\n"}),
+    ("ibm-qradar", {"app/siem/qradar.py": 'import os\nimport requests\n\nHOST = os.environ["QRADAR_HOST"]\n\ndef offenses():\n    return requests.get(f"https://{HOST}/api/siem/offenses", headers={"SEC": os.environ["QRADAR_SEC_TOKEN"], "Version": "19.0"}).json()\n'}),
+    ("firebase-app-distribution", workflow_with_steps("- run: firebase appdistribution:distribute app-release.aab --app $FIREBASE_APP_ID --groups testers")),
 ]
 
 
