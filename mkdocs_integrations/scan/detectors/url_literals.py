@@ -576,6 +576,13 @@ def tld_templated_at(text: str, end: int) -> bool:
     return m is not None and _tld_placeholder(m.group(1))
 
 
+def host_continues_at(text: str, end: int) -> bool:
+    """The host literal ending at `end` goes on with a dot and a placeholder (`http-intake.logs`
+    + `.#{site}`, `abc.execute-api` + `.${region}.amazonaws.com`): its labels so far are a cut
+    host, no host of their own; the whole templated host is read by `_templated_hosts`."""
+    return text[end:end + 1] == "." and URL_PLACEHOLDER.match(text, end + 1) is not None
+
+
 def _templated_hosts(text: str) -> Iterator[tuple[int, str]]:
     for m in _TEMPLATED_URL.finditer(text):
         raw = m.group(1)
@@ -611,8 +618,8 @@ def host_evidence(
             continue
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
-        if not m.group(2) and not m.group(3) and tld_templated_at(text, m.end(1)):
-            continue  # `https://api.audible${tld}`: the host is the templated one, read below
+        if not m.group(2) and not m.group(3) and (tld_templated_at(text, m.end(1)) or host_continues_at(text, m.end(1))):
+            continue  # `https://api.audible${tld}`, `https://http-intake.logs.#{site}`: the host is the templated one, read below
         if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):
             continue  # a plugin's author or docs page, for people
         if text[max(0, m.start() - 2):m.start()] == "](":

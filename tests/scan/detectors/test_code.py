@@ -1213,3 +1213,18 @@ def test_a_domain_suffix_placeholder_after_the_dot_reads_the_vendors_com_store(r
     assert ("api.audible.com", "audible") in hosts
     assert not any(name in ("api.audible", "api.audible.com") and not sid for name, sid in hosts)
     assert not any(name.startswith("api.unknown-vendor.com") for name, _ in hosts)
+
+
+def test_a_host_cut_by_a_placeholder_after_a_dot_is_no_host_of_its_own(run_detector):
+    """`https://http-intake.logs.#{site}` (Datadog's intake on the customer's site): the labels
+    before `.#{...}` are a cut host, not an unknown vendor `http-intake.logs`; the templated URL
+    is read whole. A placeholder path after a whole host still leaves that host."""
+    ev, _ = run_detector(DETECTOR, "lib/acme/datadog/api_client.ex", '''
+        defmodule Acme.Datadog.APIClient do
+          def post(site, body), do: Req.post("https://http-intake.logs.#{site}/api/v2/logs", body: body)
+          def other(path), do: Req.get("https://api.unknown-vendor.io#{path}")
+        end
+    ''')
+    hosts = {(e.name, e.service) for e in ev if e.kind == HOST}
+    assert not any(name == "http-intake.logs" for name, _ in hosts)
+    assert ("api.unknown-vendor.io", "") in hosts
