@@ -28,9 +28,12 @@ _TEST_DIRS = frozenset({
     "unittests", "unittest",
 })
 # Jest projects split by environment name their tests for it (`MediaTag.clienttest.tsx`,
-# `ingestion.servertest.ts`): a test by its suffix all the same.
+# `ingestion.servertest.ts`): a test by its suffix all the same. So are the plural
+# `customViewStore.tests.ts` and the test data beside a module (`submissionUtils.mocks.ts`,
+# `api.mock.ts`: canned responses naming the developers' local hosts).
 _TEST_FILE = re.compile(
     r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|tests|spec|stories|e2e|cy|clienttest|servertest|mocks?)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 

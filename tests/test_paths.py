@@ -22,6 +22,10 @@ from mkdocs_integrations.paths import (
         # Jest projects per environment (langfuse): `*.clienttest.tsx`, `*.servertest.ts`
         ("web/src/components/ui/media/MediaTag.clienttest.tsx", True),
         ("worker/src/queues/ingestion.servertest.ts", True),
+        # the plural suffix and a module's test data beside it (kpi: dev hosts in canned responses)
+        ("jsapp/js/projects/customViewStore.tests.ts", True),
+        ("jsapp/js/components/submissions/submissionUtils.mocks.ts", True),
+        ("src/api/client.mock.ts", True),
         ("docker/compose.latest.yaml", False),
         ("db/seeds.rb", True),
         # Phoenix/Ecto's seed script (`mix run priv/repo/seeds.exs`): dev data, no use of a service
