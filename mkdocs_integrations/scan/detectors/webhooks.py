@@ -63,12 +63,13 @@ _VENDOR_HOOK_FUNC = re.compile(
 # `sendGotifyNotification`, `send_dingtalk_message`, `postMattermostNotification` (an app's alert or
 # notification channels, each posting to the URL a user set: a chat's incoming webhook, a
 # self-hosted server's API). The vendor is the words between the verb and the role word; in
-# camelCase the role word may be left out (`sendGotify`, `sendPushover`).
+# camelCase the role word may be left out (`sendGotify`, `sendPushover`), and in snake_case
+# when `to` names the vendor as the destination (`send_to_mattermost`, `post_to_slack_message`).
 _ROLE = r"(?:Alert|Notification|Notify|Message|alert|notification|notify|message)s?"
 _VENDOR_SENDER_FUNC = re.compile(
     r"(?:\bfunction\s+|\bdef\s+|\bfunc\s+(?:\([^)]*\)\s*)?|\b(?:const|let|var)\s+|^[ \t]*(?:(?:public|private|protected|internal|static|async|final|suspend|override|fun)\s+)*"
     r"(?:(?!return\b|await\b|new\b|yield\b)[\w.]+(?:<[\w<>, .?]*>)?\??\s+)?)"
-    r"((?:send|post|notify|push)(?:_([a-z][a-z0-9]+(?:_[a-z0-9]+)?)_" + _ROLE + r"|([A-Z][A-Za-z0-9]+?)(?:" + _ROLE + r")?))"
+    r"((?:send|post|notify|push)(?:_(?:to_)?([a-z][a-z0-9]+(?:_[a-z0-9]+)?)_" + _ROLE + r"|_to_([a-z][a-z0-9]+)|([A-Z][A-Za-z0-9]+?)(?:" + _ROLE + r")?))"
     r"\s*(?:\(|=\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>))",
     re.M,
 )
@@ -180,7 +181,7 @@ def _vendor_sender_functions(text: str, ctx: Context) -> Iterator[tuple[int, str
     an everyday word (catalog `word_name`: `sendThreadsNotification` is about the app's threads)."""
     senders = list(_VENDOR_SENDER_FUNC.finditer(text))
     for n, m in enumerate(senders):
-        sid = ctx.index.service_titled(m.group(2) or m.group(3))
+        sid = ctx.index.service_titled(m.group(2) or m.group(3) or m.group(4))
         if not sid or ctx.catalog.services[sid].word_name:
             continue
         end = min(len(text), m.end() + _SENDER_SPAN, senders[n + 1].start() if n + 1 < len(senders) else len(text))

@@ -301,6 +301,34 @@ def test_a_java_sender_named_for_its_vendor_alone(run_detector):
     assert out == {"gotify": 3, "pushover": 9}
 
 
+PY_SENDERS = """\
+def send_to_slack(token, userid, message):
+    client = WebClient(token=token)
+    client.chat_postMessage(channel=userid, text=message)
+
+
+def send_to_mattermost(webhook, userid, message):
+    if webhook:
+        import requests
+
+        payload = {"text": message, "channel": f"@{userid}"}
+        requests.post(webhook, json=payload, timeout=30)
+
+
+def send_to_queue(url, message):
+    requests.post(url, json=message)
+"""
+
+
+def test_a_python_sender_named_send_to_vendor(run_detector):
+    """`def send_to_mattermost(webhook, ...)` posting with requests: in snake_case `to` names the
+    vendor as the destination, no role word needed. `send_to_slack` calls Slack's SDK (no HTTP
+    request of its own here) and `send_to_queue` names no catalog vendor."""
+    ev, _ = run_detector(DETECTOR, "app/utils/chats.py", PY_SENDERS)
+    out = {e.service: (e.name, e.line) for e in ev if e.kind == WEBHOOK_OUT}
+    assert out == {"mattermost": ("send_to_mattermost()", 6)}
+
+
 def test_a_call_to_a_sender_is_no_sender_definition(run_detector):
     """`return sendGotify(...)` calls a sender defined elsewhere; only definitions are read."""
     src = "class A {\n  Object run() {\n    return sendGotify(settings);\n  }\n}\n"
