@@ -3235,6 +3235,15 @@ MORE_CASES += [
     ("microsoft-intune", {"src/posture/intune.ts": "export const devices = (token: string) => fetch('https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$select=id,deviceName', { headers: { Authorization: `Bearer ${token}` } });\n"}),
     ("ibm-qradar", {"app/siem/qradar.py": 'import os\nimport requests\n\nHOST = os.environ["QRADAR_HOST"]\n\ndef offenses():\n    return requests.get(f"https://{HOST}/api/siem/offenses", headers={"SEC": os.environ["QRADAR_SEC_TOKEN"], "Version": "19.0"}).json()\n'}),
     ("firebase-app-distribution", workflow_with_steps("- run: firebase appdistribution:distribute app-release.aab --app $FIREBASE_APP_ID --groups testers")),
+    # flask-fs(2): the storage backends are extras of the package, the Swift one its own module
+    ("openstack-swift", {"setup.cfg": "[options]\ninstall_requires =\n    flask-fs2[swift]==0.8.2\n",
+                         "app/stores/file_store.py": "import flask_fs\n\npictures = flask_fs.Storage('pictures', overwrite=True)\n"}),
+    ("openstack-swift", {"app/stores/files.py": "from flask_fs.backends.swift import SwiftBackend\n\nbackend = SwiftBackend('movies', config)\n"}),
+    ("aws-s3", {"requirements.txt": "flask-fs2[s3]==0.8.2\n",
+                "app/stores/file_store.py": "import flask_fs\n\nmovies = flask_fs.Storage('movies', overwrite=True)\n"}),
+    # exchangerate.host's rates API, called without a key on its old free plan
+    ("exchangerate-host", {"app/currency.py": "import requests\n\n\ndef get_rates():\n"
+                                              "    return requests.get('https://api.exchangerate.host/latest?base=USD').json()['rates']\n"}),
 ]
 
 

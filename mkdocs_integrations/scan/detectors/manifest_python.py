@@ -200,7 +200,9 @@ def detect_setup_cfg(src: Source, ctx: Context) -> Iterator[Record]:
             rest = stripped.split("=", 1)[1] if "=" in stripped and not stripped.startswith("[") else ""
             req = parse_requirement(rest)
             if req:
-                yield _pkg(src, i, req[0], req[1])
+                ev = _pkg(src, i, req[0], req[1])
+                yield ev
+                yield from _extra_evidence(ev, requirement_extras(rest), ctx)
             continue
         if in_requires:
             if stripped.startswith("[") or (raw and not raw[0].isspace() and "=" in raw and not stripped.startswith("#")):
@@ -212,7 +214,10 @@ def detect_setup_cfg(src: Source, ctx: Context) -> Iterator[Record]:
                 stripped = stripped.split("=", 1)[1]
             req = parse_requirement(stripped)
             if req:
-                yield _pkg(src, i, req[0], req[1])
+                # `flask-fs2[swift, s3]`: the extras choose the backends, as in requirements.txt
+                ev = _pkg(src, i, req[0], req[1])
+                yield ev
+                yield from _extra_evidence(ev, requirement_extras(stripped), ctx)
 
 
 _LOCK_PKG = re.compile(r'\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"')

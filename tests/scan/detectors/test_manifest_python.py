@@ -52,6 +52,18 @@ def test_extras_that_select_a_service_are_package_evidence(run_detector):
     assert [e.name for e in ev] == ["django-anymail", "django-anymail[postmark]"]
 
 
+def test_setup_cfg_extras_that_select_a_service(run_detector):
+    """setup.cfg's install_requires reads extras as requirements files do:
+    `flask-fs2[swift, s3]` installs flask-fs's Swift and S3 storage backends."""
+    src = (
+        "[options]\ninstall_requires =\n    flask-fs2[swift, s3]==0.8.2\n    redis==7.4.0\n"
+    )
+    ev, _ = run_detector(DETECTOR, "setup.cfg", src)
+    assert [(e.name, e.line, e.get("extra_of")) for e in ev] == [
+        ("flask-fs2", 3, ""), ("flask-fs2[swift]", 3, "flask-fs2"), ("flask-fs2[s3]", 3, "flask-fs2"),
+        ("redis", 4, "")]
+
+
 def test_pipfile_and_poetry_lock(run_detector):
     ev, _ = run_detector(DETECTOR, "Pipfile", '[packages]\nstripe = "*"\n[dev-packages]\npytest = "*"\n')
     assert [e.name for e in ev] == ["stripe", "pytest"]
