@@ -3244,6 +3244,12 @@ MORE_CASES += [
     # exchangerate.host's rates API, called without a key on its old free plan
     ("exchangerate-host", {"app/currency.py": "import requests\n\n\ndef get_rates():\n"
                                               "    return requests.get('https://api.exchangerate.host/latest?base=USD').json()['rates']\n"}),
+    # a Leaflet map's topographic base layer
+    ("opentopomap", {"src/map.ts": "import L from 'leaflet';\nexport const topo = L.tileLayer('https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png', { maxZoom: 17 });\n"}),
+    # the Python projects' Coveralls upload action
+    ("coveralls", {".github/workflows/pytest.yml": "name: pytest\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                   "      - uses: actions/checkout@v4\n      - run: pytest --cov\n"
+                                                   "      - name: Upload coverage\n        uses: AndreMiras/coveralls-python-action@develop\n"}),
 ]
 
 
