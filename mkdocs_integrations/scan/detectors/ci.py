@@ -532,6 +532,22 @@ def _packages_read_only(text: str) -> bool:
     return bool(_PERMISSIONS.search(text)) and not _PACKAGES_WRITE.search(text) and not _OWN_SECRET.search(text)
 
 
+# GitLab CI predefines CI_REGISTRY / CI_REGISTRY_IMAGE as the project's GitLab registry. A
+# workflow of another CI service (scripts ported from GitLab) that uses them sets them itself
+# (`env: CI_REGISTRY_IMAGE: ghcr.io/acme/app`): there the name is that value, not GitLab's.
+_GITLAB_REGISTRY_VAR = re.compile(r"""^[ \t-]*(CI_REGISTRY(?:_IMAGE)?)[ \t]*[:=][ \t]*["']?([^\s"'#]+)""", re.M)
+
+
+def _own_registry_vars(service: str, text: str) -> list[tuple[re.Pattern[str], str]]:
+    """(`$NAME` pattern, value) of each GitLab registry variable a non-GitLab CI file defines."""
+    if service == "gitlab-ci" or "CI_REGISTRY" not in text:
+        return []
+    return [
+        (re.compile(r"\$\{?" + m.group(1) + r"\}?(?!\w)"), m.group(2).replace("\\", "\\\\"))
+        for m in _GITLAB_REGISTRY_VAR.finditer(text)
+    ]
+
+
 def deploy_steps(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
     """A command line that publishes or deploys: "deploy:<host>" and "deploy_from:<path>" on
     each host whose catalog `deploy_steps` match (CI files and release recipes alike)."""
@@ -597,9 +613,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         implied += _implied_plugin_logins(root)
     if service == "google-cloud-build":
         implied += _cloud_build_commands(root)
+    own_vars = _own_registry_vars(service, text)
     for ln, raw in [*_lines(text), *implied]:
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
+        for var, value in own_vars:
+            raw = var.sub(value, raw)
         yield from deploy_steps(rel, ln, raw, ctx)
         yield from _request_hosts(rel, ln, raw, ctx)
     yield from _endpoint_hosts(rel, src, text, ctx)

@@ -745,3 +745,36 @@ def test_cloud_build_steps_and_images_read_as_commands(run_detector):
 def test_yaml_in_a_cloudbuild_folder_without_steps_is_no_build(run_detector):
     evs, _ = run_detector(DETECTOR, "cloudbuild/values.yaml", "images:\n  - gcr.io/p/app\n")
     assert evs == []
+
+
+GH_PORTED_FROM_GITLAB = """\
+name: nonprod
+on: [push]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+       CI_REGISTRY_IMAGE: ghcr.io/acme/app
+    steps:
+      - run: |
+          docker build --tag $CI_REGISTRY_IMAGE:$GITHUB_SHA .
+          docker push $CI_REGISTRY_IMAGE:$GITHUB_SHA
+"""
+
+GITLAB_PUSH = """\
+build:
+  script:
+    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .
+    - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA
+"""
+
+
+def test_gitlab_registry_variable_set_by_another_ci_is_its_value(run_detector):
+    """GitLab CI predefines $CI_REGISTRY_IMAGE as the GitLab registry; a GitHub workflow ported
+    from GitLab sets it itself (`CI_REGISTRY_IMAGE: ghcr.io/...`), so its push is to that value."""
+    evs, _ = run_detector(DETECTOR, ".github/workflows/nonprod.yml", GH_PORTED_FROM_GITLAB)
+    deploys = {e.service for e in evs if e.kind == FEATURE and e.name.startswith("deploy:")}
+    assert "gitlab-container-registry" not in deploys and "github-container-registry" in deploys
+    evs, _ = run_detector(DETECTOR, ".gitlab-ci.yml", GITLAB_PUSH)
+    deploys = {e.service for e in evs if e.kind == FEATURE and e.name.startswith("deploy:")}
+    assert "gitlab-container-registry" in deploys
