@@ -32,8 +32,7 @@ _TEST_DIRS = frozenset({
 # `customViewStore.tests.ts` and the test data beside a module (`submissionUtils.mocks.ts`,
 # `api.mock.ts`: canned responses naming the developers' local hosts).
 _TEST_FILE = re.compile(
-    r"(\.(test|spec|stories|e2e|cy|clienttest|servertest)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
-    r"(\.(test|tests|spec|stories|e2e|cy|clienttest|servertest|mocks?)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
+    r"(\.(test|tests|spec|stories|e2e|cy|clienttest|servertest|mocks?)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 
 
