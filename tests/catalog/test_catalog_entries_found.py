@@ -3250,6 +3250,36 @@ MORE_CASES += [
     ("coveralls", {".github/workflows/pytest.yml": "name: pytest\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
                                                    "      - uses: actions/checkout@v4\n      - run: pytest --cov\n"
                                                    "      - name: Upload coverage\n        uses: AndreMiras/coveralls-python-action@develop\n"}),
+    # Google's favicon service on its googleusercontent host
+    ("google-favicon", {"src/icons/favicon.ts": "export const icon = (url: string) => fetch(`https://s2.googleusercontent.com/s2/favicons?domain_url=${url}`);\n"}),
+    # Transformers.js pipelines download their model weights from the Hugging Face Hub
+    ("huggingface", {"package.json": '{"dependencies": {"@huggingface/transformers": "^3.8.1"}}',
+                     "src/embeddings.ts": "export async function embed(texts: string[]) {\n  const { pipeline } = await import('@huggingface/transformers');\n"
+                                          "  const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n  return extractor(texts, { pooling: 'mean' });\n}\n"}),
+    # browser-side IP geolocation and reverse geocoding (keyless endpoints) in a weather widget
+    ("ipwhois", {"src/components/Weather.tsx": "async function locate() {\n  const res = await fetch('https://ipwhois.app/json/');\n  return res.json();\n}\n"}),
+    ("ipwhois", {"src/geo.ts": "export const whereAmI = () => fetch('https://ipwho.is/').then((r) => r.json());\n"}),
+    ("bigdatacloud", {"src/components/Weather.tsx": "async function city(lat: number, lon: number) {\n"
+                                                    "  const res = await fetch(`https://api-bdc.io/data/reverse-geocode-client?latitude=${lat}&longitude=${lon}&localityLanguage=en`);\n  return res.json();\n}\n"}),
+    ("bigdatacloud", {"lib/geo.py": 'import requests\n\ndef city(lat, lon):\n    return requests.get("https://api.bigdatacloud.net/data/reverse-geocode-client", params={"latitude": lat, "longitude": lon}).json()\n'}),
+    # a plugin manager installing the plugins an admin picks from the npm registry at run time
+    ("npm-registry", {"package.json": '{"dependencies": {"live-plugin-manager": "^1.1.0"}}',
+                      "src/plugins/installer.ts": "import { PluginManager } from 'live-plugin-manager';\n\nconst manager = new PluginManager({ pluginsPath: './plugins' });\n"
+                                                  "export const install = (name: string) => manager.install(name);\n"}),
+    # publishing with a pnpm-style wrapper client (gnpm) from a release workflow
+    ("npm-registry", {".github/workflows/release.yml": "on:\n  release:\n    types: [published]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                        "      - uses: actions/checkout@v4\n      - run: gnpm install --frozen-lockfile\n      - run: gnpm publish --no-git-checks\n"
+                                                        "        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n"}),
+    # a WebSocket backend behind API Gateway answering its connections through the management API
+    ("aws-api-gateway", {"package.json": '{"dependencies": {"@aws-sdk/client-apigatewaymanagementapi": "^3.400.0"}}',
+                         "src/ws/send.ts": "import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';\n\n"
+                                           "const client = new ApiGatewayManagementApiClient({ endpoint: process.env.WEBSOCKETS_API_URL });\n"
+                                           "export const send = (id: string, data: string) => client.send(new PostToConnectionCommand({ ConnectionId: id, Data: data }));\n"}),
+    ("aws-api-gateway", {"requirements.txt": "boto3==1.34.0\n",
+                         "ws/push.py": "import boto3\n\nclient = boto3.client('apigatewaymanagementapi', endpoint_url=ENDPOINT)\n\ndef push(cid, data):\n    client.post_to_connection(ConnectionId=cid, Data=data)\n"}),
+    # LocalStack shipped as the AWS stand-in of a self-hosting compose stack
+    ("localstack", {"docker-compose.yml": "services:\n  server:\n    image: acme/server:latest\n    environment:\n      SQS_ENDPOINT: http://localstack:4566\n"
+                                          "  localstack:\n    image: localstack/localstack:3.0\n    environment:\n      SERVICES: sns,sqs\n"}),
 ]
 
 
@@ -3458,3 +3488,11 @@ def test_vat_calculator_computing_rates_only_is_no_vies(tmp_path, scanner):
                              "    public function of(float $net, string $country): float { return $this->c->calculate($net, $country); }\n}\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "eu-vies" not in {u.id for u in inv.services}
+def test_a_heap_profiler_module_is_no_heap_analytics(tmp_path, scanner):
+    """Heap (product analytics) is named with an everyday word of code (catalog `word_name`): a
+    `Profiler/HeapProfiler.ts` writing V8 heap snapshots is no vendor module."""
+    write_tree(tmp_path, {"packages/auth/src/Domain/Profiler/HeapProfiler.ts":
+                          "import { writeHeapSnapshot } from 'v8'\n\nexport class HeapProfiler {\n"
+                          "  takeHeapSnapshot(): string {\n    return writeHeapSnapshot()\n  }\n}\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "heap" not in {u.id for u in inv.services}
