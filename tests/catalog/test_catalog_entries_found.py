@@ -3280,6 +3280,18 @@ MORE_CASES += [
     # LocalStack shipped as the AWS stand-in of a self-hosting compose stack
     ("localstack", {"docker-compose.yml": "services:\n  server:\n    image: acme/server:latest\n    environment:\n      SQS_ENDPOINT: http://localstack:4566\n"
                                           "  localstack:\n    image: localstack/localstack:3.0\n    environment:\n      SERVICES: sns,sqs\n"}),
+    # .NET Aspire: the AppHost's resources and the services' client integrations (packages and registrations)
+    ("openai", {"src/Catalog.API/Extensions/Extensions.cs": "public static class Extensions\n{\n    public static void AddApplicationServices(this IHostApplicationBuilder builder)\n    {\n        builder.AddOpenAIClientFromConfiguration(\"textEmbeddingModel\").AddEmbeddingGenerator();\n    }\n}\n"}),
+    ("openai", {"src/Api/Api.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Aspire.OpenAI" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
+    ("azure-openai", {"src/AppHost/Program.cs": "var builder = DistributedApplication.CreateBuilder(args);\nvar ai = builder.AddAzureOpenAI(\"openai\");\nai.AddDeployment(\"chat\", \"gpt-4o-mini\", \"2024-07-18\");\nbuilder.Build().Run();\n"}),
+    ("azure-openai", {"src/Api/Api.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Aspire.Azure.AI.OpenAI" Version="9.5.0-preview.1" />\n  </ItemGroup>\n</Project>\n'}),
+    ("ollama", {"src/WebApp/Extensions.cs": "public static class Extensions\n{\n    public static void AddChat(this IHostApplicationBuilder builder)\n    {\n        builder.AddOllamaApiClient(\"chat\").AddChatClient();\n    }\n}\n"}),
+    ("ollama", {"src/AppHost/AppHost.csproj": '<Project Sdk="Aspire.AppHost.Sdk/9.5.0">\n  <ItemGroup>\n    <PackageReference Include="CommunityToolkit.Aspire.Hosting.Ollama" Version="9.8.0" />\n  </ItemGroup>\n</Project>\n'}),
+    ("docker", {"src/AppHost/Program.cs": "var builder = DistributedApplication.CreateBuilder(args);\nvar cache = builder.AddRedis(\"cache\").WithLifetime(ContainerLifetime.Persistent);\nbuilder.AddProject<Projects.Api>(\"api\").WithReference(cache);\nbuilder.Build().Run();\n"}),
+    ("docker", {"src/AppHost/Program.cs": "var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddContainer(\"mailpit\", \"axllent/mailpit\").WithHttpEndpoint(targetPort: 8025);\nbuilder.Build().Run();\n"}),
+    ("redis", {"src/Basket.API/Basket.API.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Aspire.StackExchange.Redis" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
+    ("postgresql", {"src/AppHost/AppHost.csproj": '<Project Sdk="Aspire.AppHost.Sdk/9.5.0">\n  <ItemGroup>\n    <PackageReference Include="Aspire.Hosting.PostgreSQL" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
+    ("rabbitmq", {"src/EventBus/EventBus.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Aspire.RabbitMQ.Client" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
 ]
 
 
