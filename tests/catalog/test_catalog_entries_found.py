@@ -3292,6 +3292,12 @@ MORE_CASES += [
     ("redis", {"src/Basket.API/Basket.API.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Aspire.StackExchange.Redis" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
     ("postgresql", {"src/AppHost/AppHost.csproj": '<Project Sdk="Aspire.AppHost.Sdk/9.5.0">\n  <ItemGroup>\n    <PackageReference Include="Aspire.Hosting.PostgreSQL" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
     ("rabbitmq", {"src/EventBus/EventBus.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Aspire.RabbitMQ.Client" Version="9.5.0" />\n  </ItemGroup>\n</Project>\n'}),
+    # Java: the embedded HSQLDB, Last.fm's Java client, a reCAPTCHA v2 verifier
+    ("hsqldb", {"pom.xml": '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version><dependencies><dependency><groupId>org.hsqldb</groupId><artifactId>hsqldb</artifactId><version>2.7.2</version></dependency></dependencies></project>\n'}),
+    ("hsqldb", {"src/main/java/app/db/Backup.java": "package app.db;\n\nimport org.hsqldb.lib.tar.DbBackupMain;\n\nclass Backup {\n  void run(String dir) throws Exception { DbBackupMain.main(new String[] {\"--save\", dir}); }\n}\n"}),
+    ("lastfm", {"pom.xml": '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version><dependencies><dependency><groupId>de.u-mass</groupId><artifactId>lastfm-java</artifactId><version>0.1.2</version></dependency></dependencies></project>\n'}),
+    ("lastfm", {"src/main/java/app/LastFmService.java": "package app;\n\nimport de.umass.lastfm.Artist;\n\nclass LastFmService {\n  Object similar(String name, String key) { return Artist.getSimilar(name, key); }\n}\n"}),
+    ("recaptcha", {"src/main/java/app/RecoverController.java": "package app;\n\nimport de.triology.recaptchav2java.ReCaptcha;\n\nclass RecoverController {\n  boolean ok(String secret, String response) { return new ReCaptcha(secret).isValid(response); }\n}\n"}),
 ]
 
 
