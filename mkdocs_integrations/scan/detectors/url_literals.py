@@ -295,6 +295,26 @@ def in_csp(text: str, start: int) -> bool:
     return last is not None and "]" not in window[last.end():]
 
 
+# An image optimizer's allowlist of remote hosts: Next.js's and Astro's `images.remotePatterns`
+# (`{protocol: "https", hostname: "secure.gravatar.com"}` or `new URL("https://x.com/**")`).
+# Like a CSP's `img-src`, it lets the optimizer fetch image URLs that arrive from data (users'
+# avatars from their sign-in provider): a host there may be shown, not one the code calls.
+_IMAGE_ALLOWLIST = re.compile(r"\bremotePatterns['\"]?\s*:\s*\[")
+_IMAGE_ALLOWLIST_SPAN = 4000  # more than any real list of patterns (a dozen hosts, five lines each)
+
+
+def in_image_allowlist(text: str, start: int) -> bool:
+    """Whether the host at `start` is an entry of an open `remotePatterns: [` list."""
+    window = text[max(0, start - _IMAGE_ALLOWLIST_SPAN):start]
+    last = None
+    for last in _IMAGE_ALLOWLIST.finditer(window):
+        pass
+    if last is None:
+        return False
+    rest = window[last.end():]
+    return rest.count("]") < rest.count("[") + 1
+
+
 # Cloud storage endpoints that also take the bucket as the path's first segment (path-style):
 # `https://storage.googleapis.com/osv-vulnerabilities/...` is `osv-vulnerabilities.storage.googleapis.com`.
 _PATH_STYLE_STORAGE = re.compile(r"^(?:storage\.googleapis\.com|s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com)$")
@@ -616,6 +636,8 @@ def host_evidence(
         host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
         if NOT_EXTERNAL_HOST.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
+        if in_image_allowlist(text, m.start()):
+            continue  # an image optimizer's allowed source, not a request of the code
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
         if not m.group(2) and not m.group(3) and (tld_templated_at(text, m.end(1)) or host_continues_at(text, m.end(1))):
@@ -706,7 +728,7 @@ def host_evidence(
     for m in settings:
         host = m.group(1).lower()
         sid = ctx.index.host(host)
-        if sid and once("host", host):
+        if sid and not in_image_allowlist(text, m.start(1)) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
     # A webhook sender that shapes its payload for the vendor a configured URL points at
     # (`if (url.includes("discord.com"))` → Discord embeds, `"hooks.slack.com" in url` → Slack

@@ -376,6 +376,34 @@ def test_csp_written_one_source_a_line_is_not_hosts_the_code_calls(run_detector)
     assert {e.name for e in ev if e.kind == HOST} == {"haveibeenpwned.com"}
 
 
+def test_image_remote_patterns_are_not_hosts_the_code_calls(run_detector):
+    """Next.js's `images.remotePatterns` allowlists hosts whose images (avatars that arrive in
+    data) the optimizer may fetch, as a CSP's img-src does: no request of the app's own."""
+    src = """\
+    const nextConfig = {
+      images: {
+        remotePatterns: [
+          {
+            protocol: "https",
+            hostname: "lh3.googleusercontent.com",
+            port: "",
+            pathname: "/**",
+          },
+          {
+            protocol: "https",
+            hostname: "secure.gravatar.com",
+            pathname: "/**",
+          },
+          new URL("https://avatars.githubusercontent.com/u/**"),
+        ],
+      },
+    };
+    export const models = await fetch("https://api.openai.com/v1/models");
+    """
+    ev, _ = run_detector(DETECTOR, "next.config.ts", src)
+    assert {e.name for e in ev if e.kind == HOST} == {"api.openai.com"}
+
+
 def test_url_after_code_below_a_csp_line_is_a_host(run_detector):
     src = """\
     const csp = "connect-src 'self' https://api.mixpanel.com;";
