@@ -59,6 +59,13 @@ _COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\
 _SHOWN_CODE = re.compile(r"<pre\b.*?</pre\s*>|<code\b.*?</code\s*>", re.S | re.I)
 
 
+# Email templates (`assets/mailer_templates/confirmation.html`, `emails/welcome.hbs`, Rails'
+# `views/user_mailer/`): mail clients run no script, so a `<script>` there (a RUM or analytics
+# snippet left in HTML saved from a web page) does nothing. Their images do load (a logo on a CDN).
+_MAIL_FOLDER = re.compile(r"(?:^|/)(?:[\w-]*[_-])?e?mail(?:er|s)?(?:[_-][\w-]*)?/", re.I)
+_SCRIPT_ELEMENT = re.compile(r"<script\b.*?</script\s*>", re.S | re.I)
+
+
 # A Google Ads conversion id in a gtag.js URL's id (`?id=AW-123`, `?id=<%= ENV['GOOGLE_ADS_ID'] %>`).
 _ADS_ID = re.compile(r"\bAW-|\bADS\b|_ADS_|[Gg]oogle_?[Aa]ds")
 
@@ -89,6 +96,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return  # configuration, not a page snippet
     seen: set[str] = set()
     text = _SHOWN_CODE.sub(_blank, _COMMENT.sub(_blank, src.text))
+    if _MAIL_FOLDER.search(src.rel):
+        text = _SCRIPT_ELEMENT.sub(_blank, text)  # an email's scripts never run
     snippets: list[tuple[str, re.Match[str]]] = []
     present = src.present
     for sid, call, literals, lowered in _snippets(ctx):

@@ -180,3 +180,19 @@ def test_a_blade_layout_is_a_page(run_detector):
         "        </script>\n    @endproduction\n</head>\n"
     )
     assert "google-analytics" in {sid for _, _, sid in _calls(run_detector, "resources/views/layouts/app.blade.php", blade)}
+
+
+def test_scripts_in_an_email_template_never_run(run_detector):
+    """An email template saved from a web page keeps the page's RUM snippet: mail clients run
+    no script, so it is no use of the vendor; the same snippet in a page template is."""
+    src = """\
+    <html><head>
+    <script>!function(a){var e="https://s.go-mpulse.net/boomerang/";a.BOOMR_config={}}(window);</script>
+    <script src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>
+    </head><body><img src="https://www.gravatar.com/avatar/x"></body></html>
+    """
+    mail, _ = run_detector(DETECTOR, "assets/mailer_templates/confirmation.html", src)
+    page, _ = run_detector(DETECTOR, "assets/pages/confirmation.html", src)
+    assert "akamai-mpulse" not in {e.service for e in mail}
+    assert "google-analytics" not in {e.service for e in mail}
+    assert "akamai-mpulse" in {e.service for e in page}
