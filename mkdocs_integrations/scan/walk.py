@@ -64,6 +64,14 @@ VENDORED_FRAMEWORKS = {
     "framework": ("YiiBase.php",),  # Yii 1.1
 }
 
+# A whole repository copied into the project's tooling folder (`tools/daux.io/` with its own
+# `.github/`, LICENSE, composer.json and tests): a third-party tool the maintainers run (a docs
+# generator, a linter), not the application. Its own `.github/` is what tells: GitHub reads only
+# the root's, so a nested one came along with a copy of another repository. Only directly inside
+# a folder of tooling or third-party code; elsewhere a nested `.github/` may sit in the app's own
+# part (a frontend folder that was a repository of its own before a merge).
+TOOL_COPY_PARENTS = frozenset({"tools", "tool", "scripts", "third_party", "third-party", "thirdparty"})
+
 ENV_FILE_PREFIX = ".env"
 
 
@@ -523,6 +531,7 @@ class _Walk:
                 return None
         warned = len(result.warnings)
         root_prefix = root + "/"
+        parent_is_tooling = folder.rsplit("/", 1)[-1] in TOOL_COPY_PARENTS and folder != root
         entries: list[tuple[str, bool]] = []
         ignored_env: list[str] = []
         for entry in found:
@@ -549,6 +558,8 @@ class _Walk:
                 markers = VENDORED_FRAMEWORKS.get(entry.name)
                 if markers and any(os.path.isfile(path + "/" + m) for m in markers):
                     continue
+                if parent_is_tooling and os.path.isdir(path + "/.github"):
+                    continue  # a copied-in tool's repository (TOOL_COPY_PARENTS)
                 if exclude is not None and (exclude.match_file(rel + "/") or exclude.match_file(rel)):
                     continue
                 if _ignored(path, True, specs) and path not in tracked:

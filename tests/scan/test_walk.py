@@ -56,6 +56,23 @@ def test_a_php_framework_copied_into_the_repository_is_not_the_app(tmp_path):
     assert rels(walk([tmp_path], tmp_path)) == ["application/config/database.php", "lib/system/status.py"]
 
 
+def test_a_repository_copied_into_the_tools_folder_is_not_the_app(tmp_path):
+    # A docs generator copied whole into `tools/` (its own .github/, templates offering Google
+    # Analytics, its own deploy workflows): the maintainers' tool, not the application. A tool
+    # folder without its own `.github/` is the app's own script, and a nested `.github/` outside
+    # a tooling folder (a frontend that once was its own repository) stays the app's.
+    write_tree(tmp_path, {
+        "tools/daux/.github/workflows/docker.yml": "on: push\n",
+        "tools/daux/templates/partials/google_analytics.php": "<?php // www.google-analytics.com\n",
+        "tools/build/release.py": "",
+        "UI/Web/.github/workflows/ci.yml": "on: push\n",
+        "UI/Web/src/app.ts": "",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == [
+        "UI/Web/.github/workflows/ci.yml", "UI/Web/src/app.ts", "tools/build/release.py",
+    ]
+
+
 def test_a_gitignored_env_template_is_still_read(tmp_path):
     # `!.env.example` before `.env*`: git ignores the template too, yet it is committed
     # (a tracked file is never ignored), so its names are wanted; the real files stay unread.
