@@ -3298,6 +3298,9 @@ MORE_CASES += [
     ("lastfm", {"pom.xml": '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version><dependencies><dependency><groupId>de.u-mass</groupId><artifactId>lastfm-java</artifactId><version>0.1.2</version></dependency></dependencies></project>\n'}),
     ("lastfm", {"src/main/java/app/LastFmService.java": "package app;\n\nimport de.umass.lastfm.Artist;\n\nclass LastFmService {\n  Object similar(String name, String key) { return Artist.getSimilar(name, key); }\n}\n"}),
     ("recaptcha", {"src/main/java/app/RecoverController.java": "package app;\n\nimport de.triology.recaptchav2java.ReCaptcha;\n\nclass RecoverController {\n  boolean ok(String secret, String response) { return new ReCaptcha(secret).isValid(response); }\n}\n"}),
+    # a hand-written SMTP client in PHP: a socket to the configured host and the EHLO greeting written to it
+    ("smtp", {"system/library/mail/smtp.php": "<?php\nclass Smtp {\n    public function send(): void {\n        $handle = fsockopen($this->hostname, $this->port, $errno, $errstr, 5);\n"
+                                               "        fwrite($handle, 'EHLO ' . $servername . \"\\r\\n\");\n    }\n}\n"}),
 ]
 
 
