@@ -3301,6 +3301,8 @@ MORE_CASES += [
     # a hand-written SMTP client in PHP: a socket to the configured host and the EHLO greeting written to it
     ("smtp", {"system/library/mail/smtp.php": "<?php\nclass Smtp {\n    public function send(): void {\n        $handle = fsockopen($this->hostname, $this->port, $errno, $errstr, 5);\n"
                                                "        fwrite($handle, 'EHLO ' . $servername . \"\\r\\n\");\n    }\n}\n"}),
+    # a Sonos music service (SMAPI) implementing the SOAP port generated from Sonos's WSDL
+    ("sonos", {"src/main/java/app/service/SonosService.java": "package app.service;\n\nimport com.sonos.services._1_1.SonosSoap;\n\npublic class SonosService implements SonosSoap {\n}\n"}),
 ]
 
 
