@@ -3303,6 +3303,8 @@ MORE_CASES += [
                                                "        fwrite($handle, 'EHLO ' . $servername . \"\\r\\n\");\n    }\n}\n"}),
     # a Sonos music service (SMAPI) implementing the SOAP port generated from Sonos's WSDL
     ("sonos", {"src/main/java/app/service/SonosService.java": "package app.service;\n\nimport com.sonos.services._1_1.SonosSoap;\n\npublic class SonosService implements SonosSoap {\n}\n"}),
+    # a Travis CI job logging in with no registry argument (Docker Hub) before pushing `$IMAGE`
+    ("docker-hub", {".travis.yml": "language: java\nservices:\n  - docker\nafter_success:\n  - docker login -u $DOCKER_USER -p $DOCKER_PASS\n  - export IMAGE=acme/api\n  - docker build -t $IMAGE:$COMMIT .\n  - docker push $IMAGE\n"}),
 ]
 
 
