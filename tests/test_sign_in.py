@@ -353,6 +353,17 @@ def test_an_oidc_client_set_up_for_one_named_provider_is_that_sign_in(tmp_path):
     assert {"google-oauth", "oidc"} <= configurable
 
 
+def test_allauth_openid_connect_provider_beside_a_named_one_stays_generic_oidc(tmp_path):
+    """django-allauth lists each sign-in provider as an app: `providers.openid_connect` beside
+    `providers.microsoft` in the same INSTALLED_APPS is a second, admin-configured provider, not
+    an OIDC client set up for Microsoft."""
+    inv = scan(tmp_path, {
+        "requirements.txt": "django-allauth==65.0\n",
+        "app/settings.py": "INSTALLED_APPS = [\n    'allauth',\n    'allauth.account',\n    'allauth.socialaccount',\n"
+                           "    'allauth.socialaccount.providers.microsoft',\n    'allauth.socialaccount.providers.openid_connect',\n]\n"})
+    assert {"microsoft-oauth", "oidc"} <= ids(inv)
+
+
 def test_a_vendor_api_asked_who_signed_in_beside_its_authorize_url_is_that_sign_in(tmp_path):
     """alist's login handler switches over providers' authorize URLs (GitHub's, DingTalk's) and
     then asks DingTalk's API who signed in (api.dingtalk.com/v1.0/contact/users/me): that call
