@@ -3305,6 +3305,9 @@ MORE_CASES += [
     ("sonos", {"src/main/java/app/service/SonosService.java": "package app.service;\n\nimport com.sonos.services._1_1.SonosSoap;\n\npublic class SonosService implements SonosSoap {\n}\n"}),
     # a Travis CI job logging in with no registry argument (Docker Hub) before pushing `$IMAGE`
     ("docker-hub", {".travis.yml": "language: java\nservices:\n  - docker\nafter_success:\n  - docker login -u $DOCKER_USER -p $DOCKER_PASS\n  - export IMAGE=acme/api\n  - docker build -t $IMAGE:$COMMIT .\n  - docker push $IMAGE\n"}),
+    # a form server calling Enketo Express's API with its key from settings
+    ("enketo", {"app/settings.py": "import os\n\nENKETO_URL = os.environ.get('ENKETO_URL', 'http://enketo.local')\nENKETO_API_KEY = os.environ['ENKETO_API_KEY']\n",
+                "app/forms.py": "import requests\nfrom django.conf import settings\n\ndef survey_url(form_id):\n    r = requests.post(f'{settings.ENKETO_URL}/api/v2/survey', data={'form_id': form_id}, auth=(settings.ENKETO_API_KEY, ''))\n    return r.json()['url']\n"}),
 ]
 
 
