@@ -73,7 +73,38 @@ def ci_service(rel: str, name: str) -> str | None:
         return "woodpecker"
     if "cloudbuild" in rel and _CLOUD_BUILD.search(rel):
         return "google-cloud-build"
+    if yaml and _AZURE_CANDIDATE.search(rel):
+        return "azure-pipelines"  # a candidate only: `detect` keeps it when its content is a pipeline's
     return None
+
+
+# Azure Pipelines reads any YAML file the pipeline's definition points at: besides
+# `azure-pipelines.yml`, a root `ci.yml` / `build.yml` or a file in a pipelines folder
+# (`.azure-pipelines/`, `.pipelines/`, `eng/pipelines/`, `.azuredevops/`). Such a file counts
+# only when it holds what no other tool's YAML does (`_azure_markers`).
+_AZURE_NAMES = ("azure-pipelines.yml", "azure-pipelines.yaml")
+_AZURE_CANDIDATE = re.compile(r"^(?:[^/]+|(?:\.azure-pipelines|\.azuredevops|\.pipelines|eng/pipelines)/.+)\.ya?ml$")
+# a step running a task by name and major version (`- task: DotNetCoreCLI@2`)
+_AZURE_TASK = re.compile(r"^[ \t]*-?[ \t]*task[ \t]*:[ \t]*['\"]?[A-Za-z][\w.-]*@\d+['\"]?[ \t]*$", re.M)
+_AZURE_TOP = ("trigger", "pr", "stages", "jobs", "steps", "extends", "resources", "pool", "variables", "schedules")
+
+
+def _azure_markers(root: yaml.Node, text: str) -> bool:
+    """Whether a YAML document is an Azure Pipelines definition: pipeline keys at its top and a
+    construct of Azure's own: a template from another repository (`extends: template:
+    v1/x.yml@templates`), a repository resource (`resources: repositories: - repository:`),
+    a hosted agent image (`pool: vmImage:`) or a versioned task step (`- task: Npm@1`)."""
+    if not isinstance(root, yaml.MappingNode) or not any(y.get(root, k) is not None for k in _AZURE_TOP):
+        return False
+    template = y.scalar(y.get(root, "extends", "template"))
+    if template and "@" in template:
+        return True
+    repos = y.get(root, "resources", "repositories")
+    if isinstance(repos, yaml.SequenceNode) and any(y.get(r, "repository") is not None for r in repos.value):
+        return True
+    if y.get(root, "pool", "vmImage") is not None:
+        return True
+    return _AZURE_TASK.search(text) is not None
 
 
 _GH_EXPR = re.compile(r"\$\{\{(.*?)\}\}", re.S)
@@ -564,6 +595,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     rel = src.rel
     if service == "google-cloud-build" and not any(y.get(d, "steps") is not None for d in y.yaml_docs(src)):
         return  # a YAML file in a `cloudbuild/` folder that is no build config
+    if (service == "azure-pipelines" and src.name not in _AZURE_NAMES
+            and not any(_azure_markers(d, src.text) for d in y.yaml_docs(src))):
+        return  # a root or pipelines-folder YAML file that is no Azure pipeline
     yield Evidence(path=rel, line=1, kind=FEATURE, name=f"workflow:{rel}", service=service)
     root: yaml.Node | None = None
     triggers: list[tuple[str, int]] = []

@@ -244,6 +244,25 @@ def test_azure_pipelines(run_detector):
     assert feats(evs, "deploy:") == [(17, "deploy:azure-app-service", "azure-app-service")]
 
 
+def test_azure_pipeline_under_another_file_name_is_read_by_its_content(run_detector):
+    """A pipeline definition can be any YAML file (a root `ci.yml` extending a template from
+    another repository); other root YAML files (compose, mkdocs) are no pipeline."""
+    pipeline = (
+        "trigger:\n  branches:\n    include:\n      - main\n"
+        "resources:\n  repositories:\n    - repository: templates\n      type: git\n      name: Org/Templates\n"
+        "extends:\n  template: v1/Pipeline.yml@templates\n"
+    )
+    evs, _ = run_detector(DETECTOR, "ci.yml", pipeline)
+    assert (1, "workflow:ci.yml", "azure-pipelines") in feats(evs, "workflow:")
+    assert (4, "trigger:push to main", "azure-pipelines") in feats(evs, "trigger:")
+    evs, _ = run_detector(DETECTOR, ".pipelines/build.yaml", "pool:\n  vmImage: ubuntu-latest\nsteps:\n  - script: make\n")
+    assert feats(evs, "workflow:")
+    evs, _ = run_detector(DETECTOR, "docker-compose.yml", "services:\n  db:\n    image: postgres:16\n")
+    assert not evs
+    evs, _ = run_detector(DETECTOR, "mkdocs.yml", "site_name: x\nnav:\n  - index.md\nsteps: []\n")
+    assert not evs
+
+
 def test_drone_and_bitbucket(run_detector):
     drone = """\
     kind: pipeline
@@ -380,7 +399,10 @@ def test_malformed_yaml_is_bad_input(ctx):
         ("app.cloudbuild.yaml", "google-cloud-build"),
         ("cloudbuild/prod/build-image.yaml", "google-cloud-build"),
         ("cloudbuild/startup.sh", None),
-        ("config.yml", None),
+        # any other root YAML file is an Azure pipeline candidate (its content decides in `detect`)
+        ("config.yml", "azure-pipelines"),
+        ("eng/pipelines/ci.yml", "azure-pipelines"),
+        ("sub/config.yml", None),
     ],
 )
 def test_ci_service_by_path(rel, service):
