@@ -25,7 +25,7 @@ from ..sign_in import (
 )
 from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modules
 from ..usage import is_transitive
-from .folds import drop_modules_through_other_vendors, fold_bare_hosts, fold_protocol_clients, join_file_facts
+from .folds import drop_company_modules_of_products, drop_modules_through_other_vendors, fold_bare_hosts, fold_protocol_clients, join_file_facts
 from .keep import kept_strength, test_stand_in
 from .model import STRENGTH_LABELS, STRENGTHS, EnvVar, Inventory, PackageUse, ServiceUse, Webhook
 from .route import Routed, own_evidence, route
@@ -156,6 +156,7 @@ def _uncatalogued(
     """Vendors outside the catalog: API hosts of no catalogued vendor, then folders and files
     named for a vendor (integration modules)."""
     modules, found = r.modules, []
+    drop_company_modules_of_products(modules, {u.id: u.evidence for u in uses}, catalog)
     # Hosts of an umbrella cloud domain name no vendor: they join the integration module of
     # their file (google-ads/api.ts → datamanager.googleapis.com), else they stay unnamed
     # (still listed among the other hosts the code calls).

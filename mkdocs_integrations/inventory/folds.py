@@ -51,6 +51,29 @@ def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], c
             del per_service[sid]
 
 
+def drop_company_modules_of_products(
+    modules: dict[str, list[Evidence]], used: dict[str, list[Evidence]], catalog: Catalog
+) -> None:
+    """A module named for a many-product company (`integrations/google/`, `google.py`) whose
+    files use that company's catalogued products (Speech-to-Text, Translation, Cloud Storage
+    clients) is those products' code: the company's bare name is no vendor of its own there.
+    `modules`: uncatalogued module slug -> evidence; `used`: catalogued service id -> evidence."""
+    for slug in sorted(modules):
+        if slug not in PRODUCT_COMPANIES:
+            continue
+        folders = {e.get("folder") for e in modules[slug]} - {None, ""}
+        files = {e.path for e in modules[slug] if not e.get("folder")}
+
+        def inside(path: str) -> bool:
+            return path in files or any(path.startswith(f + "/") for f in folders)
+
+        if any(
+            sid != slug and _company(sid, catalog) == slug and any(shows_use(e) and inside(e.path) for e in evs)
+            for sid, evs in used.items()
+        ):
+            del modules[slug]
+
+
 def _same_company(sid: str, called: set[str], catalog: Catalog) -> bool:
     """A product of a many-product company whose module calls that company's API gateway
     (a Microsoft Teams module creating meetings through Microsoft Graph; a OneDrive driver, the

@@ -164,3 +164,25 @@ def test_a_products_module_calling_its_companys_api_gateway_is_that_product(tmp_
             '    return requests.post(f"https://graph.microsoft.com/v1.0/users/{user}/onlineMeetings", headers={"Authorization": token})\n'),
     })
     assert {"microsoft-teams", "microsoft-graph"} <= ids(inv)
+
+
+def test_a_folder_named_for_a_many_product_company_using_its_products_is_those_products(tmp_path):
+    """kpi's `integrations/google/` holds the Speech-to-Text and Translation clients: Google's
+    products are the services, the company's bare name is no vendor of its own there."""
+    files = {
+        "requirements.txt": "google-cloud-translate==3.15.0\ngoogle-cloud-storage==2.16.0\ngoogle-api-python-client==2.120.0\n",
+        "app/integrations/__init__.py": "",
+        "app/integrations/google/__init__.py": "",
+        "app/integrations/google/base.py":
+            "from google.api_core import client_options\nfrom google.cloud import storage\nfrom googleapiclient import discovery\n\n\n"
+            "class GoogleService:\n    def __init__(self, credentials):\n        self.storage_client = storage.Client(credentials=credentials)\n\n"
+            "    def api(self, endpoint):\n        opts = client_options.ClientOptions(api_endpoint=f'https://{endpoint}')\n"
+            "        return discovery.build('speech', 'v1', client_options=opts)\n",
+        "app/integrations/google/google_translate.py":
+            "from google.cloud import translate_v3\n\nfrom .base import GoogleService\n\n\nclass GoogleTranslate(GoogleService):\n"
+            "    def run(self, text, lang):\n        client = translate_v3.TranslationServiceClient()\n"
+            "        return client.translate_text(contents=[text], target_language_code=lang, parent='projects/x')\n",
+    }
+    found = ids(scan(tmp_path, files))
+    assert "google-translate" in found
+    assert "google" not in found
