@@ -3524,3 +3524,11 @@ def test_a_heap_profiler_module_is_no_heap_analytics(tmp_path, scanner):
                           "  takeHeapSnapshot(): string {\n    return writeHeapSnapshot()\n  }\n}\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "heap" not in {u.id for u in inv.services}
+def test_docker_login_named_in_a_message_is_no_docker_hub_login(tmp_path, scanner):
+    """A composite action's error text naming `docker login` ("... they break docker login") is
+    no login: the bare-login rule needs a credential option after the command."""
+    write_tree(tmp_path, {".github/actions/setup/action.yml":
+                          "runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n"
+                          '        echo "Paths like ghcr.io/org are not allowed as they break docker login"\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "docker-hub" not in {u.id for u in inv.services}
