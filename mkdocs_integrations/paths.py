@@ -45,7 +45,9 @@ _DOTNET_TEST_PROJECT = re.compile(r"\.(?:Unit|Integration|Functional)?Tests?$")
 # `api_specs/`): the plural `tests`/`specs` after a word and `-`/`_` names a test tree too.
 # So does `test`/`tests` before one: what the tests bring along (a dev server's `test-plugins/`
 # exercising its plugin API with a Google map, `test_data/`, `test-fixtures/`, `test-apps/`).
-_NAMED_TEST_DIR = re.compile(r"^(?:[A-Za-z0-9]+[-_](?:tests|specs)|tests?[-_][A-Za-z0-9]+)$")
+# An LLM app's evaluation suite named so (`surfsense_evals/` fetching Wikipedia pages as a
+# benchmark's corpus) is one too; a bare `evals/` is not, it is often the app's own evals feature.
+_NAMED_TEST_DIR = re.compile(r"^(?:[A-Za-z0-9]+[-_](?:tests|specs|evals)|tests?[-_][A-Za-z0-9]+)$")
 
 
 # A framework's configuration of its test environment (Phoenix's `config/test.exs`, Rails'

@@ -38,6 +38,9 @@ from mkdocs_integrations.paths import (
         # a suite named for its tool or kind (kitsune's Playwright suite reads a Gmail inbox)
         ("playwright_tests/core/utilities.py", True),
         ("e2e-tests/login.ts", True),
+        # an LLM app's evaluation suite named for it; a bare `evals/` is often the app's evals feature
+        ("surfsense_evals/src/surfsense_evals/suites/research/frames/wiki_fetch.py", True),
+        ("web/src/features/evals/server/router.ts", False),
         # ...and what tests bring along, `test-` first (vendure's dev-server test plugin with a Google map)
         ("packages/dev-server/test-plugins/experimental-ui/components/LocationMap.tsx", True),
         ("test_data/fixtures.json", True),

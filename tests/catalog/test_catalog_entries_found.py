@@ -3308,6 +3308,11 @@ MORE_CASES += [
     # a form server calling Enketo Express's API with its key from settings
     ("enketo", {"app/settings.py": "import os\n\nENKETO_URL = os.environ.get('ENKETO_URL', 'http://enketo.local')\nENKETO_API_KEY = os.environ['ENKETO_API_KEY']\n",
                 "app/forms.py": "import requests\nfrom django.conf import settings\n\ndef survey_url(form_id):\n    r = requests.post(f'{settings.ENKETO_URL}/api/v2/survey', data={'form_id': form_id}, auth=(settings.ENKETO_API_KEY, ''))\n    return r.json()['url']\n"}),
+    # Vimeo's legacy Simple API for a video's thumbnail, by its id
+    ("vimeo", {"app/javascript/campaigns/admin.js": "const thumb = (id) => request.get(`http://vimeo.com/api/v2/video/${id}.json`).then(r => r.body[0].thumbnail_large)\n"}),
+    # GraphHopper as a routing engine's configured base URL
+    ("graphhopper", {"config/settings.yml": "graphhopper_url: \"https://graphhopper.com/api/1/route\"\n",
+                     "app/assets/javascripts/directions/graphhopper.js": "const route = (q) => fetch(OSM.GRAPHHOPPER_URL + '?' + q)\n"}),
 ]
 
 
