@@ -81,6 +81,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # `CargoMetaAnalyzer`), the member so named reads this registry
       keywords: [certbot]         # words beyond its id and name that a file names it by (its own
                                   # client's name): its call patterns run in files naming one
+      android_meta: [io.sentry.dsn]  # `<meta-data android:name=...>` keys of AndroidManifest.xml that
+                                  # only the vendor's Android SDK reads (an app configuring that SDK)
       model_prefixes: [anthropic] # (LLM providers) the provider word of an LLM router's model strings
                                   # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
                                   # that imports the router, such a string selects this provider
@@ -142,7 +144,7 @@ _SERVICE_KEYS = {
     "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
     "bare_host",
-    "word_name", "model_prefixes", "registry_for", "keywords",
+    "word_name", "model_prefixes", "registry_for", "keywords", "android_meta",
 }
 _CLIENT_KEYS = {"id", "name", "kind", "packages", "imports", "databases", "migrations"}
 
@@ -207,6 +209,7 @@ class Service:
     model_prefixes: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     registry_for: tuple[str, ...] = ()
+    android_meta: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -334,6 +337,9 @@ def _service(raw: Any, where: str) -> Service:
     keywords = _strs(raw.get("keywords"), where, "keywords")
     if any(not re.match(r"^[a-z0-9]{4,}$", w) for w in keywords):
         raise CatalogError(f"{where}: 'keywords' are lowercase words of four or more letters (certbot)")
+    android_meta = _strs(raw.get("android_meta"), where, "android_meta")
+    if any(not _ANDROID_META_RE.match(k) for k in android_meta):
+        raise CatalogError(f"{where}: 'android_meta' are dotted <meta-data> names (com.google.android.geo.API_KEY)")
     if any(not re.match(r"^[a-z0-9]+$", w) for w in registry_for):
         raise CatalogError(f"{where}: 'registry_for' are lowercase ecosystem words (gem, cargo, gomodules)")
     extras = _per_key(raw.get("package_extras"), where, "package_extras", ("pypi",))
@@ -384,11 +390,13 @@ def _service(raw: Any, where: str) -> Service:
         model_prefixes=model_prefixes,
         registry_for=registry_for,
         keywords=keywords,
+        android_meta=android_meta,
     )
 
 
 _EXTRA_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[[A-Za-z0-9][A-Za-z0-9._-]*\]$")
 _PROVIDER_RE = re.compile(r"^[a-z0-9_-]+$")
+_ANDROID_META_RE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$")
 
 
 def _call_providers(raw: Any, where: str) -> tuple[tuple[str, str], ...]:

@@ -640,3 +640,11 @@ def test_own_oidc_signing_key_is_no_sign_in_env(catalog):
     assert index.env("OIDC_RSA_PRIVATE_KEY") is None
     assert index.env("OIDC_CLIENT_SECRET") == "oidc"
     assert index.env("OIDC_ISSUER_URL") == "oidc"
+
+
+def test_android_meta_keys_are_dotted_manifest_names():
+    """`android_meta` names `<meta-data>` keys of AndroidManifest.xml: a dotted name, nothing else."""
+    ok = parse_catalog({"x.yaml": GOOD.replace("    purpose:", "    android_meta: [io.acme.sdk.API_KEY]\n    purpose:", 1)})
+    assert any(s.android_meta == ("io.acme.sdk.API_KEY",) for s in ok.services.values())
+    msg = _bad(GOOD.replace("    purpose:", "    android_meta: [API KEY]\n    purpose:", 1))
+    assert "android_meta" in msg

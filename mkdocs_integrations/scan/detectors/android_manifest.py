@@ -6,7 +6,8 @@ configures several vendors' SDKs by a `<meta-data android:name="KEY" android:val
 entry of its `<application>`: the key is the SDK's own, so the entry says the app ships it
 (the Maps SDK's `com.google.android.geo.API_KEY`, read by every map control that renders
 Google Maps on Android). The value is often a placeholder in the repository; the key is what
-names the vendor.
+names the vendor. Which keys are whose is catalog data (`android_meta`); a key an app invents
+for itself says nothing.
 """
 
 from __future__ import annotations
@@ -14,28 +15,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...catalog.index import CatalogIndex
 from ...model import CALL, Evidence
 from .base import Context, Detector, Record, Source
 
-# SDK configuration keys -> (service, what the key configures). Only keys the vendor's own SDK
-# defines: a key an app invents for itself says nothing.
-_KEYS: dict[str, tuple[str, str]] = {
-    "com.google.android.geo.API_KEY": ("google-maps", "Maps SDK for Android"),
-    "com.google.android.maps.v2.API_KEY": ("google-maps", "Maps SDK for Android"),
-    "io.sentry.dsn": ("sentry", "Sentry Android SDK"),
-    "com.google.firebase.messaging.default_notification_channel_id": ("firebase-cloud-messaging", "push notifications"),
-    "com.google.firebase.messaging.default_notification_icon": ("firebase-cloud-messaging", "push notifications"),
-}
 _META = re.compile(r"""<meta-data\b[^>]*?\bandroid:name\s*=\s*["']([\w.]+)["']""")
+_KEYS: dict[int, tuple[CatalogIndex, dict[str, str]]] = {}
+
+
+def _keys(ctx: Context) -> dict[str, str]:
+    """`<meta-data>` name -> service id, from the catalog (built once per catalog index)."""
+    cached = _KEYS.get(id(ctx.index))
+    if cached is None or cached[0] is not ctx.index:
+        keys = {k: svc.id for svc in ctx.catalog.services.values() for k in svc.android_meta}
+        cached = _KEYS[id(ctx.index)] = (ctx.index, keys)
+    return cached[1]
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    keys = _keys(ctx)
     seen: set[str] = set()
     for m in _META.finditer(src.text):
-        hit = _KEYS.get(m.group(1))
-        if hit and hit[0] not in seen and hit[0] in ctx.catalog.services:
-            seen.add(hit[0])
-            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=CALL, name=hit[1], service=hit[0],
+        sid = keys.get(m.group(1))
+        if sid and sid not in seen:
+            seen.add(sid)
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=CALL,
+                           name=f"{ctx.catalog.services[sid].name} Android SDK settings", service=sid,
                            detail=(("alone", "1"),))
 
 

@@ -20,7 +20,7 @@ MAUI_MANIFEST = """\
 def test_sdk_keys_name_their_vendor(run_detector):
     evidence, _ = run_detector(DETECTOR, "src/ClientApp/Platforms/Android/AndroidManifest.xml", MAUI_MANIFEST)
     got = {(e.service, e.name, e.line) for e in evidence}
-    assert got == {("google-maps", "Maps SDK for Android", 4), ("sentry", "Sentry Android SDK", 6)}
+    assert got == {("google-maps", "Google Maps Platform Android SDK settings", 4), ("sentry", "Sentry Android SDK settings", 6)}
     assert all(dict(e.detail).get("alone") == "1" for e in evidence)
 
 
