@@ -32,15 +32,11 @@ from .base import Context, Detector, Record, Source
 
 # `main.wasp`, `main.wasp.ts`, `src/auth/auth.wasp.ts` (the TS spec's modules).
 _SPEC_NAME = re.compile(r"^[\w.-]*\.wasp(?:\.[cm]?[jt]s)?$")
-# Wasp's social auth methods as the spec spells them -> the sign-in provider name.
-_SOCIAL = {"google": "google", "github": "github", "discord": "discord", "keycloak": "keycloak",
-           "slack": "slack", "microsoft": "microsoft"}
 _METHODS = re.compile(r"\bmethods\s*:\s*\{")
 _TYPED_METHOD = re.compile(r"""\bAuthMethods\s*\[\s*['"](\w+)['"]\s*\]""")
 _KEY = re.compile(r"""(?:^|[{,])\s*['"]?(\w+)['"]?\s*:""")
 _EXECUTOR = re.compile(r"""\bexecutor\s*:\s*['"]?PgBoss\b""")
-_MAIL_PROVIDER = re.compile(r"""\bprovider\s*:\s*['"]?(SendGrid|Mailgun|SMTP)\b""")
-_MAIL_SERVICES = {"SendGrid": "sendgrid", "Mailgun": "mailgun", "SMTP": "smtp"}
+_MAIL_PROVIDER = re.compile(r"""\bprovider\s*:\s*['"]?(\w+)\b""")
 
 
 def _line(text: str, offset: int) -> int:
@@ -50,7 +46,7 @@ def _line(text: str, offset: int) -> int:
 def _top_level_keys(text: str, start: int) -> Iterator[tuple[str, int]]:
     """Keys of the object literal whose `{` is at `start`, at its own depth only."""
     depth = 0
-    segment_start = start + 1
+    segment_start = start  # from the `{` itself: the first key on its line follows it (`{ google: {} }`)
     for i in range(start, len(text)):
         c = text[i]
         if c in "{[(":
@@ -79,7 +75,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         methods.extend(_top_level_keys(text, m.end() - 1))
     methods.extend((m.group(1), m.start(1)) for m in _TYPED_METHOD.finditer(text))
     for key, offset in methods:
-        provider = _SOCIAL.get(key.lower())
+        # A method is a social provider when the catalog signs in with a provider of that name
+        # (`gitHub`, `keycloak`, a provider Wasp adds later); `email`, `usernameAndPassword` are not.
+        provider = key.lower() if ctx.index.sign_in_provider(key) else None
         if provider and provider not in seen:
             seen.add(provider)
             yield Evidence(path=src.rel, line=_line(text, offset), kind=CALL,
@@ -90,8 +88,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                        service="pg-boss", detail=(("alone", "1"),))
     if re.search(r"\bemailSender\b|\bEmailSender\b", text):
         for m in _MAIL_PROVIDER.finditer(text):
-            sid = _MAIL_SERVICES[m.group(1)]
-            if sid not in seen and sid in ctx.catalog.services:
+            # The provider by its catalog name (`SendGrid`, `Mailgun`, `SMTP`); `Dummy` is none.
+            sid = ctx.index.service_named(m.group(1))
+            if sid and sid not in seen and ctx.catalog.services[sid].category == "email_sms":
                 seen.add(sid)
                 yield Evidence(path=src.rel, line=_line(text, m.start()), kind=CALL,
                                name=f"Wasp email sender {m.group(1)}", service=sid, detail=(("alone", "1"),))

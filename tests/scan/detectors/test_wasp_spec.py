@@ -99,3 +99,17 @@ def test_only_wasp_spec_files_are_read():
     assert accepts("main.wasp.ts", "main.wasp.ts", None)
     assert not accepts("src/auth.ts", "auth.ts", None)
     assert not accepts("src/wasp.ts", "wasp.ts", None)
+
+
+def test_providers_are_read_from_the_catalog_not_a_fixed_list(run_detector):
+    """A method or mail provider Wasp adds later is found by its catalog name (GitLab sign-in,
+    a Postmark sender), and a word the catalog signs in with nothing (`email`) is not one."""
+    spec = """\
+app A {
+  auth: { methods: { gitlab: {}, email: {}, usernameAndPassword: {} } },
+  emailSender: { provider: Postmark },
+}
+"""
+    ev, _ = run_detector(DETECTOR, "main.wasp", spec)
+    assert _sign_ins(ev) == ["gitlab"]
+    assert [e.service for e in ev if e.service] == ["postmark"]
