@@ -72,6 +72,14 @@ VENDORED_FRAMEWORKS = {
 # part (a frontend folder that was a repository of its own before a merge).
 TOOL_COPY_PARENTS = frozenset({"tools", "tool", "scripts", "third_party", "third-party", "thirdparty"})
 
+# Packages installed into the repository (`pip install --target libs/`, how desktop-style Python
+# apps ship their dependencies): each installed distribution leaves a `<name>-<version>.dist-info`
+# folder beside its package. A folder holding several is a site-packages under another name, every
+# package in it third-party (apprise with its 100 notification targets, an HTTP library's sample
+# hosts). (One alone may be a build's leftover beside the app's own code.)
+SITE_PACKAGES_MIN_DIST_INFO = 2
+DIST_INFO_SUFFIX = ".dist-info"
+
 ENV_FILE_PREFIX = ".env"
 
 
@@ -251,6 +259,17 @@ def iter_walk(
             yield f
     result.files.sort(key=lambda f: f.rel)
     result.ignored_env_files.sort()
+
+
+def _is_site_packages(found: list[os.DirEntry[str]]) -> bool:
+    """Whether a folder's entries are installed distributions (their `.dist-info` folders)."""
+    count = 0
+    for entry in found:
+        if entry.name.endswith(DIST_INFO_SUFFIX):
+            count += 1
+            if count >= SITE_PACKAGES_MIN_DIST_INFO:
+                return True
+    return False
 
 
 def _rel(path: Path, base: Path) -> str:
@@ -531,6 +550,8 @@ class _Walk:
                 return None
         warned = len(result.warnings)
         root_prefix = root + "/"
+        if folder != root and _is_site_packages(found):
+            found = []  # a vendored site-packages (SITE_PACKAGES_MIN_DIST_INFO): none of it is the app's
         parent_is_tooling = folder.rsplit("/", 1)[-1] in TOOL_COPY_PARENTS and folder != root
         entries: list[tuple[str, bool]] = []
         ignored_env: list[str] = []

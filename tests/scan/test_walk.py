@@ -234,3 +234,23 @@ def test_a_committed_file_that_an_ignore_rule_matches_is_walked(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".github/workflows/ci.yml", ".gitignore", "app.py"], check=True)
     assert rels(walk([tmp_path], tmp_path)) == [".github/workflows/ci.yml", ".gitignore", "app.py"]
+
+
+def test_packages_installed_into_the_repository_are_not_the_app(tmp_path):
+    # `pip install --target libs/`: each installed package beside its `.dist-info` folder (apprise
+    # with a module per notification target). The app's own code beside it, and its own patched
+    # copies of libraries in another folder, stay; one `.dist-info` alone is no site-packages.
+    write_tree(tmp_path, {
+        "libs/apprise/plugins/pushover.py": "URL = 'https://api.pushover.net/1/messages.json'\n",
+        "libs/apprise-1.9.2.dist-info/METADATA": "Name: apprise\n",
+        "libs/requests/api.py": "",
+        "libs/requests-2.32.3.dist-info/METADATA": "Name: requests\n",
+        "custom_libs/subliminal_patch/providers/podnapisi.py": "",
+        "app/main.py": "",
+        "build/myapp-1.0.dist-info/METADATA": "",
+        "build/myapp/run.py": "",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == [
+        "app/main.py", "build/myapp-1.0.dist-info/METADATA", "build/myapp/run.py",
+        "custom_libs/subliminal_patch/providers/podnapisi.py",
+    ]
