@@ -170,8 +170,10 @@ def _vendor(
     # the file's spelling when it names the same word (`risingwave.py`: RisingWave is one name);
     # first the file's whole name, which may spell the vendor's domain whole where role words
     # would cut it (`eod-historical-data.service.ts` calling eodhistoricaldata.com)
+    # (the file's name as written first: `napisy24.py` calling napisy24.pl keeps the digits that
+    # `_class_words` reads as a version)
     words = stem_core if "".join(stem_core) == "".join(cls_core) else cls_core
-    for candidate in (stem_words, words):
+    for candidate in (name_words(stem), stem_words, words):
         for host in sorted(hosts):
             agreed = agreed_name("-".join(candidate), host) if candidate else None
             if agreed:
@@ -496,8 +498,12 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
                 ]
             # Only members named for a catalog vendor vouch for the family (not one found through
             # its file's imports: every model file of an app imports its database's driver),
-            # and no vendor named with an everyday word (`Threads`, `Monitor`).
+            # and no vendor named with an everyday word (`Threads`, `Monitor`); so does a member
+            # named for the API host its own file calls (`Addic7edProvider` in addic7ed.py calling
+            # www.addic7ed.com): a family of scrapers or subtitle sites the catalog never heard of
+            # is as much one as a family of notifiers, and shows it the same way, one site per file.
             known = {e.path for e, _, sid, own in named if own and not index.catalog.services[sid].word_name}
+            known |= {e.path for e, _, sid, _ in named if not sid}
             if len(known) < MIN_KNOWN or len(known) < SHARE_KNOWN * len(files):
                 continue  # the app's own classes of one kind (models, views, commands, device protocols)
             if len(files) < MIN_FILES and len(known) < len(files):

@@ -371,3 +371,28 @@ def test_role_first_package_names_read_by_the_vendor_after_the_shared_prefix(tmp
     assert {"dropbox", "mysql", "webdav", "aws-s3", "postgresql", "google-drive", "smb"} <= ids
     assert not {i for i in ids if i.startswith("plg")}
     assert not {"s3", "psql", "gdrive", "samba", "tmp", "nop", "dav", "url"} & ids
+
+
+def test_members_named_for_the_hosts_they_call_vouch_for_the_family(tmp_path):
+    """A folder of subtitle-site scrapers on one base, none of them a catalog vendor: each class
+    is named for the site its file calls (`GreekSubsProvider` on greeksubs.net), which makes it
+    that site's module as surely as a catalog name would; the family's plumbing (`Embedded`,
+    reading the video file) names none. Classes of one kind calling nothing stay no family."""
+    base = "class Provider(object):\n    server_url = None\n"
+
+    def site(cls: str, host: str) -> str:
+        return (f"import requests\nfrom . import Provider\n\n\nclass {cls}(Provider):\n"
+                f"    server_url = 'https://{host}/'\n\n    def query(self):\n"
+                f"        return requests.get(self.server_url + 'search')\n")
+
+    files = {
+        "libs/subs/providers/__init__.py": base,
+        "libs/subs/providers/greeksubs.py": site("GreekSubsProvider", "greeksubs.net"),
+        "libs/subs/providers/napisy24.py": site("Napisy24Provider", "napisy24.pl"),
+        "libs/subs/providers/hosszupuska.py": site("HosszupuskaProvider", "hosszupuskasub.com"),
+        "libs/subs/providers/wizdom.py": site("WizdomProvider", "wizdom.xyz"),
+        "libs/subs/providers/embedded.py": "from . import Provider\n\n\nclass EmbeddedProvider(Provider):\n    pass\n",
+    }
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert {"greeksubs", "napisy24", "hosszupuska", "wizdom"} <= ids
+    assert "embedded" not in ids
