@@ -120,8 +120,9 @@ def tracking_script(path: str, ctx: Context) -> str | None:
 # `baseUrl:`, `API_URL =`, `'base_uri' =>`, `BaseAddress = new Uri(`): the code calls paths
 # under it, whatever the host looks like (app.nocodb.com, waba-v2.360dialog.io). With a path
 # it is more often a page or an embed (`vimeoBaseUrl = "https://player.vimeo.com/video"`).
+# A scraper's `server_url = 'https://greeksubs.net/'` is the same: the site it sends its searches to.
 _BASE_URL_NAME = re.compile(
-    r"""(?:base_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
+    r"""(?:(?:base|server)_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
     r"""(?:new\s+Uri\(\s*)?(?:[\w.]+(?:\([^()\n]*\))?\s*(?:\?\?|\|\||or)\s*)?['"`]$""",
     re.I,
 )

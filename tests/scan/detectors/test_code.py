@@ -536,11 +536,14 @@ def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
     export const defaultBaseUrl = "https://app.nocodb.com";
     export const opts = { baseUrl: "https://app.chatwoot.com" };
     BASE_URL = os.getenv("WABA_URL") or "https://waba-v2.360dialog.io"
+    server_url = 'https://greeksubs.net/'
     const vimeoBaseUrl = "https://player.vimeo.com/video";
     const home = "https://www.acmeshop.com";
     """
     ev, _ = run_detector(DETECTOR, "src/constants.ts", src)
-    assert [e.name for e in ev if e.kind == HOST] == ["app.nocodb.com", "app.chatwoot.com", "waba-v2.360dialog.io"]
+    assert [e.name for e in ev if e.kind == HOST] == [
+        "app.nocodb.com", "app.chatwoot.com", "waba-v2.360dialog.io", "greeksubs.net",
+    ]
 
 
 def test_an_httparty_base_uri_is_an_api_host(run_detector):
