@@ -3313,6 +3313,15 @@ MORE_CASES += [
     # GraphHopper as a routing engine's configured base URL
     ("graphhopper", {"config/settings.yml": "graphhopper_url: \"https://graphhopper.com/api/1/route\"\n",
                      "app/assets/javascripts/directions/graphhopper.js": "const route = (q) => fetch(OSM.GRAPHHOPPER_URL + '?' + q)\n"}),
+    # ruby-oembed's built-in providers registered by a Rails model that embeds talks' videos and slides
+    ("youtube", {"Gemfile": "gem 'ruby-oembed'\n", "app/models/commercial.rb": "require 'oembed'\n\nclass Commercial\n  def self.register_provider\n    OEmbed::Providers.register(OEmbed::Providers::Youtube)\n  end\nend\n"}),
+    ("vimeo", {"Gemfile": "gem 'ruby-oembed'\n", "app/models/commercial.rb": "require 'oembed'\n\nclass Commercial\n  def self.register_provider\n    OEmbed::Providers.register(OEmbed::Providers::Vimeo)\n  end\nend\n"}),
+    ("flickr", {"Gemfile": "gem 'ruby-oembed'\n", "app/models/commercial.rb": "require 'oembed'\n\nclass Commercial\n  def self.register_provider\n    OEmbed::Providers.register(OEmbed::Providers::Flickr)\n  end\nend\n"}),
+    ("instagram", {"Gemfile": "gem 'ruby-oembed'\n", "app/models/commercial.rb": "require 'oembed'\n\nclass Commercial\n  def self.register_provider\n    OEmbed::Providers.register(OEmbed::Providers::Instagram)\n  end\nend\n"}),
+    ("slideshare", {"Gemfile": "gem 'ruby-oembed'\n", "app/models/commercial.rb": "require 'oembed'\n\nclass Commercial\n  def self.register_provider\n    OEmbed::Providers.register(OEmbed::Providers::Slideshare)\n  end\nend\n"}),
+    # Transifex Live's in-page script, loaded by a Rails layout when its API key is set
+    ("transifex", {"app/views/layouts/application.html.haml": "%head\n  - if ENV.fetch('APP_TRANSIFEX_APIKEY', nil)\n    = javascript_include_tag '//cdn.transifex.com/live.js'\n"}),
+    ("transifex", {"package.json": '{"dependencies": {"@transifex/native": "^7.0.0"}}', "src/i18n.js": "import { tx } from '@transifex/native';\ntx.init({ token: process.env.TRANSIFEX_TOKEN });\n"}),
 ]
 
 
