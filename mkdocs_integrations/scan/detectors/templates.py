@@ -51,6 +51,14 @@ _LOADED = re.compile(
     re.I,
 )
 
+# An inline script's map tile layer (`L.tileLayer('//{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')`,
+# `L.tileLayer.wms(...)`): Leaflet requests the map's tiles from that host as the page shows it.
+# Its URL template usually starts with a subdomain placeholder (`{s}.`), which no host holds.
+_TILE_LAYER = re.compile(
+    r"""\btileLayer(?:\.wms)?\(\s*['"`](?:https?:)?//(?:\{[a-z]\}\.)?"""
+    r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)"""
+)
+
 
 # HTML, ERB/EEx, HEEx, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
 _COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
@@ -133,6 +141,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         seen.add(host)
         yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+    if "tilelayer" in src.lowered:
+        for m in _TILE_LAYER.finditer(text):
+            host = m.group(1).lower()
+            sid = ctx.index.host(host)
+            if host in seen or sid is None or ctx.catalog.services[sid].category not in _LOADED_CATEGORIES:
+                continue
+            seen.add(host)
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
 
 
 def _snippets(ctx: Context) -> list[tuple[str, CallPattern, tuple[str, ...], frozenset[str]]]:

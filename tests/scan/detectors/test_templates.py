@@ -56,6 +56,16 @@ share({url: 'https://twitter.com/intent/tweet'});
 """
     assert _hosts(run_detector, "app/views/admin/topics/_ticket.html.erb", src) == [("api.github.com", "github")]
 
+
+def test_an_inline_leaflet_tile_layer_loads_the_tile_host(run_detector):
+    """Leaflet's `L.tileLayer('//{s}.tile.openstreetmap.org/...')` in a page's inline script
+    requests the map's tiles from that host; the `{s}.` subdomain placeholder is no host."""
+    src = ("%div#map\n:javascript\n  var map = L.map('map').setView([lat, lng], 16);\n"
+           "  L.tileLayer('//{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {\n"
+           "    attribution: '&copy; <a href=\"http://openstreetmap.org\">OpenStreetMap</a> contributors',\n"
+           "  }).addTo(map);\n")
+    assert _hosts(run_detector, "app/views/conferences/_venue_map.haml", src) == [("tile.openstreetmap.org", "openstreetmap")]
+
 def _calls(run_detector, rel, src):
     ev, _ = run_detector(DETECTOR, rel, src)
     return [(e.line, e.name, e.service) for e in ev if e.kind == CALL]
