@@ -134,6 +134,9 @@ GROUP_FOLDERS = frozenset({
     # the layer of adapters behind the container's interface, one per vendor
     # (`backends/adaptor/axiom_adaptor.ex`, `integrations/adapters/stripe.ts`)
     "adapter", "adapters", "adaptor", "adaptors",
+    # the vulnerability databases that report advisories to the app, one per source
+    # (`integrations/vulnerabilities/osv/`, beside `integrations/vulnerabilities/models.py`)
+    "vulnerabilities", "vulnerability", "advisories",
 })
 # A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
 # the layer, not a vendor; the classes in it are the group's members.

@@ -15,6 +15,10 @@ from mkdocs_integrations.scan.detectors.module_paths import module_of
         ("libs/src/integrations/social/bluesky.provider.ts", ("bluesky", True)),
         # `ingestors/` groups the vendors events come in from: the vendor is the folder below
         ("internal/integrations/ingestors/sns/sns.go", ("sns", True)),
+        # `vulnerabilities/` groups the advisory databases: the source is the folder below, and the
+        # group's own files (models, tasks) are no vendor
+        ("warehouse/integrations/vulnerabilities/osv/views.py", ("osv", True)),
+        ("warehouse/integrations/vulnerabilities/models.py", None),
         ("internal/bounce/webhooks/sendgrid.go", ("sendgrid", False)),
         ("app/api/webhooks/retry.ts", ("retry", False)),
         ("internal/integration/integration.go", None),  # the module system itself
