@@ -3322,6 +3322,9 @@ MORE_CASES += [
     # Transifex Live's in-page script, loaded by a Rails layout when its API key is set
     ("transifex", {"app/views/layouts/application.html.haml": "%head\n  - if ENV.fetch('APP_TRANSIFEX_APIKEY', nil)\n    = javascript_include_tag '//cdn.transifex.com/live.js'\n"}),
     ("transifex", {"package.json": '{"dependencies": {"@transifex/native": "^7.0.0"}}', "src/i18n.js": "import { tx } from '@transifex/native';\ntx.init({ token: process.env.TRANSIFEX_TOKEN });\n"}),
+    # a chat integration calling Rocket.Chat's REST methods on the server URL from its settings
+    ("rocketchat", {"app/api/chat/rocket_chat.py": "import requests\n\nclass RocketChat:\n    def __init__(self, api_url):\n        self.api_url = api_url\n\n"
+                    "    def create_group(self, name, headers):\n        return requests.post(self.api_url + '/api/v1/groups.create', json={'name': name}, headers=headers)\n"}),
 ]
 
 
