@@ -3325,6 +3325,21 @@ MORE_CASES += [
     # a chat integration calling Rocket.Chat's REST methods on the server URL from its settings
     ("rocketchat", {"app/api/chat/rocket_chat.py": "import requests\n\nclass RocketChat:\n    def __init__(self, api_url):\n        self.api_url = api_url\n\n"
                     "    def create_group(self, name, headers):\n        return requests.post(self.api_url + '/api/v1/groups.create', json={'name': name}, headers=headers)\n"}),
+    # a Rails worker transcoding uploads to HLS with AWS MediaConvert / Elastic Transcoder
+    ("aws-mediaconvert", {"Gemfile": 'source "https://rubygems.org"\ngem "aws-sdk-mediaconvert"\n',
+                          "app/workers/transcode_worker.rb": "class TranscodeWorker\n  def perform(key)\n    client = Aws::MediaConvert::Client.new(endpoint: ENV['MEDIACONVERT_ENDPOINT'])\n    client.create_job(role: ENV['MEDIACONVERT_ROLE'], settings: settings_for(key))\n  end\nend\n"}),
+    ("aws-elastic-transcoder", {"Gemfile": 'source "https://rubygems.org"\ngem "aws-sdk-elastictranscoder"\n',
+                                "app/workers/hls_worker.rb": "class HlsWorker\n  def perform(key)\n    Aws::ElasticTranscoder::Client.new.create_job(pipeline_id: ENV['HLS_PIPELINE_ID'], input: { key: key })\n  end\nend\n"}),
+    ("aws-mediaconvert", {"requirements.txt": "boto3==1.34.0\n",
+                          "media/transcode.py": "import boto3\n\nclient = boto3.client('mediaconvert', endpoint_url=ENDPOINT)\nclient.create_job(Role=ROLE, Settings=settings)\n"}),
+    # rpush: the push server gem; its `Rpush::Fcm::App` names FCM
+    ("firebase-cloud-messaging", {"Gemfile": 'source "https://rubygems.org"\ngem "rpush"\n',
+                                  "app/services/android_push_app.rb": "class AndroidPushApp\n  def create!\n    app = Rpush::Fcm::App.new(name: 'android', firebase_project_id: ENV['FCM_PROJECT'], json_key: ENV['FCM_JSON_KEY'])\n    app.save!\n  end\nend\n"}),
+    # Koala's Graph API object (not only its OAuth helper for Facebook Login)
+    ("facebook", {"Gemfile": 'source "https://rubygems.org"\ngem "koala"\n',
+                  "app/models/facebook_profile.rb": "class FacebookProfile\n  def fetch(token, uid)\n    Koala::Facebook::API.new(token).get_object(uid, fields: 'name,picture')\n  end\nend\n"}),
+    # a Rails app behind Cloudflare's proxy trusting its edge IPs
+    ("cloudflare", {"Gemfile": 'source "https://rubygems.org"\ngem "rails"\ngem "cloudflare-rails", group: :production\n'}),
 ]
 
 
