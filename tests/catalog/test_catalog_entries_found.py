@@ -3340,6 +3340,20 @@ MORE_CASES += [
                   "app/models/facebook_profile.rb": "class FacebookProfile\n  def fetch(token, uid)\n    Koala::Facebook::API.new(token).get_object(uid, fields: 'name,picture')\n  end\nend\n"}),
     # a Rails app behind Cloudflare's proxy trusting its edge IPs
     ("cloudflare", {"Gemfile": 'source "https://rubygems.org"\ngem "rails"\ngem "cloudflare-rails", group: :production\n'}),
+    # Strava's v3 API read with the token of the app's own connect flow
+    ("strava", {"integrations/strava_sync.py": "import requests\n\ndef activities(token):\n    return requests.get('https://www.strava.com/api/v3/athlete/activities', headers={'Authorization': f'Bearer {token}'}).json()\n"}),
+    ("strava", {"requirements.txt": "stravalib==2.1\n", "sync/strava.py": "from stravalib import Client\n\nclient = Client(access_token=token)\nfor a in client.get_activities(limit=10):\n    print(a.name)\n"}),
+    ("sunrisesunset-io", {"providers/sun.py": "import requests\n\nAPI_BASE_URL = 'https://api.sunrisesunset.io/json'\n\ndef times(lat, lng, date):\n    return requests.get(API_BASE_URL, params={'lat': lat, 'lng': lng, 'date': date}).json()\n"}),
+    ("flagcdn", {"commands/download_flags.py": "import requests\n\ndef flag(code):\n    res = requests.get(f'https://flagcdn.com/h240/{code}.png')\n    res.raise_for_status()\n    return res.content\n"}),
+    ("hdx", {"requirements.txt": "hdx-python-api==6.3\n", "publish.py": "from hdx.api.configuration import Configuration\nfrom hdx.data.dataset import Dataset\n\nConfiguration.create(hdx_site='prod', user_agent='app')\nDataset.read_from_hdx('acled-data')\n"}),
+    ("hdx", {"src/Hxl/Publish.php": "<?php\n$base = getenv('HDX_URL') ?: 'https://data.humdata.org';\n$client->post($base . '/api/3/action/package_create', ['json' => $dataset]);\n"}),
+    ("frontlinesms", {"src/Sms/FrontlineSms.php": "<?php\nclass FrontlineSms\n{\n    protected $server = 'https://cloud.frontlinesms.com/';\n    public function send($to, $msg)\n    {\n        return $this->client->request('POST', $this->server . 'api/1/webhook', ['json' => ['apiKey' => $this->key, 'payload' => ['message' => $msg]]]);\n    }\n}\n"}),
+    ("httpsms", {"sms/httpsms.py": "import requests\n\ndef send(to, body):\n    return requests.post('https://api.httpsms.com/v1/messages/send', headers={'x-api-key': KEY}, json={'to': to, 'content': body})\n"}),
+    ("infobip", {"composer.json": '{"require": {"infobip-community/infobip-api-php-sdk": "1.*"}}',
+                 "src/Sms/InfobipSender.php": "<?php\nuse Infobip\\Api\\SmsApi;\n\n$api = new SmsApi(config: $configuration);\n$api->sendSmsMessage($request);\n"}),
+    ("rackspace-cloud-files", {"config/storage.php": "<?php\nreturn ['cdn' => ['driver' => 'rackspace', 'username' => env('RS_USERNAME'), 'key' => env('RS_APIKEY'),\n    'authUrl' => 'https://lon.identity.api.rackspacecloud.com/v2.0/', 'container' => env('RS_CONTAINER')]];\n"}),
+    ("umami", {"package.json": '{"dependencies": {"@lukulent/svelte-umami": "^0.0.3"}}',
+               "src/routes/+layout.svelte": "<script>\n  import { UmamiAnalyticsEnv } from '@lukulent/svelte-umami';\n</script>\n\n<UmamiAnalyticsEnv />\n<slot />\n"}),
 ]
 
 
