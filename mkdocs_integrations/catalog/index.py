@@ -621,6 +621,9 @@ _COMMON_WORDS = frozenset({
     "lib", "go", "v2", "v3", "rest", "http", "service", "services", "core", "server", "app", "web",
     "auth", "login", "sign", "in", "with", "oauth", "data", "storage", "email", "mail", "sms", "push",
     "notifications", "platform", "apps", "connect", "db", "database", "cache", "queue", "file", "files",
+    # everyday words of UI and file code ("LDAP / Active Directory": a scanner component's `active`
+    # camera state or a `directory` path would run LDAP's `.bind(` pattern on Function.bind)
+    "active", "directory",
 })
 
 

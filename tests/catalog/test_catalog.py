@@ -592,6 +592,16 @@ def test_keywords_are_lowercase_words_and_gate_the_call_patterns(catalog):
     assert "certbot" in keywords["letsencrypt"]
 
 
+def test_everyday_words_of_a_service_name_do_not_gate_its_call_patterns(catalog):
+    """"LDAP / Active Directory": `active` (a UI state) and `directory` (a file path) are in
+    ordinary code, where LDAP's `.bind(` pattern would read JavaScript's Function.bind as a bind."""
+    from mkdocs_integrations.catalog.index import CatalogIndex
+
+    keywords = {sid: words for sid, _, words in CatalogIndex(catalog).call_patterns}
+    assert "ldap" in keywords["ldap"]
+    assert not {"active", "directory"} & keywords["ldap"]
+
+
 def test_sdk_client_names_in_call_patterns_name_the_service(catalog):
     """boto3's `client("autoscaling")` names EC2 in a file that says neither "aws" nor "ec2":
     a quoted client name in a call pattern is one of the words that let the patterns run.
