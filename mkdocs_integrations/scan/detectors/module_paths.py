@@ -141,6 +141,13 @@ GROUP_FOLDERS = frozenset({
 # A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
 # the layer, not a vendor; the classes in it are the group's members.
 _LAYER_FOLDERS = frozenset({"impl"})
+# A web framework's layer folders inside an app named for the container (a Django app
+# `integrations/` with `views/immich_view.py`, `views/strava_view.py` beside `models.py`; a
+# Laravel-style `Integrations/Controllers/SlackController.php`): the files right inside are one
+# per vendor, named with the layer's role word (`immich_view.py`, `StravaView.ts`,
+# `wanderer_services.py`); other files there (`list_view.py`, `__init__.py`) are the app's own.
+_CODE_LAYERS = frozenset({"views", "services"})
+_LAYER_FILE = re.compile(r"^(.+?)(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:views?|services?)\.[A-Za-z]+$")
 
 
 def _before_group_word(stem: str, group: str) -> str | None:
@@ -233,8 +240,11 @@ GENERIC_NAMES = frozenset({
     # where a backend's data lives, parsed from the user's repository URL (`backend/location/`):
     # the layer's own machinery, not AWS Location Service
     "location",
+    # the app's own helpers for whatever lies outside (`integrations/external_services.py`)
+    "external",
 })
-# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`.
+# Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`,
+# `endurain_services.py` (a Django app's helpers for one vendor).
 # A word of its own only, after a separator or a capital: `whapi` and `onebot` are names, not
 # `wh` + api and `one` + bot.
 # Each suffix is an atomic group: `ServiceService` reads as one suffix (`service` + `service`)
@@ -242,7 +252,7 @@ GENERIC_NAMES = frozenset({
 # of another, so the first reading of a suffix ends where any other one would.
 ROLE_SUFFIX = re.compile(
     r"(?:(?>(?:[._-]|(?<=[a-z0-9])(?=[A-Z]))(?i:(?:service)?(?:provider|transport|integration|client|notifier|"
-    r"notification|channel|adapter|adaptor|connector|service|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
+    r"notification|channel|adapter|adaptor|connector|services?|handler|webhook|driver|api|sender|plugin|bot|backend))))+$",
 )
 # Folders named for the kind of module they hold, one per vendor: `notification-providers/`,
 # `sms_gateways/`, `alertChannels/`, `notification_services/`. Each file there is a vendor's module by the folder's word.
@@ -437,9 +447,16 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             j += 1
             if parts[j].lower() in _LAYER_FOLDERS and j < len(parts) - 1:
                 j += 1
-        candidate = parts[j]
-        on_purpose = j < len(parts) - 1
-        if on_purpose and parts[i].lower() in CONTAINERS:
+        layer_file = None
+        if (not channel and not self_named and not group and parts[i].lower() in CONTAINERS
+                and parts[j].lower() in _CODE_LAYERS and j == len(parts) - 2):
+            layer_file = _LAYER_FILE.match(parts[-1])
+            if layer_file is None:
+                return None  # the layer's own files (`views/__init__.py`, `services/index.ts`)
+        candidate = layer_file.group(1) if layer_file else parts[j]
+        # a folder of its own, or a layer's file named with the layer's role word
+        on_purpose = j < len(parts) - 1 or layer_file is not None
+        if on_purpose and layer_file is None and parts[i].lower() in CONTAINERS:
             candidate = _group_member(parts, i, j) or candidate
         if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
             return None

@@ -139,6 +139,18 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
     assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
 
 
+def test_a_django_integrations_apps_layer_files_name_their_vendors():
+    """A Django app `integrations/` keeps one view and one helper module per vendor
+    (`views/immich_view.py`, `wanderer_services.py`); the layer's other files are its own."""
+    assert module_of("backend/server/integrations/views/immich_view.py") == ("immich", True)
+    assert module_of("backend/server/integrations/views/StravaView.ts") == ("strava", True)
+    assert module_of("backend/server/integrations/endurain_services.py") == ("endurain", True)
+    assert module_of("backend/server/integrations/views/integration_view.py") is None
+    assert module_of("backend/server/integrations/views/__init__.py") is None
+    assert module_of("backend/server/integrations/views/list.py") is None
+    assert module_of("backend/server/integrations/external_services.py") is None
+
+
 def test_a_features_stored_payload_folder_names_no_vendor():
     """`Notifications/Blobs/`: the notification kinds' serialised data, beside their handlers."""
     assert module_of("App/Services/Notifications/Blobs/NewVersionNotification.cs") is None
