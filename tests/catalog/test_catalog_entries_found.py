@@ -3354,6 +3354,9 @@ MORE_CASES += [
     ("rackspace-cloud-files", {"config/storage.php": "<?php\nreturn ['cdn' => ['driver' => 'rackspace', 'username' => env('RS_USERNAME'), 'key' => env('RS_APIKEY'),\n    'authUrl' => 'https://lon.identity.api.rackspacecloud.com/v2.0/', 'container' => env('RS_CONTAINER')]];\n"}),
     ("umami", {"package.json": '{"dependencies": {"@lukulent/svelte-umami": "^0.0.3"}}',
                "src/routes/+layout.svelte": "<script>\n  import { UmamiAnalyticsEnv } from '@lukulent/svelte-umami';\n</script>\n\n<UmamiAnalyticsEnv />\n<slot />\n"}),
+    # Supabase Auth's SAML SSO by the workspace's email domain
+    ("saml", {"package.json": '{"dependencies": {"@supabase/supabase-js": "^2.45.0"}}',
+              "app/modules/auth/service.server.ts": "export async function signInWithSso(domain: string) {\n  const { data, error } = await getSupabaseAdmin().auth.signInWithSSO({ domain, options: { redirectTo } });\n  if (error) throw error;\n  return data.url;\n}\n"}),
 ]
 
 
