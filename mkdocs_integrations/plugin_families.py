@@ -509,4 +509,47 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
             if len(files) < MIN_FILES and len(known) < len(files):
                 continue  # a small family counts only when each of its members names a vendor
             out += _member_records([(e, e.get("class"), slug, sid) for e, slug, sid, _ in named], root)
+            out += _requesting_members(members, {id(n[0]) for n in named}, family, index, root, project_name)
+    return out
+
+
+def _requesting_members(
+    members: list[Evidence], named: set[int], family: set[str], index: CatalogIndex, root: str, project_name: str,
+) -> list[Evidence]:
+    """The members of a proven vendor family that no catalog service or API host names, but
+    whose own file makes requests (`requests` of plugin_classes: a verb method called on a URL):
+    each is one more vendor, named by its class, as every member of a Go package family is by its
+    package. A family of site scrapers (`Source::Extractor::Booth`, `::Lofter`, `::Zerochan`, one
+    per file, each fetching its site through the base's `parsed_get`) is proven by its catalog
+    members (Twitter, Reddit, Pixiv); the rest are sites the catalog never heard of, whose URLs
+    the file builds from parts, so no host names them. Not a member that makes no request (a
+    family of URL parsers beside it, one class per site it only recognises), nor one named for a
+    format, the family's plumbing, a company umbrella (`Google`) or the application itself. The
+    member's file counts as its package: an unknown API domain only it calls is that vendor's
+    (api.dotpicko.net for `Dotpict`)."""
+    out: list[Evidence] = []
+    seen: set[str] = set()
+    # the vendors the family's other members name: `PixivSketch` beside `Pixiv`, `NaverBlog` beside
+    # `NaverCafe` (named naver for cafe.naver.com) are a known vendor's other products
+    vendors = {posixpath.basename(e.path).rsplit(".", 1)[0].replace("_", "-") for e in members if id(e) in named}
+    vendors |= {"-".join(_core(_class_words(e.get("class")), family)) for e in members if id(e) in named}
+    for e in members:
+        if id(e) in named or e.get("requests") != "1" or e.path in seen:
+            continue
+        # (digits kept: `Rule34DotUs` is rule34, no version of a `rule`)
+        words = _core(name_words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", e.get("class"))), family)
+        if any("-".join(words).startswith(v + "-") for v in vendors if v):
+            continue
+        if not words or all(w in _NOT_VENDORS or w in _PLUMBING or w in family for w in words):
+            continue
+        if _TEST_DOUBLE.search(e.get("class")) or "".join(words) in index.umbrellas:
+            continue
+        slug = "-".join(words)
+        if _own_name(slug, project_name):
+            continue
+        seen.add(e.path)
+        out.append(Evidence(
+            path=e.path, line=e.line, kind=FEATURE, name=MODULE_PREFIX + slug, service="",
+            detail=(("module", slug), ("class", e.get("class")), ("family", root), ("packages", e.path)),
+        ))
     return out

@@ -274,7 +274,9 @@ def _fold_into_members(by_slug: dict[str, list[Evidence]], module_packages: dict
         return
     exclusive: dict[str, list[str]] = defaultdict(list)  # member -> the domains only it calls
     for slug, evs in by_slug.items():
-        owners = {module_packages.get(e.path.rsplit("/", 1)[0]) if "/" in e.path else None for e in evs}
+        # (a class family's member is one file, its own "package")
+        owners = {module_packages.get(e.path) or (module_packages.get(e.path.rsplit("/", 1)[0]) if "/" in e.path else None)
+                  for e in evs}
         if len(owners) == 1 and None not in owners:
             exclusive[owners.pop()].append(slug)  # type: ignore[arg-type]
     for member, slugs in sorted(exclusive.items()):

@@ -45,6 +45,17 @@ _COLON = re.compile(
 )
 _RUBY = re.compile(r"\bclass(?<!\wclass)\s+([A-Z]\w*(?:::\w+)*)\s*<\s*([A-Z][\w:]*)")
 
+# A request the file makes, through any client, the app's own helper too: a method named for an
+# HTTP verb (`get`, `parsed_get`, `post_json`) called on a URL, a literal one or a variable named
+# for one (`http.cache(1.minute).parsed_get("https://api.dotpicko.net/works/#{id}")`,
+# `parsed_get(page_url)`). A per-site scraper calls its site through the family's base class's
+# helper, never a known client, so the member's own file shows its requests only this way; a
+# family of URL parsers beside it (one class per site, matching hosts) makes none.
+_REQUEST = re.compile(
+    r"""(?<![\w$])(?:[a-z]+_)?(?:get|post|put|patch|delete|head|request)(?:_json)?(?:\(|[ \t]+)[ \t]*"""
+    r"""(?:["'`](?:https?://|#\{|\$\{)|(?:[a-z_]+\.)?[a-z_]*url\b)"""
+)
+
 # `abstract class CloudStorage extends SongStorage`: a base of the family, no member.
 _ABSTRACT_BEFORE = re.compile(r"\babstract\s+(?:(?:public|internal|protected|private|sealed|open)\s+)*$")
 
@@ -143,15 +154,18 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 detail=(("class", typ), ("base", registrar), ("package", "1")),
             )
         return
+    requests: tuple[tuple[str, str], ...] | None = None  # searched once, in a file that declares a derived class
     for rx in _BY_LANGUAGE.get(lang.name, ()):
         for m in rx.finditer(text):
             cls, base = _last(m.group(1)), _last(m.group(2))
             if not cls or not base or cls == base:
                 continue
+            if requests is None:
+                requests = (("requests", "1"),) if _REQUEST.search(text) else ()
             abstract = _ABSTRACT_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
             yield Evidence(
                 path=src.rel, line=src.line_of(m.start()), kind=FEATURE, name=PLUGIN_CLASS + base,
-                detail=(("class", cls), ("base", base), *((("abstract", "1"),) if abstract else ())),
+                detail=(("class", cls), ("base", base), *((("abstract", "1"),) if abstract else ()), *requests),
             )
 
 

@@ -134,3 +134,16 @@ def test_python_entry_points_of_a_plugin_group(run_detector):
     assert entries(run_detector(DETECTOR, "setup.py", setup_py)[0]) == {
         ("app.plugins", "slack_notification", "app.plugins.app_slack.plugin", "SlackNotificationPlugin", 8),
     }
+
+
+def test_a_class_whose_file_requests_a_url_is_marked(run_detector):
+    """A per-site scraper fetches through its base's helper (`parsed_get`), no known client: a verb
+    method called on a URL marks its file as requesting; a URL parser matching hosts is not."""
+    scraper = ('class Source::Extractor\n  class Booth < Source::Extractor\n    def api_response\n'
+               '      http.cache(1.minute).parsed_get(parsed_url.api_url) || {}\n    end\n  end\nend\n')
+    ev = run_detector(DETECTOR, "app/logical/source/extractor/booth.rb", scraper)[0]
+    assert [e.get("requests") for e in ev] == ["1"]
+    parser = ('module Source\n  class URL::Booth < Source::URL\n    def self.match?(url)\n'
+              '      url.domain == "booth.pm"\n    end\n  end\nend\n')
+    ev = run_detector(DETECTOR, "app/logical/source/url/booth.rb", parser)[0]
+    assert [e.get("requests") for e in ev] == [""]
