@@ -3357,6 +3357,14 @@ MORE_CASES += [
     # Supabase Auth's SAML SSO by the workspace's email domain
     ("saml", {"package.json": '{"dependencies": {"@supabase/supabase-js": "^2.45.0"}}',
               "app/modules/auth/service.server.ts": "export async function signInWithSso(domain: string) {\n  const { data, error } = await getSupabaseAdmin().auth.signInWithSSO({ domain, options: { redirectTo } });\n  if (error) throw error;\n  return data.url;\n}\n"}),
+    # captcha solvers called by a scraper logging in to a site behind reCAPTCHA
+    ("anti-captcha", {"requirements.txt": "python-anticaptcha==1.0.0\n",
+                      "scraper/captcha.py": "from python_anticaptcha import AnticaptchaClient, NoCaptchaTaskProxylessTask\n\n\ndef solve(key, url, site_key):\n    client = AnticaptchaClient(key)\n    job = client.createTask(NoCaptchaTaskProxylessTask(url, site_key))\n    job.join()\n    return job.get_solution_response()\n"}),
+    ("deathbycaptcha", {"scraper/dbc.py": "import requests\n\nHTTP_BASE_URL = 'http://api.dbcapi.me/api'\n\n\ndef upload(user, password, image):\n    return requests.post(HTTP_BASE_URL + '/captcha', data={'username': user, 'password': password}, files={'captchafile': image})\n"}),
+    # GA4 Measurement Protocol events sent from a Python back end with ga4mp
+    ("google-analytics", {"app/analytics.py": "from ga4mp import GtagMP\n\ntracker = GtagMP(api_secret=SECRET, measurement_id='G-XXXXXXX', client_id='1')\n\n\ndef track(name):\n    event = tracker.create_new_event(name=name)\n    tracker.send(events=[event])\n"}),
+    # deep_translator's Google translator (the package wraps other vendors too: the class names Google)
+    ("google-translate", {"app/translate.py": "from deep_translator import GoogleTranslator\n\n\ndef translate(text, lang):\n    return GoogleTranslator(source='auto', target=lang).translate(text)\n"}),
 ]
 
 
