@@ -360,6 +360,12 @@ def _file_names_vendor(rel: str, host: str) -> bool:
     """A file named after the host's vendor (`stubhub_agent.rb` requesting
     www.stubhub.com/listingCatalog/..., `threads_api_client.rb` with graph.threads.net): the
     file is that vendor's client, so its URL is a request to the vendor whatever its shape."""
+    # A module named for the site's whole domain, dots dropped (`yavkanet.py` calling yavka.net,
+    # `legendasnet.py` legendas.net, `subssabbz.py` subs.sab.bz): the domain is its vendor's name.
+    stem = re.sub(r"[^a-z0-9]", "", rel.rsplit("/", 1)[-1].split(".")[0].lower())
+    bare = host[4:] if host.startswith("www.") else host
+    if len(stem) >= 6 and stem == bare.replace(".", "").replace("-", ""):
+        return True
     slug = re.sub(r"[^a-z0-9]", "", api_slug(host))
     if len(slug) < 4:
         return False
@@ -387,7 +393,18 @@ def _vendor_request(src: Source, text: str, start: int, host: str, path: str) ->
         return False
     from .code_facts import calls_http_client  # code_facts imports this module
 
-    return calls_http_client(text)
+    return calls_http_client(text) or bool(_SESSION_REQUEST.search(text))
+
+
+# A Python scraper's requests go through the session it keeps (`self.session = Session()` in its
+# setup, a retrying or Cloudflare-aware subclass): `self.session.get(self.server_url + 'search')`,
+# `self.session.post(self.api_url, data=...)`, `session.get(f'https://yavka.net/imdb/{id}')`.
+# A URL or a URL-named value as the first argument: Flask's `session.get('user')` reads a cookie.
+_SESSION_REQUEST = re.compile(
+    r"""session\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"](?:GET|POST|PUT|DELETE)['"]\s*,\s*)?"""
+    r"""(?:f?['"]https?://|(?:self\.)?\w*(?:url|uri|endpoint)\b)""",
+    re.I,
+)
 
 
 def _whole_literal(text: str, start: int) -> bool:

@@ -737,6 +737,42 @@ def test_a_file_named_after_the_vendor_requests_its_urls(run_detector):
     assert [e for e in ev if e.kind == HOST] == []
 
 
+def test_a_scraper_module_requesting_through_its_session_calls_its_site(run_detector):
+    """Python scrapers keep a requests session (`self.session = Session()`, a retrying subclass)
+    and call through it: `napisy24.py` posting to self.api_url, `podnapisi.py` getting
+    self.server_url + 'search'. A file named for the whole domain, dots dropped (`yavkanet.py`
+    on yavka.net, `subssabbz.py` on subs.sab.bz), names the vendor as well. Flask's
+    `session.get('user')` reads a cookie: no request, so no host."""
+    napisy = (
+        "class Napisy24Provider(Provider):\n"
+        "    api_url = 'http://napisy24.pl/run/CheckSubAgent.php'\n\n"
+        "    def query(self, params):\n"
+        "        return self.session.post(self.api_url, data=params, timeout=10)\n"
+    )
+    ev, _ = run_detector(DETECTOR, "libs/providers/napisy24.py", napisy)
+    assert [e.name for e in ev if e.kind == HOST] == ["napisy24.pl"]
+    podnapisi = (
+        "class PodnapisiProvider(Provider):\n"
+        "    server_url = 'https://podnapisi.net/subtitles/'\n\n"
+        "    def query(self, params):\n"
+        "        return self.session.get(self.server_url + 'search/old', params=params)\n"
+    )
+    ev, _ = run_detector(DETECTOR, "libs/providers/podnapisi.py", podnapisi)
+    assert [e.name for e in ev if e.kind == HOST] == ["podnapisi.net"]
+    yavka = "def query(self, imdb_id):\n    return self.retry(self.session.get(f'https://yavka.net/imdb/{imdb_id}'))\n"
+    ev, _ = run_detector(DETECTOR, "libs/providers/yavkanet.py", yavka)
+    assert [e.name for e in ev if e.kind == HOST] == ["yavka.net"]
+    sab = "def query(self, params):\n    return self.session.post('http://subs.sab.bz/index.php?', params=params)\n"
+    ev, _ = run_detector(DETECTOR, "libs/providers/subssabbz.py", sab)
+    assert [e.name for e in ev if e.kind == HOST] == ["subs.sab.bz"]
+    flask = (
+        "from flask import session\n\nHELP = 'https://napisy24.pl/faq/login'\n\n"
+        "def who():\n    return session.get('user')\n"
+    )
+    ev, _ = run_detector(DETECTOR, "app/napisy24.py", flask)
+    assert [e for e in ev if e.kind == HOST] == []
+
+
 def test_a_bare_mention_of_a_host_does_not_hide_its_api_call_further_down(run_detector):
     src = """\
 /** Renders a video player embedding for https://vimeo.com */
