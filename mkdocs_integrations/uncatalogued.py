@@ -78,6 +78,12 @@ def agreed_name(module: str, host: str) -> str | None:
         return slug
     if name == squashed_domain(host) or name in labels or (len(squashed) >= 3 and squashed.startswith(name)):
         return module
+    # A module spelling the whole host, dots dropped, with or without its top-level domain
+    # (`subssabbz` calling subs.sab.bz, `subtitriid` calling subtitri.id.lv): the site's name is
+    # all its labels, where the registered one alone (`sab`, `id`) is a fragment.
+    whole = [re.sub(r"[^a-z0-9]", "", label) for label in host.lower().removeprefix("www.").split(".")]
+    if len(whole) >= 3 and len(name) >= 6 and name in ("".join(whole), "".join(whole[:-1])):
+        return module
     if len(squashed) >= 3 and name.startswith(squashed):
         # the module adds a product or channel to the vendor's name (`clicksendsms`, `bird-whatsapp`);
         # a short registered name is a word (`onechat` calling chat-api.one.th)

@@ -44,6 +44,15 @@ def test_a_module_and_the_host_it_calls_agree_on_one_vendor():
     assert agreed_name("aggregator", "api.nango.dev") is None
 
 
+
+def test_a_module_spelling_the_whole_host_is_the_sites_name():
+    """`subssabbz.py` calling subs.sab.bz, `subtitriid.py` calling subtitri.id.lv: the site is
+    named by all its labels; the registered label alone (`sab`, `id`) is a fragment of it."""
+    assert agreed_name("subssabbz", "subs.sab.bz") == "subssabbz"
+    assert agreed_name("subtitriid", "subtitri.id.lv") == "subtitriid"
+    assert agreed_name("subsxyz", "subs.sab.bz") is None
+
+
 def test_a_module_named_in_words_agrees_with_its_vendors_short_host():
     """A host spelling the vendor by its initials or as an abbreviation (letters in order)."""
     assert agreed_name("bare-bitcoin", "api.bb.no") == "bare-bitcoin"
