@@ -3365,6 +3365,10 @@ MORE_CASES += [
     ("google-analytics", {"app/analytics.py": "from ga4mp import GtagMP\n\ntracker = GtagMP(api_secret=SECRET, measurement_id='G-XXXXXXX', client_id='1')\n\n\ndef track(name):\n    event = tracker.create_new_event(name=name)\n    tracker.send(events=[event])\n"}),
     # deep_translator's Google translator (the package wraps other vendors too: the class names Google)
     ("google-translate", {"app/translate.py": "from deep_translator import GoogleTranslator\n\n\ndef translate(text, lang):\n    return GoogleTranslator(source='auto', target=lang).translate(text)\n"}),
+    # a Rails initializer storing CarrierWave uploads on S3 through fog
+    ("aws-s3", {"config/initializers/carrierwave.rb": "CarrierWave.configure do |config|\n  config.storage = :fog\n  config.fog_credentials = {\n    provider: \"AWS\",\n    aws_access_key_id: ENV.fetch(\"AWS_KEY\"),\n    aws_secret_access_key: ENV.fetch(\"AWS_SECRET\")\n  }\n  config.fog_directory = ENV.fetch(\"AWS_BUCKET\")\nend\n"}),
+    # the recaptcha gem's keys in a Rails initializer
+    ("recaptcha", {"config/initializers/recaptcha.rb": "Recaptcha.configure do |config|\n  config.site_key = ENV['SITE_KEY']\n  config.secret_key = ENV['SECRET_KEY']\nend\n"}),
 ]
 
 
