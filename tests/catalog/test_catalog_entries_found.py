@@ -3369,6 +3369,11 @@ MORE_CASES += [
     ("aws-s3", {"config/initializers/carrierwave.rb": "CarrierWave.configure do |config|\n  config.storage = :fog\n  config.fog_credentials = {\n    provider: \"AWS\",\n    aws_access_key_id: ENV.fetch(\"AWS_KEY\"),\n    aws_secret_access_key: ENV.fetch(\"AWS_SECRET\")\n  }\n  config.fog_directory = ENV.fetch(\"AWS_BUCKET\")\nend\n"}),
     # the recaptcha gem's keys in a Rails initializer
     ("recaptcha", {"config/initializers/recaptcha.rb": "Recaptcha.configure do |config|\n  config.site_key = ENV['SITE_KEY']\n  config.secret_key = ENV['SECRET_KEY']\nend\n"}),
+    # PayPal's and Cashfree's browser checkout SDKs loaded on a payment module's Razor view
+    ("paypal", {"Views/Shared/Components/PaypalLanding/Default.cshtml": '<div id="paypal-button"></div>\n<script src="https://www.paypalobjects.com/api/checkout.js"></script>\n'}),
+    ("cashfree", {"Views/Shared/Components/CashfreeLanding/Default.cshtml": '<script src="https://www.cashfree.com/assets/cashfree.sdk.v1.2.js" type="text/javascript"></script>\n'}),
+    # Cashfree's legacy hosted checkout: a PHP form posted to its sandbox's /checkout/post/submit
+    ("cashfree", {"app/Payments/Cashfree.php": "<?php\nclass Cashfree\n{\n    public function action(bool $test): string\n    {\n        return $test ? 'https://test.cashfree.com/billpay/checkout/post/submit' : 'https://www.cashfree.com/checkout/post/submit';\n    }\n}\n"}),
 ]
 
 
