@@ -414,6 +414,45 @@ _ENV_MODULE_READ = re.compile(r"(?<![\w.$])env\??\.([A-Z][A-Z0-9_]*[A-Z0-9])\b")
 _NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())  # text is lower-cased
 
 
+# A file's own env helper: a method that hands its parameter to the language's env reader
+# (C#'s `static string Get(string name) => Environment.GetEnvironmentVariable(name) ?? ""`, a Go
+# `func getenv(key string) string { v := os.Getenv(key) ... }`), called with upper-case literals
+# in the same file (`TinybirdToken = Get("TINYBIRD_TOKEN")`): each is an env read, like the
+# reader's own. The reader with a variable argument, per language (group 1: the variable).
+_ENV_READER_OF_VARIABLE: dict[str, re.Pattern[str]] = {
+    "csharp": re.compile(r"\b(?:System\.)?Environment\.GetEnvironmentVariable\(\s*([A-Za-z_]\w*)\s*[,)]"),
+    "java": re.compile(r"\bSystem\.getenv\(\s*([A-Za-z_]\w*)\s*\)"),
+    "kotlin": re.compile(r"\bSystem\.getenv\(\s*([A-Za-z_]\w*)\s*\)"),
+    "go": re.compile(r"\bos\.(?:Getenv|LookupEnv)\(\s*([A-Za-z_]\w*)\s*\)"),
+    "rust": re.compile(r"\benv::var(?:_os)?\(\s*&?([A-Za-z_]\w*)\s*\)"),
+}
+_ENV_READER_LITERAL = {"csharp": "GetEnvironmentVariable(", "java": "getenv(", "kotlin": "getenv(",
+                       "go": "os.", "rust": "env::var"}
+# A declaration's head and one parameter: `Get(string name)`, `getenv(key string)`,
+# `fn var(name: &str)`, `fun env(name: String)`.
+_DECLARATION = re.compile(r"\b([A-Za-z_]\w*)\s*(?:<[^<>()]{0,40}>)?\(\s*([^(),]{1,60})\)\s*(?:[:\-]|\{|=>|[\w<>\[\]?&*.\s]{0,40}\{)")
+_NOT_HELPER = frozenset({"if", "while", "for", "foreach", "switch", "catch", "using", "lock", "return", "when", "match"})
+
+
+def env_helper_reads(text: str, lang: Language) -> list[tuple[int, str]]:
+    """Env reads through the file's own helpers of the env reader (see _ENV_READER_OF_VARIABLE)."""
+    reader = _ENV_READER_OF_VARIABLE.get(lang.name)
+    if reader is None or _ENV_READER_LITERAL[lang.name] not in text:
+        return []
+    helpers: set[str] = set()
+    for m in reader.finditer(text):
+        var = m.group(1)
+        decls = [d for d in _DECLARATION.finditer(text, max(0, m.start() - 400), m.start())
+                 if d.group(1) not in _NOT_HELPER
+                 and re.fullmatch(rf"(?:[\w.<>\[\]?]+\s+{var}|{var}\s*:\s*&?\s*\w+|{var}\s+\*?\w+)\s*", d.group(2))]
+        if decls:
+            helpers.add(decls[-1].group(1))
+    if not helpers:
+        return []
+    call = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(helpers))) + r""")\s*\(\s*"([A-Z][A-Z0-9_]*)\"""")
+    return [(m.start(1), m.group(1)) for m in call.finditer(text)]
+
+
 def word_forms(*words: str) -> set[str]:
     """Literals the text holds wherever it has one of these words (`Source.words`): a short
     word as a substring is in nearly every file (`ad` in `load`), so short words are
@@ -567,6 +606,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
         env_hits.extend((m.start(1), m.group(1)) for m in _ENV_MODULE_READ.finditer(text))
     if lang is PYTHON and "BaseSettings" in text:
         env_hits.extend(settings_class_fields(text))
+    env_hits.extend(env_helper_reads(text, lang))
     if lang is GO and 'env:"' in text:
         env_hits.extend(go_env_tags(text))
     if lang is JS and ("process.env" in text or "createEnv(" in text):

@@ -65,6 +65,57 @@ def test_pydantic_settings_fields(run_detector):
         "APP_DATABASE_URL": 5, "APP_REDIS_URL": 6, "APP_SENTRY_DSN": 7}
 
 
+def test_a_files_own_env_helper_calls_are_env_reads(run_detector):
+    """A settings class's helper handing its parameter to the env reader (`Get(string name)` ->
+    `Environment.GetEnvironmentVariable(name)`): each call with an upper-case literal reads that
+    variable. Calls of other methods with literals, and lower-case keys, are not env reads."""
+    src = """\
+    public class EnvSettings
+    {
+        public static EnvSettings Load() => new EnvSettings
+        {
+            TinybirdToken = Get("TINYBIRD_TOKEN"),
+            SmtpPort = GetInt("SMTP_PORT"),
+            Title = Translate("PAGE_TITLE"),
+            Section = Get("section"),
+        };
+
+        private static string Get(string name)
+        {
+            return Environment.GetEnvironmentVariable(name) ?? "";
+        }
+
+        private static int GetInt(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name) ?? "";
+            return int.TryParse(value, out var result) ? result : 0;
+        }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/EnvSettings.cs", src)
+    assert sorted(e.name for e in ev if e.kind == ENV_READ) == ["SMTP_PORT", "TINYBIRD_TOKEN"]
+    go = """\
+    package config
+
+    import "os"
+
+    func getenv(key string, fallback string) string {
+    \tif v, ok := os.LookupEnv(key); ok {
+    \t\treturn v
+    \t}
+    \treturn fallback
+    }
+
+    func env(key string) string {
+    \treturn os.Getenv(key)
+    }
+
+    var Token = env("TINYBIRD_TOKEN")
+    """
+    ev, _ = run_detector(DETECTOR, "internal/config/config.go", go)
+    assert [e.name for e in ev if e.kind == ENV_READ] == ["TINYBIRD_TOKEN"]
+
+
 def test_protocol_relative_urls_name_catalog_hosts(run_detector):
     """`'//gravatar.com/avatar/' . $hash` and `src="//secure.gravatar.com/..."` are URLs on the
     page's scheme; an unknown host, a comment and a link are not."""
