@@ -3374,6 +3374,13 @@ MORE_CASES += [
     ("cashfree", {"Views/Shared/Components/CashfreeLanding/Default.cshtml": '<script src="https://www.cashfree.com/assets/cashfree.sdk.v1.2.js" type="text/javascript"></script>\n'}),
     # Cashfree's legacy hosted checkout: a PHP form posted to its sandbox's /checkout/post/submit
     ("cashfree", {"app/Payments/Cashfree.php": "<?php\nclass Cashfree\n{\n    public function action(bool $test): string\n    {\n        return $test ? 'https://test.cashfree.com/billpay/checkout/post/submit' : 'https://www.cashfree.com/checkout/post/submit';\n    }\n}\n"}),
+    # AWS Systems Manager Parameter Store: ASP.NET data-protection keys, a Node config loader, boto3
+    ("aws-ssm-parameter-store", {"src/App.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Amazon.AspNetCore.DataProtection.SSM" Version="3.2.1" /></ItemGroup></Project>',
+                                 "src/Program.cs": 'builder.Services.AddDataProtection().PersistKeysToAWSSystemsManager("/app/production/dataprotection/");\n'}),
+    ("aws-ssm-parameter-store", {"package.json": '{"dependencies": {"@aws-sdk/client-ssm": "^3.600.0"}}',
+                                 "src/config.ts": "import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';\nconst ssm = new SSMClient({});\nexport const secret = (Name: string) => ssm.send(new GetParameterCommand({ Name, WithDecryption: true }));\n"}),
+    ("aws-ssm-parameter-store", {"requirements.txt": "boto3==1.34.0\n",
+                                 "app/config.py": "import boto3\n\nssm = boto3.client('ssm')\nvalue = ssm.get_parameter(Name='/app/db_password', WithDecryption=True)['Parameter']['Value']\n"}),
 ]
 
 
