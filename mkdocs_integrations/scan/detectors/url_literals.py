@@ -74,6 +74,13 @@ _GUARDED_HOST = re.compile(
     r"""\.(?:endsWith|endswith|end_with\?|HasSuffix)\(\s*['"`]\.""" + _BARE_HOST + r"""['"`]\s*\)""",
     re.I,
 )
+# A client of the vendor's own name built on its bare host: `GitLab::new("gitlab.com", &token)`,
+# `new GitLabClient("gitlab.com")`, `Gitea.new("gitea.com")` (a forge's client given the public
+# instance beside self-hosted ones). The class names the vendor the host belongs to (checked
+# against the catalog), so the literal is the API the client calls, not a link or a label.
+_VENDOR_CLIENT_ON_HOST = re.compile(
+    r"""(?:\bnew\s+)?\b([A-Z][A-Za-z0-9]*)(?:::new|\.new)?\(\s*['"]""" + _BARE_HOST + r"""['"]\s*[,)]"""
+)
 _SCRIPT_FILE = re.compile(r"/([A-Za-z][\w-]{3,})(?:\.min)?\.js$")
 
 
@@ -748,6 +755,12 @@ def host_evidence(
         sid = ctx.index.host(host)
         if sid and not in_image_allowlist(text, m.start(1)) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
+    if present is None or not gate_hosts.isdisjoint(present):
+        for m in _VENDOR_CLIENT_ON_HOST.finditer(text):
+            host = m.group(2).lower()
+            sid = ctx.index.host(host)
+            if sid and sid.replace("-", "") in m.group(1).lower() and once("host", host):
+                yield Evidence(path=src.rel, line=src.line_of(m.start(2)), kind=HOST, name=host, service=sid)
     # A webhook sender that shapes its payload for the vendor a configured URL points at
     # (`if (url.includes("discord.com"))` → Discord embeds, `"hooks.slack.com" in url` → Slack
     # blocks): the bare host it tests the URL for is the vendor whose webhook API it calls.

@@ -116,6 +116,25 @@ def test_a_files_own_env_helper_calls_are_env_reads(run_detector):
     assert [e.name for e in ev if e.kind == ENV_READ] == ["TINYBIRD_TOKEN"]
 
 
+def test_a_vendor_named_client_built_on_its_bare_host_names_that_vendor(run_detector):
+    """`GitLab::new("gitlab.com", &token)`: a client named for the vendor, given the vendor's bare
+    host, calls that vendor's API. A bare host given to a class of another name is no call."""
+    src = """\
+    pub fn updaters(token: &Option<String>) -> Vec<Box<dyn Forge>> {
+        let mut v: Vec<Box<dyn Forge>> = Vec::new();
+        if let Ok(u) = GitLab::new("gitlab.com", token) {
+            v.push(Box::new(u));
+        }
+        let label = Label::new("gitlab.com");
+        v
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/updater.rs", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("gitlab.com", 3)]
+    ev, _ = run_detector(DETECTOR, "src/label.rs", "let label = Label::new(\"gitlab.com\");\n")
+    assert not [e for e in ev if e.kind == HOST]
+
+
 def test_protocol_relative_urls_name_catalog_hosts(run_detector):
     """`'//gravatar.com/avatar/' . $hash` and `src="//secure.gravatar.com/..."` are URLs on the
     page's scheme; an unknown host, a comment and a link are not."""
