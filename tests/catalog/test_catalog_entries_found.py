@@ -3381,6 +3381,9 @@ MORE_CASES += [
                                  "src/config.ts": "import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';\nconst ssm = new SSMClient({});\nexport const secret = (Name: string) => ssm.send(new GetParameterCommand({ Name, WithDecryption: true }));\n"}),
     ("aws-ssm-parameter-store", {"requirements.txt": "boto3==1.34.0\n",
                                  "app/config.py": "import boto3\n\nssm = boto3.client('ssm')\nvalue = ssm.get_parameter(Name='/app/db_password', WithDecryption=True)['Parameter']['Value']\n"}),
+    # the Rust Playground's API: the crates it offers, fetched by a crate page
+    ("rust-playground", {"src/lib/utils/playground.ts": "const PLAYGROUND_CRATES_URL = 'https://play.rust-lang.org/meta/crates';\nexport async function loadPlaygroundCrates() {\n  const response = await fetch(PLAYGROUND_CRATES_URL);\n  return (await response.json()).crates;\n}\n"}),
+    ("rust-playground", {"bot/src/eval.rs": "let res = client.post(\"https://play.rust-lang.org/execute\").json(&req).send().await?;\n"}),
 ]
 
 
