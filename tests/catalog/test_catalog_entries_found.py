@@ -3384,6 +3384,23 @@ MORE_CASES += [
     # the Rust Playground's API: the crates it offers, fetched by a crate page
     ("rust-playground", {"src/lib/utils/playground.ts": "const PLAYGROUND_CRATES_URL = 'https://play.rust-lang.org/meta/crates';\nexport async function loadPlaygroundCrates() {\n  const response = await fetch(PLAYGROUND_CRATES_URL);\n  return (await response.json()).crates;\n}\n"}),
     ("rust-playground", {"bot/src/eval.rs": "let res = client.post(\"https://play.rust-lang.org/execute\").json(&req).send().await?;\n"}),
+    # Chinese SDKs: WxJava (weixin-java-*), QCloud SMS, Aliyun SMS, Gitee Go pipelines
+    ("wechat-pay", {"pom.xml": "<project><dependencies><dependency><groupId>com.github.binarywang</groupId><artifactId>weixin-java-pay</artifactId><version>4.1.0</version></dependency></dependencies></project>\n",
+                    "src/main/java/shop/PayService.java": "package shop;\nimport com.github.binarywang.wxpay.service.WxPayService;\nclass PayService { WxPayService wx; }\n"}),
+    ("wechat-pay", {"pages/order/pay.js": "Page({\n  pay(p) {\n    wx.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.packageValue, signType: 'MD5', paySign: p.paySign })\n  }\n})\n"}),
+    ("wechat-mini-program", {"pom.xml": "<project><dependencies><dependency><groupId>com.github.binarywang</groupId><artifactId>weixin-java-miniapp</artifactId><version>4.1.0</version></dependency></dependencies></project>\n",
+                             "src/main/java/shop/QCode.java": "package shop;\nimport cn.binarywang.wx.miniapp.api.WxMaService;\nclass QCode { WxMaService wx; byte[] code(String s) throws Exception { return wx.getQrcodeService().createWxaCodeUnlimitBytes(s, \"pages/index/index\", 430, true, null, false); } }\n"}),
+    ("wechat-official-account", {"requirements.txt": "wechatpy==1.8.18\n", "app/wx.py": "from wechatpy import WeChatClient\nclient = WeChatClient(APP_ID, SECRET)\n"}),
+    ("wechat-oauth", {"server/auth.js": "const url = `https://api.weixin.qq.com/sns/jscode2session?appid=${appId}&secret=${secret}&js_code=${code}&grant_type=authorization_code`\n"}),
+    ("wechat-oauth", {"src/main/java/shop/Auth.java": "package shop;\nclass Auth {\n  // login_by_weixin\n  Object loginByWeixin(String code) throws Exception { return wxService.getUserService().getSessionInfo(code); }\n}\n"}),
+    ("tencent-cloud-sms", {"pom.xml": "<project><dependencies><dependency><groupId>com.github.qcloudsms</groupId><artifactId>qcloudsms</artifactId><version>1.0.6</version></dependency></dependencies></project>\n",
+                           "src/main/java/shop/Sms.java": "package shop;\nimport com.github.qcloudsms.SmsSingleSender;\nclass Sms { SmsSingleSender s = new SmsSingleSender(appid, appkey); }\n"}),
+    ("alibaba-cloud-sms", {"src/main/java/shop/AliyunSms.java": "package shop;\nimport com.aliyuncs.CommonRequest;\nimport com.aliyuncs.dysmsapi.model.v20170525.SendSmsRequest;\nclass AliyunSms { SendSmsRequest r = new SendSmsRequest(); }\n"}),
+    ("gitee-go", {".workflow/MasterPipeline.yml": "version: '1.0'\nname: master-pipeline\ndisplayName: MasterPipeline\nstages:\n  - name: compile\n    steps:\n      - step: build@maven\n        name: build_maven\n        jdkVersion: '8'\n"}),
+    ("backblaze-b2", {"go.mod": "module example.com/backup\n\ngo 1.21\n\nrequire gopkg.in/kothar/go-backblaze.v0 v0.0.0-20210124194846-35409b867216\n",
+                      "blob/b2/b2.go": "package b2\n\nimport backblaze \"gopkg.in/kothar/go-backblaze.v0\"\n\nfunc open(id, key string) (*backblaze.B2, error) {\n\treturn backblaze.NewB2(backblaze.Credentials{KeyID: id, ApplicationKey: key})\n}\n"}),
+    ("thingsboard", {"integration/thingsboard.rs": "pub async fn send(server: &str, token: &str, body: String) -> Result<()> {\n    let url = format!(\"{}/api/v1/{}/telemetry\", server, token);\n    reqwest::Client::new().post(url).body(body).send().await?;\n    Ok(())\n}\n"}),
+    ("blynk", {"requirements.txt": "blynklib==0.2.6\n", "device.py": "import blynklib\nblynk = blynklib.Blynk(BLYNK_AUTH)\n"}),
 ]
 
 
