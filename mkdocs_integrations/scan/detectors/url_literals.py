@@ -56,6 +56,13 @@ _HOST_DEFAULT = re.compile(
     r"""[A-Za-z]\w*?(?:Host|_host|_HOST|Endpoint|_endpoint|_ENDPOINT|Url|URL|_url)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]""",
 )
+# A setter of a request's or client's host given a bare host: Alibaba Cloud's Java SDK
+# (`request.setSysDomain("dysmsapi.aliyuncs.com")`, `setDomain(...)`), `conf.setEndpoint("...")`,
+# `client.setHost("...")` — the bean-style twin of a `fooEndpoint = "..."` setting.
+_HOST_SETTER = re.compile(
+    r"""\b[sS]et(?:Sys)?(?:Domain|Host|HostName|Hostname|Endpoint)\(\s*['"]"""
+    r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]\s*\)""",
+)
 # A URL tested for a bare host: `url.includes("discord.com")`, `webhookUrl.startsWith("hooks.slack.com")`,
 # Python's `"discord.com" in url`, Ruby's `url.include?("discord.com")`.
 _BARE_HOST = r"""([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"""
@@ -747,7 +754,7 @@ def host_evidence(
     # Host settings that name a catalog host without a URL: fluent-bit's `Host api.axiom.co`,
     # `host: otel.highlight.io`, `'host' => 'smtp.postmarkapp.com'`.
     settings = (
-        [*_HOST_SETTING.finditer(text), *_HOST_DEFAULT.finditer(text)]
+        [*_HOST_SETTING.finditer(text), *_HOST_DEFAULT.finditer(text), *_HOST_SETTER.finditer(text)]
         if present is None or not gate_hosts.isdisjoint(present) else ()
     )
     for m in settings:

@@ -281,6 +281,27 @@ const (
     ]
 
 
+def test_a_setter_given_a_bare_host_names_a_catalog_host(run_detector):
+    """Alibaba Cloud's Java SDK takes the API host through a setter (`request.setSysDomain(...)`,
+    `setDomain(...)`): a host/domain/endpoint setter given a bare catalogued host names it;
+    an unknown host or another setter names nothing."""
+    src = """package shop.notify;
+
+class AliyunSmsSender {
+    void send() {
+        CommonRequest request = new CommonRequest();
+        request.setMethod(MethodType.POST);
+        request.setDomain("dysmsapi.aliyuncs.com");
+        request.setVersion("2017-05-25");
+        other.setHost("api.internal.example.net");
+        label.setTitle("dysmsapi.aliyuncs.com");
+    }
+}
+"""
+    ev, _ = run_detector(DETECTOR, "notify/AliyunSmsSender.java", src)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("dysmsapi.aliyuncs.com", "alibaba-cloud-sms")]
+
+
 def test_a_webhook_sender_testing_its_url_for_a_vendor_host_names_that_vendor(run_detector):
     """A webhook sender shaping Discord embeds when the configured URL is Discord's
     (`url.includes("discord.com")`, `"hooks.slack.com" in url`) calls that vendor's webhook API;
