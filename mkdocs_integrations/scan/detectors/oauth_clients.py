@@ -70,6 +70,10 @@ _USER_STEP_DEF = re.compile(
 _INTEGRATION_FOLDERS = (CONTAINERS - SIGN_IN_FOLDERS) | GROUP_FOLDERS
 SIGN_IN_CLIENT = "OAuth sign-in client"
 _URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
+# Go's vendor endpoint packages (`golang.org/x/oauth2/github`, imported under any alias): the
+# package holds the vendor's own authorize and token URLs, as good as its host in the file
+# (`auth/github/provider.go` building its `oauth2.Config` from `o2Github.Endpoint.AuthURL`).
+_ENDPOINT_PACKAGE = re.compile(r"""["`](?:golang\.org/x/oauth2|github\.com/dghubble/oauth1)/([a-z]+)["`]""")
 # Names that are the sign-in machinery itself, not a vendor (`auth/oauth2/oauth2.go`).
 _NOT_A_VENDOR = GENERIC_NAMES | frozenset({
     "oauth2", "oidc", "openid", "saml", "idp", "sso", "login", "signin", "authentication", "authorization",
@@ -311,7 +315,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             # folder names the vendor, under the same proof of the vendor's own URLs. (Not in
             # an integration's folder: `integrations/bitly/oauth.ts` connects an account.)
             name = _vendor(src.rel)
-        if name and not any(name in re.sub(r"[^a-z0-9]", "", host.lower()) for host in _URL_HOST.findall(text)):
+        if name and not any(name in re.sub(r"[^a-z0-9]", "", host.lower()) for host in _URL_HOST.findall(text)) \
+                and name not in _ENDPOINT_PACKAGE.findall(text):
             name = None
     else:
         return

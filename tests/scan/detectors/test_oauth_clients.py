@@ -337,3 +337,31 @@ def test_a_spring_oauth2_user_class_named_for_a_vendor_is_that_vendors_sign_in(r
     assert _found(run_detector, "src/main/java/com/example/GithubOAuth2UserInfo.java", plain) == []
     commented = "/* class GithubOAuth2UserService : DefaultOAuth2UserService() */\nclass Other\n"
     assert _found(run_detector, "src/main/kotlin/org/acme/Other.kt", commented) == []
+
+
+GO_GITHUB_ENDPOINT_PACKAGE = """\
+package github
+
+import (
+	"golang.org/x/oauth2"
+	o2Github "golang.org/x/oauth2/github"
+)
+
+func authConfig(ctx context.Context) *oauth2.Config {
+	authURL := o2Github.Endpoint.AuthURL
+	if cfg.GitHub.EnterpriseURL != "" {
+		authURL = cfg.GitHub.EnterpriseURL + "/login/oauth/authorize"
+	}
+	return &oauth2.Config{Endpoint: oauth2.Endpoint{AuthURL: authURL}}
+}
+"""
+
+
+def test_a_vendor_folder_importing_the_vendors_go_endpoint_package_is_that_sign_in(run_detector):
+    """A generic `provider.go` in a folder per vendor of the sign-in code (`auth/github/`) that
+    takes its endpoints from Go's vendor endpoint package (`golang.org/x/oauth2/github`, under
+    any alias) holds the vendor's own URLs through the package: that vendor's sign-in."""
+    assert _found(run_detector, "auth/github/provider.go", GO_GITHUB_ENDPOINT_PACKAGE) == [(5, "github-oauth", "github")]
+    # the package of another vendor than the folder's proves nothing about the folder's vendor
+    gitlab = GO_GITHUB_ENDPOINT_PACKAGE.replace("oauth2/github", "oauth2/gitlab")
+    assert _found(run_detector, "auth/github/provider.go", gitlab) == []
