@@ -377,6 +377,30 @@ def _ingest_routes(text: str, ctx: Context) -> Iterator[tuple[str, int, str]]:
                 yield "/" + prefix.strip("/") + "/" + m.group(1), m.start(1), sid
 
 
+# Incoming-event routes named `<vendor>/incoming` or `<vendor>/inbound`: an alerting or ticketing
+# app keeps one receiver per sending vendor (`POST /api/v2/grafana/incoming`,
+# `/site24x7/incoming`, Mailgun's and SendGrid's inbound-mail `/mailgun/inbound`), each parsing
+# that vendor's own payload, and the path need not say "hook". Go 1.22's mux patterns put the
+# method in the literal (`HandleFunc("POST /api/...")`). The vendor is the segment right before
+# the role word, a catalog vendor not named with an everyday word (`/messages/incoming`,
+# `/email/inbound` name none); a path saying "hook" is left to the webhook-route rule.
+_INBOUND_ROUTE = re.compile(
+    r"""(?:\.(?:post|POST|Post|HandleFunc|Handle|route|add_url_rule|api_route)|\b(?:post|Route::post|path|re_path)"""
+    r"""|@(?:Post|PostMapping)|@\w+\.(?:post|route))\s*\(?\s*(?:value\s*=\s*)?"""
+    r"""['"`](?:POST\s+)?(/?(?:[\w\-{}:.$]+/)*?([A-Za-z][\w-]*)/(?:incoming|inbound)(?:/[^'"`\s]*)?)['"`]"""
+)
+
+
+def _inbound_routes(text: str, ctx: Context) -> Iterator[tuple[str, int, str]]:
+    """(route, offset, service) of each `<vendor>/incoming` route naming a catalog vendor."""
+    for m in _INBOUND_ROUTE.finditer(text):
+        if "hook" in m.group(1).lower():
+            continue
+        sid = _ingest_vendor(m.group(2), ctx)
+        if sid:
+            yield "/" + m.group(1).lstrip("/"), m.start(1), sid
+
+
 def _module_vendor(rel: str, ctx: Context) -> str:
     """The catalog service whose integration module holds this file
     (`integrations/resend/endpoints.py`, `integrations/chargeback_stop/endpoints.py`), or ''."""
@@ -496,7 +520,7 @@ _INGEST_WORDS = frozenset({"logs", "log", "ingest", "drain", "drains"})
 _HOOK_LITERALS = ("hook", "alert", "notif", "message")
 # What an ingest route needs: its prefix as a path (`"/logs/heroku"`, `scope "/logs"`), not the
 # word `logs` that most files say.
-_INGEST_LITERALS = ("/logs", "/log/", "/log-", "/log_", "/ingest", "/drain")
+_INGEST_LITERALS = ("/logs", "/log/", "/log-", "/log_", "/ingest", "/drain", "/incoming", "/inbound")
 _VERIFIER_LITERALS = ("verifier", "validator")
 
 
@@ -505,6 +529,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     style = {"python": HASH, "ruby": HASH, "php": PHP}.get(lang.name if lang else "", C_STYLE)
     words = src.words
     hooky = any("hook" in w for w in words)
+    if "/incoming" in src.lowered or "/inbound" in src.lowered:
+        for route, offset, sid in _inbound_routes(src.stripped(style), ctx):
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=WEBHOOK_IN, name=route, service=sid,
+                           detail=(("events", ""), ("verification", "")))
     if words & _INGEST_WORDS:
         text = src.stripped(style)
         for route, offset, sid in _ingest_routes(text, ctx):

@@ -609,3 +609,21 @@ def test_a_verifier_type_per_vendor_is_that_vendors_incoming_webhook(run_detecto
     )
     ev, _ = run_detector(DETECTOR, "pkg/verifier/verifier.go", text)
     assert sorted(e.service for e in ev if e.kind == WEBHOOK_IN) == ["github", "shopify", "twitter"]
+
+
+def test_incoming_routes_named_for_their_vendor(run_detector):
+    """An alerting app's receiver per sending vendor, `<vendor>/incoming` or `/inbound` (here Go
+    1.22 mux patterns with the method in the literal), is that vendor's incoming webhook though
+    the path never says "hook"; a segment naming no vendor, a GET and a path elsewhere are none."""
+    text = ('\tmux.HandleFunc("POST /api/v2/grafana/incoming", grafana.ToEventsAPI(a, k))\n'
+            '\tmux.HandleFunc("POST /api/v2/site24x7/incoming", site24x7.ToEventsAPI(a, k))\n'
+            '\tmux.HandleFunc("POST /api/v2/generic/incoming", generic.ServeCreateAlert)\n'
+            '\tmux.HandleFunc("GET /api/v2/twilio/incoming", page)\n'
+            '\tmux.HandleFunc("POST /api/v2/messages/incoming", receive)\n'
+            'app.post("/mailgun/inbound", inboundMail);\n')
+    ev, _ = run_detector(DETECTOR, "app/inithttp.go", text)
+    assert sorted((e.line, e.name, e.service) for e in ev if e.kind == WEBHOOK_IN) == [
+        (1, "/api/v2/grafana/incoming", "grafana"),
+        (2, "/api/v2/site24x7/incoming", "site24x7"),
+        (6, "/mailgun/inbound", "mailgun"),
+    ]
