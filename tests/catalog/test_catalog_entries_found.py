@@ -3401,6 +3401,17 @@ MORE_CASES += [
                       "blob/b2/b2.go": "package b2\n\nimport backblaze \"gopkg.in/kothar/go-backblaze.v0\"\n\nfunc open(id, key string) (*backblaze.B2, error) {\n\treturn backblaze.NewB2(backblaze.Credentials{KeyID: id, ApplicationKey: key})\n}\n"}),
     ("thingsboard", {"integration/thingsboard.rs": "pub async fn send(server: &str, token: &str, body: String) -> Result<()> {\n    let url = format!(\"{}/api/v1/{}/telemetry\", server, token);\n    reqwest::Client::new().post(url).body(body).send().await?;\n    Ok(())\n}\n"}),
     ("blynk", {"requirements.txt": "blynklib==0.2.6\n", "device.py": "import blynklib\nblynk = blynklib.Blynk(BLYNK_AUTH)\n"}),
+    # Featurebase's feedback widget booted from a Phoenix layout with a signed user JWT
+    ("featurebase", {"lib/app_web/components/layouts.ex": 'defmodule AppWeb.Layouts do\n  def featurebase_sdk(assigns) do\n    ~H"""\n    <script src="https://do.featurebase.app/js/sdk.js" id="featurebase-sdk"></script>\n'
+                                                            '    <script>\n      Featurebase("boot", {appId: "<%= @app_id %>", featurebaseJwt: "<%= @jwt %>"});\n    </script>\n    """\n  end\nend\n',
+                     "config/runtime.exs": 'config :app, featurebase_app_id: System.get_env("FEATUREBASE_APP_ID")\n'}),
+    # an NVR's detector plug-in posting frames to a DeepStack / CodeProject.AI server
+    ("deepstack", {"app/detectors/plugins/deepstack.py": 'import requests\n\nclass DeepStack:\n    def __init__(self, api_url="http://localhost:80/v1/vision/detection"):\n        self.api_url = api_url\n\n'
+                                                           '    def detect(self, jpeg):\n        return requests.post(self.api_url, files={"image": jpeg}).json()\n'}),
+    ("degirum", {"requirements.txt": "degirum == 0.16.*\n",
+                 "app/detectors/plugins/degirum.py": 'import degirum as dg\n\nzoo = dg.connect("@cloud", "https://hub.degirum.com", token)\nmodel = zoo.load_model("yolov8n")\n'}),
+    ("llama-cpp", {"docker-compose.yml": "services:\n  llm:\n    image: ghcr.io/ggml-org/llama.cpp:server\n    command: -m /models/model.gguf --port 8080\n",
+                   ".env.example": "LLAMA_CPP_URL=http://llm:8080\n"}),
 ]
 
 
