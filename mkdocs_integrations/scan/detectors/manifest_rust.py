@@ -89,6 +89,7 @@ def detect_cargo_toml(src: Source, ctx: Context) -> Iterator[Record]:
     workspace = data.get("workspace")
     if isinstance(workspace, dict):
         yield from _deps(src, "workspace\x00dependencies", workspace.get("dependencies"), "workspace", ctx)
+    yield from _feature_table(src, data.get("features"), ctx)
     targets = data.get("target")
     if isinstance(targets, dict):
         for target, body in targets.items():
@@ -96,6 +97,36 @@ def detect_cargo_toml(src: Source, ctx: Context) -> Iterator[Record]:
                 continue
             for section in SECTIONS:
                 yield from _deps(src, f"target\x00{target}\x00{section}", body.get(section), f"target:{section}", ctx)
+
+
+def _feature_table(src: Source, features: object, ctx: Context) -> Iterator[Record]:
+    """A crate's own features that switch a dependency's driver on (`[features] sqlite =
+    ["diesel/sqlite"]`): a build the maintainers offer, one database per feature (chirpstack's
+    PostgreSQL and SQLite builds), as sure as the same feature listed on the dependency itself.
+    `crate?/feature` (only if the optional crate is on) reads the same."""
+    if not isinstance(features, dict):
+        return
+    seen: set[str] = set()
+    for entries in features.values():
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if not isinstance(entry, str) or "/" not in entry:
+                continue
+            crate, feature = entry.split("/", 1)
+            crate = crate.rstrip("?")
+            for feat in _UMBRELLA_FEATURES.get(crate, {}).get(feature, (feature,)):
+                spelled = f"{crate}/{feat}"
+                if spelled in seen or not ctx.index.package("crates", spelled):
+                    continue
+                seen.add(spelled)
+                at = src.text.find(f'"{entry}"')
+                if at < 0:
+                    at = max(_header(src, "features"), 0)
+                yield Evidence(
+                    path=src.rel, line=src.line_of(at), kind=PACKAGE,
+                    name=spelled, ecosystem="crates", detail=(("section", "features"), ("feature", "1")),
+                )
 
 
 _LOCK_PKG = re.compile(r'\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"')

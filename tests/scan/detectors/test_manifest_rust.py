@@ -149,3 +149,26 @@ def test_database_driver_features_are_recorded_as_crate_slash_feature(run_detect
     assert got == {"sea-orm/sqlx-mysql", "sea-orm/sqlx-postgres", "sea-orm/sqlx-sqlite", "sqlx/sqlite", "diesel/postgres"}
     assert "sqlx/regexp" not in {e.name for e in evidence}
     assert _find(evidence, "sqlx/sqlite", "dependencies").line == 7
+
+
+def test_the_crates_own_features_switching_a_driver_on_are_recorded(run_detector):
+    """`[features] sqlite = ["diesel/sqlite", ...]`: a build of the app on SQLite the maintainers
+    offer beside its PostgreSQL default, recorded as the dependency's own feature would be;
+    features of other crates and plain feature names add nothing."""
+    toml = """\
+[dependencies]
+diesel = { version = "2.2", features = ["chrono"] }
+sqlx = { version = "0.8", optional = true }
+
+[features]
+default = ["postgres"]
+postgres = ["tokio-postgres", "diesel/postgres_backend", "diesel/postgres"]
+sqlite = [
+  "diesel/sqlite",
+  "diesel/returning_clauses_for_sqlite_3_35",
+]
+mysql = ["sqlx?/mysql"]
+"""
+    evidence, _ = run_detector(DETECTOR, "Cargo.toml", toml)
+    got = {e.name: e.line for e in evidence if e.get("section") == "features"}
+    assert got == {"diesel/postgres": 7, "diesel/sqlite": 9, "sqlx/mysql": 12}
