@@ -3412,6 +3412,7 @@ MORE_CASES += [
                  "app/detectors/plugins/degirum.py": 'import degirum as dg\n\nzoo = dg.connect("@cloud", "https://hub.degirum.com", token)\nmodel = zoo.load_model("yolov8n")\n'}),
     ("llama-cpp", {"docker-compose.yml": "services:\n  llm:\n    image: ghcr.io/ggml-org/llama.cpp:server\n    command: -m /models/model.gguf --port 8080\n",
                    ".env.example": "LLAMA_CPP_URL=http://llm:8080\n"}),
+    ("aws-s3", {".github/workflows/release.yml": "on: push\njobs:\n  upload:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          aws s3 sync dist s3://builds.example-app.io/app\n"}),
 ]
 
 
