@@ -3413,6 +3413,8 @@ MORE_CASES += [
     ("llama-cpp", {"docker-compose.yml": "services:\n  llm:\n    image: ghcr.io/ggml-org/llama.cpp:server\n    command: -m /models/model.gguf --port 8080\n",
                    ".env.example": "LLAMA_CPP_URL=http://llm:8080\n"}),
     ("aws-s3", {".github/workflows/release.yml": "on: push\njobs:\n  upload:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          aws s3 sync dist s3://builds.example-app.io/app\n"}),
+    ("google-oauth", {"package.json": '{"dependencies": {"@clerk/nextjs": "^5.0.0"}}',
+                      "src/app/(auth)/oauth-signin.tsx": 'import { useSignIn } from "@clerk/nextjs"\nconst providers = [{ name: "Google", strategy: "oauth_google" }]\nexport function OAuth() {\n  const { signIn } = useSignIn()\n  return providers.map((p) => signIn.authenticateWithRedirect({ strategy: p.strategy, redirectUrl: "/sso-callback" }))\n}\n'}),
 ]
 
 
