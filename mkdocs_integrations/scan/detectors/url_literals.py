@@ -218,6 +218,10 @@ _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|in
 # (`discord.com/channels/<guild>/<channel>/<id>` in an error text pointing users to a thread): a
 # page of the chat's web client, not its API.
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)|/channels/(?:@me|\d+)(?:/|$)", re.I)
+# A person's profile page on a site's web host (`discord.com/users/1234`, a site config's
+# social links): one page for people, the whole path one user; an API's `/users/x` lives on its
+# `api.` host or under a versioned prefix.
+_PROFILE_PATH = re.compile(r"/users/[\w.-]+/?$", re.I)
 # Campaign tags (`?utm_source=changelog`): analytics tools read them from the address of a page
 # a person opened from a link, so only a link carries them (a sponsor list's
 # `https://heapanalytics.com/?utm_source=changelog`), never a request the code makes.
@@ -699,6 +703,8 @@ def host_evidence(
             continue  # another vendor's API on a marketplace's gateway (api.apilayer.com/fixer/latest is Fixer's)
         if _INVITE_PATH.match(path):
             continue  # a community's invite link (discord.com/invite/x) is for people to open
+        if _PROFILE_PATH.fullmatch(path) and not host.startswith("api."):
+            continue  # a person's profile page (discord.com/users/x) is for people to open
         if _CAMPAIGN_TAG.search(path):
             continue  # a link tagged for the vendor's campaign analytics: for people to open
         if path in ("", "/") and _platform_choice(text, m.start()):

@@ -921,6 +921,14 @@ LINKS_AND_REQUESTS = [
         'await fetch("https://discord.com/api/webhooks/" + id + "/" + token, { method: "POST" });\n',
         "discord.com",
     ),
+    # A person's profile page among a site config's social links.
+    (
+        "src/config/site.ts",
+        'export const siteConfig = {\n  links: {\n    discord: "https://discord.com/users/sadmann7",\n  },\n};\n',
+        "server/notify/discord.js",
+        'await fetch("https://discord.com/api/webhooks/" + id + "/" + token, { method: "POST" });\n',
+        "discord.com",
+    ),
     # A chat's permalink to a message, in an error's text pointing users to a thread.
     (
         "sdk/runner.py",
@@ -990,7 +998,7 @@ LINKS_AND_REQUESTS = [
 
 
 @pytest.mark.parametrize("link_path, link, call_path, call, host", LINKS_AND_REQUESTS,
-                         ids=["base-url-link", "href", "invite-link", "chat-permalink", "skip-list", "example-tenant", "example-marker", "example-list",
+                         ids=["base-url-link", "href", "invite-link", "profile-link", "chat-permalink", "skip-list", "example-tenant", "example-marker", "example-list",
                               "placeholder-attr", "campaign-tags"])
 def test_a_link_is_no_request(run_detector, link_path, link, call_path, call, host):
     ev, _ = run_detector(DETECTOR, link_path, link)
