@@ -232,6 +232,9 @@ def is_tooling_path(path: str) -> bool:
 # a monorepo's `apps/docs/`): its search widget and hosting serve the docs, not the application.
 _DOCS_SITE_DIRS = frozenset({"docs", "doc", "website", "documentation"})
 _WORKSPACE_DIRS = frozenset({"apps", "packages"})
+# A static site generator's folders (Hugo's layouts, content, archetypes) under a root `site/`:
+# the project's website, not an app package that happens to be called site.
+_HUGO_DIRS = frozenset({"layouts", "content", "archetypes", "themes"})
 
 
 # Server routes (Next.js `app/api/`, `pages/api/`): code that runs on a server with its own
@@ -253,6 +256,8 @@ def is_docs_site_path(path: str) -> bool:
         return False
     if parts[0] in _DOCS_SITE_DIRS:
         return True
+    if len(parts) >= 3 and parts[0] == "site" and parts[1] in _HUGO_DIRS:
+        return True  # the project's Hugo website in `site/` (its layouts' analytics tag is the website's)
     return len(parts) >= 3 and parts[0] in _WORKSPACE_DIRS and parts[1] in _DOCS_SITE_DIRS
 
 

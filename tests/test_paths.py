@@ -232,6 +232,11 @@ def test_vendor_urls_in_translations_show_no_use_but_secrets_there_are_found(tmp
         ("website/src/routes/checkout/+page.server.ts", False),
         ("website/src/hooks.server.js", False),
         ("apps/docs/pages/api/chat.ts", False),
+        # the project's Hugo website in `site/`; an app package named site is the app's
+        ("site/layouts/partials/hooks/head-end.html", True),
+        ("site/content/docs/installation.md", True),
+        ("site/settings.py", False),
+        ("site/views/layouts/main.blade.php", False),
     ],
 )
 def test_is_docs_site_path(path, docs):
