@@ -3415,6 +3415,7 @@ MORE_CASES += [
     ("aws-s3", {".github/workflows/release.yml": "on: push\njobs:\n  upload:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          aws s3 sync dist s3://builds.example-app.io/app\n"}),
     ("google-oauth", {"package.json": '{"dependencies": {"@clerk/nextjs": "^5.0.0"}}',
                       "src/app/(auth)/oauth-signin.tsx": 'import { useSignIn } from "@clerk/nextjs"\nconst providers = [{ name: "Google", strategy: "oauth_google" }]\nexport function OAuth() {\n  const { signIn } = useSignIn()\n  return providers.map((p) => signIn.authenticateWithRedirect({ strategy: p.strategy, redirectUrl: "/sso-callback" }))\n}\n'}),
+    ("imap", {"src/DataSource/Email/Email.php": '<?php\nclass Email {\n    public function fetch($inbox, $username, $password) {\n        $connection = @imap_open($inbox, $username, $password, 0, 1);\n        return imap_search($connection, "UNSEEN");\n    }\n}\n'}),
 ]
 
 
