@@ -172,8 +172,10 @@ def _vendor(
     # would cut it (`eod-historical-data.service.ts` calling eodhistoricaldata.com)
     # (the file's name as written first: `napisy24.py` calling napisy24.pl keeps the digits that
     # `_class_words` reads as a version)
+    # then the class's whole name before its role words are cut (`CurrencyApiClient` calling
+    # api.currencyapi.com is CurrencyAPI, whose brand holds the role word)
     words = stem_core if "".join(stem_core) == "".join(cls_core) else cls_core
-    for candidate in (name_words(stem), stem_words, words):
+    for candidate in (name_words(stem), stem_words, cls_words, words):
         for host in sorted(hosts):
             agreed = agreed_name("-".join(candidate), host) if candidate else None
             if agreed:

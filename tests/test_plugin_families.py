@@ -424,3 +424,27 @@ def test_requesting_members_of_a_proven_family_are_vendors_by_their_class(tmp_pa
     ids = service_ids(inv)
     assert {"twitter", "reddit", "youtube", "imgur", "pinterest", "lofter", "rule34-dot-us", "dotpict"} <= ids
     assert not {"zerochan", "null", "dotpicko"} & ids
+
+
+def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
+    """`CurrencyApiClient` calling api.currencyapi.com is CurrencyAPI: the class's whole name
+    agrees with the host before `Api` and `Client` are cut as role words (which would leave a
+    vendor called "currency")."""
+    def client(folder: str, cls: str, host: str) -> tuple[str, str]:
+        return (f"apps/web/lib/{folder}/client.ts",
+                f'import {{ HttpBaseClient }} from "@/lib/http/base-client";\n\n'
+                f"class {cls} extends HttpBaseClient {{\n"
+                f'  protected readonly baseUrl = "https://{host}/v3";\n'
+                f'  async latest() {{ return await this.get("/latest"); }}\n}}\n')
+
+    files = dict([
+        client("currencyapi", "CurrencyApiClient", "api.currencyapi.com"),
+        client("fixerio", "FixerClient", "data.fixer.io"),
+        client("openexchange", "OpenExchangeRatesClient", "openexchangerates.org"),
+        client("bloxtrol", "BloxtrolClient", "api.bloxtrol.io"),
+        client("quorvex", "QuorvexClient", "api.quorvex.com"),
+    ])
+    files["apps/web/lib/http/base-client.ts"] = "export class HttpBaseClient {}\n"
+    ids = service_ids(scan_tree(tmp_path, files))
+    assert "currencyapi" in ids
+    assert "currency" not in ids
