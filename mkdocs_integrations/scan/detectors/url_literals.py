@@ -134,7 +134,9 @@ def tracking_script(path: str, ctx: Context) -> str | None:
 # `baseUrl:`, `API_URL =`, `'base_uri' =>`, `BaseAddress = new Uri(`): the code calls paths
 # under it, whatever the host looks like (app.nocodb.com, waba-v2.360dialog.io). With a path
 # it is more often a page or an embed (`vimeoBaseUrl = "https://player.vimeo.com/video"`).
-# A scraper's `server_url = 'https://greeksubs.net/'` is the same: the site it sends its searches to.
+# A scraper's `server_url = 'https://greeksubs.net/'` is the same: the site it sends its searches to
+# (not with a port: `'server_url' => 'http://somename.com:3000'` is the app's own server, a
+# callback address in a settings sample).
 _BASE_URL_NAME = re.compile(
     r"""(?:(?:base|server)_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
     r"""(?:new\s+Uri\(\s*)?(?:[\w.]+(?:\([^()\n]*\))?\s*(?:\?\?|\|\||or)\s*)?['"`]$""",
@@ -146,10 +148,17 @@ _BASE_URL_NAME = re.compile(
 _BASE_URI_DSL = re.compile(r"""^\s*base_uri\(?\s*['"]$""", re.M)
 
 
+_SERVER_NAME = re.compile(r"server_?(?:url|uri|address)\w*['\"]?\s*(?:=>|:|=)\s*['\"`]$", re.I)
+_WITH_PORT = re.compile(r"https?://[^/\s'\"`]+:\d+")
+
+
 def _base_url(text: str, start: int) -> bool:
     """Whether the URL literal at `start` is assigned to a base-URL name on its line."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_BASE_URL_NAME.search(text, line_start, start) or _BASE_URI_DSL.search(text, line_start, start))
+    m = _BASE_URL_NAME.search(text, line_start, start)
+    if m and _SERVER_NAME.search(text, line_start, start) and _WITH_PORT.match(text, start):
+        return False  # the app's own server at a port (SERVER_NAME's comment above)
+    return bool(m or _BASE_URI_DSL.search(text, line_start, start))
 
 
 # Ruby's oauth and oauth2 gems take the provider's origin as the client's `site` option

@@ -628,6 +628,7 @@ def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
     export const opts = { baseUrl: "https://app.chatwoot.com" };
     BASE_URL = os.getenv("WABA_URL") or "https://waba-v2.360dialog.io"
     server_url = 'https://greeksubs.net/'
+    'server_url' => 'http://somename.com:3000',
     const vimeoBaseUrl = "https://player.vimeo.com/video";
     const home = "https://www.acmeshop.com";
     """
