@@ -3640,3 +3640,12 @@ def test_docker_login_named_in_a_message_is_no_docker_hub_login(tmp_path, scanne
                           '        echo "Paths like ghcr.io/org are not allowed as they break docker login"\n'})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "docker-hub" not in {u.id for u in inv.services}
+def test_a_custom_http_sms_client_is_no_httpsms(tmp_path, scanner):
+    """httpSMS (the Android gateway) is named with an everyday phrase (catalog `word_name`): an
+    `HttpSmsClient` posting to the endpoint an admin configures is the app's generic SMS client."""
+    write_tree(tmp_path, {"object/sms_custom_http.go":
+                          'package object\n\nimport "net/http"\n\ntype HttpSmsClient struct {\n\tendpoint string\n}\n\n'
+                          "func (c *HttpSmsClient) SendMessage(to string) error {\n"
+                          "\t_, err := http.Post(c.endpoint, \"text/plain\", nil)\n\treturn err\n}\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "httpsms" not in {u.id for u in inv.services}
