@@ -3649,3 +3649,13 @@ def test_a_custom_http_sms_client_is_no_httpsms(tmp_path, scanner):
                           "\t_, err := http.Post(c.endpoint, \"text/plain\", nil)\n\treturn err\n}\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "httpsms" not in {u.id for u in inv.services}
+def test_a_circle_so_client_is_no_circleci(tmp_path, scanner):
+    """CircleCI is known by its own variables, not a CIRCLE_ prefix: a `CircleApi` service for
+    Circle.so (community platform) with CIRCLE_API_KEY is that vendor's, not CircleCI."""
+    write_tree(tmp_path, {
+        ".env.example": "CIRCLE_API_KEY=\n",
+        "app/services/circle_api.rb": 'class CircleApi\n  include HTTParty\n  base_uri "https://app.circle.so/api/v1"\n\n'
+                                      '  def members\n    self.class.get("/community_members", headers: { "Authorization" => "Token #{ENV.fetch("CIRCLE_API_KEY")}" })\n  end\nend\n',
+    })
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "circleci" not in {u.id for u in inv.services}
