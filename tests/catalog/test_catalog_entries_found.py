@@ -3659,3 +3659,13 @@ def test_a_circle_so_client_is_no_circleci(tmp_path, scanner):
     })
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "circleci" not in {u.id for u in inv.services}
+def test_an_s3_cli_command_pointed_at_another_endpoint_is_no_aws_s3(tmp_path, scanner):
+    """`aws s3 sync ... \\` continued with `--endpoint-url` uploads to an S3-compatible store (R2,
+    MinIO): a command continued on the next line, or naming another endpoint, is not read as S3."""
+    write_tree(tmp_path, {".github/workflows/ci.yml":
+                          "on: push\njobs:\n  upload:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+                          '          aws s3 sync "${SOURCE_DIR}" "s3://${BUCKET}/" \\\n'
+                          '            --endpoint-url "${S3_ENDPOINT}" --acl public-read\n'
+                          "      - run: aws s3 cp build.zip s3://previews/ --endpoint-url https://example.r2.cloudflarestorage.com\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "aws-s3" not in {u.id for u in inv.services}
