@@ -33,6 +33,12 @@ BUCKETS = {
 }
 
 
+# Data sources that read a vendor's public values, no resource of the project's: every EC2 or
+# ECS deployment looks the current AMI up in AWS's public SSM parameters
+# (`data "aws_ssm_parameter" "ami" { name = "/aws/service/ecs/optimized-ami/..." }`).
+_PUBLIC_LOOKUPS = {"aws_ssm_parameter": '"/aws/service/'}
+
+
 def _block_end(text: str, open_brace: int, rel: str, line: int) -> int:
     """Offset just past the `}` closing the brace at `open_brace` (strings skipped)."""
     depth = 0
@@ -60,6 +66,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         block, type_ = m.group(1), m.group(2)
         ln = src.line_of(m.start(1))
         detail = (("data", "1"),) if block == "data" else ()
+        if block == "data" and type_ in _PUBLIC_LOOKUPS:
+            end = _block_end(text, m.end() - 1, src.rel, ln)
+            if _PUBLIC_LOOKUPS[type_] in text[m.end():end]:
+                continue  # AWS's own public parameters (the ECS-optimized AMI's id): no store of the app's
         yield Evidence(path=src.rel, line=ln, kind=TERRAFORM, name=type_, detail=detail)
         if block == "resource" and type_ in BUCKETS:
             end = _block_end(text, m.end() - 1, src.rel, ln)

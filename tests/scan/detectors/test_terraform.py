@@ -96,3 +96,16 @@ def test_unterminated_block_is_bad_input(ctx):
 def test_accepts_only_tf(ctx):
     assert DETECTOR.accepts("infra/main.tf", "main.tf", ctx)
     assert not DETECTOR.accepts("infra/terraform.tfvars", "terraform.tfvars", ctx)
+
+
+def test_a_lookup_of_awss_public_parameters_is_no_parameter_store(run_detector):
+    """`data "aws_ssm_parameter"` reading `/aws/service/...` (the ECS-optimized AMI's id, as every
+    EC2 or ECS deployment does) uses no parameter store of the project's; one of its own does."""
+    tf = (
+        'data "aws_ssm_parameter" "ami" {\n'
+        '  name = var.arch == "x86_64" ? "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id" : "x"\n'
+        '}\n\n'
+        'data "aws_ssm_parameter" "db_password" {\n  name = "/myapp/prod/db_password"\n}\n'
+    )
+    ev, _ = run_detector(DETECTOR, "infra/variables.tf", tf)
+    assert [(e.name, e.line) for e in ev if e.kind == "terraform"] == [("aws_ssm_parameter", 5)]
