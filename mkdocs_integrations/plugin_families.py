@@ -539,7 +539,11 @@ def _requesting_members(
         if id(e) in named or e.get("requests") != "1" or e.path in seen:
             continue
         # (digits kept: `Rule34DotUs` is rule34, no version of a `rule`)
-        words = _core(name_words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", e.get("class"))), family)
+        whole = name_words(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", e.get("class")))
+        words = _core(whole, family)
+        stem_words = name_words(posixpath.basename(e.path).rsplit(".", 1)[0])
+        if "".join(stem_words) == "".join(whole):
+            words = stem_words  # the file spells the class whole: `onebot.js` for `OneBot` is OneBot, not "one"
         if any("-".join(words).startswith(v + "-") for v in vendors if v):
             continue
         if not words or all(w in _NOT_VENDORS or w in _PLUMBING or w in family for w in words):

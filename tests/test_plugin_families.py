@@ -420,10 +420,12 @@ def test_requesting_members_of_a_proven_family_are_vendors_by_their_class(tmp_pa
         "app/logical/source/extractor/dotpict.rb": scraper("Dotpict", 'parsed_get("https://api.dotpicko.net/works/#{id}/detail")'),
         "app/logical/source/extractor/zerochan.rb": scraper("Zerochan", "page_url"),  # requests nothing
         "app/logical/source/extractor/null.rb": scraper("Null"),  # the family's plumbing
+        # the file spells the class whole: its name, not the class cut at a role word (`Bot`)
+        "app/logical/source/extractor/onebot.rb": scraper("OneBot"),
     })
     ids = service_ids(inv)
-    assert {"twitter", "reddit", "youtube", "imgur", "pinterest", "lofter", "rule34-dot-us", "dotpict"} <= ids
-    assert not {"zerochan", "null", "dotpicko"} & ids
+    assert {"twitter", "reddit", "youtube", "imgur", "pinterest", "lofter", "rule34-dot-us", "dotpict", "onebot"} <= ids
+    assert not {"zerochan", "null", "dotpicko", "one"} & ids
 
 
 def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
