@@ -34,7 +34,7 @@ from .paths import SIGN_IN_WORDS, is_sign_in_path, is_test_path
 from .names import name_words
 from .scan.detectors.module_paths import GENERIC_NAMES
 from .scan.detectors.plugin_classes import PLUGIN_CLASS
-from .uncatalogued import MODULE_PREFIX, agreed_name
+from .uncatalogued import MODULE_PREFIX, agreed_name, api_slug, squashed_domain
 
 HTTP_CLIENT = "http_client:"  # code_facts' feature of a file that calls an HTTP client
 
@@ -173,13 +173,19 @@ def _vendor(
     # (the file's name as written first: `napisy24.py` calling napisy24.pl keeps the digits that
     # `_class_words` reads as a version)
     # then the class's whole name before its role words are cut (`CurrencyApiClient` calling
-    # api.currencyapi.com is CurrencyAPI, whose brand holds the role word)
+    # api.currencyapi.com is CurrencyAPI, whose brand holds the role word). A candidate that
+    # spells the host's name exactly wins over one that only starts with it: `dev.to.provider.ts`
+    # calling dev.to is dev-to (`dev`, `to`), not a vendor called "dev-to-provider".
     words = stem_core if "".join(stem_core) == "".join(cls_core) else cls_core
-    for candidate in (name_words(stem), stem_words, cls_words, words):
-        for host in sorted(hosts):
-            agreed = agreed_name("-".join(candidate), host) if candidate else None
-            if agreed:
-                return agreed, "", False
+    candidates = [c for c in (name_words(stem), stem_words, cls_words, words) if c]
+    for exact in (True, False):
+        for candidate in candidates:
+            for host in sorted(hosts):
+                if exact and "".join(candidate) not in (api_slug(host).replace("-", ""), squashed_domain(host)):
+                    continue
+                agreed = agreed_name("-".join(candidate), host)
+                if agreed:
+                    return agreed, "", False
     return None
 
 

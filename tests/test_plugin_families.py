@@ -445,8 +445,9 @@ def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
         client("openexchange", "OpenExchangeRatesClient", "openexchangerates.org"),
         client("bloxtrol", "BloxtrolClient", "api.bloxtrol.io"),
         client("quorvex", "QuorvexClient", "api.quorvex.com"),
+        client("devto", "DevToClient", "dev.to"),  # spelled exactly without the role word
     ])
     files["apps/web/lib/http/base-client.ts"] = "export class HttpBaseClient {}\n"
     ids = service_ids(scan_tree(tmp_path, files))
-    assert "currencyapi" in ids
-    assert "currency" not in ids
+    assert {"currencyapi", "devto"} <= ids
+    assert not {"currency", "dev-to-client"} & ids
