@@ -449,5 +449,5 @@ def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
     ])
     files["apps/web/lib/http/base-client.ts"] = "export class HttpBaseClient {}\n"
     ids = service_ids(scan_tree(tmp_path, files))
-    assert {"currencyapi", "devto"} <= ids
+    assert {"currencyapi", "dev-to"} <= ids
     assert not {"currency", "dev-to-client"} & ids
