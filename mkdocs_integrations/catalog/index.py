@@ -225,6 +225,11 @@ class CatalogIndex:
         return [t for t, _ in table.find(norm_package(ecosystem, name))] if table else []
 
     @cached_property
+    def android_meta(self) -> dict[str, str]:
+        """Service ids by the Android `<meta-data>` keys their SDKs define (catalog `android_meta`)."""
+        return {key: svc.id for svc in self.catalog.services.values() for key in svc.android_meta}
+
+    @cached_property
     def _import_tables(self) -> dict[str, _ModuleTable]:
         return {lang: _ModuleTable(lang, rows) for lang, rows in self._imports.items()}
 

@@ -15,25 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...catalog.index import CatalogIndex
 from ...model import CALL, Evidence
 from .base import Context, Detector, Record, Source
 
 _META = re.compile(r"""<meta-data\b[^>]*?\bandroid:name\s*=\s*["']([\w.]+)["']""")
-_KEYS: dict[int, tuple[CatalogIndex, dict[str, str]]] = {}
-
-
-def _keys(ctx: Context) -> dict[str, str]:
-    """`<meta-data>` name -> service id, from the catalog (built once per catalog index)."""
-    cached = _KEYS.get(id(ctx.index))
-    if cached is None or cached[0] is not ctx.index:
-        keys = {k: svc.id for svc in ctx.catalog.services.values() for k in svc.android_meta}
-        cached = _KEYS[id(ctx.index)] = (ctx.index, keys)
-    return cached[1]
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
-    keys = _keys(ctx)
+    keys = ctx.index.android_meta
     seen: set[str] = set()
     for m in _META.finditer(src.text):
         sid = keys.get(m.group(1))
