@@ -138,7 +138,7 @@ def tracking_script(path: str, ctx: Context) -> str | None:
 # (not with a port: `'server_url' => 'http://somename.com:3000'` is the app's own server, a
 # callback address in a settings sample).
 _BASE_URL_NAME = re.compile(
-    r"""(?:(?:base|server)_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
+    r"""(?:(base|server)_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
     r"""(?:new\s+Uri\(\s*)?(?:[\w.]+(?:\([^()\n]*\))?\s*(?:\?\?|\|\||or)\s*)?['"`]$""",
     re.I,
 )
@@ -148,7 +148,6 @@ _BASE_URL_NAME = re.compile(
 _BASE_URI_DSL = re.compile(r"""^\s*base_uri\(?\s*['"]$""", re.M)
 
 
-_SERVER_NAME = re.compile(r"server_?(?:url|uri|address)\w*['\"]?\s*(?:=>|:|=)\s*['\"`]$", re.I)
 _WITH_PORT = re.compile(r"https?://[^/\s'\"`]+:\d+")
 
 
@@ -156,8 +155,8 @@ def _base_url(text: str, start: int) -> bool:
     """Whether the URL literal at `start` is assigned to a base-URL name on its line."""
     line_start = text.rfind("\n", 0, start) + 1
     m = _BASE_URL_NAME.search(text, line_start, start)
-    if m and _SERVER_NAME.search(text, line_start, start) and _WITH_PORT.match(text, start):
-        return False  # the app's own server at a port (SERVER_NAME's comment above)
+    if m and (m.group(1) or "").lower() == "server" and _WITH_PORT.match(text, start):
+        return False  # the app's own server at a port (see _BASE_URL_NAME)
     return bool(m or _BASE_URI_DSL.search(text, line_start, start))
 
 
