@@ -78,11 +78,10 @@ def agreed_name(module: str, host: str) -> str | None:
         return slug
     if name == squashed_domain(host) or name in labels or (len(squashed) >= 3 and squashed.startswith(name)):
         return module
-    # A module spelling the whole host, dots dropped, with or without its top-level domain
-    # (`subssabbz` calling subs.sab.bz, `subtitriid` calling subtitri.id.lv): the site's name is
-    # all its labels, where the registered one alone (`sab`, `id`) is a fragment.
-    whole = [re.sub(r"[^a-z0-9]", "", label) for label in host.lower().removeprefix("www.").split(".")]
-    if len(whole) >= 3 and len(name) >= 6 and name in ("".join(whole), "".join(whole[:-1])):
+    # A module spelling the whole host (`subssabbz` calling subs.sab.bz, `subtitriid` calling
+    # subtitri.id.lv): the site's name is all its labels, where the registered one alone (`sab`,
+    # `id`) is a fragment.
+    if spells_whole_host(name, host):
         return module
     if len(squashed) >= 3 and name.startswith(squashed):
         # the module adds a product or channel to the vendor's name (`clicksendsms`, `bird-whatsapp`);
@@ -97,6 +96,15 @@ def agreed_name(module: str, host: str) -> str | None:
     if len(squashed) >= 5 and squashed[:3] == name[:3] and 3 * len(squashed) >= 2 * len(name) and _in_order(squashed, name):
         return module
     return None
+
+
+def spells_whole_host(name: str, host: str) -> bool:
+    """Whether a file or module name is the host itself, dots and hyphens dropped, with or without
+    its top-level domain (`yavkanet` for yavka.net, `subssabbz` for subs.sab.bz, `subtitriid` for
+    subtitri.id.lv; `www.` aside): the module is that site's."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    labels = [re.sub(r"[^a-z0-9]", "", label) for label in host.lower().removeprefix("www.").split(".")]
+    return len(squashed) >= 6 and len(labels) >= 2 and squashed in ("".join(labels), "".join(labels[:-1]))
 
 
 def _in_order(short: str, full: str) -> bool:

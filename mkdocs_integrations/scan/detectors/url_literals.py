@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ...model import HOST, Evidence
-from ...uncatalogued import api_slug
+from ...uncatalogued import api_slug, spells_whole_host
 from ...names import name_words
 from .base import Context, Source
 
@@ -388,9 +388,7 @@ def _file_names_vendor(rel: str, host: str) -> bool:
     file is that vendor's client, so its URL is a request to the vendor whatever its shape."""
     # A module named for the site's whole domain, dots dropped (`yavkanet.py` calling yavka.net,
     # `legendasnet.py` legendas.net, `subssabbz.py` subs.sab.bz): the domain is its vendor's name.
-    stem = re.sub(r"[^a-z0-9]", "", rel.rsplit("/", 1)[-1].split(".")[0].lower())
-    bare = host[4:] if host.startswith("www.") else host
-    if len(stem) >= 6 and stem == bare.replace(".", "").replace("-", ""):
+    if spells_whole_host(rel.rsplit("/", 1)[-1].split(".")[0], host):
         return True
     slug = re.sub(r"[^a-z0-9]", "", api_slug(host))
     if len(slug) < 4:
