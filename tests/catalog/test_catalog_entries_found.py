@@ -3418,6 +3418,16 @@ MORE_CASES += [
     ("imap", {"src/DataSource/Email/Email.php": '<?php\nclass Email {\n    public function fetch($inbox, $username, $password) {\n        $connection = @imap_open($inbox, $username, $password, 0, 1);\n        return imap_search($connection, "UNSEEN");\n    }\n}\n'}),
 ]
 
+# Arcjet's bot and rate-limit decisions in a Next.js middleware; BaseHub's CMS client with its token
+MORE_CASES += [
+    ("arcjet", {"package.json": '{"dependencies": {"@arcjet/next": "1.0.0-beta.7"}}',
+                "middleware.ts": 'import arcjet, { detectBot } from "@arcjet/next";\n\nconst aj = arcjet({ key: process.env.ARCJET_KEY!, rules: [detectBot({ mode: "LIVE" })] });\n'
+                                 "export default async function middleware(req) {\n  const decision = await aj.protect(req);\n  return decision;\n}\n"}),
+    ("basehub", {"package.json": '{"dependencies": {"basehub": "^8.2.7"}}',
+                 "lib/cms.ts": 'import { basehub } from "basehub";\n\nexport const posts = () => basehub({ token: process.env.BASEHUB_TOKEN }).query({ blog: { posts: { items: { _title: true } } } });\n'}),
+]
+# intuit's `auto shipit` releases the package to npm (its default npm plugin)
+MORE_CASES += [("npm-registry", workflow_with_steps("- run: npx auto shipit", "  env:", "    NPM_TOKEN: ${{ secrets.NPM_TOKEN }}"))]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
