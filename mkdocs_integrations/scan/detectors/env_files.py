@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, Evidence, Finding
+from ...model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST, Evidence, Finding
 from .base import Context, Detector, Record, Source
 from .data_storage import database_for
 
@@ -202,6 +202,8 @@ def environment_of(name: str) -> str:
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://")
 _MARIADB_VERSION = re.compile(r"^mysql[^:]*://[^?#\s]*\?(?:[^#\s]*&)?serverVersion=[^&#\s]*mariadb", re.I)
 _TEST_MODE = re.compile(r"^[a-z]{2,4}_test_|^(?:test|sandbox)$", re.I)
+# A web URL's host (after any `user:key@`, which is dropped unread).
+_URL_HOST = re.compile(r"^https?://(?:[^@/\s]*@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})(?=[:/?#]|$)")
 
 
 # Settings whose value names the backend in use: Laravel's DB_CONNECTION=pgsql,
@@ -267,6 +269,16 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
             sid = ctx.index.url_schemes.get("mariadb", sid)
         if sid:
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
+    url = _URL_HOST.match(value)
+    if url:
+        # The template points a setting at a vendor's API host (`AWS_ENDPOINT_URL_S3=
+        # https://fly.storage.tigris.dev`, `OPENAI_BASE_URL=https://api.groq.com/openai/v1`): the
+        # app is set up to talk to that vendor whatever SDK the code uses. Catalog hosts are
+        # API hosts, not sites, so a link to a repository or a homepage names none.
+        sid = ctx.index.host(url.group(1))
+        if sid:
+            yield Evidence(path=src.rel, line=line, kind=HOST, name=url.group(1).lower(), service=sid,
+                           detail=(("env", name),))
     if _TEST_MODE.match(value):
         sid = ctx.index.env(name)
         if sid:

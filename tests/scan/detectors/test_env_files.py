@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_integrations.model import CONFIG, DB_TYPE, ENV_DECL, FEATURE
+from mkdocs_integrations.model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST
 from mkdocs_integrations.scan.detectors.env_files import DETECTOR, bare_template, env_file_kind, environment_of
 
 EXAMPLE = """\
@@ -27,7 +27,7 @@ def test_names_never_values(run_detector):
 
 def test_template_values_give_scheme_and_test_mode(run_detector):
     ev, _ = run_detector(DETECTOR, ".env.example", EXAMPLE)
-    assert any(e.kind == DB_TYPE and e.get("env") == "DATABASE_URL" for e in ev) or True  # needs url_schemes
+    assert any(e.kind == DB_TYPE and e.service == "postgresql" and e.get("env") == "DATABASE_URL" for e in ev)
     assert any(e.kind == FEATURE and e.name == "test_mode:yes" and e.service == "stripe" for e in ev)
 
 
@@ -240,3 +240,22 @@ def test_template_engine_env_name_needs_key_value_content(run_detector):
     helm = '{{- define "snippet.env" -}}\n- name: BASE_URL\n  value: {{ .Values.base_url }}\n{{- end }}\n'
     ev, findings = run_detector(DETECTOR, "helm/templates/_env.tpl", helm)
     assert not ev and not findings
+
+
+def test_a_template_pointing_a_setting_at_a_vendor_api_host_names_the_vendor(run_detector):
+    text = (
+        'AWS_ENDPOINT_URL_S3="https://fly.storage.tigris.dev"\n'
+        "SENTRY_DSN=https://abc123secret@o11.ingest.sentry.io/42\n"
+        "REPO_URL=https://github.com/acme/app\n"
+        "APP_URL=http://localhost:3000\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".env.example", text)
+    hosts = [(e.service, e.name, e.line, e.get("env")) for e in ev if e.kind == HOST]
+    assert hosts == [("tigris", "fly.storage.tigris.dev", 1, "AWS_ENDPOINT_URL_S3"),
+                     ("sentry", "o11.ingest.sentry.io", 2, "SENTRY_DSN")]
+    assert "abc123secret" not in repr(ev)
+
+
+def test_a_real_env_files_urls_are_not_read(run_detector):
+    ev, _ = run_detector(DETECTOR, ".env", 'AWS_ENDPOINT_URL_S3="https://fly.storage.tigris.dev"\n')
+    assert not [e for e in ev if e.kind == HOST]
