@@ -549,7 +549,9 @@ def _requesting_members(
         words = _core(whole, family)
         stem_words = name_words(posixpath.basename(e.path).rsplit(".", 1)[0])
         if "".join(stem_words) == "".join(whole):
-            words = stem_words  # the file spells the class whole: `onebot.js` for `OneBot` is OneBot, not "one"
+            # the file spells the class whole: `onebot.js` for `OneBot` is OneBot, not "one"; the
+            # file's own separate role words still go (`hubot_service.rb` for `HubotService` is Hubot)
+            words = _core(stem_words, family)
         if any("-".join(words).startswith(v + "-") for v in vendors if v):
             continue
         if not words or all(w in _NOT_VENDORS or w in _PLUMBING or w in family for w in words):
