@@ -246,6 +246,35 @@ def _spring_user_classes(text: str, ctx: Context) -> Iterator[tuple[int, str, st
             yield m.start(), name, sid
 
 
+# A branch over the configured sign-in provider's name (`match conf.oauth2.provider.as_ref() {`,
+# `switch (provider) {`, Ruby's `case provider`), and its string arms (`"clerk" =>`, `case
+# "google":`, `when "github"`).
+_PROVIDER_SWITCH = re.compile(
+    r"""\b(?:match|switch|case)\b[ \t]*\(?[ \t]*[\w.$>-]*provider(?:_?name|_?type)?\b(?:\.as_(?:ref|str)\(\))?[ \t]*\)?[ \t]*(?:\{|:|$)""",
+    re.I | re.M,
+)
+_STRING_ARM = re.compile(r"""(?:\bcase[ \t]+|\bwhen[ \t]+|^[ \t]*)(['"])([a-z][a-z0-9_-]{1,30})\1[ \t]*(?:=>|->|:|\bthen\b|$)""", re.M)
+_SWITCH_SPAN = 2000  # characters a branch over the provider may span
+
+
+def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, name, service) of each arm of a branch over the sign-in provider setting that
+    names a catalog sign-in provider. The provider is the user's choice and its URLs come from
+    settings, so no host names it; the arm does, as an auth library's provider module would.
+    At least two string arms: a branch over names, not one comparison."""
+    seen: set[str] = set()
+    for switch in _PROVIDER_SWITCH.finditer(text):
+        arms = list(_STRING_ARM.finditer(text, switch.end(), switch.end() + _SWITCH_SPAN))
+        if len({a.group(2) for a in arms}) < 2:
+            continue
+        for arm in arms:
+            name = arm.group(2)
+            sid = ctx.index.sign_in_provider(name)
+            if sid and name not in seen:
+                seen.add(name)
+                yield arm.start(2), name, sid
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -264,6 +293,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if found:
             return
     sign_in_path = is_sign_in_path(src.rel)
+    if sign_in_path and "provider" in src.lowered:
+        # an app that offers several providers through one generic OAuth2 client picks each
+        # one's user-info step by name (chirpstack's `"clerk" => get_clerk_user(..)`)
+        for offset, name, sid in _provider_arms(src.stripped(lang.comments), ctx):
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
+                           service=sid, detail=(("sign_in", name),))
     stem = src.name.rsplit(".", 1)[0]
     declared = _declared_vendor(stem)
     if declared and _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):

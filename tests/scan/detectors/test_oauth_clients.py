@@ -365,3 +365,33 @@ def test_a_vendor_folder_importing_the_vendors_go_endpoint_package_is_that_sign_
     # the package of another vendor than the folder's proves nothing about the folder's vendor
     gitlab = GO_GITHUB_ENDPOINT_PACKAGE.replace("oauth2/github", "oauth2/gitlab")
     assert _found(run_detector, "auth/github/provider.go", gitlab) == []
+
+
+RUST_PROVIDER_SWITCH = """\
+use oauth2::{AuthUrl, TokenUrl};
+
+pub async fn get_user(code: &str) -> Result<User> {
+    let conf = config::get();
+    let provider = conf.user_authentication.oauth2.provider.clone();
+    // "github" => is not offered yet
+    match provider.as_ref() {
+        "clerk" => get_clerk_user(access_token, &userinfo_url).await,
+        "yandex" => get_yandex_user(access_token, &userinfo_url).await,
+        _ => Err(anyhow!("Unsupported OAuth2 provider: {}", provider)),
+    }
+}
+"""
+
+
+def test_the_string_arms_of_a_branch_over_the_provider_setting_are_sign_in_providers(run_detector):
+    """One generic OAuth2 client, the provider picked by name from the settings: each arm that
+    names a catalog sign-in provider is that provider (not the commented one, and not a single
+    comparison, which is no list of providers)."""
+    assert _found(run_detector, "server/src/api/oauth2.rs", RUST_PROVIDER_SWITCH) == [
+        (8, "clerk", "clerk"), (9, "yandex-oauth", "yandex")]
+    php = "<?php\n// after the authorize redirect\nfunction user($provider) {\n    switch ($provider) {\n        case 'google':\n            return google();\n        case 'github':\n            return gh();\n    }\n}\n"
+    assert _found(run_detector, "app/Libraries/OAuth/OAuth.php", php) == [(5, "google-oauth", "google"), (7, "github-oauth", "github")]
+    single = "// authorize first\nfunction user(provider) {\n  switch (provider) {\n    case 'google':\n      return google();\n  }\n}\n"
+    assert _found(run_detector, "src/auth/user.ts", single) == []
+    # outside sign-in code a provider switch picks something else (an LLM, a mailer)
+    assert _found(run_detector, "src/llm/client.rs", RUST_PROVIDER_SWITCH) == []
