@@ -85,13 +85,28 @@ def _plain_kind(name: str) -> str | None:
 
 
 _ENV_LINE = re.compile(r"^(?:export\s+)?[A-Z][A-Z0-9_]*=")
+# `KEY = value`: dotenv parsers (python-dotenv, godotenv, Compose's env_file) trim the blanks
+# around `=`, so one such line in a file of `KEY=value` lines is still an env line.
+_SPACED_ENV_LINE = re.compile(r"^(?:export\s+)?[A-Z][A-Z0-9_]*[ \t]+=")
+# Middle name parts that say a file's format (`phpunit.xml.dist`, `settings.py.example`): such
+# a template is a file of that format, not an env file, whatever its lines look like.
+_FORMAT_PARTS = frozenset({
+    "json", "yml", "yaml", "toml", "ini", "xml", "conf", "cfg", "config", "properties", "neon",
+    "py", "php", "js", "mjs", "cjs", "ts", "tsx", "jsx", "rb", "go", "rs", "java", "kt", "cs",
+    "ex", "exs", "sh", "bash", "ps1", "md", "txt", "html", "htm", "css", "sql", "service", "tf",
+    "tfvars", "hcl", "lua", "pl", "mod", "lock", "plist", "vcl", "rc",
+})
 
 
 def bare_template(name: str) -> bool:
-    """`blackfire.example`, `app.dist`: a template whose name says nothing of its format; it is
-    an env file only if its content is (see env_shaped)."""
+    """`blackfire.example`, `app.dist`, `common.e2e.dist`: a template whose name says nothing of
+    its format (no part of it is a format's extension, unlike `phpunit.xml.dist`); it is an env
+    file only if its content is (see env_shaped)."""
     parts = name.lower().split(".")
-    return len(parts) == 2 and bool(parts[0]) and parts[1] in _TEMPLATE_ENDINGS
+    return (
+        len(parts) >= 2 and bool(parts[0]) and parts[-1] in _TEMPLATE_ENDINGS
+        and not any(p in _FORMAT_PARTS for p in parts[1:-1])
+    )
 
 
 def in_template_folder(rel: str, name: str) -> bool:
@@ -112,18 +127,22 @@ def _assignments(text: str) -> list[str] | None:
     """The `UPPER_CASE=value` lines of a KEY=value file (blank lines and comments aside), or
     None when any other kind of line is in it."""
     lines = []
+    spaced = 0
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if not _ENV_LINE.match(line):
-            return None
+            if not _SPACED_ENV_LINE.match(line):
+                return None
+            spaced += 1  # `KEY = value`: fine among `KEY=value` lines (a file of only such lines is a Makefile's or TOML's)
         lines.append(line)
-    return lines
+    return lines if spaced * 2 < len(lines) else None
 
 
 def env_shaped(text: str) -> bool:
-    """Every line that is neither blank nor a comment is `UPPER_CASE=value`, and there is one."""
+    """Every line that is neither blank nor a comment is `UPPER_CASE=value` (fewer than half
+    spelled `UPPER_CASE = value`), and there is one."""
     return bool(_assignments(text))
 
 

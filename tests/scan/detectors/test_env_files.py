@@ -259,3 +259,17 @@ def test_a_template_pointing_a_setting_at_a_vendor_api_host_names_the_vendor(run
 def test_a_real_env_files_urls_are_not_read(run_detector):
     ev, _ = run_detector(DETECTOR, ".env", 'AWS_ENDPOINT_URL_S3="https://fly.storage.tigris.dev"\n')
     assert not [e for e in ev if e.kind == HOST]
+def test_multi_part_bare_template_and_spaced_assignment(run_detector):
+    """`env.d/development/common.e2e.dist`: a template whose middle name part (`e2e`) is no
+    format's extension is read by its content like `app.dist`; `phpunit.xml.dist` is not one.
+    A `KEY = value` line among `KEY=value` lines (dotenv parsers trim the blanks) keeps a file
+    env-shaped; a file mostly of such lines (a Makefile, TOML) is not an env file."""
+    assert bare_template("common.e2e.dist") and not bare_template("phpunit.xml.dist")
+    assert not bare_template("settings.py.example")
+    ev, _ = run_detector(DETECTOR, "env.d/development/common.e2e.dist", '# CI\nSUSTAINED_THROTTLE_RATES="200/hour"\n')
+    assert [e.name for e in ev if e.kind == ENV_DECL] == ["SUSTAINED_THROTTLE_RATES"]
+    text = "DJANGO_DEBUG=1\nMEET_BASE_URL=http://localhost\nCONNECTION_TEST_ENABLED = True\n"
+    ev, _ = run_detector(DETECTOR, "env.d/development/common.dist", text)
+    assert [e.name for e in ev if e.kind == ENV_DECL] == ["DJANGO_DEBUG", "MEET_BASE_URL", "CONNECTION_TEST_ENABLED"]
+    ev, _ = run_detector(DETECTOR, "build/flags.dist", "CC = gcc\nCFLAGS = -O2\nLD=ld\n")
+    assert ev == []
