@@ -234,8 +234,22 @@ def _kind_at_top(rel: str) -> bool:
 _GO_TESTING_IMPORT = re.compile(r'^[ \t]*(?:import[ \t]+)?(?:[\w.]+[ \t]+)?"testing"[ \t]*$', re.M)
 
 
+# A test-container library's import (Go's ory/dockertest and testcontainers-go, Testcontainers
+# for Python, Node, Java, .NET and Rust): the file starts the containers a test suite runs
+# against (an `integration/hsic/` "headscale in container" helper), so its folder names a
+# test fixture, not a vendor, even outside `_test` files and test folders.
+_TEST_CONTAINER_IMPORT = re.compile(
+    r"""["'](?:github\.com/ory/dockertest|github\.com/testcontainers/|@testcontainers/|testcontainers["'/])"""
+    r"|^[ \t]*(?:import|from|using|use)[ \t]+[\w.:]*testcontainers\b",
+    re.I | re.M,
+)
+
+
 def _test_support(src: Source) -> bool:
-    return src.name.endswith(".go") and '"testing"' in src.text and bool(_GO_TESTING_IMPORT.search(src.text))
+    if src.name.endswith(".go") and '"testing"' in src.text and _GO_TESTING_IMPORT.search(src.text):
+        return True
+    lower = src.text.lower()
+    return ("dockertest" in lower or "testcontainers" in lower) and bool(_TEST_CONTAINER_IMPORT.search(src.text))
 
 
 # A social sign-in connector's code: the vendor's OAuth authorize URL, or the names a connector

@@ -606,3 +606,38 @@ def test_a_group_folders_file_needs_a_vendors_whole_name(run_detector):
     assert all(e.service != "azure-translator" for e in ev)
     ev, _ = run_detector(DETECTOR, "internal/backend/sema/semaphore.go", "package sema\n\ntype Semaphore struct{ ch chan struct{} }\n")
     assert all(e.service != "semaphore" for e in ev)
+
+
+GO_CONTAINER_HELPER = """\
+package hsic
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/ory/dockertest/v3"
+)
+
+// HeadscaleInContainer runs the server under test in a container.
+type HeadscaleInContainer struct{ pool *dockertest.Pool }
+
+func (h *HeadscaleInContainer) Health() error {
+	_, err := http.Get(fmt.Sprintf("http://%s:8080/health", h.hostname))
+	return err
+}
+"""
+
+
+def test_a_test_container_helper_is_no_vendor_module(run_detector):
+    """`integration/hsic/hsic.go` starts the app in a container for its integration tests (it
+    imports ory/dockertest, or a Testcontainers library in another language): a test fixture,
+    not a vendor `hsic`, though it calls HTTP and is no `_test` file. The same module without
+    the import is still read as a vendor's."""
+    ev, _ = run_detector(DETECTOR, "integration/hsic/hsic.go", GO_CONTAINER_HELPER)
+    assert ev == []
+    py = "from testcontainers.postgres import PostgresContainer\nimport requests\nrequests.get(f'http://{host}/api')\n"
+    ev, _ = run_detector(DETECTOR, "integrations/pgbox/client.py", py)
+    assert ev == []
+    vendor = GO_CONTAINER_HELPER.replace('\t"github.com/ory/dockertest/v3"\n', "").replace("*dockertest.Pool", "string")
+    ev, _ = run_detector(DETECTOR, "integration/hsic/hsic.go", vendor)
+    assert [e.name for e in ev] == ["integration_module:hsic"]
