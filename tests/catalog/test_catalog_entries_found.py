@@ -3429,6 +3429,18 @@ MORE_CASES += [
 # intuit's `auto shipit` releases the package to npm (its default npm plugin)
 MORE_CASES += [("npm-registry", workflow_with_steps("- run: npx auto shipit", "  env:", "    NPM_TOKEN: ${{ secrets.NPM_TOKEN }}"))]
 
+# an-mixed (headscale, lasuite-meet): versioned MkDocs docs pushed to gh-pages by `mike deploy
+# --push`, Helm charts published as a Pages repository by a helm-gh-pages action, and a Go
+# update check through go-latest's GithubTag.
+MORE_CASES += [
+    ("github-pages", workflow_with_steps("- run: mike deploy --push --update-aliases ${GITHUB_REF_NAME#v} stable latest")),
+    ("github-pages", workflow_with_steps("- uses: numerique-gouv/helm-gh-pages@add-overwrite-option",
+                                         "  with:", "    charts_dir: ./src/helm", "    token: ${{ secrets.GITHUB_TOKEN }}")),
+    ("github", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/tcnksm/go-latest v0.0.0-20170313132115-e3007ae9052e\n",
+                "cmd/app/root.go": 'package main\n\nimport "github.com/tcnksm/go-latest"\n\nfunc check(v string) {\n\tres, _ := latest.Check(&latest.GithubTag{Owner: "acme", Repository: "app"}, v)\n\t_ = res\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3679,3 +3691,9 @@ def test_an_s3_cli_command_pointed_at_another_endpoint_is_no_aws_s3(tmp_path, sc
                           "      - run: aws s3 cp build.zip s3://previews/ --endpoint-url https://example.r2.cloudflarestorage.com\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "aws-s3" not in {u.id for u in inv.services}
+def test_mike_deploy_without_push_is_no_github_pages(tmp_path, scanner):
+    """`mike deploy` without `--push` only commits the docs version to the local gh-pages
+    branch (a preview build): no Pages deployment."""
+    write_tree(tmp_path, workflow_with_steps("- run: mike deploy dev && mike serve"))
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "github-pages" not in {u.id for u in inv.services}
