@@ -3441,6 +3441,30 @@ MORE_CASES += [
 ]
 
 
+# an-mixed (bike-index): a Pixel's base code in a Rails component template (no package, no
+# env), Google's keyless website-translate endpoint (`client=gtx`), new vendors
+# (Translation.io's gem and initializer, exchangeratesapi.io, a Cloud 66 redeploy hook,
+# Protomaps' daily basemap builds streamed by a workflow).
+MORE_CASES += [
+    ("meta-pixel", {"app/components/footer/component.html.erb":
+                    "<script>\n!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};t=b.createElement(e);t.src=v}(window,\n"
+                    "document,'script','https://connect.facebook.net/en_US/fbevents.js');\n"
+                    "fbq('init', <%= raw FACEBOOK_PIXEL_ID.to_json %>);\nfbq('track', \"PageView\");\n</script>\n"}),
+    ("google-translate", {"app/javascript/google_translate.js":
+                          'export function translate(text, lang) {\n  return fetch(`https://translate.googleapis.com/translate_a/single?client=gtx&sl=auto&tl=${lang}&dt=t&q=${encodeURI(text)}`)\n}\n'}),
+    ("translation-io", {"Gemfile": 'source "https://rubygems.org"\ngem "rails"\ngem "translation"\n',
+                        "config/initializers/translation.rb": 'TranslationIO.configure do |config|\n  config.api_key = ENV["TRANSLATION_IO_API_KEY"]\nend\n'}),
+    ("exchangeratesapi", {"app/services/integrations/exchange_rate_api_client.rb":
+                          'class ExchangeRateAPIClient\n  BASE_URL = ENV.fetch("EXCHANGE_RATE_API_BASE_URL", "https://api.exchangeratesapi.io")\n'
+                          '  def latest\n    Faraday.new(url: BASE_URL).get("latest", access_key: ENV["EXCHANGE_RATE_API_KEY"])\n  end\nend\n'}),
+    ("cloud66", workflow_with_steps("- name: Deploy to Cloud66 production", "  run: |",
+                                    '    curl -X POST -d "" https://hooks.cloud66.com/stacks/redeploy/${{ secrets.CLOUD66_REDEPLOYMENT_KEY }}')),
+    ("protomaps", workflow_with_steps("- name: Resolve build URL", "  run: |",
+                                      "    key=$(curl -fsSL https://build-metadata.protomaps.dev/builds.json | jq -r '.[-1].key')",
+                                      '    rclone copyurl "https://build.protomaps.com/$key" r2:maps/tiles.pmtiles')),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3697,3 +3721,10 @@ def test_mike_deploy_without_push_is_no_github_pages(tmp_path, scanner):
     write_tree(tmp_path, workflow_with_steps("- run: mike deploy dev && mike serve"))
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "github-pages" not in {u.id for u in inv.services}
+def test_facebook_sdk_script_is_no_meta_pixel(tmp_path, scanner):
+    """connect.facebook.net's JS SDK (`sdk.js`, the page plugin) is no Pixel: the Pixel's base
+    code is `fbevents.js` and `fbq('init')`."""
+    write_tree(tmp_path, {"app/views/layouts/application.html.erb":
+                          '<div id="fb-root"></div>\n<script async src="https://connect.facebook.net/en_GB/sdk.js#xfbml=1&version=v18.0"></script>\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "meta-pixel" not in {u.id for u in inv.services}
