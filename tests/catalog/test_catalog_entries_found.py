@@ -3465,6 +3465,35 @@ MORE_CASES += [
 ]
 
 
+# Deploy-tool integrations (a Rails deploy tool's plug-ins, a code-review app's billing page):
+# CircleCI's root circle.yml, the Atlassian Bitbucket omniauth gem, Slack's OAuth token endpoint
+# by URL, STS through Ruby's aws-sdk-core, the gcloud CLI shelled out to (Cloud Build, images on
+# GCR / Artifact Registry, GKE cluster credentials), Flowdock, Assertible, Solano CI's (Tddium)
+# build webhook, Churn Buster's card-update page.
+MORE_CASES += [
+    ("circleci", {"circle.yml": "version: 2\njobs:\n  build:\n    docker:\n      - image: circleci/ruby:2.7.1-node-browsers\n    steps:\n      - checkout\n      - run: bundle exec rake\n"}),
+    ("bitbucket-oauth", {"Gemfile": "source 'https://rubygems.org'\ngem 'omniauth-atlassian-bitbucket'\n",
+                         "config/initializers/omniauth.rb": "Rails.application.config.middleware.use OmniAuth::Builder do\n  require 'omniauth-atlassian-bitbucket'\n  provider :bitbucket, ENV.fetch('BITBUCKET_KEY'), ENV.fetch('BITBUCKET_SECRET')\nend\n"}),
+    ("slack-oauth", {"app/controllers/slack_app_controller.rb": "class SlackAppController < ApplicationController\n  def oauth\n    response = Faraday.post 'https://slack.com/api/oauth.access',\n      client_id: ENV['SLACK_CLIENT_ID'], client_secret: ENV['SLACK_CLIENT_SECRET'], code: params[:code]\n    JSON.parse(response.body).fetch('access_token')\n  end\nend\n"}),
+    ("aws-sts", {"Gemfile": "source 'https://rubygems.org'\ngem 'aws-sdk-core'\n",
+                 "lib/sts.rb": "require 'aws-sdk-core'\n\nmodule Sts\n  def self.client\n    Aws::STS::Client.new(region: ENV['STS_AWS_REGION'])\n  end\n\n  def self.creds(arn)\n    client.assume_role(role_arn: arn, role_session_name: 'deploy')\n  end\nend\n"}),
+    ("google-cloud-build", {"app/controllers/gcloud_controller.rb": "class GcloudController < ApplicationController\n  def sync\n    command = [\n      \"gcloud\", \"container\", \"builds\", \"describe\", build.gcr_id, \"--format\", \"json\"\n    ]\n    output, status = Open3.capture2e(*command)\n  end\nend\n"}),
+    ("google-cloud-build", {"deploy/build.py": "import subprocess\n\ndef build(tag):\n    subprocess.run(f\"gcloud builds submit --tag {tag} .\", shell=True, check=True)\n"}),
+    ("google-artifact-registry", {"lib/image_tagger.rb": "module ImageTagger\n  def self.tag(digest, base, tag)\n    command = [\n      \"gcloud\", \"container\", \"images\", \"add-tag\", digest, \"#{base}:#{tag}\", \"--quiet\"\n    ]\n    Samson::CommandExecutor.execute(*command, timeout: 10)\n  end\nend\n"}),
+    ("google-kubernetes-engine", {"app/controllers/gke_clusters_controller.rb": "class GkeClustersController < ApplicationController\n  def create\n    command = [\n      \"gcloud\", \"container\", \"clusters\", \"get-credentials\", \"--zone\", zone, cluster\n    ]\n    Samson::CommandExecutor.execute(*command, env: {'KUBECONFIG' => path})\n  end\nend\n"}),
+    ("google-kubernetes-engine", {"main.tf": 'resource "google_container_cluster" "primary" {\n  name     = "app"\n  location = "us-central1"\n}\n'}),
+    ("flowdock", {"Gemfile": "source 'https://rubygems.org'\ngem 'flowdock'\n",
+                  "lib/flowdock_service.rb": "require 'flowdock'\n\nclass FlowdockService\n  def notify(msg)\n    Flowdock::Client.new(api_token: ENV['FLOWDOCK_API_TOKEN']).post_to_thread(msg)\n  end\nend\n"}),
+    ("assertible", {"lib/assertible.rb": "module Assertible\n  def self.deployed(deploy)\n    Faraday.new(url: 'https://assertible.com').post('/deployments') do |req|\n      req.body = { service: ENV['ASSERTIBLE_SERVICE_KEY'], environmentName: deploy.stage.name }.to_json\n    end\n  end\nend\n"}),
+    # (a build webhook's controller among the other CI vendors' in one `integrations/` family)
+    ("tddium", {f"app/controllers/integrations/{ci}_controller.rb":
+                f"class Integrations::{ci.title()}Controller < Integrations::BaseController\n  protected\n\n"
+                f"  def deploy?\n    params[:status] == 'passed'\n  end\n\n  def commit\n    params[:commit_id]\n  end\nend\n"
+                for ci in ("tddium", "travis", "circleci", "semaphore", "buildkite")}),
+    ("churn-buster", {"app/views/application/update_billing.html.erb": "<html>\n  <head>\n    <script src=\"https://proxy-assets.churnbuster.io/v3/scripts.js\"></script>\n    <script>ChurnBuster.load('<%= ENV.fetch(\"CHURN_BUSTER_ACCOUNT_ID\") %>');</script>\n  </head>\n</html>\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3728,3 +3757,19 @@ def test_facebook_sdk_script_is_no_meta_pixel(tmp_path, scanner):
                           '<div id="fb-root"></div>\n<script async src="https://connect.facebook.net/en_GB/sdk.js#xfbml=1&version=v18.0"></script>\n'})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "meta-pixel" not in {u.id for u in inv.services}
+
+
+@pytest.mark.parametrize("sid, files", [
+    # CircleCI reads circle.yml at the repository's root only: one in a sub-project runs nothing.
+    ("circleci", {"vendor/lib/circle.yml": "machine:\n  ruby:\n    version: 2.2.0\n"}),
+    # gcloud named in a comment, or another gcloud command (auth, config), is no Cloud Build / GKE / registry.
+    ("google-kubernetes-engine", {"lib/gcloud.rb": "module Gcloud\n  # see gcloud container clusters get-credentials\n  def self.login\n    system('gcloud', 'auth', 'activate-service-account')\n  end\nend\n"}),
+    ("google-cloud-build", {"lib/gcloud.rb": "module Gcloud\n  def self.project\n    `gcloud config get-value project`.strip\n  end\nend\n"}),
+    ("google-artifact-registry", {"lib/gcloud.rb": "module Gcloud\n  def self.version\n    `gcloud version`[/Google Cloud SDK (.*)/, 1]\n  end\nend\n"}),
+    # Slack's OAuth authorize page linked for a bot install is no token exchange (no sign-in).
+    ("slack-oauth", {"app/views/slack/install.html.erb": '<a href="https://slack.com/api/chat.postMessage">post</a>\n'}),
+])
+def test_deploy_tool_lookalikes_are_not_the_service(tmp_path, sid, files, scanner):
+    write_tree(tmp_path, files)
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert sid not in {u.id for u in inv.services}
