@@ -3766,8 +3766,8 @@ def test_facebook_sdk_script_is_no_meta_pixel(tmp_path, scanner):
     ("google-kubernetes-engine", {"lib/gcloud.rb": "module Gcloud\n  # see gcloud container clusters get-credentials\n  def self.login\n    system('gcloud', 'auth', 'activate-service-account')\n  end\nend\n"}),
     ("google-cloud-build", {"lib/gcloud.rb": "module Gcloud\n  def self.project\n    `gcloud config get-value project`.strip\n  end\nend\n"}),
     ("google-artifact-registry", {"lib/gcloud.rb": "module Gcloud\n  def self.version\n    `gcloud version`[/Google Cloud SDK (.*)/, 1]\n  end\nend\n"}),
-    # Slack's OAuth authorize page linked for a bot install is no token exchange (no sign-in).
-    ("slack-oauth", {"app/views/slack/install.html.erb": '<a href="https://slack.com/api/chat.postMessage">post</a>\n'}),
+    # Slack's v2 token endpoint alone is a bot installation (the Slack integration), no sign-in.
+    ("slack-oauth", {"app/api/slack/callback/route.ts": 'export async function GET(req: Request) {\n  const code = new URL(req.url).searchParams.get("code")\n  const res = await fetch("https://slack.com/api/oauth.v2.access", { method: "POST", body: new URLSearchParams({ code: code ?? "" }) })\n  return Response.json(await res.json())\n}\n'}),
 ])
 def test_deploy_tool_lookalikes_are_not_the_service(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
