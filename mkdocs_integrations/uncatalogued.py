@@ -335,6 +335,10 @@ def uncatalogued_modules(
             continue  # `integrations/kenna/` beside api.kennasecurity.com: the vendor's short name
         hosts = {v for e in evs for v in (file_vendors or {}).get(e.path, ())}
         squashed = slug.replace("-", "")
+        if len(squashed) >= 5 and any(vid.startswith(squashed) or domain.startswith(squashed) for vid, domain in hosts):
+            # `integrations/exchange_rate_api_client.rb` calling api.exchangeratesapi.io: the
+            # module is the vendor whose host its own file calls, a service already
+            continue
         # requests on its own configured base URL in every file that calls another vendor
         # (lemur's `plugins/lemur_acme/` holds one DNS provider per file: PowerDNS on its own
         # API does not make NS1's and UltraDNS's files the folder's own)

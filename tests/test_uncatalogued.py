@@ -195,6 +195,20 @@ def test_a_misspelt_module_folder_of_a_found_vendor_is_no_vendor_of_its_own(tmp_
     assert "q-bittorent" not in found
 
 
+
+def test_a_module_named_short_for_the_vendor_host_its_file_calls_is_that_vendor(tmp_path):
+    """`integrations/exchange_rate_api_client.rb` calling api.exchangeratesapi.io is that
+    (catalogued) vendor's client: no second service named "exchange-rate"."""
+    found = _inventory(tmp_path, {
+        "app/services/integrations/exchange_rate_api_client.rb":
+            'class Integrations::ExchangeRateApiClient\n  BASE_URL = "https://api.exchangeratesapi.io/v1"\n\n'
+            '  def latest\n    Faraday.get("#{BASE_URL}/latest", access_key: ENV["EXCHANGE_RATES_API_KEY"])\n  end\nend\n',
+        "app/services/integrations/rebrickable_client.rb":
+            'class Integrations::RebrickableClient\n  def sets\n    Faraday.get("https://rebrickable.com/api/v3/lego/sets/")\n  end\nend\n',
+    })
+    assert "exchangeratesapi" in found and "exchange-rate" not in found
+    assert "rebrickable" in found
+
 def _oauth2_provider(cls: str, body: str = "") -> str:
     return (f"<?php\n\nnamespace App\\Auth\\OAuth2;\n\nclass {cls} extends OAuth2\n{{\n"
             f"    protected string $endpoint = 'https://example.invalid/oauth';\n{body}}}\n")
