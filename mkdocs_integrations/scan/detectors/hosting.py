@@ -177,9 +177,13 @@ def app_engine(src: Source, ctx: Context) -> Iterator[Record]:
 
 # A process no platform runs: a dev server, a file watcher, a local Redis, a tunnel, a container
 # started from the host. A Procfile with one is Foreman's or Overmind's list for a dev machine.
+# Django's `manage.py runserver` is its development server (its docs: not for production); a
+# `watch` task (`make watch-scss`, `npm run watch`, `rails tailwindcss:watch`) rebuilds assets
+# as files change, which only a developer's machine needs.
 _DEV_PROCESS = re.compile(
     r"\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?dev\b|\bturbo\s+(?:run\s+)?dev\b|\bnext\s+dev\b|\s--watch\b"
     r"|\bredis-server\b|\bngrok\b|\bdocker\s+(?:start|run|compose)\b|\bmail(?:catcher|hog)\b"
+    r"|\brunserver\b|\b(?:make|npm|pnpm|yarn|bun|gulp|grunt)\s+(?:run\s+)?watch\b|\w:watch\b"
 )
 
 

@@ -94,6 +94,24 @@ def test_procfile_without_a_web_process_is_a_dev_process_list(run_detector):
     assert feats(evs) == []
 
 
+@pytest.mark.parametrize("text", [
+    # djangoproject.com's: `make run` is `manage runserver`, beside an asset watcher
+    "web: make run\nscss: make watch-scss\n",
+    "web: python manage.py runserver 0.0.0.0:8000\nworker: celery -A proj worker\n",
+    "web: bin/rails server -p 3000\ncss: bin/rails tailwindcss:watch\n",
+])
+def test_procfile_with_a_dev_server_or_watcher_is_a_dev_process_list(run_detector, text):
+    """Django's runserver (not for production, its docs say) or a `watch` task that rebuilds assets
+    as files change: Foreman's or honcho's list for a developer's machine, no Heroku deployment."""
+    evs, _ = run_detector(DETECTOR, "Procfile", text)
+    assert feats(evs) == []
+
+
+def test_procfile_with_a_watch_named_worker_is_heroku(run_detector):
+    evs, _ = run_detector(DETECTOR, "Procfile", "web: gunicorn app.wsgi\nworker: python watch_queue.py\n")
+    assert [f[1] for f in feats(evs)] == ["process:web", "process:worker"]
+
+
 APP_JSON = """\
 {
   "name": "Coursely",
