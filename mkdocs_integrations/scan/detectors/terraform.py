@@ -39,6 +39,47 @@ BUCKETS = {
 _PUBLIC_LOOKUPS = {"aws_ssm_parameter": '"/aws/service/'}
 
 
+# A `terraform { cloud { ... } }` block, or the older `backend "remote" { ... }`: the root module's
+# state and runs live in HCP Terraform (Terraform Cloud, or a Terraform Enterprise host), the
+# service the hashicorp/tfe provider manages, so it is reported as that provider's.
+_REMOTE_RUNS = re.compile(r'^[ \t]*(?:cloud|backend[ \t]+"remote")[ \t]*\{', re.M)
+_TERRAFORM_BLOCK = re.compile(r"^[ \t]*terraform[ \t]*\{", re.M)
+_REMOTE_RUNS_PROVIDER = "tfe"
+
+# A Fastly service's log streaming endpoints (`logging_datadog { token = ... }` inside a
+# `fastly_service_vcl`): the CDN ships its request logs to that vendor. Block name -> catalog id
+# (endpoints that are protocols, not vendors, left out: https, syslog, ftp, sftp).
+_FASTLY_SERVICE = re.compile(r"fastly_service_(?:vcl|compute|v1)$")
+_FASTLY_LOGGING = re.compile(r"^[ \t]*logging_([a-z]+)[ \t]*\{", re.M)
+FASTLY_LOG_ENDPOINTS = {
+    "datadog": "datadog", "newrelic": "new-relic", "newrelicotlp": "new-relic", "splunk": "splunk",
+    "sumologic": "sumo-logic", "papertrail": "papertrail", "loggly": "loggly", "honeycomb": "honeycomb",
+    "logentries": "logentries", "s3": "aws-s3", "gcs": "google-cloud-storage", "kinesis": "aws-kinesis",
+    "elasticsearch": "elasticsearch", "kafka": "kafka", "googlepubsub": "google-pubsub",
+    "blobstorage": "azure-blob-storage", "digitalocean": "digitalocean-spaces",
+}
+
+
+def _remote_runs(src: Source, text: str) -> Iterator[Record]:
+    """The HCP Terraform evidence of `terraform { cloud {...} }` / `backend "remote"` blocks."""
+    for t in _TERRAFORM_BLOCK.finditer(text):
+        ln = src.line_of(t.start())
+        end = _block_end(text, t.end() - 1, src.rel, ln)
+        r = _REMOTE_RUNS.search(text, t.end(), end)
+        if r:
+            yield Evidence(path=src.rel, line=src.line_of(r.start()), kind=TERRAFORM,
+                           name=_REMOTE_RUNS_PROVIDER, detail=(("block", r.group(0).strip(" \t{")),))
+
+
+def _fastly_log_endpoints(src: Source, ctx: Context, text: str, start: int, end: int) -> Iterator[Record]:
+    """The vendors a Fastly service block's `logging_<vendor>` blocks stream logs to."""
+    for m in _FASTLY_LOGGING.finditer(text, start, end):
+        sid = FASTLY_LOG_ENDPOINTS.get(m.group(1))
+        if sid and sid in ctx.catalog.services:
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=TERRAFORM,
+                           name=f"logging_{m.group(1)}", service=sid, detail=(("via", "fastly"),))
+
+
 def _block_end(text: str, open_brace: int, rel: str, line: int) -> int:
     """Offset just past the `}` closing the brace at `open_brace` (strings skipped)."""
     depth = 0
@@ -71,6 +112,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             if _PUBLIC_LOOKUPS[type_] in text[m.end():end]:
                 continue  # AWS's own public parameters (the ECS-optimized AMI's id): no store of the app's
         yield Evidence(path=src.rel, line=ln, kind=TERRAFORM, name=type_, detail=detail)
+        if block == "resource" and _FASTLY_SERVICE.match(type_):
+            yield from _fastly_log_endpoints(src, ctx, text, m.end(), _block_end(text, m.end() - 1, src.rel, ln))
         if block == "resource" and type_ in BUCKETS:
             end = _block_end(text, m.end() - 1, src.rel, ln)
             attr, fallback = BUCKETS[type_]
@@ -81,6 +124,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 yield Evidence(
                     path=src.rel, line=src.line_of(b.start(1)), kind=BUCKET, name=b.group(1), service=service
                 )
+    yield from _remote_runs(src, text)
     for r in _REQUIRED.finditer(text):
         ln = src.line_of(r.start())
         end = _block_end(text, r.end() - 1, src.rel, ln)

@@ -109,3 +109,29 @@ def test_a_lookup_of_awss_public_parameters_is_no_parameter_store(run_detector):
     )
     ev, _ = run_detector(DETECTOR, "infra/variables.tf", tf)
     assert [(e.name, e.line) for e in ev if e.kind == "terraform"] == [("aws_ssm_parameter", 5)]
+
+
+def test_cloud_block_is_hcp_terraform(run_detector):
+    """`terraform { cloud { ... } }` (or `backend "remote"`) keeps state and runs in HCP Terraform,
+    the service the hashicorp/tfe provider manages; another backend (s3) is not it."""
+    tf = ('# Connect us to TF Cloud for remote deploys\nterraform {\n  cloud {\n    organization = "psf"\n'
+          '    workspaces {\n      name = "site-infra"\n    }\n  }\n}\n')
+    ev, _ = run_detector(DETECTOR, "infra/config.tf", tf)
+    assert [(e.name, e.line) for e in ev if e.kind == TERRAFORM] == [("tfe", 3)]
+    remote = 'terraform {\n  backend "remote" {\n    organization = "acme"\n  }\n}\n'
+    ev, _ = run_detector(DETECTOR, "main.tf", remote)
+    assert [(e.name, e.line) for e in ev if e.kind == TERRAFORM] == [("tfe", 2)]
+    s3 = 'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n'
+    ev, _ = run_detector(DETECTOR, "main.tf", s3)
+    assert [e.name for e in ev if e.kind == TERRAFORM] == []
+
+
+def test_fastly_logging_blocks_name_log_destinations(run_detector):
+    """A Fastly service's `logging_datadog` block streams the CDN's logs to Datadog; a protocol
+    endpoint (`logging_https`) names no vendor, and a `logging_*` outside a Fastly service is not read."""
+    tf = ('resource "fastly_service_vcl" "site" {\n  name = "www"\n'
+          '  logging_datadog {\n    name  = "dd"\n    token = var.datadog_key\n  }\n'
+          '  logging_https {\n    name = "h"\n    url  = var.url\n  }\n}\n'
+          'resource "other_thing" "x" {\n  logging_splunk {\n    url = "u"\n  }\n}\n')
+    ev, _ = run_detector(DETECTOR, "infra/cdn/main.tf", tf)
+    assert [(e.name, e.service, e.line) for e in ev if e.service] == [("logging_datadog", "datadog", 3)]
