@@ -248,12 +248,20 @@ _SERVER_ROUTE_DIRS = frozenset({"api"})
 _SERVER_MODULE = re.compile(r"\.server\.(?:[cm]?[jt]sx?)$")
 
 
+def _django_command(parts: list[str]) -> bool:
+    """A Django app's management command (`docs/management/commands/update_docs.py` of an app
+    named `docs`): code the server's cron and deploys run with its settings and secrets."""
+    return any(a == "management" and b == "commands" for a, b in zip(parts[1:-2], parts[2:-1]))
+
+
 def is_docs_site_path(path: str) -> bool:
     parts = path.split("/")
     if len(parts) < 2:
         return False
     if any(p in _SERVER_ROUTE_DIRS for p in parts[1:-1]) or _SERVER_MODULE.search(parts[-1]):
         return False
+    if _django_command(parts):
+        return False  # an app named `docs` (Django's own site): server code, no documentation site
     if parts[0] in _DOCS_SITE_DIRS:
         return True
     if len(parts) >= 3 and parts[0] == "site" and parts[1] in _HUGO_DIRS:

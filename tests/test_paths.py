@@ -237,6 +237,9 @@ def test_vendor_urls_in_translations_show_no_use_but_secrets_there_are_found(tmp
         ("site/content/docs/installation.md", True),
         ("site/settings.py", False),
         ("site/views/layouts/main.blade.php", False),
+        # a Django app named `docs` (djangoproject.com's): its management commands are server code
+        ("docs/management/commands/purge_docs_cache.py", False),
+        ("docs/management/index.md", True),
     ],
 )
 def test_is_docs_site_path(path, docs):
