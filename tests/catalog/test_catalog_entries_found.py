@@ -3773,3 +3773,53 @@ def test_deploy_tool_lookalikes_are_not_the_service(tmp_path, sid, files, scanne
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
+
+# Django apps' vendors named by a settings value, a header, a config file or a subclassed backend
+# (djangoproject, takahe, pythondotorg misses): SendGrid's SMTP relay as EMAIL_HOST, the
+# pykismet3 client, the Transifex CLI's project file, the Fastly API's key header, a
+# django-storages S3 backend subclass, Haystack's Solr engine, HCP Terraform's `cloud` block,
+# the Next-Gen WAF's Terraform provider and a Fastly service streaming logs to Datadog.
+# (Its own list and test: MORE_CASES' parametrize above has already read that list.)
+DJANGO_APP_CASES = [
+    ("sendgrid", {"app/settings.py": 'EMAIL_HOST = "smtp.sendgrid.net"\nEMAIL_PORT = 587\nEMAIL_HOST_USER = "apikey"\n'}),
+    ("akismet", {"requirements.txt": "Django==5.0\npykismet3==0.1.1\n",
+                 "contact/forms.py": "from pykismet3 import Akismet\n\nakismet = Akismet(api_key=KEY, blog_url=URL)\n"}),
+    ("transifex", {".tx/config": "[main]\nhost = https://www.transifex.com\n\n[o:org:p:site:r:main]\n"
+                                 "file_filter = locale/<lang>/LC_MESSAGES/django.po\nsource_lang = en\n"}),
+    ("fastly", {"docs/management/commands/purge_cache.py":
+                "import requests\nfrom django.conf import settings\n\n\ndef purge(url):\n"
+                "    s = requests.Session()\n"
+                '    s.headers.update({"Fastly-Key": settings.FASTLY_API_KEY, "Accept": "application/json"})\n'
+                "    return s.post(url).json()\n"}),
+    ("aws-s3", {"requirements.txt": "django-storages[boto3]~=1.13.1\n",
+                "core/uploads.py": "from storages.backends.s3boto3 import S3Boto3Storage\n\n\n"
+                                   "class MediaStorage(S3Boto3Storage):\n    pass\n"}),
+    ("apache-solr", {"settings.py": "HAYSTACK_CONNECTIONS = {\n    'default': {\n"
+                                    "        'ENGINE': 'haystack.backends.solr_backend.SolrEngine',\n"
+                                    "        'URL': os.environ['SEARCH_URL'],\n    },\n}\n"}),
+    ("terraform-cloud", {"infra/config.tf": 'terraform {\n  cloud {\n    organization = "acme"\n'
+                                            '    workspaces {\n      name = "site-infra"\n    }\n  }\n}\n'}),
+    ("fastly-ngwaf", {"infra/versions.tf": 'terraform {\n  required_providers {\n    sigsci = {\n'
+                                           '      source  = "signalsciences/sigsci"\n      version = "3.3.0"\n    }\n  }\n}\n'}),
+    ("datadog", {"infra/cdn/main.tf": 'resource "fastly_service_vcl" "site" {\n  name = "www"\n'
+                                      '  logging_datadog {\n    name  = "dd"\n    token = var.datadog_key\n  }\n}\n'}),
+]
+
+
+@pytest.mark.parametrize("sid, files", DJANGO_APP_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(DJANGO_APP_CASES)])
+def test_django_app_vendor_is_found(tmp_path, sid, files, scanner):
+    write_tree(tmp_path, files)
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert sid in {u.id for u in inv.services}
+
+
+def test_haystack_alone_is_no_solr(tmp_path, scanner):
+    """django-haystack is a search front end over Solr, Elasticsearch, Whoosh or Xapian: the
+    package with an Elasticsearch engine in HAYSTACK_CONNECTIONS is no Solr."""
+    write_tree(tmp_path, {"requirements.txt": "django-haystack==3.2\nelasticsearch==7.17\n",
+                          "settings.py": "HAYSTACK_CONNECTIONS = {\n    'default': {\n"
+                                         "        'ENGINE': 'haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine',\n"
+                                         "    },\n}\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "apache-solr" not in {u.id for u in inv.services}
