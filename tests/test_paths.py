@@ -65,6 +65,10 @@ from mkdocs_integrations.paths import (
         ("surfsense_backend/app/web_crawler/testbench/suite_stealth.py", True),
         ("surfsense_backend/scripts/e2e_phase3_crawl_billing.py", True),
         ("scripts/deploy_e2e.py", False),
+        # a command that makes sample rows (pythondotorg's made-up Zoom event location)
+        ("apps/events/management/commands/create_test_events.py", True),
+        ("app/scripts/generate_demo_data.rb", True),
+        ("apps/events/management/commands/create_events.py", False),
     ],
 )
 def test_is_test_path(path, test):
