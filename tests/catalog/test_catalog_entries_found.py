@@ -3802,6 +3802,8 @@ DJANGO_APP_CASES = [
                                             '    workspaces {\n      name = "site-infra"\n    }\n  }\n}\n'}),
     ("fastly-ngwaf", {"infra/versions.tf": 'terraform {\n  required_providers {\n    sigsci = {\n'
                                            '      source  = "signalsciences/sigsci"\n      version = "3.3.0"\n    }\n  }\n}\n'}),
+    ("plausible", {"templates/base.html": '<!doctype html>\n<head>\n    <script defer\n            data-domain="example.org"\n'
+                                          '            src="https://analytics.example.org/js/script.file-downloads.outbound-links.js"></script>\n</head>\n'}),
     ("datadog", {"infra/cdn/main.tf": 'resource "fastly_service_vcl" "site" {\n  name = "www"\n'
                                       '  logging_datadog {\n    name  = "dd"\n    token = var.datadog_key\n  }\n}\n'}),
 ]
@@ -3823,3 +3825,12 @@ def test_haystack_alone_is_no_solr(tmp_path, scanner):
                                          "    },\n}\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "apache-solr" not in {u.id for u in inv.services}
+
+
+def test_data_domain_attribute_alone_is_no_plausible(tmp_path, scanner):
+    """Plausible's script tag is `data-domain` with a `/js/script*.js` source; a `data-domain`
+    on a link or a div (a domain-trust badge, an environment name) is no tracker."""
+    write_tree(tmp_path, {"views/go.html": '<a href="{{ url }}" rel="nofollow" class="domain-trust" data-domain="{{ domain }}">Go</a>\n'
+                                           '<script src="/static/js/script.js"></script>\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "plausible" not in {u.id for u in inv.services}
