@@ -273,6 +273,28 @@ def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
             if sid and name not in seen:
                 seen.add(name)
                 yield arm.start(2), name, sid
+# golang.org/x/oauth2/endpoints: one package of every vendor's OAuth endpoints, each a variable
+# named for its vendor (`endpoints.GitHub`, `endpoints.X`, `endpoints.Discord`). A file of the
+# app's sign-in code that picks them (a switch over the providers a user may sign in with) signs
+# in with each vendor it names. (The package's functions, `endpoints.AzureAD(tenant)`,
+# `endpoints.AWSCognito(domain)`, take a tenant the admin configures: identity platforms whose
+# other settings name them, left to the catalog's hosts.)
+_ENDPOINTS_IMPORT = re.compile(r"""["`]golang\.org/x/oauth2/endpoints["`]""")
+_ENDPOINTS_VENDOR = re.compile(r"\bendpoints\.([A-Z][A-Za-z0-9]*)\b(?!\s*\()")
+
+
+def _endpoints_package_vendors(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """(offset, vendor name, sign-in id) of each catalogued vendor whose endpoint the file takes
+    from golang.org/x/oauth2/endpoints, first use of each."""
+    if not _ENDPOINTS_IMPORT.search(text):
+        return
+    seen: set[str] = set()
+    for m in _ENDPOINTS_VENDOR.finditer(text):
+        name = m.group(1).lower()
+        sid = ctx.index.sign_in_provider(name) if name not in seen else None
+        seen.add(name)
+        if sid:
+            yield m.start(), name, sid
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
@@ -293,7 +315,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if found:
             return
     sign_in_path = is_sign_in_path(src.rel)
-    if sign_in_path and "provider" in src.lowered:
+    if sign_in_path and "provider" in src.lowered and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
         # an app that offers several providers through one generic OAuth2 client picks each
         # one's user-info step by name (chirpstack's `"clerk" => get_clerk_user(..)`)
         for offset, name, sid in _provider_arms(src.stripped(lang.comments), ctx):
@@ -311,6 +333,14 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     client = _OAUTH_CLIENT.search(text)
     if client is None:
         return
+    if (sign_in_path or _LOGIN_DEF.search(text)) and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+        # (not in an integration's folder: `integrations/slack/oauth.go` installs a Slack app)
+        vendors = list(_endpoints_package_vendors(text, ctx))
+        for offset, name, sid in vendors:
+            yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
+                           service=sid, detail=(("sign_in", name),))
+        if vendors:
+            return
     # `thirdparty/provider_discord.go` defining `GetUserData`: a provider of the app's sign-in
     # outside any folder named for it (the resolver treats it as a sign-in path's provider file).
     provider_file = bool(declared and not sign_in_path and _USER_STEP_DEF.search(text))

@@ -393,5 +393,47 @@ def test_the_string_arms_of_a_branch_over_the_provider_setting_are_sign_in_provi
     assert _found(run_detector, "app/Libraries/OAuth/OAuth.php", php) == [(5, "google-oauth", "google"), (7, "github-oauth", "github")]
     single = "// authorize first\nfunction user(provider) {\n  switch (provider) {\n    case 'google':\n      return google();\n  }\n}\n"
     assert _found(run_detector, "src/auth/user.ts", single) == []
-    # outside sign-in code a provider switch picks something else (an LLM, a mailer)
+    # outside sign-in code a provider switch picks something else (an LLM, a mailer), and in an
+    # integration's folder it connects accounts
     assert _found(run_detector, "src/llm/client.rs", RUST_PROVIDER_SWITCH) == []
+    assert _found(run_detector, "src/integrations/oauth2.rs", RUST_PROVIDER_SWITCH) == []
+
+
+GO_ENDPOINTS_SWITCH = """\
+package oauth
+
+import (
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/endpoints"
+)
+
+func (o *oauthProvider) GetOAuthConfig(name string) (*oauth2.Config, error) {
+	var endPoint *oauth2.Endpoint
+	switch name {
+	case "github":
+		endPoint = &endpoints.GitHub
+	case "twitter":
+		endPoint = &endpoints.X
+	case "discord":
+		endPoint = &endpoints.Discord
+	case "microsoft":
+		ep := endpoints.AzureAD(o.MicrosoftTenantID)
+		endPoint = &ep
+	}
+	return &oauth2.Config{Endpoint: *endPoint}, nil
+}
+"""
+
+
+def test_a_sign_in_file_picking_vendors_from_the_go_endpoints_package_signs_in_with_each(run_detector):
+    """golang.org/x/oauth2/endpoints keeps every vendor's endpoint as a variable named for it:
+    a sign-in file's switch over them names each provider (a tenant function names none)."""
+    assert _found(run_detector, "internal/oauth/get_oauth_config.go", GO_ENDPOINTS_SWITCH) == [
+        (12, "github-oauth", "github"), (14, "twitter-oauth", "x"), (16, "discord-oauth", "discord")]
+    # Not without the package's import (another package named `endpoints`), nor in an
+    # integration's folder (installing a Slack app), nor outside sign-in code with no login step.
+    other = GO_ENDPOINTS_SWITCH.replace('"golang.org/x/oauth2/endpoints"', '"example.com/app/endpoints"')
+    # (the unnamed sign-in client of a provider table is the older rule's)
+    assert _found(run_detector, "internal/oauth/get_oauth_config.go", other) == [(21, "", "")]
+    assert _found(run_detector, "internal/integrations/github/oauth.go", GO_ENDPOINTS_SWITCH) == []
+    assert _found(run_detector, "internal/server/config.go", GO_ENDPOINTS_SWITCH) == []
