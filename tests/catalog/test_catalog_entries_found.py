@@ -3834,3 +3834,22 @@ def test_data_domain_attribute_alone_is_no_plausible(tmp_path, scanner):
                                            '<script src="/static/js/script.js"></script>\n'})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "plausible" not in {u.id for u in inv.services}
+
+
+def test_roblox_oauth_endpoints_are_sign_in_with_roblox(tmp_path, scanner):
+    """Roblox's OAuth 2.0 endpoints (apis.roblox.com/oauth/v1/...) in a sign-in provider table are
+    Sign in with Roblox, not an uncatalogued Roblox API; the bare Open Cloud host is no sign-in."""
+    write_tree(tmp_path, {
+        "internal/oauth/config.go": 'package oauth\n\nimport "golang.org/x/oauth2"\n\n'
+                                    'var Roblox = oauth2.Endpoint{\n\tAuthURL:  "https://apis.roblox.com/oauth/v1/authorize",\n'
+                                    '\tTokenURL: "https://apis.roblox.com/oauth/v1/token",\n}\n',
+        "internal/constants/oauth_info_urls.go": 'package constants\n\nconst RobloxUserInfoURL = "https://apis.roblox.com/oauth/v1/userinfo"\n',
+    })
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    ids = {u.id for u in inv.services}
+    assert "roblox-oauth" in ids and "roblox" not in ids
+    other = tmp_path / "other"
+    write_tree(other, {"app/place.py": 'import requests\n\ndef publish(key):\n'
+                                       '    return requests.post("https://apis.roblox.com/universes/v1/1/places/2/versions", headers={"x-api-key": key})\n'})
+    inv, _ = build_inventory(scanner, [other], other, analysis_date="2026-01-01")
+    assert "roblox-oauth" not in {u.id for u in inv.services}
