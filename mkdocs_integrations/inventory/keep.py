@@ -46,9 +46,15 @@ _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.ph
 
 def _framework_config_only(evs: list[Evidence]) -> bool:
     """True when all a service has are env reads (and hosts) in framework config files: no
-    package, no code using it, no env file declaring its variables, no image."""
+    package, no code using it, no env file declaring its variables, no image. A settings entry
+    only a library reads (Socialite's `'google' => [..., 'redirect' => ...]` in
+    config/services.php, `framework_settings`) is config too: without the library's package
+    nothing reads it."""
     shown = [e for e in evs if shows_use(e)]
-    return bool(shown) and all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown)
+    return bool(shown) and all(
+        (e.kind in (ENV_READ, HOST) or (e.kind == CALL and e.get("framework_settings") == "1"))
+        and _FRAMEWORK_CONFIG.search(e.path) for e in shown
+    )
 
 
 def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str]) -> bool:
@@ -173,7 +179,7 @@ def kept_strength(
         return None  # only the repository's documentation site uses it (its search, its host)
     if strength == "env" and svc.id in own_components:
         return None  # its env names (VAULT_TOKEN) are those of the app's own component of that name
-    if strength == "env" and _framework_config_only(evs):
+    if (strength == "env" or any(e.get("framework_settings") == "1" for e in evs)) and _framework_config_only(evs):
         return None  # a driver menu of the framework's stock config, nothing else names it
     if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):
         return None  # a stock config's driver the app cannot load

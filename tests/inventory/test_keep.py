@@ -367,3 +367,29 @@ def test_a_generated_api_clients_ci_files_are_boilerplate(tmp_path):
     assert "gitlab-ci" not in ids(inv)
     inv = scan(tmp_path / "b", {client + ".gitlab-ci.yml": ci})
     assert "gitlab-ci" in ids(inv)
+
+
+def test_socialite_settings_count_only_with_a_socialite_package(tmp_path):
+    """`'google' => [..., 'redirect' => ...]` in config/services.php is Socialite's setting of
+    Google sign-in (picked at run time by `Socialite::driver($provider)`): with laravel/socialite
+    installed it is Sign in with Google; in a stock file of an app without Socialite, nothing
+    reads it."""
+    services = ("<?php\nreturn [\n    'google' => [\n        'client_id' => env('GOOGLE_CLIENT_ID'),\n"
+                "        'client_secret' => env('GOOGLE_CLIENT_SECRET'),\n"
+                "        'redirect' => env('APP_URL') . '/auth/google/callback',\n    ],\n];\n")
+    controller = ("<?php\nnamespace App\\Http\\Controllers\\Auth;\n\nuse Laravel\\Socialite\\Facades\\Socialite;\n\n"
+                  "class AuthController\n{\n    public function redirect($provider)\n    {\n"
+                  "        return Socialite::driver($provider)->redirect();\n    }\n}\n")
+    with_socialite = tmp_path / "a"
+    inv = scan(with_socialite, {
+        "composer.json": '{"require": {"laravel/framework": "^11.0", "laravel/socialite": "^5.0"}}',
+        "config/services.php": services,
+        "app/Http/Controllers/Auth/AuthController.php": controller,
+    })
+    assert "google-oauth" in ids(inv)
+    without = tmp_path / "b"
+    inv = scan(without, {
+        "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+        "config/services.php": services,
+    })
+    assert "google-oauth" not in ids(inv)

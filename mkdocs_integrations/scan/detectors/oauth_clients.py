@@ -297,6 +297,35 @@ def _endpoints_package_vendors(text: str, ctx: Context) -> Iterator[tuple[int, s
             yield m.start(), name, sid
 
 
+# Laravel Socialite reads each provider's settings from `config/services.php`, under the driver's
+# name, and needs the `redirect` URL beside the client's id (`'google' => ['client_id' =>
+# env('GOOGLE_CLIENT_ID'), 'client_secret' => ..., 'redirect' => '/auth/google/callback']`): an
+# entry of that shape is the app's sign-in with that provider, whatever variable
+# `Socialite::driver($provider)` is called with. Only Socialite reads it: the resolver counts the
+# entry as a framework setting (`SOCIALITE_SETTINGS`), a use only with a package of the provider
+# installed (laravel/socialite, socialiteproviders/*), not in a stock file kept without it.
+_LARAVEL_SERVICES = re.compile(r"(?:^|/)config/services\.php$")
+_SERVICES_ENTRY = re.compile(r"^([ \t]*)['\"]([A-Za-z][\w-]{1,40})['\"]\s*=>\s*\[(.*?)^\1\]", re.S | re.M)
+_SOCIALITE_KEY = re.compile(r"['\"](redirect|client_id)['\"]\s*=>")
+SOCIALITE_SETTINGS = "Socialite provider settings"
+
+
+def _socialite_settings(src: Source, ctx: Context) -> Iterator[Evidence]:
+    """A sign-in provider's Socialite settings in Laravel's `config/services.php`."""
+    lang = language_for(src.name)
+    text = src.stripped(lang.comments) if lang else src.text
+    for m in _SERVICES_ENTRY.finditer(text):
+        if {k.group(1) for k in _SOCIALITE_KEY.finditer(m.group(3))} != {"redirect", "client_id"}:
+            continue
+        words = name_words(m.group(2))
+        # (SocialiteProviders' `linkedin-openid` driver is LinkedIn's)
+        name = "".join(w for w in words if w not in _BESIDE_VENDOR) or "".join(words)
+        sid = ctx.index.sign_in_provider(name) if name not in _NOT_A_VENDOR else None
+        if sid:
+            yield Evidence(path=src.rel, line=src.line_of(m.start(2)), kind=CALL, name=SOCIALITE_SETTINGS,
+                           service=sid, detail=(("framework_settings", "1"),))
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -314,6 +343,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                            service=sid, detail=(("sign_in", name),))
         if found:
             return
+    if _LARAVEL_SERVICES.search(src.rel):
+        yield from _socialite_settings(src, ctx)
+        return
     sign_in_path = is_sign_in_path(src.rel)
     if sign_in_path and "provider" in src.lowered and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
         # an app that offers several providers through one generic OAuth2 client picks each
@@ -409,7 +441,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_CLIENT_WORDS = ("authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
+_CLIENT_WORDS = ("config/services.php", "authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
 
 
 DETECTOR = Detector(

@@ -437,3 +437,48 @@ def test_a_sign_in_file_picking_vendors_from_the_go_endpoints_package_signs_in_w
     assert _found(run_detector, "internal/oauth/get_oauth_config.go", other) == [(21, "", "")]
     assert _found(run_detector, "internal/integrations/github/oauth.go", GO_ENDPOINTS_SWITCH) == []
     assert _found(run_detector, "internal/server/config.go", GO_ENDPOINTS_SWITCH) == []
+
+
+LARAVEL_SERVICES = """\
+<?php
+
+return [
+    'mailgun' => [
+        'domain' => env('MAILGUN_DOMAIN'),
+        'secret' => env('MAILGUN_SECRET'),
+    ],
+
+    'google' => [
+        'client_id' => env('GOOGLE_CLIENT_ID'),
+        'client_secret' => env('GOOGLE_CLIENT_SECRET'),
+        'redirect' => env('APP_URL') . '/auth/google/callback',
+    ],
+
+    'linkedin-openid' => [
+        'client_id' => env('LINKEDIN_CLIENT_ID'),
+        'client_secret' => env('LINKEDIN_CLIENT_SECRET'),
+        'redirect' => '/auth/linkedin/callback',
+    ],
+
+    'slack' => [
+        'notifications' => [
+            'bot_user_oauth_token' => env('SLACK_BOT_USER_OAUTH_TOKEN'),
+        ],
+    ],
+    // 'github' => ['client_id' => env('GITHUB_CLIENT_ID'), 'redirect' => '/cb'],
+];
+"""
+
+
+def test_socialite_provider_settings_in_laravel_services_config_name_each_sign_in(run_detector):
+    """Socialite reads `services.<driver>` with a `redirect` beside the client id: each such entry
+    of config/services.php is that provider's sign-in settings, whatever variable picks the
+    driver at run time. Other entries (a mailer's, Slack's notification token) and commented-out
+    ones are none; nor is the same array elsewhere."""
+    ev, _ = run_detector(DETECTOR, "config/services.php", LARAVEL_SERVICES)
+    assert [(e.line, e.service, e.name, e.get("framework_settings")) for e in ev if e.kind == CALL] == [
+        (9, "google-oauth", "Socialite provider settings", "1"),
+        (15, "linkedin-oauth", "Socialite provider settings", "1"),
+    ]
+    ev, _ = run_detector(DETECTOR, "app/Support/services.php", LARAVEL_SERVICES)
+    assert [e for e in ev if e.kind == CALL] == []
