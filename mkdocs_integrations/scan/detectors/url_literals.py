@@ -228,8 +228,14 @@ _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|in
 _INVITE_PATH = re.compile(r"/(?:invite|join)(?:/|$)|/channels/(?:@me|\d+)(?:/|$)", re.I)
 # A person's profile page on a site's web host (`discord.com/users/1234`, a site config's
 # social links): one page for people, the whole path one user; an API's `/users/x` lives on its
-# `api.` host or under a versioned prefix.
-_PROFILE_PATH = re.compile(r"/users/[\w.-]+/?$", re.I)
+# `api.` host or under a versioned prefix. So is a web host's URL whose whole path is one
+# interpolated handle (`"https://gitlab.com/#{handle}"`, `` `https://github.com/${user.username}` ``):
+# a social link built from a person's handle. (Only a name that says so: `ntfy.sh/${topic}`,
+# `storage.googleapis.com/${bucket}` or `db-ip.com/${ip}` are requests.)
+_HANDLE = r"@?(?:[\w]+\.)*(?:[a-z]+_)?(?:handle|username|user_name|screen_name|screenname|nickname)"
+_PROFILE_PATH = re.compile(
+    rf"/users/[\w.-]+/?$|/(?:#\{{\s*{_HANDLE}\s*\}}|\$\{{\s*{_HANDLE}\s*\}}|\{{\{{\s*{_HANDLE}\s*\}}\}})/?$", re.I
+)
 # Campaign tags (`?utm_source=changelog`): analytics tools read them from the address of a page
 # a person opened from a link, so only a link carries them (a sponsor list's
 # `https://heapanalytics.com/?utm_source=changelog`), never a request the code makes.

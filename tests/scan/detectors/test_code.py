@@ -1395,3 +1395,23 @@ def test_a_host_cut_by_a_placeholder_after_a_dot_is_no_host_of_its_own(run_detec
     hosts = {(e.name, e.service) for e in ev if e.kind == HOST}
     assert not any(name == "http-intake.logs" for name, _ in hosts)
     assert ("api.unknown-vendor.io", "") in hosts
+
+
+def test_a_social_link_built_from_a_handle_is_no_request(run_detector):
+    """`"https://gitlab.com/#{handle}"` (a profile's social links) is a page for people, its whole
+    path the user's handle; a path with more than the handle, or an `api.` host, stays a request."""
+    ruby = ('class SocialLinkComponent\n  def url\n    case network\n'
+            '    when :gitlab\n      "https://gitlab.com/#{handle}"\n'
+            '    when :github\n      "https://github.com/#{@handle}"\n    end\n  end\nend\n')
+    ev, _ = run_detector(DETECTOR, "app/components/social_link_component.rb", ruby)
+    assert [e for e in ev if e.kind == HOST] == []
+    ts = 'export const profile = (user: User) => `https://gitlab.com/${user.username}`;\n'
+    ev, _ = run_detector(DETECTOR, "src/lib/links.ts", ts)
+    assert [e for e in ev if e.kind == HOST] == []
+    api = 'def projects\n  get("https://gitlab.com/#{API_PREFIX}/projects")\nend\n'
+    ev, _ = run_detector(DETECTOR, "app/services/gitlab_client.rb", api)
+    assert [e.name for e in ev if e.kind == HOST] == ["gitlab.com"]
+    # A name that is no handle (a topic, a bucket) is the request's own.
+    topic = 'await fetch(`https://ntfy.sh/${settings.topic}`, { method: "POST", body: msg });\n'
+    ev, _ = run_detector(DETECTOR, "server/notify/ntfy.ts", topic)
+    assert [e.name for e in ev if e.kind == HOST] == ["ntfy.sh"]
