@@ -3853,3 +3853,13 @@ def test_roblox_oauth_endpoints_are_sign_in_with_roblox(tmp_path, scanner):
                                        '    return requests.post("https://apis.roblox.com/universes/v1/1/places/2/versions", headers={"x-api-key": key})\n'})
     inv, _ = build_inventory(scanner, [other], other, analysis_date="2026-01-01")
     assert "roblox-oauth" not in {u.id for u in inv.services}
+
+
+def test_gorms_libsql_dialector_is_turso(tmp_path, scanner):
+    """GORM's libSQL dialector (github.com/ekristen/gorm-libsql, over libsql-client-go's older
+    module path github.com/libsql/libsql-client-go) opens a Turso / libSQL database."""
+    write_tree(tmp_path, {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n"
+                                    "\tgithub.com/ekristen/gorm-libsql v0.0.0-20231101204708-6e113112bcc2\n"
+                                    "\tgorm.io/gorm v1.25.5\n)\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "turso" in {u.id for u in inv.services}
