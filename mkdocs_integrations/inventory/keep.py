@@ -44,16 +44,20 @@ _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.ph
 
 
 
-def _framework_config_only(evs: list[Evidence]) -> bool:
+def _framework_config_only(svc: Service, evs: list[Evidence]) -> bool:
     """True when all a service has are env reads (and hosts) in framework config files: no
     package, no code using it, no env file declaring its variables, no image. A settings entry
     only a library reads (Socialite's `'google' => [..., 'redirect' => ...]` in
     config/services.php, `framework_settings`) is config too: without the library's package
-    nothing reads it."""
+    nothing reads it. Not a config file named for the service (`config/thumbor.php`): no
+    framework ships one, the app wrote (or published) it to configure that service."""
     shown = [e for e in evs if shows_use(e)]
+    own = svc.id.replace("-", "")
     return bool(shown) and all(
         (e.kind in (ENV_READ, HOST) or (e.kind == CALL and e.get("framework_settings") == "1"))
-        and _FRAMEWORK_CONFIG.search(e.path) for e in shown
+        and _FRAMEWORK_CONFIG.search(e.path)
+        and re.sub(r"[^a-z0-9]", "", e.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()) != own
+        for e in shown
     )
 
 
@@ -179,7 +183,7 @@ def kept_strength(
         return None  # only the repository's documentation site uses it (its search, its host)
     if strength == "env" and svc.id in own_components:
         return None  # its env names (VAULT_TOKEN) are those of the app's own component of that name
-    if (strength == "env" or any(e.get("framework_settings") == "1" for e in evs)) and _framework_config_only(evs):
+    if (strength == "env" or any(e.get("framework_settings") == "1" for e in evs)) and _framework_config_only(svc, evs):
         return None  # a driver menu of the framework's stock config, nothing else names it
     if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):
         return None  # a stock config's driver the app cannot load

@@ -107,11 +107,13 @@ def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
         "config/queue.php": "<?php\nreturn ['sqs' => ['prefix' => env('SQS_PREFIX', 'https://sqs.us-east-1.amazonaws.com/your-account-id')]];\n",
         "config/services.php": "<?php\nreturn ['mailgun' => ['domain' => env('MAILGUN_DOMAIN')], 'postmark' => ['token' => env('POSTMARK_TOKEN')]];\n",
         "config/broadcasting.php": "<?php\nreturn ['ably' => ['key' => env('ABLY_KEY')]];\n",
+        # a config file named for its service is the app's own, no framework ships it
+        "config/thumbor.php": "<?php\nreturn ['key' => env('THUMBOR_KEY'), 'url' => env('THUMBOR_URL', 'http://localhost:8889/')];\n",
         ".env.example": "PAPERTRAIL_URL=\n",
     })
     found = ids(inv)
     assert not {"memcached", "aws-sqs", "postmark", "ably"} & found
-    assert {"mailgun", "papertrail"} <= found  # a package; a declared env var
+    assert {"mailgun", "papertrail", "thumbor"} <= found  # a package; a declared env var; its own config
 
 
 def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
