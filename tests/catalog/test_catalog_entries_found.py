@@ -3493,6 +3493,13 @@ MORE_CASES += [
     ("churn-buster", {"app/views/application/update_billing.html.erb": "<html>\n  <head>\n    <script src=\"https://proxy-assets.churnbuster.io/v3/scripts.js\"></script>\n    <script>ChurnBuster.load('<%= ENV.fetch(\"CHURN_BUSTER_ACCOUNT_ID\") %>');</script>\n  </head>\n</html>\n"}),
 ]
 
+# Laravel Reverb installed and selected for broadcasting; OpenAI through orhanerday/open-ai
+MORE_CASES += [
+    ("laravel-reverb", {"composer.json": '{"require": {"laravel/framework": "^11.0", "laravel/reverb": "^1.0"}}',
+                        ".env.example": "BROADCAST_CONNECTION=reverb\nREVERB_APP_ID=\nREVERB_APP_KEY=\n"}),
+    ("openai", {"composer.json": '{"require": {"orhanerday/open-ai": "^4.7"}}',
+                "app/Services/Story.php": "<?php\nuse Orhanerday\\OpenAi\\OpenAi;\n\nclass Story {\n    public function write($token) {\n        return (new OpenAi($token))->chat(['model' => 'gpt-4o']);\n    }\n}\n"}),
+]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
