@@ -3500,6 +3500,9 @@ MORE_CASES += [
     ("openai", {"composer.json": '{"require": {"orhanerday/open-ai": "^4.7"}}',
                 "app/Services/Story.php": "<?php\nuse Orhanerday\\OpenAi\\OpenAi;\n\nclass Story {\n    public function write($token) {\n        return (new OpenAi($token))->chat(['model' => 'gpt-4o']);\n    }\n}\n"}),
 ]
+# RevenueCat's REST API from Rails through the Tarpon gem
+MORE_CASES += [("revenuecat", {"Gemfile": 'source "https://rubygems.org"\ngem "tarpon"\n',
+                               "app/models/revenue_cat/sync.rb": "class RevenueCat::Sync\n  def run(id)\n    Tarpon::Client.subscriber(id).get_or_create\n  end\nend\n"})]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
