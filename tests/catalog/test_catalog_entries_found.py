@@ -3503,6 +3503,8 @@ MORE_CASES += [
 # RevenueCat's REST API from Rails through the Tarpon gem
 MORE_CASES += [("revenuecat", {"Gemfile": 'source "https://rubygems.org"\ngem "tarpon"\n',
                                "app/models/revenue_cat/sync.rb": "class RevenueCat::Sync\n  def run(id)\n    Tarpon::Client.subscriber(id).get_or_create\n  end\nend\n"})]
+# Concourse: `fly set-pipeline` in a release script
+MORE_CASES += [("concourse", {"scripts/deploy.sh": "#!/bin/sh\nfly -t main set-pipeline -p app -c ci/pipeline.yml\n"})]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):

@@ -75,6 +75,8 @@ def ci_service(rel: str, name: str) -> str | None:
         return "google-cloud-build"
     if yaml and _AZURE_CANDIDATE.search(rel):
         return "azure-pipelines"  # a candidate only: `detect` keeps it when its content is a pipeline's
+    if yaml and _CONCOURSE_CANDIDATE.search(rel):
+        return "concourse"  # a candidate only: `detect` keeps it when its content is a task's or a pipeline's
     return None
 
 
@@ -87,6 +89,24 @@ _AZURE_CANDIDATE = re.compile(r"^(?:[^/]+|(?:\.azure-pipelines|\.azuredevops|\.p
 # a step running a task by name and major version (`- task: DotNetCoreCLI@2`)
 _AZURE_TASK = re.compile(r"^[ \t]*-?[ \t]*task[ \t]*:[ \t]*['\"]?[A-Za-z][\w.-]*@\d+['\"]?[ \t]*$", re.M)
 _AZURE_TOP = ("trigger", "pr", "stages", "jobs", "steps", "extends", "resources", "pool", "variables", "schedules")
+
+
+# Concourse reads the files `fly set-pipeline -c` and a job's `task: ... file:` name, kept in a CI
+# folder (`ci/pipeline.yml`, `devtools/ci/tasks/build-all.yml`, `concourse/`). Such a file counts
+# only when its content is Concourse's own (`_concourse_markers`).
+_CONCOURSE_CANDIDATE = re.compile(r"(?:^|/)(?:\.?ci|\.?concourse|pipelines)/(?:[^/]+/)*[^/]+\.ya?ml$")
+
+
+def _concourse_markers(root: yaml.Node) -> bool:
+    """Whether a YAML document is a Concourse task (`platform:`, `image_resource:` and `run:
+    path:` at its top) or pipeline (`jobs:` whose entries have a `plan:`, beside `resources:`)."""
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    if y.get(root, "platform") is not None and y.get(root, "image_resource") is not None and y.get(root, "run", "path") is not None:
+        return True
+    jobs = y.get(root, "jobs")
+    return (y.get(root, "resources") is not None and isinstance(jobs, yaml.SequenceNode)
+            and any(y.get(j, "plan") is not None for j in jobs.value))
 
 
 def _azure_markers(root: yaml.Node, text: str) -> bool:
@@ -595,6 +615,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     rel = src.rel
     if service == "google-cloud-build" and not any(y.get(d, "steps") is not None for d in y.yaml_docs(src)):
         return  # a YAML file in a `cloudbuild/` folder that is no build config
+    if service == "concourse" and not any(_concourse_markers(d) for d in y.yaml_docs(src)):
+        return  # a YAML file in a CI folder that is no Concourse task or pipeline
     if (service == "azure-pipelines" and src.name not in _AZURE_NAMES
             and not any(_azure_markers(d, src.text) for d in y.yaml_docs(src))):
         return  # a root or pipelines-folder YAML file that is no Azure pipeline

@@ -263,6 +263,21 @@ def test_azure_pipeline_under_another_file_name_is_read_by_its_content(run_detec
     assert not evs
 
 
+def test_concourse_tasks_and_pipelines_in_a_ci_folder_are_read_by_their_content(run_detector):
+    """Concourse runs the task and pipeline files `fly` and a job's `task: file:` name, kept in a
+    CI folder: a task (`platform`, `image_resource`, `run: path`) or a pipeline (`resources` and
+    jobs with a `plan`) is Concourse; another YAML file there (a packaging spec) is not."""
+    task = ("platform: linux\nimage_resource:\n  type: registry-image\n  source: {repository: goalert/build-env}\n"
+            "inputs:\n  - name: goalert\nrun:\n  path: goalert/devtools/ci/tasks/scripts/build-all.sh\n")
+    evs, _ = run_detector(DETECTOR, "devtools/ci/tasks/build-all.yml", task)
+    assert (1, "workflow:devtools/ci/tasks/build-all.yml", "concourse") in feats(evs, "workflow:")
+    pipeline = ("resources:\n  - name: repo\n    type: git\n    source: {uri: https://example.org/app.git}\n"
+                "jobs:\n  - name: test\n    plan:\n      - get: repo\n        trigger: true\n      - task: unit\n        file: repo/ci/unit.yml\n")
+    evs, _ = run_detector(DETECTOR, "ci/pipeline.yml", pipeline)
+    assert feats(evs, "workflow:")
+    evs, _ = run_detector(DETECTOR, "ci/nfpm.yaml", "name: app\nplatform: linux\ncontents:\n  - src: ./app\n    dst: /usr/bin/app\n")
+    assert not evs
+
 def test_drone_and_bitbucket(run_detector):
     drone = """\
     kind: pipeline
