@@ -46,10 +46,16 @@ _ASSIGN = re.compile(
 # around the operator, no quotes), used as `$(IMAGE)`; a Makefile's `docker push $(IMAGE_NAME)`
 # pushes that image. Read in Makefiles only: in shell, `X = y` runs a command.
 _MAKE_ASSIGN = re.compile(
-    r"""^(?:(?:export|override)[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*(?::{1,3}=|\?=|=)[ \t]*([^\s#;$]{1,300})[ \t]*$""",
+    # (indented too: an assignment inside an `ifeq ($(PUSH),1)` block, `PUSH_ARG=--push`)
+    r"""^[ \t]*(?:(?:export|override)[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*(?::{1,3}=|\?=|=)[ \t]*([^\s#;$]{1,300})[ \t]*$""",
     re.M,
 )
 _MAKEFILES = frozenset({"Makefile", "GNUmakefile", "makefile"})
+
+
+def _makefile(name: str) -> bool:
+    """A Makefile, or a part of one it includes (`Makefile.binaries.mk`, `build/docker.mk`)."""
+    return name in _MAKEFILES or name.endswith(".mk")
 # `${IMAGE}`, `$IMAGE`, and Make's `$(IMAGE)` (a shell `$(cmd)` names no variable set in the
 # file, so it stays as it is).
 _REF = re.compile(r"\$\{([A-Za-z_]\w{0,63})\}|\$\(([A-Za-z_]\w{0,63})\)|\$([A-Za-z_]\w{0,63})")
@@ -81,7 +87,7 @@ def _is_release_py(rel: str, name: str) -> bool:
 
 
 def is_recipe(name: str) -> bool:
-    return name in _RECIPE_NAMES or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
+    return name in _RECIPE_NAMES or name.endswith(".mk") or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
 
 
 # A folder of release shell scripts, one per store or channel they publish to (`scripts/upload/
@@ -230,7 +236,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = strip_comments(src.text, HASH)
     if src.name in _JUSTFILES:
         text = _just_expanded(text)
-    values = _assignments(text, src.name in _MAKEFILES) if "$" in text and "=" in text else {}
+    values = _assignments(text, _makefile(src.name)) if "$" in text and "=" in text else {}
     for parts in logical_lines(text):
         if len(parts) == 1 and not values:
             yield from deploy_steps(src.rel, parts[0][0], parts[0][1], ctx)

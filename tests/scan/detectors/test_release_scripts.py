@@ -160,6 +160,16 @@ def test_a_makefile_push_of_a_make_variable_is_read_with_its_value(run_detector)
     assert "docker-hub" not in [e.service for e in ev]
 
 
+def test_an_included_makefile_part_pushes_through_a_conditional_flag(run_detector):
+    """A `*.mk` part of the Makefile (`Makefile.binaries.mk`) is a recipe too; its push flag set
+    inside `ifeq ($(PUSH),1)` and its explicit `docker.io/` repository are read: Docker Hub."""
+    mk = ("IMAGE_REPO=docker.io/acme\nIMAGE_TAG=$(GIT_VERSION)\n\nPUSH_ARG=\nifeq ($(PUSH),1)\n\tPUSH_ARG=--push\nendif\n\n"
+          "container-app: bin/app.tgz\n\tdocker buildx build --platform linux/amd64,linux/arm64 -t $(IMAGE_REPO)/app:$(IMAGE_TAG) $(PUSH_ARG) .\n")
+    ev, _ = run_detector(DETECTOR, "Makefile.binaries.mk", mk)
+    assert [(e.line, e.service) for e in ev if e.name.startswith("deploy:")] == [(10, "docker-hub")]
+    ev, _ = run_detector(DETECTOR, "build/notes.txt", mk)
+    assert not ev
+
 BUILD_PY = """\
 #!/usr/bin/env python
 \"\"\"Builds a Docker image.\"\"\"
