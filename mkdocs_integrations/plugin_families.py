@@ -550,8 +550,11 @@ def _requesting_members(
         stem_words = name_words(posixpath.basename(e.path).rsplit(".", 1)[0])
         if "".join(stem_words) == "".join(whole):
             # the file spells the class whole: `onebot.js` for `OneBot` is OneBot, not "one"; the
-            # file's own separate role words still go (`hubot_service.rb` for `HubotService` is Hubot)
-            words = _core(stem_words, family)
+            # file's own separate role words still go when one name is left (`hubot_service.rb` for
+            # `HubotService` is Hubot), not from a name of several words (`call-me-bot.js` is
+            # CallMeBot, a brand ending in a role word, not "call-me")
+            core = _core(stem_words, family)
+            words = core if len(core) == 1 else stem_words
         if any("-".join(words).startswith(v + "-") for v in vendors if v):
             continue
         if not words or all(w in _NOT_VENDORS or w in _PLUMBING or w in family for w in words):

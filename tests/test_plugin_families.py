@@ -424,11 +424,12 @@ def test_requesting_members_of_a_proven_family_are_vendors_by_their_class(tmp_pa
         "app/logical/source/extractor/onebot.rb": scraper("OneBot"),
         # ... whose separate role words still go (`hubot_service.rb` for `HubotService` is Hubot)
         "app/logical/source/extractor/hubot_service.rb": scraper("HubotService"),
+        "app/logical/source/extractor/call_me_bot.rb": scraper("CallMeBot"),  # a brand ending in a role word
         "app/logical/source/extractor/vimeo.rb": scraper("Vimeo"),
     })
     ids = service_ids(inv)
-    assert {"twitter", "reddit", "youtube", "imgur", "pinterest", "lofter", "rule34-dot-us", "dotpict", "onebot", "hubot"} <= ids
-    assert not {"zerochan", "null", "dotpicko", "one", "hubot-service"} & ids
+    assert {"twitter", "reddit", "youtube", "imgur", "pinterest", "lofter", "rule34-dot-us", "dotpict", "onebot", "hubot", "call-me-bot"} <= ids
+    assert not {"zerochan", "null", "dotpicko", "one", "hubot-service", "call-me"} & ids
 
 
 def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
