@@ -43,6 +43,7 @@ NOT_EXTERNAL_HOST = re.compile(
 # An OpenID issuer given as a bare host is that identity provider too: Google's ID tokens carry
 # `iss: accounts.google.com` without a scheme, so verifiers and sign-in presets write
 # `issuer: 'accounts.google.com'` (a catalogued host only, as for every host setting).
+_PRESET_VENDORS = 3  # vendors whose host one file sets: a menu of presets from this many
 _HOST_SETTING = re.compile(
     r"""(?<![\w.-])(?:host|hostname|server|endpoint|issuer)['"]?[ \t]*(?:=>|:|=|[ \t])[ \t]*['"]?"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)(?![\w.-])""",
@@ -775,8 +776,14 @@ def host_evidence(
         [*_HOST_SETTING.finditer(text), *_HOST_DEFAULT.finditer(text), *_HOST_SETTER.finditer(text)]
         if present is None or not gate_hosts.isdisjoint(present) else ()
     )
-    for m in settings:
-        host = m.group(1).lower()
+    set_hosts = [(m, m.group(1).lower()) for m in settings]
+    set_services = {ctx.index.host(h) for _, h in set_hosts} - {None}
+    if len(set_services) >= _PRESET_VENDORS:
+        # One file setting the host of three or more vendors is a table of presets a settings
+        # form offers (listmonk's `smtpTemplates = {mailgun: {host: 'smtp.mailgun.org'}, ...}`):
+        # what a user may pick, not what the app calls.
+        set_hosts = []
+    for m, host in set_hosts:
         sid = ctx.index.host(host)
         if sid and not in_image_allowlist(text, m.start(1)) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)

@@ -244,6 +244,20 @@ def test_host_settings_without_a_url_name_catalog_hosts(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == HOST] == [("api.axiom.co", "axiom", 5)]
 
 
+def test_a_table_of_host_presets_for_several_vendors_names_none(run_detector):
+    """A settings form's presets (`smtpTemplates = {mailgun: {host: 'smtp.mailgun.org'}, ...}`)
+    set three or more vendors' hosts in one file: what a user may pick, not what the app calls."""
+    src = """const smtpTemplates = {
+  mailjet: { host: 'in-v3.mailjet.com', port: 465 },
+  mailgun: { host: 'smtp.mailgun.org', port: 465 },
+  postmark: { host: 'smtp.postmarkapp.com', port: 587 },
+};
+"""
+    ev, _ = run_detector(DETECTOR, "frontend/src/views/settings/smtp.vue", src)
+    assert not [e for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "frontend/src/views/settings/smtp.vue", src.replace("  postmark: { host: 'smtp.postmarkapp.com', port: 587 },\n", ""))
+    assert {e.service for e in ev if e.kind == HOST} == {"mailjet", "mailgun"}
+
 def test_an_issuer_given_as_a_bare_catalog_host_names_that_identity_provider(run_detector):
     """Google's ID tokens carry `iss: accounts.google.com` without a scheme: a sign-in preset or
     token verifier setting `issuer: 'accounts.google.com'` is Google sign-in; an app's own
