@@ -248,7 +248,7 @@ _TEST_CONTAINER_IMPORT = re.compile(
 def _test_support(src: Source) -> bool:
     if src.name.endswith(".go") and '"testing"' in src.text and _GO_TESTING_IMPORT.search(src.text):
         return True
-    lower = src.text.lower()
+    lower = src.lowered  # (computed once per file, shared by the detectors)
     return ("dockertest" in lower or "testcontainers" in lower) and bool(_TEST_CONTAINER_IMPORT.search(src.text))
 
 

@@ -273,6 +273,8 @@ def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
             if sid and name not in seen:
                 seen.add(name)
                 yield arm.start(2), name, sid
+
+
 # golang.org/x/oauth2/endpoints: one package of every vendor's OAuth endpoints, each a variable
 # named for its vendor (`endpoints.GitHub`, `endpoints.X`, `endpoints.Discord`). A file of the
 # app's sign-in code that picks them (a switch over the providers a user may sign in with) signs
