@@ -47,17 +47,12 @@ _TERRAFORM_BLOCK = re.compile(r"^[ \t]*terraform[ \t]*\{", re.M)
 _REMOTE_RUNS_PROVIDER = "tfe"
 
 # A Fastly service's log streaming endpoints (`logging_datadog { token = ... }` inside a
-# `fastly_service_vcl`): the CDN ships its request logs to that vendor. Block name -> catalog id
-# (endpoints that are protocols, not vendors, left out: https, syslog, ftp, sftp).
+# `fastly_service_vcl`): the CDN ships its request logs to that vendor. Read as the pseudo type
+# `fastly_logging_<endpoint>`, which the receiving vendor's catalog `terraform` names
+# (`fastly_logging_datadog` under Datadog); an endpoint that is a protocol (https, syslog, sftp)
+# names no vendor and stays Fastly's own.
 _FASTLY_SERVICE = re.compile(r"fastly_service_(?:vcl|compute|v1)$")
-_FASTLY_LOGGING = re.compile(r"^[ \t]*logging_([a-z]+)[ \t]*\{", re.M)
-FASTLY_LOG_ENDPOINTS = {
-    "datadog": "datadog", "newrelic": "new-relic", "newrelicotlp": "new-relic", "splunk": "splunk",
-    "sumologic": "sumo-logic", "papertrail": "papertrail", "loggly": "loggly", "honeycomb": "honeycomb",
-    "logentries": "logentries", "s3": "aws-s3", "gcs": "google-cloud-storage", "kinesis": "aws-kinesis",
-    "elasticsearch": "elasticsearch", "kafka": "kafka", "googlepubsub": "google-pubsub",
-    "blobstorage": "azure-blob-storage", "digitalocean": "digitalocean-spaces",
-}
+_FASTLY_LOGGING = re.compile(r"^[ \t]*logging_([a-z0-9]+)[ \t]*\{", re.M)
 
 
 def _remote_runs(src: Source, text: str) -> Iterator[Record]:
@@ -71,13 +66,17 @@ def _remote_runs(src: Source, text: str) -> Iterator[Record]:
                            name=_REMOTE_RUNS_PROVIDER, detail=(("block", r.group(0).strip(" \t{")),))
 
 
-def _fastly_log_endpoints(src: Source, ctx: Context, text: str, start: int, end: int) -> Iterator[Record]:
-    """The vendors a Fastly service block's `logging_<vendor>` blocks stream logs to."""
+def _fastly_log_endpoints(
+    src: Source, ctx: Context, type_: str, text: str, start: int, end: int,
+) -> Iterator[Record]:
+    """The vendors a Fastly service block's `logging_<endpoint>` blocks stream logs to."""
+    fastly = ctx.index.terraform(type_)
     for m in _FASTLY_LOGGING.finditer(text, start, end):
-        sid = FASTLY_LOG_ENDPOINTS.get(m.group(1))
-        if sid and sid in ctx.catalog.services:
+        name = f"fastly_logging_{m.group(1)}"
+        sid = ctx.index.terraform(name)
+        if sid and sid != fastly:
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=TERRAFORM,
-                           name=f"logging_{m.group(1)}", service=sid, detail=(("via", "fastly"),))
+                           name=name, service=sid, detail=(("via", "fastly"),))
 
 
 def _block_end(text: str, open_brace: int, rel: str, line: int) -> int:
@@ -113,7 +112,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 continue  # AWS's own public parameters (the ECS-optimized AMI's id): no store of the app's
         yield Evidence(path=src.rel, line=ln, kind=TERRAFORM, name=type_, detail=detail)
         if block == "resource" and _FASTLY_SERVICE.match(type_):
-            yield from _fastly_log_endpoints(src, ctx, text, m.end(), _block_end(text, m.end() - 1, src.rel, ln))
+            yield from _fastly_log_endpoints(src, ctx, type_, text, m.end(), _block_end(text, m.end() - 1, src.rel, ln))
         if block == "resource" and type_ in BUCKETS:
             end = _block_end(text, m.end() - 1, src.rel, ln)
             attr, fallback = BUCKETS[type_]

@@ -134,4 +134,4 @@ def test_fastly_logging_blocks_name_log_destinations(run_detector):
           '  logging_https {\n    name = "h"\n    url  = var.url\n  }\n}\n'
           'resource "other_thing" "x" {\n  logging_splunk {\n    url = "u"\n  }\n}\n')
     ev, _ = run_detector(DETECTOR, "infra/cdn/main.tf", tf)
-    assert [(e.name, e.service, e.line) for e in ev if e.service] == [("logging_datadog", "datadog", 3)]
+    assert [(e.name, e.service, e.line) for e in ev if e.service] == [("fastly_logging_datadog", "datadog", 3)]
