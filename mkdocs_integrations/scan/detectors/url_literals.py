@@ -776,15 +776,13 @@ def host_evidence(
         [*_HOST_SETTING.finditer(text), *_HOST_DEFAULT.finditer(text), *_HOST_SETTER.finditer(text)]
         if present is None or not gate_hosts.isdisjoint(present) else ()
     )
-    set_hosts = [(m, m.group(1).lower()) for m in settings]
-    set_services = {ctx.index.host(h) for _, h in set_hosts} - {None}
-    if len(set_services) >= _PRESET_VENDORS:
+    set_hosts = [(m, host, ctx.index.host(host)) for m in settings for host in (m.group(1).lower(),)]
+    if len({sid for _, _, sid in set_hosts} - {None}) >= _PRESET_VENDORS:
         # One file setting the host of three or more vendors is a table of presets a settings
         # form offers (listmonk's `smtpTemplates = {mailgun: {host: 'smtp.mailgun.org'}, ...}`):
         # what a user may pick, not what the app calls.
         set_hosts = []
-    for m, host in set_hosts:
-        sid = ctx.index.host(host)
+    for m, host, sid in set_hosts:
         if sid and not in_image_allowlist(text, m.start(1)) and once("host", host):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=HOST, name=host, service=sid)
     if present is None or not gate_hosts.isdisjoint(present):
