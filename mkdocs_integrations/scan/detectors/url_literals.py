@@ -161,6 +161,27 @@ def _base_url(text: str, start: int) -> bool:
     return bool(m or _BASE_URI_DSL.search(text, line_start, start))
 
 
+# A setting read with its default, keyed by a vendor's base-URL name:
+# `ENV.fetch("PROJECT_529_BASE_URL", "https://project529.com/garage")`,
+# `os.getenv("NOMINATIM_API_URL", "https://...")`, Laravel's `env('ACME_API_ENDPOINT', 'https://...')`.
+# The key names whose API it is; the application's own addresses (APP_URL, SITE_BASE_URL,
+# FRONTEND_API_URL) are no vendor's.
+_KEYED_BASE_DEFAULT = re.compile(
+    r"""['"]([a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_(?:base_?(?:url|uri)|api_?(?:url|uri|base|host|root|endpoint)|endpoint)['"]\s*,\s*['"`]$""",
+    re.I,
+)
+_OWN_ADDRESS_WORDS = frozenset({
+    "app", "site", "public", "frontend", "backend", "web", "server", "client", "self", "internal", "local",
+    "next_public", "vite", "react_app", "host", "root", "default", "my", "our",
+})
+
+
+def _keyed_base_default(text: str, start: int) -> bool:
+    """Whether the URL literal at `start` is the default of a setting keyed by a vendor's base-URL name."""
+    m = _KEYED_BASE_DEFAULT.search(text, text.rfind("\n", 0, start) + 1, start)
+    return bool(m) and m.group(1).lower() not in _OWN_ADDRESS_WORDS and m.group(1).lower().split("_")[-1] not in _OWN_ADDRESS_WORDS
+
+
 # Ruby's oauth and oauth2 gems take the provider's origin as the client's `site` option
 # (`OAuth::Consumer.new(key, secret, site: "https://www.instapaper.com")`, or a constant
 # `URL = "https://www.instapaper.com"` given as `site: URL`): every request of the client goes there.
@@ -413,12 +434,20 @@ def _file_names_vendor(rel: str, host: str) -> bool:
 _UI_COMPONENTS = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
 
 
-def _vendor_request(src: Source, text: str, start: int, host: str, path: str) -> bool:
+# The code appends an endpoint to the origin in place: Ruby's `"http://bikebook.io#{method}"`,
+# a template literal's `${path}`, a format's `{path}`, or a concatenation after the literal
+# closes (`"https://x.com" + path`, PHP's `'https://x.com' . $path`).
+_APPENDED = re.compile(r"""#\{|\$\{|\{\w+\}|['"`]\s*(?:\+\s*\$?\w|\.\s*\$)""")
+
+
+def _vendor_request(src: Source, text: str, start: int, end: int, host: str, path: str) -> bool:
     """A URL to an endpoint of the vendor the file is named after, in a file that makes HTTP
     requests: `stubhub_agent.rb` doing `Net::HTTP.get` on 'https://www.stubhub.com/listingCatalog/...'.
     Not a bare home page (an author link), not a UI component (embeds and pickers render the
     vendor's page in the browser)."""
-    if path.strip("/") == "" or src.name.endswith(_UI_COMPONENTS) or not _whole_literal(text, start):
+    if path.strip("/") == "" and not _APPENDED.match(text, end):
+        return False
+    if src.name.endswith(_UI_COMPONENTS) or not _whole_literal(text, start):
         return False
     if not _file_names_vendor(src.rel, host):
         return False
@@ -738,9 +767,10 @@ def host_evidence(
         # the file (a description's `[PhantomJs Cloud](https://phantomjscloud.com/)`) must not
         # hide a later `https://phantomjscloud.com/api/browser/v2/...` request.
         if sid is None and not (
-            _api_shaped(host, path) or _oembed_endpoint(path) or _vendor_request(src, text, m.start(), host, path)
+            _api_shaped(host, path) or _oembed_endpoint(path) or _vendor_request(src, text, m.start(), m.end(), host, path)
             or (path in ("", "/") and _base_url(text, m.start()) and not _link_builder(text, m.start()))
             or (path in ("", "/") and ruby and _oauth_site(text, m.start()))
+            or _keyed_base_default(text, m.start())
         ):
             continue
         if sid is None and _FRAGMENT.search(path):

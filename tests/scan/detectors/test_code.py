@@ -843,6 +843,46 @@ def test_a_file_named_after_the_vendor_requests_its_urls(run_detector):
     assert [e for e in ev if e.kind == HOST] == []
 
 
+def test_a_vendor_named_file_appending_endpoints_to_the_vendors_origin_requests_it(run_detector):
+    """`"http://bikebook.io#{method}"` in integrations/bike_book.rb: the code appends the endpoint
+    to the origin in place, so the bare origin is no home-page link. A bare origin with nothing
+    appended (an author's site) stays a link."""
+    src = """\
+    require "net/http"
+    def make_request(query, method = nil)
+      uri = URI("http://bikebook.io#{method}")
+      Net::HTTP.start(uri.hostname, uri.port) { |http| http.request(Net::HTTP::Get.new(uri)) }
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "app/services/integrations/bike_book.rb", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("bikebook.io", 3)]
+    js = "export const get = (path) => fetch(`https://api-less.examplevendor.io${path}`);\n"
+    ev, _ = run_detector(DETECTOR, "src/lib/examplevendor.js", js)
+    assert [e.name for e in ev if e.kind == HOST] == ["api-less.examplevendor.io"]
+    home = 'require "net/http"\nAUTHOR = "http://bikebook.io"\nNet::HTTP.get(URI(x))\n'
+    ev, _ = run_detector(DETECTOR, "app/services/integrations/bike_book.rb", home)
+    assert [e for e in ev if e.kind == HOST] == []
+
+
+def test_a_setting_keyed_by_a_vendors_base_url_name_defaults_to_its_api(run_detector):
+    """`ENV.fetch("PROJECT_529_BASE_URL", "https://project529.com/garage")`: the key names whose
+    API the default is, whatever the path. The application's own address keyed APP_URL or
+    FRONTEND_API_URL is no vendor's."""
+    src = 'class Client\n  BASE_URL = ENV.fetch("PROJECT_529_BASE_URL", "https://project529.com/garage")\nend\n'
+    ev, _ = run_detector(DETECTOR, "app/models/registry_client.rb", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("project529.com", 2)]
+    py = 'import os\nGEO = os.getenv("GEOCODER_API_URL", "https://geo.somevendor.org/search")\n'
+    ev, _ = run_detector(DETECTOR, "app/geo.py", py)
+    assert [e.name for e in ev if e.kind == HOST] == ["geo.somevendor.org"]
+    own = (
+        'import os\nA = os.getenv("APP_BASE_URL", "https://pontoon.mozilla.org/x")\n'
+        'B = os.getenv("FRONTEND_API_URL", "https://www.ourproduct.org/app")\n'
+        'C = os.getenv("BASE_URL", "https://www.ourproduct.org/app")\n'
+    )
+    ev, _ = run_detector(DETECTOR, "app/settings.py", own)
+    assert [e for e in ev if e.kind == HOST] == []
+
+
 def test_a_scraper_module_requesting_through_its_session_calls_its_site(run_detector):
     """Python scrapers keep a requests session (`self.session = Session()`, a retrying subclass)
     and call through it: `napisy24.py` posting to self.api_url, `podnapisi.py` getting
