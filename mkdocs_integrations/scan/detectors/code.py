@@ -208,7 +208,22 @@ ELIXIR = Language(
     module_of="elixir",
 )
 
-LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST, ELIXIR)
+# CoffeeScript: the front end of many older Rails apps (app/assets/javascripts/*.coffee), whose
+# requests to vendors' APIs live nowhere else. JavaScript's modules and env reads, `#` comments.
+COFFEE = Language(
+    name="coffee",
+    extensions=(".coffee",),
+    comments=HASH,
+    imports=_rx(
+        r"""\brequire\s*\(?\s*['"]([^'"\n]+)['"]""",
+        r"""^[ \t]*import\s+(?:[\w*${}\s,]+?\s+from\s+)?['"]([^'"\n]+)['"]""",
+    ),
+    env_reads=_rx(r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)"),
+    module_of="js",
+    catalog_language="js",
+)
+
+LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST, ELIXIR, COFFEE)
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 

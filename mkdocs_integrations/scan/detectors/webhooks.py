@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import WEBHOOK_IN, WEBHOOK_OUT, Evidence
-from ..lexing import C_STYLE, HASH, PHP
+from ..lexing import C_STYLE
 from .base import Context, Detector, Record, Source
 from .code import language_for
 from ...names import name_words
@@ -526,7 +526,7 @@ _VERIFIER_LITERALS = ("verifier", "validator")
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
-    style = {"python": HASH, "ruby": HASH, "php": PHP}.get(lang.name if lang else "", C_STYLE)
+    style = lang.comments if lang else C_STYLE
     words = src.words
     hooky = any("hook" in w for w in words)
     if "/incoming" in src.lowered or "/inbound" in src.lowered:

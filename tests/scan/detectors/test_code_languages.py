@@ -399,3 +399,23 @@ def test_elixir_alias_and_use(run_detector):
     end
     """
     assert imports(run_detector(DETECTOR, "lib/billing/uploads.ex", text)[0]) == {"ExAws.S3": 2}
+
+
+def test_coffeescript_requires_env_and_api_hosts(run_detector):
+    """An older Rails app's front end in CoffeeScript: its requires and the vendor APIs it calls
+    (translate.googleapis.com from a component) are evidence like JavaScript's; `#` comments
+    are not."""
+    from mkdocs_integrations.model import HOST
+
+    src = """\
+stripe = require('stripe')
+# $.getJSON 'https://api.unused-vendor.com/v1/x'
+translate = (text, lang) ->
+  url = "https://translate.googleapis.com/translate_a/single?client=gtx&tl=#{lang}"
+  $.getJSON url, (data) -> data
+key = process.env.STRIPE_SECRET_KEY
+"""
+    evidence, _ = run_detector(DETECTOR, "app/assets/javascripts/components/google_translate.coffee", src)
+    assert imports(evidence) == {"stripe": 1}
+    assert env(evidence) == {"STRIPE_SECRET_KEY": 6}
+    assert [(e.name, e.line) for e in evidence if e.kind == HOST] == [("translate.googleapis.com", 4)]
