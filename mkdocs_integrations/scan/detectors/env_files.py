@@ -13,8 +13,11 @@ from ...model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST, Evidence, Finding
 from .base import Context, Detector, Record, Source
 from .data_storage import database_for
 
-_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
-_COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
+# A name may start with digits (`2FA_ENABLED=true`): no shell exports one, but every dotenv
+# parser reads it (phpdotenv, python-dotenv, Ruby and Node dotenv, godotenv) and Laravel's
+# `env('2FA_ENABLED')` gets it. Digits alone (`1=`) name nothing: a letter or `_` must follow.
+_ASSIGN = re.compile(r"^\s*(?:export\s+)?([0-9]*[A-Za-z_][A-Za-z0-9_.]*)\s*=")
+_COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([0-9]*[A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
 TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
 _TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
 _SEPARATED_ENDING = re.compile(r"[-_](example|sample|template|dist|tmpl)$")
@@ -84,10 +87,10 @@ def _plain_kind(name: str) -> str | None:
     return "real"
 
 
-_ENV_LINE = re.compile(r"^(?:export\s+)?[A-Z][A-Z0-9_]*=")
+_ENV_LINE = re.compile(r"^(?:export\s+)?[0-9]*[A-Z][A-Z0-9_]*=")  # (`2FA_ENABLED=`: see _ASSIGN)
 # `KEY = value`: dotenv parsers (python-dotenv, godotenv, Compose's env_file) trim the blanks
 # around `=`, so one such line in a file of `KEY=value` lines is still an env line.
-_SPACED_ENV_LINE = re.compile(r"^(?:export\s+)?[A-Z][A-Z0-9_]*[ \t]+=")
+_SPACED_ENV_LINE = re.compile(r"^(?:export\s+)?[0-9]*[A-Z][A-Z0-9_]*[ \t]+=")
 # Middle name parts that say a file's format (`phpunit.xml.dist`, `settings.py.example`): such
 # a template is a file of that format, not an env file, whatever its lines look like.
 _FORMAT_PARTS = frozenset({

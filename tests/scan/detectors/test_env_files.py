@@ -273,3 +273,15 @@ def test_multi_part_bare_template_and_spaced_assignment(run_detector):
     assert [e.name for e in ev if e.kind == ENV_DECL] == ["DJANGO_DEBUG", "MEET_BASE_URL", "CONNECTION_TEST_ENABLED"]
     ev, _ = run_detector(DETECTOR, "build/flags.dist", "CC = gcc\nCFLAGS = -O2\nLD=ld\n")
     assert ev == []
+
+
+def test_a_name_may_start_with_digits(run_detector):
+    """`2FA_ENABLED=true` (Laravel's `env('2FA_ENABLED')`): no shell exports such a name, but
+    every dotenv parser reads it, so it is a setting of the file like any other; digits alone
+    (`1=`) name nothing. A bare template with such a line is still env-shaped."""
+    text = "APP_ENV=testing\n2FA_ENABLED=false\n2FA_ENFORCE_FOR_USERS=4\n# 3DS_REQUIRED=true\n1=one\n"
+    ev, _ = run_detector(DETECTOR, ".env.ci", text)
+    decls = [(e.name, e.line, e.get("optional") == "1") for e in ev if e.kind == ENV_DECL]
+    assert decls == [("APP_ENV", 1, False), ("2FA_ENABLED", 2, False), ("2FA_ENFORCE_FOR_USERS", 3, False), ("3DS_REQUIRED", 4, True)]
+    ev, _ = run_detector(DETECTOR, "deploy/app.dist", "APP_ENV=production\n2FA_ENABLED=true\n")
+    assert [e.name for e in ev if e.kind == ENV_DECL] == ["APP_ENV", "2FA_ENABLED"]
