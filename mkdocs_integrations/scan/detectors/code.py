@@ -555,6 +555,23 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 # A literal that goes on to one static file (`.../storage/v1/object/public/avatars/jordan.png` in a
 # sample webhook payload's record): the URL of a stored file, data, no request to the API.
 _STATIC_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|ico|pdf|mp3|mp4)$", re.I)
+# django-allauth's generic OpenID Connect provider names each server it is pointed at in its
+# settings (`"openid_connect": {"APPS": [{"provider_id": "keycloak", ...}]}`): an app whose every
+# such server is a catalogued identity provider signs in with those, not with an unnamed one.
+_ALLAUTH_PROVIDER_ID = re.compile(r"""['"]provider_id['"]\s*:\s*['"]([A-Za-z][\w-]{1,40})['"]""")
+
+
+def _named_oidc_servers(text: str, index: CatalogIndex) -> list[tuple[int, str]] | None:
+    """(offset, name) of each `provider_id` of the file naming a catalogued sign-in provider
+    other than generic OpenID Connect; None when there is none, or one names no such provider
+    (an app's own `"provider_id": "company-sso"`: the generic sign-in stays)."""
+    named: list[tuple[int, str]] = []
+    for m in _ALLAUTH_PROVIDER_ID.finditer(text):
+        sid = index.sign_in_provider(m.group(1))
+        if sid is None or sid == index.sign_in_provider("openid-connect"):
+            return None
+        named.append((m.start(1), m.group(1).lower()))
+    return named or None
 
 
 def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[Record]:
@@ -605,6 +622,14 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     if lang is PYTHON and any(prefix in text for prefix in ctx.index.sign_in_prefixes(lang.lookup)):
         for m in re.finditer(r"""['"]([\w.]+)['"]""", text):
             provider = ctx.index.sign_in_module(lang.lookup, m.group(1))
+            servers = _named_oidc_servers(text, ctx.index) if provider and ctx.index.sign_in_provider(
+                provider) == ctx.index.sign_in_provider("openid-connect") else None
+            for offset, name in servers or ():
+                if once("sign_in", name):
+                    yield Evidence(path=src.rel, line=src.line_of(offset), kind=IMPORT, name=m.group(1),
+                                   ecosystem=lang.lookup, detail=(("sign_in", name),))
+            if servers:
+                continue
             if provider and once("sign_in", provider):
                 yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=IMPORT, name=m.group(1),
                                ecosystem=lang.lookup, detail=(("sign_in", provider),))

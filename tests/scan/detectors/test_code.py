@@ -1469,3 +1469,40 @@ def test_a_social_link_built_from_a_handle_is_no_request(run_detector):
     topic = 'await fetch(`https://ntfy.sh/${settings.topic}`, { method: "POST", body: msg });\n'
     ev, _ = run_detector(DETECTOR, "server/notify/ntfy.ts", topic)
     assert [e.name for e in ev if e.kind == HOST] == ["ntfy.sh"]
+
+
+ALLAUTH_SETTINGS = """\
+INSTALLED_APPS = [
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.github",
+    "allauth.socialaccount.providers.openid_connect",
+]
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "%s",
+                "name": "Single sign-on",
+                "client_id": KEYCLOAK_CLIENT_ID,
+                "settings": {"server_url": KEYCLOAK_CLIENT_URL},
+            }
+        ]
+    },
+}
+"""
+
+
+def _sign_ins(ev):
+    return sorted((e.get("sign_in"), e.line) for e in ev if e.get("sign_in"))
+
+
+def test_allauth_generic_oidc_named_after_a_catalogued_identity_provider_is_that_provider(run_detector):
+    # django-allauth's openid_connect provider pointed at Keycloak (`"provider_id": "keycloak"`)
+    ev, _ = run_detector(DETECTOR, "app/settings/base.py", ALLAUTH_SETTINGS % "keycloak")
+    assert _sign_ins(ev) == [("github", 3), ("keycloak", 10)]
+
+
+def test_allauth_generic_oidc_with_an_own_provider_id_stays_generic(run_detector):
+    # the app's own name for its server says nothing about the vendor: generic OpenID Connect
+    ev, _ = run_detector(DETECTOR, "app/settings/base.py", ALLAUTH_SETTINGS % "company-sso")
+    assert _sign_ins(ev) == [("github", 3), ("openid-connect", 4)]
