@@ -49,6 +49,23 @@ _LOGIN_DEF = re.compile(
     r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
     r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)(?:_?(?:URL|Url|url))?\s*\("""
 )
+# ...or of a login step named after the vendor the file is named after (`server/handlers/google.go`
+# defining `func GoogleLogin(` and `GoogleCallback`: an app that keeps one handler file per
+# provider prefixes each handler with the provider's name).
+_DEF_HEAD = (r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
+             r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)""")
+
+
+def _vendor_login_def(rel: str, text: str) -> bool:
+    """True when `text` defines `<Vendor>Login(` / `<vendor>_login(` for the vendor its file is
+    named after."""
+    name = _vendor(rel, folder=False)
+    if name is None:
+        return False
+    return re.search(_DEF_HEAD + r"(?i:" + re.escape(name) + r")_?(?:Login|login|LogIn|SignIn|signIn|sign_in|log_in)\s*\(",
+                     text) is not None
+
+
 # A sign-in connector package (`connector/github/github.go`, `connectors/gitea/`): an identity
 # broker keeps one per upstream provider. Its file with an OAuth client and a login step is that
 # provider's sign-in, and the vendor API it calls (the user, their groups or teams) is the
@@ -361,13 +378,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         declared = None  # an integration module's provider: its OAuth connects an account
     if not _OAUTH_CLIENT.search(src.text) or not (
         sign_in_path or _LOGIN_DEF.search(src.text) or (declared and _USER_STEP_DEF.search(src.text))
+        or _vendor_login_def(src.rel, src.text)
     ):
         return  # the cheap look first: most files have neither
     text = src.stripped(lang.comments)
     client = _OAUTH_CLIENT.search(text)
     if client is None:
         return
-    if (sign_in_path or _LOGIN_DEF.search(text)) and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+    login = bool(_LOGIN_DEF.search(text) or _vendor_login_def(src.rel, text))
+    if (sign_in_path or login) and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
         # (not in an integration's folder: `integrations/slack/oauth.go` installs a Slack app)
         vendors = list(_endpoints_package_vendors(text, ctx))
         for offset, name, sid in vendors:
@@ -391,7 +410,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             service=ctx.index.sign_in_provider(declared) or "", detail=(("sign_in", declared), ("provider_file", "1")),
         )
         return
-    if _LOGIN_DEF.search(text):
+    if login:
         name = _vendor(src.rel)
         if name and name != _vendor(src.rel, folder=False) and _foreign_authorize_host(text, name):
             # Named by its folder only (`CTFd/auth.py`: the app's own package), the file
@@ -428,7 +447,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT)
         return
     sid = ctx.index.sign_in_provider(name)
-    if _CONNECTOR_FOLDERS & set(src.rel.lower().split("/")[:-1]) and _LOGIN_DEF.search(text):
+    if _CONNECTOR_FOLDERS & set(src.rel.lower().split("/")[:-1]) and login:
         # A sign-in connector: a provider file of the app's sign-in (its vendor API calls are the
         # sign-in's lookups). For a vendor the catalog has no sign-in for (`connector/openshift/`)
         # it names none: the connector's module fact keeps the vendor's own entry.

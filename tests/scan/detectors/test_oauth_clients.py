@@ -482,3 +482,33 @@ def test_socialite_provider_settings_in_laravel_services_config_name_each_sign_i
     ]
     ev, _ = run_detector(DETECTOR, "app/Support/services.php", LARAVEL_SERVICES)
     assert [e for e in ev if e.kind == CALL] == []
+
+
+GO_HANDLER = """\
+package handlers
+
+import (
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/google"
+)
+
+// GoogleLogin returns the consent URL.
+func GoogleLogin(ctx *context.Context, resp http.ResponseWriter, req *http.Request) {
+	conf := &oauth2.Config{ClientID: config.GoogleAPIClientID, Endpoint: google.Endpoint}
+	_, _ = resp.Write([]byte(conf.AuthCodeURL(state)))
+}
+
+// GoogleCallback signs the user in.
+func GoogleCallback(ctx *context.Context, resp http.ResponseWriter, req *http.Request) {}
+"""
+
+
+def test_a_login_handler_prefixed_with_the_files_vendor_is_that_sign_in(run_detector):
+    # one handler file per provider, each handler named after it (`func GoogleLogin(`)
+    assert _found(run_detector, "server/handlers/google.go", GO_HANDLER) == [(5, "google-oauth", "google")]
+
+
+def test_a_login_handler_named_after_another_word_is_no_sign_in(run_detector):
+    # (`DriveLogin` in gdrive.go: not the file's vendor, no login step of its own)
+    src = GO_HANDLER.replace("GoogleLogin", "DriveLogin").replace("GoogleCallback", "DriveCallback")
+    assert _found(run_detector, "server/storage/gdrive.go", src) == []
