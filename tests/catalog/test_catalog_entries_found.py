@@ -3506,6 +3506,35 @@ MORE_CASES += [("revenuecat", {"Gemfile": 'source "https://rubygems.org"\ngem "t
 # Concourse: `fly set-pipeline` in a release script
 MORE_CASES += [("concourse", {"scripts/deploy.sh": "#!/bin/sh\nfly -t main set-pipeline -p app -c ci/pipeline.yml\n"})]
 
+# Stripe Connect's OAuth (a platform's users connect their own Stripe account) through the
+# Stripe SDKs' OAuth helpers and its token URL; Sign in with PeeringDB from a Socialite provider
+# file; an LTI 1.3 tool library; django-allauth's `fxa` provider is Mozilla accounts; the Meta
+# Pixel's base code in a component named by its old name.
+MORE_CASES += [
+    ("stripe-connect-oauth", {"src/service/payment.service.ts":
+        "import Stripe from 'stripe'\nexport class PaymentService {\n  url(state: string) {\n"
+        "    return this.stripe.oauth.authorizeUrl({ client_id: STRIPE_CONNECT_CLIENT_ID, state })\n  }\n}\n"}),
+    ("stripe-connect-oauth", {"app/Http/Controllers/StripeConnectController.php":
+        "<?php\nclass StripeConnectController {\n  public function completed($code) {\n"
+        "    return \\Stripe\\OAuth::token(['grant_type' => 'authorization_code', 'code' => $code]);\n  }\n}\n"}),
+    ("stripe-connect-oauth", {"app/api/helpers/payment.py":
+        "import requests\n\ndef organizer_credentials(code):\n"
+        "    return requests.post('https://connect.stripe.com/oauth/token', data={'code': code}).json()\n"}),
+    ("peeringdb-oauth", {"data/SocialiteProviders/src/PeeringDB/Provider.php":
+        "<?php\nnamespace SocialiteProviders\\PeeringDB;\nclass Provider extends AbstractProvider {\n"
+        "  protected function getAuthUrl($state) {\n"
+        "    return $this->buildAuthUrlFromBase('https://auth.peeringdb.com/oauth2/authorize', $state);\n  }\n}\n"}),
+    ("lti", {"requirements.txt": "Django==5.1\nPyLTI1p3==2.0.0\n",
+             "lti/views.py": "from pylti1p3.contrib.django import DjangoMessageLaunch\n\ndef launch(request):\n"
+                             "    return DjangoMessageLaunch(request, tool_conf).get_launch_data()\n"}),
+    ("mozilla-accounts", {"app/settings.py": "INSTALLED_APPS = [\n    'allauth.socialaccount',\n"
+                          "    'allauth.socialaccount.providers.fxa',\n]\n"}),
+    ("meta-pixel", {"src/components/CustomCode.tsx":
+        "const FacebookPixel = ({ trackCode }) => (\n  <ScriptElement html={`\n    <script>\n"
+        "      !function (f, b, e, v) { f.fbq = n }(window, document, 'script', 'https://connect.facebook.net/en_US/fbevents.js');\n"
+        "      fbq('init', '${trackCode}');\n    </script>\n  `} />\n)\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3514,6 +3543,10 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
 
 
 @pytest.mark.parametrize("sid, files", [
+    # Stripe's own payments (a payment intent, Connect's express dashboard link) are no Connect OAuth.
+    ("stripe-connect-oauth", {"src/pay.ts": "import Stripe from 'stripe'\nconst stripe = new Stripe(KEY)\n"
+                              "await stripe.paymentIntents.create({ amount: 100 })\n"
+                              "export const dashboard = 'https://connect.stripe.com/express_login'\n"}),
     # Kibana is Elasticsearch's UI: a kibana container proves no Logstash pipeline.
     ("logstash", {"docker-compose.yml": "services:\n  kibana:\n    image: docker.elastic.co/kibana/kibana:7.17.0\n"}),
     # Django's `serializer.save(...)` / `user.save(using=...)` beside django-storages is no Google Cloud Storage.
@@ -3609,7 +3642,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("webhook-site", {"web/components/WebhookForm.tsx": 'export const Form = () => <input name="url" placeholder="https://webhook.site/your-id" />;\n'}),
     # A docs builder's Sphinx backend (the documentation generator) is no Sphinx Search.
     ("sphinx", {"app/doc_builder/backends/sphinx.py": 'import subprocess\n\nclass SphinxBuilder:\n    def build(self):\n        subprocess.run(["sphinx-build", "docs", "_build"])\n'}),
-], ids=["logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
         "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend"])
