@@ -153,13 +153,14 @@ def _is_the_app(sid: str, project_name: str) -> bool:
     """Whether a catalog service is the scanned application itself (its hosted edition, its own
     SDK): the repository is named for it (`openstatus`), or for it with a part suffix
     (`lago-api` is Lago), or the service adds its domain's suffix (`healthchecks-io` scanned in
-    `healthchecks`)."""
+    `healthchecks`), or its own sign-in (`peeringdb-oauth` scanned in `peeringdb`: the app is
+    the OAuth server, its own auth host in its settings)."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
     squashed = sid.replace("-", "")
     if len(project) < 4:
         return bool(project) and squashed == project
     return squashed == project or any(project == squashed + x for x in _REPO_SUFFIXES) or (
-        sid.startswith(project_name.lower() + "-") and sid.rsplit("-", 1)[-1] in ("io", "com", "app", "dev", "cloud")
+        sid.startswith(project_name.lower() + "-") and sid.rsplit("-", 1)[-1] in ("io", "com", "app", "dev", "cloud", "oauth")
     )
 
 

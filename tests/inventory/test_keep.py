@@ -312,6 +312,14 @@ def test_the_application_itself_is_no_dependency(tmp_path):
     assert "lago" in ids(scan(tmp_path / "shop", files))
 
 
+def test_the_applications_own_sign_in_is_no_dependency(tmp_path):
+    """PeeringDB's own repository names its OAuth server's origin: not a sign-in with PeeringDB;
+    an app sending users there is."""
+    files = {"settings.py": 'WEBAUTHN_ORIGIN = ["https://www.peeringdb.com", "https://auth.peeringdb.com"]\n'}
+    assert "peeringdb-oauth" not in ids(scan(tmp_path / "peeringdb", files))
+    assert "peeringdb-oauth" in ids(scan(tmp_path / "ixp", files))
+
+
 def test_a_test_stacks_stand_in_is_no_service_but_its_databases_are(tmp_path):
     """MinIO in a test compose file stands in for S3 while the tests run: neither the image nor
     a store's `PutObject(` beside it is MinIO; a test stack's MariaDB is a database the app supports."""
