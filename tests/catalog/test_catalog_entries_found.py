@@ -3535,6 +3535,21 @@ MORE_CASES += [
         "      fbq('init', '${trackCode}');\n    </script>\n  `} />\n)\n"}),
 ]
 
+# Cloudflare's Workers products reached over their REST routes on api.cloudflare.com (shared by
+# every Cloudflare API) or by their own marks: AI Gateway's host and auth header, Workers AI's
+# `@cf/` model ids, Vectorize's and Email Sending's routes, an Images binding's type, the
+# Containers SDK.
+MORE_CASES += [
+    ("cloudflare-ai-gateway", {"src/ai.ts": "export const url = (acct: string, gw: string) =>\n  `https://gateway.ai.cloudflare.com/v1/${acct}/${gw}/openai/chat/completions`\n"}),
+    ("cloudflare-ai-gateway", {"src/ai.ts": "export async function run(body: string, token: string) {\n  return fetch(process.env.GATEWAY_URL!, { method: 'POST', body, headers: { 'cf-aig-authorization': `Bearer ${token}` } })\n}\n"}),
+    ("cloudflare-workers-ai", {"src/embed.ts": "export async function embed(env: Env, text: string) {\n  return env.AI.run('@cf/baai/bge-base-en-v1.5', { text: [text] })\n}\n"}),
+    ("cloudflare-vectorize", {"src/vectorize.ts": "const base = 'https://api.cloudflare.com/client/v4'\nexport async function del(acct: string, index: string, ids: string[]) {\n  return fetch(`${base}/accounts/${acct}/vectorize/v2/indexes/${index}/delete_by_ids`, { method: 'POST', body: JSON.stringify({ ids }) })\n}\n"}),
+    ("cloudflare-email-sending", {"app/send-email.server.ts": "export async function sendEmail(acct: string, token: string, body: string) {\n  return fetch(`https://api.cloudflare.com/client/v4/accounts/${acct}/email/sending/send`, {\n    method: 'POST', headers: { authorization: `Bearer ${token}` }, body,\n  })\n}\n"}),
+    ("cloudflare-images", {"wrangler.jsonc": '{\n  "name": "site",\n  "main": "src/index.ts",\n  "images": { "binding": "IMAGES" },\n}\n',
+                           "src/media.ts": "export async function resize(env: { IMAGES: ImagesBinding }, body: ReadableStream) {\n  return env.IMAGES.input(body).transform({ width: 400 }).output({ format: 'image/webp' })\n}\n"}),
+    ("cloudflare-containers", {"package.json": '{"dependencies": {"@cloudflare/sandbox": "^0.7.16"}}'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
