@@ -248,6 +248,35 @@ def heroku_app_json(src: Source, ctx: Context) -> Iterator[Record]:
 # wrangler binding kinds that are Cloudflare products of their own (R2 buckets become BUCKET
 # evidence of cloudflare-r2 below, by their bucket name).
 _BINDING_SERVICES = {"kv": "cloudflare-kv", "d1": "cloudflare-d1", "hyperdrive": "cloudflare-hyperdrive"}
+# More binding keys of wrangler's config, each the Worker's handle on a Cloudflare product it
+# provisions and calls (`"ai": {"binding": "AI"}` → `env.AI.run(...)` on Workers AI,
+# `"vectorize": [{"binding": ..., "index_name": ...}]`, `"images": {"binding": "IMAGES"}`,
+# `"send_email": [{"name": ...}]` sending mail through Cloudflare's Email Service, `"containers":
+# [{"class_name": ..., "image": ...}]` a container image Cloudflare runs beside the Worker).
+# A key holds one binding (an object) or a list of them; the binding's name is under `binding`,
+# `name` or, for containers, `class_name`.
+_PRODUCT_BINDINGS: dict[str, str] = {
+    "ai": "cloudflare-workers-ai",
+    "vectorize": "cloudflare-vectorize",
+    "images": "cloudflare-images",
+    "send_email": "cloudflare-email-sending",
+    "containers": "cloudflare-containers",
+}
+
+
+def _product_bindings(src: Source, conf: dict[str, Any], start: int) -> Iterator[Record]:
+    """The Cloudflare products a wrangler config section binds (see `_PRODUCT_BINDINGS`)."""
+    for key, sid in _PRODUCT_BINDINGS.items():
+        value = conf.get(key)
+        for b in [value] if isinstance(value, dict) else y.sequence(value):
+            if not isinstance(b, dict):
+                continue
+            name = next((b[k] for k in ("binding", "name", "class_name") if isinstance(b.get(k), str)), None)
+            if name is None:
+                continue
+            ln = y.find_line(src.text, rf'(?:binding|name|class_name)"?\s*[=:]\s*"{re.escape(name)}"', start)
+            yield _feat(src, "cloudflare-workers", f"{key}:{name}", ln)
+            yield _feat(src, sid, f"binding:{name}", ln)
 
 
 def wrangler(src: Source, ctx: Context) -> Iterator[Record]:
@@ -274,6 +303,7 @@ def wrangler(src: Source, ctx: Context) -> Iterator[Record]:
                     if label == "r2" and isinstance(b.get("bucket_name"), str):
                         bl = y.find_line(src.text, rf'bucket_name"?\s*[=:]\s*"{re.escape(b["bucket_name"])}"', start)
                         yield Evidence(path=src.rel, line=bl, kind=BUCKET, name=b["bucket_name"], service="cloudflare-r2")
+        yield from _product_bindings(src, conf, start)
         for b in y.sequence(y.mapping(conf.get("durable_objects")).get("bindings")):
             if isinstance(b, dict) and isinstance(b.get("name"), str):
                 yield _feat(src, sid, f"durable_object:{b['name']}", _value_line(src, b["name"], start))

@@ -278,6 +278,39 @@ def test_wrangler_jsonc_with_comments_trailing_commas_hyperdrive_and_queues(run_
     assert envs(evs) == [(9, "APP_URL", "production")]
 
 
+def test_wrangler_product_bindings(run_detector):
+    """Workers AI, Vectorize, Images, Email Sending and Containers bindings are the Cloudflare
+    products the Worker calls: one binding (an object) or a list of them, in TOML or JSONC."""
+    text = """\
+{
+  "name": "search",
+  "ai": { "binding": "AI" },
+  "vectorize": [ { "binding": "SEARCH_INDEX", "index_name": "semantic-v1" }, ],
+  "images": { "binding": "IMAGES" },
+  "send_email": [ { "name": "MAILER" } ],
+  "containers": [ { "class_name": "Sandbox", "image": "./sandbox.dockerfile" } ],
+}
+"""
+    evs, warnings = run_detector(DETECTOR, "wrangler.jsonc", text)
+    assert warnings == []
+    assert feats(evs) == [
+        (3, "ai:AI", "cloudflare-workers"),
+        (3, "binding:AI", "cloudflare-workers-ai"),
+        (4, "binding:SEARCH_INDEX", "cloudflare-vectorize"),
+        (4, "vectorize:SEARCH_INDEX", "cloudflare-workers"),
+        (5, "binding:IMAGES", "cloudflare-images"),
+        (5, "images:IMAGES", "cloudflare-workers"),
+        (6, "binding:MAILER", "cloudflare-email-sending"),
+        (6, "send_email:MAILER", "cloudflare-workers"),
+        (7, "binding:Sandbox", "cloudflare-containers"),
+        (7, "containers:Sandbox", "cloudflare-workers"),
+    ]
+    toml = '[ai]\nbinding = "AI"\n\n[[vectorize]]\nbinding = "VEC"\nindex_name = "docs"\n'
+    evs, _ = run_detector(DETECTOR, "wrangler.toml", toml)
+    assert [f for f in feats(evs) if f[1].startswith("binding:")] == [
+        (2, "binding:AI", "cloudflare-workers-ai"), (5, "binding:VEC", "cloudflare-vectorize")]
+
+
 @pytest.mark.parametrize("name, text", [
     # Found by the parser property test: tables where the schema wants lists, and back.
     ("wrangler.json", '{"env": 3, "kv_namespaces": true, "durable_objects": [1], "triggers": {"crons": 5}}'),
