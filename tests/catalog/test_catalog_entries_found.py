@@ -3550,6 +3550,14 @@ MORE_CASES += [
     ("cloudflare-containers", {"package.json": '{"dependencies": {"@cloudflare/sandbox": "^0.7.16"}}'}),
 ]
 
+# RubyGems.org's API by its versioned base URL joined with a path later, and its gem index
+# read with RubyGems' own client; the Ruby Advisory Database refreshed at run time by bundler-audit.
+MORE_CASES += [
+    ("rubygems", {"app/jobs/gem_update_job.rb": "class GemUpdateJob < ApplicationJob\n  def fetch(path)\n    url = File.join \"https://rubygems.org/api/v1\", path\n    HttpService.client.get url\n  end\nend\n"}),
+    ("rubygems", {"app/jobs/gems_sync_job.rb": "class GemsSyncJob < ApplicationJob\n  def names\n    ::Gem::Source.new(\"https://rubygems.org\").load_specs(:latest).map(&:name)\n  end\nend\n"}),
+    ("ruby-advisory-db", {"app/jobs/advisories_sync_job.rb": "class AdvisoriesSyncJob < ApplicationJob\n  def perform\n    Bundler::Audit::Database.update!\n    Bundler::Audit::Database.new.advisories.each { import it }\n  end\nend\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
