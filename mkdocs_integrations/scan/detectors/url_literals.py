@@ -503,6 +503,12 @@ _SRC_BEFORE = re.compile(r"""(?:\bsrc\s{0,20}[:=]\s{0,20}\{?|\bimportScripts\s{0
 _ASSET_CATEGORIES = frozenset({"file_storage", "hosting"})
 
 
+# An XML namespace declaration (`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">`,
+# `xmlns:atom="http://www.w3.org/2005/Atom"`): the URL names a vocabulary, it is never requested
+# (every S3-compatible store answers in S3's namespace).
+_XMLNS_BEFORE = re.compile(r"""\bxmlns(?::[\w.-]{1,40})?\s{0,5}=\s{0,5}\\?["']$""")
+
+
 def _is_href(text: str, start: int) -> bool:
     window = (text, max(0, start - 80), start)
     return (_HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
@@ -716,6 +722,8 @@ def host_evidence(
             continue
         if in_image_allowlist(text, m.start()):
             continue  # an image optimizer's allowed source, not a request of the code
+        if _XMLNS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # an XML namespace's name, never requested
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
         if not m.group(2) and not m.group(3) and (tld_templated_at(text, m.end(1)) or host_continues_at(text, m.end(1))):

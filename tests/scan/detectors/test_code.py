@@ -1506,3 +1506,19 @@ def test_allauth_generic_oidc_with_an_own_provider_id_stays_generic(run_detector
     # the app's own name for its server says nothing about the vendor: generic OpenID Connect
     ev, _ = run_detector(DETECTOR, "app/settings/base.py", ALLAUTH_SETTINGS % "company-sso")
     assert _sign_ins(ev) == [("github", 3), ("openid-connect", 4)]
+def test_an_xml_namespace_is_no_request(run_detector):
+    """`xmlns="http://s3.amazonaws.com/doc/2006-03-01/"` in a listing an S3-compatible store's
+    stand-in returns names S3's XML vocabulary; a request to the same host still counts."""
+    src = """\
+export function listing(bucket: string) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Name>${bucket}</Name>
+</ListBucketResult>`
+}
+"""
+    ev, _ = run_detector(DETECTOR, "app/utils/r2-listing.ts", src)
+    assert not [e for e in ev if e.kind == HOST]
+    feed = """const feed = '<feed xmlns:atom="https://api.example-vendor.io/ns">'\nfetch('https://api.example-vendor.io/v1/items')\n"""
+    ev, _ = run_detector(DETECTOR, "app/utils/feed.ts", feed)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("api.example-vendor.io", 2)]
