@@ -31,11 +31,14 @@ _TEST_DIRS = frozenset({
 # `ingestion.servertest.ts`): a test by its suffix all the same. So are the plural
 # `customViewStore.tests.ts` and the test data beside a module (`submissionUtils.mocks.ts`,
 # `api.mock.ts`: canned responses naming the developers' local hosts).
+# A file named for a mock as one of its words (`outbound-mock-transistor.server.ts`, a dev
+# server's `mock-server.js`, `mock_responses.py`) is a stand-in for the service it fakes too:
+# the hosts it answers for are the real vendor's, no request of the app's.
 # A script named for making sample rows (a Django command `create_test_events.py`,
 # `generate_demo_data.py`, `populate_fake_users.rb`) is seed data by another name: its
 # `"url": "https://zoom.us"` is a made-up event's field, no use of the vendor.
 _TEST_FILE = re.compile(
-    r"(\.(test|tests|spec|stories|e2e|cy|clienttest|servertest|mocks?)\.[a-z]+$|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|"
+    r"(\.(test|tests|spec|stories|e2e|cy|clienttest|servertest|mocks?)\.[a-z]+$|(?:^|[-_])mocks?[-_.]|^seeds?\.(rb|ts|js|mjs|py|php|exs)$|"
     r"^(?:create|generate|make|populate|seed)_(?:test|sample|demo|fake|dummy)_\w+\.(?:py|rb|js|ts|php)$|_test\.(go|py|rb|exs?)$|^(tests|testing|testutils?|testhelpers?)\.go$|^test_[^/]*\.py$|^e2e_[^/]*\.(py|ts|js|sh)$|_spec\.rb$|Tests?\.(java|kt|cs)$|\.integration\.test\.)"
 )
 

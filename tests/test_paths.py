@@ -69,6 +69,12 @@ from mkdocs_integrations.paths import (
         ("apps/events/management/commands/create_test_events.py", True),
         ("app/scripts/generate_demo_data.rb", True),
         ("apps/events/management/commands/create_events.py", False),
+        # a mock as one word of the file's name: a stand-in answering for a vendor's host
+        ("services/site/app/utils/outbound-mock-transistor.server.ts", True),
+        ("dev/mock-server.js", True),
+        ("app/api/mock_responses.py", True),
+        ("app/services/mockingbird.rb", False),
+        ("src/hammock.ts", False),
     ],
 )
 def test_is_test_path(path, test):
