@@ -186,3 +186,24 @@ def test_a_folder_named_for_a_many_product_company_using_its_products_is_those_p
     found = ids(scan(tmp_path, files))
     assert "google-translate" in found
     assert "google" not in found
+
+
+def test_an_s3_sdk_given_r2s_endpoint_is_r2s_client(tmp_path):
+    """R2 serves the S3 API (`speaks: [aws-s3]`): the S3 SDK configured with R2's endpoint and
+    keys, in an app that names no Amazon S3 bucket, host or env, is R2's client, no S3 as well."""
+    tree = {
+        "package.json": '{"dependencies": {"@aws-sdk/client-s3": "^3.600.0"}}',
+        "src/r2.ts": "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'\n\n"
+        "export const client = new S3Client({\n  region: 'auto',\n  endpoint: process.env.R2_ENDPOINT,\n"
+        "  credentials: { accessKeyId: process.env.R2_ACCESS_KEY_ID!, secretAccessKey: process.env.R2_SECRET_ACCESS_KEY! },\n})\n\n"
+        "export const put = (Key: string, Body: Buffer) => client.send(new PutObjectCommand({ Bucket: process.env.R2_BUCKET, Key, Body }))\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "cloudflare-r2" in found and "aws-s3" not in found
+    # An S3 bucket of its own (AWS_S3_BUCKET) keeps Amazon S3 a service beside R2.
+    tree["src/s3.ts"] = "export const bucket = process.env.AWS_S3_BUCKET\n"
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert {"cloudflare-r2", "aws-s3"} <= {u.id for u in inv.services}
