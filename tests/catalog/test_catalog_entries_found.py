@@ -3558,6 +3558,11 @@ MORE_CASES += [
     ("ruby-advisory-db", {"app/jobs/advisories_sync_job.rb": "class AdvisoriesSyncJob < ApplicationJob\n  def perform\n    Bundler::Audit::Database.update!\n    Bundler::Audit::Database.new.advisories.each { import it }\n  end\nend\n"}),
 ]
 
+# packagecloud: .deb/.rpm packages pushed with its package_cloud CLI from a Makefile release target
+MORE_CASES += [
+    ("packagecloud", {"Makefile": "packagecloud-deb:\n\t# PACKAGECLOUD_TOKEN env must be set\n\tpackage_cloud push acme/app/debian/bookworm PACKAGES/*.deb\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
