@@ -154,3 +154,27 @@ def js_env_schema_keys(text: str) -> Iterator[tuple[int, str]]:
     for m in _JS_ENV_KEY.finditer(text):
         if len(m.group(1)) >= 3:
             yield m.start(1), m.group(1)
+
+
+# Command-line flags that fall back to env vars: urfave/cli's `EnvVars: []string{"GA_KEY", "GAKEY"}`
+# (v2), `EnvVar: "GA_KEY"` (v1, names comma-separated), `Sources: cli.EnvVars("GA_KEY")` (v3), and
+# kingpin's `.Envar("GA_KEY")`. The program reads each such variable at start-up, as surely as
+# with `os.Getenv`: a Go server configured only through its flags names its services there.
+_GO_FLAG_ENV = re.compile(
+    r"""\bEnvVars\s*:\s*\[\]string\s*\{([^{}]{0,400})\}"""
+    r"""|\bcli\.EnvVars\(([^()]{0,400})\)"""
+    r"""|\bEnvVar\s*:\s*("[^"\n]{0,200}")"""
+    r"""|\.Envar\(\s*("[^"\n]{0,200}")\s*\)"""
+)
+_GO_FLAG_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+GO_FLAG_ENV_LITERALS = frozenset({"envvar", ".envar("})  # lower-cased, as the literal gate sees them
+
+
+def go_flag_env_names(text: str) -> Iterator[tuple[int, str]]:
+    """Env names the file's command-line flags fall back to (see `_GO_FLAG_ENV`)."""
+    for m in _GO_FLAG_ENV.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        for q in re.finditer(r'"([^"\n]*)"', m.group(group)):
+            for n in re.finditer(r"[^,\s]+", q.group(1)):
+                if _GO_FLAG_ENV_NAME.fullmatch(n.group()):
+                    yield m.start(group) + q.start(1) + n.start(), n.group()

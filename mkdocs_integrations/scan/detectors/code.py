@@ -19,7 +19,9 @@ from ..lexing import C_STYLE, HASH, PHP, PY, multiline_template_spans, strip_com
 from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
 from .url_literals import GUARD_LITERALS, RELATIVE_LITERALS, URL_LITERAL, host_evidence
-from ._settings_classes import go_env_tags, js_env_schema_keys, settings_class_fields
+from ._settings_classes import (
+    GO_FLAG_ENV_LITERALS, go_env_tags, go_flag_env_names, js_env_schema_keys, settings_class_fields,
+)
 
 _ENV_NAME = r"([A-Za-z_][A-Za-z0-9_]*)"
 _Q = r"""['"]"""
@@ -416,7 +418,7 @@ _MODEL_ROUTER_LITERALS = frozenset({"litellm", "dspy"})
 # the prefix the app puts before a model name (`'gemini/'`, `model.startswith('anthropic/')`).
 _MODEL_STRING = re.compile(r"""['"]([a-z][a-z0-9_-]{1,30})/[^'"\s]{0,120}['"]""")
 _NAME_WORD = 5  # service words this long are names, rare in other code
-_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv(", "env."})  # destructuring, pydantic settings, Go env tags, t3-env, env modules
+_ENV_EXTRA = frozenset({"process.env", "basesettings", 'env:"', "createenv(", "env."}) | GO_FLAG_ENV_LITERALS  # destructuring, pydantic settings, Go env tags, t3-env, env modules, Go flags' env fallbacks
 # A validated env module (`import { env } from "@/env"`: t3-env, @typebot.io/env, envalid) or
 # node's own (`import { env } from "node:process"`): its `env.UPPER_NAME` are env reads.
 _ENV_MODULE_IMPORT = re.compile(
@@ -649,6 +651,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     env_hits.extend(env_helper_reads(text, lang))
     if lang is GO and 'env:"' in text:
         env_hits.extend(go_env_tags(text))
+    if lang is GO and ("EnvVar" in text or ".Envar(" in text):
+        env_hits.extend(go_flag_env_names(text))
     if lang is JS and ("process.env" in text or "createEnv(" in text):
         env_hits.extend(js_env_schema_keys(text))
     for offset, name in sorted(env_hits):

@@ -90,6 +90,30 @@ def test_go_env_reads_not_in_comments(run_detector):
     assert env(evidence) == {"STRIPE_SECRET_KEY": 19, "TWILIO_ACCOUNT_SID": 20, "SENDGRID_API_KEY": 23}
 
 
+
+def test_go_cli_flags_env_fallbacks_are_env_reads(run_detector):
+    """urfave/cli's `EnvVars`/`EnvVar`/`cli.EnvVars(...)` and kingpin's `.Envar(...)`: a flag
+    falls back to these variables, which the program reads at start-up."""
+    src = """\
+package cmd
+
+var globalFlags = []cli.Flag{
+\t&cli.StringFlag{
+\t\tName:    "ga-key",
+\t\tUsage:   "key for google analytics (front end)",
+\t\tEnvVars: []string{"GA_KEY", "GOOGLE_ANALYTICS_ID"},
+\t},
+\tcli.StringFlag{Name: "uservoice-key", EnvVar: "USERVOICE_KEY,UV_KEY"},
+\t&cli.StringFlag{Name: "dsn", Sources: cli.EnvVars("SENTRY_DSN")},
+}
+
+var token = kingpin.Flag("token", "API token").Envar("BUGSNAG_API_KEY").String()
+// EnvVars: []string{"COMMENTED_OUT"}
+"""
+    evidence, _ = run_detector(DETECTOR, "cmd/cmd.go", src)
+    assert env(evidence) == {"GA_KEY": 7, "GOOGLE_ANALYTICS_ID": 7, "USERVOICE_KEY": 9, "UV_KEY": 9,
+                             "SENTRY_DSN": 10, "BUGSNAG_API_KEY": 13}
+
 # -- Ruby ----------------------------------------------------------------------------------
 
 RUBY = """\
