@@ -3563,6 +3563,42 @@ MORE_CASES += [
     ("packagecloud", {"Makefile": "packagecloud-deb:\n\t# PACKAGECLOUD_TOKEN env must be set\n\tpackage_cloud push acme/app/debian/bookworm PACKAGES/*.deb\n"}),
 ]
 
+# Page tags an app injects per customer from a React component, the id a prop: Meta Pixel's
+# base code (fbevents.js) in a `FacebookPixel` component that never says "meta" or "pixel" as a
+# word of its own, and gtag.js for a GA "tracking code"
+MORE_CASES += [
+    ("meta-pixel", {"src/Render/CustomCode.tsx": (
+        "const FacebookPixel: FC<{ trackCode: string }> = ({ trackCode }) => (\n"
+        "  <ScriptElement html={`<script>\n"
+        "    !function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {};\n"
+        "    }(window, document, 'script', 'https://connect.facebook.net/en_US/fbevents.js');\n"
+        "    fbq('init', '${trackCode}');\n"
+        "  </script>`} />\n)\n")}),
+    ("google-analytics", {"src/Render/CustomCode.tsx": (
+        "const GoogleAnalytics: FC<{ trackCode: string }> = ({ trackCode }) => (\n"
+        "  <ScriptElement html={`<script src=\"https://www.googletagmanager.com/gtag/js?id=${trackCode}\" />`} />\n)\n")}),
+]
+# The GA4 Measurement Protocol from PHP (br33f/php-ga4-mp), and a Go server's `--ga-key` flag
+# read from GA_KEY (urfave/cli's `EnvVars`)
+MORE_CASES += [
+    ("google-analytics", {"composer.json": '{"require": {"br33f/php-ga4-mp": "^0.1.5"}}',
+                          "src/Connector/Ga4.php": "<?php\nuse Br33f\\Ga4\\MeasurementProtocol\\Service;\n\n$s = new Service($secret, $id);\n"}),
+    ("google-analytics", {"cmd/cmd.go": 'package cmd\n\nvar flags = []cli.Flag{\n\t&cli.StringFlag{\n\t\tName:    "ga-key",\n\t\tEnvVars: []string{"GA_KEY"},\n\t},\n}\n'}),
+]
+# UserVoice's feedback widget key read by a Go server's flag, and its widget snippet
+MORE_CASES += [
+    ("uservoice", {"cmd/cmd.go": 'package cmd\n\nvar flags = []cli.Flag{\n\t&cli.StringFlag{\n\t\tName:    "uservoice-key",\n\t\tEnvVars: []string{"USERVOICE_KEY"},\n\t},\n}\n'}),
+    ("uservoice", {"templates/layout.html": "<script>\nUserVoice=window.UserVoice||[];(function(){var uv=document.createElement('script');uv.src='https://widget.uservoice.com/abc.js'})();\nUserVoice.push(['set', {accent_color: '#448dd6'}]);\n</script>\n"}),
+]
+# Visitor Analytics' snippet: its loader URL an argument of the IIFE (no `src=`)
+MORE_CASES += [
+    ("visitor-analytics", {"app/views/application/_visitor_analytics.html.erb": (
+        "<% if ENV[\"VISITOR_ANALYTICS\"].present? %>\n<script>\n"
+        "(function(v,i,s,a,t){v[t]=v[t]||function(){};if(!v._visaSettings){v._visaSettings={}}})"
+        "(window,document,'//app-worker.visitor-analytics.io/main.js','<%= ENV[\"VISITOR_ANALYTICS\"] %>','va')\n"
+        "</script>\n<% end %>\n")}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
