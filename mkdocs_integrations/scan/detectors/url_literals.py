@@ -303,7 +303,10 @@ _CSP_DIRECTIVE = re.compile(
     r"\b(?:(?:default|script|style|img|font|connect|frame|media|object|worker|child|manifest|prefetch)-src(?:-elem|-attr)?"
     r"|form-action|frame-ancestors|report-uri)\b"
 )
-_CSP_LIST = re.compile(r"""(?:\b[a-z]+Src|['"][a-z]+-src['"])\s*:\s*\[""")
+# django-csp's settings are such lists too, one per directive: `CSP_CONNECT_SRC = ("'self'",
+# "https://x.com/api")`, a tuple or a list.
+_CSP_LIST = re.compile(r"""(?:\b[a-z]+Src|['"][a-z]+-src['"])\s*:\s*\[|\bCSP_[A-Z]+(?:_[A-Z]+)*_SRC\s*=\s*[\[(]""")
+_CLOSING = {"[": "]", "(": ")"}
 # What may stand between a CSP directive and one of its sources when the policy is written
 # one source a line (a Rust `\\`-continued string, concatenated or template literals): other
 # sources (`'self'`, `https://x.com/api/`, `*.x.com`, `data:`, `{placeholder}`), each one
@@ -347,7 +350,7 @@ def in_csp(text: str, start: int) -> bool:
     last = None
     for last in _CSP_LIST.finditer(window):
         pass
-    return last is not None and "]" not in window[last.end():]
+    return last is not None and _CLOSING[last.group()[-1]] not in window[last.end():]
 
 
 # An image optimizer's allowlist of remote hosts: Next.js's and Astro's `images.remotePatterns`
@@ -393,6 +396,18 @@ def _bucket_host(host: str, path: str, ctx: Context) -> str:
 # First labels that make a host an API endpoint: api.x.com, rest.avatax.com, graph.threads.net,
 # ws.audioscrobbler.com, webservices.nextbus.com.
 _API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
+
+
+# An API's path prefix: `/rest/` (Bugzilla's and Jira's REST APIs), `/api/`, `/v2/`.
+_API_PATH = re.compile(r"^/(?:rest|api|v\d+)(?:/|$)", re.I)
+
+
+def _catalogued_api_call(host: str, path: str, ctx: Context) -> bool:
+    """A request to a vendor's API host that the catalog names exactly, on a domain whose other
+    hosts are documentation (`NOT_EXTERNAL_HOST`): `https://bugzilla.mozilla.org/rest/bug` is
+    Bugzilla's REST API though developer.mozilla.org's links are MDN pages. Only with an API
+    path: a bug's page (`/show_bug.cgi?id=1`) stays a link for people."""
+    return host in ctx.index.exact_hosts() and bool(_API_PATH.match(path))
 
 
 def _api_shaped(host: str, path: str) -> bool:
@@ -718,7 +733,9 @@ def host_evidence(
     migration: bool | None = None  # whether the file is a schema migration, once a host is found
     for m in urls:
         host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
-        if NOT_EXTERNAL_HOST.search(host) or ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
+        if NOT_EXTERNAL_HOST.search(host) and not _catalogued_api_call(host, m.group(3) or "", ctx):
+            continue
+        if ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue
         if in_image_allowlist(text, m.start()):
             continue  # an image optimizer's allowed source, not a request of the code

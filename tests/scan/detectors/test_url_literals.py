@@ -1,0 +1,48 @@
+"""url_literals' rules, run through the code detector that reads string literals."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.model import HOST
+from mkdocs_integrations.scan.detectors.code import DETECTOR
+
+
+def hosts(ev):
+    return {(e.name, e.service) for e in ev if e.kind == HOST}
+
+
+def test_catalogued_api_host_on_a_docs_domain_counts_on_an_api_path(run_detector):
+    """mozilla.org's hosts are documentation (MDN), but bugzilla.mozilla.org's `/rest/` is
+    Bugzilla's REST API: a catalogued exact host called on an API path is a request."""
+    src = """\
+    function fetchBugs(locale) {
+      return $.ajax({
+        url: 'https://bugzilla.mozilla.org/rest/bug',
+        data: { component: locale },
+      });
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "app/static/js/bugzilla.js", src)
+    assert ("bugzilla.mozilla.org", "bugzilla") in hosts(ev)
+
+
+def test_a_bug_page_or_mdn_link_on_a_docs_domain_is_still_no_host(run_detector):
+    src = """\
+    const BUG = "https://bugzilla.mozilla.org/show_bug.cgi?id=123456";
+    const MDN = "https://developer.mozilla.org/api/v1/Web/API/fetch";
+    """
+    ev, _ = run_detector(DETECTOR, "app/static/js/links.js", src)
+    assert hosts(ev) == set()
+
+
+def test_django_csp_setting_tuple_is_no_host_the_code_calls(run_detector):
+    """django-csp's `CSP_CONNECT_SRC = (...)`: sources a page may load, like a helmet list."""
+    src = """\
+    CSP_CONNECT_SRC = (
+        "'self'",
+        "https://api.mixpanel.com/track",
+    )
+    CSP_IMG_SRC = ["'self'", "https://api.segment.io/v1"]
+    requests.post("https://api.openai.com/v1/chat/completions")
+    """
+    ev, _ = run_detector(DETECTOR, "app/settings/base.py", src)
+    assert {name for name, _ in hosts(ev)} == {"api.openai.com"}
