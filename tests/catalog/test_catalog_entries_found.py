@@ -3598,6 +3598,34 @@ MORE_CASES += [
         "(window,document,'//app-worker.visitor-analytics.io/main.js','<%= ENV[\"VISITOR_ANALYTICS\"] %>','va')\n"
         "</script>\n<% end %>\n")}),
 ]
+# Network operators' data services: RIPE Atlas and the RIPE Database REST API, bgp.tools'
+# ASN list and whois, the IEEE OUI list (data downloads, not API-shaped URLs); Microsoft's
+# terminology service on its umbrella domain; Bugzilla's REST API on bugzilla.mozilla.org; a
+# Google Artifact Registry image tag built in a workflow's run step
+MORE_CASES += [
+    ("ripe-atlas", {"app/Services/RipeAtlas/ApiCall.php": "<?php\nclass ApiCall {\n    public function probes($asn) {\n        return Http::get(\"https://atlas.ripe.net/api/v2/probes/?asn_v4={$asn}\");\n    }\n}\n"}),
+    ("ripe-database", {"app/Services/RipeRestApi.php": "<?php\nclass RipeRestApi {\n    public const string RIPE_DB_PRODUCTION = 'https://rest.db.ripe.net';\n    public function update($type, $key, $data) {\n        return Http::put(self::RIPE_DB_PRODUCTION . '/RIPE/' . $type . '/' . $key, $data);\n    }\n}\n"}),
+    ("bgp-tools", {"app/Console/Commands/UpdateAsnDatabase.php": "<?php\nclass UpdateAsnDatabase extends Command {\n    private string $bgpToolsUrl = 'https://bgp.tools/asns.csv';\n    public function handle(FileFetcher $fetcher) {\n        $csv = $fetcher->fetch($this->bgpToolsUrl);\n    }\n}\n"}),
+    ("ieee-oui", {"app/Utils/OUI.php": "<?php\nclass OUI {\n    public $file = 'https://standards-oui.ieee.org/oui/oui.txt';\n    public function load() {\n        return file_get_contents($this->file);\n    }\n}\n"}),
+    ("microsoft-terminology", {"app/machinery/views.py": "import requests\n\ndef microsoft_terminology(text, locale):\n    return requests.post('https://api.terminology.microsoft.com/Terminology.svc', data=text)\n"}),
+    ("bugzilla", {"app/static/js/bugs.js": "export function bugs(locale) {\n  return fetch('https://bugzilla.mozilla.org/rest/bug?component=' + locale);\n}\n"}),
+    ("google-artifact-registry", {".github/workflows/docker.yml": "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Tag image\n        run: |\n          GAR_TAG=\"us-docker.pkg.dev/${GCP_PROJECT_ID}/prod/app:${GITHUB_SHA}\"\n          docker tag app:latest ${GAR_TAG}\n"}),
+]
+
+
+def test_fluent_localization_imports_are_no_fluentd(tmp_path, scanner):
+    """Project Fluent's `fluent.syntax` / `fluent.runtime` share fluent-logger's namespace."""
+    write_tree(tmp_path, {"app/l10n.py": "from fluent.syntax import FluentParser\nimport fluent.runtime\n",
+                          "requirements.txt": "fluent.syntax==0.19.0\nfluent.runtime==0.4.0\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "fluentd" not in {u.id for u in inv.services}
+
+
+def test_fluent_logger_handler_import_is_fluentd(tmp_path, scanner):
+    write_tree(tmp_path, {"app/logs.py": "import logging\nfrom fluent.handler import FluentHandler\n\nlogging.getLogger().addHandler(FluentHandler('app', host='fluentd'))\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "fluentd" in {u.id for u in inv.services}
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
