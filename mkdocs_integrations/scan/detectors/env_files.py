@@ -310,7 +310,38 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
 _PHPUNIT_ENV = re.compile(r"""<(?:env|server)\s+name=["']([A-Za-z_][A-Za-z0-9_]*)["']\s+value=["']([^"']*)["']""")
 
 
+# An install script writing the app's env file from a heredoc (`cat >$ROOT/.env <<END_ENV` ...
+# `CACHE_DRIVER=memcached` ... `END_ENV`): the settings a production install runs with, so a
+# backend-selecting value there (driver_fact) is the backend the installed app uses. Nothing
+# else of the heredoc leaves: its other lines may hold generated secrets.
+_ENV_HEREDOC = re.compile(
+    r"""\bcat[ \t]*>>?[ \t]*["']?[^\s<>"']*\.env["']?[ \t]*<<-?[ \t]*["']?(\w+)["']?[^\n]*\n(.*?)^[ \t]*\1[ \t]*$""",
+    re.S | re.M,
+)
+
+
+def _installer_env(src: Source, ctx: Context) -> Iterator[Record]:
+    if ".env" not in src.text:
+        return
+    for m in _ENV_HEREDOC.finditer(src.text):
+        first = src.line_of(m.start(2))
+        for i, raw in enumerate(m.group(2).splitlines()):
+            a = _ASSIGN.match(raw)
+            if a and (_DB_SETTING.match(a.group(1)) or BACKEND_SETTING.match(a.group(1))):
+                value = _value_of(raw).strip("'\"")
+                if value and "$" not in value:
+                    yield from driver_fact(src, ctx, first + i, a.group(1), value)
+
+
+def _env_file_named(rel: str, name: str) -> bool:
+    return (env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist") or bare_template(name)
+            or in_template_folder(rel, name) or reference_named(name))
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name.endswith(".sh") and not _env_file_named(src.rel, src.name):
+        yield from _installer_env(src, ctx)
+        return
     if src.name in ("phpunit.xml", "phpunit.xml.dist"):  # PHPUnit's test environment: DB_CONNECTION=sqlite
         for m in _PHPUNIT_ENV.finditer(src.text):
             yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
@@ -380,9 +411,6 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 DETECTOR = Detector(
     name="env-files",
-    accepts=lambda rel, name, ctx: (
-        env_file_kind(name) is not None or name in ("phpunit.xml", "phpunit.xml.dist") or bare_template(name)
-        or in_template_folder(rel, name) or reference_named(name)
-    ),
+    accepts=lambda rel, name, ctx: _env_file_named(rel, name) or name.endswith(".sh"),
     detect=detect,
 )

@@ -285,3 +285,22 @@ def test_a_name_may_start_with_digits(run_detector):
     assert decls == [("APP_ENV", 1, False), ("2FA_ENABLED", 2, False), ("2FA_ENFORCE_FOR_USERS", 3, False), ("3DS_REQUIRED", 4, True)]
     ev, _ = run_detector(DETECTOR, "deploy/app.dist", "APP_ENV=production\n2FA_ENABLED=true\n")
     assert [e.name for e in ev if e.kind == ENV_DECL] == ["APP_ENV", "2FA_ENABLED"]
+def test_installer_heredoc_writing_the_env_file_selects_its_backends(run_detector):
+    """An install script's `cat >$ROOT/.env <<END` is the installed app's env: its cache and
+    database choices are the backends it runs with; its other lines (secrets) are not read."""
+    src = """\
+    #!/bin/bash
+    apt install -qy php8.4-memcached memcached
+    cat >$IXPROOT/.env <<END_ENV
+    APP_KEY=${APP_KEY}
+    DB_CONNECTION=mysql
+    CACHE_DRIVER=memcached
+    SESSION_DRIVER=${SESSION}
+    END_ENV
+    cat >/etc/apache2/sites-available/000-default.conf <<END_APACHE
+    CACHE_DRIVER=redis
+    END_APACHE
+    """
+    ev, _ = run_detector(DETECTOR, "tools/installers/ubuntu-install.sh", src)
+    assert sorted((e.kind, e.service, e.line) for e in ev) == [(DB_TYPE, "mysql", 5), (FEATURE, "memcached", 6)]
+    assert not any(e.kind == ENV_DECL for e in ev)
