@@ -25,7 +25,10 @@ from ..sign_in import (
 )
 from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modules
 from ..usage import is_transitive
-from .folds import drop_company_modules_of_products, drop_modules_through_other_vendors, fold_bare_hosts, fold_protocol_clients, join_file_facts
+from .folds import (
+    drop_company_modules_of_products, drop_modules_through_other_vendors, drop_overridden_defaults,
+    fold_bare_hosts, fold_protocol_clients, join_file_facts,
+)
 from .keep import kept_strength, test_stand_in
 from .model import STRENGTH_LABELS, STRENGTHS, EnvVar, Inventory, PackageUse, ServiceUse, Webhook
 from .route import Routed, own_evidence, route
@@ -134,6 +137,7 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, r.client_files, catalog, index))
     fold_authorize_hosts(per_service, other_hosts, r.client_files, index)
     sign_in_folded.update(fold_user_info_hosts(per_service, catalog))
+    drop_overridden_defaults(per_service, facts)
     join_file_facts(facts, per_service, catalog)
     folded = fold_integration_oauth(per_service, catalog)
     folded.update(fold_product_named_flows(per_service, catalog, index))

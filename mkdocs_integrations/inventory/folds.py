@@ -17,6 +17,26 @@ from ..uncatalogued import MODULE_PREFIX
 from ..usage import shows_use
 
 
+def drop_overridden_defaults(per_service: dict[str, list[Evidence]], facts: list[Evidence]) -> None:
+    """A library's default vendor (the geocoder gem's Nominatim, `library_defaults`) is what the
+    app calls only while no file of the app picks another: a non-test file that sets the
+    library's choice (`Geocoder.configure(lookup: :google)`, even to an env-selected one) drops
+    the default's evidence. A service left with nothing is not kept."""
+    overridden = {
+        f.name.split(":", 1)[1] for f in facts
+        if f.kind == FEATURE and f.name.startswith("default_overridden:") and not is_test_path(f.path)
+    }
+    if not overridden:
+        return
+    for sid in list(per_service):
+        kept = [e for e in per_service[sid] if e.get("default_of") not in overridden]
+        if len(kept) != len(per_service[sid]):
+            if kept:
+                per_service[sid] = kept
+            else:
+                del per_service[sid]
+
+
 def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
     """A catalog vendor's integration module whose requests all go to another vendor's API
     (healthchecks' `integrations/whatsapp/` posting to api.twilio.com) delivers through that
