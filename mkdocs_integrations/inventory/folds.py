@@ -185,9 +185,16 @@ def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catal
             # speaker's image, are all there is, they configure that container, no server of the
             # other kind. Beside the other kind's own driver (writefreely's go-sql-driver/mysql
             # with a MariaDB compose service) the app speaks to either: both stay.
+            # An app that builds its own image on the speaker's (azuracast's Dockerfile `FROM
+            # mariadb:lts-noble`, the database bundled in) is configured with those names from
+            # its env files too (`MYSQL_HOST`, `MYSQL_ROOT_PASSWORD` in azuracast.sample.env):
+            # there, env names alone are the speaker's wherever they are declared.
             image_files = {e.path for e in per_service[sid] if e.kind == IMAGE}
+            builds_on = any(e.kind == IMAGE and e.get("dockerfile") == "1" and not is_test_path(e.path)
+                            and not is_tooling_path(e.path) for e in per_service[sid])
             if used and (all(e.kind in _CLIENT_KINDS for e in used)
-                         or all(e.kind == ENV_DECL and e.path in image_files for e in used)):
+                         or all(e.kind == ENV_DECL and e.path in image_files for e in used)
+                         or (builds_on and all(e.kind == ENV_DECL for e in used))):
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
     return folded

@@ -132,6 +132,21 @@ def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
+def test_mysql_env_of_an_app_built_on_the_mariadb_image_is_mariadbs(tmp_path):
+    """An app image built `FROM mariadb` (the database bundled in, azuracast) is configured from
+    its env files with the image's MYSQL_* names: those are MariaDB's, no MySQL server; an app
+    that only runs MariaDB's image in compose keeps another file's MYSQL_HOST a MySQL (above)."""
+    tree = {
+        "Dockerfile": "FROM mariadb:lts-noble AS mariadb\n\nFROM php:8.4-fpm\nCOPY --from=mariadb /usr/bin/mariadb /usr/bin/\n",
+        "app.sample.env": "# The host of the database\nMYSQL_HOST=localhost\nMYSQL_USER=app\nMYSQL_PASSWORD=secret\n"
+                          "MYSQL_ROOT_PASSWORD=root\n",
+    }
+    write_tree(tmp_path, tree)
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+
+
 def test_a_driver_for_each_of_mysql_and_mariadb_supports_both(tmp_path):
     """A build profile per database (Quarkus' MySQL and MariaDB JDBC extensions): MariaDB known
     only by its own driver does not take the MySQL driver, both are supported."""
