@@ -3626,6 +3626,15 @@ def test_fluent_logger_handler_import_is_fluentd(tmp_path, scanner):
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "fluentd" in {u.id for u in inv.services}
 
+# AWS S3 through minio-go in a Go package the app names `s3` (its S3 data backend, any endpoint)
+MORE_CASES += [("aws-s3", {
+    "go.mod": "module example.com/share\n\ngo 1.22\n\nrequire github.com/minio/minio-go/v7 v7.0.70\n",
+    "server/data/s3/s3.go": "// Package s3 stores uploads in a bucket.\npackage s3\n\nimport (\n\t\"github.com/minio/minio-go/v7\"\n"
+                            "\t\"github.com/minio/minio-go/v7/pkg/credentials\"\n)\n\n"
+                            "func NewBackend(config *Config) (*minio.Client, error) {\n"
+                            "\treturn minio.New(config.Endpoint, &minio.Options{\n"
+                            "\t\tCreds:  credentials.NewStaticV4(config.AccessKeyID, config.SecretAccessKey, \"\"),\n"
+                            "\t\tSecure: config.UseSSL,\n\t})\n}\n"})]
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
