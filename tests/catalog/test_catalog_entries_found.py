@@ -3636,6 +3636,9 @@ MORE_CASES += [("aws-s3", {
                             "\t\tCreds:  credentials.NewStaticV4(config.AccessKeyID, config.SecretAccessKey, \"\"),\n"
                             "\t\tSecure: config.UseSSL,\n\t})\n}\n"})]
 
+# Cloud 66: the stack's manifest in the repository's `.cloud66/` folder
+MORE_CASES += [("cloud66", {".cloud66/manifest.yml": "rails:\n   configuration:\n     ruby_version: 3.4.3\n"})]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
