@@ -3639,6 +3639,26 @@ MORE_CASES += [("aws-s3", {
 # Cloud 66: the stack's manifest in the repository's `.cloud66/` folder
 MORE_CASES += [("cloud66", {".cloud66/manifest.yml": "rails:\n   configuration:\n     ruby_version: 3.4.3\n"})]
 
+# Mozilla's developer services (Taskcluster, Pulse, hg.mozilla.org, Glean's probe dictionary,
+# Lando), TuneIn's AIR API, and CARTO's older Fastly-hosted tile URLs
+MORE_CASES += [
+    ("taskcluster", {"requirements.in": "taskcluster==88.0.5\n"}),
+    ("taskcluster", {"app/tc.py": "import requests\n\nROOT_URL = 'https://firefox-ci-tc.services.mozilla.com'\n\n"
+                                  "def task(tid):\n    return requests.get(f'{ROOT_URL}/api/queue/v1/task/{tid}').json()\n"}),
+    ("mozilla-pulse", {"app/pulse.py": "import requests\n\nPULSE_GUARDIAN_URL = \"https://pulseguardian.mozilla.org/\"\n\n"
+                                       "def bindings(queue):\n    return requests.get(f'{PULSE_GUARDIAN_URL}queue/{queue}/bindings').json()\n"}),
+    ("mozilla-hg", {"app/pushlog.py": "import requests\n\nBUILDID_MAPPING = \"https://hg.mozilla.org/mozilla-central/json-firefoxreleases\"\n\n"
+                                      "def releases():\n    return requests.get(BUILDID_MAPPING).json()\n"}),
+    ("mozilla-telemetry", {"app/probes.py": "import requests\n\ndef probes(app):\n"
+                                            "    return requests.get(f\"https://dictionary.telemetry.mozilla.org/data/{app}/index.json\").json()\n"}),
+    ("mozilla-lando", {"ui/constants.js": "export const treeStatus = {\n  apiUrl: 'https://lando.moz.tools/api/treestatus/',\n};\n"}),
+    ("tunein", {"src/Connector/TuneIn.php": "<?php\nclass TuneIn {\n    public function dispatch(array $q): void {\n"
+                                            "        $this->httpClient->get('https://air.radiotime.com/Playing.ashx', ['query' => $q]);\n    }\n}\n"}),
+    ("carto-basemaps", {"src/Map.vue": "<script setup>\nimport { tileLayer } from 'leaflet';\n"
+                                       "const tileUrl = `https://cartodb-basemaps-{s}.global.ssl.fastly.net/${theme}_all/{z}/{x}/{y}.png`;\n"
+                                       "tileLayer(tileUrl).addTo(map);\n</script>\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -398,16 +398,20 @@ def _bucket_host(host: str, path: str, ctx: Context) -> str:
 _API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
 
 
-# An API's path prefix: `/rest/` (Bugzilla's and Jira's REST APIs), `/api/`, `/v2/`.
+# An API's path prefix: `/rest/` (Bugzilla's and Jira's REST APIs), `/api/`, `/v2/`; and a page
+# for people, by its file's kind (`show_bug.cgi`, `index.html`).
 _API_PATH = re.compile(r"^/(?:rest|api|v\d+)(?:/|$)", re.I)
+_WEB_PAGE = re.compile(r"\.(?:cgi|html?|php|aspx?)$", re.I)
 
 
-def _catalogued_api_call(host: str, path: str, ctx: Context) -> bool:
-    """A request to a vendor's API host that the catalog names exactly, on a domain whose other
-    hosts are documentation (`NOT_EXTERNAL_HOST`): `https://bugzilla.mozilla.org/rest/bug` is
-    Bugzilla's REST API though developer.mozilla.org's links are MDN pages. Only with an API
-    path: a bug's page (`/show_bug.cgi?id=1`) stays a link for people."""
-    return host in ctx.index.exact_hosts() and bool(_API_PATH.match(path))
+def _catalogued_on_skipped_domain(host: str, path: str, ctx: Context) -> bool:
+    """A vendor's API host that the catalog names exactly, on a domain skipped whole as
+    documentation (`NOT_EXTERNAL_HOST`: mozilla.org for MDN, apache.org for the ASF's project
+    sites): hg.mozilla.org's pushlog, bugzilla.mozilla.org's `/rest/`. Such a domain's other
+    hosts stay links, and so does a page of the catalogued host (`/show_bug.cgi?id=1`)."""
+    if host not in ctx.index.exact_hosts():
+        return False
+    return bool(_API_PATH.match(path)) or not _WEB_PAGE.search(path.split("?", 1)[0])
 
 
 def _api_shaped(host: str, path: str) -> bool:
@@ -733,7 +737,7 @@ def host_evidence(
     migration: bool | None = None  # whether the file is a schema migration, once a host is found
     for m in urls:
         host = _bucket_host(m.group(1).lower(), m.group(3) or "", ctx)
-        if NOT_EXTERNAL_HOST.search(host) and not _catalogued_api_call(host, m.group(3) or "", ctx):
+        if NOT_EXTERNAL_HOST.search(host) and not _catalogued_on_skipped_domain(host, m.group(3) or "", ctx):
             continue
         if ("host", host) in seen or in_csp(text, m.start()) or _is_href(text, m.start()):
             continue

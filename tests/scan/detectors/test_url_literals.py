@@ -46,3 +46,18 @@ def test_django_csp_setting_tuple_is_no_host_the_code_calls(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "app/settings/base.py", src)
     assert {name for name, _ in hosts(ev)} == {"api.openai.com"}
+
+
+def test_a_catalogued_host_on_mozilla_org_is_a_request_its_other_hosts_are_not(run_detector):
+    """mozilla.org is skipped as documentation (MDN), but hg.mozilla.org is a catalogued API:
+    the pushlog request counts; a link to developer.mozilla.org still does not."""
+    ev, _ = run_detector(DETECTOR, "app/pushlog.py", """\
+        import requests
+
+        MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP'
+        WIKI = 'https://wiki.mozilla.org/api/v1/pages'
+
+        def pushes(repo):
+            return requests.get(f'https://hg.mozilla.org/{repo}/json-pushes/?version=2').json()
+        """)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("hg.mozilla.org", "mozilla-hg")]
