@@ -86,8 +86,9 @@ def _kind_class(src: Source, ctx: Context) -> Iterator[Record]:
             # a catalog host is its service already (`GoogleGeocoder` calling maps.googleapis.com);
             # an umbrella cloud's other host names none of its products (www.googleapis.com)
             hosts = {
-                h for h in (m.group(1).lower() for m in _URL_HOST.finditer(text))
+                h for m in _URL_HOST.finditer(text) for h in (m.group(1).lower(),)
                 if ctx.index.host(h) is None and not h.endswith(ctx.index.shared_domains)
+                and not _home_page_link(text, m.end(), h)
             } if "://" in text else set()
             agreeing = {n for n in (agreed_name(name, h) for h in sorted(hosts)) if n}
             if not agreeing:
@@ -159,6 +160,18 @@ def _vendor_feature(name: str, src: Source, ctx: Context) -> str | None:
 
 
 _URL_HOST = re.compile(r"""['"]https?://([A-Za-z0-9][A-Za-z0-9.-]{0,200}\.[A-Za-z]{2,24})""")
+
+
+# The end of a URL literal right after its host: a bare origin (`'https://donate.acme.com/'`).
+_BARE_ORIGIN_END = re.compile(r"""/?['"]""")
+
+
+def _home_page_link(text: str, end: int, host: str) -> bool:
+    """Whether the URL whose host ends at `end` is a bare origin on a host that is no API's
+    (`actionUrl: 'https://donate.azuracast.com/'` in a `DonateAdvisorCheck` notice): a page for
+    people to open, whose subdomain word agrees with the class's name by chance. An API's bare
+    base URL is API-shaped (`https://api.acmegeo.com`); a vendor's endpoint has a path."""
+    return _BARE_ORIGIN_END.match(text, end) is not None and host.split(".")[0] not in ("api", "apis", "rest", "ws")
 
 
 _VERSION = re.compile(r"(?<=[a-z])v?\d+$")

@@ -641,3 +641,19 @@ def test_a_test_container_helper_is_no_vendor_module(run_detector):
     vendor = GO_CONTAINER_HELPER.replace('\t"github.com/ory/dockertest/v3"\n', "").replace("*dockertest.Pool", "string")
     ev, _ = run_detector(DETECTOR, "integration/hsic/hsic.go", vendor)
     assert [e.name for e in ev] == ["integration_module:hsic"]
+
+
+def test_kind_class_outside_the_catalog_is_no_vendor_for_a_home_page_link(run_detector):
+    """A notice class (`Notification/Check/DonateAdvisorCheck.php`) linking people to the app's
+    donation page: the link's subdomain word agrees with the class's name by chance, no vendor's
+    API is requested. An API-shaped bare base URL still names its vendor."""
+    ev, _ = run_detector(
+        DETECTOR, "backend/src/Notification/Check/DonateAdvisorCheck.php",
+        "<?php\nfinal class DonateAdvisorCheck\n{\n    public function __invoke($event): void\n    {\n"
+        "        $event->addNotification(new Notification(\n            title: 'Please donate',\n"
+        "            actionUrl: 'https://donate.azuracast.com/'\n        ));\n    }\n}\n",
+    )
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "Rating/Providers/AcmeGeoRateProvider.cs",
+                         'class AcmeGeoRateProvider { string Url = "https://api.acmegeo.com"; }\n')
+    assert [e.name for e in ev] == ["integration_module:acmegeo"]
