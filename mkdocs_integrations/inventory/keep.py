@@ -125,13 +125,11 @@ def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     provider), never part of what the app runs. A front-end build bundles what code imports,
     so an npm devDependency nothing imports is not shipped either. A CI or hosting service's
     development dependency is its command-line tool (`@applitools/eyes-*`, `@percy/cli`,
-    `wrangler`), which package scripts run without importing it: that stays, unless no script of
-    its manifest names its tool (`coveralls` in devDependencies, no script or CI step uploading
-    coverage: a CI step running it is a deploy step of its own)."""
+    `wrangler`), which package scripts run without importing it: that stays."""
+    if svc.category in ("ci", "hosting"):
+        return False
     shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not shown or not all(e.kind == PACKAGE and _dev_section(e) for e in shown):
-        return False
-    if svc.category == "hosting" or (svc.category == "ci" and not all(e.get("unrun") == "1" for e in shown)):
         return False
     return not any(e.kind in (IMPORT, CALL) for e in evs)
 

@@ -179,23 +179,6 @@ def test_npm_dev_dependency_no_code_imports_is_no_service(tmp_path):
     assert "smtp" in ids(inv)
 
 
-def test_ci_tool_dev_dependency_no_script_runs_is_no_service(tmp_path):
-    """A coverage uploader in a package's devDependencies that no script of its manifest runs
-    (and no CI step either) uploads nothing; run by a script (`nyc report | coveralls`), or a
-    tool whose command is its scope (`@percy/cli` run as `percy exec`), it stays."""
-    dev = '"devDependencies": {"coveralls": "^3.0.9", "jest": "^26.6.3"}'
-    inv = scan(tmp_path / "a", {"packages/shared/package.json":
-                                '{"name": "shared", "scripts": {"test": "jest", "cov": "jest --coverage"}, ' + dev + "}"})
-    assert "coveralls" not in ids(inv)
-    inv = scan(tmp_path / "b", {"packages/shared/package.json":
-                                '{"name": "shared", "scripts": {"coveralls": "nyc report --reporter=text-lcov | coveralls"}, '
-                                + dev + "}"})
-    assert "coveralls" in ids(inv)
-    inv = scan(tmp_path / "c", {"package.json": '{"name": "web", "scripts": {"e2e": "percy exec -- cypress run"}, '
-                                                '"devDependencies": {"@percy/cli": "^1.28.0"}}'})
-    assert "percy" in ids(inv)
-
-
 def test_sdk_calls_need_more_than_a_lockfile_entry(tmp_path):
     # @azure/storage-blob pulled in by another package, and the app's own `uploadFile(`
     # helper: the call pattern's common name with a transitive dependency is no use.

@@ -25,30 +25,10 @@ def _known(ctx: Context, name: str) -> bool:
     return bool(ctx.index.package("npm", name) or ctx.index.client_package("npm", name))
 
 
-def _command_words(name: str) -> set[str]:
-    """The words a package's command-line tool is run by: its name, its scope and last segment
-    (`@percy/cli` runs as `percy`, `@lhci/cli` as `lhci`), without a `-cli` suffix
-    (`netlify-cli` runs as `netlify`), and the first part of a hyphenated one."""
-    parts = [p for p in name.lstrip("@").split("/") if p]
-    words = {name, *parts}
-    for w in list(words):
-        words.add(re.sub(r"-cli$|^cli-", "", w))
-        words.add(w.split("-", 1)[0])
-    return {w for w in words if w and w != "cli"}
-
-
-def _unrun(name: str, scripts: str) -> bool:
-    """No script of the manifest runs the development package's tool (a coverage uploader
-    declared and never called): CI may still run it, which its own deploy steps show."""
-    return not any(re.search(r"(?<![\w@/-])" + re.escape(w) + r"(?![\w-])", scripts) for w in _command_words(name))
-
-
 def detect_package_json(src: Source, ctx: Context) -> Iterator[Record]:
     data = _json(src)
     if not isinstance(data, dict):
         raise BadInput("package.json is not a JSON object", 1)
-    raw_scripts = data.get("scripts")
-    scripts = " \n".join(v for v in raw_scripts.values() if isinstance(v, str)) if isinstance(raw_scripts, dict) else ""
     for section in DEP_SECTIONS:
         deps = data.get(section)
         if not isinstance(deps, dict):
@@ -65,8 +45,7 @@ def detect_package_json(src: Source, ctx: Context) -> Iterator[Record]:
                 name=name,
                 version=spec if isinstance(spec, str) and len(spec) < 60 else "",
                 ecosystem="npm",
-                detail=(("section", section),) + (
-                    (("unrun", "1"),) if section == "devDependencies" and _unrun(name, scripts) else ()),
+                detail=(("section", section),),
             )
 
 

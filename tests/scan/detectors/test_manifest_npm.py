@@ -57,18 +57,3 @@ def test_malformed_json_is_bad_input_with_line(run_detector):
     with pytest.raises(BadInput) as err:
         run_detector(DETECTOR, "package.json", '{\n  "dependencies": {\n    "stripe": \n}\n')
     assert err.value.line == 4
-
-
-def test_dev_dependency_no_script_runs_is_marked(run_detector):
-    """`unrun`: no script of the manifest runs a devDependency's tool (by its name, scope or
-    name without `-cli`); dependencies are never marked."""
-    ev, _ = run_detector(DETECTOR, "package.json", """\
-        {
-          "scripts": {"deploy": "netlify deploy --prod", "cov": "jest --coverage"},
-          "dependencies": {"coveralls": "^3.0.0"},
-          "devDependencies": {"coveralls": "^3.0.9", "netlify-cli": "^17.0.0", "@percy/cli": "^1.0.0"}
-        }
-        """)
-    marks = {(e.name, e.get("section")): e.get("unrun") for e in ev}
-    assert marks == {("coveralls", "dependencies"): "", ("coveralls", "devDependencies"): "1",
-                     ("netlify-cli", "devDependencies"): "", ("@percy/cli", "devDependencies"): "1"}
