@@ -165,9 +165,11 @@ def _base_url(text: str, start: int) -> bool:
 # `ENV.fetch("PROJECT_529_BASE_URL", "https://project529.com/garage")`,
 # `os.getenv("NOMINATIM_API_URL", "https://...")`, Laravel's `env('ACME_API_ENDPOINT', 'https://...')`.
 # The key names whose API it is; the application's own addresses (APP_URL, SITE_BASE_URL,
-# FRONTEND_API_URL) are no vendor's.
+# FRONTEND_API_URL) are no vendor's. The default must name an endpoint (a path): a bare origin
+# may be the app's own deployment (`ENV.fetch('OSEM_ICHAIN_BASE_URL', 'https://events.opensuse.org')`)
+# or a download site (`GITHUB_RAW_ENDPOINT`), and a vendor's bare API origin is catalogued.
 _KEYED_BASE_DEFAULT = re.compile(
-    r"""['"]([a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_(?:base_?(?:url|uri)|api_?(?:url|uri|base|host|root|endpoint)|endpoint)['"]\s*,\s*['"`]$""",
+    r"""['"]([a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_(?:base_?(?:url|uri)|api_?(?:url|uri|base|host|root|endpoint))['"]\s*,\s*['"`]$""",
     re.I,
 )
 _OWN_ADDRESS_WORDS = frozenset({
@@ -799,7 +801,7 @@ def host_evidence(
             _api_shaped(host, path) or _oembed_endpoint(path) or _vendor_request(src, text, m.start(), m.end(), host, path)
             or (path in ("", "/") and _base_url(text, m.start()) and not _link_builder(text, m.start()))
             or (path in ("", "/") and ruby and _oauth_site(text, m.start()))
-            or _keyed_base_default(text, m.start())
+            or (path.strip("/") != "" and _keyed_base_default(text, m.start()))
         ):
             continue
         if sid is None and _FRAGMENT.search(path):

@@ -878,6 +878,8 @@ def test_a_setting_keyed_by_a_vendors_base_url_name_defaults_to_its_api(run_dete
         'import os\nA = os.getenv("APP_BASE_URL", "https://pontoon.mozilla.org/x")\n'
         'B = os.getenv("FRONTEND_API_URL", "https://www.ourproduct.org/app")\n'
         'C = os.getenv("BASE_URL", "https://www.ourproduct.org/app")\n'
+        'D = os.getenv("OSEM_ICHAIN_BASE_URL", "https://events.ourproduct.org")\n'
+        'E = os.environ.get("GITHUB_RAW_ENDPOINT", "https://raw.somecdn.com/models")\n'
     )
     ev, _ = run_detector(DETECTOR, "app/settings.py", own)
     assert [e for e in ev if e.kind == HOST] == []
