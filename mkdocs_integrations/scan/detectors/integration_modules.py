@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ...model import FEATURE, Evidence
 from .base import Context, Detector, Record, Source
 from .code import language_for
+from .url_literals import API_LABELS
 from ...names import name_words
 from .code_facts import builds_requests, calls_out, makes_requests
 from .kind_classes import kind_class_of, role_file_of
@@ -171,7 +172,7 @@ def _home_page_link(text: str, end: int, host: str) -> bool:
     (`actionUrl: 'https://donate.azuracast.com/'` in a `DonateAdvisorCheck` notice): a page for
     people to open, whose subdomain word agrees with the class's name by chance. An API's bare
     base URL is API-shaped (`https://api.acmegeo.com`); a vendor's endpoint has a path."""
-    return _BARE_ORIGIN_END.match(text, end) is not None and host.split(".")[0] not in ("api", "apis", "rest", "ws")
+    return _BARE_ORIGIN_END.match(text, end) is not None and host.split(".")[0] not in API_LABELS
 
 
 _VERSION = re.compile(r"(?<=[a-z])v?\d+$")

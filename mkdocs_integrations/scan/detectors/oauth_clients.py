@@ -44,16 +44,13 @@ _OAUTH_CLIENT = re.compile(
 # `function signIn(`, a method with a modifier (`public async login(`), Rust's `fn login(`;
 # or of the step that builds the URL a user is sent to to sign in (an identity broker's
 # connector interface: `func (c *githubConnector) LoginURL(scopes, callbackURL, state string)`).
-_LOGIN_DEF = re.compile(
-    r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
-    r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)"""
-    r"""(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)(?:_?(?:URL|Url|url))?\s*\("""
-)
+_DEF_HEAD = (r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
+             r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)""")
+_LOGIN_VERB = r"(?:Login|login|LogIn|logIn|log_in|SignIn|signIn|sign_in)"
+_LOGIN_DEF = re.compile(_DEF_HEAD + _LOGIN_VERB + r"(?:_?(?:URL|Url|url))?\s*\(")
 # ...or of a login step named after the vendor the file is named after (`server/handlers/google.go`
 # defining `func GoogleLogin(` and `GoogleCallback`: an app that keeps one handler file per
 # provider prefixes each handler with the provider's name).
-_DEF_HEAD = (r"""(?:\bfunc\s*(?:\([^)\n]*\)\s*)?|\bdef\s+(?:self\.)?|\bfunction\s+|\bfn\s+"""
-             r"""|\b(?:public|private|protected|async|override)\s+(?:[\w<>\[\]?]+\s+)*?)""")
 
 
 def _vendor_login_def(rel: str, text: str) -> bool:
@@ -62,8 +59,7 @@ def _vendor_login_def(rel: str, text: str) -> bool:
     name = _vendor(rel, folder=False)
     if name is None:
         return False
-    return re.search(_DEF_HEAD + r"(?i:" + re.escape(name) + r")_?(?:Login|login|LogIn|SignIn|signIn|sign_in|log_in)\s*\(",
-                     text) is not None
+    return re.search(_DEF_HEAD + r"(?i:" + re.escape(name) + r")_?" + _LOGIN_VERB + r"\s*\(", text) is not None
 
 
 # A sign-in connector package (`connector/github/github.go`, `connectors/gitea/`): an identity
@@ -366,7 +362,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from _socialite_settings(src, ctx)
         return
     sign_in_path = is_sign_in_path(src.rel)
-    if sign_in_path and "provider" in src.lowered and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+    folders = set(src.rel.lower().split("/")[:-1])
+    in_integration = bool(_INTEGRATION_FOLDERS & folders)  # `integrations/slack/oauth.go` installs a Slack app
+    if sign_in_path and "provider" in src.lowered and not in_integration:
         # an app that offers several providers through one generic OAuth2 client picks each
         # one's user-info step by name (chirpstack's `"clerk" => get_clerk_user(..)`)
         for offset, name, sid in _provider_arms(src.stripped(lang.comments), ctx):
@@ -374,7 +372,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                            service=sid, detail=(("sign_in", name),))
     stem = src.name.rsplit(".", 1)[0]
     declared = _declared_vendor(stem)
-    if declared and _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+    if declared and in_integration:
         declared = None  # an integration module's provider: its OAuth connects an account
     if not _OAUTH_CLIENT.search(src.text) or not (
         sign_in_path or _LOGIN_DEF.search(src.text) or (declared and _USER_STEP_DEF.search(src.text))
@@ -386,7 +384,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if client is None:
         return
     login = bool(_LOGIN_DEF.search(text) or _vendor_login_def(src.rel, text))
-    if (sign_in_path or login) and not _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1]):
+    if (sign_in_path or login) and not in_integration:
         # (not in an integration's folder: `integrations/slack/oauth.go` installs a Slack app)
         vendors = list(_endpoints_package_vendors(text, ctx))
         for offset, name, sid in vendors:
@@ -426,9 +424,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         # `integrations/bitly/oauth.ts`, a `dataclasses.py` of endpoint fields, a relative
         # `/oauth/authorize` of the app's own server are no sign-in provider.
         name = _vendor(src.rel, folder=False)
-        if name is None and set(name_words(stem)) <= _NOT_A_VENDOR and not (
-            _INTEGRATION_FOLDERS & set(src.rel.lower().split("/")[:-1])
-        ):
+        if name is None and set(name_words(stem)) <= _NOT_A_VENDOR and not in_integration:
             # A generic file name in a folder per vendor (`authn/method/github/server.go`): the
             # folder names the vendor, under the same proof of the vendor's own URLs. (Not in
             # an integration's folder: `integrations/bitly/oauth.ts` connects an account.)
@@ -447,7 +443,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=src.rel, line=src.line_of(client.start()), kind=CALL, name=SIGN_IN_CLIENT)
         return
     sid = ctx.index.sign_in_provider(name)
-    if _CONNECTOR_FOLDERS & set(src.rel.lower().split("/")[:-1]) and login:
+    if _CONNECTOR_FOLDERS & folders and login:
         # A sign-in connector: a provider file of the app's sign-in (its vendor API calls are the
         # sign-in's lookups). For a vendor the catalog has no sign-in for (`connector/openshift/`)
         # it names none: the connector's module fact keeps the vendor's own entry.

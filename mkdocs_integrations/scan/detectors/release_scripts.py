@@ -87,7 +87,7 @@ def _is_release_py(rel: str, name: str) -> bool:
 
 
 def is_recipe(name: str) -> bool:
-    return name in _RECIPE_NAMES or name.endswith(".mk") or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
+    return name in _RECIPE_NAMES or _makefile(name) or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
 
 
 # A folder of release shell scripts, one per store or channel they publish to (`scripts/upload/

@@ -138,8 +138,9 @@ def tracking_script(path: str, ctx: Context) -> str | None:
 # A scraper's `server_url = 'https://greeksubs.net/'` is the same: the site it sends its searches to
 # (not with a port: `'server_url' => 'http://somename.com:3000'` is the app's own server, a
 # callback address in a settings sample).
+_API_BASE_NAME = r"api_?(?:url|uri|base|host|root|endpoint)"  # API_URL, apiBase, api_endpoint
 _BASE_URL_NAME = re.compile(
-    r"""(?:(base|server)_?(?:url|uri|address)|api_?(?:url|uri|base|host|root|endpoint))\w*['"]?\s*(?:=>|:|=)\s*"""
+    r"""(?:(base|server)_?(?:url|uri|address)|""" + _API_BASE_NAME + r""")\w*['"]?\s*(?:=>|:|=)\s*"""
     r"""(?:new\s+Uri\(\s*)?(?:[\w.]+(?:\([^()\n]*\))?\s*(?:\?\?|\|\||or)\s*)?['"`]$""",
     re.I,
 )
@@ -169,7 +170,7 @@ def _base_url(text: str, start: int) -> bool:
 # may be the app's own deployment (`ENV.fetch('OSEM_ICHAIN_BASE_URL', 'https://events.opensuse.org')`)
 # or a download site (`GITHUB_RAW_ENDPOINT`), and a vendor's bare API origin is catalogued.
 _KEYED_BASE_DEFAULT = re.compile(
-    r"""['"]([a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_(?:base_?(?:url|uri)|api_?(?:url|uri|base|host|root|endpoint))['"]\s*,\s*['"`]$""",
+    r"""['"]([a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_(?:base_?(?:url|uri)|""" + _API_BASE_NAME + r""")['"]\s*,\s*['"`]$""",
     re.I,
 )
 _OWN_ADDRESS_WORDS = frozenset({
@@ -181,7 +182,10 @@ _OWN_ADDRESS_WORDS = frozenset({
 def _keyed_base_default(text: str, start: int) -> bool:
     """Whether the URL literal at `start` is the default of a setting keyed by a vendor's base-URL name."""
     m = _KEYED_BASE_DEFAULT.search(text, text.rfind("\n", 0, start) + 1, start)
-    return bool(m) and m.group(1).lower() not in _OWN_ADDRESS_WORDS and m.group(1).lower().split("_")[-1] not in _OWN_ADDRESS_WORDS
+    if m is None:
+        return False
+    prefix = m.group(1).lower()  # NEXT_PUBLIC as a whole, FRONTEND by its last word
+    return prefix not in _OWN_ADDRESS_WORDS and prefix.rsplit("_", 1)[-1] not in _OWN_ADDRESS_WORDS
 
 
 # Ruby's oauth and oauth2 gems take the provider's origin as the client's `site` option
@@ -397,7 +401,7 @@ def _bucket_host(host: str, path: str, ctx: Context) -> str:
 
 # First labels that make a host an API endpoint: api.x.com, rest.avatax.com, graph.threads.net,
 # ws.audioscrobbler.com, webservices.nextbus.com.
-_API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
+API_LABELS = frozenset({"api", "apis", "rest", "graph", "ws", "webservice", "webservices"})
 
 
 # An API's path prefix: `/rest/` (Bugzilla's and Jira's REST APIs), `/api/`, `/v2/`; and a page
@@ -417,7 +421,7 @@ def _catalogued_on_skipped_domain(host: str, path: str, ctx: Context) -> bool:
 
 
 def _api_shaped(host: str, path: str) -> bool:
-    return host.split(".")[0] in _API_LABELS or ".api." in host or bool(re.match(r"/(api|v\d)\b", path))
+    return host.split(".")[0] in API_LABELS or ".api." in host or bool(re.match(r"/(api|v\d)\b", path))
 
 
 # An oEmbed endpoint (soundcloud.com/oembed, www.ted.com/services/v1/oembed.json,
