@@ -8,6 +8,10 @@ the labelled corpus found; each says which.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from ..catalog import Catalog, Service
 from ..model import (
@@ -42,6 +46,23 @@ def strength_of(kinds: set[str]) -> str | None:
 _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.php$")
 
 
+@lru_cache(maxsize=1)
+def _stock_config() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Frameworks' stock config (data: rules/framework_config.yaml): the files whose entries are
+    connections, and the env names the generated files read (exact, and whole prefixes)."""
+    text = resources.files(__package__.split(".")[0]).joinpath("rules/framework_config.yaml").read_text(encoding="utf-8")
+    frameworks = (yaml.safe_load(text) or {}).values()
+    files = frozenset(n for f in frameworks for n in f.get("driver_files") or ())
+    names = frozenset(n for f in frameworks for n in f.get("names") or ())
+    prefixes = tuple(sorted({p for f in frameworks for p in f.get("prefixes") or ()}))
+    return files, names, prefixes
+
+
+def _stock_env_read(e: Evidence) -> bool:
+    """An env read the framework's generated config has, or one in a config file that is a menu
+    whatever its names; not a connection the app added to a stock driver file."""
+    files, names, prefixes = _stock_config()
+    return e.path.rsplit("/", 1)[-1] not in files or e.name in names or e.name.startswith(prefixes)
 
 
 def _framework_config_only(svc: Service, evs: list[Evidence]) -> bool:
@@ -50,11 +71,17 @@ def _framework_config_only(svc: Service, evs: list[Evidence]) -> bool:
     only a library reads (Socialite's `'google' => [..., 'redirect' => ...]` in
     config/services.php, `framework_settings`) is config too: without the library's package
     nothing reads it. Not a config file named for the service (`config/thumbor.php`): no
-    framework ships one, the app wrote (or published) it to configure that service."""
+    framework ships one, the app wrote (or published) it to configure that service. Nor an
+    env name the framework's stock files never read (`DO_SPACES_KEY` in a disk the app added
+    to config/filesystems.php): the app wrote that entry for the service, unless it is a
+    library's settings entry."""
     shown = [e for e in evs if shows_use(e)]
     own = svc.id.replace("-", "")
+    # (a library's settings entry: its env names are the app's, and still nothing reads them)
+    library_settings = any(e.kind == CALL and e.get("framework_settings") == "1" for e in shown)
     return bool(shown) and all(
-        (e.kind in (ENV_READ, HOST) or (e.kind == CALL and e.get("framework_settings") == "1"))
+        ((e.kind == ENV_READ and (library_settings or _stock_env_read(e))) or e.kind == HOST
+         or (e.kind == CALL and e.get("framework_settings") == "1"))
         and _FRAMEWORK_CONFIG.search(e.path)
         and re.sub(r"[^a-z0-9]", "", e.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()) != own
         for e in shown

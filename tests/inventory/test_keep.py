@@ -116,6 +116,26 @@ def test_stock_framework_config_drivers_alone_are_not_services(tmp_path):
     assert {"mailgun", "papertrail", "thumbor"} <= found  # a package; a declared env var; its own config
 
 
+def test_a_disk_the_app_added_to_stock_framework_config_is_a_service(tmp_path):
+    # Laravel's stock `s3` disk reads AWS_BUCKET whether or not the app uses S3; a
+    # DigitalOcean Spaces disk added beside it reads names no stock file has: the app's choice.
+    disks = ("<?php\nreturn ['disks' => [\n"
+             "  's3' => ['driver' => 's3', 'key' => env('AWS_ACCESS_KEY_ID'), 'bucket' => env('AWS_BUCKET'),\n"
+             "           'url' => env('AWS_URL')],\n"
+             "  'do_spaces' => ['driver' => 's3', 'key' => env('DO_SPACES_KEY'), 'bucket' => env('DO_SPACES_BUCKET'),\n"
+             "                  'endpoint' => env('DO_SPACES_ENDPOINT')],\n]];\n")
+    # A package's published config (config/ai.php) and services.php are menus whatever their
+    # names: an entry there is read only when code asks for it.
+    inv = scan(tmp_path, {
+        "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+        "config/filesystems.php": disks,
+        "config/ai.php": "<?php\nreturn ['providers' => ['jina' => ['key' => env('JINA_API_KEY')]]];\n",
+        "config/services.php": "<?php\nreturn ['bitbucket' => ['client_id' => env('BITBUCKET_CLIENT_ID')]];\n",
+    })
+    assert "digitalocean-spaces" in ids(inv)
+    assert not {"aws-s3", "jina-ai", "bitbucket"} & ids(inv)
+
+
 def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
     # An SDK package's test suite runs against a local Redis: ioredis in devDependencies,
     # called in test/ only. The same dev dependency used by the app's code is a service.

@@ -108,7 +108,10 @@ _EVENT = re.compile(r"""\b(?:capture|track|logEvent|trackEvent|sendEvent|event)\
 _BUCKET = re.compile(
     # (`myBucket`, `S3_BUCKET_NAME`: the words around "bucket" are not matched, only the
     # value is used, and a leading `\w*` would make the engine try every character.)
-    r"""(?:[Bb]ucket(?:_?[Nn]ame)?\s*[:=]\s*|\.from\(\s*|\.bucket\(\s*|BUCKET[A-Z0-9_]*['"]?\]?\)?\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=)\s*|bucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
+    # A default after the env name: `env('AWS_BUCKET', 'media')`, `getenv("S3_BUCKET") or "media"`.
+    # Not a comma after the read's closing parenthesis: Laravel's stock `'bucket' => env('AWS_BUCKET'),`
+    # is followed by the next key of its array (`'url' => ...`), no bucket's name.
+    r"""(?:[Bb]ucket(?:_?[Nn]ame)?\s*[:=]\s*|\.from\(\s*|\.bucket\(\s*|BUCKET[A-Z0-9_]*['"]?\]?(?:\)\s*(?:\?\?|\|\||or)|\s*(?:\?\?|\|\||,|or|(?::\s*\w+\s*)?=))\s*|bucket\w*\s*:\s*str\s*=\s*)['"]([a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9])['"]"""
 )
 _TEMPLATE = re.compile(r"""\b(\w+)\s*[:=]\s*['"]d-[0-9a-f]{32}['"]|\b(?:template_?[iI]d|TemplateId|TemplateAlias|template_alias)\s*[:=]\s*['"]([\w-]{1,40})['"]""")
 

@@ -203,3 +203,17 @@ def test_a_sign_in_callback_is_no_integration_grant(run_detector):
              'OIDC_OP_TOKEN_ENDPOINT = config("FXA_OP_TOKEN_ENDPOINT")\n'
              'sentry_sdk.init(dsn=DSN, integrations=[DjangoIntegration(), CeleryIntegration()])\n')
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("integration_grant:")]
+
+
+def test_laravel_stock_disk_env_read_has_no_bucket_name(run_detector):
+    """`'bucket' => env('AWS_BUCKET'),` ends its array entry: the next key (`'url'`) is no bucket.
+    A default given to the read still is one."""
+    src = """\
+    <?php
+    return ['disks' => ['s3' => [
+        'bucket' => env('AWS_BUCKET'),
+        'url' => env('AWS_URL'),
+    ], 'media' => ['bucket' => env('MEDIA_BUCKET', 'app-media')]]];
+    """
+    ev, _ = run_detector(DETECTOR, "config/filesystems.php", src)
+    assert facts(ev, BUCKET) == [("app-media", 5)]
