@@ -176,6 +176,23 @@ def test_stand_in(e: Evidence, sid: str, catalog: Catalog) -> bool:
     return svc is None or svc.category != "database"
 
 
+def _third_party_deployment(svc: Service, evs: list[Evidence], project_name: str) -> bool:
+    """True when all that shows a hosting platform is requests to apps deployed on it under
+    their own subdomains (`bikebook.herokuapp.com`, `currency-api.pages.dev`, the catalog's
+    `*.` hosts): another party's service the app calls, not where the app runs. Not a
+    subdomain that spells the app's name (`openstatus-checker.koyeb.app` in openstatus)."""
+    if svc.category != "hosting":
+        return False
+    shown = [e for e in evs if shows_use(e)]
+    platforms = tuple("." + h[2:] for h in svc.hosts if h.startswith("*."))
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    return bool(shown and platforms) and all(
+        e.kind == HOST and e.name.endswith(platforms)
+        and not (len(project) >= 4 and project in re.sub(r"[^a-z0-9]", "", e.name.split(".", 1)[0]))
+        for e in shown
+    )
+
+
 def _is_the_app(sid: str, project_name: str) -> bool:
     """Whether a catalog service is the scanned application itself (its hosted edition, its own
     SDK): the repository is named for it (`openstatus`), or for it with a part suffix
@@ -223,6 +240,8 @@ def kept_strength(
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):
         return None  # a test fixture project's manifest and config (a sample Worker the tests bundle)
+    if strength == "host" and _third_party_deployment(svc, evs, project_name):
+        return None  # another party's app on the platform, requested by the app
     if strength is None or (
         svc.category in ("ci", "hosting") and strength == "env" and not any(e.kind == HOST and shows_use(e) for e in evs)
     ):

@@ -423,3 +423,14 @@ def test_socialite_settings_count_only_with_a_socialite_package(tmp_path):
         "config/services.php": services,
     })
     assert "google-oauth" not in ids(inv)
+
+
+def test_another_partys_app_on_a_platform_is_no_hosting_of_ours(tmp_path):
+    """A request to bikebook.herokuapp.com (someone's API deployed on Heroku) shows where that
+    API runs, not this app; a platform subdomain spelling the app's name is its own deployment."""
+    code = ('export async function lookup(q) {\n'
+            '  const r = await fetch(`https://bikebook.herokuapp.com/model_list/?${q}`);\n  return r.json();\n}\n')
+    assert "heroku" not in ids(scan(tmp_path / "bikeshop", {"src/lookup.js": code}))
+    own = ('export async function check(url) {\n'
+           '  return fetch("https://bikeshop-checker.koyeb.app/check", {method: "POST", body: url});\n}\n')
+    assert "koyeb" in ids(scan(tmp_path / "bikeshop2" / "bikeshop", {"src/check.js": own}))
