@@ -72,6 +72,12 @@ VENDORED_FRAMEWORKS = {
 # part (a frontend folder that was a repository of its own before a merge).
 TOOL_COPY_PARENTS = frozenset({"tools", "tool", "scripts", "third_party", "third-party", "thirdparty"})
 
+# A `vendor/` folder among a front end's UI components (Nuxt's `components/vendor/Clarity.vue`,
+# auto-imported as `<VendorClarity>`) holds the app's own components that wrap vendors' widgets:
+# no package manager installs into `components/` (Composer, Bundler and Go vendor beside their
+# manifest), so that one `vendor/` is not pruned.
+OWN_VENDOR_PARENTS = frozenset({"components"})
+
 # Packages installed into the repository (`pip install --target libs/`, how desktop-style Python
 # apps ship their dependencies): each installed distribution leaves a `<name>-<version>.dist-info`
 # folder beside its package. A folder holding several is a site-packages under another name, every
@@ -553,6 +559,7 @@ class _Walk:
         if folder != root and _is_site_packages(found):
             found = []  # a vendored site-packages (SITE_PACKAGES_MIN_DIST_INFO): none of it is the app's
         parent_is_tooling = folder.rsplit("/", 1)[-1] in TOOL_COPY_PARENTS and folder != root
+        parent_is_components = folder.rsplit("/", 1)[-1] in OWN_VENDOR_PARENTS and folder != root
         entries: list[tuple[str, bool]] = []
         ignored_env: list[str] = []
         for entry in found:
@@ -574,8 +581,10 @@ class _Walk:
                     result.warnings.append(f"{rel}: cannot read ({exc.strerror or exc})")
                 continue
             if is_dir:
-                if entry.name in PRUNED_DIRS or path in pruned_abs:
-                    continue
+                if path in pruned_abs or (
+                    entry.name in PRUNED_DIRS and not (parent_is_components and entry.name == "vendor")
+                ):
+                    continue  # (a components folder's `vendor/` is the app's: OWN_VENDOR_PARENTS)
                 markers = VENDORED_FRAMEWORKS.get(entry.name)
                 if markers and any(os.path.isfile(path + "/" + m) for m in markers):
                     continue

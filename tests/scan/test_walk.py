@@ -73,6 +73,19 @@ def test_a_repository_copied_into_the_tools_folder_is_not_the_app(tmp_path):
     ]
 
 
+def test_a_vendor_folder_of_ui_components_is_the_apps_own(tmp_path):
+    # Nuxt's `components/vendor/FeatureBase.vue` is the app's component that loads a vendor's
+    # widget script; Composer's `vendor/` beside composer.json (and any other `vendor/`) is
+    # installed third-party code and stays pruned.
+    write_tree(tmp_path, {
+        "client/components/vendor/FeatureBase.vue": "<script setup>\nscript.src = 'https://do.featurebase.app/js/sdk.js'\n</script>\n",
+        "api/composer.json": "{}",
+        "api/vendor/aws/aws-sdk-php/src/S3/S3Client.php": "<?php\n",
+        "client/assets/vendor/chart.js": "",
+    })
+    assert rels(walk([tmp_path], tmp_path)) == ["api/composer.json", "client/components/vendor/FeatureBase.vue"]
+
+
 def test_a_gitignored_env_template_is_still_read(tmp_path):
     # `!.env.example` before `.env*`: git ignores the template too, yet it is committed
     # (a tracked file is never ignored), so its names are wanted; the real files stay unread.
