@@ -3668,6 +3668,12 @@ MORE_CASES += [
     ("google-tag-manager", {"package.json": '{"dependencies": {"nuxt": "^2.17.0", "@nuxtjs/gtm": "^2.4.0"}}'}),
 ]
 
+# Renderers of Notion pages as a CMS (the blocks come from Notion)
+MORE_CASES += [
+    ("notion", {"client/package.json": '{"dependencies": {"nuxt": "^3.12.0", "vue-notion": "^3.0.0"}}'}),
+    ("notion", {"package.json": '{"dependencies": {"next": "^14.0.0", "react-notion": "^0.10.0"}}'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
