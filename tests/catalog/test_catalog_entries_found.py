@@ -3674,6 +3674,18 @@ MORE_CASES += [
     ("notion", {"package.json": '{"dependencies": {"next": "^14.0.0", "react-notion": "^0.10.0"}}'}),
 ]
 
+# A generic OpenID Connect driver an app registers with Laravel Socialite (no provider package names it)
+MORE_CASES += [
+    ("oidc", {"app/Listeners/RegisterOpenId.php": "<?php\n\nnamespace App\\Listeners;\n\nuse App\\Providers\\Socialite\\OpenId;\n"
+                                                  "use SocialiteProviders\\Manager\\SocialiteWasCalled;\n\nclass RegisterOpenId\n{\n"
+                                                  "    public function handle(SocialiteWasCalled $socialiteWasCalled)\n    {\n"
+                                                  "        $socialiteWasCalled->extendSocialite('openid', OpenId::class);\n    }\n}\n"}),
+    ("oidc", {"app/Providers/SocialiteServiceProvider.php": "<?php\n\nclass SocialiteServiceProvider extends ServiceProvider\n{\n"
+                                                            "    public function boot(Factory $socialite): void\n    {\n"
+                                                            "        $socialite->extend('oidc', fn ($app) => $socialite->buildProvider(Provider::class, config('services.oidc')));\n"
+                                                            "    }\n}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
