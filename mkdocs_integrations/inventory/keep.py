@@ -47,15 +47,33 @@ _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.ph
 
 
 @lru_cache(maxsize=1)
+def _framework_config_rules() -> list[dict]:
+    text = resources.files(__package__.split(".")[0]).joinpath("rules/framework_config.yaml").read_text(encoding="utf-8")
+    return list((yaml.safe_load(text) or {}).values())
+
+
+@lru_cache(maxsize=1)
 def _stock_config() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Frameworks' stock config (data: rules/framework_config.yaml): the files whose entries are
     connections, and the env names the generated files read (exact, and whole prefixes)."""
-    text = resources.files(__package__.split(".")[0]).joinpath("rules/framework_config.yaml").read_text(encoding="utf-8")
-    frameworks = (yaml.safe_load(text) or {}).values()
+    frameworks = _framework_config_rules()
     files = frozenset(n for f in frameworks for n in f.get("driver_files") or ())
     names = frozenset(n for f in frameworks for n in f.get("names") or ())
     prefixes = tuple(sorted({p for f in frameworks for p in f.get("prefixes") or ()}))
     return files, names, prefixes
+
+
+@lru_cache(maxsize=1)
+def _template_names() -> frozenset[str]:
+    """The names frameworks' own env templates declare for adapter drivers (`template_names`)."""
+    return frozenset(n for f in _framework_config_rules() for n in f.get("template_names") or ())
+
+
+def _stock_template_decl(e: Evidence) -> bool:
+    """An env file's line the framework's own env template has (Laravel's .env.example
+    `PUSHER_APP_KEY=`, `MIX_PUSHER_APP_KEY="${PUSHER_APP_KEY}"`, `AWS_BUCKET=`), kept in the
+    app's env files (its .env.example, its .env.testing) whether or not it selects the driver."""
+    return e.kind == ENV_DECL and e.name in _template_names()
 
 
 def _stock_env_read(e: Evidence) -> bool:
@@ -74,8 +92,9 @@ def _framework_config_only(svc: Service, evs: list[Evidence]) -> bool:
     framework ships one, the app wrote (or published) it to configure that service. Nor an
     env name the framework's stock files never read (`DO_SPACES_KEY` in a disk the app added
     to config/filesystems.php): the app wrote that entry for the service, unless it is a
-    library's settings entry."""
-    shown = [e for e in evs if shows_use(e)]
+    library's settings entry. The framework's env template's own lines in the app's env files
+    (`PUSHER_APP_KEY=` beside `BROADCAST_CONNECTION=log`) are that menu too."""
+    shown = [e for e in evs if shows_use(e) and not _stock_template_decl(e)]
     own = svc.id.replace("-", "")
     # (a library's settings entry: its env names are the app's, and still nothing reads them)
     library_settings = any(e.kind == CALL and e.get("framework_settings") == "1" for e in shown)

@@ -136,6 +136,30 @@ def test_a_disk_the_app_added_to_stock_framework_config_is_a_service(tmp_path):
     assert not {"aws-s3", "jina-ai", "bitbucket"} & ids(inv)
 
 
+def test_stock_env_template_lines_beside_stock_config_are_not_services(tmp_path):
+    # Laravel's own .env.example declares Pusher's and the S3 disk's settings; an app created
+    # from it keeps them (and its .env.testing copies them) while broadcasting to the log. Without
+    # pusher/pusher-php-server or the S3 adapter nothing reads them. The app's own MAIL_HOST
+    # stays its SMTP server, and Pusher with its package stays Pusher.
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^10.0"}}',
+        "config/broadcasting.php": "<?php\nreturn ['connections' => ['pusher' => ['driver' => 'pusher',\n"
+                                   "  'key' => env('PUSHER_APP_KEY'), 'secret' => env('PUSHER_APP_SECRET'), 'app_id' => env('PUSHER_APP_ID'),\n"
+                                   "  'options' => ['cluster' => env('PUSHER_APP_CLUSTER')]]]];\n",
+        "config/filesystems.php": "<?php\nreturn ['disks' => ['s3' => ['driver' => 's3', 'bucket' => env('AWS_BUCKET')]]];\n",
+        "config/mail.php": "<?php\nreturn ['mailers' => ['smtp' => ['transport' => 'smtp', 'host' => env('MAIL_HOST')]]];\n",
+        ".env.example": "BROADCAST_CONNECTION=log\nMAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\n"
+                        "PUSHER_APP_ID=\nPUSHER_APP_KEY=\nPUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER=mt1\n"
+                        'MIX_PUSHER_APP_KEY="${PUSHER_APP_KEY}"\n',
+        ".env.testing": "APP_ENV=testing\nAWS_ACCESS_KEY_ID=\nAWS_BUCKET=\n",
+    }
+    found = ids(scan(tmp_path / "forms", files))
+    assert not {"pusher", "aws-s3"} & found
+    assert "smtp" in found
+    files["composer.json"] = '{"require": {"laravel/framework": "^10.0", "pusher/pusher-php-server": "^7.2"}}'
+    assert "pusher" in ids(scan(tmp_path / "broadcasts", files))
+
+
 def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
     # An SDK package's test suite runs against a local Redis: ioredis in devDependencies,
     # called in test/ only. The same dev dependency used by the app's code is a service.
