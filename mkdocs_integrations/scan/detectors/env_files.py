@@ -143,6 +143,27 @@ def _assignments(text: str) -> list[str] | None:
     return lines if spaced * 2 < len(lines) else None
 
 
+# `KEY: value`: Ruby's and Node's dotenv and Go's godotenv read a colon as `=` (`GITHUB_APP_ID: 1234`), so
+# some projects write their env template in that YAML-like form. Read only in a file its name
+# makes an env file, and only where every line is a flat upper-case `KEY: value` or `KEY=value`
+# (see colon_env_shaped): a YAML document has nesting, lower-case keys or lists.
+_COLON_ASSIGN = re.compile(r"^(?:export\s+)?([0-9]*[A-Z][A-Z0-9_]*):(?=[ \t]|$)")
+
+
+def colon_env_shaped(text: str) -> bool:
+    """Every line that is neither blank nor a comment is unindented `UPPER_CASE: value` or
+    `UPPER_CASE=value`, and one is `UPPER_CASE: value`."""
+    colon = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if raw[:1] in (" ", "\t") or not (_ENV_LINE.match(line) or _COLON_ASSIGN.match(line)):
+            return False
+        colon = colon or not _ENV_LINE.match(line)
+    return colon
+
+
 def env_shaped(text: str) -> bool:
     """Every line that is neither blank nor a comment is `UPPER_CASE=value` (fewer than half
     spelled `UPPER_CASE = value`), and there is one."""
@@ -360,11 +381,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         kind = "template"
         if foldered and environment == "any":  # `production.dist/backend`: the folder names it
             environment = environment_of(src.rel.rsplit("/", 2)[-2])
+    colon = ":" in src.text and colon_env_shaped(src.text)  # `KEY: value` lines (dotenv reads them)
     valued = 0
     stores: set[str] = set()  # secret stores the file's references name
     comments: list[tuple[int, str]] = []  # the comment block right above the current line
     for i, raw in enumerate(src.text.splitlines(), start=1):
-        m = _ASSIGN.match(raw)
+        m = _ASSIGN.match(raw) or (_COLON_ASSIGN.match(raw) if colon else None)
         if not m:
             c = _COMMENTED.match(raw)
             if c:
@@ -381,7 +403,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if kind == "template" and comments and (_DB_SETTING.match(m.group(1)) or BACKEND_SETTING.match(m.group(1))):
             yield from _choice_facts(src, ctx, m.group(1), comments)
         comments = []
-        value = _value_of(raw).strip("'\"")
+        value = (_value_of(raw) if m.re is _ASSIGN else raw[m.end():].split(" #", 1)[0].strip()).strip("'\"")
         has_value = bool(value)
         reference = _SECRET_REFERENCE.match(value)
         # A reference is no secret: a committed `.env` of `op://` references leaks nothing.

@@ -304,3 +304,35 @@ def test_installer_heredoc_writing_the_env_file_selects_its_backends(run_detecto
     ev, _ = run_detector(DETECTOR, "tools/installers/ubuntu-install.sh", src)
     assert sorted((e.kind, e.service, e.line) for e in ev) == [(DB_TYPE, "mysql", 5), (FEATURE, "memcached", 6)]
     assert not any(e.kind == ENV_DECL for e in ev)
+
+
+# Ruby's and Node's dotenv read `KEY: value` as `KEY=value`: an env template written that way
+# (a Rails app's `env.sample`) names its variables like any other.
+COLON_TEMPLATE = """\
+#------------------------#
+# DATABASE CONFIGURATION #
+#------------------------#
+POSTGRES_USERNAME: ''
+POSTGRES_PASSWORD: ''
+
+DATABASE_URL: postgresql://user:secret@localhost/app
+GITHUB_APP_ID: 1234
+SENTRY_DSN=
+"""
+
+
+def test_colon_form_env_template_names_its_variables(run_detector):
+    ev, findings = run_detector(DETECTOR, "env.sample", COLON_TEMPLATE)
+    decl = [(e.name, e.line, e.get("has_value")) for e in ev if e.kind == ENV_DECL]
+    assert decl == [("POSTGRES_USERNAME", 4, "0"), ("POSTGRES_PASSWORD", 5, "0"), ("DATABASE_URL", 7, "1"),
+                    ("GITHUB_APP_ID", 8, "1"), ("SENTRY_DSN", 9, "0")]
+    assert any(e.kind == DB_TYPE and e.service == "postgresql" for e in ev)  # the value's scheme, as for `=`
+    assert not findings and "secret" not in repr(ev)
+
+
+def test_yaml_document_named_like_an_env_file_is_not_read_as_colon_form(run_detector):
+    # nesting, lower-case keys or lists make it YAML, not a dotenv file
+    for text in ("production:\n  SECRET_KEY_BASE: x\n", "DATABASE_URL: x\nservices:\n  - web\n",
+                 "APP_NAME: x\n  NESTED: y\n"):
+        ev, _ = run_detector(DETECTOR, ".env.example", text)
+        assert not [e for e in ev if e.kind == ENV_DECL], text
