@@ -3686,6 +3686,19 @@ MORE_CASES += [
                                                             "    }\n}\n"}),
 ]
 
+# Capistrano deploying to the EC2 instances found by tag (capistrano-aws, in the deploy group);
+# discordrb's webhook-only gem; a Google map embedded in a page's frame (Haml's `%{...}` URL of
+# the legacy `output=embed` form, the share dialog's `/maps/embed?pb=`), never a plain map link
+MORE_CASES += [
+    ("aws-ec2", {"Gemfile": "source 'https://rubygems.org'\ngem 'rails'\n\ngroup :development do\n"
+                            "  gem 'capistrano', require: false\n  gem 'capistrano-aws', require: false\nend\n"}),
+    ("discord", {"Gemfile": "source 'https://rubygems.org'\ngem 'discordrb-webhooks', '~> 3.5'\n"}),
+    ("google-maps", {"app/views/shared/_venue.html.haml": "  .col-md-6\n    %iframe{ width: '100%', height: '350', "
+                     "src: %{https://maps.google.com/maps?f=q&hl=en&q=#{address.for_map}&ie=UTF8&t=m&z=15&output=embed} }\n"}),
+    ("google-maps", {"templates/contact.html": "<section>\n  <iframe src=\"https://www.google.com/maps/embed?pb=!1m18!1m12\" "
+                     "width=\"600\" height=\"450\" loading=\"lazy\"></iframe>\n</section>\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3694,6 +3707,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
 
 
 @pytest.mark.parametrize("sid, files", [
+    # A link to a place on Google Maps (no `output=embed`, no `/maps/embed`) embeds no map.
+    ("google-maps", {"app/views/shared/_venue.html.haml": "  = link_to 'View larger map', "
+                     "%{https://maps.google.com/maps?f=q&hl=en&q=#{address.for_map}&ie=UTF8&z=15}\n"}),
     # Stripe's own payments (a payment intent, Connect's express dashboard link) are no Connect OAuth.
     ("stripe-connect-oauth", {"src/pay.ts": "import Stripe from 'stripe'\nconst stripe = new Stripe(KEY)\n"
                               "await stripe.paymentIntents.create({ amount: 100 })\n"
@@ -3793,7 +3809,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("webhook-site", {"web/components/WebhookForm.tsx": 'export const Form = () => <input name="url" placeholder="https://webhook.site/your-id" />;\n'}),
     # A docs builder's Sphinx backend (the documentation generator) is no Sphinx Search.
     ("sphinx", {"app/doc_builder/backends/sphinx.py": 'import subprocess\n\nclass SphinxBuilder:\n    def build(self):\n        subprocess.run(["sphinx-build", "docs", "_build"])\n'}),
-], ids=["stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
         "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend"])
