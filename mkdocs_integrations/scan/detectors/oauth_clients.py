@@ -62,6 +62,21 @@ def _vendor_login_def(rel: str, text: str) -> bool:
     return re.search(_DEF_HEAD + r"(?i:" + re.escape(name) + r")_?" + _LOGIN_VERB + r"\s*\(", text) is not None
 
 
+# OmniAuth's strategy API names the login step `request_phase` (it redirects the user to the
+# provider's authorize endpoint; `callback_phase` takes the code back): a Ruby app's own strategy
+# (`lib/omniauth/strategies/<vendor>.rb`: `include OmniAuth::Strategy`, or a subclass of
+# `OmniAuth::Strategies::OAuth2`) defines it. Only in a file that names OmniAuth's strategies.
+_OMNIAUTH_STRATEGY = re.compile(r"\bOmniAuth::Strateg(?:y|ies::)")
+_OMNIAUTH_LOGIN_DEF = re.compile(r"^[ \t]*def[ \t]+request_phase\b", re.M)
+
+
+def _defines_login(text: str) -> bool:
+    """The file defines a login step: `def login(`, `func SignIn(`, an OmniAuth strategy's `request_phase`."""
+    return bool(_LOGIN_DEF.search(text) or (
+        "OmniAuth::Strateg" in text and _OMNIAUTH_LOGIN_DEF.search(text) and _OMNIAUTH_STRATEGY.search(text)
+    ))
+
+
 # A sign-in connector package (`connector/github/github.go`, `connectors/gitea/`): an identity
 # broker keeps one per upstream provider. Its file with an OAuth client and a login step is that
 # provider's sign-in, and the vendor API it calls (the user, their groups or teams) is the
@@ -375,7 +390,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if declared and in_integration:
         declared = None  # an integration module's provider: its OAuth connects an account
     if not _OAUTH_CLIENT.search(src.text) or not (
-        sign_in_path or _LOGIN_DEF.search(src.text) or (declared and _USER_STEP_DEF.search(src.text))
+        sign_in_path or _defines_login(src.text) or (declared and _USER_STEP_DEF.search(src.text))
         or _vendor_login_def(src.rel, src.text)
     ):
         return  # the cheap look first: most files have neither
@@ -383,7 +398,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     client = _OAUTH_CLIENT.search(text)
     if client is None:
         return
-    login = bool(_LOGIN_DEF.search(text) or _vendor_login_def(src.rel, text))
+    login = _defines_login(text) or _vendor_login_def(src.rel, text)
     if (sign_in_path or login) and not in_integration:
         # (not in an integration's folder: `integrations/slack/oauth.go` installs a Slack app)
         vendors = list(_endpoints_package_vendors(text, ctx))

@@ -512,3 +512,37 @@ def test_a_login_handler_named_after_another_word_is_no_sign_in(run_detector):
     # (`DriveLogin` in gdrive.go: not the file's vendor, no login step of its own)
     src = GO_HANDLER.replace("GoogleLogin", "DriveLogin").replace("GoogleCallback", "DriveCallback")
     assert _found(run_detector, "server/storage/gdrive.go", src) == []
+
+
+# An app's own OmniAuth strategy for a provider no gem covers: `request_phase` is OmniAuth's
+# login step (it sends the user to the provider's authorize endpoint).
+OMNIAUTH_STRATEGY = """\
+require 'omniauth'
+
+module OmniAuth
+  module Strategies
+    class Acmeid
+      include OmniAuth::Strategy
+
+      option :name, 'acmeid'
+      option :auth_url, ENV.fetch('ACMEID_AUTH_URL', 'http://localhost:3001')
+
+      def request_phase
+        params = { client_id: 'planner', response_type: 'code', scope: 'openid profile email' }
+        redirect "#{options.auth_url}/api/auth/oauth2/authorize?#{URI.encode_www_form(params)}"
+      end
+
+      def callback_phase
+        super
+      end
+    end
+  end
+end
+"""
+
+
+def test_an_apps_own_omniauth_strategy_is_that_providers_sign_in(run_detector):
+    assert _found(run_detector, "lib/omniauth/strategies/acmeid.rb", OMNIAUTH_STRATEGY) == [(13, "", "acmeid")]
+    # `request_phase` outside an OmniAuth strategy (a model's workflow step) is no login step
+    model = OMNIAUTH_STRATEGY.replace("include OmniAuth::Strategy", "include Workflow").replace("module OmniAuth", "module Billing")
+    assert _found(run_detector, "lib/omniauth/strategies/acmeid.rb", model) == []
