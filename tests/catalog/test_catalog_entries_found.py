@@ -3699,6 +3699,28 @@ MORE_CASES += [
                      "width=\"600\" height=\"450\" loading=\"lazy\"></iframe>\n</section>\n"}),
 ]
 
+# .NET services of an e-commerce app: the LiteDB embedded store, App Configuration as a
+# configuration source, Key Vault wrapping ASP.NET Core's data-protection keys (central package
+# management: versions in Directory.Packages.props, references in the project), the ECB's rates
+# at its former www.ecb.int address, and SonarQube Cloud's automatic-analysis file
+_CPM = "<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"{0}\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>\n"
+_CSPROJ = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"{0}\" />\n  </ItemGroup>\n</Project>\n"
+MORE_CASES += [
+    ("litedb", {"src/Data/Data.csproj": _CSPROJ.format("LiteDB"),
+                "src/Data/LiteDbRepository.cs": "using LiteDB;\n\npublic class Repo {\n    public Repo(string cs) { _db = new LiteDatabase(cs); }\n"
+                                                "    private readonly LiteDatabase _db;\n}\n"}),
+    ("azure-app-configuration", {"Directory.Packages.props": _CPM.format("Microsoft.Azure.AppConfiguration.AspNetCore"),
+                                 "src/Infrastructure/Infrastructure.csproj": _CSPROJ.format("Microsoft.Azure.AppConfiguration.AspNetCore")}),
+    ("azure-key-vault", {"src/Web/Web.csproj": _CSPROJ.format("Azure.Extensions.AspNetCore.DataProtection.Keys"),
+                         "src/Web/Startup.cs": "public static class DataProtection {\n    public static void Add(IDataProtectionBuilder b, string key) {\n"
+                                               "        b.ProtectKeysWithAzureKeyVault(new Uri(key), new DefaultAzureCredential());\n    }\n}\n"}),
+    ("european-central-bank", {"src/Plugins/Rates/Constant.cs": "public static class Constant\n{\n"
+                                                               "    public static string EcbUrl => \"http://www.ecb.int/stats/eurofxref/eurofxref-daily.xml\";\n}\n",
+                               "src/Plugins/Rates/EcbExchange.cs": "public class EcbExchange {\n"
+                                                                  "    public async Task<Stream> Get(HttpClient c) => await c.GetStreamAsync(Constant.EcbUrl);\n}\n"}),
+    ("sonarcloud", {".sonarcloud.properties": "sonar.language=cs\nsonar.exclusions=src/Tests/**\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
