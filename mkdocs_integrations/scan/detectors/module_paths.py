@@ -460,11 +460,16 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             candidate = _group_member(parts, i, j) or candidate
         if not on_purpose and parts[i].lower() in _FOLDER_ONLY:
             return None
+        catalog_only = False
         if parts[i].lower() in PLUGINS:
             stripped = _strip_namespace(candidate, parts[:i])
-            if not on_purpose or stripped == candidate:
+            dotted = _dotnet_plugin_vendor(candidate) if on_purpose else None
+            if dotted:
+                candidate, catalog_only = dotted, True
+            elif not on_purpose or stripped == candidate:
                 return None  # editor, build and UI plugins (`plugins/toast.client.ts`, `plugins/discord/`)
-            candidate = stripped
+            else:
+                candidate = stripped
         if not on_purpose:  # a file: its name without extension and role words
             candidate = candidate.rsplit(".", 1)[0]
             if _TEST_NAME.search(candidate):
@@ -509,8 +514,31 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         # (one letter is a name only as a role-first package's vendor: `connector-x`)
         if len(squashed) < (1 if core != ROLE_SUFFIX.sub("", candidate) else 2) or squashed in GENERIC_NAMES:
             return None
-        return core.lower(), on_purpose
+        return core.lower(), on_purpose and not catalog_only
     return None
+
+
+# A .NET commerce platform's plugin projects are named `<Group>.<Vendor>`, with the platform's
+# namespace in front in some (nopCommerce's `Plugins/Nop.Plugin.Payments.PayPalCommerce/`,
+# grandnode's `Plugins/Widgets.GoogleAnalytics/`, `Payments.BrainTree/`): the group says which
+# kind of extension it is, the last part names the vendor, or the plugin's own feature
+# (`Shipping.ByWeight`, `Tax.FixedRate`), so only a catalog name counts. Not the sign-in groups
+# (`Authentication.Facebook`, `ExternalAuth.Google`): the vendor's name there is its sign-in, not
+# the vendor's API the catalog lists under that name, and the sign-in package names it anyway.
+_DOTNET_PLUGIN_GROUPS = frozenset({
+    "payments", "payment", "widgets", "widget", "shipping", "tax", "exchangerate", "exchangerates",
+    "pickup", "misc", "sms", "analytics",
+})
+_DOTNET_PLUGIN = re.compile(r"^(?:[A-Z]\w*\.Plugin\.)?([A-Z]\w*)\.([A-Z][A-Za-z0-9]+)$")
+
+
+def _dotnet_plugin_vendor(name: str) -> str | None:
+    """`Widgets.GoogleAnalytics` → `GoogleAnalytics`, `Nop.Plugin.Tax.Avalara` → `Avalara`; None
+    for other names (`Theme.Modern` is no vendor's group, `plugin.ts` no project)."""
+    m = _DOTNET_PLUGIN.match(name)
+    if m is None or m.group(1).lower() not in _DOTNET_PLUGIN_GROUPS:
+        return None
+    return m.group(2)
 
 
 # What an endpoint script does with its vendor, first in a run-together file name.

@@ -657,3 +657,16 @@ def test_kind_class_outside_the_catalog_is_no_vendor_for_a_home_page_link(run_de
     ev, _ = run_detector(DETECTOR, "Rating/Providers/AcmeGeoRateProvider.cs",
                          'class AcmeGeoRateProvider { string Url = "https://api.acmegeo.com"; }\n')
     assert [e.name for e in ev] == ["integration_module:acmegeo"]
+
+
+def test_dotnet_plugin_projects_name_catalog_vendors(run_detector):
+    """`Plugins/Widgets.GoogleAnalytics/`: a .NET commerce plugin project named `<Group>.<Vendor>`
+    is that vendor's module; a plugin of the app's own feature (`Shipping.ByWeight`) calling out
+    is no vendor, nor is an exchange-rate plugin named for the app (its hosts name the banks)."""
+    plugin = "public class GoogleAnalyticPlugin : BasePlugin, IWidgetProvider { }\n"
+    ev, _ = run_detector(DETECTOR, "src/Plugins/Widgets.GoogleAnalytics/GoogleAnalyticPlugin.cs", plugin)
+    assert [e.service for e in ev] == ["google-analytics"]
+    calls = ('public class RateProvider {\n    public Task<Stream> Get(HttpClient c) => '
+             'c.GetStreamAsync("https://rates.example.com/daily.xml");\n}\n')
+    ev, _ = run_detector(DETECTOR, "src/Plugins/ExchangeRate.McExchange/RateProvider.cs", calls)
+    assert ev == []

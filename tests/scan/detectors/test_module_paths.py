@@ -282,3 +282,21 @@ def test_a_notify_package_is_one_module_per_channel_by_catalog_name():
     assert module_of("backend/app/notify/telegram.go") == ("telegram", False)
     assert module_of("backend/app/notify/notify.go") is None
     assert module_of("src/notify/src/lib.rs") is None
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        # a .NET commerce platform's `<Group>.<Vendor>` plugin projects: catalog names only
+        ("src/Plugins/Widgets.GoogleAnalytics/GoogleAnalyticPlugin.cs", ("googleanalytics", False)),
+        ("src/Plugins/Payments.BrainTree/Controllers/PaymentBrainTreeController.cs", ("braintree", False)),
+        ("src/Plugins/Nop.Plugin.Tax.Avalara/Services/AvalaraTaxManager.cs", ("avalara", False)),
+        ("src/Plugins/Shipping.ByWeight/ByWeightShippingCalcPlugin.cs", ("byweight", False)),
+        # no vendor's group: a theme, a sign-in plugin (its package names it), a file
+        ("src/Plugins/Theme.Modern/ModernThemeView.cs", None),
+        ("src/Plugins/Authentication.Facebook/FacebookAuthenticationProvider.cs", None),
+        ("src/Plugins/Widgets.Slider.cs", None),
+    ],
+)
+def test_dotnet_plugin_projects(rel, expected):
+    assert module_of(rel) == expected
