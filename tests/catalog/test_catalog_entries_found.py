@@ -3721,6 +3721,14 @@ MORE_CASES += [
     ("sonarcloud", {".sonarcloud.properties": "sonar.language=cs\nsonar.exclusions=src/Tests/**\n"}),
 ]
 
+# GitHub's API through a GITHUB_OAUTH_TOKEN access token
+MORE_CASES += [
+    ("github", {"components/stars.tsx": "export async function stars() {\n"
+                "  const res = await fetch('https://example.org/stars', {\n"
+                "    headers: { Authorization: `Bearer ${process.env.GITHUB_OAUTH_TOKEN}` },\n  });\n"
+                "  return res.json();\n}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3832,9 +3840,13 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A docs builder's Sphinx backend (the documentation generator) is no Sphinx Search.
     ("sphinx", {"app/doc_builder/backends/sphinx.py": 'import subprocess\n\nclass SphinxBuilder:\n    def build(self):\n        subprocess.run(["sphinx-build", "docs", "_build"])\n'}),
 ], ids=["google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+    # A GITHUB_OAUTH_TOKEN is an API access token (a star count fetch), no GitHub sign-in.
+    ("github-oauth", {".env.example": "GITHUB_OAUTH_TOKEN=\n",
+                      "env.mjs": "export const env = { token: process.env.GITHUB_OAUTH_TOKEN };\n"}),
+], ids=["stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
