@@ -3722,7 +3722,11 @@ MORE_CASES += [
 ]
 
 # GitHub's API through a GITHUB_OAUTH_TOKEN access token
+# Uberspace: a CI job that rsyncs the build onto the account's uberspace.de server (a deploy by
+# SSH to a catalogued hosting host); GitHub's API through a GITHUB_OAUTH_TOKEN access token
 MORE_CASES += [
+    ("uberspace", workflow_with_steps(
+        "- run: rsync -e \"ssh -i .key\" -a --delete wheel staging@despina.uberspace.de:~")),
     ("github", {"components/stars.tsx": "export async function stars() {\n"
                 "  const res = await fetch('https://example.org/stars', {\n"
                 "    headers: { Authorization: `Bearer ${process.env.GITHUB_OAUTH_TOKEN}` },\n  });\n"
@@ -3843,10 +3847,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A GITHUB_OAUTH_TOKEN is an API access token (a star count fetch), no GitHub sign-in.
     ("github-oauth", {".env.example": "GITHUB_OAUTH_TOKEN=\n",
                       "env.mjs": "export const env = { token: process.env.GITHUB_OAUTH_TOKEN };\n"}),
+    # `ssh -T git@github.com` in CI checks a deploy key: no hosting deploy of any kind.
+    ("github-pages", workflow_with_steps("- run: ssh -T git@github.com || true")),
 ], ids=["stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")

@@ -561,6 +561,26 @@ def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record
             yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
 
 
+# A CI command that copies onto or logs into a server over SSH (`rsync -a dist user@host.uberspace.de:~`,
+# `scp app.tgz deploy@ssh.example-host.com:`, `ssh user@host 'systemctl restart app'`): when the
+# `user@host` target is a catalogued hosting provider's host, the job deploys there. Only hosting
+# services count: `ssh -T git@github.com` tests a key, it deploys nothing.
+_SSH_COMMAND = re.compile(r"(?<![\w-])(?:rsync|scp|sftp|ssh)(?![\w-])")
+_SSH_TARGET = re.compile(r"(?<![\w.@/-])[\w.-]+@([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?=[:\s'\"]|$)", re.I)
+
+
+def _ssh_deploys(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
+    if "@" not in raw or not _SSH_COMMAND.search(raw):
+        return
+    for m in _SSH_TARGET.finditer(raw):
+        host = m.group(1).lower()
+        sid = ctx.index.host(host)
+        if sid and ctx.catalog.services[sid].category == "hosting":
+            yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{sid}", service=sid)
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=sid)
+
+
 # A job's endpoint setting (`AWS_S3_ENDPOINT: 'https://s3.us-east-005.backblazeb2.com'` in a step's
 # env, an action's `endpoint:` input): the S3-compatible store, queue or API the job's tool talks
 # to, named by its catalogued host. The key must say endpoint: an arbitrary URL value (a docs link,
@@ -677,6 +697,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             raw = var.sub(value, raw)
         yield from deploy_steps(rel, ln, raw, ctx)
         yield from _request_hosts(rel, ln, raw, ctx)
+        yield from _ssh_deploys(rel, ln, raw, ctx)
     yield from _endpoint_hosts(rel, src, text, ctx)
 
 

@@ -640,6 +640,27 @@ def test_a_ci_request_to_a_catalog_host_names_it(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", "ntfy", 5)]
 
 
+def test_an_ssh_copy_to_a_hosting_providers_server_is_a_deploy_there(run_detector):
+    """`rsync ... user@host.uberspace.de:~` copies the build onto a hosting provider's server:
+    a deploy to it. An SSH key check against GitHub (no hosting service), a target host in an
+    echo (no SSH command) and a commented-out rsync are none."""
+    text = (
+        "on: push\n"
+        "jobs:\n"
+        "  deploy:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: |\n"
+        "          rsync -e \"ssh -o StrictHostKeyChecking=no -i .key\" -a --delete wheel staghios@despina.uberspace.de:~\n"
+        "          ssh -T git@github.com || true\n"
+        "          echo deploy to staghios@despina.uberspace.de\n"
+        "          # rsync -a dist other@lupus.uberspace.de:~\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".github/workflows/staging.yml", text)
+    assert feats(ev, "deploy:") == [(7, "deploy:uberspace", "uberspace")]
+    assert [(e.name, e.line) for e in ev if e.kind == "host"] == [("despina.uberspace.de", 7)]
+
+
 def test_a_jobs_endpoint_setting_names_its_catalog_host(run_detector):
     """A step's `AWS_S3_ENDPOINT: 'https://s3.us-east-005.backblazeb2.com'` sends the job's
     uploads to Backblaze B2 (an S3 client pointed at another store); a URL under a key that
