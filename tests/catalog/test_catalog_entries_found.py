@@ -3659,11 +3659,8 @@ MORE_CASES += [
                                        "tileLayer(tileUrl).addTo(map);\n</script>\n"}),
 ]
 
-# Laravel Vapor deploys to AWS Lambda (its deploy manifest, its Lambda runtime package); Nuxt's GTM modules
+# Nuxt's GTM modules
 MORE_CASES += [
-    ("aws-lambda", {"api/vapor.yml": "id: 1234\nname: acme\nenvironments:\n  production:\n    runtime: 'php-8.2:al2-arm'\n"
-                                     "    memory: 1024\n    build:\n      - 'composer install --no-dev'\n"}),
-    ("aws-lambda", {"composer.json": '{"require": {"laravel/framework": "^11.0", "laravel/vapor-core": "^2.37"}}'}),
     ("google-tag-manager", {"client/package.json": '{"dependencies": {"nuxt": "^3.12.0", "@zadigetvoltaire/nuxt-gtm": "^0.0.13"}}'}),
     ("google-tag-manager", {"package.json": '{"dependencies": {"nuxt": "^2.17.0", "@nuxtjs/gtm": "^2.4.0"}}'}),
 ]
