@@ -273,6 +273,8 @@ def is_docs_site_path(path: str) -> bool:
         return True
     if len(parts) >= 3 and parts[0] == "site" and parts[1] in _HUGO_DIRS:
         return True  # the project's Hugo website in `site/` (its layouts' analytics tag is the website's)
+    if any(a == "overrides" and b == "partials" for a, b in zip(parts[:-2], parts[1:-1])):
+        return True  # Material for MkDocs' theme overrides (`custom_dir: overrides`, its analytics partial)
     return len(parts) >= 3 and parts[0] in _WORKSPACE_DIRS and parts[1] in _DOCS_SITE_DIRS
 
 

@@ -250,6 +250,11 @@ def test_vendor_urls_in_translations_show_no_use_but_secrets_there_are_found(tmp
         # a Django app named `docs` (djangoproject.com's): its management commands are server code
         ("docs/management/commands/purge_docs_cache.py", False),
         ("docs/management/index.md", True),
+        # Material for MkDocs' theme overrides (`custom_dir: overrides`), wherever the site lives:
+        # its analytics partial counts the documentation's visitors
+        ("site/overrides/partials/integrations/analytics/custom.html", True),
+        ("overrides/partials/footer.html", True),
+        ("app/templates/partials/footer.html", False),
     ],
 )
 def test_is_docs_site_path(path, docs):
