@@ -3729,6 +3729,53 @@ MORE_CASES += [
                 "    headers: { Authorization: `Bearer ${process.env.GITHUB_OAUTH_TOKEN}` },\n  });\n"
                 "  return res.json();\n}\n"}),
 ]
+# SMTP through emersion/go-smtp (with go-sasl auth), the old javax.mail:mail artifact, and Hutool's
+# mail helper (MailAccount host/port, Mail.create(account).send()); Combot's CAS ban list; the
+# Minecraft game-server installers' vendors (Mojang's version manifest, Forge's and NeoForge's Maven
+# repositories, SteamCMD from media.steampowered.com); a GitHub Releases asset downloaded at run time
+MORE_CASES += [
+    ("smtp", {"email/smtp.go": "package email\n\nimport (\n\t\"github.com/emersion/go-sasl\"\n\t\"github.com/emersion/go-smtp\"\n)\n\n"
+                               "func Send(host, from, to string, data io.Reader) error {\n"
+                               "\tauth := sasl.NewPlainClient(\"\", user, pass)\n"
+                               "\treturn smtp.SendMail(host, auth, from, []string{to}, data)\n}\n"}),
+    ("smtp", {"pom.xml": "<project><dependencies><dependency><groupId>javax.mail</groupId><artifactId>mail</artifactId>"
+                         "<version>1.4.7</version></dependency></dependencies></project>\n"}),
+    ("smtp", {"src/main/java/com/acme/service/EmailServiceImpl.java":
+              "package com.acme.service;\n\nimport cn.hutool.extra.mail.Mail;\nimport cn.hutool.extra.mail.MailAccount;\n\n"
+              "public class EmailServiceImpl {\n    public void send(EmailConfig c, String to) {\n"
+              "        MailAccount account = new MailAccount();\n        account.setHost(c.getHost());\n"
+              "        Mail.create(account).setTos(to).setTitle(\"hi\").send();\n    }\n}\n"}),
+    ("combot-cas", {"lib/detector.go": "package lib\n\nconst casAPI = \"https://api.cas.chat\"\n\n"
+                                       "func (d *Detector) isCasSpam(id int64) (bool, error) {\n"
+                                       "\tresp, err := d.client.Get(fmt.Sprintf(\"%s/check?user_id=%d\", casAPI, id))\n"
+                                       "\treturn resp != nil, err\n}\n"}),
+    ("mojang", {"operations/mojangdl/mojangdl.go": "package mojangdl\n\n"
+                "const VersionJsonUrl = \"https://launchermeta.mojang.com/mc/game/version_manifest.json\"\n\n"
+                "func Run() error {\n\tresponse, err := http.Get(VersionJsonUrl)\n\t_ = response\n\treturn err\n}\n"}),
+    ("minecraftforge", {"operations/forgedl/forgedl.go": "package forgedl\n\n"
+                        "const PromoUrl = \"https://files.minecraftforge.net/net/minecraftforge/forge/promotions_slim.json\"\n\n"
+                        "func Run() error {\n\tresponse, err := http.Get(PromoUrl)\n\t_ = response\n\treturn err\n}\n"}),
+    ("neoforged", {"operations/neoforge/neoforgedl.go": "package neoforge\n\n"
+                   "const MetadataUrl = \"https://maven.neoforged.net/releases/net/neoforged/neoforge/maven-metadata.xml\"\n\n"
+                   "func Run() error {\n\tresponse, err := http.Get(MetadataUrl)\n\t_ = response\n\treturn err\n}\n"}),
+    ("steam", {"operations/steamgamedl/steamgamedl.go": "package steamgamedl\n\n"
+               "const SteamMetadataServerLink = \"https://media.steampowered.com/client/\"\n\n"
+               "func Run() error {\n\tresponse, err := http.Get(SteamMetadataServerLink + \"steam_cmd_linux\")\n\t_ = response\n\treturn err\n}\n"}),
+    ("github", {"operations/steamgamedl/metadata_linux.go": "package steamgamedl\n\n"
+                "const DepotDownloaderLink = \"https://github.com/SteamRE/DepotDownloader/releases/download/DepotDownloader_2.7.3/DepotDownloader-linux-x64.zip\"\n\n"
+                "func Install() error {\n\treturn DownloadFile(DepotDownloaderLink, \"depotdownloader.zip\")\n}\n"}),
+]
+
+
+def test_a_homebrew_formula_url_is_no_github_release_download(tmp_path, scanner):
+    """A Homebrew formula's `url "..."` is the package's source, which brew fetches at install:
+    not a GitHub Releases download the app makes."""
+    write_tree(tmp_path, {"Formula/acme.rb": 'class Acme < Formula\n  desc "CLI"\n  on_macos do\n'
+                          '    url "https://github.com/acme/acme/releases/download/v2.30.0/acme-darwin-arm64.tar.gz"\n'
+                          '    sha256 "3c28"\n  end\nend\n'})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "github" not in {u.id for u in inv.services}
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
