@@ -3777,6 +3777,19 @@ def test_a_homebrew_formula_url_is_no_github_release_download(tmp_path, scanner)
     assert "github" not in {u.id for u in inv.services}
 
 
+# Airflow's Celery executor (its provider package or extra); a deploy job purging Cloudflare's
+# edge cache; MITRE's CWE catalog downloaded by a vulnerability tool
+MORE_CASES += [
+    ("celery", {"scheduler/requirements.txt": "apache-airflow==2.10.4\napache-airflow-providers-celery==3.8.5\n"}),
+    ("celery", {"requirements.txt": "apache-airflow[celery,postgres]==2.10.4\n"}),
+    ("cloudflare", {".github/workflows/deploy.yaml": "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                     "      - name: Purge Cloudflare Edge Cache\n"
+                                                     "        uses: jakejarvis/cloudflare-purge-action@master\n"
+                                                     "        env:\n          CLOUDFLARE_TOKEN: ${{ secrets.CF_TOKEN }}\n"}),
+    ("mitre-cwe", {"dags/includes/constants.py": 'WEAKNESSES_XML_ZIP_URL = "https://cwe.mitre.org/data/xml/cwec_latest.xml.zip"\n',
+                   "dags/includes/utils.py": "import requests\n\ndef download(url):\n    return requests.get(url, timeout=60).content\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -3892,10 +3905,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
                       "env.mjs": "export const env = { token: process.env.GITHUB_OAUTH_TOKEN };\n"}),
     # `ssh -T git@github.com` in CI checks a deploy key: no hosting deploy of any kind.
     ("github-pages", workflow_with_steps("- run: ssh -T git@github.com || true")),
+    # A finding's link to its CWE definition page is for people: no download of the CWE catalog.
+    ("mitre-cwe", {"app/templatetags/cwe.py": 'def cwe_url(cwe_id):\n    return f"https://cwe.mitre.org/data/definitions/{cwe_id}.html"\n'}),
 ], ids=["google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
