@@ -564,6 +564,60 @@ def _in_skip_list(text: str, start: int) -> bool:
     return False
 
 
+# Sample data the app builds for itself: a notifier's "send a test message" payload
+# (`def build_mock_payload(self): changes = [{"references": ["https://nvd.nist.gov/vuln/detail/CVE-..."]}]`),
+# a `FAKE_EVENT = {...}` or a `sampleWebhook() { return {...} }`. A URL that is a value of such a
+# list or dict literal is the sample's data (a reference link, an avatar), not a request: the
+# function or variable holding the literal says so by a word of its name. Only words that mean
+# made-up data (not `samples`, an audio app's or a sampling API's noun).
+_SAMPLE_WORDS = frozenset({"mock", "mocked", "fake", "dummy", "stub", "sample"})
+_SAMPLE_WINDOW = 8000  # a sample payload of a few nested records
+_DEF_LINE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)")
+_NAMED_OPENER = re.compile(r"(?:\bdef|\bfunction|\bclass)?[ \t]*(\w+)['\"]?[ \t]*(?:\([^()\n]*\)[^\n]*|:[^=\n]*=|[:=]|=>)?[ \t]*[\[{(]?$")
+
+
+def _names_sample(name: str) -> bool:
+    return not _SAMPLE_WORDS.isdisjoint(name_words(name))
+
+
+def _in_sample_data(text: str, start: int) -> bool:
+    """Whether the URL at `start` is a value of a list or dict literal that a function or a
+    variable named for made-up data holds (`build_mock_payload`, `FAKE_EVENT`, `sampleWebhook`).
+    A URL that is a call's argument (`requests.get("https://...")`) is never such data."""
+    window_start = max(0, start - _SAMPLE_WINDOW)
+    window = text[window_start:start]
+    depth, innermost, opener_lines = 0, None, []
+    for i in range(len(window) - 1, -1, -1):
+        ch = window[i]
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth:
+                depth -= 1
+                continue
+            if innermost is None:
+                innermost = ch
+                if ch == "(":
+                    return False  # an argument of a call, not a value of data
+            line_start = window.rfind("\n", 0, i) + 1
+            opener_lines.append(window[line_start:i + 1])
+    if innermost is None:
+        return False
+    for line in opener_lines:  # `FAKE_EVENT = {`, `"sample": [`, `function sampleWebhook() {`
+        m = _NAMED_OPENER.search(line)
+        if m and _names_sample(m.group(1)):
+            return True
+    # Python: the function the literal's statement sits in, by indentation
+    lines = window.split("\n")
+    outer = opener_lines[-1] if opener_lines else lines[-1]
+    indent = len(outer) - len(outer.lstrip(" \t"))
+    for line in reversed(lines[:-1]):
+        m = _DEF_LINE.match(line)
+        if m and len(m.group(1)) < indent:
+            return _names_sample(m.group(2))
+    return False
+
+
 # Three words of a sentence between a string's opening quote and a URL in it.
 _PROSE = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
 
@@ -753,6 +807,8 @@ def host_evidence(
             continue  # an XML namespace's name, never requested
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
+        if _in_sample_data(text, m.start()):
+            continue  # a value of a mock or sample payload the app builds (a test notification's data)
         if not m.group(2) and not m.group(3) and (tld_templated_at(text, m.end(1)) or host_continues_at(text, m.end(1))):
             continue  # `https://api.audible${tld}`, `https://http-intake.logs.#{site}`: the host is the templated one, read below
         if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):

@@ -61,3 +61,46 @@ def test_a_catalogued_host_on_mozilla_org_is_a_request_its_other_hosts_are_not(r
             return requests.get(f'https://hg.mozilla.org/{repo}/json-pushes/?version=2').json()
         """)
     assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("hg.mozilla.org", "mozilla-hg")]
+
+
+def test_a_url_in_a_mock_payload_the_app_builds_is_data_not_a_request(run_detector):
+    """A notifier's "send a test message" builds a sample payload: its reference links
+    (nvd.nist.gov's CVE page) are the sample's data. A request in the same file still counts,
+    and so does a call's argument inside a function of that name."""
+    src = """\
+    import requests
+
+    class NotificationTester:
+        def build_mock_payload(self):
+            changes = [
+                {
+                    "cve": {"cve_id": "CVE-2025-64459", "title": "SQL injection (Q objects)"},
+                    "events": [
+                        {"type": "references", "details": {"added": [
+                            "https://nvd.nist.gov/vuln/detail/CVE-2025-64459",
+                        ]}},
+                    ],
+                },
+            ]
+            return {"changes": changes}
+
+        def send(self, url, token):
+            requests.post("https://api.pushover.net/1/messages.json", data={"token": token})
+
+    def fake_login(session):
+        return session.post("https://api.mailgun.net/v3/domains")
+    """
+    ev, _ = run_detector(DETECTOR, "web/projects/notifications.py", src)
+    assert {name for name, _ in hosts(ev)} == {"api.pushover.net", "api.mailgun.net"}
+
+
+def test_a_url_in_a_constant_named_for_sample_data_is_no_request(run_detector):
+    src = """\
+    export const FAKE_WEBHOOK_EVENT = {
+      sender: { avatar_url: "https://avatars.githubusercontent.com/u/1" },
+      links: ["https://nvd.nist.gov/vuln/detail/CVE-2024-1"],
+    };
+    export const samples = ["https://api.openai.com/v1/models"];
+    """
+    ev, _ = run_detector(DETECTOR, "src/webhooks/events.ts", src)
+    assert {name for name, _ in hosts(ev)} == {"api.openai.com"}
