@@ -86,10 +86,18 @@ _TEMPLATE_ENDINGS = ("example", "sample", "dist", "template", "tmpl")
 _DJANGO_TEST_SETTINGS = re.compile(r"^(?:tests?|testing|test_settings|settings_tests?)\.py$")
 
 
+# A database.yml variant named for its database or its setting (`database.mysql.yml`,
+# `database.ci.yml`, `database.docker.yml`, `database.example.yml`): the config a CI matrix or
+# an install step copies over config/database.yml, so its adapter is one the app runs on.
+# Not a backup of one (`database.bak.yml`).
+_DATABASE_YML_VARIANT = re.compile(r"^database\.(?!(?:bak|orig|old|backup)\.)[A-Za-z][\w-]*\.yml$")
+
+
 def _rails_database_yml(name: str) -> bool:
     """Rails' database.yml, or the template an app ships instead of it (`database.yml.example`,
-    `.sample`: the real file is written at install time from it, so its adapters are the app's)."""
-    return name == "database.yml" or (
+    `.sample`: the real file is written at install time from it, so its adapters are the app's),
+    or a variant of it (`database.mysql.yml`, see `_DATABASE_YML_VARIANT`)."""
+    return name == "database.yml" or bool(_DATABASE_YML_VARIANT.match(name)) or (
         name.startswith("database.yml.") and name[len("database.yml."):] in _TEMPLATE_ENDINGS
     )
 

@@ -98,6 +98,15 @@ def test_rails_database_yml_templates(run_detector):
     assert not data_storage.accepts("config/database.yml.bak", "database.yml.bak", None)
 
 
+def test_rails_database_yml_variants(run_detector):
+    """A CI matrix's per-database copies of database.yml (`ci/database.mysql.yml` copied over
+    config/database.yml for the mysql leg) name databases the app runs on; a backup does not."""
+    ev, _ = run_detector(data_storage.DETECTOR, "ci/database.mysql.yml", "test:\n  adapter: mysql2\n  database: app_test\n")
+    assert [(e.service, e.line) for e in ev] == [("mysql", 2)]
+    assert data_storage.accepts("config/database.ci.yml", "database.ci.yml", None)
+    assert not data_storage.accepts("config/database.bak.yml", "database.bak.yml", None)
+
+
 def test_migration_folder(run_detector):
     ev, _ = run_detector(migrations.DETECTOR, "web/prisma/migrations/20240101_init/migration.sql", "")
     assert [(e.kind, e.name, e.get("client")) for e in ev] == [(FEATURE, "migrations:web/prisma/migrations/", "prisma")]
