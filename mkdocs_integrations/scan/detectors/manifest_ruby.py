@@ -70,9 +70,43 @@ _SPEC = re.compile(r"^    (\S+) \(([^)\s]+)\)\s*$")
 _SPEC_SHAPE = re.compile(r"^    \S")
 
 
+# A spec's own dependency, indented six spaces under it: `      redis-client (>= 0.11.0)`.
+_SPEC_DEP = re.compile(r"^      (\S+)(?: \([^)]*\))?\s*$")
+# A gem the app declares, in the DEPENDENCIES section: `  sidekiq`, `  sidekiq (~> 7.0)!`.
+_DIRECT = re.compile(r"^  ([^\s(!]+)")
+# A job queue's backing store: the categories of a queue gem's dependency that hold its jobs.
+_STORE_CATEGORIES = frozenset({"cache", "database"})
+
+
+def _service_category(name: str, ctx: Context) -> str | None:
+    hits = ctx.index.package("rubygems", name)
+    return ctx.catalog.services[hits[0][0]].category if hits else None
+
+
 def detect_gemfile_lock(src: Source, ctx: Context) -> Iterator[Record]:
-    """Resolved versions of the gems the catalog knows: a lockfile names hundreds of gems."""
+    """Resolved versions of the gems the catalog knows: a lockfile names hundreds of gems.
+
+    Also the backing store of a job queue the app declares: Sidekiq and Resque keep their
+    jobs in Redis and depend on its client gem (`sidekiq (7.0.2)` → `redis-client`), so an app
+    that runs them runs Redis even with no Redis setting of its own (the default connection).
+    That store's gem is reported as the app's own (not `locked`), since the queue needs it."""
+    spec: str | None = None
+    deps: dict[str, list[tuple[int, str]]] = {}  # spec → its dependencies' (line, name)
+    direct: set[str] = set()
+    section = ""
     for lineno, line in enumerate(src.text.splitlines(), start=1):
+        if line and not line[0].isspace():
+            section = line.strip()
+            continue
+        if section == "DEPENDENCIES":
+            d = _DIRECT.match(line)
+            if d:
+                direct.add(d.group(1))
+            continue
+        dep = _SPEC_DEP.match(line)
+        if dep and spec is not None:
+            deps.setdefault(spec, []).append((lineno, dep.group(1)))
+            continue
         if not _SPEC_SHAPE.match(line):
             continue
         m = _SPEC.match(line)
@@ -81,11 +115,21 @@ def detect_gemfile_lock(src: Source, ctx: Context) -> Iterator[Record]:
                 raise BadInput("malformed spec line (expected 'name (version)')", lineno)
             continue
         name, version = m.group(1), m.group(2)
+        spec = name
         if ctx.index.package("rubygems", name) or ctx.index.client_package("rubygems", name):
             yield Evidence(
                 path=src.rel, line=lineno, kind=PACKAGE, name=name, version=version,
                 ecosystem="rubygems", detail=(("locked", "1"),),
             )
+    for queue in sorted(direct):
+        if _service_category(queue, ctx) != "queue":
+            continue
+        for lineno, name in deps.get(queue, ()):
+            if _service_category(name, ctx) in _STORE_CATEGORIES:
+                yield Evidence(
+                    path=src.rel, line=lineno, kind=PACKAGE, name=name, ecosystem="rubygems",
+                    detail=(("required_by", queue),),
+                )
 
 
 # A Gemfile variant beside the main one, selected with Bundler's `BUNDLE_GEMFILE`

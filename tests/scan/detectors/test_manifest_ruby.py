@@ -129,6 +129,40 @@ def test_lockfile_reports_only_catalog_gems_with_resolved_version(run_detector):
     assert all(e.get("locked") == "1" for e in evidence)
 
 
+def test_lockfile_job_queue_backing_store(run_detector):
+    """Sidekiq 7 runs on Redis through its own `redis-client` dependency: an app that declares
+    sidekiq uses Redis with no Redis gem or setting of its own. A store a non-queue gem needs
+    (actioncable's optional redis) and an undeclared queue's store are not the app's."""
+    lock = """\
+GEM
+  remote: https://rubygems.org/
+  specs:
+    connection_pool (2.4.1)
+    redis-client (0.11.2)
+      connection_pool
+    resque (2.6.0)
+      redis (>= 4.0)
+    sidekiq (7.0.2)
+      concurrent-ruby (< 2)
+      connection_pool (>= 2.3.0)
+      rack (>= 2.2.4)
+      redis-client (>= 0.11.0)
+
+PLATFORMS
+  ruby
+
+DEPENDENCIES
+  rails
+  sidekiq (~> 7.0)
+
+BUNDLED WITH
+   2.4.1
+"""
+    evidence, _ = run_detector(DETECTOR, "Gemfile.lock", lock)
+    own = [(e.name, e.line, e.get("required_by")) for e in evidence if e.get("locked") != "1"]
+    assert own == [("redis-client", 13, "sidekiq")]
+
+
 def test_malformed_lock_spec_is_bad_input(run_detector):
     text = "GEM\n  remote: https://rubygems.org/\n  specs:\n    stripe (10.8.0\n"
     with pytest.raises(BadInput) as exc:
