@@ -3790,6 +3790,19 @@ MORE_CASES += [
                    "dags/includes/utils.py": "import requests\n\ndef download(url):\n    return requests.get(url, timeout=60).content\n"}),
 ]
 
+# A Rails app as DiscourseConnect provider for its forum (Discourse's single_sign_on.rb copied
+# into lib/, no discourse_api gem); Stamen's map tiles through tile.stamen.js's Leaflet layer
+MORE_CASES += [
+    ("discourse", {"app/controllers/discourse_sso_controller.rb":
+                   "class DiscourseSsoController < ApplicationController\n  def sso\n"
+                   "    secret = Rails.configuration.app.discourse_secret\n"
+                   "    sso = SingleSignOn.parse(request.query_string, secret)\n    sso.email = current_user.email\n"
+                   "    sso.sso_secret = secret\n    redirect_to sso.to_url(Rails.configuration.app.discourse_url)\n  end\nend\n"}),
+    ("stamen", {"app/assets/javascripts/map.js": "var layer = new L.StamenTileLayer('terrain');\nmap.addLayer(layer);\n"}),
+    ("stamen", {"app/helpers/mapping_helper.rb": "def map_provider_dependencies\n  {\n"
+                "    'stamen' => ['http://maps.stamen.com/js/tile.stamen.js?v1.2.3'],\n  }[map_provider]\nend\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
