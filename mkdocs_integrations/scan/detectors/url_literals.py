@@ -526,6 +526,11 @@ _REL_CONST_BEFORE = re.compile(
 # Workbox's own CDN on a Cloud Storage bucket) is such a source too.
 _SRC_BEFORE = re.compile(r"""(?:\bsrc\s{0,20}[:=]\s{0,20}\{?|\bimportScripts\s{0,20}\()\s{0,20}[`'"]$""", re.I)
 _ASSET_CATEGORIES = frozenset({"file_storage", "hosting"})
+# A URL that is the value of another URL's query parameter, unencoded (`...defunct?url=https://...`,
+# `share?u=https://...`): the page or service of the outer URL gets it as data; this code does not
+# request it.
+_QUERY_VALUE_BEFORE = re.compile(r"[?&][A-Za-z_][\w.-]{0,30}=$")
+_STATIC_ASSET = re.compile(r"\.(?:js|mjs|css)$", re.I)
 
 
 # An XML namespace declaration (`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">`,
@@ -813,6 +818,8 @@ def host_evidence(
             continue  # `https://api.audible${tld}`, `https://http-intake.logs.#{site}`: the host is the templated one, read below
         if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):
             continue  # a plugin's author or docs page, for people
+        if _QUERY_VALUE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # a URL passed as another URL's query value (`/defunct?url=https://web.archive.org/web/...`): a link handed on, not requested here
         if text[max(0, m.start() - 2):m.start()] == "](":
             continue  # a Markdown link in a description string (`[Google](https://pubsubhubbub.appspot.com/)`): for readers
         path = m.group(3) or ""
@@ -828,6 +835,11 @@ def host_evidence(
             text, max(0, m.start() - 80), m.start()
         ):
             continue  # an image or script a page loads from a bucket or CDN: an asset, no storage of the app's
+        if sid and ctx.catalog.services[sid].category in _ASSET_CATEGORIES and _STATIC_ASSET.search(path.split("?", 1)[0]):
+            # A script or stylesheet on a bucket or CDN host (a map library's plug-in on its
+            # publisher's bucket, `https://cdn-geoweb.s3.amazonaws.com/esri-leaflet/0.0.1/esri-leaflet.js`,
+            # listed for a page to include): a library a browser loads, not the app's storage or hosting.
+            continue
         if sid and _site_in_placeholder(text, m.start(), sid, ctx):
             continue  # a sample site address in a form hint (x.herokuapp.com), no deployment of the app's
         if sid and path and other_vendors_url(m.group(0), sid, ctx):

@@ -104,3 +104,34 @@ def test_a_url_in_a_constant_named_for_sample_data_is_no_request(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "src/webhooks/events.ts", src)
     assert {name for name, _ in hosts(ev)} == {"api.openai.com"}
+
+
+def test_a_script_on_a_bucket_host_is_a_library_not_the_apps_storage(run_detector):
+    """A map plug-in's script on its publisher's S3 bucket, listed for a page to include, is a
+    library a browser loads; an object URL on the same kind of host is still S3."""
+    src = """\
+    def map_provider_dependencies
+      {
+        'esri' => ['https://cdn-geoweb.s3.amazonaws.com/esri-leaflet/0.0.1-beta.5/esri-leaflet.js'],
+      }[map_provider] || []
+    end
+    EXPORTS = 'https://acme-exports.s3.amazonaws.com/reports/latest.csv'
+    """
+    ev, _ = run_detector(DETECTOR, "app/helpers/mapping_helper.rb", src)
+    assert {service for _, service in hosts(ev)} == {"aws-s3"}
+    assert "cdn-geoweb.s3.amazonaws.com" not in {name for name, _ in hosts(ev)}
+
+
+def test_a_url_given_as_another_urls_query_value_is_not_requested(run_detector):
+    """`/defunct?url=https://web.archive.org/web/...`: a link handed to the app's own page as
+    data, not a request to the Wayback Machine; the same host called directly still counts."""
+    src = """\
+    def url
+      "#{site_root_url}defunct?url=https://web.archive.org/web/#{archive_date}/#{url}"
+    end
+    """
+    ev, _ = run_detector(DETECTOR, "lib/machine_tag.rb", src)
+    assert hosts(ev) == set()
+    direct = 'def save(url)\n  Net::HTTP.get(URI("https://web.archive.org/save/#{url}"))\nend\n'
+    ev, _ = run_detector(DETECTOR, "lib/wayback.rb", direct)
+    assert ("web.archive.org", "archive-org") in hosts(ev)
