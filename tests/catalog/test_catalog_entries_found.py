@@ -3803,6 +3803,14 @@ MORE_CASES += [
                 "    'stamen' => ['http://maps.stamen.com/js/tile.stamen.js?v1.2.3'],\n  }[map_provider]\nend\n"}),
 ]
 
+# PyPI Stats: the `pypistats` client a package directory calls for download counts.
+MORE_CASES += [
+    ("pypistats", {"pyproject.toml": '[project]\nname = "site"\ndependencies = ["django>=5.1", "pypistats>=1.7"]\n',
+                   "package/management/commands/pypi_stats.py":
+                       'import json\nimport pypistats\n\ndef fetch(slug):\n'
+                       '    return json.loads(pypistats.recent(slug, "month", format="json"))\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
