@@ -187,8 +187,13 @@ class CatalogIndex:
         self.model_prefixes = {p: svc.id for svc in catalog.services.values() for p in svc.model_prefixes}
         # Package ecosystem words ("gem", "cargo") -> the public registry of that ecosystem
         self.registries = {w: svc.id for svc in catalog.services.values() for w in svc.registry_for}
+        # A service's `alone` patterns are tried first: evidence is kept once per endpoint, and
+        # a looser pattern of the same endpoint matched earlier in the file (Discord's
+        # `WebhookClient(` before its hand-built webhook payload) would otherwise take the slot
+        # and leave the service unproven although the file holds evidence that stands alone.
         self.call_patterns = [
-            (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in svc.calls), _keywords(svc))
+            (svc.id, tuple((c, *_literal_gate(c.pattern)) for c in sorted(svc.calls, key=lambda c: not c.alone)),
+             _keywords(svc))
             for svc in catalog.services.values()
             if svc.calls
         ]

@@ -1524,3 +1524,33 @@ export function listing(bucket: string) {
     feed = """const feed = '<feed xmlns:atom="https://api.example-vendor.io/ns">'\nfetch('https://api.example-vendor.io/v1/items')\n"""
     ev, _ = run_detector(DETECTOR, "app/utils/feed.ts", feed)
     assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("api.example-vendor.io", 2)]
+
+
+def test_standalone_call_pattern_wins_over_a_looser_one_of_the_same_endpoint(run_detector):
+    """A Laravel job posting a hand-built Discord webhook payload through the app's own
+    `WebhookClient(`: Discord's loose `WebhookClient(` pattern (same endpoint, not enough on
+    its own) comes first in the file, and must not take the endpoint's one evidence slot
+    from the payload pattern that proves Discord alone."""
+    ev, _ = run_detector(DETECTOR, "app/Jobs/SendWebhookJob.php", """\
+        <?php
+        class SendWebhookJob
+        {
+            public function handle()
+            {
+                (new WebhookClient($this->receiver['webhook']))->send('POST', $this->payload());
+            }
+
+            private function payload(): array
+            {
+                return match ($this->receiver['type']) {
+                    'discord' => [
+                        'username' => config('app.name'),
+                        'avatar_url' => asset('storage/favicon.png'),
+                        'embeds' => [['title' => 'New item']],
+                    ],
+                };
+            }
+        }
+        """)
+    calls = [(e.service, e.name, e.detail) for e in ev if e.kind == CALL and e.service == "discord"]
+    assert calls == [("discord", "webhook message", (("alone", "1"),))]
