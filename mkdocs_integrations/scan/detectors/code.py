@@ -606,6 +606,11 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 yield Evidence(path=src.rel, line=src.line_of(offset), kind=IMPORT, name=raw.strip(),
                                ecosystem=lang.lookup, detail=(("sign_in", provider),))
             mod = _module(lang, raw)
+            if mod and lang is JS and raw.strip() != mod and not ctx.index.import_(lang.lookup, mod):
+                # A package that names no service on its own may have entry points that do:
+                # `aws-cdk-lib/aws-lambda` is the AWS CDK's Lambda constructs, a function the
+                # app's infrastructure code defines, where `aws-cdk-lib` is every AWS service.
+                mod = raw.strip() if ctx.index.import_(lang.lookup, raw.strip()) else mod
             if not mod or not once("import", mod):
                 continue
             services = ctx.index.import_(lang.lookup, mod)

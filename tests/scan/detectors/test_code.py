@@ -1554,3 +1554,27 @@ def test_standalone_call_pattern_wins_over_a_looser_one_of_the_same_endpoint(run
         """)
     calls = [(e.service, e.name, e.detail) for e in ev if e.kind == CALL and e.service == "discord"]
     assert calls == [("discord", "webhook message", (("alone", "1"),))]
+
+
+def test_js_subpath_import_names_the_service_its_package_does_not(run_detector):
+    """`aws-cdk-lib` is every AWS service (no evidence of any one); its entry point
+    `aws-cdk-lib/aws-lambda` is the CDK's Lambda constructs: the import is kept by its subpath."""
+    ev, _ = run_detector(DETECTOR, "deploy/cdk/lib/stack.ts", """\
+        import * as cdk from "aws-cdk-lib";
+        import * as lambda from "aws-cdk-lib/aws-lambda";
+        import { Construct } from "constructs";
+
+        export class Stack extends cdk.Stack {
+          constructor(scope: Construct, id: string) {
+            super(scope, id);
+            new lambda.Function(this, "Fn", { runtime: lambda.Runtime.NODEJS_20_X, handler: "index.handler", code: lambda.Code.fromAsset("dist") });
+          }
+        }
+        """)
+    assert [e.name for e in ev if e.kind == IMPORT] == ["aws-cdk-lib/aws-lambda"]
+
+
+def test_js_subpath_import_keeps_the_package_when_the_package_names_a_service(run_detector):
+    """`stripe/lib/...` stays `stripe`: the subpath is only tried when the package names nothing."""
+    ev, _ = run_detector(DETECTOR, "src/pay.ts", 'import Stripe from "stripe/lib/stripe.js";\nexport const s = new Stripe("k");\n')
+    assert [e.name for e in ev if e.kind == IMPORT] == ["stripe"]
