@@ -3811,6 +3811,26 @@ MORE_CASES += [
                        '    return json.loads(pypistats.recent(slug, "month", format="json"))\n'}),
 ]
 
+# The AWS CDK's per-service construct modules (yopass's deploy/cdk): a Lambda function and
+# the API Gateway REST API fronting it, defined by the app's infrastructure code.
+_CDK_GO = ('package main\n\nimport (\n\t"github.com/aws/aws-cdk-go/awscdk/v2"\n'
+           '\t"github.com/aws/aws-cdk-go/awscdk/v2/awsapigateway"\n\t"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"\n)\n\n'
+           'func NewStack(scope awscdk.App) {\n\tfn := awslambda.NewFunction(scope, nil, nil)\n'
+           '\tawsapigateway.NewLambdaRestApi(scope, nil, &awsapigateway.LambdaRestApiProps{Handler: fn})\n}\n')
+_CDK_TS = ('import * as cdk from "aws-cdk-lib";\nimport * as lambda from "aws-cdk-lib/aws-lambda";\n'
+           'import * as apigw from "aws-cdk-lib/aws-apigateway";\n\nexport class ApiStack extends cdk.Stack {\n'
+           '  constructor(scope: cdk.App, id: string) {\n    super(scope, id);\n'
+           '    const fn = new lambda.Function(this, "Api", { runtime: lambda.Runtime.PROVIDED_AL2023, handler: "bootstrap", code: lambda.Code.fromAsset("dist") });\n'
+           '    new apigw.LambdaRestApi(this, "Gateway", { handler: fn });\n  }\n}\n')
+MORE_CASES += [
+    ("aws-lambda", {"deploy/cdk/main.go": _CDK_GO}),
+    ("aws-api-gateway", {"deploy/cdk/main.go": _CDK_GO}),
+    ("aws-lambda", {"deploy/cdk/lib/api-stack.ts": _CDK_TS}),
+    ("aws-api-gateway", {"deploy/cdk/lib/api-stack.ts": _CDK_TS}),
+    ("aws-lambda", {"infra/src/main/java/com/acme/ApiStack.java": "package com.acme;\n\nimport software.amazon.awscdk.Stack;\nimport software.amazon.awscdk.services.lambda.Function;\n\npublic class ApiStack extends Stack {}\n"}),
+    ("aws-api-gateway", {"infra/stacks/api.py": "import aws_cdk as cdk\nimport aws_cdk.aws_apigateway as apigw\n\nclass ApiStack(cdk.Stack):\n    def __init__(self, scope, fn):\n        super().__init__(scope, 'Api')\n        apigw.LambdaRestApi(self, 'Gateway', handler=fn)\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
