@@ -3831,6 +3831,16 @@ MORE_CASES += [
     ("aws-api-gateway", {"infra/stacks/api.py": "import aws_cdk as cdk\nimport aws_cdk.aws_apigateway as apigw\n\nclass ApiStack(cdk.Stack):\n    def __init__(self, scope, fn):\n        super().__init__(scope, 'Api')\n        apigw.LambdaRestApi(self, 'Gateway', handler=fn)\n"}),
 ]
 
+# A Slack incoming-webhook payload built by hand (ploi-roadmap): legacy `attachments` with their
+# `fallback`/`pretext`, posted to the webhook URL an admin set for a "slack" notification channel.
+MORE_CASES += [
+    ("slack", {"app/Jobs/SendWebhookJob.php": "<?php\nclass SendWebhookJob\n{\n    public function handle()\n    {\n"
+               "        Http::post($this->receiver['webhook'], match ($this->receiver['type']) {\n"
+               "            'slack' => [\n                'username' => config('app.name'),\n"
+               "                'attachments' => [\n                    [\n                        'fallback' => 'New item: ' . $this->item->title,\n"
+               "                        'pretext' => 'New item: ' . $this->item->title,\n                    ],\n                ],\n            ],\n        });\n    }\n}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
