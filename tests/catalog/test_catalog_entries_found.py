@@ -3840,6 +3840,41 @@ MORE_CASES += [
                "                'attachments' => [\n                    [\n                        'fallback' => 'New item: ' . $this->item->title,\n"
                "                        'pretext' => 'New item: ' . $this->item->title,\n                    ],\n                ],\n            ],\n        });\n    }\n}\n"}),
 ]
+# A release job announcing on Telegram through appleboy/telegram-action; an app's "litellm"
+# provider whose default base URL is the LiteLLM proxy's port 4000; a generic OAuth2 sign-in's
+# GitLab preset (gitlab.com/oauth/authorize)
+MORE_CASES += [
+    ("telegram", {".github/workflows/release.yml": "on: release\njobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                   "      - name: Announce\n        uses: appleboy/telegram-action@v0.1.1\n"
+                                                   "        with:\n          to: ${{ secrets.TELEGRAM_CHAT }}\n"
+                                                   "          token: ${{ secrets.TELEGRAM_TOKEN }}\n          message: released\n"}),
+    ("litellm", {"server/ai/provider.ts": "import { createOpenAI } from '@ai-sdk/openai';\n\n"
+                                          "export function model(config: Config) {\n  switch (config.provider) {\n"
+                                          "    case 'litellm':\n      return createOpenAI({\n        apiKey: config.apiKey,\n"
+                                          "        baseURL: config.baseURL || 'http://localhost:4000/v1',\n"
+                                          "      }).languageModel(config.model);\n  }\n}\n"}),
+    ("gitlab-oauth", {"web/src/idp.ts": "export const templates = [{\n  title: 'GitLab',\n  config: {\n"
+                                        "    authUrl: 'https://gitlab.com/oauth/authorize',\n"
+                                        "    tokenUrl: 'https://gitlab.com/oauth/token',\n"
+                                        "    userInfoUrl: 'https://gitlab.com/oauth/userinfo',\n  },\n}];\n"}),
+]
+
+
+def test_gitlab_oauth_preset_is_no_gitlab_api(tmp_path, scanner):
+    """GitLab's OAuth endpoints in a sign-in preset are its sign-in, not a use of its REST API."""
+    write_tree(tmp_path, {"web/src/idp.ts": "export const templates = [{\n  title: 'GitLab',\n  config: {\n"
+                                            "    authUrl: 'https://gitlab.com/oauth/authorize',\n"
+                                            "    tokenUrl: 'https://gitlab.com/oauth/token',\n  },\n}];\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "gitlab" not in {u.id for u in inv.services}
+
+
+def test_port_4000_alone_is_no_litellm(tmp_path, scanner):
+    """A dev server on port 4000 (Phoenix's default) is no LiteLLM proxy without the provider's name."""
+    write_tree(tmp_path, {"web/src/api.ts": "const API = process.env.API_URL || 'http://localhost:4000/v1';\n"
+                                            "export const get = (p: string) => fetch(`${API}${p}`);\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "litellm" not in {u.id for u in inv.services}
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
