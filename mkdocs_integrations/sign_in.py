@@ -133,13 +133,28 @@ def _env_schema_file(path: str) -> bool:
     return "env" in re.split(r"[/._-]+", path.lower())
 
 
+# The app's own settings file, with every setting and its default (opengist's config.yml:
+# `gitlab.url: https://gitlab.com/` under `gitlab.client-key:`, Gitea's app.example.ini): like
+# an env schema, it configures the app, it calls nothing.
+_SETTINGS_FILE = re.compile(
+    r"(?:^|/)(?:config|settings|configuration|app)(?:[._-](?:example|sample|default|defaults|dist|template))?"
+    r"\.(?:ya?ml|toml|ini|cfg|conf)$",
+    re.I,
+)
+
+
+def _settings_file(path: str) -> bool:
+    """config.yml, settings.example.toml, app.ini: the app's settings with their defaults."""
+    return _SETTINGS_FILE.search(path) is not None
+
+
 _API_HOST_LABELS = frozenset({"api", "apis", "rest", "graph"})
 
 
 def fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) -> dict[str, str]:
     """A vendor's bare host (https://gitlab.com) seen only where its sign-in is configured
     (the default of AUTH_GITLAB_URL beside AUTH_GITLAB_CLIENT_ID, an SSO issuer table, the
-    app's env schema) is the sign-in provider's issuer, not a use of the vendor's API: it
+    app's env schema or settings file) is the sign-in provider's issuer, not a use of the vendor's API: it
     joins "Sign in with GitLab".
     Returns {folded id: sign-in id}."""
     folded: dict[str, str] = {}
@@ -159,7 +174,10 @@ def fold_issuer_hosts(per_service: dict[str, list[Evidence]], catalog: Catalog) 
             # signing in (`auth/providers/github.provider.ts`) it is the sign-in's user-info call.
             continue
         oauth_files = {e.path for e in per_service[oauth]}
-        if all(e.path in oauth_files or is_sign_in_path(e.path) or _env_schema_file(e.path) for e in evs):
+        if all(
+            e.path in oauth_files or is_sign_in_path(e.path) or _env_schema_file(e.path) or _settings_file(e.path)
+            for e in evs
+        ):
             per_service[oauth].extend(per_service.pop(sid))
             folded[sid] = oauth
     return folded

@@ -130,10 +130,21 @@ GITLAB_ISSUER_TREES = [
         "packages/auth/src/lib/providers.ts": 'import GitlabProvider from "next-auth/providers/gitlab";\n'
                                              'export const p = GitlabProvider({ clientId: process.env.GITLAB_CLIENT_ID });\n',
     },
+    # the default of the instance URL in the app's sample settings file, beside the OAuth app's
+    # key and secret; the Go sign-in through goth's gitlab provider
+    {
+        "config.yml": "# OAuth2 configuration\ngitlab.client-key:\ngitlab.secret:\n"
+                      "# URL of the Gitlab instance. Default: https://gitlab.com/\ngitlab.url: https://gitlab.com/\n",
+        "internal/auth/oauth/gitlab.go": (
+            'package oauth\n\nimport "github.com/markbates/goth/providers/gitlab"\n\n'
+            'func provider(key, secret, url string) *gitlab.Provider {\n'
+            '\treturn gitlab.NewCustomisedURL(key, secret, url+"/oauth/gitlab/callback", url+"/oauth/authorize", url+"/oauth/token", url+"/api/v4/user")\n}\n'
+        ),
+    },
 ]
 
 
-@pytest.mark.parametrize("files", GITLAB_ISSUER_TREES, ids=["sign-in-config", "env-schema"])
+@pytest.mark.parametrize("files", GITLAB_ISSUER_TREES, ids=["sign-in-config", "env-schema", "settings-file"])
 def test_a_vendors_bare_host_where_its_sign_in_is_configured_is_the_issuer(tmp_path, files):
     inv = scan(tmp_path / "web", files)
     assert "gitlab-oauth" in ids(inv)
