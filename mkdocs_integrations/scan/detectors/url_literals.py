@@ -577,6 +577,7 @@ def _in_skip_list(text: str, start: int) -> bool:
 # made-up data (not `samples`, an audio app's or a sampling API's noun).
 _SAMPLE_WORDS = frozenset({"mock", "mocked", "fake", "dummy", "stub", "sample"})
 _SAMPLE_WINDOW = 8000  # a sample payload of a few nested records
+_SAMPLE_HINT = re.compile(r"mock|fake|dummy|stub|sample", re.I)
 _DEF_LINE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)")
 _NAMED_OPENER = re.compile(r"(?:\bdef|\bfunction|\bclass)?[ \t]*(\w+)['\"]?[ \t]*(?:\([^()\n]*\)[^\n]*|:[^=\n]*=|[:=]|=>)?[ \t]*[\[{(]?$")
 
@@ -590,6 +591,8 @@ def _in_sample_data(text: str, start: int) -> bool:
     variable named for made-up data holds (`build_mock_payload`, `FAKE_EVENT`, `sampleWebhook`).
     A URL that is a call's argument (`requests.get("https://...")`) is never such data."""
     window_start = max(0, start - _SAMPLE_WINDOW)
+    if not _SAMPLE_HINT.search(text, window_start, start):
+        return False  # no such name before the URL (most URLs): skip the character walk
     window = text[window_start:start]
     depth, innermost, opener_lines = 0, None, []
     for i in range(len(window) - 1, -1, -1):
