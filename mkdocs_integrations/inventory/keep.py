@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..catalog import Catalog, Service
 from ..model import (
@@ -19,6 +16,7 @@ from ..model import (
     WEBHOOK_IN, WEBHOOK_OUT, Evidence,
 )
 from ..paths import is_docs_site_path, is_test_path
+from ..rules_data import rules_yaml
 from ..usage import in_test_stack, shows_use
 from .folds import FILE_FACTS
 
@@ -46,10 +44,8 @@ def strength_of(kinds: set[str]) -> str | None:
 _FRAMEWORK_CONFIG = re.compile(r"(?:^|/)(?:[Cc]onfig|[Cc]onfiguration)/[^/]+\.php$")
 
 
-@lru_cache(maxsize=1)
 def _framework_config_rules() -> list[dict]:
-    text = resources.files(__package__.split(".")[0]).joinpath("rules/framework_config.yaml").read_text(encoding="utf-8")
-    return list((yaml.safe_load(text) or {}).values())
+    return list(rules_yaml("framework_config.yaml").values())
 
 
 @lru_cache(maxsize=1)

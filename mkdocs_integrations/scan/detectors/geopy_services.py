@@ -20,32 +20,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import CALL, Evidence
 from ...paths import is_test_path
+from ...rules_data import rules_yaml
 from ..lexing import PY
 from .base import Context, Detector, Record, Source
 
-# geopy's `SERVICE_TO_GEOCODER` keys (geopy 2.4) with their class names, for the vendors the
-# catalog lists; vendors it does not list (DataBC, IGN France, BAN France, ...) are left out.
-_KEYS: dict[str, str] = {
-    "azure": "azure-maps", "baidu": "baidu-maps", "baiduv3": "baidu-maps", "bing": "bing-maps",
-    "google": "google-maps", "googlev3": "google-maps", "here": "here", "herev7": "here",
-    "mapbox": "mapbox", "mapquest": "mapquest", "openmapquest": "mapquest", "maptiler": "maptiler",
-    "nominatim": "openstreetmap-nominatim", "opencage": "opencage", "photon": "photon",
-    "liveaddress": "smarty", "tomtom": "tomtom", "what3words": "what3words",
-    "what3wordsv3": "what3words", "yandex": "yandex-maps",
-}
-_CLASSES: dict[str, str] = {
-    "AzureMaps": "azure-maps", "Baidu": "baidu-maps", "BaiduV3": "baidu-maps", "Bing": "bing-maps",
-    "GoogleV3": "google-maps", "Here": "here", "HereV7": "here", "MapBox": "mapbox",
-    "MapQuest": "mapquest", "OpenMapQuest": "mapquest", "MapTiler": "maptiler",
-    "Nominatim": "openstreetmap-nominatim", "OpenCage": "opencage", "Photon": "photon",
-    "LiveAddress": "smarty", "TomTom": "tomtom", "What3Words": "what3words",
-    "What3WordsV3": "what3words", "Yandex": "yandex-maps",
-}
-# Keys that are ordinary words or other products' names outside geopy's own calls.
-_COMMON_WORDS = frozenset({"azure", "bing", "google", "here", "yandex", "baidu"})
+@dataclass(frozen=True)
+class _Geopy:
+    keys: dict[str, str]  # geopy service key -> catalog service
+    classes: dict[str, str]  # geopy geocoder class -> catalog service
+    common_words: frozenset[str]
+    class_use: re.Pattern[str]
+    key_literal: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _geopy() -> _Geopy:
+    """geopy's vendors (data: rules/geopy.yaml) and the patterns built from them, once."""
+    data = rules_yaml("geopy.yaml")
+    keys = {k: sid for sid, v in data["services"].items() for k in v.get("keys") or ()}
+    classes = {c: sid for sid, v in data["services"].items() for c in v.get("classes") or ()}
+    class_use = re.compile(
+        r"\bgeocoders\.(" + "|".join(sorted(classes, key=len, reverse=True)) + r")\b"
+        r"|^[ \t]*from[ \t]+geopy\.geocoders[ \t]+import[ \t]+\(?([^)\n]*(?:\n[^)\n]*){0,20})", re.M)
+    key_literal = re.compile(r"""(['"])(""" + "|".join(sorted(keys, key=len, reverse=True)) + r")\1")
+    return _Geopy(keys, classes, frozenset(data.get("common_words") or ()), class_use, key_literal)
+
 
 # geopy's geocoders imported (`import geopy`, `from geopy.geocoders import ...`), not only its
 # distance or point helpers (`from geopy.distance import geodesic`), which call no vendor.
@@ -54,10 +58,6 @@ _IMPORTS_GEOPY = re.compile(
     r"|from[ \t]+geopy(?:\.geocoders)?[ \t]+import\b(?![ \t]*\(?[ \t]*(?:distance|point|Point|location|Location|exc)\b))",
     re.M)
 _BY_KEY = re.compile(r"\bget_geocoder_for_service\s*\(")
-_CLASS_USE = re.compile(
-    r"\bgeocoders\.(" + "|".join(sorted(_CLASSES, key=len, reverse=True)) + r")\b"
-    r"|^[ \t]*from[ \t]+geopy\.geocoders[ \t]+import[ \t]+\(?([^)\n]*(?:\n[^)\n]*){0,20})", re.M)
-_KEY_LITERAL = re.compile(r"""(['"])(""" + "|".join(sorted(_KEYS, key=len, reverse=True)) + r")\1")
 # A folder of the app's geocoding layer (`api/geocode/`, `services/geocoder/`, `geocoding/`).
 _GEOCODING_DIR = re.compile(r"(?:^|/)geocod(?:e|er|ers|ing)/", re.I)
 
@@ -70,23 +70,24 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     in_geocoding = _GEOCODING_DIR.search(src.rel) is not None
     if not (uses_geopy or in_geocoding):
         return
+    geopy = _geopy()
     seen: set[str] = set()
-    for m in _CLASS_USE.finditer(text):
+    for m in geopy.class_use.finditer(text):
         if m.group(1):
             hits = [(m.group(1), m.start(1))]
         else:
             names = m.group(2)
             hits = [(w.group(0), m.start(2) + w.start()) for w in re.finditer(r"\b[A-Z]\w*", names)]
         for cls, pos in hits:
-            service = _CLASSES.get(cls)
+            service = geopy.classes.get(cls)
             if service and service not in seen:
                 seen.add(service)
                 yield Evidence(path=src.rel, line=src.line_of(pos), kind=CALL, name=f"geopy {cls}",
                                service=service, detail=(("alone", "1"),))
-    for m in _KEY_LITERAL.finditer(text):
+    for m in geopy.key_literal.finditer(text):
         key = m.group(2)
-        service = _KEYS[key]
-        if service in seen or (key in _COMMON_WORDS and not uses_geopy):
+        service = geopy.keys[key]
+        if service in seen or (key in geopy.common_words and not uses_geopy):
             continue
         seen.add(service)
         yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=f"geopy service {key}",

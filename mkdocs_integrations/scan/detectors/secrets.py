@@ -19,11 +19,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
 from ...model import Finding
+from ...rules_data import rules_text
 from .base import Context, Detector, Record, Source
 
 SEVERITIES = ("high", "medium", "low")
@@ -155,9 +155,7 @@ def parse_rules(text: str) -> RuleSet:
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """The bundled rules, compiled on first use (imports stay cheap; serve rebuilds reuse them)."""
-    package = __package__.split(".")[0]
-    text = resources.files(package).joinpath("rules/secrets.yaml").read_text(encoding="utf-8")
-    return parse_rules(text)
+    return parse_rules(rules_text("secrets.yaml"))
 
 
 def shannon_entropy(value: str) -> float:

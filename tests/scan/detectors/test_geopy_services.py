@@ -60,3 +60,13 @@ def test_no_geopy_no_geocoding_folder_or_a_test_is_nothing(run_detector):
     ev, _ = run_detector(DETECTOR, "tests/geocode/test_config.py",
                          'import geopy\nassert geopy.get_geocoder_for_service("opencage")\n')
     assert ev == []
+
+
+def test_every_geopy_vendor_is_a_catalog_service():
+    """rules/geopy.yaml maps geopy's keys and classes to catalog ids: each must exist."""
+    from mkdocs_integrations.catalog import load_catalog
+    from mkdocs_integrations.rules_data import rules_yaml
+
+    services = rules_yaml("geopy.yaml")["services"]
+    assert services and set(services) <= set(load_catalog().services)
+    assert all(v.get("keys") and v.get("classes") for v in services.values())
