@@ -1,0 +1,92 @@
+"""Sign-in through an OAuth2 / OpenID Connect provider that the admin names by its endpoints.
+
+Apps that let any identity provider sign users in (Keycloak, Authentik, a company's own) name no
+vendor: they read the flow's endpoints from settings, under names of an OAuth or SSO family:
+
+    authorizationURL: process.env.OAUTH2_AUTH_URL,      // middleware/passport.js
+    tokenURL: process.env.OAUTH2_TOKEN_URL,
+    token_url = request.settings.oauth2_token_url        # oauth2/client.py
+    'token' => env('SSO_ENDPOINT_TOKEN'),                // config/services.php
+
+Records one CALL (alone) of the catalog's generic OpenID Connect service per file whose setting
+names cover the token endpoint and one more step of the flow (authorization, user info), each
+name made of a family word (`oauth`, `oauth2`, `sso`, `oidc`, `openid`), the step and a locator
+(`url`, `uri`, `endpoint`). A name that carries a vendor's name (`DISCORD_OAUTH_TOKEN_URL`,
+`getMicrosoftOauthTokenUrl`) or is bound to a literal URL on its line (`OAUTH_TOKEN_URL =
+'https://accounts.google.com/o/oauth2/token'`) is that vendor's flow, which the catalog's own
+patterns place; tests are not evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import CALL, Evidence
+from ...names import name_words
+from ...paths import is_test_path
+from .base import Context, Detector, Record, Source
+from .code import language_for
+
+GENERIC_OIDC = "oidc"
+
+_FAMILY = frozenset({"oauth", "oauth2", "sso", "oidc", "openid"})
+_LOCATOR = frozenset({"url", "uri", "endpoint"})
+_STEP = {"auth": "authorize", "authorize": "authorize", "authorization": "authorize", "token": "token",
+         "userinfo": "user", "user": "user", "profile": "user"}
+# Words a setting's name carries besides family, step and locator, none a vendor's.
+_PLAIN = frozenset({"access", "info", "api", "server", "provider", "generic", "custom", "default", "get", "set",
+                    "base", "config", "setting", "settings", "client", "path", "the", "for", "env", "app"})
+# An identifier with a family word in it, in any case style.
+_NAME = re.compile(r"\b[A-Za-z_]*(?i:oauth|sso|oidc|openid)\w*")
+# A literal URL of a real host after the name, on its line (a constant or a default value).
+_LITERAL_URL = re.compile(r"""[^\n]{0,80}?['"`]https?://(?!localhost\b|127\.0\.0\.1|0\.0\.0\.0|example\.|your)""")
+
+
+def _step(words: list[str], ctx: Context) -> str | None:
+    """The flow's step a setting's name locates, or None when the name is not one (no family word
+    or locator) or names a vendor besides."""
+    present = set(words)
+    if not present & _FAMILY or not present & _LOCATOR:
+        return None
+    steps = {_STEP[w] for w in words if w in _STEP}
+    if "token" in steps:
+        steps = {"token"}  # (`oauth_access_token_url`, `userTokenEndpoint`)
+    if len(steps) != 1:
+        return None
+    for w in words:
+        if w in _FAMILY or w in _LOCATOR or w in _STEP or w in _PLAIN or len(w) < 3:
+            continue
+        if ctx.index.sign_in_provider(w) or ctx.index.service_named(w):
+            return None
+    return steps.pop()
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    if lang is None:
+        return
+    text = src.stripped(lang.comments)
+    found: dict[str, int] = {}
+    for m in _NAME.finditer(text):
+        step = _step(name_words(m.group(0)), ctx)
+        if step is None or step in found:
+            continue
+        if _LITERAL_URL.match(text, m.end()):
+            return  # a vendor's endpoints written out: not a provider the admin configures
+        found[step] = m.start()
+    if "token" in found and len(found) >= 2:
+        yield Evidence(path=src.rel, line=src.line_of(min(found.values())), kind=CALL,
+                       name="configured OAuth2 endpoints", service=GENERIC_OIDC, detail=(("alone", "1"),))
+
+
+def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
+    return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
+
+
+DETECTOR = Detector(
+    name="configured_oauth",
+    accepts=accepts,
+    detect=detect,
+    literals=lambda ctx: ("oauth", "sso", "oidc", "openid"),
+)

@@ -1,0 +1,67 @@
+"""Sign-in through an OAuth2/OIDC provider configured by its endpoints (configured_oauth)."""
+
+from __future__ import annotations
+
+from mkdocs_integrations.scan.detectors.configured_oauth import DETECTOR
+
+
+def test_passport_strategy_with_endpoints_from_the_environment(run_detector):
+    ev, _ = run_detector(DETECTOR, "middleware/passport.js", """\
+        const OAuth2Strategy = require('passport-oauth2');
+        passport.use(new OAuth2Strategy({
+            authorizationURL: process.env.OAUTH2_AUTH_URL,
+            tokenURL: process.env.OAUTH2_TOKEN_URL,
+            clientID: process.env.OAUTH2_CLIENT_ID,
+        }, verify));
+        """)
+    assert [(e.service, e.line, e.name) for e in ev] == [("oidc", 3, "configured OAuth2 endpoints")]
+
+
+def test_settings_of_an_app_prefix_and_sso_entries(run_detector):
+    """An app's own prefix (`POSTIZ_`) is no vendor; Laravel's `SSO_ENDPOINT_*` names the step last."""
+    ev, _ = run_detector(DETECTOR, "src/auth/oauth.provider.ts", """\
+        const { POSTIZ_OAUTH_AUTH_URL, POSTIZ_OAUTH_TOKEN_URL } = process.env;
+        """)
+    assert [e.service for e in ev] == ["oidc"]
+    ev, _ = run_detector(DETECTOR, "config/services.php", """\
+        <?php
+        return [
+            'sso' => [
+                'authorize' => env('SSO_ENDPOINT_AUTHORIZE'),
+                'token' => env('SSO_ENDPOINT_TOKEN'),
+                'user' => env('SSO_ENDPOINT_USER'),
+            ],
+        ];
+        """)
+    assert [(e.service, e.line) for e in ev] == [("oidc", 4)]
+    ev, _ = run_detector(DETECTOR, "oauth2/client.py", """\
+        def exchange(request, code):
+            token_url = request.settings.oauth2_token_url
+            user_url = request.settings.oauth2_user_url
+            return requests.post(token_url, data={"code": code})
+        """)
+    assert [e.service for e in ev] == ["oidc"]
+
+
+def test_a_vendors_flow_one_step_or_a_test_is_nothing(run_detector):
+    """A name with a vendor in it, endpoints bound to a vendor's URL, the token endpoint alone
+    (a route helper), or a test: not a provider the admin configures."""
+    ev, _ = run_detector(DETECTOR, "app/services/discord_api.rb", """\
+        DISCORD_OAUTH_TOKEN_URL = ENV["DISCORD_OAUTH_TOKEN_URL"]
+        DISCORD_OAUTH_AUTHORIZE_URL = ENV["DISCORD_OAUTH_AUTHORIZE_URL"]
+        """)
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "app/models/user.rb", """\
+        OAUTH_TOKEN_URL = 'https://accounts.google.com/o/oauth2/token'
+        OAUTH_AUTH_URL = ENV['OAUTH_AUTH_URL']
+        """)
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "app/views/docs/authorize.rb", "url = oauth_token_url(code: code)\n")
+    assert ev == []
+    # (a comment is no configuration)
+    ev, _ = run_detector(DETECTOR, "src/auth.js", """\
+        // OAUTH2_AUTH_URL and OAUTH2_TOKEN_URL would go here
+        const login = () => {};
+        """)
+    assert ev == []
+    assert not DETECTOR.accepts("tests/oauth2_test.go", "oauth2_test.go", None)
