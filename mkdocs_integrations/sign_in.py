@@ -518,10 +518,11 @@ def fold_generic_oidc(per_service: dict[str, list[Evidence]], catalog: Catalog) 
     used = [e for e in evs if shows_use(e) and e.kind != PACKAGE]
     if not used or any(e.kind in (ENV_READ, ENV_DECL) for e in evs):
         return {}
-    if any(e.get("sign_in") for e in used):
+    if any(e.get("sign_in") or e.get("configured_endpoints") for e in used):
         # the generic OIDC provider named as a sign-in option of its own, beside the others
         # (allauth's `providers.openid_connect` next to `providers.microsoft` in INSTALLED_APPS):
-        # a provider the admin points at any issuer, not a client set up for the named one
+        # a provider the admin points at any issuer, not a client set up for the named one;
+        # likewise endpoints read from settings (`OAUTH2_TOKEN_URL` beside `OAUTH2_AUTH_URL`)
         return {}
     in_file: dict[str, set[str]] = defaultdict(set)
     for sid, others in per_service.items():

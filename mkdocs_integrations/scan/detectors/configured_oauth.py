@@ -11,10 +11,13 @@ vendor: they read the flow's endpoints from settings, under names of an OAuth or
 Records one CALL (alone) of the catalog's generic OpenID Connect service per file whose setting
 names cover the token endpoint and one more step of the flow (authorization, user info), each
 name made of a family word (`oauth`, `oauth2`, `sso`, `oidc`, `openid`), the step and a locator
-(`url`, `uri`, `endpoint`). A name that carries a vendor's name (`DISCORD_OAUTH_TOKEN_URL`,
+(`url`, `uri`, `endpoint`), in a setting's case (`OAUTH2_TOKEN_URL`, `oauth2_token_url`: an
+ActivityPub actor's `oauthTokenEndpoint` is a term of its vocabulary). A name that carries a vendor's name (`DISCORD_OAUTH_TOKEN_URL`,
 `getMicrosoftOauthTokenUrl`) or is bound to a literal URL on its line (`OAUTH_TOKEN_URL =
 'https://accounts.google.com/o/oauth2/token'`) is that vendor's flow, which the catalog's own
-patterns place; tests are not evidence.
+patterns place; tests are not evidence. The evidence says its endpoints are configured
+(`configured_endpoints`), so a vendor's sign-in set up in the same file (a Google strategy beside
+the generic one) does not absorb it (sign_in.fold_generic_oidc).
 """
 
 from __future__ import annotations
@@ -69,7 +72,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = src.stripped(lang.comments)
     found: dict[str, int] = {}
     for m in _NAME.finditer(text):
-        step = _step(name_words(m.group(0)), ctx)
+        name = m.group(0)
+        if name != name.upper() and name != name.lower():
+            continue  # camel case: a vocabulary's term (ActivityStreams' `oauthTokenEndpoint`), not a setting
+        step = _step(name_words(name), ctx)
         if step is None or step in found:
             continue
         if _LITERAL_URL.match(text, m.end()):
@@ -77,7 +83,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         found[step] = m.start()
     if "token" in found and len(found) >= 2:
         yield Evidence(path=src.rel, line=src.line_of(min(found.values())), kind=CALL,
-                       name="configured OAuth2 endpoints", service=GENERIC_OIDC, detail=(("alone", "1"),))
+                       name="configured OAuth2 endpoints", service=GENERIC_OIDC, detail=(("alone", "1"), ("configured_endpoints", "1")))
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:

@@ -65,3 +65,32 @@ def test_a_vendors_flow_one_step_or_a_test_is_nothing(run_detector):
         """)
     assert ev == []
     assert not DETECTOR.accepts("tests/oauth2_test.go", "oauth2_test.go", None)
+
+
+def test_a_vendor_flow_beside_the_generic_one_does_not_absorb_it(tmp_path):
+    """A Google strategy in the same file as the generic provider's configured endpoints: both
+    are sign-in options (the generic one is not Google's client)."""
+    from mkdocs_integrations.pipeline import build_inventory
+    from mkdocs_integrations.scan import Scanner
+
+    (tmp_path / "package.json").write_text('{"dependencies": {"passport-google-oauth20": "2.0.0", "passport-oauth2": "1.7.0"}}\n')
+    (tmp_path / "passport.js").write_text(
+        "const GoogleStrategy = require('passport-google-oauth20').Strategy;\n"
+        "const OAuth2Strategy = require('passport-oauth2');\n"
+        "passport.use(new GoogleStrategy({clientID: process.env.GOOGLE_CLIENT_ID}, verify));\n"
+        "passport.use(new OAuth2Strategy({\n"
+        "  authorizationURL: process.env.OAUTH2_AUTH_URL,\n"
+        "  tokenURL: process.env.OAUTH2_TOKEN_URL,\n"
+        "}, verify));\n")
+    inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2000-01-01")
+    assert {"google-oauth", "oidc"} <= {u.id for u in inv.services}
+
+
+def test_an_activitypub_vocabulary_term_is_no_setting(run_detector):
+    ev, _ = run_detector(DETECTOR, "core/ld.py", """\
+        CONTEXT = {
+            "oauthAuthorizationEndpoint": {"@id": "as:oauthAuthorizationEndpoint", "@type": "@id"},
+            "oauthTokenEndpoint": {"@id": "as:oauthTokenEndpoint", "@type": "@id"},
+        }
+        """)
+    assert ev == []
