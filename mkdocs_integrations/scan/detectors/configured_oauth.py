@@ -13,8 +13,8 @@ names cover the token endpoint and one more step of the flow (authorization, use
 name made of a family word (`oauth`, `oauth2`, `sso`, `oidc`, `openid`), the step and a locator
 (`url`, `uri`, `endpoint`), in a setting's case (`OAUTH2_TOKEN_URL`, `oauth2_token_url`: an
 ActivityPub actor's `oauthTokenEndpoint` is a term of its vocabulary). A name that carries a vendor's name (`DISCORD_OAUTH_TOKEN_URL`,
-`getMicrosoftOauthTokenUrl`) or is bound to a literal URL on its line (`OAUTH_TOKEN_URL =
-'https://accounts.google.com/o/oauth2/token'`) is that vendor's flow, which the catalog's own
+`getMicrosoftOauthTokenUrl`) or is bound to a literal URL (`OAUTH_TOKEN_URL =
+'https://accounts.google.com/o/oauth2/token'`, a default value) is that vendor's flow, which the catalog's own
 patterns place; tests are not evidence. The evidence says its endpoints are configured
 (`configured_endpoints`), so a vendor's sign-in set up in the same file (a Google strategy beside
 the generic one) does not absorb it (sign_in.fold_generic_oidc).
@@ -42,8 +42,9 @@ _PLAIN = frozenset({"access", "info", "api", "server", "provider", "generic", "c
                     "base", "config", "setting", "settings", "client", "path", "the", "for", "env", "app"})
 # An identifier with a family word in it, in any case style.
 _NAME = re.compile(r"\b[A-Za-z_]*(?i:oauth|sso|oidc|openid)\w*")
-# A literal URL of a real host after the name, on its line (a constant or a default value).
-_LITERAL_URL = re.compile(r"""[^\n]{0,80}?['"`]https?://(?!localhost\b|127\.0\.0\.1|0\.0\.0\.0|example\.|your)""")
+# A literal URL of a real host after the name, on its line or the next two (a constant, a default
+# value: `get_config("oauth_token_endpoint")\n or "https://auth.vendor.org/oauth/token"`).
+_LITERAL_URL = re.compile(r"""[^\n]{0,100}?(?:\n[^\n]{0,100}?){0,2}?['"`]https?://(?!localhost\b|127\.0\.0\.1|0\.0\.0\.0|example\.|your)""")
 
 
 def _step(words: list[str], ctx: Context) -> str | None:

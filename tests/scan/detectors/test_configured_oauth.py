@@ -56,6 +56,16 @@ def test_a_vendors_flow_one_step_or_a_test_is_nothing(run_detector):
         OAUTH_AUTH_URL = ENV['OAUTH_AUTH_URL']
         """)
     assert ev == []
+    ev, _ = run_detector(DETECTOR, "auth.py", """\
+        def oauth_login():
+            endpoint = (
+                get_app_config("OAUTH_AUTHORIZATION_ENDPOINT")
+                or get_config("oauth_authorization_endpoint")
+                or "https://auth.vendor.org/oauth/authorize"
+            )
+            url = get_app_config("OAUTH_TOKEN_ENDPOINT") or "https://auth.vendor.org/oauth/token"
+        """)
+    assert ev == []
     ev, _ = run_detector(DETECTOR, "app/views/docs/authorize.rb", "url = oauth_token_url(code: code)\n")
     assert ev == []
     # (a comment is no configuration)
