@@ -722,6 +722,41 @@ def _is_do_spec_path(rel: str, name: str) -> bool:
     return "/.do/" in f"/{rel}" and name.endswith((".yaml", ".yml"))
 
 
+# -- Kamal -----------------------------------------------------------------------------------
+
+# Kamal's deploy config (`config/deploy.yml`, a destination's `config/deploy.staging.yml`): the
+# `registry:` its image is pushed to and the servers pull from. With no `server:` Kamal uses
+# Docker Hub, its documented default (`registry: {username: acme, password: [KAMAL_REGISTRY_PASSWORD]}`);
+# a `server:` that is a catalogued registry host (`ghcr.io`) names that one instead.
+_KAMAL_CONFIG = re.compile(r"(?:^|/)config/deploy(?:\.[\w-]+)?\.yml$")
+
+
+def kamal_deploy(src: Source, ctx: Context) -> Iterator[Record]:
+    try:
+        docs = y.yaml_docs(src)
+    except BadInput:
+        return  # ERB control lines (`<% if ... %>`) make a template, no YAML to read
+    root = docs[0] if docs else None
+    registry = y.get(root, "registry")
+    if not isinstance(registry, yaml.MappingNode) or not (y.get(root, "service") or y.get(root, "image")):
+        return  # no Kamal config, or a destination file inheriting the base file's registry
+    server = y.scalar(y.get(registry, "server"))
+    if server is None:
+        if y.get(registry, "username") is None:
+            return  # no login: nothing is pushed to a registry named here
+        sid: str | None = "docker-hub"
+        line = y.line(y.key_node(root, "registry") or registry)
+    else:
+        host = server.split("://")[-1].split("/")[0].split(":")[0].lower()
+        sid = ctx.index.host(host)
+        if sid is None or ctx.catalog.services[sid].category != "hosting":
+            return
+        line = y.line(y.get(registry, "server"))
+        yield Evidence(path=src.rel, line=line, kind=HOST, name=host, service=sid)
+    yield _feat(src, sid, f"deploy:{sid}", line)
+    yield _feat(src, sid, f"deploy_from:{src.rel}", line)
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 Handler = Callable[[Source, Context], Iterator[Record]]
@@ -752,6 +787,8 @@ _TEMPLATE_SUFFIX = re.compile(r"\.ya?ml\.(?:erb|j2|jinja2?|tpl|tmpl|gotmpl)$")
 def handler_for(rel: str, name: str) -> Handler | None:
     if _is_do_spec_path(rel, name):
         return digitalocean_app_spec
+    if name.startswith("deploy") and _KAMAL_CONFIG.search(rel):
+        return kamal_deploy
     if name in _BY_NAME:
         return _BY_NAME[name]
     if _DOCKERFILE.match(name):

@@ -674,3 +674,37 @@ def test_procfile_with_a_postdeploy_process_is_scalingos(run_detector):
     """Scalingo runs a `postdeploy` process after each deployment; Heroku's hook is `release`."""
     evs, _ = run_detector(DETECTOR, "Procfile", "web: bin/buildpack_start.sh\npostdeploy: python manage.py migrate\n")
     assert feats(evs) == [(1, "process:web", "scalingo"), (2, "process:postdeploy", "scalingo")]
+
+
+KAMAL_DEPLOY = """\
+service: acme
+image: acme/acme
+servers:
+  web:
+    - acme.example.org
+proxy:
+  ssl: true
+  host: acme.example.org
+registry:
+  # server: registry.digitalocean.com / ghcr.io / ...
+  username: acme
+  password:
+    - KAMAL_REGISTRY_PASSWORD
+"""
+
+
+def test_kamal_registry_without_a_server_is_docker_hub(run_detector):
+    """Kamal's `registry:` with a login and no `server:` pushes to Docker Hub, Kamal's default."""
+    ev, _ = run_detector(DETECTOR, "config/deploy.yml", KAMAL_DEPLOY)
+    assert feats(ev) == [(9, "deploy:docker-hub", "docker-hub"), (9, "deploy_from:config/deploy.yml", "docker-hub")]
+
+
+def test_kamal_registry_server_names_its_registry(run_detector):
+    """A catalogued registry host as `server:` names that registry; a local registry
+    (`localhost:5555`) or a destination file without a registry names none."""
+    ghcr = KAMAL_DEPLOY.replace("  # server: registry.digitalocean.com / ghcr.io / ...\n", "  server: ghcr.io\n")
+    ev, _ = run_detector(DETECTOR, "config/deploy.yml", ghcr)
+    assert {e.service for e in ev} == {"github-container-registry"}
+    local = "service: acme\nimage: acme\nregistry:\n  server: localhost:5555\n"
+    assert run_detector(DETECTOR, "config/deploy.yml", local)[0] == []
+    assert run_detector(DETECTOR, "config/deploy.staging.yml", "servers:\n  web:\n    - 10.0.0.2\n")[0] == []
