@@ -9,12 +9,18 @@ URL, so the code detector sees no host: the settings file is where the vendor is
 Only a key whose name says it holds an endpoint counts (`*_url`, `tileUrl`, `api_endpoint`,
 `*_host`), and only a host the catalog knows: an unknown host in a settings file may be the
 app's own, and a key for a page people open (`help_url`, `donation_url`, `terms_url`) is a link.
+
+A MapLibre / Mapbox GL style document (`style.json`: `"version": 8`, `"sources"`, `"layers"`) is
+the same kind of file for a map: the library fetches its `glyphs`, `sprite` and each source's
+`url` / `tiles` from the browser, while the code only passes the file to `new maplibregl.Map({style})`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ...model import HOST, Evidence
 from .base import Context, Detector, Record, Source
@@ -59,12 +65,75 @@ def _key_words(key: str) -> list[str]:
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
-    if not name.lower().endswith(_YAML) or _NOT_SETTINGS.search(rel):
+    lower = name.lower()
+    if _NOT_SETTINGS.search(rel):
+        return False
+    if lower.endswith(".json"):
+        return lower not in _NOT_STYLE_NAMES  # a map style, if its content says so (detect)
+    if not lower.endswith(_YAML):
         return False
     return bool(_SETTINGS_FOLDER.search(rel) or _SETTINGS_NAME.match(name))
 
 
+# A style document of the MapLibre / Mapbox GL style spec: version 8 with sources and layers.
+_STYLE_VERSION = re.compile(r'"version"\s*:\s*8\b')
+_NOT_STYLE_NAMES = frozenset({"package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json"})
+
+
+def _style_urls(style: dict[str, Any]) -> Iterator[str]:
+    """The URLs a map library fetches for this style: glyphs, sprite(s), each source's TileJSON
+    `url` and `tiles` templates (GeoJSON `data` and the like are the app's own)."""
+    for key in ("glyphs", "sprite"):
+        value = style.get(key)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):  # multiple sprites: [{"id": ..., "url": ...}]
+            yield from (v["url"] for v in value if isinstance(v, dict) and isinstance(v.get("url"), str))
+    sources = style.get("sources")
+    for source in sources.values() if isinstance(sources, dict) else ():
+        if not isinstance(source, dict):
+            continue
+        if isinstance(source.get("url"), str):
+            yield source["url"]
+        tiles = source.get("tiles")
+        yield from (t for t in tiles if isinstance(t, str)) if isinstance(tiles, list) else ()
+
+
+_URL_HOST = re.compile(r"^(?:https?|wss?)://([^\s/'\"?#:]{3,200})", re.I)
+
+
+def _map_style(src: Source, ctx: Context) -> Iterator[Record]:
+    text = src.text
+    if '"layers"' not in text or '"sources"' not in text or not _STYLE_VERSION.search(text):
+        return
+    try:
+        style = json.loads(text)
+    except ValueError:
+        return
+    if not isinstance(style, dict) or style.get("version") != 8 or not isinstance(style.get("layers"), list):
+        return
+    seen: set[str] = set()
+    for url in _style_urls(style):
+        m = _URL_HOST.match(url)
+        if not m:
+            continue
+        host = URL_PLACEHOLDER.sub("x", m.group(1)).lower()
+        if not _HOST.fullmatch(host) or host in seen or NOT_EXTERNAL_HOST.search(host):
+            continue
+        sid = ctx.index.host(host)
+        if sid is None:
+            continue
+        seen.add(host)
+        at = text.find(url)
+        if at < 0:  # written with escaped slashes (`https:\/\/...`)
+            at = text.find(url.replace("/", "\\/"))
+        yield Evidence(path=src.rel, line=src.line_of(max(at, 0)), kind=HOST, name=host, service=sid)
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    if src.name.lower().endswith(".json"):
+        yield from _map_style(src, ctx)
+        return
     seen: set[str] = set()
     for m in _SETTING.finditer(src.text):
         if not _LINK_WORDS.isdisjoint(_key_words(m.group(1))):

@@ -74,3 +74,40 @@ def test_yaml_that_is_no_settings_file(ctx):
         assert not DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx), rel
     for rel in ("config/settings.yml", "config/settings/production.yml", "application.yml", "settings.yaml"):
         assert DETECTOR.accepts(rel, rel.rsplit("/", 1)[-1], ctx), rel
+
+
+MAP_STYLE = """\
+{
+	"version": 8,
+	"name": "Uptime map",
+	"glyphs": "https://demotiles.maplibre.org/font/{fontstack}/{range}.pbf",
+	"layers": [
+		{"id": "background", "type": "background"},
+		{"id": "countries", "type": "fill", "source": "maplibre", "source-layer": "countries"}
+	],
+	"sources": {
+		"maplibre": {
+			"url": "https://demotiles.maplibre.org/tiles/tiles.json",
+			"type": "vector"
+		},
+		"osm": {"type": "raster", "tiles": ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]},
+		"points": {"type": "geojson", "data": "https://api.acme-maps.dev/points.geojson"}
+	}
+}
+"""
+
+
+def test_a_map_style_json_names_the_tiles_it_loads(run_detector):
+    """A MapLibre style document (`version: 8`, sources, layers) handed to `new maplibregl.Map`:
+    its glyphs and each source's TileJSON `url` / `tiles` are fetched by the map library."""
+    ev, _ = run_detector(DETECTOR, "src/Pages/Map/MapStyle.json", MAP_STYLE)
+    assert [(e.kind, e.service, e.line) for e in ev] == [
+        (HOST, "maplibre-demotiles", 4), (HOST, "openstreetmap", 14)]
+
+
+def test_a_json_file_that_is_no_map_style_names_nothing(run_detector):
+    """Other JSON (a fixture of tile URLs, a style of another spec version) is no map the app draws."""
+    assert run_detector(DETECTOR, "src/data/links.json",
+                        '{"tileUrl": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "layers": [], "sources": {}}\n')[0] == []
+    old = MAP_STYLE.replace('"version": 8', '"version": 7')
+    assert run_detector(DETECTOR, "src/Pages/Map/MapStyle.json", old)[0] == []
