@@ -3876,6 +3876,31 @@ def test_port_4000_alone_is_no_litellm(tmp_path, scanner):
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "litellm" not in {u.id for u in inv.services}
 
+# blind-set misses (checkmate, cronicle, vita-min): a mailer library over SMTP, CircleCI's Slack orb,
+# an ad pixel, a platform deployed by git push, a map style's demo tiles
+MORE_CASES += [
+    ("smtp", {"package.json": '{"name": "sched", "dependencies": {"pixl-mail": "^1.1.7"}}\n',
+              "lib/job.js": "const PixlMail = require('pixl-mail');\n"
+                            "const mail = new PixlMail(this.server.config.get('smtp_hostname'), this.server.config.get('smtp_port'));\n"}),
+    ("slack", {".circleci/config.yml": "version: 2.1\norbs:\n  slack: circleci/slack@5.1.1\njobs:\n  test:\n"
+                                       "    docker:\n      - image: cimg/ruby:3.4\n    steps:\n      - checkout\n"
+                                       "      - slack/notify:\n          event: fail\n          template: basic_fail_1\n"}),
+    ("the-trade-desk", {"app/views/shared/_trade_desk_pixel.html.erb":
+                        '<script src="https://js.adsrvr.org/up_loader.1.1.0.js" type="text/javascript"></script>\n'
+                        "<script>\n  ttd_dom_ready(function() {\n    var api = new TTDUniversalPixelApi();\n"
+                        "    api.init('<%= pixel_id %>', ['<%= pixel_id_2 %>'], 'https://insight.adsrvr.org/track/up');\n  });\n</script>\n"}),
+    ("aptible", {".circleci/config.yml": "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/ruby:3.4\n"
+                                         "    steps:\n      - checkout\n      - run:\n          name: Deploy to Aptible\n"
+                                         "          command: git push git@beta.aptible.com:acme-prod/acme-prod.git $CIRCLE_SHA1:master\n"}),
+    ("aptible", {".aptible.yml": "before_release:\n  - bundle exec rake db:migrate\n"}),
+    ("maplibre-demotiles", {"src/map/style.json": '{"version": 8, "glyphs": "https://demotiles.maplibre.org/font/{fontstack}/{range}.pbf",\n'
+                                                  ' "sources": {"m": {"type": "vector", "url": "https://demotiles.maplibre.org/tiles/tiles.json"}},\n'
+                                                  ' "layers": [{"id": "c", "type": "fill", "source": "m"}]}\n',
+                            "src/map/Map.jsx": "import maplibregl from 'maplibre-gl';\nimport style from './style.json';\n"
+                                               "export const draw = (el) => new maplibregl.Map({container: el, style});\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
