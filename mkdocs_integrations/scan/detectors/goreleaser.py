@@ -14,7 +14,11 @@ see them:
   or cask pushed to a Homebrew tap), `scoops` (a Scoop bucket manifest), `winget` (a manifest
   pull request to winget-pkgs), `chocolateys` (a package pushed to the Chocolatey community
   feed), `snapcrafts` (a snap uploaded to the Snap Store), `aurs` / `aur_sources` (a PKGBUILD
-  pushed to the AUR). An entry with `skip_upload: true` only writes the file locally.
+  pushed to the AUR). An entry with `skip_upload: true` only writes the file locally;
+- `release.github` (`owner` / `name`): the release itself, created on GitHub Releases through
+  GitHub's API with the archives and checksums uploaded to it. Only the explicit section counts:
+  a `release:` without it goes to whichever forge the git remote is on (GitHub, GitLab, Gitea),
+  which the config does not say; `release.disable: true` publishes nothing.
 
 Records: FEATURE "deploy:<host id>" and "deploy_from:<path>", as the CI detector and the
 release recipes give for a publishing command.
@@ -78,6 +82,10 @@ def _published(root, ctx: Context) -> Iterator[tuple[str, int]]:
             entries = y.items(value) or ([value] if y.pairs(value) else [])
             if any((y.scalar(y.get(entry, "skip_upload")) or "").lower() != "true" for entry in entries):
                 yield _CHANNEL_SECTIONS[section], y.line(key_node)
+        elif section == "release" and (y.scalar(y.get(value, "disable")) or "").lower() != "true":
+            # `github: {owner: acme, name: app}`: GitHub Releases, through GitHub's API
+            if y.pairs(y.get(value, "github")):
+                yield "github", y.line(y.key_node(value, "github"))
         elif section in _IMAGE_SECTIONS:
             for entry in y.items(value):
                 for key in _IMAGE_KEYS:

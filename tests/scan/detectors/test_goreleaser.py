@@ -83,3 +83,33 @@ def test_package_manager_sections_publish_to_their_channel(run_detector):
     assert _deploys(ev) == [("scoop", 2), ("homebrew", 5), ("winget", 10)]
     ev, _ = run_detector(DETECTOR, ".goreleaser.yml", "aurs:\n  - name: a-bin\n    skip_upload: auto\n")
     assert _deploys(ev) == [("aur", 1)]  # `auto`: uploaded unless a prerelease
+
+
+RELEASE = """\
+version: 2
+builds:
+  - main: ./cmd
+archives:
+  - formats: [tar.gz]
+release:
+  github:
+    owner: acme
+    name: app
+  prerelease: auto
+  draft: true
+"""
+
+
+def test_an_explicit_release_github_section_publishes_to_github_releases(run_detector):
+    ev, _ = run_detector(DETECTOR, ".goreleaser.yaml", RELEASE)
+    assert _deploys(ev) == [("github", 7)]
+
+
+def test_a_release_without_a_forge_or_disabled_names_no_github(run_detector):
+    # the forge of a bare `release:` is the git remote's, which the config does not say
+    bare = "version: 2\nrelease:\n  draft: true\n  prerelease: auto\n"
+    assert _deploys(run_detector(DETECTOR, ".goreleaser.yml", bare)[0]) == []
+    disabled = RELEASE.replace("  prerelease: auto\n", "  disable: true\n")
+    assert _deploys(run_detector(DETECTOR, ".goreleaser.yml", disabled)[0]) == []
+    gitea = RELEASE.replace("  github:\n", "  gitea:\n")
+    assert _deploys(run_detector(DETECTOR, ".goreleaser.yml", gitea)[0]) == []
