@@ -3901,6 +3901,22 @@ MORE_CASES += [
 ]
 
 
+# A CI job scanning dependencies with FOSSA's action; an Electron app publishing its installers
+# to GitHub Releases through Electron Forge's GitHub publisher (a devDependency named in forge.config)
+MORE_CASES += [
+    ("fossa", {".github/workflows/ci.yaml": "on: push\njobs:\n  fossa-scan:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                             "      - uses: actions/checkout@v4\n"
+                                             "      - name: Run FOSSA Scan\n        uses: fossas/fossa-action@v1\n"
+                                             "        with:\n          api-key: ${{secrets.FOSSA_API_KEY}}\n"}),
+    ("github", {"apps/desktop/package.json": '{"name": "desktop", "scripts": {"publish": "electron-forge publish"},\n'
+                                             ' "devDependencies": {"@electron-forge/cli": "^7.4.0",\n'
+                                             '  "@electron-forge/publisher-github": "^7.4.0"}}\n',
+                "apps/desktop/forge.config.ts": "const config = {\n  publishers: [\n    {\n"
+                                                "      name: '@electron-forge/publisher-github',\n"
+                                                "      config: { repository: { owner: 'acme', name: 'app' }, draft: true },\n"
+                                                "    },\n  ],\n};\nexport default config;\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
