@@ -3859,6 +3859,22 @@ MORE_CASES += [
                                         "    userInfoUrl: 'https://gitlab.com/oauth/userinfo',\n  },\n}];\n"}),
 ]
 
+# SES's bounce and complaint notifications read off an SNS delivery (swetrix's /webhook/sns):
+# `bounce.bouncedRecipients` and `complaint.complainedRecipients` are SES's message fields only.
+# Rasa's REST channel path on a configured bot server; the Rasa SDK for custom actions.
+MORE_CASES += [
+    ("aws-ses", {"src/webhook/webhook.controller.ts": "@Post('/sns')\nasync snsWebhook(@Body() body) {\n"
+                 "  const message = JSON.parse(body.Message)\n  switch (message.eventType) {\n"
+                 "    case 'Bounce': {\n      const { emailAddress } = message.bounce.bouncedRecipients[0]\n"
+                 "      await this.unsubscribe(emailAddress)\n      break\n    }\n"
+                 "    case 'Complaint': {\n      const { emailAddress } = message.complaint.complainedRecipients[0]\n"
+                 "      await this.unsubscribe(emailAddress)\n    }\n  }\n}\n"}),
+    ("rasa", {"bot/client.py": "import os\nimport requests\n\nRASA_URL = os.environ.get('BOT_URL', 'http://localhost:5005')\n\n"
+              "def ask(sender, text):\n    return requests.post(f\"{RASA_URL}/webhooks/rest/webhook\", json={'sender': sender, 'message': text}).json()\n"}),
+    ("rasa", {"actions/actions.py": "from rasa_sdk import Action\n\nclass ActionHello(Action):\n    def name(self):\n        return 'action_hello'\n",
+              "requirements.txt": "rasa-sdk==3.8.0\n"}),
+]
+
 
 def test_gitlab_oauth_preset_is_no_gitlab_api(tmp_path, scanner):
     """GitLab's OAuth endpoints in a sign-in preset are its sign-in, not a use of its REST API."""
