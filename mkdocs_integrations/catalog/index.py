@@ -395,6 +395,19 @@ class CatalogIndex:
         `kakao`, `flask_dance.contrib.github` → `github`), or None."""
         return _provider_name(self._sign_in_modules.get(language, ()), module, self._sign_in_by_name)
 
+    def connector_package(self, name: str) -> str | None:
+        """The vendor a connector package is named for (`redshift-connector`,
+        `@acme/acme-whatsapp-connector`, `acme-voice-twilio-connector`): a package named
+        `<vendor>-connector` is a client of that vendor's API whatever its publisher, so a
+        declared one the catalog does not list is that vendor's. The word right before
+        `-connector` must be a catalog service's whole name, not an everyday word nor an
+        umbrella's (`google-connector` says which company, not which product)."""
+        m = _CONNECTOR_PACKAGE.search(re.split(r"[/:]", name.lower())[-1])
+        if m is None or m.group(1) in self.umbrellas:
+            return None
+        sid = self.service_named(m.group(1))
+        return sid if sid is not None and not self.catalog.services[sid].word_name else None
+
     def sign_in_package(self, ecosystem: str, name: str) -> str | None:
         """The provider an auth library's provider package names (`passport-kakao` → `kakao`)."""
         return _provider_name(self._sign_in_packages.get(ecosystem, ()), name, self._sign_in_by_name)
@@ -619,6 +632,8 @@ def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tup
 # The private key an app signs its own ID tokens with (django-oauth-toolkit's OIDC_RSA_PRIVATE_KEY,
 # `OIDC_RSA_PRIVATE_KEY_ACTIVE_PATH`): the app is the OpenID provider, no sign-in service's client.
 _OWN_ISSUER_KEY = re.compile(r"(?:^|_)OIDC_RSA_PRIVATE_KEY")
+# `<vendor>-connector`, with the language suffix some registries add (`snowflake-connector-python`).
+_CONNECTOR_PACKAGE = re.compile(r"(?:^|[-_.])([a-z0-9]{3,})[-_.]connector(?:[-_.](?:python|py|node|js|java|j))?$")
 
 _OAUTH_CREDENTIAL = re.compile(
     r"^(?:AUTH_|OAUTH_|SOCIAL_AUTH_)?([A-Z0-9]+)_(?:O?AUTH2?_)?(?:APP|CLIENT|CONSUMER|OAUTH2?)_?(?:ID|SECRET|KEY)$"

@@ -118,6 +118,9 @@ def route(evidence: list[Evidence], catalog: Catalog, index: CatalogIndex, proje
             hits = index.package(ev.ecosystem, ev.name)
             for sid, weak in hits:
                 (weak_only if weak else per_service)[sid].append(ev)
+            connector = None if hits else index.connector_package(ev.name)
+            if connector:  # a `<vendor>-connector` package the catalog does not list
+                per_service[connector].append(ev)
             provider = None if hits else index.sign_in_package(ev.ecosystem, ev.name)
             if provider:
                 sign_ins[provider].append(ev)

@@ -68,3 +68,18 @@ def test_an_image_in_the_apps_own_namespace_is_its_own_component(tmp_path):
     assert "hashicorp-vault" not in ids(scan(tmp_path / "acme", files))
     files["docker-compose.yaml"] = "services:\n  vault:\n    image: someorg/vault:1.15\n"
     assert "hashicorp-vault" in ids(scan(tmp_path / "other", files))
+
+
+def test_a_vendor_connector_package_is_that_vendor(tmp_path):
+    """A dependency named `<vendor>-connector` (a chat platform's channel connectors, one npm
+    package per vendor) is a client of that vendor, though the catalog lists no such package;
+    a connector for a channel kind (`-sms-connector`) or an unknown word names no vendor."""
+    inv = scan(tmp_path, {
+        "package.json": '{"name": "chat-server", "dependencies": {"@acme/acme-whatsapp-connector": "^1.0.0",\n'
+                        '  "@acme/acme-voice-twilio-connector": "^0.2.0", "@acme/acme-sms-connector": "^1.0.0",\n'
+                        '  "arabic-letter-connector": "^1.0.0"}}\n',
+        "channels/whatsapp/listener.js": 'const whatsapp = require("@acme/acme-whatsapp-connector");\n'
+                                         "module.exports = (app) => app.use('/whatsapp', whatsapp.router);\n",
+    })
+    assert {"whatsapp", "twilio"} <= ids(inv)
+    assert not ids(inv) & {"sms", "letter"}
