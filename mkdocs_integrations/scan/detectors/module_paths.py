@@ -229,6 +229,9 @@ GENERIC_NAMES = frozenset({
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.
     "deliver", "delivery", "send", "dispatch", "dispatcher", "process", "processor", "receive", "receiver",
     "verify", "verifier", "validate", "validator", "payload", "payloads", "incoming", "outgoing",
+    # ... and the folders of them (`notification-channel/dispatchers/email-channel.service.ts`:
+    # one dispatcher per channel kind, the vendors are inside)
+    "dispatchers", "processors", "receivers", "verifiers", "validators", "deliveries", "senders",
     # an OAuth or connect flow's return route (`api/partners/platforms/callback/route.ts`)
     "callback", "callbacks",
     # The app's own features kept beside its vendors (NestJS apps put their import/export and

@@ -139,6 +139,13 @@ def test_a_module_named_for_what_it_does_names_no_vendor():
     assert module_of("notifiers/telegram_sender.py") == ("telegram", True)
 
 
+def test_a_folder_of_dispatchers_names_no_vendor():
+    """`notification-channel/dispatchers/`: one dispatcher per channel kind (email, webhook,
+    Slack): the folder says what its files do, not whom to."""
+    assert module_of("src/notification-channel/dispatchers/email-channel.service.ts") is None
+    assert module_of("src/notification-channel/dispatchers/http-client.ts") is None
+
+
 def test_a_django_integrations_apps_layer_files_name_their_vendors():
     """A Django app `integrations/` keeps one view and one helper module per vendor
     (`views/immich_view.py`, `wanderer_services.py`); the layer's other files are its own."""
