@@ -85,6 +85,10 @@ MIN_KNOWN_PACKAGES = 3  # ... of which this many are named for catalog vendors
 # A company's short form as a word of a member's name names the company too (`MsTeams`).
 _SHORT = {"microsoft": "ms"}
 _ABSTRACT = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Interface|Abstract)$")
+# The roles of a family that turns one vendor's data into another shape (its export file, its
+# payload): the base's last word (`ImportMapper`, `BaseParser`, `FeedConverter`).
+_FORMAT_ROLES = frozenset({"mapper", "parser", "converter", "serializer", "formatter", "transformer", "normalizer"})
+_ROOT_LAST = re.compile(r"[A-Z]?[a-z]+$")
 
 
 def _root(cls: str, bases: dict[str, str]) -> str:
@@ -498,6 +502,11 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
                                 hosts.get(e.path, set()), sign_in, folder_vendors)
                 if found:
                     named.append((e, *found))
+            if _ROOT_LAST.search(root) and _ROOT_LAST.search(root).group(0).lower() in _FORMAT_ROLES:
+                # A family of mappers, parsers or converters (`FathomMapper implements ImportMapper`,
+                # one per analytics tool whose CSV export the app imports) reads or writes each
+                # vendor's data format: a member that makes no request of its own talks to no vendor.
+                named = [n for n in named if n[0].path in requesting]
             # A family of package ecosystems that makes requests reads their registries.
             registries = _registry_members(members, family, index) if any(e.path in requesting for e in members) else {}
             if registries:

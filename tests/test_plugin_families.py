@@ -455,3 +455,29 @@ def test_a_member_whose_brand_holds_a_role_word_keeps_it(tmp_path):
     ids = service_ids(scan_tree(tmp_path, files))
     assert {"currencyapi", "dev-to"} <= ids
     assert not {"currency", "dev-to-client"} & ids
+
+
+def _mapper(cls: str, provider: str, body: str = "") -> str:
+    return (
+        "import fs from 'fs'\nimport { parse } from 'csv-parse'\nimport { ImportMapper } from './mapper.interface'\n\n"
+        f"export class {cls} implements ImportMapper {{\n  readonly provider = '{provider}'\n"
+        "  readonly expectedFileExtension = '.csv'\n\n  async *createRowStream(filePath: string) {\n"
+        f"    const parser = fs.createReadStream(filePath).pipe(parse({{ columns: true }}))\n{body}"
+        "    for await (const row of parser) yield row\n  }\n}\n"
+    )
+
+
+def test_a_family_of_export_file_mappers_calls_no_vendor(tmp_path):
+    """`FathomMapper implements ImportMapper`, one per analytics tool whose CSV export the user
+    uploads: each reads the vendor's file format, no vendor's API."""
+    inv = scan_tree(tmp_path, {
+        "src/data-import/mappers/mapper.interface.ts": "export interface ImportMapper {\n  provider: string\n}\n",
+        "src/data-import/mappers/fathom.mapper.ts": _mapper("FathomMapper", "fathom"),
+        "src/data-import/mappers/plausible.mapper.ts": _mapper("PlausibleMapper", "plausible"),
+        "src/data-import/mappers/umami.mapper.ts": _mapper("UmamiMapper", "umami"),
+        "src/data-import/mappers/simple-analytics.mapper.ts": _mapper("SimpleAnalyticsMapper", "simple-analytics"),
+        "src/data-import/mappers/matomo.mapper.ts": _mapper(
+            "MatomoMapper", "matomo", "    const res = await fetch('https://demo.matomo.cloud/index.php?module=API')\n"),
+    })
+    ids = service_ids(inv)
+    assert not {"fathom", "plausible", "umami", "simple-analytics"} & ids
