@@ -549,8 +549,10 @@ _COMMAND_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?([a-z0-9][a-z0-9-]*(?:\.
 _DOWNLOAD_PATH = re.compile(r"/[^\s'\"]*\.(?:tgz|tar\.(?:gz|xz|bz2|zst)|zip|jar|deb|rpm|apk|whl|gem|exe|msi|dmg|AppImage)(?=[\s'\"?#]|$)")
 
 
-def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
-    if not _REQUEST_COMMAND.search(raw):
+def _request_hosts(rel: str, ln: int, raw: str, ctx: Context, command: str | None = None) -> Iterator[Record]:
+    """Catalogued hosts on a line of a curl/wget command; `command` is the whole shell command
+    the line belongs to when it is continued over several lines (see `_continued_commands`)."""
+    if not _REQUEST_COMMAND.search(raw if command is None else command):
         return
     for m in _COMMAND_HOST.finditer(raw):
         if _DOWNLOAD_PATH.match(raw, m.end()):
@@ -559,6 +561,24 @@ def _request_hosts(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record
         sid = ctx.index.host(host)
         if sid:
             yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
+
+
+# A shell command continued with a trailing backslash is one command over several lines:
+# `response=$(curl -L \` / `-H "Accept: application/vnd.github+json" \` / `"https://api.github.com/..."`
+# puts the URL two lines below the `curl`.
+def _continued_commands(text: str) -> dict[int, str]:
+    """Line number -> the whole command, for each line of a backslash-continued command."""
+    out: dict[int, str] = {}
+    group: list[tuple[int, str]] = []
+    for ln, raw in _lines(text):
+        group.append((ln, raw))
+        if raw.rstrip().endswith("\\"):
+            continue
+        if len(group) > 1:
+            command = " ".join(r.rstrip().rstrip("\\") for _, r in group)
+            out.update((n, command) for n, _ in group)
+        group = []
+    return out
 
 
 # A CI command that copies onto or logs into a server over SSH (`rsync -a dist user@host.uberspace.de:~`,
@@ -690,13 +710,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if service == "google-cloud-build":
         implied += _cloud_build_commands(root)
     own_vars = _own_registry_vars(service, text)
-    for ln, raw in [*_lines(text), *implied]:
+    lines = list(_lines(text))
+    continued = _continued_commands(text) if "\\\n" in text or "\\\r\n" in text else {}
+    for i, (ln, raw) in enumerate([*lines, *implied]):
         if read_only and _GITHUB_PACKAGES in raw:
             continue  # a login to pull (a `docker://ghcr.io/...` action's image), not a publish
         for var, value in own_vars:
             raw = var.sub(value, raw)
         yield from deploy_steps(rel, ln, raw, ctx)
-        yield from _request_hosts(rel, ln, raw, ctx)
+        yield from _request_hosts(rel, ln, raw, ctx, continued.get(ln) if i < len(lines) else None)
         yield from _ssh_deploys(rel, ln, raw, ctx)
     yield from _endpoint_hosts(rel, src, text, ctx)
 

@@ -836,3 +836,23 @@ def test_gitlab_registry_variable_set_by_another_ci_is_its_value(run_detector):
     evs, _ = run_detector(DETECTOR, ".gitlab-ci.yml", GITLAB_PUSH)
     deploys = {e.service for e in evs if e.kind == FEATURE and e.name.startswith("deploy:")}
     assert "gitlab-container-registry" in deploys
+
+
+def test_a_request_continued_over_lines_names_its_host(run_detector):
+    """`curl -L \\` with its headers and URL on the next lines is one command: the GitHub API it
+    calls two lines below the `curl` counts. A URL after the command ended (an echo) does not."""
+    text = (
+        "on: push\n"
+        "jobs:\n"
+        "  check:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: |\n"
+        "          response=$(curl -L \\\n"
+        "          -H \"Accept: application/vnd.github+json\" \\\n"
+        "          \"https://api.github.com/repos/${{ github.repository }}/commits/$SHA/check-runs\")\n"
+        "          echo \\\n"
+        "            see https://api.stripe.com/v1\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".github/workflows/deploy.yml", text)
+    assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("api.github.com", "github", 9)]
