@@ -285,12 +285,39 @@ _STRING_ARM = re.compile(r"""(?:\bcase[ \t]+|\bwhen[ \t]+|^[ \t]*)(['"])([a-z][a
 _SWITCH_SPAN = 2000  # characters a branch over the provider may span
 
 
+# The same branch written as a chain of comparisons of one provider setting with names
+# (`if (idpConfig.provider === "jumpcloud") {...} if (idpConfig.provider === "okta") {...}`,
+# `elif provider == "google":`): the compared expression, then the name.
+_PROVIDER_COMPARE = re.compile(
+    r"""(?<![\w.$>\[\]-])([\w.$>\[\]-]*?\bprovider(?:_?name|_?type)?)\b[ \t]*(?:===?|\beq\b)[ \t]*(['"])([a-z][a-z0-9_-]{1,30})\2""",
+    re.I,
+)
+
+
+def _provider_comparisons(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each name compared with a provider setting that the file compares with
+    at least two distinct names (one comparison is a check, not a branch over providers)."""
+    by_expr: dict[str, list[re.Match[str]]] = {}
+    for m in _PROVIDER_COMPARE.finditer(text):
+        by_expr.setdefault(m.group(1), []).append(m)
+    for found in by_expr.values():
+        if len({m.group(3) for m in found}) >= 2:
+            yield from ((m.start(3), m.group(3)) for m in found)
+
+
 def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
     """(offset, name, service) of each arm of a branch over the sign-in provider setting that
     names a catalog sign-in provider. The provider is the user's choice and its URLs come from
     settings, so no host names it; the arm does, as an auth library's provider module would.
-    At least two string arms: a branch over names, not one comparison."""
+    At least two string arms: a branch over names, not one comparison. An if-chain comparing
+    the setting with names is that branch too (Auth.js apps building each configured
+    provider: `if (idp.provider === "jumpcloud") providers.push({type: "oidc", ...})`)."""
     seen: set[str] = set()
+    for offset, name in sorted(_provider_comparisons(text)):
+        sid = ctx.index.sign_in_provider(name)
+        if sid and name not in seen:
+            seen.add(name)
+            yield offset, name, sid
     for switch in _PROVIDER_SWITCH.finditer(text):
         arms = list(_STRING_ARM.finditer(text, switch.end(), switch.end() + _SWITCH_SPAN))
         if len({a.group(2) for a in arms}) < 2:
@@ -473,7 +500,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_CLIENT_WORDS = ("config/services.php", "authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
+_CLIENT_WORDS = ("config/services.php", "provider ==", "provider===", "authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
 
 
 DETECTOR = Detector(

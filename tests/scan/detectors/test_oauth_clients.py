@@ -546,3 +546,40 @@ def test_an_apps_own_omniauth_strategy_is_that_providers_sign_in(run_detector):
     # `request_phase` outside an OmniAuth strategy (a model's workflow step) is no login step
     model = OMNIAUTH_STRATEGY.replace("include OmniAuth::Strategy", "include Workflow").replace("module OmniAuth", "module Billing")
     assert _found(run_detector, "lib/omniauth/strategies/acmeid.rb", model) == []
+
+
+TS_PROVIDER_IF_CHAIN = """\
+import GitHub from "next-auth/providers/github";
+
+export const getProviders = async (config: Config) => {
+    for (const idpConfig of config.identityProviders) {
+        if (idpConfig.provider === "github") {
+            providers.push(GitHub({ clientId, clientSecret }));
+        }
+        if (idpConfig.provider === "jumpcloud") {
+            providers.push({ id, name: "JumpCloud", type: "oidc", issuer, clientId, clientSecret });
+        }
+        if (idpConfig.provider === "bitbucket-server") {
+            providers.push({ id, type: "oauth", authorization: { url: `${baseUrl}/rest/oauth2/latest/authorize` } });
+        }
+    }
+};
+"""
+
+
+def test_an_if_chain_over_the_provider_setting_is_a_branch_over_sign_in_providers(run_detector):
+    """Auth.js apps building each configured identity provider by comparing the setting with
+    names, one `if` each: every compared name the catalog has a sign-in for is offered (the
+    custom `type: "oidc"` objects name no provider module for the auth library's rule)."""
+    assert _found(run_detector, "src/ee/features/sso/sso.ts", TS_PROVIDER_IF_CHAIN) == [
+        (5, "github-oauth", "github"), (8, "jumpcloud", "jumpcloud"),
+        (11, "bitbucket-data-center-oauth", "bitbucket-server")]
+    # one comparison is a check of the account's provider, not a list of providers
+    single = 'export const onLink = (account) => {\n  if (account.provider === "github") { refresh(); }\n  const x = "authorization";\n};\n'
+    assert _found(run_detector, "src/auth/callbacks.ts", single) == []
+    # two different settings compared once each are no branch either
+    two = 'const authorization = 1;\nif (llm.provider === "openai") {}\nif (mail.provider === "google") {}\n'
+    assert _found(run_detector, "src/auth/settings.ts", two) == []
+    # outside sign-in code the provider setting picks something else (an LLM)
+    llm = TS_PROVIDER_IF_CHAIN.replace('"github"', '"openai"')
+    assert _found(run_detector, "src/llm/models.ts", llm) == []
