@@ -639,9 +639,17 @@ def _own_registry_vars(service: str, text: str) -> list[tuple[re.Pattern[str], s
     ]
 
 
+# A coding agent's tool-permission rule (Claude Code's `--allowedTools "Bash(git *)"`,
+# `--disallowedTools "Bash(cargo publish *),Bash(npm publish *)"`): it names commands the agent
+# may or may not run, not commands the step runs.
+_TOOL_RULE = re.compile(r"\bBash\([^()\n]*\)")
+
+
 def deploy_steps(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
     """A command line that publishes or deploys: "deploy:<host>" and "deploy_from:<path>" on
     each host whose catalog `deploy_steps` match (CI files and release recipes alike)."""
+    if "Bash(" in raw:
+        raw = _TOOL_RULE.sub("", raw)
     for target, rx in ctx.index.deploy_steps:
         if rx.search(raw):
             yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{target}", service=target)

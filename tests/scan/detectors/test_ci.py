@@ -856,3 +856,23 @@ def test_a_request_continued_over_lines_names_its_host(run_detector):
     )
     ev, _ = run_detector(DETECTOR, ".github/workflows/deploy.yml", text)
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("api.github.com", "github", 9)]
+def test_a_coding_agents_tool_permission_rule_is_no_publish_step(run_detector):
+    """claude-code-action's `--disallowedTools "Bash(cargo publish *)"` forbids the agent a
+    command; the step publishes nothing. A real `cargo publish` in the same file still counts."""
+    text = (
+        "on: workflow_dispatch\n"
+        "jobs:\n"
+        "  remediate:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - uses: anthropics/claude-code-action@v1\n"
+        "        with:\n"
+        "          claude_args: |\n"
+        "            --allowedTools \"Read,Edit,Bash(git *),Bash(cargo *)\"\n"
+        "            --disallowedTools \"Bash(git push *--force*),Bash(npm publish *),Bash(cargo publish *)\"\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".github/workflows/remediate.yml", text)
+    assert [e.name for e in ev if e.name.startswith("deploy:")] == []
+    publish = text + "  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish --locked\n"
+    ev, _ = run_detector(DETECTOR, ".github/workflows/remediate.yml", publish)
+    assert [(e.name, e.line) for e in ev if e.name.startswith("deploy:")] == [("deploy:crates-io", 14)]
