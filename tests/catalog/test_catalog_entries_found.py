@@ -3933,6 +3933,31 @@ MORE_CASES += [
                                                 "    },\n  ],\n};\nexport default config;\n"}),
 ]
 
+# @coderabbitai/bitbucket's two entry points (Bitbucket Data Center's `/server`, Cloud's `/cloud`);
+# a hand-written Gerrit client stripping the XSSI prefix of its JSON; Zoekt's webserver URL read
+# by a code search app
+MORE_CASES += [
+    ("bitbucket-data-center", {"src/bitbucket.ts": "import { createBitbucketServerClient } from '@coderabbitai/bitbucket/server';\n\n"
+                                                   "export const client = (url: string, token: string) =>\n"
+                                                   "  createBitbucketServerClient({ baseUrl: `${url}/rest`, headers: { Authorization: `Bearer ${token}` } });\n"}),
+    ("bitbucket", {"src/bitbucket.ts": "import { createBitbucketCloudClient } from '@coderabbitai/bitbucket/cloud';\n\n"
+                                       "export const client = (token: string) =>\n"
+                                       "  createBitbucketCloudClient({ headers: { Authorization: `Bearer ${token}` } });\n"}),
+    ("gerrit", {"src/gerrit.ts": "export const fetchProjects = async (url: string) => {\n"
+                                 "  const res = await fetch(`${url}projects/?S=0`);\n"
+                                 "  const text = await res.text();\n"
+                                 "  return JSON.parse(text.replace(\")]}'\\n\", '')); // Gerrit's XSSI protection prefix\n};\n"}),
+    ("zoekt", {"src/env.ts": "export const env = {\n  ZOEKT_WEBSERVER_URL: process.env.ZOEKT_WEBSERVER_URL ?? 'http://localhost:6070',\n};\n"}),
+]
+
+
+def test_xssi_prefix_outside_a_gerrit_file_is_no_gerrit(tmp_path, scanner):
+    """Angular-style JSON guards strip the same `)]}'` prefix: only a file naming Gerrit is its client."""
+    write_tree(tmp_path, {"src/api.ts": "export const parse = (text: string) => JSON.parse(text.replace(\")]}'\\n\", ''));\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "gerrit" not in {u.id for u in inv.services}
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
