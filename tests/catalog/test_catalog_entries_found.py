@@ -3949,6 +3949,11 @@ MORE_CASES += [
                                  "  return JSON.parse(text.replace(\")]}'\\n\", '')); // Gerrit's XSSI protection prefix\n};\n"}),
     ("zoekt", {"src/env.ts": "export const env = {\n  ZOEKT_WEBSERVER_URL: process.env.ZOEKT_WEBSERVER_URL ?? 'http://localhost:6070',\n};\n"}),
 ]
+# Linear's release action recording a release in Linear from CI
+MORE_CASES += [
+    ("linear", workflow_with_steps("- uses: linear/linear-release-action@v0\n        with:\n"
+                                   "          access_key: ${{ secrets.LINEAR_ACCESS_KEY }}\n          version: ${{ github.ref_name }}")),
+]
 
 
 def test_xssi_prefix_outside_a_gerrit_file_is_no_gerrit(tmp_path, scanner):
