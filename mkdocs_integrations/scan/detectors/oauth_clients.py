@@ -289,14 +289,23 @@ _SWITCH_SPAN = 2000  # characters a branch over the provider may span
 # (`if (idpConfig.provider === "jumpcloud") {...} if (idpConfig.provider === "okta") {...}`,
 # `elif provider == "google":`): the compared expression, then the name.
 _PROVIDER_COMPARE = re.compile(
-    r"""(?<![\w.$>\[\]-])([\w.$>\[\]-]*?\bprovider(?:_?name|_?type)?)\b[ \t]*(?:===?|\beq\b)[ \t]*(['"])([a-z][a-z0-9_-]{1,30})\2""",
-    re.I,
+    r"""(?<![\w.$>\[\]-])([\w.$>\[\]-]*?\b[Pp]rovider(?:_?[Nn]ame|_?[Tt]ype)?)\b[ \t]*(?:===?|\beq\b)[ \t]*(['"])"""
+    r"""([a-z][a-z0-9_-]{1,30})\2"""
 )
+
+
+# Views and UI components compare the provider's name to pick its icon or label (rallly's
+# `sso-provider.tsx`, a settings page's `@if ($provider === 'azure')`): they render names, the
+# code that builds the providers from the settings (client ids, issuers) is what signs in.
+_VIEW_FILE = re.compile(r"\.(?:blade\.php|tsx|jsx|vue|svelte|html?|erb|twig|hbs)$")
+_CLIENT_SETTING = re.compile(r"client_?id|issuer", re.I)
 
 
 def _provider_comparisons(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of each name compared with a provider setting that the file compares with
     at least two distinct names (one comparison is a check, not a branch over providers)."""
+    if not _CLIENT_SETTING.search(text):
+        return
     by_expr: dict[str, list[re.Match[str]]] = {}
     for m in _PROVIDER_COMPARE.finditer(text):
         by_expr.setdefault(m.group(1), []).append(m)
@@ -305,7 +314,7 @@ def _provider_comparisons(text: str) -> Iterator[tuple[int, str]]:
             yield from ((m.start(3), m.group(3)) for m in found)
 
 
-def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+def _provider_arms(text: str, ctx: Context, rel: str = "") -> Iterator[tuple[int, str, str]]:
     """(offset, name, service) of each arm of a branch over the sign-in provider setting that
     names a catalog sign-in provider. The provider is the user's choice and its URLs come from
     settings, so no host names it; the arm does, as an auth library's provider module would.
@@ -313,7 +322,7 @@ def _provider_arms(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
     the setting with names is that branch too (Auth.js apps building each configured
     provider: `if (idp.provider === "jumpcloud") providers.push({type: "oidc", ...})`)."""
     seen: set[str] = set()
-    for offset, name in sorted(_provider_comparisons(text)):
+    for offset, name in sorted(_provider_comparisons(text)) if not _VIEW_FILE.search(rel) else ():
         sid = ctx.index.sign_in_provider(name)
         if sid and name not in seen:
             seen.add(name)
@@ -409,7 +418,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if sign_in_path and "provider" in src.lowered and not in_integration:
         # an app that offers several providers through one generic OAuth2 client picks each
         # one's user-info step by name (chirpstack's `"clerk" => get_clerk_user(..)`)
-        for offset, name, sid in _provider_arms(src.stripped(lang.comments), ctx):
+        for offset, name, sid in _provider_arms(src.stripped(lang.comments), ctx, src.rel):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL, name=SIGN_IN_CLIENT,
                            service=sid, detail=(("sign_in", name),))
     stem = src.name.rsplit(".", 1)[0]

@@ -580,6 +580,13 @@ def test_an_if_chain_over_the_provider_setting_is_a_branch_over_sign_in_provider
     # two different settings compared once each are no branch either
     two = 'const authorization = 1;\nif (llm.provider === "openai") {}\nif (mail.provider === "google") {}\n'
     assert _found(run_detector, "src/auth/settings.ts", two) == []
+    # a UI component picking each provider's icon renders names; nor a file building no client
+    view = TS_PROVIDER_IF_CHAIN.replace("authorization: { url: `${baseUrl}/rest/oauth2/latest/authorize` }", "baseUrl")
+    assert _found(run_detector, "src/ee/features/sso/sso.ts", view)[1:] == [(8, "jumpcloud", "jumpcloud"),
+                                                                           (11, "bitbucket-data-center-oauth", "bitbucket-server")]
+    assert _found(run_detector, "src/ee/features/sso/ssoProviderIcon.tsx", view) == []
+    icons = 'const authorization = 1;\nif (provider === "github") icon = Gh;\nif (provider === "okta") icon = Okta;\n'
+    assert _found(run_detector, "src/auth/icons.ts", icons) == []
     # outside sign-in code the provider setting picks something else (an LLM)
     llm = TS_PROVIDER_IF_CHAIN.replace('"github"', '"openai"')
     assert _found(run_detector, "src/llm/models.ts", llm) == []
