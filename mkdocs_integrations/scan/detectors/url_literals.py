@@ -298,6 +298,14 @@ _WIKI_ARTICLE = re.compile(r"^/wiki/(?!Special:)[^/?#\s]")
 # Zendesk Guide's `/hc/en-us/articles/<id>`): a page for people to read, linked from a message
 # (an app's own support desk on the vendor's host), not the vendor's API (`/api/v2/...`).
 _HELP_ARTICLE = re.compile(r"^/(?:support/)?solutions?/articles/|^/hc/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?articles/", re.I)
+# A URL that asks the server for an HTML page (`output=html`: Baidu Maps' URI API,
+# `api.map.baidu.com/marker?location=...&output=html`, opens a map page at a marker): a link a
+# person opens in a browser, not a request the code makes (the web services answer json or xml).
+_HTML_OUTPUT = re.compile(r"[?&]output=html(?:[&#]|$)", re.I)
+# A repository address handed to git (`git clone https://gitlab.com/org/tool`, `git submodule
+# add`, `git remote add origin`): source code checked out from a repository, not a call to the
+# forge's API.
+_GIT_REMOTE_BEFORE = re.compile(r"\bgit[ \t]+(?:clone|submodule[ \t]+add|remote[ \t]+(?:add|set-url))\b[^\n|;&]*$")
 # A vendor's sign-up page (`https://bitpay.com/dashboard/signup`, `/register`), linked from a
 # settings screen so an admin can open an account: a page for people. At most one section before
 # it, never under an API prefix (`/api/v1/register` registers a device with the vendor's API).
@@ -867,6 +875,10 @@ def host_evidence(
             continue  # a help center's article, a page for people: no request of the code's
         if _SIGNUP_PAGE.match(path):
             continue  # a vendor's sign-up page, linked for an admin: no request of the code's
+        if _HTML_OUTPUT.search(path):
+            continue  # a page the URL asks to be rendered for a browser: a link, no API call
+        if _GIT_REMOTE_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # a public repository git checks out: source code, not the forge's API
         if sid is None:
             sid = tracking_script(path, ctx)
         # An unknown host counts where it is used as an API; a link to its home page earlier in

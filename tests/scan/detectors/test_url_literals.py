@@ -135,3 +135,40 @@ def test_a_url_given_as_another_urls_query_value_is_not_requested(run_detector):
     direct = 'def save(url)\n  Net::HTTP.get(URI("https://web.archive.org/save/#{url}"))\nend\n'
     ev, _ = run_detector(DETECTOR, "lib/wayback.rb", direct)
     assert ("web.archive.org", "archive-org") in hosts(ev)
+
+
+def test_a_map_uri_link_asking_for_an_html_page_is_no_api_call(run_detector):
+    """Baidu Maps' URI API (`api.map.baidu.com/marker?...&output=html`) opens a map page for a
+    person; the same host's web service (`/reverse_geocoding/v3/`, json) is a request."""
+    src = """\
+    function mapLinkFor(provider, lat, lon) {
+      switch (provider) {
+        case 'baidu':
+          return `https://api.map.baidu.com/marker?location=${lat},${lon}&title=Card&output=html`;
+        default:
+          return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}`;
+      }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "models/lib/mapLink.js", src)
+    assert ("api.map.baidu.com", "baidu-maps") not in hosts(ev)
+    api = "const r = await fetch(`https://api.map.baidu.com/reverse_geocoding/v3/?ak=${ak}&output=json&location=${loc}`);\n"
+    ev, _ = run_detector(DETECTOR, "server/geo.js", api)
+    assert ("api.map.baidu.com", "baidu-maps") in hosts(ev)
+
+
+def test_a_repository_git_clones_is_no_forge_api_call(run_detector):
+    """`git clone https://gitlab.com/org/tool` in a generated script's text checks out source
+    code; a request to the same host's API still counts."""
+    src = """\
+    const skeleton =
+      '# Use GitLab\\'s converter for a real translation:\\n' +
+      '#   git clone https://gitlab.com/gitlab-org/ci-cd/github-actions-to-gitlab-ci\\n\\n' +
+      'stages:\\n  - build\\n';
+    fs.writeFileSync('.gitlab-ci.yml', skeleton);
+    """
+    ev, _ = run_detector(DETECTOR, "tools/forge-mirror.js", src)
+    assert ("gitlab.com", "gitlab") not in hosts(ev)
+    api = "const res = await fetch(`https://gitlab.com/api/v4/projects/${id}/issues`, { headers });\n"
+    ev, _ = run_detector(DETECTOR, "server/gitlab.js", api)
+    assert ("gitlab.com", "gitlab") in hosts(ev)
