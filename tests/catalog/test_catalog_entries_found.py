@@ -3961,6 +3961,49 @@ def test_xssi_prefix_outside_a_gerrit_file_is_no_gerrit(tmp_path, scanner):
     write_tree(tmp_path, {"src/api.ts": "export const parse = (text: string) => JSON.parse(text.replace(\")]}'\\n\", ''));\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "gerrit" not in {u.id for u in inv.services}
+# FerretDB run from its image as the app's MongoDB-wire database; Meteor's MAIL_URL (its `email`
+# package's SMTP server); a Sandstorm package definition; Seerr/Overseerr/Jellyseerr, Tracearr,
+# Streamystats and Sportarr modules of a media-server tool; a Fider board's API key in CI tooling
+MORE_CASES += [
+    ("ferretdb", {"docker-compose.yml": "services:\n  ferretdb:\n    image: ghcr.io/ferretdb/ferretdb:2\n"
+                                        "    environment:\n      - FERRETDB_POSTGRESQL_URL=postgres://u:p@postgres:5432/postgres\n"
+                                        "  app:\n    image: example/app\n    environment:\n"
+                                        "      - MONGO_URL=mongodb://ferretdb:27017/app\n"}),
+    ("smtp", {"server/mail.js": "Meteor.startup(() => {\n  if (!process.env.MAIL_URL) {\n"
+                                "    process.env.MAIL_URL = settings.mailUrl();\n  }\n});\n"}),
+    ("sandstorm", {".sandstorm/sandstorm-pkgdef.capnp": "@0xa5275bd3ad124e12;\nusing Spk = import \"/sandstorm/package.capnp\";\n"
+                                                        "const pkgdef :Spk.PackageDefinition = (\n  id = \"abc\",\n);\n"}),
+    ("seerr", {"src/modules/api/seerr-api/helpers/seerr-api.helper.ts": "import { ExternalApiService } from '../../external-api/external-api.service';\n\n"
+               "export class SeerrApi extends ExternalApiService {\n  constructor({ url, apiKey }: { url: string; apiKey: string }) {\n"
+               "    super(url, {}, { headers: { 'X-Api-Key': apiKey } });\n  }\n}\n"}),
+    ("tracearr", {"src/modules/api/tracearr-api/helpers/tracearr-api.helper.ts": "import { ExternalApiService } from '../../external-api/external-api.service';\n\n"
+                  "export class TracearrApi extends ExternalApiService {\n  constructor({ url, apiKey }: { url: string; apiKey: string }) {\n"
+                  "    super(`${url}/api/v2/public`, {}, { headers: { Authorization: `Bearer ${apiKey}` } });\n  }\n}\n"}),
+    ("streamystats", {"src/modules/api/streamystats-api/helpers/streamystats-api.helper.ts": "import { ExternalApiService } from '../../external-api/external-api.service';\n\n"
+                      "export class StreamystatsApi extends ExternalApiService {\n  constructor({ url, apiKey }: { url: string; apiKey: string }) {\n"
+                      "    super(url, {}, { headers: { Authorization: `MediaBrowser Token=\"${apiKey}\"` } });\n  }\n}\n"}),
+    ("sportarr", {"src/modules/api/servarr-api/helpers/sportarr.helper.ts": "import { ServarrApi } from '../servarr-api.service';\n\n"
+                  "export class SportarrApi extends ServarrApi {\n  events() {\n    return this.get('/event');\n  }\n}\n"}),
+    ("fider", {"tools/fider-stale.mjs": "const { FIDER_HOST, FIDER_API_KEY } = process.env;\n"
+                                        "const res = await fetch(`${FIDER_HOST}/api/v1/posts`, "
+                                        "{ headers: { Authorization: `Bearer ${FIDER_API_KEY}` } });\n"}),
+]
+
+
+def test_oracle_identity_manager_flag_is_no_oracle_database(tmp_path, scanner):
+    """ORACLE_OIM_ENABLED (an OIDC variant for Oracle Identity Manager) names the vendor, not its database."""
+    write_tree(tmp_path, {"server/authentication.js": "if (process.env.ORACLE_OIM_ENABLED === 'true') {\n"
+                                                      "  config.loginStyle = 'redirect';\n}\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "oracle" not in {u.id for u in inv.services}
+
+
+def test_oracle_database_env_names_are_found(tmp_path, scanner):
+    """The database's own settings (the official images' ORACLE_PWD, a client's ORACLE_SID) still name it."""
+    write_tree(tmp_path, {"docker-compose.yml": "services:\n  app:\n    image: example/app\n    environment:\n"
+                                                "      - ORACLE_SID=FREE\n      - ORACLE_PWD=secret\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "oracle" in {u.id for u in inv.services}
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
