@@ -3943,7 +3943,8 @@ MORE_CASES += [
     ("bitbucket", {"src/bitbucket.ts": "import { createBitbucketCloudClient } from '@coderabbitai/bitbucket/cloud';\n\n"
                                        "export const client = (token: string) =>\n"
                                        "  createBitbucketCloudClient({ headers: { Authorization: `Bearer ${token}` } });\n"}),
-    ("gerrit", {"src/gerrit.ts": "export const fetchProjects = async (url: string) => {\n"
+    ("gerrit", {"src/gerrit.ts": "export const fetchProjects = async (config: GerritConnectionConfig) => {\n"
+                                 "  const url = config.url;\n"
                                  "  const res = await fetch(`${url}projects/?S=0`);\n"
                                  "  const text = await res.text();\n"
                                  "  return JSON.parse(text.replace(\")]}'\\n\", '')); // Gerrit's XSSI protection prefix\n};\n"}),
@@ -3958,7 +3959,9 @@ MORE_CASES += [
 
 def test_xssi_prefix_outside_a_gerrit_file_is_no_gerrit(tmp_path, scanner):
     """Angular-style JSON guards strip the same `)]}'` prefix: only a file naming Gerrit is its client."""
-    write_tree(tmp_path, {"src/api.ts": "export const parse = (text: string) => JSON.parse(text.replace(\")]}'\\n\", ''));\n"})
+    write_tree(tmp_path, {"src/api.ts": "export const parse = (text: string) => JSON.parse(text.replace(\")]}'\\n\", ''));\n",
+                          # Google's RPC guard in a reviews fetcher (the file gate's word "review")
+                          "maps/fetch.py": "# Reviews of a place\n_XSSI_PREFIX = \")]}'\"\nREVIEW_URL = '/maps/preview/review'\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "gerrit" not in {u.id for u in inv.services}
 # FerretDB run from its image as the app's MongoDB-wire database; Meteor's MAIL_URL (its `email`
