@@ -538,9 +538,11 @@ def _implied_plugin_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
 
 
 # A CI command that sends a request (`curl -d "$MSG" ntfy.sh/topic`, `wget https://hooks.slack.com/...`):
-# the host it names, with or without a scheme, when it is a catalog service's.
+# the host it names, with or without a scheme, when it is a catalog service's. Not a host given
+# as a parameter's value (`"$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com"`: the
+# token is for AWS, the request goes to GitHub).
 _REQUEST_COMMAND = re.compile(r"\b(?:curl|wget)\b")
-_COMMAND_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?=/|[\s'\"]|$)", re.I)
+_COMMAND_HOST = re.compile(r"(?<![\w.@/=-])(?:https?://)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?=/|[\s'\"]|$)", re.I)
 
 
 # ...unless the URL is an archive or package file (`curl -o allure.tgz -L https://repo.maven.apache.org/

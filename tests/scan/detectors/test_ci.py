@@ -853,9 +853,14 @@ def test_a_request_continued_over_lines_names_its_host(run_detector):
         "          \"https://api.github.com/repos/${{ github.repository }}/commits/$SHA/check-runs\")\n"
         "          echo \\\n"
         "            see https://api.stripe.com/v1\n"
+        # (a host as a parameter's value: the token is for AWS, the request goes to GitHub)
+        "          token=$(curl --fail \\\n"
+        "            \"$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com\")\n"
     )
     ev, _ = run_detector(DETECTOR, ".github/workflows/deploy.yml", text)
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("api.github.com", "github", 9)]
+
+
 def test_a_coding_agents_tool_permission_rule_is_no_publish_step(run_detector):
     """claude-code-action's `--disallowedTools "Bash(cargo publish *)"` forbids the agent a
     command; the step publishes nothing. A real `cargo publish` in the same file still counts."""
