@@ -131,8 +131,11 @@ _OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|p
 
 
 # Requests built through an app's own HTTP wrapper: a relative API path joined to a
-# configured base URL (self-hosted tools have no fixed host), or Go's method constants.
-_BUILT_REQUEST = re.compile(r"""['"`]/api/(?:v\d+/)?[a-z]|\bhttp\.Method(?:Get|Post|Put|Patch|Delete)\b""")
+# configured base URL (self-hosted tools have no fixed host), a request template on that base
+# URL (`api: "{url}/api/v3/{endpoint}?apikey={key}"`, filled in by the wrapper), or Go's
+# method constants.
+_BUILT_REQUEST = re.compile(r"""['"`](?:\{(?:url|baseUrl|base_url)\})?/api/(?:v\d+/)?[a-z]|['"`]\{(?:url|baseUrl|base_url)\}/[\w{]"""
+                            r"""|\bhttp\.Method(?:Get|Post|Put|Patch|Delete)\b""")
 # UI components: without an absolute URL, their requests are the application's own.
 _UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
 

@@ -22,6 +22,7 @@ from .code_facts import builds_requests, calls_out, makes_requests
 from .kind_classes import kind_class_of, role_file_of
 from .module_paths import (
     CATALOG_ONLY,
+    REQUESTS_ONLY,
     CLOUD_WORDS,
     GENERIC_NAMES,
     MODULE_KINDS,
@@ -394,6 +395,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 detail=(("module", sid),),
             )
         return
+    if container_of(src.rel) in REQUESTS_ONLY and not builds_requests(src):
+        return  # a widget that requests nothing itself: a UI piece named for what it shows
     sid = None
     if container_of(src.rel) in SIGN_IN_FOLDERS:
         sid = ctx.index.service_named(name + "-oauth")

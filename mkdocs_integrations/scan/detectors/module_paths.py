@@ -50,6 +50,11 @@ CONTAINERS = frozenset({
     # A data pipeline's sinks, one module per destination it writes to (Vector's
     # `src/sinks/clickhouse/`, a CDC tool's `lib/<app>/sinks/kafka/client.ex`).
     "sinks",
+    # A dashboard's widgets, one module per product whose API the widget shows
+    # (`src/widgets/sonarr/widget.js` with `api: "{url}/api/v3/{endpoint}"`). Elsewhere a
+    # widgets folder holds UI pieces, which make no requests of their own (uncatalogued names
+    # count only where the module calls out).
+    "widgets",
     # A notification package named for the verb, one module per channel it posts to (a Go
     # app's `app/notify/slack.go` beside `telegram.go`, a Rust workspace crate's
     # `notify/src/slack.rs` beside `matrix.rs`).
@@ -81,6 +86,11 @@ PLUGINS = frozenset({"plugins"})
 # Slack Bolt's `listeners/actions/`): there only a catalog vendor's name counts, and only a
 # subfolder's (_FOLDER_ONLY): its files are named for the app's own events and models
 # (`listeners/workspace.listener.ts`, `LoveTrackOnLastfm.php`).
+# Containers whose modules count only where the module's own file requests its product's API
+# on the configured base URL (`code_facts.builds_requests`), catalog names included: a
+# dashboard's `widgets/ups/` or `widgets/calendar/` is as likely a UI piece named for what it
+# shows (a power supply's status, the user's calendar) as a vendor's client.
+REQUESTS_ONLY = frozenset({"widgets"})
 CATALOG_ONLY = frozenset({
     "hooks", "importers", "importer", "migration", "webhook", "backends", "analytics", "driver", "drivers",
     "listeners",

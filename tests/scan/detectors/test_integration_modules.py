@@ -670,3 +670,22 @@ def test_dotnet_plugin_projects_name_catalog_vendors(run_detector):
              'c.GetStreamAsync("https://rates.example.com/daily.xml");\n}\n')
     ev, _ = run_detector(DETECTOR, "src/Plugins/ExchangeRate.McExchange/RateProvider.cs", calls)
     assert ev == []
+
+
+def test_a_dashboards_widget_counts_where_it_requests_its_products_api(run_detector):
+    """`src/widgets/<product>/widget.js` holding a request template on the configured base URL
+    is that product's client, catalogued (`sonarr`) or not (`scrutiny`); a widget that requests
+    nothing of its own (a UI piece named for what it shows: `widgets/ups/`, `widgets/calendar/`)
+    is none, even under a catalog vendor's name."""
+    widget = 'const widget = {\n  api: "{url}/api/v3/{endpoint}?apikey={key}",\n  proxyHandler: genericProxyHandler,\n};\n'
+    ev, _ = run_detector(DETECTOR, "src/widgets/sonarr/widget.js", widget)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:sonarr", "sonarr")]
+    ev, _ = run_detector(DETECTOR, "src/widgets/scrutiny/widget.js",
+                         'const widget = {\n  api: "{url}/control/{endpoint}",\n};\nexport default widget;\n')
+    assert [(e.name, e.service) for e in ev] == [("integration_module:scrutiny", "")]
+    ev, _ = run_detector(DETECTOR, "packages/widgets/src/ups/index.ts",
+                         "export const definition = createWidgetDefinition('ups', { icon: IconBattery });\n")
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "src/widgets/calendar/widget.js",
+                         "export const Calendar = ({ events }) => events.map(render);\n")
+    assert ev == []
