@@ -4009,6 +4009,17 @@ def test_oracle_database_env_names_are_found(tmp_path, scanner):
     assert "oracle" in {u.id for u in inv.services}
 
 
+# Azure OpenAI's client class from langchain_openai (the package is OpenAI's), one supplier of several
+MORE_CASES += [
+    ("azure-openai", {"pyproject.toml": '[project]\nname = "core"\ndependencies = ["langchain-openai>=0.3.0"]\n',
+                      "core/llm/endpoint.py": "from langchain_openai import AzureChatOpenAI, ChatOpenAI\n\n"
+                                              "def build(config):\n"
+                                              "    if config.supplier == 'azure':\n"
+                                              "        return AzureChatOpenAI(azure_endpoint=config.base_url, api_version=config.version)\n"
+                                              "    return ChatOpenAI(model=config.model)\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
