@@ -4020,6 +4020,13 @@ MORE_CASES += [
 ]
 
 
+# Transifex's GitHub integration file at the repository's root
+MORE_CASES += [
+    ("transifex", {"transifex.yml": "filters:\n- filter_type: file\n  file_format: KEYVALUEJSON\n  source_language: en\n"
+                                    "  source_file: frontend/src/i18n/en.json\n  translation_files_expression: 'frontend/src/i18n/<lang>.json'\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
