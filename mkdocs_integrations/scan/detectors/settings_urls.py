@@ -102,6 +102,18 @@ def _style_urls(style: dict[str, Any]) -> Iterator[str]:
 _URL_HOST = re.compile(r"^(?:https?|wss?)://([^\s/'\"?#:]{3,200})", re.I)
 
 
+def _catalogued(raw: str, seen: set[str], ctx: Context) -> tuple[str, str | None]:
+    """The host (a placeholder stands for one label) and its catalog service, None for a host
+    already seen in the file, not external or not catalogued; marks a catalogued host seen."""
+    host = URL_PLACEHOLDER.sub("x", raw).lower()
+    if not _HOST.fullmatch(host) or host in seen or NOT_EXTERNAL_HOST.search(host):
+        return host, None
+    sid = ctx.index.host(host)
+    if sid is not None:
+        seen.add(host)
+    return host, sid
+
+
 def _map_style(src: Source, ctx: Context) -> Iterator[Record]:
     text = src.text
     if '"layers"' not in text or '"sources"' not in text or not _STYLE_VERSION.search(text):
@@ -117,13 +129,9 @@ def _map_style(src: Source, ctx: Context) -> Iterator[Record]:
         m = _URL_HOST.match(url)
         if not m:
             continue
-        host = URL_PLACEHOLDER.sub("x", m.group(1)).lower()
-        if not _HOST.fullmatch(host) or host in seen or NOT_EXTERNAL_HOST.search(host):
-            continue
-        sid = ctx.index.host(host)
+        host, sid = _catalogued(m.group(1), seen, ctx)
         if sid is None:
             continue
-        seen.add(host)
         at = text.find(url)
         if at < 0:  # written with escaped slashes (`https:\/\/...`)
             at = text.find(url.replace("/", "\\/"))
@@ -138,13 +146,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for m in _SETTING.finditer(src.text):
         if not _LINK_WORDS.isdisjoint(_key_words(m.group(1))):
             continue
-        host = URL_PLACEHOLDER.sub("x", m.group(2)).lower()  # a placeholder stands for one label
-        if not _HOST.fullmatch(host) or host in seen or NOT_EXTERNAL_HOST.search(host):
-            continue
-        sid = ctx.index.host(host)
+        host, sid = _catalogued(m.group(2), seen, ctx)
         if sid is None:
             continue
-        seen.add(host)
         yield Evidence(path=src.rel, line=src.line_of(m.start(2)), kind=HOST, name=host, service=sid)
 
 
