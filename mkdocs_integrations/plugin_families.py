@@ -502,7 +502,8 @@ def family_modules(evidence: Iterable[Evidence], index: CatalogIndex, project_na
                                 hosts.get(e.path, set()), sign_in, folder_vendors)
                 if found:
                     named.append((e, *found))
-            if _ROOT_LAST.search(root) and _ROOT_LAST.search(root).group(0).lower() in _FORMAT_ROLES:
+            role = _ROOT_LAST.search(root)
+            if role and role.group(0).lower() in _FORMAT_ROLES:
                 # A family of mappers, parsers or converters (`FathomMapper implements ImportMapper`,
                 # one per analytics tool whose CSV export the app imports) reads or writes each
                 # vendor's data format: a member that makes no request of its own talks to no vendor.
