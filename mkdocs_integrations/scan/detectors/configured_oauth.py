@@ -40,8 +40,9 @@ _STEP = {"auth": "authorize", "authorize": "authorize", "authorization": "author
 # Words a setting's name carries besides family, step and locator, none a vendor's.
 _PLAIN = frozenset({"access", "info", "api", "server", "provider", "generic", "custom", "default", "get", "set",
                     "base", "config", "setting", "settings", "client", "path", "the", "for", "env", "app"})
-# An identifier with a family word in it, in any case style.
-_NAME = re.compile(r"\b[A-Za-z_]*(?i:oauth|sso|oidc|openid)\w*")
+# A family word inside an identifier, and the rest of the identifier after it.
+_FAMILY_AT = re.compile(r"oauth|oidc|openid|sso", re.I)
+_IDENT_TAIL = re.compile(r"\w*")
 # A literal URL of a real host after the name, on its line or the next two (a constant, a default
 # value: `get_config("oauth_token_endpoint")\n or "https://auth.vendor.org/oauth/token"`).
 _LITERAL_URL = re.compile(r"""[^\n]{0,100}?(?:\n[^\n]{0,100}?){0,2}?['"`]https?://(?!localhost\b|127\.0\.0\.1|0\.0\.0\.0|example\.|your)""")
@@ -66,25 +67,45 @@ def _step(words: list[str], ctx: Context) -> str | None:
     return steps.pop()
 
 
-def detect(src: Source, ctx: Context) -> Iterator[Record]:
-    lang = language_for(src.name)
-    if lang is None:
-        return
-    text = src.stripped(lang.comments)
+def _names(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, identifier) of each identifier with a family word in it: found from the
+    family word out, since a regex trying every word start is slow on large files."""
+    end = -1
+    for m in _FAMILY_AT.finditer(text):
+        if m.start() < end:
+            continue  # a second family word in the same identifier (`OAUTH_SSO_URL`)
+        start = m.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        end = _IDENT_TAIL.match(text, m.end()).end()
+        yield start, end, text[start:end]
+
+
+def _endpoints(text: str, ctx: Context) -> dict[str, int] | None:
+    """{step: offset} of the flow's configured endpoints when they cover the token endpoint and
+    one more step, else None."""
     found: dict[str, int] = {}
-    for m in _NAME.finditer(text):
-        name = m.group(0)
+    for start, end, name in _names(text):
         if name != name.upper() and name != name.lower():
             continue  # camel case: a vocabulary's term (ActivityStreams' `oauthTokenEndpoint`), not a setting
         step = _step(name_words(name), ctx)
         if step is None or step in found:
             continue
-        if _LITERAL_URL.match(text, m.end()):
-            return  # a vendor's endpoints written out: not a provider the admin configures
-        found[step] = m.start()
-    if "token" in found and len(found) >= 2:
+        if _LITERAL_URL.match(text, end):
+            return None  # a vendor's endpoints written out: not a provider the admin configures
+        found[step] = start
+    return found if "token" in found and len(found) >= 2 else None
+
+
+def detect(src: Source, ctx: Context) -> Iterator[Record]:
+    lang = language_for(src.name)
+    if lang is None or _endpoints(src.text, ctx) is None:
+        return  # (the raw text first: blanking comments costs more than the look)
+    found = _endpoints(src.stripped(lang.comments), ctx)
+    if found:
         yield Evidence(path=src.rel, line=src.line_of(min(found.values())), kind=CALL,
-                       name="configured OAuth2 endpoints", service=GENERIC_OIDC, detail=(("alone", "1"), ("configured_endpoints", "1")))
+                       name="configured OAuth2 endpoints", service=GENERIC_OIDC,
+                       detail=(("alone", "1"), ("configured_endpoints", "1")))
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
@@ -95,5 +116,6 @@ DETECTOR = Detector(
     name="configured_oauth",
     accepts=accepts,
     detect=detect,
-    literals=lambda ctx: ("oauth", "sso", "oidc", "openid"),
+    # (`sso` only beside an underscore: a setting's name, not `crossorigin` or `lessons`)
+    literals=lambda ctx: ("oauth", "sso_", "_sso", "oidc", "openid"),
 )
