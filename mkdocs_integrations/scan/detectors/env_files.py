@@ -17,7 +17,10 @@ from .data_storage import database_for
 # parser reads it (phpdotenv, python-dotenv, Ruby and Node dotenv, godotenv) and Laravel's
 # `env('2FA_ENABLED')` gets it. Digits alone (`1=`) name nothing: a letter or `_` must follow.
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([0-9]*[A-Za-z_][A-Za-z0-9_.]*)\s*=")
-_COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([0-9]*[A-Z][A-Z0-9_]{2,})=")  # optional, documented vars
+# A commented-out assignment documents an optional variable. Its name is upper case, or an upper
+# case prefix whose tail keeps a user's spelling (`# VITE_APP_pihole_ip=`: Vite exposes any
+# `VITE_` name as written); prose (`# Note=...`, `# this is prose = ...`) is neither.
+_COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([0-9]*[A-Z][A-Z0-9]*(?:_[A-Za-z0-9]+)+|[0-9]*[A-Z][A-Z0-9_]{2,})=")
 TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
 _TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
 _SEPARATED_ENDING = re.compile(r"[-_](example|sample|template|dist|tmpl)$")

@@ -12,17 +12,21 @@ export SENDGRID_API_KEY=
 DATABASE_URL="postgresql://user:password@localhost:5432/app"
 # SENTRY_DSN=
 # this is prose = not a variable
+# VITE_APP_pihole_ip=http://pihole.lan
+# Note=prose again
 """
 
 
 def test_names_never_values(run_detector):
     ev, findings = run_detector(DETECTOR, ".env.example", EXAMPLE)
     decl = [(e.name, e.line) for e in ev if e.kind == ENV_DECL]
-    assert decl == [("STRIPE_SECRET_KEY", 2), ("SENDGRID_API_KEY", 3), ("DATABASE_URL", 4), ("SENTRY_DSN", 5)]
+    assert decl == [("STRIPE_SECRET_KEY", 2), ("SENDGRID_API_KEY", 3), ("DATABASE_URL", 4), ("SENTRY_DSN", 5),
+                    ("VITE_APP_pihole_ip", 7)]
     assert next(e for e in ev if e.name == "SENTRY_DSN").get("optional") == "1"
+    assert next(e for e in ev if e.name == "VITE_APP_pihole_ip").get("optional") == "1"
     assert not findings
     text = repr(ev)
-    assert "password" not in text and "sk_test_xxx" not in text and "localhost" not in text
+    assert "password" not in text and "sk_test_xxx" not in text and "localhost" not in text and "pihole.lan" not in text
 
 
 def test_template_values_give_scheme_and_test_mode(run_detector):
