@@ -4027,6 +4027,23 @@ MORE_CASES += [
 ]
 
 
+# Slack through the slack_client_rs crate, renamed `slack` in a Cargo workspace
+MORE_CASES += [
+    ("slack", {"Cargo.toml": '[package]\nname = "core"\nversion = "0.1.0"\n\n[dependencies]\n'
+                             'slack = { version = "2.0.0", package = "slack_client_rs", default-features = false }\n',
+               "src/alert/notify.rs": "pub async fn send(url: String, text: String) -> anyhow::Result<()> {\n"
+                                      "  let slack = ::slack::Client::new(url);\n"
+                                      "  slack.send_owned_message_single(&text, None, None).await?;\n  Ok(())\n}\n"}),
+]
+
+
+# OpenTelemetry's OTLP endpoint as a logging setting the app passes to its logger (no SDK declared directly)
+MORE_CASES += [
+    ("opentelemetry", {"src/logger.rs": "pub struct LogConfig {\n  pub level: String,\n  /// Export traces to an OpenTelemetry collector over OTLP\n"
+                                        "  pub otlp_endpoint: String,\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
