@@ -472,8 +472,21 @@ class CatalogIndex:
                 len(tail) >= 10 or tail.split("_", 1)[0].lower() not in _COMMON_WORDS
             ):
                 return self.env_exact[tail]
+            # ... and a sign-in provider's prefix that says OAuth itself (KOMODO_GITHUB_OAUTH_ID,
+            # CONVOY_GOOGLE_OAUTH_CLIENT_ID): `<vendor>_OAUTH_` names that vendor's OAuth app
+            # wherever it stands. Only such prefixes: a bare vendor prefix (`SLACK_`) after an
+            # app's word may be anything of the app's.
+            for prefix, sid in self._oauth_prefixes:
+                if tail.startswith(prefix):
+                    return sid
             start = upper.find("_", start + 1)
         return None
+
+    @cached_property
+    def _oauth_prefixes(self) -> tuple[tuple[str, str], ...]:
+        """The env prefixes of sign-in services that end in `_OAUTH_` (`GITHUB_OAUTH_`)."""
+        return tuple((p, sid) for p, sid in self._env_prefixes
+                     if p.endswith("_OAUTH_") and self.catalog.services[sid].category == "oauth")
 
     def exact_hosts(self) -> frozenset[str]:
         """The catalog's hosts without wildcards (`api.axiom.co`), lower-cased."""

@@ -652,6 +652,17 @@ def test_own_oidc_signing_key_is_no_sign_in_env(catalog):
     assert index.env("OIDC_ISSUER_URL") == "oidc"
 
 
+def test_app_prefixed_oauth_prefix_names_the_sign_in(catalog):
+    """An app's own prefix before a sign-in provider's `<VENDOR>_OAUTH_` prefix (a Rust app's
+    envy settings KOMODO_GITHUB_OAUTH_ENABLED/ID/SECRET) still names that provider's OAuth app;
+    a bare vendor prefix after an app's word does not (`ACME_SLACK_CHANNEL_LABEL`)."""
+    index = CatalogIndex(catalog)
+    assert index.env("KOMODO_GITHUB_OAUTH_ID") == "github-oauth"
+    assert index.env("KOMODO_GOOGLE_OAUTH_ENABLED") == "google-oauth"
+    assert index.env("CONVOY_GOOGLE_OAUTH_CLIENT_ID") == "google-oauth"
+    assert index.env("ACME_SLACK_CHANNEL_LABEL") is None
+
+
 def test_android_meta_keys_are_dotted_manifest_names():
     """`android_meta` names `<meta-data>` keys of AndroidManifest.xml: a dotted name, nothing else."""
     ok = parse_catalog({"x.yaml": GOOD.replace("    purpose:", "    android_meta: [io.acme.sdk.API_KEY]\n    purpose:", 1)})
