@@ -59,6 +59,9 @@ CONTAINERS = frozenset({
     # app's `app/notify/slack.go` beside `telegram.go`, a Rust workspace crate's
     # `notify/src/slack.rs` beside `matrix.rs`).
     "notify",
+    # An alerting layer named for the noun, one module per channel the alerts go to (a Rust
+    # crate's `src/alert/slack.rs` beside `discord.rs`, `alerts/pagerduty.py`).
+    "alert", "alerts",
 })
 # `Download/Clients/<Vendor>/`, `downloads/clients/`: elsewhere a `clients/` folder is the
 # app's own API clients or its customers.
@@ -104,6 +107,9 @@ CATALOG_ONLY = frozenset({
     # `notify/email.go`, `notify/webhook.go`), and elsewhere `notify/` is a feature (a mail
     # template folder, a UI toast): catalog names only
     "notify",
+    # an `alert/` or `alerts/` folder is as often the app's own alert rules, models or UI
+    # (`alerts/threshold.py`, `components/alerts/Banner.tsx`) as its channels: catalog names only
+    "alert", "alerts",
 })
 _FOLDER_ONLY = frozenset({"listeners"})
 # A Go storage or transport layer keeps one package per vendor under a singular `backend/`

@@ -597,6 +597,19 @@ def test_a_folder_of_one_file_per_catalog_vendor_is_a_group_not_a_vendor(run_det
 
 
 
+def test_alert_folder_holds_catalog_channels_only(run_detector):
+    """A Rust crate's `src/alert/` keeps one module per channel its alerts go to (`discord.rs`
+    beside `slack.rs`); the folder's own files and the app's alert UI name no vendor."""
+    body = 'pub async fn send(url: &str, content: &str) { http_client().post(url).json(&content).send().await.ok(); }\n'
+    ev, _ = run_detector(DETECTOR, "bin/core/src/alert/discord.rs", body)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:discord", "discord")]
+    ev, _ = run_detector(DETECTOR, "src/alerts/pagerduty.py", "def send(event): pass\n")
+    assert [e.service for e in ev] == ["pagerduty"]
+    assert not accepts("bin/core/src/alert/mod.rs", "mod.rs")  # the folder's own module file
+    assert run_detector(DETECTOR, "bin/core/src/alert/threshold.rs", body)[0] == []  # no vendor's name
+    assert run_detector(DETECTOR, "ui/src/components/alerts/Banner.tsx", "export const Banner = () => null;\n")[0] == []
+
+
 def test_a_group_folders_file_needs_a_vendors_whole_name(run_detector):
     """A file in such a folder named with a catalog keyword, not a vendor's whole name
     (`llm/l10n/translator.py` beside Azure AI Translator), or with a vendor's everyday word
