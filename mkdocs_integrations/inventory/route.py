@@ -8,6 +8,7 @@ is kept for the later steps that name uncatalogued vendors and join facts to ser
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -73,6 +74,27 @@ def own_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
             e.path.startswith(generated) and e.service in catalog.services and catalog.services[e.service].category == "ci"
         )]
     return evidence
+
+
+_REGISTRY_PURPOSE = "Container image registry"
+
+
+def own_image_registry(image: str, project_name: str, catalog: Catalog, index: CatalogIndex) -> str | None:
+    """The catalog registry an image of the application's own is pulled from: its compose file
+    or Dockerfile naming `ghcr.io/moghtech/komodo-core` in komodo. The project publishes its
+    images there (whatever pipeline pushes them, often outside the repository), so the
+    registry is where the app is distributed from; a third party's image on the same registry
+    (`ghcr.io/ferretdb/ferretdb`) is only pulled. The image's name must start with the
+    project's (four letters at least), and its host must be a registry's in the catalog."""
+    project = re.sub(r"[^a-z0-9]", "", project_name.lower())
+    parts = image.strip().strip("'\"").lower().split("/")
+    if len(project) < 4 or len(parts) < 3 or "." not in parts[0]:
+        return None
+    sid = index.host(parts[0].split(":", 1)[0])
+    if sid is None or not catalog.services[sid].purpose.startswith(_REGISTRY_PURPOSE):
+        return None
+    name = re.sub(r"[^a-z0-9]", "", re.split(r"[:@]", parts[-1], maxsplit=1)[0])
+    return sid if name.startswith(project) else None
 
 
 def route(evidence: list[Evidence], catalog: Catalog, index: CatalogIndex, project_name: str) -> Routed:
@@ -175,6 +197,9 @@ def route(evidence: list[Evidence], catalog: Catalog, index: CatalogIndex, proje
                 named = index.image(ev.name)
                 if named:
                     own_components.add(named)
+            registry = None if ev.get("helm_dependency") else own_image_registry(ev.name, project_name, catalog, index)
+            if registry and not is_test_path(ev.path):
+                per_service[registry].append(ev)
         elif ev.kind == TERRAFORM:
             sid = ev.service or index.terraform(ev.name)
             if sid:

@@ -83,3 +83,15 @@ def test_a_vendor_connector_package_is_that_vendor(tmp_path):
     })
     assert {"whatsapp", "twilio"} <= ids(inv)
     assert not ids(inv) & {"sms", "letter"}
+
+
+def test_the_apps_own_image_on_a_registry_is_that_registry(tmp_path):
+    """A compose file pulling the project's own image from GHCR (komodo's
+    `ghcr.io/moghtech/komodo-core`) is where the project publishes it; a third party's image
+    on the same registry (`ghcr.io/ferretdb/ferretdb`) is only pulled."""
+    compose = ("services:\n  core:\n    image: ghcr.io/moghtech/komodo-core:${TAG:-2}\n"
+               "  ferretdb:\n    image: ghcr.io/ferretdb/ferretdb\n")
+    inv = scan(tmp_path / "komodo", {"compose/mongo.compose.yaml": compose})
+    assert "github-container-registry" in ids(inv)
+    inv = scan(tmp_path / "other", {"compose/mongo.compose.yaml": compose})
+    assert "github-container-registry" not in ids(inv)
