@@ -20,6 +20,7 @@ text on comment-stripped lines, so a commented-out deploy is not a deploy.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 
 import yaml
@@ -647,6 +648,51 @@ def _own_registry_vars(service: str, text: str) -> list[tuple[re.Pattern[str], s
 _TOOL_RULE = re.compile(r"\bBash\([^()\n]*\)")
 
 
+# A CI step that starts a container itself (`docker run -d --name hydra -e DSN=memory oryd/hydra:v2.2.0
+# serve all --dev`, continued over several lines): the same as declaring it as the job's service
+# container, a server the tests or the build run against, so its image is recorded as one is.
+# The image is the first argument that is no option: an option takes the next word as its value
+# unless it is a flag (`-d`, `--rm`) or is spelled `--name=value`. An image held in a variable
+# (`$IMAGE`, `${{ env.IMAGE }}`) names nothing.
+_DOCKER_RUN = re.compile(r"(?<![\w-])docker\s+(?:container\s+)?run(?=\s)")
+_RUN_FLAGS = frozenset({
+    "--rm", "--detach", "--interactive", "--tty", "--privileged", "--init", "--read-only",
+    "--publish-all", "--quiet", "--no-healthcheck", "--oom-kill-disable", "--sig-proxy",
+})
+_SHORT_FLAGS = re.compile(r"^-[dirtPq]+$")  # `-d`, `-it`, `-dit`: bundled one-letter flags
+_IMAGE_ARG = re.compile(r"^[a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?(?:@sha256:[0-9a-f]+)?$")
+
+
+def _shell_words(text: str) -> list[str]:
+    """The shell words of a command's text (`--health-cmd="wget -q host"` is one), or its
+    blank-separated parts when its quotes do not balance."""
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+def _docker_run_images(rel: str, ln: int, raw: str, service: str, command: str | None = None) -> Iterator[Record]:
+    """The image of a `docker run` command starting on this line; `command` is the whole
+    command when it is continued over several lines (see `_continued_commands`)."""
+    m = _DOCKER_RUN.search(raw)
+    if not m:
+        return
+    whole = command if command is not None else raw
+    start = _DOCKER_RUN.search(whole)
+    words = _shell_words(whole[start.end():]) if start else []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("-"):
+            i += 1 if (word in _RUN_FLAGS or _SHORT_FLAGS.match(word) or "=" in word) else 2
+            continue
+        if _IMAGE_ARG.match(word):
+            yield Evidence(path=rel, line=ln, kind=IMAGE, name=y.image_ref(word),
+                           detail=(("ci", service), ("environment", "test"), ("local", "1")))
+        return
+
+
 def deploy_steps(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
     """A command line that publishes or deploys: "deploy:<host>" and "deploy_from:<path>" on
     each host whose catalog `deploy_steps` match (CI files and release recipes alike)."""
@@ -730,6 +776,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from deploy_steps(rel, ln, raw, ctx)
         yield from _request_hosts(rel, ln, raw, ctx, continued.get(ln) if i < len(lines) else None)
         yield from _ssh_deploys(rel, ln, raw, ctx)
+        if i < len(lines):
+            yield from _docker_run_images(rel, ln, raw, service, continued.get(ln))
     yield from _endpoint_hosts(rel, src, text, ctx)
 
 

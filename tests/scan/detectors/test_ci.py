@@ -478,6 +478,36 @@ def test_github_service_containers_are_images_of_the_test_environment(run_detect
     assert "hunter2" not in repr(ev)
 
 
+DOCKER_RUN_STEPS = """\
+on: [push]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Start Hydra
+        run: |
+          docker run -d \\
+            --name hydra \\
+            --network host \\
+            -e DSN=memory \\
+            --health-cmd="wget -q localhost:4444" \\
+            oryd/hydra:v2.2.0 serve all --dev
+      - run: docker run --rm -it -v /tmp:/data $TOOL_IMAGE lint
+      - run: docker compose run web pytest
+      # - run: docker run -d redis:7
+"""
+
+
+def test_a_docker_run_step_starts_a_container_like_a_service_container(run_detector):
+    """`docker run` in a job's step (continued over lines) records its image as a service
+    container's; an image in a variable, `docker compose run` and a commented-out step do not."""
+    from mkdocs_integrations.model import IMAGE
+
+    ev, _ = run_detector(DETECTOR, ".github/workflows/test.yml", DOCKER_RUN_STEPS)
+    images = [(e.name, e.line, e.get("environment"), e.get("ci")) for e in ev if e.kind == IMAGE]
+    assert images == [("oryd/hydra:v2.2.0", 8, "test", "github-actions")]
+
+
 DOCKER_LOGINS = """\
 on:
   push:
