@@ -4043,6 +4043,12 @@ MORE_CASES += [
                                         "  pub otlp_endpoint: String,\n}\n"}),
 ]
 
+# python-social-auth's SAML extra, in a PEP 621 optional-dependency group (sign-in by SAML)
+MORE_CASES += [
+    ("saml", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["social-auth-app-django (>=5.9,<5.10)"]\n\n'
+                                '[project.optional-dependencies]\nsso = [ "social-auth-core[saml] (>=4.9.1,<4.10)" ]\n'}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
