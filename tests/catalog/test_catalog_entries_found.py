@@ -4048,6 +4048,33 @@ MORE_CASES += [
     ("saml", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["social-auth-app-django (>=5.9,<5.10)"]\n\n'
                                 '[project.optional-dependencies]\nsso = [ "social-auth-core[saml] (>=4.9.1,<4.10)" ]\n'}),
 ]
+# The AWS SDK v2's service clients built on a lower-case binding (`const aws = require('aws-sdk')`,
+# `new aws.SES({...})` as Nodemailer's SES transport), not only on `AWS`
+MORE_CASES += [
+    ("aws-ses", {"package.json": '{"dependencies": {"aws-sdk": "^2.601.0", "nodemailer": "^6.0.0"}}',
+                 "server/lib/mailers.js": "const nodemailer = require('nodemailer');\nconst aws = require('aws-sdk');\n\n"
+                                          "function transport(settings) {\n"
+                                          "    const options = {\n"
+                                          "        SES: new aws.SES({apiVersion: '2010-12-01', accessKeyId: settings.key,\n"
+                                          "                          secretAccessKey: settings.secret, region: settings.region}),\n"
+                                          "        sendingRate: settings.rate\n    };\n"
+                                          "    return nodemailer.createTransport(options);\n}\n"}),
+    # passport-ldapjs: Passport's LDAP-bind strategy on ldapjs, the directory (not a provider `ldapjs`)
+    ("ldap", {"server/lib/passport.js": "const passport = require('passport');\n"
+                                        "let LdapStrategy;\ntry {\n"
+                                        "    LdapStrategy = require('passport-ldapjs').Strategy;\n"
+                                        "} catch (exc) {}\n"
+                                        "passport.use(new LdapStrategy({server: {url: 'ldap://' + config.ldap.host}}, verify));\n"}),
+]
+
+
+def test_passport_ldapjs_is_no_oauth_provider(tmp_path, scanner):
+    """A Passport strategy for LDAP is the directory the app binds to, not a sign-in provider `ldapjs`."""
+    write_tree(tmp_path, {"server/lib/passport.js": "const passport = require('passport');\n"
+                                                    "const LdapStrategy = require('passport-ldapjs').Strategy;\n"
+                                                    "passport.use(new LdapStrategy({base: config.ldap.baseDN}, verify));\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "ldapjs-oauth" not in {u.id for u in inv.services}
 
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
