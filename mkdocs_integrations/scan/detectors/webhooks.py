@@ -288,6 +288,32 @@ _SCOPED_ROUTE = re.compile(
 )
 
 
+# A webhook router by its file's path (`routes/webhooks.js`, `webhooks/router.py`), mounted under
+# a webhook prefix elsewhere (`app.use('/webhooks', webhooks)`): each POST route in it whose first
+# segment names a catalog vendor (`router.post('/sendgrid', ...)`, `router.postAsync('/postal', ...)`)
+# receives that vendor's events, though its own path does not say "hook". The vendor is the
+# route's last own segment (`/sendgrid`, `/v1/mailgun/:id`): a route below it names something of
+# the app's about the vendor (`/facebook/data-deletion`, a sign-in's deletion callback). Only a
+# router's or app's own call (not an HTTP client's `axios.post('/x')`), and only a vendor not named
+# with an everyday word: a webhooks admin API's `/`, `/:id/test` or `/events` names none.
+_HOOK_FILE_POST = re.compile(
+    r"""(?:\b(?:\w*[Rr]outer|app|server|routes?|api|r|e|g|mux|bp|blueprint|webhooks?|hooks?)\.(?:post|postAsync|POST|Post|HandleFunc)"""
+    r"""|@\w+\.(?:post|route)|\bRoute::post)\s*\(\s*r?['"`](/?[A-Za-z][\w\-/:{}<>$*]*)['"`]"""
+)
+
+
+def _hook_file_routes(text: str, ctx: Context) -> Iterator[tuple[str, int, str]]:
+    """(route, offset, service) of each POST route of a webhook router file naming a vendor."""
+    for m in _HOOK_FILE_POST.finditer(text):
+        own = [p for p in m.group(1).split("/") if p and not p.startswith((":", "{", "<", "$", "*"))]
+        segment = own[-1] if own else ""
+        if not segment or "hook" in m.group(1).lower() or segment.lower() in _GENERIC_PRODUCT_WORDS:
+            continue  # a path saying "hook" is the webhook-route rule's
+        sid = ctx.index.service_titled(segment)
+        if sid and not ctx.catalog.services[sid].word_name:
+            yield m.group(1), m.start(1), sid
+
+
 def _scoped_routes(text: str) -> Iterator[tuple[str, int, str]]:
     """(route, offset, controller) of each route inside a webhook scope block: the scope's path
     and the route's joined (`/webhook` + `/exotel/optin`)."""
@@ -572,9 +598,15 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if line not in handled and not any(line == seen for _, seen in routes):
             routes.append((route, line))
             scoped[line] = _scoped_vendor(route, controller, ctx)
+    named: dict[int, str] = {}
+    for route, offset, sid in _hook_file_routes(text, ctx) if "webhook" in src.rel.lower() else ():
+        line = src.line_of(offset)
+        if line not in handled and not any(line == seen for _, seen in routes):
+            routes.append((route, line))
+            named[line] = sid
     for route, line in routes:
         sid, verification = _service_for(route, text, ctx, src)
-        sid = sid or scoped.get(line, "")
+        sid = named.get(line) or sid or scoped.get(line, "")
         yield Evidence(
             path=src.rel,
             line=line,

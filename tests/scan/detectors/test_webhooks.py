@@ -627,3 +627,65 @@ def test_incoming_routes_named_for_their_vendor(run_detector):
         (2, "/api/v2/site24x7/incoming", "site24x7"),
         (6, "/mailgun/inbound", "mailgun"),
     ]
+
+
+WEBHOOK_ROUTER = """\
+'use strict';
+
+const router = require('../lib/router-async').create();
+const campaigns = require('../models/campaigns');
+
+router.postAsync('/sparkpost', async (req, res) => {
+    for (const curEvent of [].concat(req.body || [])) {
+        const evt = curEvent.msys && curEvent.msys.message_event;
+        if (evt && evt.type === 'bounce') {
+            await campaigns.markBounced(evt.campaign_id);
+        }
+    }
+    return res.json({success: true});
+});
+
+router.postAsync('/postal', async (req, res) => {
+    switch (req.body.event) {
+        case 'MessageBounced':
+            await campaigns.markBounced(req.body.payload.original_message.message_id);
+            break;
+    }
+    res.json({success: true});
+});
+
+router.postAsync('/zone-mta', async (req, res) => {
+    res.json({success: true});
+});
+
+module.exports = router;
+"""
+
+
+def test_webhook_router_file_routes_named_for_vendors(run_detector):
+    """A router file whose path says webhook (mounted at `/webhooks` elsewhere): each POST route
+    named for a vendor receives that vendor's events, though the route's own path says no "hook"."""
+    ev, _ = run_detector(DETECTOR, "server/routes/webhooks.js", WEBHOOK_ROUTER)
+    hooks = {e.name: e.service for e in ev if e.kind == WEBHOOK_IN}
+    assert hooks["/sparkpost"] == "sparkpost"
+    assert hooks["/postal"] == "postal"
+    assert "/zone-mta" not in hooks  # names no catalog vendor: no route claimed
+
+
+def test_vendor_named_post_outside_webhook_file_is_no_webhook(run_detector):
+    """The same routes in a file whose path does not say webhook (an admin API's `/postal`
+    settings form), or an HTTP client's post in a webhook settings page, receive nothing."""
+    ev, _ = run_detector(DETECTOR, "server/routes/settings.js", WEBHOOK_ROUTER)
+    assert not [e for e in ev if e.kind == WEBHOOK_IN]
+    client = "export async function save(s) {\n  return axios.post('/sendgrid', s);\n}\n"
+    ev, _ = run_detector(DETECTOR, "client/src/settings/webhooks.js", client)
+    assert not [e for e in ev if e.kind == WEBHOOK_IN]
+
+
+def test_webhook_router_file_route_below_a_vendor_names_the_apps_own(run_detector):
+    """A route below the vendor's segment is the app's own endpoint about it (Facebook Login's
+    data-deletion callback), not a receiver named for the vendor; a parameter after it is still one."""
+    src = ("<?php\n\nRoute::post('/facebook/data-deletion', [DeletionController::class, 'handle']);\n"
+           "Route::post('/mailgun/{team}', [MailgunController::class, 'handle']);\n")
+    ev, _ = run_detector(DETECTOR, "routes/webhooks.php", src)
+    assert {e.name: e.service for e in ev if e.kind == WEBHOOK_IN} == {"/mailgun/{team}": "mailgun"}
