@@ -208,9 +208,27 @@ def makes_requests(src: Source) -> bool:
     return bool(_OUTBOUND_CALL.search(text) or _BUILT_REQUEST.search(text)) or any(rx.search(text) for _, rx in _HTTP_CLIENTS)
 
 
+# A Google service account's key kept in a config file rather than code: Active Storage's
+# `config/storage.yml` GCS `credentials:` map, a committed JSON key. Its boilerplate fields
+# `auth_uri: https://accounts.google.com/o/oauth2/auth` and `token_uri` name Google's sign-in
+# hosts, yet they authorize the app's own API client (sign_in.fold_app_token_hosts), as in code.
+_KEY_CONFIG_FILES = (".yml", ".yaml", ".json")
+_SERVICE_ACCOUNT_LABEL, _SERVICE_ACCOUNT = _APP_TOKEN[0]
+_YAML_COMMENT_BEFORE = re.compile(r"(?:^|\n)[ \t]*#[^\n]*$")
+
+
+def _config_service_account(src: Source) -> Iterator[Record]:
+    """The app-token fact of a config file holding a service account's key (not a commented one)."""
+    m = _SERVICE_ACCOUNT.search(src.text, src.present)
+    if m and not _YAML_COMMENT_BEFORE.search(src.text, max(0, m.start() - 300), m.start()):
+        yield _fact(src, m.start(), FEATURE, f"app_token:{_SERVICE_ACCOUNT_LABEL}")
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
     if lang is None:
+        if src.name.endswith(_KEY_CONFIG_FILES):
+            yield from _config_service_account(src)
         return
     # As in the code detector: comments are blanked only in files where the raw text shows
     # something, and what was inside a comment is gone on the second look.
@@ -289,7 +307,9 @@ def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
 
 DETECTOR = Detector(
     name="code-facts",
-    accepts=lambda rel, name, ctx: language_for(name) is not None and not name.endswith((".min.js", ".d.ts")),
+    accepts=lambda rel, name, ctx: (
+        language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) or name.endswith(_KEY_CONFIG_FILES)
+    ),
     detect=detect,
     literals=gate_literals,
 )

@@ -151,6 +151,38 @@ def test_jwt_bearer_grant_is_the_applications_own_token(run_detector):
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
 
 
+def test_service_account_key_in_a_config_file_is_the_applications_own_token(run_detector):
+    """A Google service account's key kept in YAML (Active Storage's GCS `credentials:` map) or
+    a committed JSON key: its `auth_uri`/`token_uri` on accounts.google.com authorize the app's
+    own API client, as the same key in code does. A commented-out map, and an OAuth client's
+    `client_secret.json` (whose `web` block has the same URIs but no service account), are not."""
+    storage = """\
+    google:
+      service: GCS
+      project: "<%= ENV['GCS_PROJECT'] %>"
+      credentials:
+        type: 'service_account'
+        auth_uri: 'https://accounts.google.com/o/oauth2/auth'
+        token_uri: 'https://accounts.google.com/o/oauth2/token'
+    """
+    ev, _ = run_detector(DETECTOR, "config/storage.yml", storage)
+    assert ("app_token:service account", 5) in facts(ev, FEATURE)
+    key = '{"type": "service_account", "project_id": "demo", "token_uri": "https://oauth2.googleapis.com/token"}\n'
+    ev, _ = run_detector(DETECTOR, "deploy/gcp-key.json", key)
+    assert ("app_token:service account", 1) in facts(ev, FEATURE)
+    commented = """\
+    # google:
+    #   credentials:
+    #     type: 'service_account'
+    #     auth_uri: 'https://accounts.google.com/o/oauth2/auth'
+    """
+    ev, _ = run_detector(DETECTOR, "config/storage.yml", commented)
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
+    client = '{"web": {"client_id": "x", "auth_uri": "https://accounts.google.com/o/oauth2/auth"}}\n'
+    ev, _ = run_detector(DETECTOR, "client_secret.json", client)
+    assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
+
+
 def test_dotnet_request_shapes_call_out():
     """.NET code calls out through HttpRequestMessage, RestSharp and the *arr family's request
     builders and `IHttpClient.Execute`; an Angular service's lower-case `httpClient.get(` does not count."""
