@@ -4077,6 +4077,23 @@ def test_passport_ldapjs_is_no_oauth_provider(tmp_path, scanner):
     assert "ldapjs-oauth" not in {u.id for u in inv.services}
 
 
+# Cloud sandboxes an app hosts its users' code in (CodeSandbox's SDK, Freestyle's deploys), an
+# in-app bug-report widget (Gleap) and a B2B visitor-identification snippet (RB2B, loaded from
+# its CloudFront distribution with the site's script ID)
+MORE_CASES += [
+    ("codesandbox", {"packages/provider/package.json": '{"name": "provider", "dependencies": {"@codesandbox/sdk": "^1.1.6"}}\n',
+                     "packages/provider/src/csb.ts": "import { CodeSandbox } from '@codesandbox/sdk';\n"
+                     "const sdk = new CodeSandbox(process.env.CSB_API_KEY);\nexport const fork = (id: string) => sdk.sandboxes.create({ id });\n"}),
+    ("freestyle", {"apps/web/package.json": '{"name": "web", "dependencies": {"freestyle-sandboxes": "^0.0.78"}}\n',
+                   "apps/web/src/server/deploy.ts": "import { FreestyleSandboxes } from 'freestyle-sandboxes';\n"
+                   "export const api = new FreestyleSandboxes({ apiKey: process.env.FREESTYLE_API_KEY! });\n"}),
+    ("gleap", {"apps/web/package.json": '{"name": "web", "dependencies": {"gleap": "^14.8.8"}}\n',
+               "apps/web/src/feedback.tsx": "import Gleap from 'gleap';\nGleap.initialize(process.env.NEXT_PUBLIC_GLEAP_API_KEY);\n"}),
+    ("rb2b", {"src/components/rb2b-loader.tsx": "export function load(id: string) {\n  const script = document.createElement('script');\n"
+              "  script.src = `https://ddwl4m2hdecbv.cloudfront.net/b/${id}/${id}.js.gz`;\n  document.body.appendChild(script);\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4194,10 +4211,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("github-pages", workflow_with_steps("- run: ssh -T git@github.com || true")),
     # A finding's link to its CWE definition page is for people: no download of the CWE catalog.
     ("mitre-cwe", {"app/templatetags/cwe.py": 'def cwe_url(cwe_id):\n    return f"https://cwe.mitre.org/data/definitions/{cwe_id}.html"\n'}),
+    # "freestyle" as an everyday word (a drawing tool's mode) is no Freestyle sandbox.
+    ("freestyle", {"src/tools/freestyle.ts": "export const FREESTYLE_MODE = 'freestyle';\nexport function freestyle(ctx) { return ctx.draw({ mode: FREESTYLE_MODE }); }\n"}),
 ], ids=["google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
