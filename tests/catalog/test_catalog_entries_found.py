@@ -4094,6 +4094,14 @@ MORE_CASES += [
 ]
 
 
+# certbot run by a self-hosting install script, its options before the subcommand on a
+# continued line: Let's Encrypt issues the server's certificate
+MORE_CASES += [
+    ("letsencrypt", {"install.sh": '#!/bin/bash\nif certbot --email "$EMAIL" --agree-tos -w /var/www/html \\\n'
+                     '    -d "$HOST" --deploy-hook "systemctl reload nginx" certonly; then\n  echo ok\nfi\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -86,6 +86,14 @@ def _is_release_py(rel: str, name: str) -> bool:
     return any(p.lower() in _RELEASE_PY_DIRS for p in rel.split("/")[:-1])
 
 
+# A self-hosting install or provisioning script (`install.sh`, `gl-install.sh`, `provision.sh`)
+# deploys the app onto a server: the same deploy steps run there (certbot asking Let's Encrypt
+# for the host's certificate). Named for installing as a whole: `install-deps.sh` sets up a
+# developer's machine. Shell only, and with its extension: a bare `install` is as often a
+# packaging file (debian/install) as a script.
+_INSTALL_SCRIPT = re.compile(r"^(?:[a-z0-9]+[-_])?(?:install|installer|provision)\.(?:sh|bash)$")
+
+
 def is_recipe(name: str) -> bool:
     return name in _RECIPE_NAMES or _makefile(name) or bool(_RELEASE_SCRIPT.match(name)) or bool(_RELEASE_PS1.match(name))
 
@@ -104,7 +112,7 @@ def _in_release_dir(rel: str, name: str) -> bool:
 def _accepts(rel: str, name: str) -> bool:
     if is_test_path(rel):  # a test's Makefile deploys a fixture
         return False
-    return is_recipe(name) or _is_release_py(rel, name) or _in_release_dir(rel, name)
+    return is_recipe(name) or _is_release_py(rel, name) or _in_release_dir(rel, name) or bool(_INSTALL_SCRIPT.match(name))
 
 
 def _assignments(text: str, make: bool = False) -> dict[str, str]:

@@ -260,3 +260,27 @@ def test_an_upload_folder_script_publishes_to_its_store(run_detector):
                          '#!/usr/bin/env bash\nset -e\nAPI="https://androidpublisher.googleapis.com/androidpublisher/v3/applications/$PACKAGE_NAME"\n'
                          'EDIT_ID=$(curl --fail --request POST "$API/edits" -H "Authorization: Bearer $ACCESS_TOKEN")\n')
     assert "google-play-console" in {e.service for e in ev if e.name.startswith("deploy:")}
+
+
+INSTALL_SH = """\
+#!/bin/bash
+# -e <email>  Email for Let's Encrypt certbot (Required)
+need_pkg certbot
+if certbot --email "$EMAIL" --agree-tos --rsa-key-size 4096 -w $ASSETS_DEST \\
+      -d "$HOST" --deploy-hook "systemctl reload nginx" certonly; then
+  say "issued"
+fi
+certbot --force-renewal -w /var/www -d "$HOST" --server https://acme.zerossl.com/v2/DV90 certonly
+"""
+
+
+def test_an_install_script_running_certbot_asks_lets_encrypt(run_detector):
+    """A self-hosting install script deploys the app onto a server: its certbot run, options
+    first and the subcommand on a continued line, asks Let's Encrypt for the host's certificate.
+    The help text naming certbot and a run against another CA (`--server`) do not count, nor does
+    a bare `install` file (debian/install lists packaged paths)."""
+    ev, _ = run_detector(DETECTOR, "gl-install.sh", INSTALL_SH)
+    assert [(e.name, e.line) for e in ev if e.name.startswith("deploy:")] == [("deploy:letsencrypt", 5)]
+    ev, _ = run_detector(DETECTOR, "scripts/provision.sh", "sudo certbot --nginx -d example.org\n")
+    assert [e.service for e in ev if e.name.startswith("deploy:")] == ["letsencrypt"]
+    assert not DETECTOR.accepts("debian/install", "install", None)
