@@ -4102,6 +4102,17 @@ MORE_CASES += [
 ]
 
 
+# Laravel's SendGrid mail transport, APNs through PHP's pushok client or Laravel's APN channel,
+# and the PHP Geocoder's Google Maps / Google Places providers
+MORE_CASES += [
+    ("sendgrid", {"composer.json": '{"name": "x/y", "require": {"s-ichikawa/laravel-sendgrid-driver": "^4.0"}}\n'}),
+    ("apns", {"composer.json": '{"name": "x/y", "require": {"edamov/pushok": "^0.16"}}\n'}),
+    ("apns", {"composer.json": '{"name": "x/y", "require": {"laravel-notification-channels/apn": "^5.0"}}\n'}),
+    ("google-maps", {"composer.json": '{"name": "x/y", "require": {"geocoder-php/google-maps-provider": "^4.7"}}\n'}),
+    ("google-maps", {"composer.json": '{"name": "x/y", "require": {"geocoder-php/google-maps-places-provider": "^1.4"}}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
