@@ -54,8 +54,10 @@ def in_test_stack(e: Evidence) -> bool:
 
 
 def is_transitive(e: Evidence) -> bool:
-    """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own."""
-    return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1")
+    """A lockfile's entry or go.mod's `// indirect` one: a version, no dependency of the app's own
+    (unless a package of the app's own vendor requires it: `via_first_party`, see
+    `inventory.route.first_party_requires`)."""
+    return e.kind == PACKAGE and (e.get("locked") == "1" or e.get("indirect") == "1") and e.get("via_first_party") != "1"
 
 
 # Gradle configurations of a test source set: `testImplementation`, `testRuntimeOnly`,

@@ -31,7 +31,7 @@ from .folds import (
 )
 from .keep import kept_strength, test_stand_in
 from .model import STRENGTH_LABELS, STRENGTHS, EnvVar, Inventory, PackageUse, ServiceUse, Webhook
-from .route import Routed, own_evidence, route
+from .route import Routed, first_party_requires, own_evidence, route
 from .service_use import best_version, service_use, short_version
 
 __all__ = [
@@ -42,7 +42,7 @@ __all__ = [
 def resolve(
     scan: ScanResult, catalog: Catalog, index: CatalogIndex, analysis_date: str, project_name: str = ""
 ) -> Inventory:
-    evidence = own_evidence(scan.evidence, catalog)
+    evidence = first_party_requires(own_evidence(scan.evidence, catalog))
     r = route(evidence, catalog, index, project_name)
     _count_calls(r, catalog)
     extra, folded = _fold(r, catalog, index)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..catalog import Catalog
 from ..catalog.index import CatalogIndex
@@ -74,6 +74,31 @@ def own_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
             e.path.startswith(generated) and e.service in catalog.services and catalog.services[e.service].category == "ci"
         )]
     return evidence
+
+
+def first_party_requires(evidence: list[Evidence]) -> list[Evidence]:
+    """Composer lock entries that the app's own code requires, marked `via_first_party`. An
+    app whose backend ships as packages of its own vendor (fleetbase/fleetbase's api/ requiring
+    fleetbase/core-api and fleetbase/storefront-api, which require sentry/sentry-laravel and
+    laravel-notification-channels/fcm) declares its services in those packages' manifests,
+    which only the lock file copies. A locked package that a package of the root's own vendor
+    requires (composer.lock's `required_by` vendors against composer.json's `first_party`
+    requires, in the same folder) is the app's dependency, not a transitive one of a library's."""
+    own: dict[str, set[str]] = defaultdict(set)  # folder -> the root's own vendors it requires
+    for e in evidence:
+        if e.kind == PACKAGE and e.ecosystem == "packagist" and e.get("first_party") == "1" and e.get("section") == "require":
+            own[posixpath.dirname(e.path)].add(e.name.split("/", 1)[0].lower())
+    if not own:
+        return evidence
+    out = []
+    for e in evidence:
+        if (
+            e.kind == PACKAGE and e.ecosystem == "packagist" and e.get("locked") == "1" and e.get("section") != "dev"
+            and own.get(posixpath.dirname(e.path), set()) & set(e.get("required_by").split())
+        ):
+            e = replace(e, detail=e.detail + (("via_first_party", "1"),))
+        out.append(e)
+    return out
 
 
 _REGISTRY_PURPOSE = "Container image registry"

@@ -95,3 +95,29 @@ def test_the_apps_own_image_on_a_registry_is_that_registry(tmp_path):
     assert "github-container-registry" in ids(inv)
     inv = scan(tmp_path / "other", {"compose/mongo.compose.yaml": compose})
     assert "github-container-registry" not in ids(inv)
+
+
+_OWN_LOCK = ('{"packages": [\n'
+             '{"name": "acme/core-api", "version": "1.0.0", "require": {"sentry/sentry-laravel": "^4.0", "twilio/sdk": "^6.0"}},\n'
+             '{"name": "spatie/laravel-backup", "version": "8.0.0", "require": {"stripe/stripe-php": "^13.0"}},\n'
+             '{"name": "sentry/sentry-laravel", "version": "4.27.0"},\n'
+             '{"name": "twilio/sdk", "version": "6.44.4"},\n'
+             '{"name": "stripe/stripe-php", "version": "v13.18.0"}\n]}\n')
+
+
+def test_lock_entries_the_apps_own_vendor_packages_require_are_its_own(tmp_path):
+    """An app whose backend ships as its own vendor's packages (acme/acme requiring acme/core-api)
+    declares its services in those packages' manifests, which the lock copies: core-api's
+    sentry and twilio are the app's; a third-party library's requires stay transitive, and so
+    does everything when the root is a framework skeleton (laravel/laravel)."""
+    inv = scan(tmp_path / "own", {
+        "api/composer.json": '{"name": "acme/acme", "require": {"acme/core-api": "^1.0", "spatie/laravel-backup": "^8.0"}}\n',
+        "api/composer.lock": _OWN_LOCK,
+    })
+    assert {"sentry", "twilio"} <= ids(inv)
+    assert "stripe" not in ids(inv)
+    inv = scan(tmp_path / "skeleton", {
+        "composer.json": '{"name": "laravel/laravel", "require": {"laravel/core-api": "^1.0"}}\n',
+        "composer.lock": _OWN_LOCK.replace("acme/", "laravel/"),
+    })
+    assert not {"sentry", "twilio"} & ids(inv)

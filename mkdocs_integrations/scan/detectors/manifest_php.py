@@ -10,6 +10,13 @@ A `config.vendor-dir` other than `vendor/` puts the installed packages beside th
 often committed (FreshRSS's `lib/simplepie/simplepie/`): each required package's folder there
 is reported as a `vendored:` fact, so the libraries' optional backends (SimplePie's Memcached
 and Redis caches) are not taken for the app's.
+
+An app whose code ships as its own vendor's packages (fleetbase/fleetbase requiring
+fleetbase/core-api, which requires sentry/sentry-laravel and twilio/sdk) declares its
+services in those packages' manifests, which the lock file copies: composer.json marks the
+requires of the root's own vendor (`first_party`), composer.lock the vendors that require
+each locked package (`required_by`), and the resolver counts a locked package that a
+first-party package requires as the app's own (`inventory.route.first_party_requires`).
 """
 
 from __future__ import annotations
@@ -25,6 +32,27 @@ from ...paths import VENDORED_FACT
 from .base import BadInput, Context, Detector, Record, Source
 
 SECTIONS = ("require", "require-dev")
+
+# Framework skeletons keep the template's name (`laravel/laravel`): the framework's own
+# packages they require (laravel/framework) are no code of the app's.
+SKELETON_NAMES = frozenset({
+    "laravel/laravel", "laravel/lumen", "symfony/skeleton", "symfony/website-skeleton", "cakephp/app",
+    "slim/slim-skeleton", "codeigniter4/appstarter", "yiisoft/yii2-app-basic", "yiisoft/yii2-app-advanced",
+    "laminas/laminas-mvc-skeleton", "drupal/recommended-project", "drupal/legacy-project",
+})
+
+
+def _vendor(name: str) -> str:
+    return name.split("/", 1)[0].lower() if "/" in name else ""
+
+
+def _own_vendor(data: dict) -> str:
+    """The vendor of the root package's own name (`fleetbase` of fleetbase/fleetbase), '' for
+    none or a framework skeleton's."""
+    name = data.get("name")
+    if not isinstance(name, str) or name.lower() in SKELETON_NAMES:
+        return ""
+    return _vendor(name)
 
 
 def _platform(name: str) -> bool:
@@ -69,6 +97,7 @@ def _installed_folders(src: Source, data: dict) -> Iterator[Record]:
 def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
     data = _json(src)
     yield from _installed_folders(src, data)
+    own = _own_vendor(data)
     for section in SECTIONS:
         deps = data.get(section)
         if not isinstance(deps, dict):
@@ -86,13 +115,21 @@ def detect_composer_json(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(
                 path=src.rel, line=src.line_of(off) if off >= 0 else 1, kind=PACKAGE, name=name,
                 version=constraint[:60] if isinstance(constraint, str) else "",
-                ecosystem=ecosystem, detail=(("section", section),),
+                ecosystem=ecosystem,
+                detail=(("section", section),) + ((("first_party", "1"),) if own and _vendor(name) == own else ()),
             )
 
 
 def detect_composer_lock(src: Source, ctx: Context) -> Iterator[Record]:
     """Installed versions of the packages the catalog knows: a lock lists every transitive one."""
     data = _json(src)
+    required_by: dict[str, set[str]] = {}  # package -> vendors of the locked packages requiring it
+    for section in ("packages", "packages-dev"):
+        for pkg in data.get(section) if isinstance(data.get(section), list) else ():
+            if isinstance(pkg, dict) and isinstance(pkg.get("name"), str) and isinstance(pkg.get("require"), dict):
+                for dep in pkg["require"]:
+                    if isinstance(dep, str):
+                        required_by.setdefault(dep.lower(), set()).add(_vendor(pkg["name"]))
     for section in ("packages", "packages-dev"):
         packages = data.get(section)
         if not isinstance(packages, list):
@@ -109,7 +146,8 @@ def detect_composer_lock(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(
                 path=src.rel, line=src.line_of(m.start()) if m else 1, kind=PACKAGE, name=name,
                 version=version[:60] if isinstance(version, str) else "", ecosystem="packagist",
-                detail=(("locked", "1"),) + ((("section", "dev"),) if section == "packages-dev" else ()),
+                detail=(("locked", "1"),) + ((("section", "dev"),) if section == "packages-dev" else ())
+                + ((("required_by", " ".join(sorted(required_by[name.lower()]))),) if name.lower() in required_by else ()),
             )
 
 

@@ -154,3 +154,26 @@ def test_lockfile_escaped_slashes(run_detector):
     text = '{"packages": [\n{"name": "stripe\\/stripe-php", "version": "v13.0.0"}\n]}\n'
     [hit] = run_detector(DETECTOR, "composer.lock", text)[0]
     assert (hit.name, hit.line) == ("stripe/stripe-php", 2)
+
+
+def test_requires_of_the_roots_own_vendor_are_first_party(run_detector):
+    """fleetbase/fleetbase requiring fleetbase/core-api: the app's own code, shipped as a package;
+    a framework skeleton's name (laravel/laravel) makes laravel/framework no package of the app's."""
+    text = ('{"name": "fleetbase/fleetbase", "type": "project", "require": {\n'
+            '"fleetbase/core-api": "^1.6", "laravel/framework": "^10.0", "stripe/stripe-php": "^17.0"}}\n')
+    got = _by_name(run_detector(DETECTOR, "api/composer.json", text)[0])
+    assert got["fleetbase/core-api"].get("first_party") == "1"
+    assert got["laravel/framework"].get("first_party") == got["stripe/stripe-php"].get("first_party") == ""
+    got = _by_name(run_detector(DETECTOR, "composer.json", COMPOSER_JSON)[0])
+    assert not any(e.get("first_party") for e in got.values())
+
+
+def test_lockfile_names_the_vendors_requiring_each_package(run_detector):
+    text = ('{"packages": [\n'
+            '{"name": "fleetbase/core-api", "version": "1.6.59", "require": {"sentry/sentry-laravel": "^4.0", "php": "^8.0"}},\n'
+            '{"name": "spatie/laravel-backup", "version": "8.0.0", "require": {"sentry/sentry-laravel": "*"}},\n'
+            '{"name": "sentry/sentry-laravel", "version": "4.27.0"},\n'
+            '{"name": "twilio/sdk", "version": "8.2.2"}\n]}\n')
+    got = _by_name(run_detector(DETECTOR, "api/composer.lock", text)[0])
+    assert got["sentry/sentry-laravel"].get("required_by") == "fleetbase spatie"
+    assert got["twilio/sdk"].get("required_by") == ""
