@@ -4113,6 +4113,14 @@ MORE_CASES += [
 ]
 
 
+# PHP's mysqli_init() (then ->real_connect() with TLS options) is a MySQL connection
+MORE_CASES += [
+    ("mysql", {"include/mysqli.php": "<?php\nfunction db_connect($host, $user, $passwd) {\n    global $__db;\n"
+                                     "    if (!($__db = mysqli_init()))\n        return NULL;\n"
+                                     "    return $__db->real_connect($host, $user, $passwd);\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
