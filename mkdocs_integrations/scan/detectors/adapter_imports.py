@@ -27,6 +27,8 @@ _USE = re.compile(r"^[ \t]*use[ \t]+\\?([A-Z][A-Za-z0-9_]*(?:\\[A-Za-z0-9_]+){2,
 _ADAPTER_WORDS = frozenset({
     "adapter", "adapters", "device", "devices", "driver", "drivers", "sources", "destinations",
     "gateway", "gateways", "transport", "transports",
+    # a mail library's one client class per protocol (`Laminas\Mail\Protocol\Imap`, `...\Pop3`)
+    "protocol", "protocols",
 })
 
 # Namespace words of a library's kind → the catalog categories of its vendors: a vendor's name

@@ -54,3 +54,16 @@ def test_an_everyday_word_counts_only_in_its_own_kind(run_detector):
 def test_tests_and_templates_are_not_read():
     assert not accepts("tests/unit/MessagingTest.php", "MessagingTest.php")
     assert not accepts("resources/views/mail.blade.php", "mail.blade.php")
+
+
+def test_a_mail_librarys_protocol_classes_name_their_protocols(run_detector):
+    """Laminas Mail keeps one client per protocol (`Protocol\\Imap`, `Protocol\\Pop3`): an app
+    fetching mail imports the ones it speaks; a protocol class that names no catalog service
+    (`Protocol\\Http`) stays quiet."""
+    text = ("<?php\nnamespace osTicket\\Mail {\n"
+            "    use Laminas\\Mail\\Protocol\\Imap as ImapProtocol;\n"
+            "    use Laminas\\Mail\\Protocol\\Pop3 as Pop3Protocol;\n"
+            "    use Acme\\Client\\Protocol\\Http;\n"
+            "    class ImapMailboxProtocol extends ImapProtocol {}\n}\n")
+    ev, _ = run_detector(DETECTOR, "include/class.mail.php", text)
+    assert [e.service for e in ev] == ["imap", "pop3"]
