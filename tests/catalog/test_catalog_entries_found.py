@@ -4121,6 +4121,14 @@ MORE_CASES += [
 ]
 
 
+# Symfony Mailer's SMTP transport built by the app's own mail driver (EsmtpTransportFactory)
+MORE_CASES += [
+    ("smtp", {"src/Mail/SmtpDriver.php": "<?php\nnamespace App\\Mail;\n\n"
+                                         "use Symfony\\Component\\Mailer\\Transport\\Smtp\\EsmtpTransportFactory;\n\n"
+                                         "class SmtpDriver\n{\n    public function __construct(protected EsmtpTransportFactory $factory) {}\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
