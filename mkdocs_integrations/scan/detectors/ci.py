@@ -704,6 +704,26 @@ def deploy_steps(rel: str, ln: int, raw: str, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=target)
 
 
+# a matrix key the expression yields (`matrix.service`), not one it only tests (`matrix.driver == 'mysql'`)
+_MATRIX_KEY = re.compile(r"\bmatrix\.([A-Za-z_][\w-]*)\b(?![\w-]|\s*[!=]=)")
+
+
+def _matrix_images(job: yaml.Node, expression: str) -> list[tuple[str, int]]:
+    """The images a service container's `${{ matrix.service }}` (or `${{ matrix.driver == 'mysql'
+    && matrix.service || '' }}`) takes: the job's matrix values of that key, listed under the key
+    or in `include` entries (`- service: mariadb`), each with its line. A test matrix over
+    databases names each database it runs the suite against."""
+    matrix = y.get(job, "strategy", "matrix")
+    out: list[tuple[str, int]] = []
+    for key in dict.fromkeys(m.group(1) for m in _MATRIX_KEY.finditer(expression)):
+        values = y.items(y.get(matrix, key)) + [y.get(entry, key) for entry in y.items(y.get(matrix, "include"))]
+        for node in values:
+            txt = y.scalar(node)
+            if txt and "${{" not in txt:
+                out.append((txt, y.line(node)))
+    return out
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     service = ci_service(src.rel, src.name)
     if service is None:
@@ -734,9 +754,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                     for _name, _, svc in y.pairs(y.get(job, "services")):
                         image = y.get(svc, "image")
                         txt = y.scalar(image)
-                        if txt:
-                            yield Evidence(path=rel, line=y.line(image), kind=IMAGE, name=y.image_ref(txt),
-                                           detail=(("ci", service), ("environment", "test"), ("local", "1")))
+                        refs = _matrix_images(job, txt) if txt and "matrix." in txt else [(txt, y.line(image))]
+                        for ref, ln in refs:
+                            if ref:
+                                yield Evidence(path=rel, line=ln, kind=IMAGE, name=y.image_ref(ref),
+                                               detail=(("ci", service), ("environment", "test"), ("local", "1")))
             elif service == "azure-pipelines":
                 triggers += _azure_triggers(root)
                 triggers += _generic_triggers(service, root)

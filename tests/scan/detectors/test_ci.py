@@ -911,3 +911,31 @@ def test_a_coding_agents_tool_permission_rule_is_no_publish_step(run_detector):
     publish = text + "  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish --locked\n"
     ev, _ = run_detector(DETECTOR, ".github/workflows/remediate.yml", publish)
     assert [(e.name, e.line) for e in ev if e.name.startswith("deploy:")] == [("deploy:crates-io", 14)]
+
+
+def test_a_service_container_from_the_test_matrix_is_each_matrix_image(run_detector):
+    """`image: ${{ matrix.driver == 'mysql' && matrix.service || '' }}`: the suite runs against
+    each database the job's matrix lists (under the key or in `include` entries)."""
+    from mkdocs_integrations.model import IMAGE
+
+    workflow = """\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        php: ['8.2', '8.3']
+        service: ['mysql:8.0.30']
+        include:
+          - service: mariadb
+            driver: mysql
+          - service: 'postgres:10'
+            driver: pgsql
+    services:
+      mysql:
+        image: ${{ matrix.driver == 'mysql' && matrix.service || '' }}
+"""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/backend.yml", workflow)
+    images = [(e.name, e.line) for e in ev if e.kind == IMAGE]
+    assert images == [("mysql:8.0.30", 8), ("mariadb", 10), ("postgres:10", 12)]
