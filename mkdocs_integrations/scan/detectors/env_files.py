@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import CONFIG, DB_TYPE, ENV_DECL, FEATURE, HOST, Evidence, Finding
+from ._infra import blank_xml_comments
 from .base import Context, Detector, Record, Source
 from .data_storage import database_for
 
@@ -367,7 +368,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         yield from _installer_env(src, ctx)
         return
     if src.name in ("phpunit.xml", "phpunit.xml.dist"):  # PHPUnit's test environment: DB_CONNECTION=sqlite
-        for m in _PHPUNIT_ENV.finditer(src.text):
+        # a commented-out `<!-- <server name="DB_CONNECTION" value="sqlite"/> -->` sets nothing
+        for m in _PHPUNIT_ENV.finditer(blank_xml_comments(src.text)):
             yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
     kind = env_file_kind(src.name)

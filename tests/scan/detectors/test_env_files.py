@@ -123,6 +123,15 @@ def test_phpunit_settings_select_the_test_database(run_detector):
     assert "hunter2" not in repr(ev)
 
 
+def test_a_commented_out_phpunit_setting_selects_nothing(run_detector):
+    text = ('<phpunit>\n  <php>\n    <server name="APP_ENV" value="testing"/>\n'
+            '    <!-- <server name="DB_CONNECTION" value="sqlite"/> -->\n'
+            '    <!--\n    <env name="DB_CONNECTION" value="pgsql"/>\n    -->\n'
+            '    <env name="DB_CONNECTION" value="mysql"/>\n  </php>\n</phpunit>\n')
+    ev, _ = run_detector(DETECTOR, "api/phpunit.xml", text)
+    assert [(e.kind, e.service, e.line) for e in ev] == [(DB_TYPE, "mysql", 8)]
+
+
 def test_doctrine_server_version_names_mariadb(run_detector):
     """Doctrine's `mysql://...?serverVersion=10.5.8-MariaDB`: the mysql driver talking to MariaDB."""
     ev, _ = run_detector(DETECTOR, ".env.dist", "DATABASE_URL=mysql://u:p@127.0.0.1:3306/db?charset=utf8mb4&serverVersion=10.5.8-MariaDB\n")
