@@ -4129,6 +4129,20 @@ MORE_CASES += [
 ]
 
 
+# SocketCluster (Laravel broadcaster default, the server's image), OSRM's public demo router,
+# Amazon EKS and ECS (springload's ecs-tool) from a deploy workflow's commands
+MORE_CASES += [
+    ("socketcluster", {"config/broadcasting.php": "<?php\nreturn [\n    'default' => env('BROADCAST_DRIVER', 'socketcluster'),\n];\n"}),
+    ("socketcluster", {"docker-compose.yml": "services:\n  socket:\n    image: socketcluster/socketcluster:v17.4.0\n"}),
+    ("osrm", {"config/environment.js": "module.exports = function () {\n  return { osrm: { host: getenv('OSRM_HOST', 'https://router.project-osrm.org') } };\n};\n"}),
+    ("aws-eks", {".github/workflows/deploy.yml": "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                  "      - run: aws eks update-kubeconfig --name prod --region eu-west-1\n"
+                                                  "      - run: helm upgrade -i app infra/helm\n"}),
+    ("aws-ecs", {".github/workflows/cd.yml": "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                              "      - run: ./ecs-tool deploy --cluster prod -s app\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
