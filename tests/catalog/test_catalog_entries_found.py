@@ -4143,6 +4143,15 @@ MORE_CASES += [
 ]
 
 
+# The Postman CLI logging in and running a workspace's collections in CI
+MORE_CASES += [
+    ("postman", {".github/actions/contract/action.yml": "name: API contract\nruns:\n  using: composite\n  steps:\n"
+                                                        "    - shell: bash\n      run: curl -fsSL -o- \"https://dl-cli.pstmn.io/install/linux64.sh\" | sh\n"
+                                                        "    - shell: bash\n      run: postman login --with-api-key \"${{ inputs.postman-api-key }}\"\n"
+                                                        "    - shell: bash\n      run: postman collection run \"$COLLECTION_ID\"\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4151,6 +4160,8 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
 
 
 @pytest.mark.parametrize("sid, files", [
+    # newman runs a collection file locally: no Postman service
+    ("postman", {"package.json": '{"name": "x", "scripts": {"test:api": "newman run test/api.postman_collection.json"}, "devDependencies": {"newman": "^6.0.0"}}\n'}),
     # A link to a place on Google Maps (no `output=embed`, no `/maps/embed`) embeds no map.
     ("google-maps", {"app/views/shared/_venue.html.haml": "  = link_to 'View larger map', "
                      "%{https://maps.google.com/maps?f=q&hl=en&q=#{address.for_map}&ie=UTF8&z=15}\n"}),
@@ -4263,6 +4274,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # "freestyle" as an everyday word (a drawing tool's mode) is no Freestyle sandbox.
     ("freestyle", {"src/tools/freestyle.ts": "export const FREESTYLE_MODE = 'freestyle';\nexport function freestyle(ctx) { return ctx.draw({ mode: FREESTYLE_MODE }); }\n"}),
 ], ids=["google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["postman-newman-local-run", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
         "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word"])
