@@ -4152,6 +4152,15 @@ MORE_CASES += [
 ]
 
 
+# A docker login with an OAuth access token (username oauth2accesstoken): only Google's registries take it
+MORE_CASES += [
+    ("google-artifact-registry", {".github/workflows/gcp-cd.yml": "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                                                  "      - uses: 'docker/login-action@v3'\n        with:\n"
+                                                                  "          registry: ${{ env.REGISTRY_HOST }}\n          username: 'oauth2accesstoken'\n"
+                                                                  "          password: '${{ steps.auth.outputs.access_token }}'\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
