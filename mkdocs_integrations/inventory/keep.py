@@ -176,6 +176,23 @@ def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     return not any(e.kind in (IMPORT, CALL) for e in evs)
 
 
+def _unimported_group_package(svc: Service, evs: list[Evidence]) -> bool:
+    """True when a library is declared only in a named dependency group (PEP 735
+    `[dependency-groups] cloud = [...]`, Poetry's `group.<name>`) and no code imports it:
+    the group serves code kept elsewhere (a hosted edition's private package installs
+    `stripe`, `temporalio` through `uv sync --group cloud`), and a call pattern matched
+    without the import is the app's own method of the SDK's name (`execute_workflow(`).
+    Not databases (a driver is loaded by its URL scheme, never imported) nor CI or hosting
+    services (command-line tools run without an import)."""
+    if svc.category in ("ci", "hosting", "database"):
+        return False
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    packages = [e for e in shown if e.kind == PACKAGE]
+    if not packages or not all(e.get("section").startswith("group:") for e in packages):
+        return False
+    return all(e.kind in (PACKAGE, CALL) for e in shown) and not any(e.kind == IMPORT for e in evs)
+
+
 # What follows an application's name in its repository's name (`lago-api`, `umami-server`).
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
@@ -251,6 +268,8 @@ def kept_strength(
         return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
     if _unused_dev_package(svc, evs):
         return None  # a development dependency no code uses (not shipped with the app)
+    if _unimported_group_package(svc, evs):
+        return None  # a dependency group's library no code here imports (the group's code is elsewhere)
     if _test_env_file_only(evs):
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):

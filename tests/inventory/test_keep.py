@@ -209,6 +209,22 @@ def test_python_dev_group_package_no_code_uses_is_no_service(tmp_path):
     assert "logfire" in ids(inv)
 
 
+def test_a_named_dependency_groups_library_no_code_imports_is_no_service(tmp_path):
+    # `[dependency-groups] cloud` for a hosted edition's private package: stripe and temporalio
+    # installed with `uv sync --group cloud`, imported by no code here; the app's own
+    # `execute_workflow(` method is no Temporal client. Imported, the library is a service.
+    group = ('[project]\nname = "app"\ndependencies = ["fastapi"]\n\n[dependency-groups]\n'
+             'cloud = ["stripe>=15.0.1,<16", "temporalio>=1.6.0,<2"]\n')
+    own = "class WorkflowService:\n    async def execute_workflow(self, run_id):\n        return run_id\n"
+    inv = scan(tmp_path / "a", {"pyproject.toml": group, "app/service.py": own,
+                                "app/run.py": "from app.service import WorkflowService\n\n"
+                                              "async def go(s: WorkflowService):\n    await s.execute_workflow('r')\n"})
+    assert not ({"stripe", "temporal"} & ids(inv))
+    inv = scan(tmp_path / "b", {"pyproject.toml": group,
+                                "app/billing.py": "import stripe\n\nstripe.Customer.create(email='a@b.c')\n"})
+    assert "stripe" in ids(inv)
+
+
 def test_npm_dev_dependency_no_code_imports_is_no_service(tmp_path):
     # nodemailer in a workspace's devDependencies, never imported (a peer of next-auth's email
     # provider, kept for its types): a front-end build bundles only what code imports, so it
