@@ -46,7 +46,19 @@ def _in_compose_folder(rel: str, name: str) -> bool:
     )
 
 
+def _in_template_gallery(rel: str) -> bool:
+    """A compose file in a folder of its own below a `templates/` folder
+    (`extra/templates/mariadb/compose.yaml`, `templates/uptime-kuma/compose.yaml`): one entry
+    of a stack manager's gallery of other products' stacks, which the app offers its users to
+    deploy, not what the app runs. A compose file directly in `templates/` (an Ansible role's
+    `templates/docker-compose.yml.j2`) is the app's own deployment, rendered."""
+    parts = rel.lower().split("/")[:-1]
+    return "templates" in parts[:-1]
+
+
 def accepts(rel: str, name: str, ctx: Context) -> bool:
+    if _in_template_gallery(rel):
+        return False
     return bool(_NAME.match(name)) or _in_compose_folder(rel, name)
 
 

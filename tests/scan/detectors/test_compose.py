@@ -123,6 +123,15 @@ def test_other_yaml_is_no_compose_file(ctx):
     assert DETECTOR.accepts("docker/compose/app-mysql.yaml", "app-mysql.yaml", ctx)
 
 
+def test_a_stack_managers_template_gallery_is_not_the_apps_own_stack(ctx):
+    # a compose manager's gallery, one folder per product its users may deploy
+    assert not DETECTOR.accepts("extra/templates/mariadb/compose.yaml", "compose.yaml", ctx)
+    assert not DETECTOR.accepts("templates/uptime-kuma/docker-compose.yml", "docker-compose.yml", ctx)
+    # an Ansible role's rendered compose template and the app's own compose file are its stack
+    assert DETECTOR.accepts("roles/app/templates/docker-compose.yml.j2", "docker-compose.yml.j2", ctx)
+    assert DETECTOR.accepts("compose.yaml", "compose.yaml", ctx)
+
+
 @pytest.mark.parametrize("name", [
     "docker-compose.yml.tmpl", "docker-compose.yml.tmpl.traefik", "docker-compose.yaml.j2", "compose.yml.example",
 ])
