@@ -4161,6 +4161,35 @@ MORE_CASES += [
 ]
 
 
+# SQLite through a published fork of node-sqlite3 (prebuilt binaries), given to knex's sqlite3 dialect
+MORE_CASES += [
+    ("sqlite", {"package.json": '{"name": "srv", "dependencies": {"@louislam/sqlite3": "~15.1.6", "knex": "~2.5.1"}}',
+                "backend/database.ts": 'import knex from "knex";\nimport sqlite from "@louislam/sqlite3";\n'}),
+    ("sqlite", {"package.json": '{"name": "srv", "dependencies": {"@vscode/sqlite3": "5.1.6"}}'}),
+]
+
+# Google Drive's REST base kept in a constant, the resource appended where it is requested
+MORE_CASES += [
+    ("google-drive", {"app/drive.py": 'import httpx\n\nDRIVE_UPLOAD_API_BASE = "https://www.googleapis.com/upload/drive/v3"\n'
+                                      'DRIVE_API_BASE = "https://www.googleapis.com/drive/v3"\n\n'
+                                      'async def get(fid: str, token: str):\n'
+                                      '    async with httpx.AsyncClient() as c:\n'
+                                      '        return await c.get(f"{DRIVE_API_BASE}/files/{fid}", headers={"Authorization": token})\n'}),
+]
+
+# SFTP sessions opened by Python's SSH libraries (asyncssh, Paramiko)
+MORE_CASES += [
+    ("sftp", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["asyncssh>=2.14"]\n',
+              "app/sftp_service.py": "import asyncssh\n\nasync def upload(host: str, path: str) -> None:\n"
+                                     "    async with asyncssh.connect(host) as conn:\n"
+                                     "        async with conn.start_sftp_client() as sftp:\n"
+                                     "            await sftp.put(path, '/upload/')\n"}),
+    ("sftp", {"requirements.txt": "paramiko==3.4.0\n",
+              "app/export.py": "import paramiko\n\ndef push(host, path):\n    ssh = paramiko.SSHClient()\n"
+                               "    ssh.connect(host)\n    sftp = ssh.open_sftp()\n    sftp.put(path, '/in/' + path)\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
