@@ -4190,6 +4190,17 @@ MORE_CASES += [
 ]
 
 
+# Bitwarden vaults read through the `bw` CLI run as a subprocess, and through its Secrets Manager SDK
+MORE_CASES += [
+    ("bitwarden", {"app/services/vault.py": "import asyncio\n\nasync def unlock_bitwarden() -> str:\n"
+                                            "    cmd = [\"bw\", \"unlock\", \"--passwordenv\", \"BW_PASSWORD\", \"--raw\"]\n"
+                                            "    proc = await asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)\n"
+                                            "    out, _ = await proc.communicate()\n    return out.decode()\n"}),
+    ("bitwarden", {"requirements.txt": "bitwarden-sdk==1.0.0\n",
+                   "app/secrets.py": "from bitwarden_sdk import BitwardenClient\n\nclient = BitwardenClient()\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
