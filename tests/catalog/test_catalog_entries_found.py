@@ -4588,3 +4588,18 @@ def test_gorms_libsql_dialector_is_turso(tmp_path, scanner):
                                     "\tgorm.io/gorm v1.25.5\n)\n"})
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert "turso" in {u.id for u in inv.services}
+
+
+def test_authlib_pinned_but_never_imported_is_no_oidc(tmp_path, scanner):
+    """Authlib pinned to a patched version among other security pins (a transitive dependency
+    of an MCP or LLM library), imported by no code: no OpenID Connect sign-in. Imported, it is."""
+    write_tree(tmp_path / "a", {"pyproject.toml": '[project]\nname = "x"\ndependencies = [\n'
+                                                  '  "fastapi>=0.110",\n  "authlib>=1.7.1",\n  "pyasn1>=0.6.4",\n]\n',
+                                "app/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"})
+    inv, _ = build_inventory(scanner, [tmp_path / "a"], tmp_path / "a", analysis_date="2026-01-01")
+    assert "oidc" not in {u.id for u in inv.services}
+    write_tree(tmp_path / "b", {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["authlib>=1.7.1"]\n',
+                                "app/auth.py": "from authlib.integrations.starlette_client import OAuth\n\noauth = OAuth()\n"
+                                               "oauth.register('sso', server_metadata_url='https://id.example.org/.well-known/openid-configuration')\n"})
+    inv, _ = build_inventory(scanner, [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
+    assert "oidc" in {u.id for u in inv.services}
