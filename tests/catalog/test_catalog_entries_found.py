@@ -4201,6 +4201,18 @@ MORE_CASES += [
 ]
 
 
+# Fern: the API definition folder's fern.config.json, and a CI job publishing the docs Fern hosts
+MORE_CASES += [
+    ("fern", {"fern/fern.config.json": '{"organization": "acme", "version": "0.66.0"}\n',
+              "fern/docs.yml": "instances:\n  - url: acme.docs.buildwithfern.com\n"}),
+    ("fern", {".github/workflows/publish-docs.yml": "on:\n  push:\n    branches: [main]\njobs:\n  run:\n"
+                                                   "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+                                                   "      - run: npm install -g fern-api\n"
+                                                   "      - env:\n          FERN_TOKEN: ${{ secrets.FERN_TOKEN }}\n"
+                                                   "        run: fern generate --docs\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
