@@ -4615,3 +4615,16 @@ def test_authlib_pinned_but_never_imported_is_no_oidc(tmp_path, scanner):
                                                "oauth.register('sso', server_metadata_url='https://id.example.org/.well-known/openid-configuration')\n"})
     inv, _ = build_inventory(scanner, [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
     assert "oidc" in {u.id for u in inv.services}
+
+
+def test_uptime_kumas_own_server_settings_are_no_uptime_kuma(tmp_path, scanner):
+    """A server built from Uptime Kuma's code keeps reading its settings for itself
+    (UPTIME_KUMA_WS_ORIGIN_CHECK for its own Socket.IO server): no Uptime Kuma instance used.
+    A push URL of an instance is one."""
+    write_tree(tmp_path / "a", {"backend/server.ts": 'const bypass = process.env.UPTIME_KUMA_WS_ORIGIN_CHECK === "bypass";\n'
+                                                     "const port = process.env.UPTIME_KUMA_PORT || 5001;\n"})
+    inv, _ = build_inventory(scanner, [tmp_path / "a"], tmp_path / "a", analysis_date="2026-01-01")
+    assert "uptime-kuma" not in {u.id for u in inv.services}
+    write_tree(tmp_path / "b", {"src/heartbeat.ts": "await fetch(process.env.UPTIME_KUMA_PUSH_URL + '?status=up');\n"})
+    inv, _ = build_inventory(scanner, [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
+    assert "uptime-kuma" in {u.id for u in inv.services}
