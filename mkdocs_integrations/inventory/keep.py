@@ -193,6 +193,22 @@ def _unimported_group_package(svc: Service, evs: list[Evidence]) -> bool:
     return all(e.kind in (PACKAGE, CALL) for e in shown) and not any(e.kind == IMPORT for e in evs)
 
 
+# A JS build tool's config file (`vite.config.ts`, `webpack.config.js`, `next.config.mjs`).
+_BUILD_CONFIG = re.compile(r"(?:^|/)(?:vite|vitest|webpack|rollup|rspack|next|astro|svelte|nuxt)\.config\.[cm]?[jt]s$")
+
+
+def _undeclared_build_plugin(evs: list[Evidence]) -> bool:
+    """True when all that shows a service is a build config importing its plugin
+    (`await import("@sentry/vite-plugin")` in `vite.config.ts`) and no manifest or lockfile of
+    the repository installs that package: the build loads the plugin only where someone
+    installed it (a hosted edition's CI), catching the missing module otherwise."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return (
+        bool(shown) and all(e.kind in (IMPORT, CALL) and _BUILD_CONFIG.search(e.path) for e in shown)
+        and any(e.kind == IMPORT for e in shown) and not any(e.kind == PACKAGE for e in evs)
+    )
+
+
 # What follows an application's name in its repository's name (`lago-api`, `umami-server`).
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
@@ -270,6 +286,8 @@ def kept_strength(
         return None  # a development dependency no code uses (not shipped with the app)
     if _unimported_group_package(svc, evs):
         return None  # a dependency group's library no code here imports (the group's code is elsewhere)
+    if _undeclared_build_plugin(evs):
+        return None  # a build plugin the build config loads only when installed; nothing installs it
     if _test_env_file_only(evs):
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):

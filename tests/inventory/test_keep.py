@@ -225,6 +225,21 @@ def test_a_named_dependency_groups_library_no_code_imports_is_no_service(tmp_pat
     assert "stripe" in ids(inv)
 
 
+def test_a_build_plugin_no_manifest_installs_is_no_service(tmp_path):
+    # vite.config.ts loads @sentry/vite-plugin only where it is installed (a hosted edition's
+    # CI); package.json does not declare it. Declared, it uploads the source maps: a service.
+    vite = ('import { defineConfig } from "vite";\n\nasync function createSentryPlugin() {\n  try {\n'
+            '    const { sentryVitePlugin } = await import("@sentry/vite-plugin");\n'
+            '    return sentryVitePlugin({ org: "acme", project: "javascript-react" });\n'
+            '  } catch (error) {\n    return null;\n  }\n}\n\n'
+            'export default defineConfig(async () => ({ plugins: [await createSentryPlugin()] }));\n')
+    pkg = '{"name": "web", "dependencies": {"react": "18.2.0"}, "devDependencies": {"vite": "5.0.0"%s}}'
+    inv = scan(tmp_path / "a", {"package.json": pkg % "", "vite.config.ts": vite})
+    assert "sentry" not in ids(inv)
+    inv = scan(tmp_path / "b", {"package.json": pkg % ', "@sentry/vite-plugin": "2.22.0"', "vite.config.ts": vite})
+    assert "sentry" in ids(inv)
+
+
 def test_npm_dev_dependency_no_code_imports_is_no_service(tmp_path):
     # nodemailer in a workspace's devDependencies, never imported (a peer of next-auth's email
     # provider, kept for its types): a front-end build bundles only what code imports, so it
