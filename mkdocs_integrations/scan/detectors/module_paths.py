@@ -154,6 +154,13 @@ GROUP_FOLDERS = frozenset({
     # (`integrations/vulnerabilities/osv/`, beside `integrations/vulnerabilities/models.py`)
     "vulnerabilities", "vulnerability", "advisories",
 })
+# A notification system's stage of work inside its container, one file per channel it shapes a
+# message for (`alerts/notifications/render/slack.rs`, `render/pagerduty.rs`,
+# `notifiers/formatters/teams.py`): a verb of the app's machinery, not a vendor (Render, the
+# host), so a group whose files are the vendors. Only in a notification container: under
+# `integrations/`, `render/` is Render's module.
+_MESSAGE_STAGES = frozenset({"render", "renderer", "renderers", "formatter", "formatters"})
+_MESSAGE_CONTAINERS = frozenset({"notifications", "notifiers", "notifier", "alerting", "alerters", "alerter"})
 # A Java package of implementations inside a group (`integration/payment/impl/StripePayment.java`):
 # the layer, not a vendor; the classes in it are the group's members.
 _LAYER_FOLDERS = frozenset({"impl"})
@@ -461,7 +468,10 @@ def module_of(rel: str) -> tuple[str, bool] | None:
         if parts[j].lower() in _SOURCE_ROOTS and j < len(parts) - 1 and parts[i].lower() in CONTAINERS:
             j += 1  # a workspace package named for the container keeps its modules in `src/`
         group = ""
-        if not channel and not self_named and parts[j].lower() in GROUP_FOLDERS and j < len(parts) - 1:
+        if not channel and not self_named and j < len(parts) - 1 and (
+            parts[j].lower() in GROUP_FOLDERS
+            or (parts[j].lower() in _MESSAGE_STAGES and parts[i].lower() in _MESSAGE_CONTAINERS)
+        ):
             group = parts[j].lower()
             j += 1
             if parts[j].lower() in _LAYER_FOLDERS and j < len(parts) - 1:

@@ -702,3 +702,26 @@ def test_a_dashboards_widget_counts_where_it_requests_its_products_api(run_detec
     ev, _ = run_detector(DETECTOR, "src/widgets/calendar/widget.js",
                          "export const Calendar = ({ events }) => events.map(render);\n")
     assert ev == []
+
+
+RENDER_SLACK = """\
+use serde_json::{json, Value};
+
+/// Block Kit body for a Slack incoming webhook.
+pub fn render(title: &str, text: &str) -> Value {
+    json!({"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}], "text": title})
+}
+"""
+
+
+def test_a_notification_render_stage_is_no_vendor_its_files_are(run_detector):
+    """`alerts/notifications/render/slack.rs`: `render/` is the notification system's stage that
+    shapes each channel's message (no Render hosting), and its files name the channels."""
+    ev, _ = run_detector(DETECTOR, "src/core/src/alerts/notifications/render/slack.rs", RENDER_SLACK)
+    assert [(e.kind, e.service) for e in ev] == [(FEATURE, "slack")]
+    ev, _ = run_detector(DETECTOR, "src/core/src/alerts/notifications/render/teams.rs", RENDER_SLACK)
+    assert [e.service for e in ev] == ["microsoft-teams"]
+    ev, _ = run_detector(DETECTOR, "src/core/src/alerts/notifications/render/markdown.rs", RENDER_SLACK)
+    assert ev == []  # the stage's own helper: no catalog vendor
+    # under `integrations/`, a `render/` folder is still Render's module
+    assert module_of("src/integrations/render/deploy.ts") == ("render", True)
