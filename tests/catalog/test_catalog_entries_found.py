@@ -4213,6 +4213,15 @@ MORE_CASES += [
 ]
 
 
+# A Teams connector webhook on the bare webhook.office.com host, as an alert destination preset;
+# ServiceNow's Table API on a customer's instance (`<instance>.service-now.com`)
+MORE_CASES += [
+    ("microsoft-teams", {"src/destinations.rs": 'pub fn teams() -> Endpoint {\n'
+                                                '  Endpoint { url: "https://webhook.office.com/webhookb2/TEAMS-WEBHOOK".to_string(), method: Post }\n}\n'}),
+    ("servicenow", {"src/incident.py": "import requests\n\ndef open_incident(auth, body):\n"
+                                       "    return requests.post('https://acme42.service-now.com/api/now/table/incident', auth=auth, json=body)\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
