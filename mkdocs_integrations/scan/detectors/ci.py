@@ -46,6 +46,16 @@ _CLOUD_BUILD = re.compile(
     r"|(?:^|/)\.?cloudbuild/(?:[^/]+/)*[^/]+\.ya?ml$"
 )
 
+# AWS CodeBuild: `buildspec.yml` at the root, or any build spec a project points at
+# (`deploy/build/buildspec-tag-amd64.yml`). Only a file whose top level has CodeBuild's two
+# required keys (`version:` and `phases:`) is read as one: its `commands` are shell lines that
+# log in, push and deploy as a workflow's `run:` steps do.
+_CODEBUILD = re.compile(r"(?:^|/)buildspec(?:[-_.][\w.-]*)?\.ya?ml$", re.I)
+
+
+def _codebuild_markers(root: yaml.Node) -> bool:
+    return y.get(root, "version") is not None and y.get(root, "phases") is not None
+
 
 def ci_service(rel: str, name: str) -> str | None:
     """The CI service a file configures, from its path alone."""
@@ -74,6 +84,8 @@ def ci_service(rel: str, name: str) -> str | None:
         return "woodpecker"
     if "cloudbuild" in rel and _CLOUD_BUILD.search(rel):
         return "google-cloud-build"
+    if yaml and _CODEBUILD.search(rel):
+        return "aws-codebuild"  # `detect` keeps it when its top level is a build spec's
     if yaml and _AZURE_CANDIDATE.search(rel):
         return "azure-pipelines"  # a candidate only: `detect` keeps it when its content is a pipeline's
     if yaml and _CONCOURSE_CANDIDATE.search(rel):
@@ -731,6 +743,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     rel = src.rel
     if service == "google-cloud-build" and not any(y.get(d, "steps") is not None for d in y.yaml_docs(src)):
         return  # a YAML file in a `cloudbuild/` folder that is no build config
+    if service == "aws-codebuild" and not any(_codebuild_markers(d) for d in y.yaml_docs(src)):
+        return  # a YAML file named like a build spec that is none
     if service == "concourse" and not any(_concourse_markers(d) for d in y.yaml_docs(src)):
         return  # a YAML file in a CI folder that is no Concourse task or pipeline
     if (service == "azure-pipelines" and src.name not in _AZURE_NAMES

@@ -939,3 +939,30 @@ jobs:
     ev, _ = run_detector(DETECTOR, ".github/workflows/backend.yml", workflow)
     images = [(e.name, e.line) for e in ev if e.kind == IMAGE]
     assert images == [("mysql:8.0.30", 8), ("mariadb", 10), ("postgres:10", 12)]
+CODEBUILD = """\
+version: 0.2
+
+phases:
+  pre_build:
+    commands:
+      - aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws/acme
+      - docker login --username $DOCKER_HUB_ACCESS_USER --password $DOCKER_HUB_ACCESS_TOKEN
+  build:
+    commands:
+      - docker build -t app:latest-amd64 .
+      - docker tag app:latest-amd64 acme/app:$GIT_TAG-amd64
+      - docker push acme/app:$GIT_TAG-amd64
+"""
+
+
+def test_codebuild_build_specs_are_read_as_ci_commands(run_detector):
+    """An AWS CodeBuild build spec anywhere (`deploy/build/buildspec-tag-amd64.yml`) runs shell
+    commands as a workflow does: its Docker Hub login and push publish there."""
+    assert ci_service("deploy/build/buildspec-tag-amd64.yml", "buildspec-tag-amd64.yml") == "aws-codebuild"
+    evs, _ = run_detector(DETECTOR, "deploy/build/buildspec-tag-amd64.yml", CODEBUILD)
+    assert (1, "workflow:deploy/build/buildspec-tag-amd64.yml", "aws-codebuild") in feats(evs)
+    assert {s for _, _, s in feats(evs, "deploy:")} >= {"docker-hub"}
+    assert (7, "DOCKER_HUB_ACCESS_TOKEN") in secrets(evs)
+    # a YAML file named like a build spec without CodeBuild's `version:` and `phases:` is none
+    evs, _ = run_detector(DETECTOR, "config/buildspec.yml", "steps:\n  - run: docker push acme/app\n")
+    assert evs == []
