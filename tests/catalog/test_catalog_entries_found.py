@@ -4222,6 +4222,14 @@ MORE_CASES += [
                                        "    return requests.post('https://acme42.service-now.com/api/now/table/incident', auth=auth, json=body)\n"}),
 ]
 
+# object_store's (Apache Arrow) cloud backends are Cargo features of one crate: a build with
+# `aws`, `azure`, `gcp` offers S3, Azure Blob and GCS stores
+MORE_CASES += [
+    (sid, {"Cargo.toml": '[package]\nname = "infra"\nversion = "0.1.0"\n\n[dependencies]\n'
+                         'object_store = { version = "0.13.2", features = ["aws", "azure", "gcp"] }\n'})
+    for sid in ("aws-s3", "azure-blob-storage", "google-cloud-storage")
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
