@@ -153,12 +153,21 @@ _BASE_URI_DSL = re.compile(r"""^\s*base_uri\(?\s*['"]$""", re.M)
 _WITH_PORT = re.compile(r"https?://[^/\s'\"`]+:\d+")
 
 
+# A base URL named for pages people read (`FEATURE_DOCS_BASE_URL = "https://o2.ws/"`,
+# `helpBaseUrl`, `GUIDE_BASE_URL`): the links the UI opens are built on it, no API's requests.
+_PAGES_BASE_WORDS = frozenset({"doc", "docs", "documentation", "help", "guide", "guides", "wiki", "blog", "kb"})
+
+
 def _base_url(text: str, start: int) -> bool:
     """Whether the URL literal at `start` is assigned to a base-URL name on its line."""
     line_start = text.rfind("\n", 0, start) + 1
     m = _BASE_URL_NAME.search(text, line_start, start)
     if m and (m.group(1) or "").lower() == "server" and _WITH_PORT.match(text, start):
         return False  # the app's own server at a port (see _BASE_URL_NAME)
+    if m and m.group(1):  # (`DOCS_API_URL` says an API: a docs service's)
+        name = re.search(r"[A-Za-z_$][\w$]*$", text[line_start:m.start()])  # the name's words before `base`
+        if name and _PAGES_BASE_WORDS & set(name_words(name.group(0))):
+            return False  # the base of documentation links (see _PAGES_BASE_WORDS)
     return bool(m or _BASE_URI_DSL.search(text, line_start, start))
 
 

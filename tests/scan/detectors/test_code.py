@@ -652,6 +652,18 @@ def test_a_bare_origin_given_to_a_base_url_name_is_an_api_host(run_detector):
     ]
 
 
+def test_a_base_url_named_for_documentation_is_a_link_base(run_detector):
+    """`FEATURE_DOCS_BASE_URL = "https://o2.ws/"`: the base the UI builds documentation links on,
+    no API; a plain base URL beside it still is one."""
+    src = """\
+    const FEATURE_DOCS_BASE_URL = "https://o2.ws/";
+    const helpBaseUrl = "https://guides.acmeco.io";
+    const BASE_URL = "https://app.nocodb.com";
+    """
+    ev, _ = run_detector(DETECTOR, "web/src/components/UpgradeDialog.vue", src)
+    assert [e.name for e in ev if e.kind == HOST] == ["app.nocodb.com"]
+
+
 def test_an_httparty_base_uri_is_an_api_host(run_detector):
     """HTTParty's class-level `base_uri "https://getpocket.com"` sets the origin of the class's requests."""
     src = """\
