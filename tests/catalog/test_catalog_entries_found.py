@@ -4230,6 +4230,40 @@ MORE_CASES += [
     for sid in ("aws-s3", "azure-blob-storage", "google-cloud-storage")
 ]
 
+# Threat-intelligence and security-operations APIs a SOAR registry's YAML action template calls
+# (`url:` beside `method:` in a step), and two through their SDK or credentials in code
+MORE_CASES += [
+    ("virustotal", {"registry/templates/tools/virustotal/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://www.virustotal.com/api/v3/ip_addresses/${{ inputs.ip }}\n      method: GET\n"}),
+    ("shodan", {"registry/templates/tools/shodan/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.shodan.io/shodan/host/${{ inputs.ip }}\n      method: GET\n"}),
+    ("abuseipdb", {"registry/templates/tools/abuseipdb/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.abuseipdb.com/api/v2/check\n      method: GET\n"}),
+    ("greynoise", {"registry/templates/tools/greynoise/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.greynoise.io/v3/community/${{ inputs.ip }}\n      method: GET\n"}),
+    ("urlscan", {"registry/templates/tools/urlscan/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://urlscan.io/api/v1/scan/\n      method: GET\n"}),
+    ("censys", {"registry/templates/tools/censys/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.platform.censys.io/v3/global/search/query\n      method: GET\n"}),
+    ("hybrid-analysis", {"registry/templates/tools/hybrid-analysis/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://www.hybrid-analysis.com/api/v2/search/hash\n      method: GET\n"}),
+    ("anyrun", {"registry/templates/tools/anyrun/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.any.run/v1/analysis\n      method: GET\n"}),
+    ("threatfox", {"registry/templates/tools/threatfox/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://threatfox-api.abuse.ch/api/v1/\n      method: GET\n"}),
+    ("urlhaus", {"registry/templates/tools/urlhaus/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://urlhaus-api.abuse.ch/v1/url/\n      method: GET\n"}),
+    ("emailrep", {"registry/templates/tools/emailrep/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://emailrep.io/${{ inputs.email }}\n      method: GET\n"}),
+    ("hackerone", {"registry/templates/tools/hackerone/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.hackerone.com/v1/reports/${{ inputs.id }}\n      method: GET\n"}),
+    ("rootly", {"registry/templates/tools/rootly/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.rootly.com/v1/incidents\n      method: GET\n"}),
+    ("projectdiscovery", {"registry/templates/tools/projectdiscovery/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.projectdiscovery.io/v1/scans\n      method: GET\n"}),
+    ("leakcheck", {"registry/templates/tools/leakcheck/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://leakcheck.io/api/v2/query/${{ inputs.email }}\n      method: GET\n"}),
+    ("dehashed", {"registry/templates/tools/dehashed/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.dehashed.com/v2/search\n      method: GET\n"}),
+    ("hudsonrock", {"registry/templates/tools/hudsonrock/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.hudsonrock.com/json/v3/search-by-domain\n      method: GET\n"}),
+    ("anomali-threatstream", {"registry/templates/tools/anomali-threatstream/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.threatstream.com/api/v2/intelligence/\n      method: GET\n"}),
+    ("microsoft-defender-endpoint", {"registry/templates/tools/microsoft-defender-endpoint/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.securitycenter.microsoft.com/api/alerts\n      method: GET\n"}),
+    ("rippling", {"registry/templates/tools/rippling/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://rest.ripplingapis.com/users/\n      method: GET\n"}),
+    ("socket-dev", {"registry/templates/tools/socket-dev/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.socket.dev/v0/purl\n      method: GET\n"}),
+    ("crowdstrike", {"registry/templates/tools/crowdstrike/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://api.crowdstrike.com/devices/queries/devices/v1\n      method: GET\n"}),
+    ("freshservice", {"registry/templates/tools/freshservice/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://acme-it.freshservice.com/api/v2/tickets\n      method: GET\n"}),
+    ("crowdsec", {"registry/templates/tools/crowdsec/lookup.yml": "steps:\n  - ref: lookup\n    action: core.http_request\n    args:\n      url: https://cti.api.crowdsec.net/v2/smoke/${{ inputs.ip }}\n      method: GET\n"}),
+    ("crowdstrike", {"integrations/falcon.py": "from falconpy import APIHarnessV2\n\ndef call(op):\n    return APIHarnessV2(client_id=ID, client_secret=SECRET).command(op)\n",
+                     "pyproject.toml": '[project]\nname = "x"\ndependencies = ["crowdstrike-falconpy>=1.4"]\n'}),
+    ("freshservice", {"app/freshservice.py": "import os\nimport httpx\n\nKEY = os.environ['FRESHSERVICE_API_KEY']\n"
+                      "def tickets(base):\n    return httpx.get(f'{base}/api/v2/tickets', auth=(KEY, 'X')).json()\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4240,6 +4274,9 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
 @pytest.mark.parametrize("sid, files", [
     # newman runs a collection file locally: no Postman service
     ("postman", {"package.json": '{"name": "x", "scripts": {"test:api": "newman run test/api.postman_collection.json"}, "devDependencies": {"newman": "^6.0.0"}}\n'}),
+    # Freshservice (Freshworks' IT service desk) is a product and API of its own, no Freshdesk.
+    ("freshdesk", {"app/freshservice.py": "import os\nimport httpx\n\nKEY = os.environ['FRESHSERVICE_API_KEY']\n"
+                   "BASE = os.environ['FRESHSERVICE_BASE_URL']\ndef tickets():\n    return httpx.get(f'{BASE}/api/v2/tickets', auth=(KEY, 'X')).json()\n"}),
     # A link to a place on Google Maps (no `output=embed`, no `/maps/embed`) embeds no map.
     ("google-maps", {"app/views/shared/_venue.html.haml": "  = link_to 'View larger map', "
                      "%{https://maps.google.com/maps?f=q&hl=en&q=#{address.for_map}&ie=UTF8&z=15}\n"}),
@@ -4352,6 +4389,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # "freestyle" as an everyday word (a drawing tool's mode) is no Freestyle sandbox.
     ("freestyle", {"src/tools/freestyle.ts": "export const FREESTYLE_MODE = 'freestyle';\nexport function freestyle(ctx) { return ctx.draw({ mode: FREESTYLE_MODE }); }\n"}),
 ], ids=["postman-newman-local-run", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["freshdesk-freshservice-product", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
         "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word"])
