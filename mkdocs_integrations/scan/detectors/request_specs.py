@@ -11,7 +11,8 @@ Only a mapping with both keys counts (a `url:` alone is as often a link or a men
 URL written literally or as the quoted default of a template expression
 (`url: ${{ inputs.base_url || "https://api.greynoise.io" }}/v3/ip/...`), and only a host the
 catalog knows. In a file holding such a request, a base-URL input's default (`base_url:` with
-`default: https://api.securitycenter.microsoft.com`) is the host those requests go to.
+`default: https://api.securitycenter.microsoft.com`) is the host those requests go to, and a
+URL path only one catalogued API serves (`api_paths`) names that API on any base URL.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import HOST, Evidence
+from ...model import CALL, HOST, Evidence
 from .base import Context, Detector, Record, Source
 from .settings_urls import _NOT_SETTINGS, _YAML, _catalogued
 
@@ -78,6 +79,15 @@ def _request_host(value: str) -> str | None:
     return None
 
 
+def _api_path_service(value: str, ctx: Context) -> str | None:
+    """The service whose catalog `api_paths` (URL paths only it serves) the request's URL holds."""
+    for path, sid in ctx.index.api_paths:
+        at = value.find(path)
+        if at >= 0 and not (path[-1:].isalnum() and value[at + len(path):at + len(path) + 1].isalnum()):
+            return sid
+    return None
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = src.text
     if "method" not in text.lower():
@@ -91,7 +101,13 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if not _mapping_has_method(lines, at, indent):
             continue
         requests += 1
-        raw = _request_host(m.group(3).strip())
+        value = m.group(3).strip()
+        sid = _api_path_service(value, ctx)
+        if sid is not None and sid not in seen:
+            seen.add(sid)  # a path only that API serves, on whatever base URL (`{base}/data/v1/epss`)
+            yield Evidence(path=src.rel, line=at + 1, kind=CALL, name=f"API path of {sid}", service=sid,
+                           detail=(("api_path", "1"),))
+        raw = _request_host(value)
         if raw is None:
             continue
         host, sid = _catalogued(raw, seen, ctx)
@@ -112,4 +128,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             break
 
 
-DETECTOR = Detector(name="request-specs", accepts=accepts, detect=detect, literals=lambda ctx: ("://",))
+def _literals(ctx: Context) -> tuple[str, ...]:
+    return ("://", *sorted({path.lower() for path, _ in ctx.index.api_paths}))
+
+
+DETECTOR = Detector(name="request-specs", accepts=accepts, detect=detect, literals=_literals)

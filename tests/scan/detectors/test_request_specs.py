@@ -79,3 +79,16 @@ def test_tests_docs_and_ci_are_not_scanned():
     assert not accepts("docs/examples/action.yml", "action.yml")
     assert not accepts(".github/workflows/ci.yml", "ci.yml")
     assert accepts("registry/templates/tools/shodan/search.yml", "search.yml")
+
+
+def test_api_path_on_a_configured_base_url(run_detector):
+    """FIRST's EPSS API on whatever base URL: the path only that API serves names it."""
+    ev, _ = run_detector(DETECTOR, "templates/tools/first_epss/get_scores.yml", """\
+        steps:
+          - ref: scores
+            action: core.http_request
+            args:
+              url: ${{ inputs.base_url || VARS.first_epss.base_url }}/data/v1/epss
+              method: GET
+        """)
+    assert [e.service for e in ev] == ["epss"]
