@@ -12,7 +12,8 @@ URL written literally or as the quoted default of a template expression
 (`url: ${{ inputs.base_url || "https://api.greynoise.io" }}/v3/ip/...`), and only a host the
 catalog knows. In a file holding such a request, a base-URL input's default (`base_url:` with
 `default: https://api.securitycenter.microsoft.com`) is the host those requests go to, and a
-URL path only one catalogued API serves (`api_paths`) names that API on any base URL.
+URL path only one catalogued API serves (`api_paths`), or a catalog call pattern that proves its
+service alone, names that API on any base URL.
 """
 
 from __future__ import annotations
@@ -88,6 +89,20 @@ def _api_path_service(value: str, ctx: Context) -> str | None:
     return None
 
 
+def _alone_call_service(value: str, ctx: Context) -> str | None:
+    """The service a catalog call pattern that proves it alone (`alone: true`) finds in the
+    request's URL, read as the string literal it is: a vendor's endpoint on a shared or site
+    host (`https://ipinfo.io/${{ inputs.ip }}`, CISA's `.../known_exploited_vulnerabilities.json`)."""
+    low = value.lower()
+    quoted = f'"{value}"'
+    for sid, patterns, keywords in ctx.index.call_patterns:
+        if not any(k in low for k in keywords):
+            continue
+        if any(call.alone and call.search(quoted) for call, _, _ in patterns):
+            return sid
+    return None
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     text = src.text
     if "method" not in text.lower():
@@ -102,7 +117,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         requests += 1
         value = m.group(3).strip()
-        sid = _api_path_service(value, ctx)
+        sid = _api_path_service(value, ctx) or _alone_call_service(value, ctx)
         if sid is not None and sid not in seen:
             seen.add(sid)  # a path only that API serves, on whatever base URL (`{base}/data/v1/epss`)
             yield Evidence(path=src.rel, line=at + 1, kind=CALL, name=f"API path of {sid}", service=sid,

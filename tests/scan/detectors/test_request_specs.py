@@ -92,3 +92,22 @@ def test_api_path_on_a_configured_base_url(run_detector):
               method: GET
         """)
     assert [e.service for e in ev] == ["epss"]
+
+
+def test_catalog_endpoint_pattern_on_a_site_host(run_detector):
+    """IPinfo's lookup on its site's host and CISA's KEV feed file behind a base URL default:
+    the catalog's call patterns that prove those services alone, read in the request's URL."""
+    ev, _ = run_detector(DETECTOR, "templates/tools/enrich/lookups.yml", """\
+        steps:
+          - ref: ip
+            action: core.http_request
+            args:
+              url: https://ipinfo.io/${{ inputs.ip_address }}
+              method: GET
+          - ref: kev
+            action: core.http_request
+            args:
+              url: ${{ inputs.base_url || "https://www.cisa.gov" }}/sites/default/files/feeds/known_exploited_vulnerabilities.json
+              method: GET
+        """)
+    assert [e.service for e in ev] == ["ipinfo", "cisa-kev"]
