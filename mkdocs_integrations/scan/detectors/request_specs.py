@@ -110,9 +110,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lines = text.split("\n")
     seen: set[str] = set()
     requests = 0
+    pos = at = 0  # line numbers counted on from the last match: a spec of many URLs stays linear
     for m in _URL_KEY.finditer(text):
         indent = len(m.group(1)) + len(m.group(2) or "")
-        at = text.count("\n", 0, m.start())
+        at += text.count("\n", pos, m.start())
+        pos = m.start()
         if not _mapping_has_method(lines, at, indent):
             continue
         requests += 1
@@ -130,8 +132,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield Evidence(path=src.rel, line=at + 1, kind=HOST, name=host, service=sid)
     if not requests:
         return
+    pos = at = 0
     for m in _BASE_KEY.finditer(text):
-        at = text.count("\n", 0, m.start())
+        at += text.count("\n", pos, m.start())
+        pos = m.start()
         for i in range(at + 1, min(len(lines), at + 8)):
             d = _DEFAULT.match(lines[i])
             if d is None:
