@@ -30,6 +30,9 @@ _NOT_KIND_FOLDERS = UI_WORDS | TEST_DIRS | frozenset({
     "converter", "converters", "serializer", "serializers", "factory", "factories", "builder", "builders",
     "listener", "listeners", "extension", "extensions", "attribute", "attributes", "dao", "data", "store",
     "stores", "cache", "schema", "schemas", "request", "requests", "response", "responses", "policy", "policies",
+    # a migrator reads another product's export file into the app's data (`Migrators/BitwardenMigrator.php`
+    # parses a Bitwarden export): the product is a format there, never called
+    "migrator", "migrators",
 })
 # Role words a kind's class name may end with after the kind (`OpenCellIdGeolocationProvider`).
 _CLASS_ROLES = frozenset({

@@ -28,6 +28,7 @@ from mkdocs_integrations.scan.detectors.kind_classes import kind_class_of
         ("src/geofence/GeofenceCircle.java", ()),
         ("src/sidebar/YouTubeSidebarItem.vue", ()),  # a UI component
         ("app/Notifications/Channels/TelegramChannel.php", ("telegram",)),
+        ("app/Services/Migrators/BitwardenMigrator.php", ()),  # an export file's format, no call
     ],
 )
 def test_kind_class_names(rel, expected):
