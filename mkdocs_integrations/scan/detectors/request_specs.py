@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from ...model import CALL, HOST, Evidence
 from .base import Context, Detector, Record, Source
-from .settings_urls import _NOT_SETTINGS, _YAML, _catalogued
+from .settings_urls import NOT_SETTINGS, catalogued_host
 
 # `url: https://...`, `- url: "https://..."`, `uri: ...`: the key's indent and its value.
 _URL_KEY = re.compile(r"^([ \t]*)(-[ \t]+)?(?:url|uri)[ \t]*:[ \t]*(\S.*)$", re.M | re.I)
@@ -40,7 +40,7 @@ _WINDOW = 20  # lines of a mapping searched for its `method:`
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
-    return name.lower().endswith(_YAML) and not _NOT_SETTINGS.search(rel)
+    return name.lower().endswith((".yml", ".yaml")) and not NOT_SETTINGS.search(rel)
 
 
 def _mapping_has_method(lines: list[str], at: int, indent: int) -> bool:
@@ -127,7 +127,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         raw = _request_host(value)
         if raw is None:
             continue
-        host, sid = _catalogued(raw, seen, ctx)
+        host, sid = catalogued_host(raw, seen, ctx)
         if sid is not None:
             yield Evidence(path=src.rel, line=at + 1, kind=HOST, name=host, service=sid)
     if not requests:
@@ -141,7 +141,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             if d is None:
                 continue
             if len(d.group(1)) > len(m.group(1)):
-                host, sid = _catalogued(_LEADING_URL.match(d.group(2)).group(1), seen, ctx)  # type: ignore[union-attr]
+                host, sid = catalogued_host(_LEADING_URL.match(d.group(2)).group(1), seen, ctx)  # type: ignore[union-attr]
                 if sid is not None:
                     yield Evidence(path=src.rel, line=i + 1, kind=HOST, name=host, service=sid)
             break

@@ -34,7 +34,7 @@ _SETTINGS_FOLDER = re.compile(r"(?:^|/)(?:config|configs|conf|settings)/")
 _SETTINGS_NAME = re.compile(r"^(?:application|settings|config|appsettings)(?:[-_.][\w-]+)?\.ya?ml$", re.I)
 # Folders of YAML that is no application setting: translations, CI, deployment manifests, fixtures
 # and tests (whose URLs are samples), docs.
-_NOT_SETTINGS = re.compile(
+NOT_SETTINGS = re.compile(
     r"(?:^|/)(?:locales?|i18n|translations|lang|\.github|\.gitlab|\.circleci|charts|helm|k8s|kubernetes|deploy"
     r"|fixtures|tests?|spec|docs?|examples?|node_modules|vendor)/"
 )
@@ -66,7 +66,7 @@ def _key_words(key: str) -> list[str]:
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     lower = name.lower()
-    if _NOT_SETTINGS.search(rel):
+    if NOT_SETTINGS.search(rel):
         return False
     if lower.endswith(".json"):
         return lower not in _NOT_STYLE_NAMES  # a map style, if its content says so (detect)
@@ -102,7 +102,7 @@ def _style_urls(style: dict[str, Any]) -> Iterator[str]:
 _URL_HOST = re.compile(r"^(?:https?|wss?)://([^\s/'\"?#:]{3,200})", re.I)
 
 
-def _catalogued(raw: str, seen: set[str], ctx: Context) -> tuple[str, str | None]:
+def catalogued_host(raw: str, seen: set[str], ctx: Context) -> tuple[str, str | None]:
     """The host (a placeholder stands for one label) and its catalog service, None for a host
     already seen in the file, not external or not catalogued; marks a catalogued host seen."""
     host = URL_PLACEHOLDER.sub("x", raw).lower()
@@ -129,7 +129,7 @@ def _map_style(src: Source, ctx: Context) -> Iterator[Record]:
         m = _URL_HOST.match(url)
         if not m:
             continue
-        host, sid = _catalogued(m.group(1), seen, ctx)
+        host, sid = catalogued_host(m.group(1), seen, ctx)
         if sid is None:
             continue
         at = text.find(url)
@@ -146,7 +146,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     for m in _SETTING.finditer(src.text):
         if not _LINK_WORDS.isdisjoint(_key_words(m.group(1))):
             continue
-        host, sid = _catalogued(m.group(2), seen, ctx)
+        host, sid = catalogued_host(m.group(2), seen, ctx)
         if sid is None:
             continue
         yield Evidence(path=src.rel, line=src.line_of(m.start(2)), kind=HOST, name=host, service=sid)

@@ -289,7 +289,7 @@ _SCOPED_ROUTE = re.compile(
 
 
 # A webhook router by its file's path (`routes/webhooks.js`, `webhooks/router.py`), mounted under
-# a webhook prefix elsewhere (`app.use('/webhooks', webhooks)`): each POST route in it whose first
+# a webhook prefix elsewhere (`app.use('/webhooks', webhooks)`): each POST route in it whose last
 # segment names a catalog vendor (`router.post('/sendgrid', ...)`, `router.postAsync('/postal', ...)`)
 # receives that vendor's events, though its own path does not say "hook". The vendor is the
 # route's last own segment (`/sendgrid`, `/v1/mailgun/:id`): a route below it names something of
