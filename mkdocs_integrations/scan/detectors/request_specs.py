@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ...model import CALL, HOST, Evidence
 from .base import Context, Detector, Record, Source
@@ -80,26 +81,30 @@ def _request_host(value: str) -> str | None:
     return None
 
 
-def _api_path_service(value: str, ctx: Context) -> str | None:
-    """The service whose catalog `api_paths` (URL paths only it serves) the request's URL holds."""
+def _api_path_call(value: str, ctx: Context) -> Evidence | None:
+    """The request's URL holding a catalog `api_paths` entry (a URL path only that service
+    serves), as the code detector names one: `API path /data/v1/epss`."""
     for path, sid in ctx.index.api_paths:
         at = value.find(path)
         if at >= 0 and not (path[-1:].isalnum() and value[at + len(path):at + len(path) + 1].isalnum()):
-            return sid
+            return Evidence(path="", line=0, kind=CALL, name=f"API path {path.rstrip('/')}", service=sid,
+                            detail=(("api_path", "1"),))
     return None
 
 
-def _alone_call_service(value: str, ctx: Context) -> str | None:
-    """The service a catalog call pattern that proves it alone (`alone: true`) finds in the
-    request's URL, read as the string literal it is: a vendor's endpoint on a shared or site
-    host (`https://ipinfo.io/${{ inputs.ip }}`, CISA's `.../known_exploited_vulnerabilities.json`)."""
+def _alone_call(value: str, ctx: Context) -> Evidence | None:
+    """A catalog call pattern that proves its service alone (`alone: true`) found in the
+    request's URL, read as the string literal it is, named by its endpoint as in code: a
+    vendor's endpoint on a shared or site host (`https://ipinfo.io/${{ inputs.ip }}`, CISA's
+    `.../known_exploited_vulnerabilities.json`)."""
     low = value.lower()
     quoted = f'"{value}"'
     for sid, patterns, keywords in ctx.index.call_patterns:
         if not any(k in low for k in keywords):
             continue
-        if any(call.alone and call.search(quoted) for call, _, _ in patterns):
-            return sid
+        call = next((call for call, _, _ in patterns if call.alone and call.search(quoted)), None)
+        if call is not None:
+            return Evidence(path="", line=0, kind=CALL, name=call.endpoint, service=sid, detail=(("alone", "1"),))
     return None
 
 
@@ -119,11 +124,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             continue
         requests += 1
         value = m.group(3).strip()
-        sid = _api_path_service(value, ctx) or _alone_call_service(value, ctx)
-        if sid is not None and sid not in seen:
-            seen.add(sid)  # a path only that API serves, on whatever base URL (`{base}/data/v1/epss`)
-            yield Evidence(path=src.rel, line=at + 1, kind=CALL, name=f"API path of {sid}", service=sid,
-                           detail=(("api_path", "1"),))
+        call = _api_path_call(value, ctx) or _alone_call(value, ctx)
+        if call is not None and call.service not in seen:
+            seen.add(call.service)  # a path or endpoint only that API serves, on whatever base URL
+            yield replace(call, path=src.rel, line=at + 1)
         raw = _request_host(value)
         if raw is None:
             continue
