@@ -87,6 +87,13 @@ _SIGN_IN_WORDS = frozenset({"login", "signin", "sign-in", "oauth", "sso", "auth"
 PRODUCT_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "microsoft", "cloudflare", "apache", "ibm"})
 
 
+def api_path_pattern(path: str) -> re.Pattern[str]:
+    """A catalog `api_paths` entry as a regex. A path that ends inside a segment ends there:
+    `/ws/2` is no `/ws/2002/07/utility`. Code literals, YAML request URLs and gateway URLs all
+    need the same reading, so it is written once, here."""
+    return re.compile(re.escape(path) + (r"(?![A-Za-z0-9])" if path[-1:].isalnum() else ""))
+
+
 class CatalogIndex:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -183,6 +190,8 @@ class CatalogIndex:
         # Hosting services' deploy steps, in catalog order (a CI line may deploy to several).
         self.deploy_steps = [(svc.id, rx) for svc in catalog.services.values() for rx in svc.deploy_steps]
         self.api_paths = tuple((path, svc.id) for svc in catalog.services.values() for path in svc.api_paths)
+        # The same as patterns, so that every detector reads a path the same way.
+        self.api_path_patterns = tuple((api_path_pattern(path), path, sid) for path, sid in self.api_paths)
         # LLM router model-string prefixes ("anthropic" of "anthropic/claude-3-5-sonnet") -> provider
         self.model_prefixes = {p: svc.id for svc in catalog.services.values() for p in svc.model_prefixes}
         # Package ecosystem words ("gem", "cargo") -> the public registry of that ecosystem

@@ -668,10 +668,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
     )
     # API paths only one (self-hosted) service serves, in a string literal: a request to it
     # on whatever base URL the app is configured with (ENV["LAGO_PDF_URL"] + "/forms/chromium/convert/html").
-    for path, sid in ctx.index.api_paths if present is None or not gate.paths.isdisjoint(present) else ():
-        # A path that ends inside a segment ends there: `/ws/2` is no `/ws/2002/07/utility`.
-        tail = r"(?![A-Za-z0-9])" if path[-1:].isalnum() else ""
-        m = next((m for m in re.finditer(r"""['"`][^'"`\n]*""" + re.escape(path) + tail + r"""([^'"`\n]*)""", text)
+    for rx, path, sid in ctx.index.api_path_patterns if present is None or not gate.paths.isdisjoint(present) else ():
+        m = next((m for m in re.finditer(r"""['"`][^'"`\n]*""" + rx.pattern + r"""([^'"`\n]*)""", text)
                   if not _STATIC_FILE.search(m.group(1))), None)
         if m and once("call:" + sid, "api path"):
             yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=f"API path {path.rstrip('/')}",

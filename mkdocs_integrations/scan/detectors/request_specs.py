@@ -84,9 +84,8 @@ def _request_host(value: str) -> str | None:
 def _api_path_call(value: str, ctx: Context) -> Evidence | None:
     """The request's URL holding a catalog `api_paths` entry (a URL path only that service
     serves), as the code detector names one: `API path /data/v1/epss`."""
-    for path, sid in ctx.index.api_paths:
-        at = value.find(path)
-        if at >= 0 and not (path[-1:].isalnum() and value[at + len(path):at + len(path) + 1].isalnum()):
+    for rx, path, sid in ctx.index.api_path_patterns:
+        if rx.search(value):
             return Evidence(path="", line=0, kind=CALL, name=f"API path {path.rstrip('/')}", service=sid,
                             detail=(("api_path", "1"),))
     return None

@@ -114,12 +114,10 @@ def _gateway_path(path: str, sid: str, ctx: Context) -> bool:
     (`https://api.apilayer.com/fixer/latest` is a Fixer request, APILayer only its door).
     The path's own evidence names the vendor; the gateway's host is no service of its own."""
     path = path.split("?", 1)[0].lower()
-    for api_path, owner in ctx.index.api_paths:
-        if owner != sid and path.startswith(api_path.rstrip("/")) and (
-            len(path) == len(api_path.rstrip("/")) or not path[len(api_path.rstrip("/"))].isalnum()
-        ):
-            return True
-    return False
+    return any(
+        owner != sid and (rx.match(path) or path == api_path.rstrip("/"))
+        for rx, api_path, owner in ctx.index.api_path_patterns
+    )
 
 
 def tracking_script(path: str, ctx: Context) -> str | None:
