@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import yaml
+
 from ...model import ENV_DECL, FEATURE, IMAGE, Evidence
 from . import _infra as y
 from .base import Context, Detector, Record, Source
@@ -48,17 +50,22 @@ def _in_compose_folder(rel: str, name: str) -> bool:
 
 def _in_template_gallery(rel: str) -> bool:
     """A compose file in a folder of its own below a `templates/` folder
-    (`extra/templates/mariadb/compose.yaml`, `templates/uptime-kuma/compose.yaml`): one entry
-    of a stack manager's gallery of other products' stacks, which the app offers its users to
-    deploy, not what the app runs. A compose file directly in `templates/` (an Ansible role's
+    (`extra/templates/mariadb/compose.yaml`, `templates/uptime-kuma/compose.yaml`): where a
+    stack manager keeps its gallery of other products' stacks, which the app offers its users
+    to deploy. A compose file directly in `templates/` (an Ansible role's
     `templates/docker-compose.yml.j2`) is the app's own deployment, rendered."""
     parts = rel.lower().split("/")[:-1]
     return "templates" in parts[:-1]
 
 
+def _builds(services: yaml.Node | None) -> bool:
+    """Whether a compose file builds an image from the repository (`build:`): a gallery entry
+    only pulls another product's image, so a file that builds is the app's own stack even in a
+    templates folder (`deploy/templates/prod/compose.yml`)."""
+    return any(y.get(svc, "build") is not None for _, _, svc in y.pairs(services))
+
+
 def accepts(rel: str, name: str, ctx: Context) -> bool:
-    if _in_template_gallery(rel):
-        return False
     return bool(_NAME.match(name)) or _in_compose_folder(rel, name)
 
 
@@ -71,10 +78,12 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return  # a YAML file of a compose folder that is no compose file (a `.env`-like settings file)
     environment = y.environment_of_path(src.name, "development")
     local = environment == "development" or environment == "test"
-    yield Evidence(path=src.rel, line=1, kind=FEATURE, name=f"compose:{src.rel}", service="docker")
     services = y.get(root, "services")
     if services is None and y.get(root, "version") is None:
         services = root  # compose v1: services at the top level
+    if _in_template_gallery(src.rel) and not _builds(services):
+        return  # a gallery entry: another product's stack the app offers, not what it runs
+    yield Evidence(path=src.rel, line=1, kind=FEATURE, name=f"compose:{src.rel}", service="docker")
     for svc_name, _, svc in y.pairs(services):
         image = y.get(svc, "image")
         text = y.scalar(image)

@@ -123,13 +123,22 @@ def test_other_yaml_is_no_compose_file(ctx):
     assert DETECTOR.accepts("docker/compose/app-mysql.yaml", "app-mysql.yaml", ctx)
 
 
-def test_a_stack_managers_template_gallery_is_not_the_apps_own_stack(ctx):
-    # a compose manager's gallery, one folder per product its users may deploy
-    assert not DETECTOR.accepts("extra/templates/mariadb/compose.yaml", "compose.yaml", ctx)
-    assert not DETECTOR.accepts("templates/uptime-kuma/docker-compose.yml", "docker-compose.yml", ctx)
-    # an Ansible role's rendered compose template and the app's own compose file are its stack
-    assert DETECTOR.accepts("roles/app/templates/docker-compose.yml.j2", "docker-compose.yml.j2", ctx)
-    assert DETECTOR.accepts("compose.yaml", "compose.yaml", ctx)
+def test_a_stack_managers_template_gallery_is_not_the_apps_own_stack(run_detector):
+    # a compose manager's gallery, one folder per product its users may deploy: says nothing
+    gallery = "services:\n  mariadb:\n    image: mariadb:11\n"
+    for rel in ("extra/templates/mariadb/compose.yaml", "templates/uptime-kuma/docker-compose.yml"):
+        assert run_detector(DETECTOR, rel, gallery)[0] == []
+    # an Ansible role's rendered compose template is the app's own stack
+    ev, _ = run_detector(DETECTOR, "roles/app/templates/docker-compose.yml.j2", gallery)
+    assert [e.name for e in ev if e.kind == IMAGE] == ["mariadb:11"]
+
+
+def test_a_compose_file_that_builds_the_app_is_its_own_stack_even_under_templates(run_detector):
+    # per-environment deploy files kept as templates: the file builds the app from the repo
+    text = "services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n"
+    ev, _ = run_detector(DETECTOR, "deploy/templates/prod/docker-compose.yml", text)
+    assert [e.name for e in ev if e.kind == IMAGE] == ["postgres:16"]
+    assert any(e.kind == FEATURE and e.service == "docker" for e in ev)
 
 
 @pytest.mark.parametrize("name", [
