@@ -87,6 +87,10 @@ _SIGN_IN_WORDS = frozenset({"login", "signin", "sign-in", "oauth", "sso", "auth"
 PRODUCT_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "microsoft", "cloudflare", "apache", "ibm"})
 
 
+# Prefixes a front-end build tool inlines into the browser bundle (Next.js, Vite, Create React
+# App, Nuxt, SvelteKit/Astro, Expo): `VITE_SENTRY_DSN` is Sentry's DSN for the browser code.
+BROWSER_ENV_PREFIXES = ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_")
+
 def api_path_pattern(path: str) -> re.Pattern[str]:
     """A catalog `api_paths` entry as a regex. A path that ends inside a segment ends there:
     `/ws/2` is no `/ws/2002/07/utility`. Code literals, YAML request URLs and gateway URLs all
@@ -464,7 +468,7 @@ class CatalogIndex:
                 "VITE_" + prefix
             ) or upper.startswith("REACT_APP_" + prefix) or upper.startswith("NUXT_PUBLIC_" + prefix):
                 return sid
-        for pub in ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_"):
+        for pub in BROWSER_ENV_PREFIXES:
             if upper.startswith(pub) and upper[len(pub):] in self.env_exact:
                 return self.env_exact[upper[len(pub):]]
         oauth = _OAUTH_CREDENTIAL.match(upper)

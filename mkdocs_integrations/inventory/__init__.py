@@ -53,14 +53,17 @@ def resolve(
 
     drop_modules_through_other_vendors(r.per_service, catalog)
     apps = sorted(r.manifests)
-    composer = {e.name for e in evidence if e.kind == PACKAGE and e.ecosystem == "packagist" and not is_transitive(e)}
+    installed: dict[str, set[str]] = {}  # ecosystem -> the packages the app's manifests install
+    for e in evidence:
+        if e.kind == PACKAGE and not is_transitive(e):
+            installed.setdefault(e.ecosystem, set()).add(e.name)
     uses: list[ServiceUse] = []
     for sid, evs in r.per_service.items():
         svc = catalog.services.get(sid) or extra.get(sid)
         if svc is None:
             continue
         evs = sorted(set(evs))
-        strength = kept_strength(svc, evs, catalog, project_name, r.own_components, composer)
+        strength = kept_strength(svc, evs, catalog, project_name, r.own_components, installed)
         if strength:
             uses.append(service_use(svc, strength, evs, apps))
     uses.extend(_uncatalogued(r, uses, catalog, index, project_name))

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..catalog import Catalog, Service
+from ..catalog.index import BROWSER_ENV_PREFIXES
 from ..model import (
     CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, TERRAFORM,
     WEBHOOK_IN, WEBHOOK_OUT, Evidence,
@@ -103,18 +104,41 @@ def _framework_config_only(svc: Service, evs: list[Evidence]) -> bool:
     )
 
 
-def _driver_without_adapter(svc: Service, evs: list[Evidence], composer: set[str]) -> bool:
+def _driver_without_adapter(svc: Service, evs: list[Evidence], installed: dict[str, set[str]]) -> bool:
     """A framework config's driver entry for a vendor whose Composer adapter the app does not install
     (Laravel's stock `rackspace` disk without league/flysystem-rackspace): the framework cannot
     load that driver, so the entry is never used. Only where the service has nothing beyond
     that config (its settings' keys, read as file facts, aside) and the app has a composer.json."""
     packages = svc.packages.get("packagist", ())
+    composer = installed.get("packagist", set())
     if not svc.drivers or not packages or not composer:
         return False  # a driver the framework loads through an adapter package (not an app's own settings)
     shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not shown or not all(e.kind in (ENV_READ, HOST) and _FRAMEWORK_CONFIG.search(e.path) for e in shown):
         return False
-    return not any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in packages for name in composer)
+    return not _installs(packages, composer)
+
+
+def _installs(patterns: tuple[str, ...], names: set[str]) -> bool:
+    """Whether a manifest installs one of a service's catalog packages (`@sentry/*` a prefix)."""
+    return any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in patterns for name in names)
+
+
+def _browser_setting_without_sdk(svc: Service, evs: list[Evidence], installed: dict[str, set[str]]) -> bool:
+    """A vendor named only by a browser bundle's public settings (`VITE_SENTRY_DSN` read into a
+    front-end config object, `NEXT_PUBLIC_POSTHOG_KEY=` in an env file) in an app whose
+    package.json files install none of the vendor's npm packages. A browser reaches a vendor
+    through its SDK or its script, and a script shows as the vendor's host; a setting that
+    nothing loads is a leftover or a placeholder (a build's config reading a Sentry DSN with no
+    Sentry SDK installed anywhere)."""
+    packages = svc.packages.get("npm", ())
+    npm = installed.get("npm", set())
+    if not packages or not npm:
+        return False
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return bool(shown) and all(
+        e.kind in (ENV_READ, ENV_DECL) and e.name.upper().startswith(BROWSER_ENV_PREFIXES) for e in shown
+    ) and not _installs(packages, npm)
 
 
 # Manifest sections of development-only dependencies (npm, Composer, Cargo, Poetry/Pipenv/uv/PDM).
@@ -257,7 +281,8 @@ def _is_the_app(sid: str, project_name: str) -> bool:
 
 
 def kept_strength(
-    svc: Service, evs: list[Evidence], catalog: Catalog, project_name: str, own_components: set[str], composer: set[str]
+    svc: Service, evs: list[Evidence], catalog: Catalog, project_name: str, own_components: set[str],
+    installed: dict[str, set[str]],
 ) -> str | None:
     """The strength a service is shown with, or None when its evidence proves no use."""
     if (svc.sign_in_modules or svc.sign_in_packages) and not any(
@@ -278,8 +303,10 @@ def kept_strength(
         return None  # its env names (VAULT_TOKEN) are those of the app's own component of that name
     if (strength == "env" or any(e.get("framework_settings") == "1" for e in evs)) and _framework_config_only(svc, evs):
         return None  # a driver menu of the framework's stock config, nothing else names it
-    if strength in ("env", "host") and _driver_without_adapter(svc, evs, composer):
+    if strength in ("env", "host") and _driver_without_adapter(svc, evs, installed):
         return None  # a stock config's driver the app cannot load
+    if strength == "env" and _browser_setting_without_sdk(svc, evs, installed):
+        return None  # a browser bundle's setting for a vendor whose SDK nothing installs
     if _test_tool_only(evs):
         return None  # a dev dependency only the tests use (an SDK's test suite against a local Redis)
     if _unused_dev_package(svc, evs):

@@ -489,3 +489,20 @@ def test_another_partys_app_on_a_platform_is_no_hosting_of_ours(tmp_path):
     own = ('export async function check(url) {\n'
            '  return fetch("https://bikeshop-checker.koyeb.app/check", {method: "POST", body: url});\n}\n')
     assert "koyeb" in ids(scan(tmp_path / "bikeshop2" / "bikeshop", {"src/check.js": own}))
+
+
+def test_a_browser_setting_for_a_vendor_whose_sdk_nothing_installs_is_no_service(tmp_path):
+    # A front-end config object reads VITE_SENTRY_DSN and VITE_OPENREPLAY_KEY, but no
+    # package.json installs a Sentry or OpenReplay SDK: nothing in the bundle sends to them.
+    config = ('const config = {\n  sentryDSN: import.meta.env.VITE_SENTRY_DSN,\n'
+              '  openReplayKey: import.meta.env.VITE_OPENREPLAY_KEY,\n};\nexport default config;\n')
+    pkg = '{"name": "web", "dependencies": {"vue": "3.4.0"%s}}'
+    inv = scan(tmp_path / "a", {"web/package.json": pkg % "", "web/src/config.ts": config})
+    assert "sentry" not in ids(inv) and "openreplay" not in ids(inv)
+    # with the SDK installed, the same setting configures it
+    inv = scan(tmp_path / "b", {"web/package.json": pkg % ', "@sentry/vue": "8.0.0"', "web/src/config.ts": config})
+    assert "sentry" in ids(inv)
+    # a server-side name (no browser prefix) is a setting the server reads: kept as before
+    inv = scan(tmp_path / "c", {"web/package.json": pkg % "",
+                                "web/src/config.ts": "export const dsn = process.env.SENTRY_DSN;\n"})
+    assert "sentry" in ids(inv)
