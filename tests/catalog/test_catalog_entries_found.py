@@ -4264,6 +4264,21 @@ MORE_CASES += [
 ]
 
 
+# Blind set (jackson, briefer): a libSQL driver for TypeORM and libSQL's server image; next-auth's
+# BoxyHQ SAML provider; a CloudFront cache invalidation in a release workflow.
+MORE_CASES += [
+    ("turso", {"npm/package.json": '{"name": "x", "dependencies": {"@libsql/sqlite3": "0.3.1", "typeorm": "0.3.22"}}\n'}),
+    ("turso", {".github/workflows/test.yml": "jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n"
+               "      libsql:\n        image: ghcr.io/tursodatabase/libsql-server:v0.24.32\n    steps:\n      - run: npm test\n"}),
+    ("boxyhq-jackson", {"lib/nextAuth.ts": 'import NextAuth from "next-auth";\nimport BoxyHQSAMLProvider from "next-auth/providers/boxyhq-saml";\n'
+                        "export default NextAuth({ providers: [BoxyHQSAMLProvider({ issuer: process.env.JACKSON_URL })] });\n",
+                        "package.json": '{"name": "x", "dependencies": {"next-auth": "4.24.0"}}\n'}),
+    ("aws-cloudfront", {".github/workflows/helm.yaml": "on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n"
+                        "      - run: aws s3 cp index.yaml s3://charts.example.org/\n"
+                        "      - run: aws cloudfront create-invalidation --distribution-id E2ABC --paths '/*'\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
