@@ -270,14 +270,17 @@ def _is_the_app(sid: str, project_name: str) -> bool:
     SDK): the repository is named for it (`openstatus`), or for it with a part suffix
     (`lago-api` is Lago), or the service adds its domain's suffix (`healthchecks-io` scanned in
     `healthchecks`), or its own sign-in (`peeringdb-oauth` scanned in `peeringdb`: the app is
-    the OAuth server, its own auth host in its settings)."""
+    the OAuth server, its own auth host in its settings), or the catalog names the product
+    after its vendor (`boxyhq-jackson` scanned in `jackson`: SAML Jackson's admin portal signing
+    in through its own SAML bridge). That last form needs a name of five letters or more: a
+    short word (`zero`) is too often another product's name too."""
     project = re.sub(r"[^a-z0-9]", "", project_name.lower())
     squashed = sid.replace("-", "")
     if len(project) < 4:
         return bool(project) and squashed == project
     return squashed == project or any(project == squashed + x for x in _REPO_SUFFIXES) or (
         sid.startswith(project_name.lower() + "-") and sid.rsplit("-", 1)[-1] in ("io", "com", "app", "dev", "cloud", "oauth")
-    )
+    ) or (len(project) >= 5 and sid.endswith("-" + project_name.lower()))
 
 
 def kept_strength(

@@ -395,6 +395,17 @@ def test_the_applications_own_sign_in_is_no_dependency(tmp_path):
     assert "peeringdb-oauth" in ids(scan(tmp_path / "ixp", files))
 
 
+def test_the_application_named_without_its_vendor_is_no_dependency(tmp_path):
+    """SAML Jackson's repository (`jackson`; the catalog's `boxyhq-jackson`) signs its admin
+    portal in through next-auth's BoxyHQ SAML provider pointed at itself: no use of SAML Jackson;
+    any other app signing in through it is."""
+    files = {"lib/auth.ts": 'import NextAuth from "next-auth";\nimport BoxyHQSAMLProvider from "next-auth/providers/boxyhq-saml";\n'
+             "export default NextAuth({ providers: [BoxyHQSAMLProvider({ issuer: process.env.EXTERNAL_URL })] });\n",
+             "package.json": '{"name": "x", "dependencies": {"next-auth": "4.24.0"}}\n'}
+    assert "boxyhq-jackson" not in ids(scan(tmp_path / "jackson", files))
+    assert "boxyhq-jackson" in ids(scan(tmp_path / "saas-starter-kit", files))
+
+
 def test_a_test_stacks_stand_in_is_no_service_but_its_databases_are(tmp_path):
     """MinIO in a test compose file stands in for S3 while the tests run: neither the image nor
     a store's `PutObject(` beside it is MinIO; a test stack's MariaDB is a database the app supports."""
