@@ -160,6 +160,24 @@ def test_stock_env_template_lines_beside_stock_config_are_not_services(tmp_path)
     assert "pusher" in ids(scan(tmp_path / "broadcasts", files))
 
 
+def test_stock_memcached_host_in_env_template_is_no_service(tmp_path):
+    # Laravel 8+'s .env.example declares MEMCACHED_HOST=127.0.0.1 for the stock memcached cache
+    # store while caching to files: the template's line, not the app's choice. An app that
+    # selects the store (CACHE_DRIVER=memcached) uses Memcached.
+    cache = ("<?php\nreturn ['default' => env('CACHE_DRIVER', 'file'), 'stores' => [\n"
+             "  'memcached' => ['driver' => 'memcached', 'persistent_id' => env('MEMCACHED_PERSISTENT_ID'),\n"
+             "    'servers' => [['host' => env('MEMCACHED_HOST', '127.0.0.1'), 'port' => env('MEMCACHED_PORT', 11211)]]],\n"
+             "]];\n")
+    files = {
+        "composer.json": '{"require": {"laravel/framework": "^9.0"}}',
+        "config/cache.php": cache,
+        ".env.example": "CACHE_DRIVER=file\nSESSION_DRIVER=file\n\nMEMCACHED_HOST=127.0.0.1\n",
+    }
+    assert "memcached" not in ids(scan(tmp_path / "stock", files))
+    files[".env.example"] = "CACHE_DRIVER=memcached\n\nMEMCACHED_HOST=127.0.0.1\n"
+    assert "memcached" in ids(scan(tmp_path / "chosen", files))
+
+
 def test_dev_dependency_used_only_by_tests_is_no_service(tmp_path):
     # An SDK package's test suite runs against a local Redis: ioredis in devDependencies,
     # called in test/ only. The same dev dependency used by the app's code is a service.
