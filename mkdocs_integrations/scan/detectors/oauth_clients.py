@@ -392,6 +392,57 @@ def _socialite_settings(src: Source, ctx: Context) -> Iterator[Evidence]:
                            service=sid, detail=(("framework_settings", "1"),))
 
 
+# An app that keeps its sign-in providers' settings in its database (an admin's "social login"
+# page) hands them to Socialite at run time, under the driver's name the same key
+# config/services.php would have: `Config::set("services.$service.client_id", ...)`,
+# `config()->set('services.' . $driver . '.redirect', $url)`, `config(["services.{$p}.redirect" => ...])`.
+# The names are then a list of the file's (`return ['facebook', 'google', 'github'];`, a
+# `$validDrivers` property), not a services.php entry. Only Socialite's own drivers count: they
+# need no package beyond laravel/socialite, so such a list is the one place that names them;
+# a SocialiteProviders driver comes with its own package (socialiteproviders/okta), placed by
+# the manifest, and a name in a list may be any other vendor's (`'azure'` for storage).
+_RUNTIME_SOCIALITE_WRITE = re.compile(
+    r"""(?:(?:\bConfig::set|\bconfig\(\)\s*->\s*set)\(\s*|\bconfig\(\s*\[\s*)"""
+    r"""(['"])services\.(?:\{?\$\w+\}?|\1\s*\.\s*\$\w+\s*\.\s*\1)\.(?:client_id|redirect)\1"""
+)
+# A list of two or more plain strings: `['facebook', 'google']`, `array('github', 'gitlab')`.
+_STRING_LIST = re.compile(r"""(?:\[|\barray\()(\s*(['"])[\w-]{2,40}\2\s*(?:,\s*(['"])[\w-]{2,40}\3\s*)+,?\s*)[\])]""")
+_LIST_ITEM = re.compile(r"""['"]([\w-]{2,40})['"]""")
+# Laravel Socialite's built-in drivers (laravel/socialite 5: SocialiteManager's create*Driver).
+SOCIALITE_DRIVERS = frozenset({
+    "facebook", "twitter", "twitter-oauth-2", "linkedin", "linkedin-openid", "google", "github", "gitlab",
+    "bitbucket", "slack", "slack-openid",
+})
+RUNTIME_SOCIALITE = "Socialite provider configured at run time"
+
+
+def _driver_vendor(driver: str) -> str:
+    """The vendor a Socialite driver's name names: `linkedin-openid` → linkedin,
+    `twitter-oauth-2` → twitter (the protocol and its version are no part of it)."""
+    words = name_words(driver)
+    return "".join(w for w in words if w not in _BESIDE_VENDOR and not _VERSION.fullmatch(w)) or "".join(words)
+
+
+def _runtime_socialite_drivers(src: Source, text: str, ctx: Context) -> Iterator[Evidence]:
+    """Socialite's built-in drivers listed in a PHP file that writes Socialite's settings at run
+    time (two or more of them in one list: a list of the providers, not one name in passing)."""
+    if _RUNTIME_SOCIALITE_WRITE.search(text) is None:
+        return
+    seen: set[str] = set()
+    for lst in _STRING_LIST.finditer(text):
+        items = [(lst.start(1) + i.start(1), i.group(1)) for i in _LIST_ITEM.finditer(lst.group(1))]
+        drivers = [(at, name) for at, name in items if name.lower() in SOCIALITE_DRIVERS]
+        if len(drivers) < 2:
+            continue
+        for at, name in drivers:
+            vendor = _driver_vendor(name.lower())
+            sid = ctx.index.sign_in_provider(vendor)
+            if sid and sid not in seen:
+                seen.add(sid)
+                yield Evidence(path=src.rel, line=src.line_of(at), kind=CALL, name=RUNTIME_SOCIALITE,
+                               service=sid, detail=(("socialite_driver", name),))
+
+
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
     return language_for(name) is not None and not name.endswith((".min.js", ".d.ts")) and not is_test_path(rel)
 
@@ -412,6 +463,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if _LARAVEL_SERVICES.search(src.rel):
         yield from _socialite_settings(src, ctx)
         return
+    if lang.name == "php" and "services." in src.text and not _VIEW_FILE.search(src.rel):
+        yield from _runtime_socialite_drivers(src, src.stripped(lang.comments), ctx)
     sign_in_path = is_sign_in_path(src.rel)
     folders = set(src.rel.lower().split("/")[:-1])
     in_integration = bool(_INTEGRATION_FOLDERS & folders)  # `integrations/slack/oauth.go` installs a Slack app
@@ -509,7 +562,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     )
 
 
-_CLIENT_WORDS = ("config/services.php", "provider ==", "provider===", "authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user")
+_CLIENT_WORDS = ("config/services.php", "provider ==", "provider===", "authoriz", "authurl", "oauth2.endpoint", "oauth2.config", "x/oauth2/", "/oauth1/", "oauth2user",
+                 # a run-time write of a Socialite driver's settings (`"services.$service.client_id"`)
+                 "services.$", "services.{$", "services.' .", "services.'.", 'services." .', 'services.".')
 
 
 DETECTOR = Detector(

@@ -590,3 +590,63 @@ def test_an_if_chain_over_the_provider_setting_is_a_branch_over_sign_in_provider
     # outside sign-in code the provider setting picks something else (an LLM)
     llm = TS_PROVIDER_IF_CHAIN.replace('"github"', '"openai"')
     assert _found(run_detector, "src/llm/models.ts", llm) == []
+
+
+SOCIAL_SETTINGS_CONTROLLER = """<?php
+namespace App\\Http\\Controllers\\Admin\\SocialMedia;
+
+class SocialMediaController extends Controller
+{
+    public function configService()
+    {
+        $social = new SocialMedia();
+        foreach ($this->services() as $service) {
+            \\Config::set("services.$service.client_id", $social->getvalueByKey($service, 'client_id'));
+            \\Config::set("services.$service.client_secret", $social->getvalueByKey($service, 'client_secret'));
+            \\Config::set("services.$service.redirect", $social->getvalueByKey($service, 'redirect'));
+        }
+    }
+
+    public function services()
+    {
+        return [
+            'facebook',
+            'google',
+            'linkedin-openid',
+        ];
+    }
+}
+"""
+
+
+def test_socialite_drivers_listed_beside_a_runtime_settings_write_are_sign_ins(run_detector):
+    """Providers kept in the database and handed to Socialite at run time: the file writes
+    `services.<driver>.client_id`/`.redirect` and lists Socialite's own drivers by name."""
+    ev, _ = run_detector(DETECTOR, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php",
+                         SOCIAL_SETTINGS_CONTROLLER)
+    assert [(e.line, e.service) for e in ev if e.kind == CALL] == [
+        (19, "facebook-login"), (20, "google-oauth"), (21, "linkedin-oauth")]
+    # config()->set('services.' . $driver . '.redirect', ...) beside a `$validDrivers` property
+    manager = ("<?php\nclass SocialDriverManager {\n"
+               "    protected array $validDrivers = ['github', 'gitlab', 'okta'];\n"
+               "    public function configure(string $driverName) {\n"
+               "        config()->set('services.' . $driverName . '.redirect', url('/login/' . $driverName));\n"
+               "    }\n}\n")
+    ev, _ = run_detector(DETECTOR, "app/Access/SocialDriverManager.php", manager)
+    assert [e.service for e in ev if e.kind == CALL] == ["github-oauth", "gitlab-oauth"]  # okta has its own package
+
+
+def test_socialite_driver_names_without_a_runtime_settings_write_are_no_sign_in(run_detector):
+    # the same list where nothing hands Socialite its settings: an icon map, a ticket-source list
+    listing = SOCIAL_SETTINGS_CONTROLLER.replace("\\Config::set(", "\\Log::info(")
+    assert _found(run_detector, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php", listing) == []
+    # only reading the settings (`config('services.' . $p . '.redirect')`) writes nothing
+    read = SOCIAL_SETTINGS_CONTROLLER.replace('\\Config::set("services.$service.redirect", ', "config('services.' . $service . '.redirect', ")
+    read = read.replace('\\Config::set("services.$service.client_id", ', "config('services.' . $service . '.client_id', ")
+    assert _found(run_detector, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php", read) == []
+    # a single driver in passing is no list of providers
+    one = SOCIAL_SETTINGS_CONTROLLER.replace("'google',\n", "").replace("'linkedin-openid',\n", "")
+    assert _found(run_detector, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php", one) == []
+    # in a comment it is nothing
+    commented = SOCIAL_SETTINGS_CONTROLLER.replace("\\Config::set(", "// \\Config::set(")
+    assert _found(run_detector, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php", commented) == []
