@@ -43,7 +43,9 @@ _CHOICE_PAIR = re.compile(r"""['"]([a-z][a-z0-9_-]*)['"]\s*=>""")
 # A value that is itself a driver identifier (`'mssql' => 'pdo_sqlsrv'`): the array maps names to
 # drivers (Doctrine's scheme aliases, copied into apps), it offers the user nothing to choose.
 _IDENTIFIER_VALUE = re.compile(r"""=>\s*['"][a-z][a-z0-9_]*['"]""")
-_DRIVER_WORD = re.compile(r"(?i)driver|mailer")
+# (or a queue: a seeder of the queue backends an admin picks from, `$queue = new QueueService();
+# $services = ['sync' => 'Sync', 'sqs' => 'SQS', 'redis' => 'Redis']`, names no driver)
+_DRIVER_WORD = re.compile(r"(?i)driver|mailer|queue")
 _JDBC = re.compile(r"\bjdbc:(\w+):")
 # A Python app's config (Flask/FastAPI `config.py`, Django settings) giving its database URL a
 # default (`DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///app.db")`, or an f-string
@@ -154,7 +156,7 @@ def _emit(src: Source, ctx: Context, word: str, offset: int, via: str = "") -> I
 def _driver_choices(src: Source, ctx: Context) -> Iterator[Record]:
     """The catalog backends an installer or setup form offers by driver word (`_CHOICE_ARRAY`)."""
     lowered = src.lowered
-    if "driver" not in lowered and "mailer" not in lowered:
+    if "driver" not in lowered and "mailer" not in lowered and "queue" not in lowered:
         return  # most PHP files: no choice array can be preceded by its driver word
     text = src.text
     seen: set[str] = set()

@@ -139,6 +139,25 @@ def test_installer_driver_choices(run_detector):
     assert {e.service for e in ev} == {"smtp", "mailgun", "mandrill", "aws-ses", "sparkpost", "aws-sqs", "redis"}
 
 
+def test_a_seeders_queue_backend_choices_are_backends(run_detector):
+    """A seeder filling the table of queue backends an admin picks from names no "driver": the
+    queue before the list says what it chooses. Its pairs without a queue or driver named before
+    them stay nothing (a table of ticket sources)."""
+    seeder = (
+        "<?php\nclass OutboundMailSeeder extends Seeder\n{\n    public function run()\n    {\n"
+        "        $queue = new QueueService();\n"
+        "        $services = ['sync' => 'Sync', 'database' => 'Database', 'sqs' => 'SQS', 'redis' => 'Redis'];\n"
+        "        foreach ($services as $key => $value) {\n"
+        "            $queue->create(['name' => $value, 'short_name' => $key, 'status' => 0]);\n"
+        "        }\n    }\n}\n"
+    )
+    ev, _ = run_detector(data_storage.DETECTOR, "database/seeders/OutboundMailSeeder.php", seeder)
+    assert {(e.kind, e.service, e.line) for e in ev} == {(FEATURE, "aws-sqs", 7), (FEATURE, "redis", 7)}
+    sources = seeder.replace("$queue = new QueueService();", "$source = new TicketSource();").replace("$queue->", "$source->")
+    ev, _ = run_detector(data_storage.DETECTOR, "database/seeders/TicketSourceSeeder.php", sources)
+    assert ev == []
+
+
 def test_key_label_arrays_without_a_driver_are_no_choice(run_detector):
     """The same `'word' => 'Label'` shape elsewhere (a language list, a map of labels) names no
     backend: without a driver named before the array nothing leaves, nor from two pairs only."""
