@@ -4279,6 +4279,28 @@ MORE_CASES += [
 ]
 
 
+_GEOIP_CONFIG = ("<?php\n\nreturn [\n    'log_failures' => true,\n    // Supported: \"maxmind_database\", \"maxmind_api\", \"ipapi\"\n"
+                 "    'service' => '{service}',\n    'services' => [\n"
+                 "        'maxmind_api' => [\n            'class'       => \\Torann\\GeoIP\\Services\\MaxMindWebService::class,\n"
+                 "            'user_id'     => env('MAXMIND_USER_ID'),\n        ],\n"
+                 "        'ipapi' => [\n            'class'  => \\Torann\\GeoIP\\Services\\IPApi::class,\n"
+                 "            'secure' => true,\n            'key'    => env('IPAPI_KEY'),\n        ],\n    ],\n];\n")
+
+# torann/geoip's config with ip-api.com chosen as the service (the package's default) is ip-api.
+MORE_CASES += [
+    ("ip-api", {"composer.json": '{"require": {"torann/geoip": "^3.0"}}',
+                "config/geoip.php": _GEOIP_CONFIG.replace("{service}", "ipapi")}),
+]
+
+
+def test_torann_geoip_with_maxmind_chosen_is_no_ip_api(tmp_path, scanner):
+    # the same config choosing MaxMind's web service still lists the IPApi class: no ip-api.com
+    write_tree(tmp_path, {"composer.json": '{"require": {"torann/geoip": "^3.0"}}',
+                          "config/geoip.php": _GEOIP_CONFIG.replace("{service}", "maxmind_api")})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "ip-api" not in {u.id for u in inv.services}
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
