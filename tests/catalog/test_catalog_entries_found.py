@@ -4301,6 +4301,15 @@ def test_torann_geoip_with_maxmind_chosen_is_no_ip_api(tmp_path, scanner):
     assert "ip-api" not in {u.id for u in inv.services}
 
 
+# A CI job scanning the code with Checkmarx One: its GitHub action, or its CLI's `cx scan create`.
+MORE_CASES += [
+    ("checkmarx", workflow_with_steps("- name: Checkmarx One scan", "  uses: checkmarx/ast-github-action@8e887bb93dacc44e0f5b64ee2b06d5815f89d4fc",
+                                      "  with:", "    cx_client_id: ${{ secrets.CX_CLIENT_ID }}",
+                                      "    cx_client_secret: ${{ secrets.CX_CLIENT_SECRET }}", "    cx_tenant: ${{ secrets.CX_TENANT }}")),
+    ("checkmarx", workflow_with_steps("- run: ./cx scan create --project-name app -s . --branch main --agent github")),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
