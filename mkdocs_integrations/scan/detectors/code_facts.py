@@ -42,6 +42,8 @@ _HTTP_CLIENTS = (
     # (java.net.http: the client is often built once elsewhere; each request is built in place)
     ("HttpClient", re.compile(r"\bnew\s+HttpClient\(|\bHttpClient\.newHttpClient\(|\bHttpRequest\.newBuilder\(")),
     ("RestTemplate", re.compile(r"\bRestTemplate\b|\bWebClient\.(?:create|builder)\(")),
+    # (jsoup's `Jsoup.connect(url).get()` fetches and parses a page: a Java scraper's request)
+    ("jsoup", re.compile(r"\bJsoup\.connect\(")),
     ("reqwest", re.compile(r"\breqwest::")),
     # .NET: System.Net.Http's request message and async calls on an `HttpClient` field, RestSharp,
     # and the request builders and `IHttpClient.Execute` of the *arr family's shared HTTP layer

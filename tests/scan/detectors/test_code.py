@@ -855,6 +855,26 @@ def test_a_file_named_after_the_vendor_requests_its_urls(run_detector):
     assert [e for e in ev if e.kind == HOST] == []
 
 
+def test_a_vendor_named_java_scraper_fetching_with_jsoup_requests_its_urls(run_detector):
+    """A Java metadata scraper (`AmazonBookParser.java`) keeps the vendor's URL in a constant and
+    fetches pages with jsoup's `Jsoup.connect(url).get()`: jsoup is its HTTP client, so the
+    vendor-named file's URL is a request. `Jsoup.parse(html)` alone fetches nothing."""
+    src = """\
+    public class AmazonBookParser implements BookParser {
+        private static final String BASE_BOOK_URL = "https://www.amazon.com/dp/";
+        private Document fetchDocument(String url) {
+            return Jsoup.connect(url).userAgent(UA).get();
+        }
+        public BookMetadata getBookMetadata(String id) { return parse(fetchDocument(BASE_BOOK_URL + id)); }
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "src/main/java/app/metadata/parser/AmazonBookParser.java", src)
+    assert [(e.name, e.line) for e in ev if e.kind == HOST] == [("www.amazon.com", 2)]
+    parsed = src.replace("Jsoup.connect(url).userAgent(UA).get()", "Jsoup.parse(url)")
+    ev, _ = run_detector(DETECTOR, "src/main/java/app/metadata/parser/AmazonBookParser.java", parsed)
+    assert [e for e in ev if e.kind == HOST] == []
+
+
 def test_a_vendor_named_file_appending_endpoints_to_the_vendors_origin_requests_it(run_detector):
     """`"http://bikebook.io#{method}"` in integrations/bike_book.rb: the code appends the endpoint
     to the origin in place, so the bare origin is no home-page link. A bare origin with nothing
