@@ -7,6 +7,7 @@ services, or joins a service-less fact to the services of its file, before stren
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 
 from ..catalog import Catalog
@@ -189,7 +190,10 @@ def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catal
             # mariadb:lts-noble`, the database bundled in) is configured with those names from
             # its env files too (`MYSQL_HOST`, `MYSQL_ROOT_PASSWORD` in azuracast.sample.env):
             # there, env names alone are the speaker's wherever they are declared.
-            image_files = {e.path for e in per_service[sid] if e.kind == IMAGE}
+            # An env file that the speaker's compose service loads (`env_file: .env` beside
+            # `image: mariadb`) holds that container's variables likewise.
+            image_files = {e.path for e in per_service[sid] if e.kind == IMAGE} | _env_files_loaded_by(
+                per_service, sid)
             builds_on = any(e.kind == IMAGE and e.get("dockerfile") == "1" and not is_test_path(e.path)
                             and not is_tooling_path(e.path) for e in per_service[sid])
             if used and (all(e.kind in _CLIENT_KINDS for e in used)
@@ -198,6 +202,21 @@ def fold_protocol_clients(per_service: dict[str, list[Evidence]], catalog: Catal
                 per_service[sid].extend(per_service.pop(other))
                 folded[other] = sid
     return folded
+
+
+def _env_files_loaded_by(per_service: dict[str, list[Evidence]], sid: str) -> set[str]:
+    """The env files (paths from the project root) that a compose service running one of the
+    service's images loads through `env_file:` (the compose detector's `env_file:<path>`
+    features, each naming the compose service that lists it)."""
+    runs = {(e.path, e.get("compose_service")) for e in per_service[sid] if e.kind == IMAGE and e.get("compose_service")}
+    if not runs:
+        return set()
+    loaded: set[str] = set()
+    for e in per_service.get("docker", ()):
+        if e.kind == FEATURE and e.name.startswith("env_file:") and (e.path, e.get("compose_service")) in runs:
+            rel = e.name.split(":", 1)[1]
+            loaded.add(posixpath.normpath(posixpath.join(posixpath.dirname(e.path), rel)))
+    return loaded
 
 
 # Service-less facts (code_facts detector) → the categories they describe.

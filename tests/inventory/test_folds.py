@@ -132,6 +132,25 @@ def test_mysql_env_of_a_mariadb_container_is_mariadbs(tmp_path):
     assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
 
 
+def test_mysql_env_of_an_env_file_the_mariadb_container_loads_is_mariadbs(tmp_path):
+    """A compose file whose mariadb service loads `env_file: .env` (linuxserver's mariadb image
+    reads MYSQL_ROOT_PASSWORD, MYSQL_USER...): that file's MYSQL_* names configure MariaDB, no
+    MySQL server. An env file only the app's container loads keeps its MYSQL_HOST a MySQL."""
+    compose = ("services:\n  app:\n    image: acme/app\n    environment:\n"
+               "      - DATABASE_URL=jdbc:mariadb://mariadb:3306/${MYSQL_DATABASE}\n"
+               "  mariadb:\n    image: lscr.io/linuxserver/mariadb:11.4\n    env_file:\n      - .env\n")
+    env = "MYSQL_ROOT_PASSWORD=change_me\nMYSQL_DATABASE=app\nMYSQL_USER=app\nMYSQL_PASSWORD=change_me\n"
+    write_tree(tmp_path / "a", {"example-docker/docker-compose.yml": compose, "example-docker/.env": env})
+    inv, _ = build_inventory(Scanner(), [tmp_path / "a"], tmp_path / "a", analysis_date="2026-01-01")
+    found = {u.id for u in inv.services}
+    assert "mariadb" in found and "mysql" not in found
+    app_only = compose.replace("    env_file:\n      - .env\n", "").replace(
+        "    image: acme/app\n", "    image: acme/app\n    env_file: .env\n")
+    write_tree(tmp_path / "b", {"example-docker/docker-compose.yml": app_only, "example-docker/.env": env})
+    inv, _ = build_inventory(Scanner(), [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
+    assert {"mariadb", "mysql"} <= {u.id for u in inv.services}
+
+
 def test_mysql_env_of_an_app_built_on_the_mariadb_image_is_mariadbs(tmp_path):
     """An app image built `FROM mariadb` (the database bundled in, azuracast) is configured from
     its env files with the image's MYSQL_* names: those are MariaDB's, no MySQL server; an app

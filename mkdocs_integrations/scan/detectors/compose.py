@@ -97,12 +97,17 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
                 path=src.rel, line=ln, kind=ENV_DECL, name=var,
                 detail=(("file", "compose"), ("environment", environment)),
             )
+        # Which container loads the file: the variables of an env file only a database's
+        # container loads (`MYSQL_PASSWORD` for the mariadb image) configure that container.
+        loaded_by = (("compose_service", svc_name),)
         for path, ln in y.strings(y.get(svc, "env_file")):
-            yield Evidence(path=src.rel, line=ln, kind=FEATURE, name=f"env_file:{path}", service="docker")
+            yield Evidence(path=src.rel, line=ln, kind=FEATURE, name=f"env_file:{path}", service="docker",
+                           detail=loaded_by)
         for item in y.items(y.get(svc, "env_file")):  # long form: - path: ./x.env
             p = y.scalar(y.get(item, "path"))
             if p:
-                yield Evidence(path=src.rel, line=y.line(item), kind=FEATURE, name=f"env_file:{p}", service="docker")
+                yield Evidence(path=src.rel, line=y.line(item), kind=FEATURE, name=f"env_file:{p}", service="docker",
+                               detail=loaded_by)
 
 
 DETECTOR = Detector(name="compose", accepts=accepts, detect=detect)
