@@ -30,6 +30,9 @@ _EXTENSIONS = (
     # Laravel's Blade views (`layouts/app.blade.php`): the page a PHP app's layout loads its
     # analytics and widgets in; the code detector reads their PHP, not their tags
     ".blade.php",
+    # Smarty's templates (`.tpl`: Piwigo, PrestaShop, WHMCS), whose `{literal}` blocks hold the
+    # page's inline scripts
+    ".tpl",
 )
 # `src="https://..."`, `src: "//..."` (haml/slim), `javascript_include_tag "https://..."`,
 # `script_tag(...)`: the resource the page loads; an inline script's `script.src = `https://...${key}``
@@ -62,6 +65,9 @@ _TILE_LAYER = re.compile(
 
 # HTML, ERB/EEx, HEEx, Twig/Jinja and Handlebars comments: a commented-out tag loads nothing.
 _COMMENT = re.compile(r"<!--.*?-->|<%!--.*?--%>|<%#.*?%>|\{#.*?#\}|\{\{!--.*?--\}\}", re.S)
+# Smarty's comments (`{* <script src="..."> *}`), in its `.tpl` files only: elsewhere `{*` can open
+# a script's block.
+_SMARTY_COMMENT = re.compile(r"\{\*.*?\*\}", re.S)
 # Code a page shows for people to read (`<pre><code class="language-javascript">new
 # google.maps.Map(...)`, a demo note's snippet): displayed text, nothing the page runs or loads.
 _SHOWN_CODE = re.compile(r"<pre\b.*?</pre\s*>|<code\b.*?</code\s*>", re.S | re.I)
@@ -104,6 +110,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         return  # configuration, not a page snippet
     seen: set[str] = set()
     text = _SHOWN_CODE.sub(_blank, _COMMENT.sub(_blank, src.text))
+    if src.name.lower().endswith(".tpl"):
+        text = _SMARTY_COMMENT.sub(_blank, text)
     if _MAIL_FOLDER.search(src.rel):
         text = _SCRIPT_ELEMENT.sub(_blank, text)  # an email's scripts never run
     snippets: list[tuple[str, re.Match[str]]] = []

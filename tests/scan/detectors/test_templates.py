@@ -31,6 +31,23 @@ def test_src_attribute_in_twig(run_detector):
     assert _hosts(run_detector, "templates/pay.html.twig", src) == [("js.stripe.com", "stripe")]
 
 
+def test_smarty_tpl_inline_script_loading_a_vendors_image(run_detector):
+    """A Smarty template (`.tpl`, Piwigo's admin pages) whose `{literal}` script appends a Google
+    Static Maps image loads it from Google's API; a `{* *}` comment loads nothing."""
+    rel = "admin/themes/default/template/history.tpl"
+    assert DETECTOR.accepts(rel, "history.tpl", None)
+    src = """\
+{footer_script}{literal}
+jQuery(document).on('click', '.ipGeoOpen', function() {
+  var append = '<br><img width=300 height=220 src="http://maps.googleapis.com/maps/api/staticmap';
+  append += '?sensor=false&size=300x220&markers=' + lat + ',' + lon + '">';
+});
+{/literal}{/footer_script}
+{* <script src="https://js.stripe.com/v3/"></script> *}
+"""
+    assert _hosts(run_detector, rel, src) == [("maps.googleapis.com", "google-maps")]
+
+
 def test_links_comments_and_cdn_assets_are_not_uses(run_detector):
     src = """\
     <a href="https://github.com/acme/app">source</a>
