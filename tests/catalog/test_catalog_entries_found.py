@@ -4309,6 +4309,15 @@ MORE_CASES += [
     ("checkmarx", workflow_with_steps("- run: ./cx scan create --project-name app -s . --branch main --agent github")),
 ]
 
+# freegeoip.net, the free IP geolocation API that became ipstack, called from an admin page's
+# jQuery plug-in (Piwigo's jquery.geoip.js).
+MORE_CASES += [
+    ("ipstack", {"admin/themes/default/js/jquery.geoip.js":
+                 "GeoIp = {\n  get: function(ip, callback) {\n    jQuery.ajax({\n"
+                 "      url: \"http://freegeoip.net/json/\" + ip,\n      dataType: \"jsonp\",\n"
+                 "      success: function(data) { callback(data); }\n    });\n  }\n};\n"}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
@@ -4442,6 +4451,18 @@ def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanne
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
+
+def test_the_smarty_template_engines_own_names_are_no_smartystreets(tmp_path, scanner):
+    """The Smarty PHP template engine (a copy in `include/smarty/`) reads SMARTY_* names of its
+    own (`$_SERVER['SMARTY_PHPUNIT_DISABLE_HEADERS']`): no Smarty (SmartyStreets) address API."""
+    write_tree(tmp_path, {"include/smarty/src/Smarty.php": (
+        "<?php\nnamespace Smarty;\nclass Smarty extends TemplateBase {\n"
+        "    public function cacheModifiedCheck() {\n"
+        "        if (!empty($_SERVER['SMARTY_PHPUNIT_DISABLE_HEADERS'])) {\n"
+        "            $_SERVER['SMARTY_PHPUNIT_HEADERS'][] = '304 Not Modified';\n        }\n    }\n}\n")})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "smarty" not in {u.id for u in inv.services}
 
 
 def test_slack_app_install_authorize_url_is_no_sign_in(tmp_path, scanner):
