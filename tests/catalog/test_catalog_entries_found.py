@@ -4738,6 +4738,31 @@ def test_authlib_pinned_but_never_imported_is_no_oidc(tmp_path, scanner):
     assert "oidc" in {u.id for u in inv.services}
 
 
+def test_authlib_oauth2_server_is_no_oidc_sign_in(tmp_path, scanner):
+    """Authlib's server side (a Flask AuthorizationServer over SQLAlchemy client/token mixins,
+    RFC 6749 grants, PKCE) makes the app an OAuth2 provider for its own API clients: nobody
+    signs in to it with an OpenID Connect provider."""
+    write_tree(tmp_path, {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = ["authlib>=1.6", "flask>=3"]\n',
+        "app/oauth2/server.py": "from authlib.integrations.flask_oauth2 import AuthorizationServer\n"
+                                "from authlib.integrations.sqla_oauth2 import create_query_client_func, create_save_token_func\n"
+                                "from authlib.oauth2.rfc7636 import CodeChallenge\n\n"
+                                "from .grants import AuthorizationCodeGrant\nfrom .models import OAuth2Client, OAuth2Token, db\n\n"
+                                "authorization_server = AuthorizationServer()\n\n"
+                                "def config_oauth(app):\n"
+                                "    authorization_server.init_app(app, query_client=create_query_client_func(db.session, OAuth2Client),\n"
+                                "                                  save_token=create_save_token_func(db.session, OAuth2Token))\n"
+                                "    authorization_server.register_grant(AuthorizationCodeGrant, [CodeChallenge(required=True)])\n",
+        "app/oauth2/grants.py": "from authlib.oauth2 import OAuth2Request\nfrom authlib.oauth2.rfc6749 import grants\n\n"
+                                "class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):\n"
+                                "    TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_post']\n",
+        "app/oauth2/resource_protector.py": "from authlib.integrations.flask_oauth2 import ResourceProtector\n"
+                                            "from authlib.oauth2.rfc6750 import BearerTokenValidator\n\nrequire_auth = ResourceProtector()\n",
+    })
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "oidc" not in {u.id for u in inv.services}
+
+
 def test_uptime_kumas_own_server_settings_are_no_uptime_kuma(tmp_path, scanner):
     """A server built from Uptime Kuma's code keeps reading its settings for itself
     (UPTIME_KUMA_WS_ORIGIN_CHECK for its own Socket.IO server): no Uptime Kuma instance used.
