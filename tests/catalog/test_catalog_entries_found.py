@@ -4763,6 +4763,33 @@ def test_authlib_oauth2_server_is_no_oidc_sign_in(tmp_path, scanner):
     assert "oidc" not in {u.id for u in inv.services}
 
 
+def test_cloudfront_url_signer_is_no_rds_iam_auth(tmp_path, scanner):
+    """botocore's CloudFrontSigner signs CloudFront URLs of a storage backend: no RDS IAM
+    database auth token. @aws-sdk/rds-signer's `new Signer({...})` is one."""
+    write_tree(tmp_path / "a", {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = ["boto3>=1.34"]\n',
+        "app/storage/cloudfront.py": "import logging\nfrom datetime import datetime, timedelta\n\n"
+                                     "from botocore.signers import CloudFrontSigner\n\nlogger = logging.getLogger(__name__)\n\n"
+                                     "class CloudFrontBackend:\n"
+                                     "    def upload_file(self, key, body):\n"
+                                     "        self.client.put_object(Bucket=self.bucket_name, Key=key, Body=body)\n"
+                                     "        logger.info(f'Uploaded file to AWS S3: {key}')\n\n"
+                                     "    def sign_url(self, url, valid_for=600):\n"
+                                     "        cf_signer = CloudFrontSigner(self.key_id, self._rsa_signer)\n"
+                                     "        return cf_signer.generate_presigned_url(url, date_less_than=datetime.utcnow() + timedelta(seconds=valid_for))\n",
+    })
+    inv, _ = build_inventory(scanner, [tmp_path / "a"], tmp_path / "a", analysis_date="2026-01-01")
+    assert "aws-rds" not in {u.id for u in inv.services}
+    write_tree(tmp_path / "b", {
+        "src/db.ts": 'import { Signer } from "@aws-sdk/rds-signer";\n\n'
+                     "export async function dbToken() {\n"
+                     "  const signer = new Signer({ hostname: process.env.DB_HOST!, port: 5432, username: 'app', region: 'eu-west-1' });\n"
+                     "  return signer.getAuthToken();\n}\n",
+    })
+    inv, _ = build_inventory(scanner, [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
+    assert "aws-rds" in {u.id for u in inv.services}
+
+
 def test_uptime_kumas_own_server_settings_are_no_uptime_kuma(tmp_path, scanner):
     """A server built from Uptime Kuma's code keeps reading its settings for itself
     (UPTIME_KUMA_WS_ORIGIN_CHECK for its own Socket.IO server): no Uptime Kuma instance used.
