@@ -4318,6 +4318,17 @@ MORE_CASES += [
                  "      success: function(data) { callback(data); }\n    });\n  }\n};\n"}),
 ]
 
+# Elevation services a fitness tracker fills missing GPX altitudes from, by the base URL of an
+# instance (public or self-hosted) read from settings: Open-Elevation's lookup, Valhalla's /height.
+MORE_CASES += [
+    ("open-elevation", {"app/config.py": "import os\n\nclass Config:\n    OPEN_ELEVATION_API_URL = os.environ.get('OPEN_ELEVATION_API_URL', '')\n",
+                        "app/elevation/open_elevation.py": "import requests\n\ndef lookup(base_url, points):\n"
+                        "    return requests.post(f'{base_url}/api/v1/lookup', json={'locations': points}, timeout=10).json()\n"}),
+    ("fossgis-valhalla", {"app/config.py": "import os\n\nclass Config:\n    VALHALLA_API_URL = os.environ.get('VALHALLA_API_URL', '')\n",
+                          "app/elevation/valhalla.py": "import requests\n\ndef heights(base_url, shape):\n"
+                          "    return requests.post(f'{base_url}/height', json={'shape': shape}, timeout=10).json()['height']\n"}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
