@@ -4330,6 +4330,15 @@ MORE_CASES += [
 ]
 
 
+# Fanout's GRIP libraries publishing realtime messages through a GRIP proxy (Pushpin or Fastly
+# Fanout) at its control URL: the npm package in code, GRIP_URL in compose, Python's gripcontrol
+MORE_CASES += [
+    ("pushpin", {"package.json": '{"name": "api", "dependencies": {"@fanoutio/grip": "^4.3.0", "@fanoutio/serve-grip": "^2.0.0"}}\n',
+                 "src/grip.ts": 'import { ServeGrip } from "@fanoutio/serve-grip/node";\n\nexport const serveGrip = new ServeGrip({ grip: [{ control_uri: process.env.GRIP_URL, key: process.env.GRIP_KEY }] });\n'}),
+    ("pushpin", {"docker-compose.yml": "services:\n  api:\n    image: acme/api\n    environment:\n      GRIP_URL: http://pushpin:5561/\n"}),
+    ("pushpin", {"requirements.txt": "django-grip==3.5.2\n", "app/views.py": "from gripcontrol import WebSocketMessageFormat\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
