@@ -237,6 +237,48 @@ def _undeclared_build_plugin(evs: list[Evidence]) -> bool:
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
 
+# Instrumentation APIs that export nothing by themselves: OpenTelemetry's API packages
+# (`@opentelemetry/api`, Python's `opentelemetry-api`) hand spans to whatever tracer provider an
+# SDK registered, and without one they are no-ops. An app that only creates spans through the
+# API (a tRPC middleware's `trace.getTracer("trpc").startActiveSpan(...)`) sends them to the SDK
+# another vendor installs (Sentry's Node SDK registers itself as the OpenTelemetry provider) or
+# nowhere; an OTLP backend shows in an SDK or exporter package, its setup call or its OTEL_
+# exporter settings.
+_API_ONLY_PACKAGES: dict[str, frozenset[str]] = {
+    "opentelemetry": frozenset({
+        "@opentelemetry/api", "@opentelemetry/api-logs", "@opentelemetry/semantic-conventions",
+        "opentelemetry-api", "opentelemetry-semantic-conventions",
+    }),
+}
+# Call endpoints of the API itself (creating spans), which every SDK's provider answers.
+_API_ONLY_CALLS = frozenset({"tracing"})
+
+
+def _instrumentation_api_only(svc: Service, evs: list[Evidence]) -> bool:
+    """True when all that shows an observability standard is its API package, imported and
+    called to create spans: no SDK, exporter or exporter setting sends them anywhere."""
+    api = _API_ONLY_PACKAGES.get(svc.id)
+    if api is None:
+        return False
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    if not any(e.kind == PACKAGE for e in shown):
+        return False
+    exporter_env = set(svc.env)
+    for e in shown:
+        if e.kind in (PACKAGE, IMPORT):
+            if e.name not in api:
+                return False
+        elif e.kind == CALL:
+            if e.name not in _API_ONLY_CALLS:
+                return False
+        elif e.kind in (ENV_READ, ENV_DECL):
+            if e.name in exporter_env:
+                return False  # OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME: an exporter is configured
+        else:
+            return False  # a collector image, its config file, a host
+    return True
+
+
 def test_stand_in(e: Evidence, sid: str, catalog: Catalog) -> bool:
     """A test stack's container (or its settings) of a service other than a database: it stands
     in for a vendor while the tests run (MinIO in place of S3 in `pkg/testutil/docker-compose.test.yaml`).
@@ -318,6 +360,8 @@ def kept_strength(
         return None  # a dependency group's library no code here imports (the group's code is elsewhere)
     if _undeclared_build_plugin(evs):
         return None  # a build plugin the build config loads only when installed; nothing installs it
+    if _instrumentation_api_only(svc, evs):
+        return None  # OpenTelemetry's API alone: spans for another SDK's provider, no export of its own
     if _test_env_file_only(evs):
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):

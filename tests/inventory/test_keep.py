@@ -535,3 +535,24 @@ def test_a_browser_setting_for_a_vendor_whose_sdk_nothing_installs_is_no_service
     inv = scan(tmp_path / "c", {"web/package.json": pkg % "",
                                 "web/src/config.ts": "export const dsn = process.env.SENTRY_DSN;\n"})
     assert "sentry" in ids(inv)
+def test_opentelemetry_api_alone_exports_nothing(tmp_path):
+    """`@opentelemetry/api` spans with no SDK or exporter go to another vendor's provider (Sentry's
+    Node SDK) or nowhere: no OpenTelemetry backend. An SDK package or an exporter setting is one."""
+    middleware = ('import { trace, SpanStatusCode } from "@opentelemetry/api";\n\n'
+                  'export const otel = async ({ path, next }) => {\n'
+                  '  const tracer = trace.getTracer("trpc");\n'
+                  '  return tracer.startActiveSpan(`tRPC: ${path}`, async (span) => {\n'
+                  '    try { return await next(); } finally { span.end(); }\n  });\n};\n')
+    api_only = {
+        "package.json": '{"name": "api", "dependencies": {"@opentelemetry/api": "^1.9.1", "@sentry/node": "^9.0.0"}}',
+        "src/trpc.ts": middleware,
+        "docker-compose.yml": "services:\n  api:\n    image: acme/api\n    environment:\n      OTEL_LOG_LEVEL: info\n",
+    }
+    inv = scan(tmp_path / "a", api_only)
+    assert "opentelemetry" not in ids(inv)
+    assert "sentry" in ids(inv)
+    inv = scan(tmp_path / "b", {**api_only, "package.json":
+        '{"name": "api", "dependencies": {"@opentelemetry/api": "^1.9.1", "@opentelemetry/sdk-node": "^0.200.0"}}'})
+    assert "opentelemetry" in ids(inv)
+    inv = scan(tmp_path / "c", {**api_only, ".env.example": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n"})
+    assert "opentelemetry" in ids(inv)
