@@ -554,6 +554,27 @@ _STATIC_ASSET = re.compile(r"\.(?:js|mjs|css)$", re.I)
 _XMLNS_BEFORE = re.compile(r"""\bxmlns(?::[\w.-]{1,40})?\s{0,5}=\s{0,5}\\?["']$""")
 
 
+# Firebase's app options, as the console hands them out for copying: the Admin SDK snippet
+# (`admin.initializeApp({credential: ..., databaseURL: "https://<project>.firebaseio.com"})`,
+# Python's `initialize_app(cred, {'databaseURL': ...})`) and the web config (`{apiKey, authDomain,
+# databaseURL, storageBucket, ...}`) name the project's Realtime Database whether or not the app
+# ever opens it, as they name its auth domain and bucket. An app that does shows it by the
+# database API (`getDatabase(`, `admin.database().ref(`, `db.reference(`), which the catalog's
+# calls find; the option's URL alone is the project's address, not a use.
+_DATABASE_URL_OPTION_BEFORE = re.compile(r"""\bdatabaseURL['"]?\s*[:=]\s*['"`]$""")
+_FIREBASE_INIT = re.compile(r"\binitializ(?:eApp|e_app)\(")
+_FIREBASE_OPTIONS_SPAN = 600  # a config object of a dozen keys
+
+
+def _firebase_app_option(text: str, start: int) -> bool:
+    """The URL at `start` is the `databaseURL` of Firebase app options an `initializeApp(` call
+    takes, or of a web config beside its `authDomain`: the project's address, copied with the rest."""
+    if not _DATABASE_URL_OPTION_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    return (_FIREBASE_INIT.search(text, max(0, start - _FIREBASE_OPTIONS_SPAN), start) is not None
+            or "authDomain" in text[max(0, start - _FIREBASE_OPTIONS_SPAN):start + _FIREBASE_OPTIONS_SPAN])
+
+
 def _is_href(text: str, start: int) -> bool:
     window = (text, max(0, start - 80), start)
     return (_HREF_BEFORE.search(*window) is not None or _REL_BEFORE.search(*window) is not None
@@ -830,6 +851,8 @@ def host_evidence(
             continue  # an XML namespace's name, never requested
         if _in_skip_list(text, m.start()) or _as_example(text, m.start()):
             continue
+        if _firebase_app_option(text, m.start()):
+            continue  # Firebase's copied app options name the project's database, used or not
         if _in_sample_data(text, m.start()):
             continue  # a value of a mock or sample payload the app builds (a test notification's data)
         if not m.group(2) and not m.group(3) and (tld_templated_at(text, m.end(1)) or host_continues_at(text, m.end(1))):

@@ -172,3 +172,44 @@ def test_a_repository_git_clones_is_no_forge_api_call(run_detector):
     api = "const res = await fetch(`https://gitlab.com/api/v4/projects/${id}/issues`, { headers });\n"
     ev, _ = run_detector(DETECTOR, "server/gitlab.js", api)
     assert ("gitlab.com", "gitlab") in hosts(ev)
+
+
+def test_firebase_app_options_database_url_is_no_database_use(run_detector):
+    """The Admin SDK snippet and the web config Firebase's console hands out name the project's
+    Realtime Database (`databaseURL`) whether or not the app opens it; a plain setting of the
+    database's URL the app keeps for its own client still counts."""
+    admin = """\
+    import admin from "firebase-admin";
+
+    admin.initializeApp({
+      credential: admin.credential.cert(serviceAccount),
+      databaseURL: "https://chef-book.firebaseio.com",
+    });
+    """
+    ev, _ = run_detector(DETECTOR, "src/general/firebaseAdmin.ts", admin)
+    assert hosts(ev) == set()
+    web = """\
+    export const firebaseConfig = {
+      apiKey: "AIzaSyA-example",
+      authDomain: "chef-book.firebaseapp.com",
+      databaseURL: "https://chef-book.firebaseio.com",
+      projectId: "chef-book",
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "src/environments/firebase.ts", web)
+    assert hosts(ev) == set()
+    python = """\
+    import firebase_admin
+    from firebase_admin import credentials
+
+    firebase_admin.initialize_app(credentials.Certificate(path), {'databaseURL': 'https://chat-app.firebaseio.com'})
+    """
+    ev, _ = run_detector(DETECTOR, "app/push.py", python)
+    assert hosts(ev) == set()
+    own = """\
+    module.exports = {
+      'databaseUrl': 'https://chat-v2-dev.firebaseio.com'
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "channels/chat/firebaseConfig.js", own)
+    assert ("chat-v2-dev.firebaseio.com", "firebase-realtime-database") in hosts(ev)
