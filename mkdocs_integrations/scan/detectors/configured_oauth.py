@@ -97,13 +97,70 @@ def _endpoints(text: str, ctx: Context) -> dict[str, int] | None:
     return found if "token" in found and len(found) >= 2 else None
 
 
+# A table or model of the sign-in providers an admin adds: Astuto's `create_table "o_auths"` with
+# `authorize_url`, `token_url` and `profile_url` columns, a Laravel `Schema::create('oauth_providers',
+# ...)`, a Django `class OAuthProvider(models.Model)`. The endpoints are rows, not settings, so the
+# columns carry no family word: the table's name does. Rails names an `OAuth` model's table
+# `o_auths`.
+_TABLE_DECL = re.compile(
+    r"""\bcreate_table\s*\(?\s*[:"'](\w+)"""
+    r"""|\bSchema::create\(\s*['"](\w+)"""
+    r"""|\bcreateTable\(\s*['"](\w+)"""  # knex, Sequelize migrations
+    # (a Django or Flask-SQLAlchemy model: a table; not pydantic's `BaseModel`, a schema of
+    # messages, as an authorization server's own metadata document)
+    r"""|^[ \t]*class[ \t]+(\w+)[ \t]*\((?:models\.|db\.)?Model\)""",
+    re.M,
+)
+_TABLE_SPAN = 4000  # the columns of one table (a few dozen lines)
+_COLUMN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# The three steps a sign-in takes: send the user to authorize, exchange the code for a token,
+# fetch who signed in. An app's table of OAuth connections it calls APIs through (an automation
+# tool's stored credentials: authorize and token URLs) fetches no profile; sign-in does.
+_SIGN_IN_STEPS = frozenset({"authorize", "token", "user"})
+
+
+def _family_table(name: str) -> bool:
+    """`name` (a table's or model's) is of an OAuth / SSO / OIDC family: `o_auths`, `OAuthProvider`,
+    `sso_providers` (`sso` as a word of its own: not `lessons`)."""
+    words = name_words(name)
+    return "sso" in words or any(f in "".join(words) for f in ("oauth", "oidc", "openid"))
+
+
+def _provider_table(text: str, ctx: Context) -> int | None:
+    """Offset of a table or model of OAuth sign-in providers whose columns locate all three steps
+    of the flow (`authorize_url`, `token_url`, `profile_url`), else None."""
+    decls = list(_TABLE_DECL.finditer(text))
+    for i, m in enumerate(decls):
+        name = next(g for g in m.groups() if g)
+        if not _family_table(name):
+            continue
+        end = decls[i + 1].start() if i + 1 < len(decls) else len(text)
+        body = text[m.end():min(end, m.end() + _TABLE_SPAN)]
+        steps = set()
+        for c in _COLUMN.finditer(body):
+            words = name_words(c.group())
+            if not set(words) & _LOCATOR:
+                continue
+            step = _step(["oauth", *words], ctx)  # (the family word is the table's)
+            if step:
+                steps.add(step)
+        if steps >= _SIGN_IN_STEPS:
+            return m.start()
+    return None
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     lang = language_for(src.name)
-    if lang is None or _endpoints(src.text, ctx) is None:
-        return  # (the raw text first: blanking comments costs more than the look)
-    found = _endpoints(src.stripped(lang.comments), ctx)
-    if found:
-        yield Evidence(path=src.rel, line=src.line_of(min(found.values())), kind=CALL,
+    if lang is None:
+        return
+    offset: int | None = None
+    if _endpoints(src.text, ctx) is not None:  # (the raw text first: blanking comments costs more than the look)
+        found = _endpoints(src.stripped(lang.comments), ctx)
+        offset = min(found.values()) if found else None
+    if offset is None and _TABLE_DECL.search(src.text):
+        offset = _provider_table(src.stripped(lang.comments), ctx)
+    if offset is not None:
+        yield Evidence(path=src.rel, line=src.line_of(offset), kind=CALL,
                        name="configured OAuth2 endpoints", service=GENERIC_OIDC,
                        detail=(("alone", "1"), ("configured_endpoints", "1")))
 
@@ -117,5 +174,6 @@ DETECTOR = Detector(
     accepts=accepts,
     detect=detect,
     # (`sso` only beside an underscore: a setting's name, not `crossorigin` or `lessons`)
-    literals=lambda ctx: ("oauth", "sso_", "_sso", "oidc", "openid"),
+    # (`o_auth`: Rails' table and key names of an `OAuth` model, `o_auths`, `o_auth_id`)
+    literals=lambda ctx: ("oauth", "sso_", "_sso", "oidc", "openid", "o_auth"),
 )

@@ -104,3 +104,87 @@ def test_an_activitypub_vocabulary_term_is_no_setting(run_detector):
         }
         """)
     assert ev == []
+
+
+def test_a_table_of_sign_in_providers_the_admin_adds(run_detector):
+    """Astuto's providers are rows: `create_table "o_auths"` (Rails' table of an `OAuth` model) with
+    the authorize, token and profile URLs as columns; a Django model or Laravel migration likewise."""
+    ev, _ = run_detector(DETECTOR, "db/schema.rb", """\
+        ActiveRecord::Schema.define(version: 2024_01_01_000000) do
+          create_table "o_auths", force: :cascade do |t|
+            t.string "name", null: false
+            t.string "client_id", null: false
+            t.string "client_secret", null: false
+            t.string "authorize_url", null: false
+            t.string "token_url", null: false
+            t.string "profile_url", null: false
+            t.string "scope", null: false
+            t.string "json_user_email_path", null: false
+          end
+
+          create_table "posts", force: :cascade do |t|
+            t.string "title"
+          end
+        end
+        """)
+    assert [(e.service, e.line) for e in ev] == [("oidc", 2)]
+    ev, _ = run_detector(DETECTOR, "sso/models.py", """\
+        from django.db import models
+
+        class OAuthProvider(models.Model):
+            name = models.CharField(max_length=64)
+            authorization_endpoint = models.URLField()
+            token_endpoint = models.URLField()
+            userinfo_endpoint = models.URLField()
+        """)
+    assert [e.service for e in ev] == ["oidc"]
+    ev, _ = run_detector(DETECTOR, "database/migrations/2024_01_01_create_oauth_providers_table.php", """\
+        <?php
+        Schema::create('oauth_providers', function (Blueprint $table) {
+            $table->string('auth_url');
+            $table->string('token_url');
+            $table->string('user_info_url');
+        });
+        """)
+    assert [e.service for e in ev] == ["oidc"]
+    ev, _ = run_detector(DETECTOR, "migrations/20240101_sso_providers.js", """\
+        exports.up = (knex) => knex.schema.createTable("sso_providers", (t) => {
+          t.string("authorize_url");
+          t.string("token_url");
+          t.string("userinfo_url");
+        });
+        """)
+    assert [e.service for e in ev] == ["oidc"]
+
+
+def test_a_table_of_api_connections_or_tokens_is_no_sign_in(run_detector):
+    """Stored OAuth credentials an app calls APIs with (authorize and token URLs, no profile), a
+    table of issued tokens, or provider columns in a table of another name: no sign-in provider."""
+    ev, _ = run_detector(DETECTOR, "db/schema.rb", """\
+        ActiveRecord::Schema.define(version: 2024_01_01_000000) do
+          create_table "oauth_credentials", force: :cascade do |t|
+            t.string "authorize_url"
+            t.string "token_url"
+            t.string "refresh_token"
+          end
+          create_table "oauth_access_tokens", force: :cascade do |t|
+            t.string "token", null: false
+            t.string "refresh_token"
+          end
+          create_table "integrations", force: :cascade do |t|
+            t.string "authorize_url"
+            t.string "token_url"
+            t.string "profile_url"
+          end
+        end
+        """)
+    assert ev == []
+    # an authorization server's own metadata document (pydantic), not a provider it signs in with
+    ev, _ = run_detector(DETECTOR, "server/oauth2/metadata.py", """\
+        class OAuth2AuthorizationServerMetadata(BaseModel):
+            issuer: str
+            authorization_endpoint: str
+            token_endpoint: str
+            userinfo_endpoint: str | None = None
+        """)
+    assert ev == []
