@@ -30,6 +30,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         packagist: [stripe/stripe-php]
         crates: [async-stripe]
         hex: [stripity_stripe]
+        shards: [stripe]          # Crystal's shards (shard.yml), required by the same name
       package_extras:             # (pypi) a package's extra that selects this service: the app
         pypi: ["django-anymail[amazon-ses]"]  # declares `django-anymail[amazon-ses]` to send through SES
                                   # (the extra names the vendor or protocol: `celery[sqs]`, `[saml]`)
@@ -87,7 +88,7 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # (LiteLLM's `"anthropic/claude-3-5-sonnet"`, `"gemini/"`): in a file
                                   # that imports the router, such a string selects this provider
 
-Languages for ``imports`` and ``weak_imports``: python, js, go, ruby, java, php, csharp, rust, elixir.
+Languages for ``imports`` and ``weak_imports``: python, js, go, ruby, java, php, csharp, rust, elixir, crystal.
 Ecosystems for ``packages``: see ECOSYSTEMS.
 """
 
@@ -118,14 +119,14 @@ CATEGORIES: tuple[str, ...] = (
     "ci",
 )
 
-ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex", "php-ext")
+ECOSYSTEMS: tuple[str, ...] = ("npm", "pypi", "go", "rubygems", "maven", "nuget", "packagist", "crates", "hex", "php-ext", "shards")
 # The language whose code uses a package of each ecosystem, as code evidence names it (`js`,
 # `python`; Kotlin's is `java`).
 ECOSYSTEM_LANGUAGE: dict[str, str] = {
     "npm": "js", "pypi": "python", "go": "go", "rubygems": "ruby", "maven": "java", "nuget": "csharp",
-    "packagist": "php", "crates": "rust", "hex": "elixir",
+    "packagist": "php", "crates": "rust", "hex": "elixir", "shards": "crystal",
 }
-LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust", "elixir")
+LANGUAGES: tuple[str, ...] = ("python", "js", "go", "ruby", "java", "php", "csharp", "rust", "elixir", "crystal")
 
 # libyaml's loader when available: the catalog is parsed on every cold start.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -22,7 +22,7 @@ def norm_package(ecosystem: str, name: str) -> str:
     name = name.strip()
     if ecosystem == "pypi":
         return _PYPI_NORM.sub("-", name).lower()
-    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates", "hex", "php-ext"):
+    if ecosystem in ("nuget", "packagist", "rubygems", "maven", "crates", "hex", "php-ext", "shards"):
         return name.lower()
     return name
 
@@ -743,6 +743,9 @@ def _default_imports(packages: dict[str, tuple[str, ...]], explicit: dict[str, t
         out.setdefault("ruby", []).append(name)
     for name in packages.get("crates", ()):
         out.setdefault("rust", []).append(name.replace("-", "_"))
+    for name in packages.get("shards", ()):
+        # A shard is required by its name: shard `pg` is `require "pg"`, `sqlite3` `require "sqlite3"`.
+        out.setdefault("crystal", []).append(name)
     for name in packages.get("pypi", ()):
         if "python" not in explicit:
             out.setdefault("python", []).append(name.lower().replace("-", "_"))
@@ -763,7 +766,7 @@ def _folder_starts(rel: str) -> list[int]:
 
 
 _SEPARATORS = {"python": ".", "java": ".", "csharp": ".", "php": "\\", "rust": "::", "elixir": "."}
-_QUOTES = {"js": "'\"`", "ruby": "'\"", "go": "\"`"}
+_QUOTES = {"js": "'\"`", "ruby": "'\"", "go": "\"`", "crystal": "\""}
 
 
 def _import_forms(language: str, key: str) -> set[str]:

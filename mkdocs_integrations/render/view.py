@@ -110,7 +110,7 @@ def sdk_line(use: ServiceUse) -> Markup:
     for p in use.packages[:3]:
         eco = {"npm": "npm package", "pypi": "PyPI package", "go": "Go module", "rubygems": "gem",
                "maven": "Maven artifact", "nuget": "NuGet package", "packagist": "Composer package",
-               "crates": "crate", "hex": "Hex package"}.get(p.ecosystem, "package")
+               "crates": "crate", "hex": "Hex package", "shards": "shard"}.get(p.ecosystem, "package")
         version = _short_version(p.version)
         parts.append(code(p.name) + Markup(f" {eco}") + (Markup(" v") + md(version) if version else Markup("")))
     return Markup(", ").join(parts)

@@ -4339,6 +4339,16 @@ MORE_CASES += [
     ("pushpin", {"requirements.txt": "django-grip==3.5.2\n", "app/views.py": "from gripcontrol import WebSocketMessageFormat\n"}),
 ]
 
+# Crystal shards: shard.yml's dependencies and `require "<shard>"` in src/*.cr name the database
+# drivers (crystal-pg, crystal-sqlite3, crystal-mysql, crystal-redis)
+MORE_CASES += [
+    ("postgresql", {"shard.yml": "name: app\nversion: 0.1.0\ndependencies:\n  pg:\n    github: will/crystal-pg\n"}),
+    ("sqlite", {"src/imports.cr": 'require "sqlite3"\n\ndef read(path)\n  DB.open("sqlite3://" + path) { |db| db.query_all("SELECT 1", as: Int32) }\nend\n'}),
+    ("mysql", {"shard.yml": "name: app\nversion: 0.1.0\ndependencies:\n  mysql:\n    github: crystal-lang/crystal-mysql\n"}),
+    ("redis", {"shard.yml": "name: app\nversion: 0.1.0\ndependencies:\n  redis:\n    github: jgaskins/redis\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)

@@ -225,7 +225,22 @@ COFFEE = Language(
     catalog_language="js",
 )
 
-LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST, ELIXIR, COFFEE)
+# Crystal: Ruby's syntax, compiled (Kemal and Lucky web apps, src/*.cr). A shard is required by
+# its name (`require "pg"`, `require "sqlite3"`); relative requires (`require "./app/*"`) are the
+# app's own files. Strings are double-quoted only (`'a'` is a char), env reads are Ruby's
+# `ENV["X"]` (and Crystal's nilable `ENV["X"]?`) or `ENV.fetch("X", default)`.
+CRYSTAL = Language(
+    name="crystal",
+    extensions=(".cr",),
+    comments=HASH,
+    imports=_rx(r"""^[ \t]*require[ \t(]+"([^"./\n][^"\n]*)\""""),
+    env_reads=_rx(
+        r"""\bENV\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]""",
+        r"""\bENV\.fetch\(\s*"([A-Za-z_][A-Za-z0-9_]*)\"""",
+    ),
+)
+
+LANGUAGES: tuple[Language, ...] = (JS, PYTHON, GO, RUBY, JAVA, KOTLIN, PHP_LANG, CSHARP, RUST, ELIXIR, COFFEE, CRYSTAL)
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 

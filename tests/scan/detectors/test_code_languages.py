@@ -443,3 +443,29 @@ key = process.env.STRIPE_SECRET_KEY
     assert imports(evidence) == {"stripe": 1}
     assert env(evidence) == {"STRIPE_SECRET_KEY": 6}
     assert [(e.name, e.line) for e in evidence if e.kind == HOST] == [("translate.googleapis.com", 4)]
+
+
+# -- Crystal -------------------------------------------------------------------------------
+
+CRYSTAL = """\
+require "http/client"
+require "pg"
+require "sqlite3"
+require "./invidious/helpers/*"
+# require "redis"
+
+PG_DB = DB.open ENV["INVIDIOUS_DATABASE_URL"]? || "postgres://kemal@localhost/invidious"
+secret = ENV.fetch("HMAC_KEY", "changeme")
+label = "# not a comment: #{ENV["APP_LABEL"]}"
+PUBSUB_URL = URI.parse("https://pubsubhubbub.appspot.com")
+"""
+
+
+def test_crystal_requires_env_reads_and_hosts(run_detector):
+    """A Crystal (Kemal) app: shards are required by name (`require "pg"`), relative requires are
+    the app's own files, env reads are Ruby's `ENV["X"]` (Crystal's nilable `ENV["X"]?` too), and
+    URL literals are host evidence like any language's."""
+    evidence, _ = run_detector(DETECTOR, "src/invidious.cr", CRYSTAL)
+    assert imports(evidence) == {"pg": 2, "sqlite3": 3}
+    assert env(evidence) == {"INVIDIOUS_DATABASE_URL": 7, "HMAC_KEY": 8, "APP_LABEL": 9}
+    assert {e.name for e in evidence if e.kind == "host"} >= {"pubsubhubbub.appspot.com"}
