@@ -689,3 +689,45 @@ def test_webhook_router_file_route_below_a_vendor_names_the_apps_own(run_detecto
            "Route::post('/mailgun/{team}', [MailgunController::class, 'handle']);\n")
     ev, _ = run_detector(DETECTOR, "routes/webhooks.php", src)
     assert {e.name: e.service for e in ev if e.kind == WEBHOOK_IN} == {"/mailgun/{team}": "mailgun"}
+
+
+FORGE_PUSH_ROUTER = """\
+import express = require('express')
+const router = express.Router()
+
+function getPushedBranches(req: express.Request) {
+    const isGithub = req.header('X-GitHub-Event') === 'push'
+    const isBitbucket = req.header('X-Event-Key') === 'repo:push' && req.header('X-Hook-UUID')
+    const isGitlab = req.header('X-Gitlab-Event') === 'Push Hook'
+    return isGithub || isBitbucket || isGitlab
+}
+
+router.post('/triggerbuild', function (req, res) {
+    res.header('X-Gitea-Event', 'push')  // a header set on the response: no Gitea webhook
+    return getPushedBranches(req)
+})
+"""
+
+
+def test_forge_event_headers_read_from_a_request_name_the_forge(run_detector):
+    """A build trigger that tells GitHub, Bitbucket and GitLab push deliveries apart by their
+    event headers receives those forges' webhooks, though its route says nothing of hooks."""
+    ev, _ = run_detector(DETECTOR, "src/routes/apps/BuildRouter.ts", FORGE_PUSH_ROUTER)
+    hooks = {e.service: e.line for e in ev if e.kind == WEBHOOK_IN}
+    assert hooks == {"github": 5, "bitbucket": 6, "gitlab": 7}
+
+
+def test_forge_event_headers_django_meta_and_go_reads(run_detector):
+    py = 'def hook(request):\n    event = request.META.get("HTTP_X_GITHUB_EVENT", "")\n    return event\n'
+    assert [e.service for e in run_detector(DETECTOR, "builds/views.py", py)[0] if e.kind == WEBHOOK_IN] == ["github"]
+    go = 'package h\n\nfunc Handle(w http.ResponseWriter, r *http.Request) {\n\tev := r.Header.Get("X-Gitlab-Event")\n\t_ = ev\n}\n'
+    assert [e.service for e in run_detector(DETECTOR, "server/build.go", go)[0] if e.kind == WEBHOOK_IN] == ["gitlab"]
+
+
+def test_a_forge_event_header_the_code_sends_is_no_incoming_webhook(run_detector):
+    """A forge delivering GitHub-compatible webhooks sets GitHub's header on its own requests."""
+    go = ('package webhook\n\nfunc deliver(t *HookTask) {\n\treq := httplib.Post(t.URL).\n'
+          '\t\tHeader("X-Github-Event", string(t.EventType)).\n\t\tHeader("X-Gogs-Event", string(t.EventType))\n\t_ = req\n}\n')
+    js = "await fetch(url, { method: 'POST', headers: { 'X-GitHub-Event': 'push' }, body })\n"
+    assert not [e for e in run_detector(DETECTOR, "internal/database/webhook.go", go)[0] if e.kind == WEBHOOK_IN]
+    assert not [e for e in run_detector(DETECTOR, "src/relay.ts", js)[0] if e.kind == WEBHOOK_IN]
