@@ -485,7 +485,8 @@ def _vendor_request(src: Source, text: str, start: int, end: int, host: str, pat
     requests: `stubhub_agent.rb` doing `Net::HTTP.get` on 'https://www.stubhub.com/listingCatalog/...'.
     Not a bare home page (an author link), not a UI component (embeds and pickers render the
     vendor's page in the browser)."""
-    if path.strip("/") == "" and not _APPENDED.match(text, end):
+    relative = _RELATIVE_CLIENT_REQUEST.search(text)
+    if path.strip("/") == "" and not _APPENDED.match(text, end) and relative is None:
         return False
     if src.name.endswith(_UI_COMPONENTS) or not _whole_literal(text, start):
         return False
@@ -493,7 +494,26 @@ def _vendor_request(src: Source, text: str, start: int, end: int, host: str, pat
         return False
     from .code_facts import calls_http_client  # code_facts imports this module
 
-    return calls_http_client(text) or bool(_SESSION_REQUEST.search(text))
+    return calls_http_client(text) or bool(_SESSION_REQUEST.search(text)) or relative is not None
+
+
+def _catalogued_vendor_of(host: str, ctx: Context) -> str | None:
+    """The catalog service a host's domain is named for (www.reddit.com → reddit), for a request
+    from the file named after that vendor (`comments/reddit.cr`): the vendor's site host, which
+    the catalog leaves out because most apps only link to it, is its API there. Not a vendor
+    named with an everyday word (`threads`)."""
+    sid = ctx.index.service_titled(api_slug(host))
+    return sid if sid and not ctx.catalog.services[sid].word_name else None
+
+
+# A client built on a base URL asked for a path under it (`client.get("/search.json?#{query}")`,
+# `http.post('/v1/messages', ...)`): in a vendor-named file, the bare origin the client was made
+# with (`REDDIT_URL = URI.parse("https://www.reddit.com")`, `make_client(REDDIT_URL)`) is the
+# API's base, not a home-page link. The receiver is named for a client (not a router's
+# `router.get('/path')`, which declares a route).
+_RELATIVE_CLIENT_REQUEST = re.compile(
+    r"""\b\w*(?:client|http|session|conn|api)\w*\.(?:get|post|put|patch|delete)\(\s*['"`]/[A-Za-z]""", re.I
+)
 
 
 # A Python scraper's requests go through the session it keeps (`self.session = Session()` in its
@@ -921,6 +941,8 @@ def host_evidence(
             or (path.strip("/") != "" and _keyed_base_default(text, m.start()))
         ):
             continue
+        if sid is None and _file_names_vendor(src.rel, host):
+            sid = _catalogued_vendor_of(host, ctx)
         if sid is None and _FRAGMENT.search(path):
             continue  # a fragment is never sent to a server: a page anchor ("See: https://vuejs.org/v2/api/#data"), not a request
         if sid is None and _DOCS_PATH.search(path):

@@ -213,3 +213,29 @@ def test_firebase_app_options_database_url_is_no_database_use(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "channels/chat/firebaseConfig.js", own)
     assert ("chat-v2-dev.firebaseio.com", "firebase-realtime-database") in hosts(ev)
+REDDIT_COMMENTS = """\
+module App::Comments
+  private REDDIT_URL = URI.parse("https://www.reddit.com")
+
+  def fetch_reddit(id)
+    client = make_client(REDDIT_URL)
+    results = client.get("/search.json?q=#{id}", headers)
+    client.get("/r/#{results.subreddit}/comments/#{results.id}.json").body
+  end
+end
+"""
+
+
+def test_a_bare_origin_a_vendor_named_file_requests_paths_on_is_that_vendor(run_detector):
+    """`comments/reddit.cr` makes a client on https://www.reddit.com and asks it for
+    `/search.json`: the site's host is Reddit's JSON API there (the catalog leaves www.reddit.com
+    out because most apps only link to it)."""
+    ev, _ = run_detector(DETECTOR, "src/app/comments/reddit.cr", REDDIT_COMMENTS)
+    assert [(e.name, e.service) for e in ev if e.kind == HOST] == [("www.reddit.com", "reddit")]
+
+
+def test_a_bare_origin_in_a_vendor_named_file_without_requests_is_a_link(run_detector):
+    text = 'module App::Share\n  REDDIT_URL = "https://www.reddit.com"\n  def link(id)\n    "#{REDDIT_URL}/submit?url=#{id}"\n  end\nend\n'
+    assert not [e for e in run_detector(DETECTOR, "src/app/share/reddit.cr", text)[0] if e.kind == HOST]
+    routes = "router.get('/auth/callback', handler)\nconst HOME = 'https://www.reddit.com'\n"
+    assert not [e for e in run_detector(DETECTOR, "src/routes/reddit.ts", routes)[0] if e.kind == HOST]
