@@ -4349,6 +4349,16 @@ MORE_CASES += [
 ]
 
 
+# GitHub's CLI run by a release script as an argument list: `gh pr create` / `gh release view`
+# are GitHub API calls made with the script's GH_TOKEN
+MORE_CASES += [
+    ("github", {"scripts/create-release.py": 'import os\nimport subprocess\n\nREPO = os.environ["GITHUB_REPOSITORY"]\n\ndef open_pr(repo, branch, body):\n'
+                '    subprocess.run(["gh", "pr", "create", "--repo", repo, "--head", branch, "--body", body], check=True)\n'}),
+    ("github", {"extra/release/lib.mjs": 'import childProcess from "child_process";\n\n// releases on GitHub\nexport function released(version) {\n'
+                '  return childProcess.spawnSync("gh", ["release", "view", version, "--json", "tagName"]).status === 0;\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
