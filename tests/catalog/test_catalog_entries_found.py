@@ -4359,6 +4359,16 @@ MORE_CASES += [
 ]
 
 
+# The U.S. Treasury's keyless data services called from a Rust bond-pricing provider (a CUSIP
+# lookup on TreasuryDirect, the daily yield-curve XML of home.treasury.gov).
+MORE_CASES += [
+    ("us-treasury", {"src/provider/treasury.rs": 'pub async fn lookup(client: &reqwest::Client, cusip: &str) -> Result<String> {\n'
+                     '    let url = format!("https://www.treasurydirect.gov/TA_WS/securities/search?cusip={}&format=json", cusip);\n'
+                     '    Ok(client.get(&url).send().await?.text().await?)\n}\n'}),
+    ("us-treasury", {"app/yields.py": "import httpx\n\nURL = 'https://home.treasury.gov/resource-center/data-chart-center/interest-rates/pages/xml'\n"
+                     "def curve(month):\n    return httpx.get(URL, params={'data': 'daily_treasury_yield_curve', 'field_tdr_date_value_month': month}).text\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
