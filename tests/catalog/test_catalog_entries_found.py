@@ -4597,6 +4597,38 @@ def test_vercel_storage_env_names_alone_are_no_vercel_postgres(tmp_path, scanner
     ids = {u.id for u in inv.services}
     assert "vercel-postgres" not in ids
     assert "postgresql" in ids
+def test_supabase_js_for_sign_in_only_is_supabase_auth_not_the_database(tmp_path, scanner):
+    """@supabase/supabase-js made on the vendor's own auth domain and used for sign-in alone is
+    Supabase Auth: with no table query, RPC, realtime channel, edge function or client made on a
+    SUPABASE_ URL, the hosted database is not used."""
+    write_tree(tmp_path, {
+        "package.json": '{"name": "web", "dependencies": {"@supabase/supabase-js": "^2.95.3"}}\n',
+        "src/auth/provider.tsx": (
+            'import { createClient } from "@supabase/supabase-js";\n\n'
+            'const AUTH_URL = import.meta.env.CONNECT_AUTH_URL ?? "https://auth.example-vendor.app";\n'
+            'const supabase = createClient(AUTH_URL, import.meta.env.CONNECT_AUTH_PUBLISHABLE_KEY);\n\n'
+            'export async function signIn(email: string, password: string) {\n'
+            '  const { data, error } = await supabase.auth.signInWithPassword({ email, password });\n'
+            '  if (error) throw error;\n  return data.session;\n}\n')})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    ids = {u.id for u in inv.services}
+    assert "supabase-auth" in ids
+    assert "supabase" not in ids
+
+
+def test_supabase_js_with_table_queries_is_the_database(tmp_path, scanner):
+    """The same client querying tables is the hosted database (its package weak: the query confirms it)."""
+    write_tree(tmp_path, {
+        "package.json": '{"name": "web", "dependencies": {"@supabase/supabase-js": "^2.95.3"}}\n',
+        "src/db/items.ts": (
+            'import { createClient } from "@supabase/supabase-js";\n\n'
+            'const supabase = createClient(import.meta.env.VITE_API_URL, import.meta.env.VITE_KEY);\n\n'
+            'export async function items() {\n'
+            '  const { data } = await supabase.from("items").select("*");\n  return data;\n}\n')})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "supabase" in {u.id for u in inv.services}
+
+
 def test_vat_calculator_computing_rates_only_is_no_vies(tmp_path, scanner):
     """VatCalculator's tax rates are a table in the library: an app computing a gross price with it
     (no `isValidVATNumber`/`getVATDetails`) calls no VIES service."""
