@@ -730,16 +730,33 @@ def _model_strings(src: Source, text: str, ctx: Context, once) -> Iterator[Evide
 _QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_-]+)['"`]""")
 
 
+# A TypeScript parameter or property annotated with a union of quoted names
+# (`(provider: "google" | "apple" | "github") => ...`): the names a helper accepts.
+_ANNOTATION_UNION = re.compile(r"""[\w$]\??[ \t]*:[ \t]*(?:['"`][a-z0-9_-]+['"`][ \t]*\|[ \t]*)+['"`][a-z0-9_-]+['"`]""")
+
+
 def _provider_strings(
     src: Source, text: str, lang: Language, endpoint: str, providers: tuple[tuple[str, str], ...], once,
 ) -> Iterator[Evidence]:
     """Sign-in providers an auth service's sign-in call takes by name (Supabase's
     `signInWithOAuth({ provider: "github" })`, Better Auth's `signIn.social(...)`): in a file
     that makes the call, each provider name of that library quoted in the file (the call's
-    argument, a union type of the names offered, a table of buttons) is a provider offered."""
+    argument or its cast `as 'github' | 'google'`, a union type alias of the names offered, a
+    table of buttons) is a provider offered. A name quoted only in the union a parameter is
+    annotated with (`(provider: "google" | "apple" | "github") => ...`) is what a helper accepts,
+    not what the app offers (its buttons may be elsewhere and fewer): it counts only where the
+    file also uses it as a value (quoted elsewhere, or a key of a table `apple: { name: "Apple" }`)."""
     names = dict(providers)
-    for m in _QUOTED_NAME.finditer(text):
-        provider = names.get(m.group(1))
+    annotations = [a.span() for a in _ANNOTATION_UNION.finditer(text)] if "|" in text else []
+    hits = [(m, names.get(m.group(1))) for m in _QUOTED_NAME.finditer(text)]
+    annotated = {m.start() for m, _ in hits if any(a <= m.start() < b for a, b in annotations)}
+    as_value = {m.group(1) for m, provider in hits if provider and m.start() not in annotated}
+    for m, provider in hits:
+        name = m.group(1)
+        if provider and m.start() in annotated and (
+            name in as_value or not re.search(rf"(?m)^\s*{re.escape(name)}\s*:", text)
+        ):
+            continue  # a union annotation's member: the evidence is where the name is a value
         if provider and once("sign_in", provider):
             yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=CALL, name=f"{endpoint}: {m.group(1)}",
                            ecosystem=lang.lookup, detail=(("sign_in", provider),))

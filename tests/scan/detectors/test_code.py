@@ -1610,3 +1610,48 @@ def test_js_subpath_import_keeps_the_package_when_the_package_names_a_service(ru
     """`stripe/lib/...` stays `stripe`: the subpath is only tried when the package names nothing."""
     ev, _ = run_detector(DETECTOR, "src/pay.ts", 'import Stripe from "stripe/lib/stripe.js";\nexport const s = new Stripe("k");\n')
     assert [e.name for e in ev if e.kind == IMPORT] == ["stripe"]
+
+
+def _offered_sign_ins(ev) -> set[str]:
+    return {dict(e.detail).get("sign_in") for e in ev if e.kind == CALL and dict(e.detail).get("sign_in")}
+
+
+def test_a_helpers_union_parameter_is_no_sign_in_provider_offered(run_detector):
+    """`signInWithOAuth` wrapped in a helper whose parameter accepts `"google" | "apple" |
+    "github"`: the union says what the helper takes, not which buttons the app renders; a name
+    also used as a value in the file (`provider === "google"`) is offered."""
+    src = """\
+    import { createClient } from "@supabase/supabase-js";
+    const supabase = createClient(AUTH_URL, KEY);
+    interface Ctx {
+      signInWithOAuth: (provider: "google" | "apple" | "github") => Promise<void>;
+    }
+    export const signInWithOAuth = async (provider: "google" | "apple" | "github") => {
+      const queryParams = provider === "google" ? { prompt: "select_account" } : undefined;
+      await supabase.auth.signInWithOAuth({ provider, options: { queryParams } });
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "src/auth/provider.tsx", src)
+    assert _offered_sign_ins(ev) == {"google"}
+
+
+def test_a_union_cast_at_the_call_or_a_type_alias_names_providers_offered(run_detector):
+    """The cast of the call's argument (`provider.key as 'github' | 'google'`) and a type alias
+    keyed into a button table are the providers passed: both count."""
+    cast = """\
+    import { createAuthClient } from "better-auth/solid";
+    const { signIn } = createAuthClient({ baseURL });
+    const { error } = await signIn.social({ provider: provider.key as 'github' | 'google', callbackURL });
+    """
+    alias = """\
+    export type OAuthProvider = "google" | "apple";
+    const PROVIDERS: Record<OAuthProvider, { name: string }> = {
+      google: { name: "Google" },
+      apple: { name: "Apple" },
+    };
+    export const go = (p: OAuthProvider) => supabase.auth.signInWithOAuth({ provider: p });
+    """
+    ev, _ = run_detector(DETECTOR, "src/auth/social.ts", cast)
+    assert _offered_sign_ins(ev) == {"github", "google"}
+    ev, _ = run_detector(DETECTOR, "src/hooks/use-oauth.ts", alias)
+    assert _offered_sign_ins(ev) == {"google", "apple"}
