@@ -247,6 +247,9 @@ GENERIC_NAMES = frozenset({
     # protocols, no vendor: an `mcp/` module configures Model Context Protocol clients; `sql/`
     # (`SqlIntegration.ts`) is the query language shared by a data source's SQL dialects
     "mcp", "graphql", "grpc", "websocket", "websockets", "sql",
+    # a REST or SOAP API data source of whatever base URL the user sets
+    # (`connectors/rest_api.py` beside `connectors/postgresql.py`): a protocol, no vendor
+    "rest", "soap",
     # feed formats, no vendor: an import list or notifier that reads any RSS/Atom/iCal URL (`ImportLists/Rss/`)
     "rss", "atom", "ical",
     # What a module does, not whom to: `webhooks/deliver_webhook.rb`, `send_webhook.py`, `verify_signature.ts`.

@@ -725,3 +725,28 @@ def test_a_notification_render_stage_is_no_vendor_its_files_are(run_detector):
     assert ev == []  # the stage's own helper: no catalog vendor
     # under `integrations/`, a `render/` folder is still Render's module
     assert module_of("src/integrations/render/deploy.ts") == ("render", True)
+
+
+REST_SOURCE = """\
+import requests
+
+
+class RestAPIClient:
+    def __init__(self, data_source):
+        self.base_url = data_source.api_base_url
+        self.session = requests.Session()
+
+    def get(self, endpoint):
+        return self.session.get(f"{self.base_url}/{endpoint}").json()
+"""
+
+
+def test_a_rest_api_connector_beside_the_database_connectors_is_no_vendor():
+    # `connectors/rest_api.py` reads any REST API at the base URL the user sets: a protocol, no vendor
+    for rel in ("app/data_source/connectors/rest_api.py", "app/connectors/rest.py", "app/connectors/soap_api.py"):
+        assert module_of(rel) is None, rel
+        assert not accepts(rel, rel.rsplit("/", 1)[1]), rel
+    # a vendor's connector beside it is still that vendor's module
+    assert module_of("app/data_source/connectors/clickhouse.py") == ("clickhouse", False)
+    # a vendor whose name starts with the word is still its module
+    assert module_of("app/integrations/restcountries.py") == ("restcountries", False)
