@@ -4369,6 +4369,27 @@ MORE_CASES += [
                      "def curve(month):\n    return httpx.get(URL, params={'data': 'daily_treasury_yield_curve', 'field_tdr_date_value_month': month}).text\n"}),
 ]
 
+# Frappe apps and PostHog's snippet (frappe-lms, frappe-insights blind misses): an Event doc the app
+# switches to `sync_with_google_calendar` is pushed to Google Calendar by the framework's Google
+# integration; PostHog's JS snippet kept in the app's own file (no posthog-js package) loads
+# `<api_host>/static/array.js`.
+MORE_CASES += [
+    ("google-calendar", {"myapp/myapp/doctype/live_class/live_class.py":
+                         "import frappe\n\n\ndef sync(event, calendar):\n    event.update({\n"
+                         "        \"sync_with_google_calendar\": 1,\n        \"google_calendar\": calendar,\n    })\n"
+                         "    event.save()\n"}),
+    ("google-calendar", {"myapp/events.py": "def push(event):\n    event.sync_with_google_calendar = 1\n    event.save()\n"}),
+    ("posthog", {"frontend/posthog.js":
+                 "!(function (t, e) {\n\tvar o, n, p, r\n\te.__SV ||\n\t\t((window.posthog = e),\n"
+                 "\t\t(e.init = function (i, s, a) {\n\t\t\t;((p = t.createElement('script')).type = 'text/javascript'),\n"
+                 "\t\t\t\t(p.src = s.api_host + '/static/array.js'),\n"
+                 "\t\t\t\t(r = t.getElementsByTagName('script')[0]).parentNode.insertBefore(p, r)\n"
+                 "\t\t}), (e.__SV = 1))\n})(document, window.posthog || [])\n"}),
+    ("posthog", {"src/lib/snippets/posthog.js":
+                 "p.src = s.api_host.replace('.i.posthog.com', '-assets.i.posthog.com') + '/static/array.js'\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
