@@ -91,6 +91,7 @@ PRODUCT_COMPANIES = frozenset({"aws", "amazon", "google", "gcp", "azure", "micro
 # App, Nuxt, SvelteKit/Astro, Expo): `VITE_SENTRY_DSN` is Sentry's DSN for the browser code.
 BROWSER_ENV_PREFIXES = ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_")
 
+
 def api_path_pattern(path: str) -> re.Pattern[str]:
     """A catalog `api_paths` entry as a regex. A path that ends inside a segment ends there:
     `/ws/2` is no `/ws/2002/07/utility`. Code literals, YAML request URLs and gateway URLs all

@@ -485,8 +485,7 @@ def _vendor_request(src: Source, text: str, start: int, end: int, host: str, pat
     requests: `stubhub_agent.rb` doing `Net::HTTP.get` on 'https://www.stubhub.com/listingCatalog/...'.
     Not a bare home page (an author link), not a UI component (embeds and pickers render the
     vendor's page in the browser)."""
-    relative = _RELATIVE_CLIENT_REQUEST.search(text)
-    if path.strip("/") == "" and not _APPENDED.match(text, end) and relative is None:
+    if path.strip("/") == "" and not _APPENDED.match(text, end) and not _RELATIVE_CLIENT_REQUEST.search(text):
         return False
     if src.name.endswith(_UI_COMPONENTS) or not _whole_literal(text, start):
         return False
@@ -494,7 +493,7 @@ def _vendor_request(src: Source, text: str, start: int, end: int, host: str, pat
         return False
     from .code_facts import calls_http_client  # code_facts imports this module
 
-    return calls_http_client(text) or bool(_SESSION_REQUEST.search(text)) or relative is not None
+    return calls_http_client(text) or bool(_SESSION_REQUEST.search(text) or _RELATIVE_CLIENT_REQUEST.search(text))
 
 
 def _catalogued_vendor_of(host: str, ctx: Context) -> str | None:
