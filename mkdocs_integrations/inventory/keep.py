@@ -124,20 +124,27 @@ def _installs(patterns: tuple[str, ...], names: set[str]) -> bool:
     return any(p.rstrip("*") == name or (p.endswith("*") and name.startswith(p[:-1])) for p in patterns for name in names)
 
 
+# Words of a setting that is an address: the browser can send to it with `fetch` alone.
+_ADDRESS_WORDS = frozenset({"URL", "URI", "HOST", "ENDPOINT", "ORIGIN", "DOMAIN"})
+
+
 def _browser_setting_without_sdk(svc: Service, evs: list[Evidence], installed: dict[str, set[str]]) -> bool:
-    """A vendor named only by a browser bundle's public settings (`VITE_SENTRY_DSN` read into a
-    front-end config object, `NEXT_PUBLIC_POSTHOG_KEY=` in an env file) in an app whose
-    package.json files install none of the vendor's npm packages. A browser reaches a vendor
-    through its SDK or its script, and a script shows as the vendor's host; a setting that
+    """A vendor named only by a browser bundle's public credentials (`VITE_SENTRY_DSN` read into
+    a front-end config object, `NEXT_PUBLIC_POSTHOG_KEY=` in an env file) in an app whose
+    package.json files install none of the vendor's npm packages. A browser uses a DSN or a key
+    through the vendor's SDK, or its script, which shows as the vendor's host; a credential that
     nothing loads is a leftover or a placeholder (a build's config reading a Sentry DSN with no
-    Sentry SDK installed anywhere)."""
+    Sentry SDK installed anywhere). Not where a setting is an address (`..._INGEST_ENDPOINT`,
+    `..._INGESTING_HOST`): the page may post to it with `fetch` or `sendBeacon`, no SDK needed."""
     packages = svc.packages.get("npm", ())
     npm = installed.get("npm", set())
     if not packages or not npm:
         return False
     shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     return bool(shown) and all(
-        e.kind in (ENV_READ, ENV_DECL) and e.name.upper().startswith(BROWSER_ENV_PREFIXES) for e in shown
+        e.kind in (ENV_READ, ENV_DECL) and e.name.upper().startswith(BROWSER_ENV_PREFIXES)
+        and _ADDRESS_WORDS.isdisjoint(e.name.upper().split("_"))
+        for e in shown
     ) and not _installs(packages, npm)
 
 

@@ -531,6 +531,11 @@ def test_a_browser_setting_for_a_vendor_whose_sdk_nothing_installs_is_no_service
     # with the SDK installed, the same setting configures it
     inv = scan(tmp_path / "b", {"web/package.json": pkg % ', "@sentry/vue": "8.0.0"', "web/src/config.ts": config})
     assert "sentry" in ids(inv)
+    # an address the page posts to itself (Web Vitals to a log ingest endpoint): no SDK needed
+    vitals = ('export function reportWebVitals(metric) {\n  const url = process.env.NEXT_PUBLIC_AXIOM_INGEST_ENDPOINT\n'
+              '  if (url) navigator.sendBeacon(url, JSON.stringify(metric))\n}\n')
+    inv = scan(tmp_path / "d", {"web/package.json": pkg % "", "web/pages/_app.tsx": vitals})
+    assert "axiom" in ids(inv)
     # a server-side name (no browser prefix) is a setting the server reads: kept as before
     inv = scan(tmp_path / "c", {"web/package.json": pkg % "",
                                 "web/src/config.ts": "export const dsn = process.env.SENTRY_DSN;\n"})
