@@ -940,8 +940,6 @@ def host_evidence(
             or (path.strip("/") != "" and _keyed_base_default(text, m.start()))
         ):
             continue
-        if sid is None and _file_names_vendor(src.rel, host):
-            sid = _catalogued_vendor_of(host, ctx)
         if sid is None and _FRAGMENT.search(path):
             continue  # a fragment is never sent to a server: a page anchor ("See: https://vuejs.org/v2/api/#data"), not a request
         if sid is None and _DOCS_PATH.search(path):
@@ -963,6 +961,11 @@ def host_evidence(
             # unless it is an input's hint for a catalogued vendor's URL (a settings form's
             # `->placeholder('https://hc-ping.com/your-uuid-here')`): the field takes that vendor's.
             continue
+        if (sid is None and _file_names_vendor(src.rel, host) and not _AUTHORIZE_PATH.search(path)
+                and not _STATIC_ASSET.search(path.split("?", 1)[0])):
+            # (last: a request the checks above let through; not a sign-in's authorize page,
+            # which is the vendor's OAuth, nor a script the vendor's player loads)
+            sid = _catalogued_vendor_of(host, ctx)
         once("host", host)
         if migration is None:
             migration = _MIGRATION_FILE.search(text) is not None

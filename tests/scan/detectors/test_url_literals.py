@@ -239,3 +239,17 @@ def test_a_bare_origin_in_a_vendor_named_file_without_requests_is_a_link(run_det
     assert not [e for e in run_detector(DETECTOR, "src/app/share/reddit.cr", text)[0] if e.kind == HOST]
     routes = "router.get('/auth/callback', handler)\nconst HOME = 'https://www.reddit.com'\n"
     assert not [e for e in run_detector(DETECTOR, "src/routes/reddit.ts", routes)[0] if e.kind == HOST]
+
+
+def test_a_vendor_named_files_sign_in_page_or_player_script_is_not_the_vendors_api(run_detector):
+    # A sign-in connector's authorize page (dex's connector/linkedin/linkedin.go) is the
+    # vendor's OAuth, and a media player's script load (renderers/vimeo.js) a page asset: the
+    # file's name does not make either the vendor's API.
+    go = ('package linkedin\n\nimport "net/http"\n\nconst authURL = "https://www.linkedin.com/oauth/v2/authorization"\n\n'
+          'func get(c *http.Client) { c.Get("https://api.linkedin.com/v2/me") }\n')
+    ev, _ = run_detector(DETECTOR, "connector/linkedin/linkedin.go", go)
+    assert ("www.linkedin.com", "linkedin-api") not in [(e.name, e.service) for e in ev if e.kind == HOST]
+    js = ("VimeoApi.promise = mejs.Utils.loadScript('https://player.vimeo.com/api/player.js');\n"
+          "fetch('https://player.vimeo.com/api/player.js');\n")
+    ev, _ = run_detector(DETECTOR, "script/renderers/vimeo.js", js)
+    assert not [e for e in ev if e.kind == HOST and e.service == "vimeo"]
