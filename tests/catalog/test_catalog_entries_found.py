@@ -4390,6 +4390,13 @@ MORE_CASES += [
 ]
 
 
+# Supabase's Go, .NET and Rust clients stay full packages of the database (only the JS client,
+# which serves Auth alone too, is weak): declared, they show it.
+MORE_CASES += [
+    ("supabase", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/supabase-community/supabase-go v0.0.4\n"}),
+    ("supabase", {"App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Supabase" Version="1.1.1" /></ItemGroup></Project>\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
