@@ -62,6 +62,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # each one quoted in the file ('github') is a sign-in provider the
                                   # app offers; `name=provider` where the library's name differs
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
+      webhook_headers: [X-GitHub-Event]  # the header the vendor sets on each webhook delivery to
+                                  # name its event: code reading it receives the vendor's webhooks
       url_schemes: [postgres, postgresql]  # connection URL schemes that name this service
       drivers: [pgsql]            # framework driver/backend words that select it (DB_CONNECTION=pgsql,
                                   # MAIL_MAILER=ses, Rails adapter trilogy); URL schemes count too
@@ -142,7 +144,7 @@ _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages", "package_extras",
     "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
-    "terraform", "calls", "webhook_verify", "url_schemes", "drivers", "auth_env", "deploy_steps",
+    "terraform", "calls", "webhook_verify", "webhook_headers", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
     "bare_host",
     "word_name", "model_prefixes", "registry_for", "keywords", "android_meta",
@@ -198,6 +200,7 @@ class Service:
     packer: tuple[str, ...] = ()
     calls: tuple[CallPattern, ...] = ()
     webhook_verify: tuple[re.Pattern[str], ...] = ()
+    webhook_headers: tuple[str, ...] = ()  # lower-case
     url_schemes: tuple[str, ...] = ()
     drivers: tuple[str, ...] = ()
     auth_env: tuple[str, ...] = ()
@@ -323,6 +326,9 @@ def _service(raw: Any, where: str) -> Service:
         calls.append(CallPattern(
             _regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers, unless
         ))
+    webhook_headers = tuple(h.lower() for h in _strs(raw.get("webhook_headers"), where, "webhook_headers"))
+    if any(not re.match(r"^x-[a-z]+-[a-z]+$", h) for h in webhook_headers):
+        raise CatalogError(f"{where}: 'webhook_headers' are header names like X-GitHub-Event (X-, two words)")
     api_paths = _strs(raw.get("api_paths"), where, "api_paths")
     for path in api_paths:
         if not _API_PATH_RE.match(path):
@@ -377,6 +383,7 @@ def _service(raw: Any, where: str) -> Service:
         packer=tuple(t.lower() for t in _strs(raw.get("packer"), where, "packer")),
         calls=tuple(calls),
         webhook_verify=tuple(_regex(p, where) for p in _strs(raw.get("webhook_verify"), where, "webhook_verify")),
+        webhook_headers=webhook_headers,
         url_schemes=_strs(raw.get("url_schemes"), where, "url_schemes"),
         drivers=tuple(d.lower() for d in _strs(raw.get("drivers"), where, "drivers")),
         auth_env=_strs(raw.get("auth_env"), where, "auth_env"),

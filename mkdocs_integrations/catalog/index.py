@@ -217,6 +217,11 @@ class CatalogIndex:
         # verifier's name (`verifySignature(`, `new Webhook(`) attributes a handler to its vendor
         # only in a file that names that vendor.
         self.webhook_words = {svc.id: _keywords(svc) for svc in catalog.services.values() if svc.webhook_verify}
+        # A vendor's webhook event header (`x-github-event`) -> the vendor
+        self.webhook_headers = {h: svc.id for svc in catalog.services.values() for h in svc.webhook_headers}
+        # ... as a file's text may spell them (WSGI/Rack environments: `http_x_github_event`)
+        self.webhook_header_literals = tuple(sorted(self.webhook_headers)) + tuple(
+            "http_" + h.replace("-", "_") for h in sorted(self.webhook_headers))
         # OAuth providers by the word their credentials start with (GITHUB_CLIENT_ID → GITHUB),
         # so GITHUB_APP_SECRET or AUTH_GITHUB_CLIENT_ID find the provider too.
         self._oauth_words: dict[str, str] = {}

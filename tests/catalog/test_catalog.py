@@ -669,3 +669,7 @@ def test_android_meta_keys_are_dotted_manifest_names():
     assert any(s.android_meta == ("io.acme.sdk.API_KEY",) for s in ok.services.values())
     msg = _bad(GOOD.replace("    purpose:", "    android_meta: [API KEY]\n    purpose:", 1))
     assert "android_meta" in msg
+
+
+def test_rejects_webhook_headers_that_are_no_event_header_names():
+    assert "webhook_headers" in _bad(GOOD.replace("    purpose:", "    webhook_headers: [Authorization]\n    purpose:", 1))

@@ -541,16 +541,13 @@ def _retry(body: str, text: str) -> str:
     return f"up to {attempts} attempts{backoff}" if attempts else f"retries{backoff}"
 
 
-# The header a forge sets on every webhook delivery to name its event (GitHub's `X-GitHub-Event:
-# push`, GitLab's `X-Gitlab-Event: Push Hook`, Bitbucket's `X-Event-Key: repo:push` beside its
-# `X-Hook-UUID`): a handler that reads one from the request receives that forge's webhooks,
-# whatever its route is called (`/triggerbuild` rebuilding an app on push). Reads only: a
-# forge that sends GitHub-compatible deliveries sets the same header (`.Header("X-Github-Event", t)`,
-# `headers: {"X-GitHub-Event": ...}`). Django's `META["HTTP_X_GITHUB_EVENT"]` is the same header.
-_FORGE_EVENT_HEADERS = {
-    "x-github-event": "github", "x-gitlab-event": "gitlab", "x-event-key": "bitbucket", "x-hook-uuid": "bitbucket",
-    "x-gitea-event": "gitea", "x-forgejo-event": "forgejo",
-}
+# The header a vendor sets on every webhook delivery to name its event (the catalog's
+# `webhook_headers`: GitHub's `X-GitHub-Event: push`, GitLab's `X-Gitlab-Event: Push Hook`,
+# Bitbucket's `X-Event-Key: repo:push`): a handler that reads one from the request receives that
+# vendor's webhooks, whatever its route is called (`/triggerbuild` rebuilding an app on push).
+# Reads only: a forge that sends GitHub-compatible deliveries sets the same header
+# (`.Header("X-Github-Event", t)`, `headers: {"X-GitHub-Event": ...}`). Django's
+# `META["HTTP_X_GITHUB_EVENT"]` is the same header.
 _HEADER_NAME = r"""['"`]((?:HTTP_)?[Xx][-_][A-Za-z]+[-_][A-Za-z]+)['"`]"""
 _HEADER_READ = re.compile(
     # `req.header('X-GitHub-Event')` (a read: Express's `res.header(name, value)` sets one)
@@ -560,18 +557,15 @@ _HEADER_READ = re.compile(
     # `request.headers["X-GitHub-Event"]`, `request.META["HTTP_X_GITHUB_EVENT"]` (not an assignment)
     + r"|\b(?:headers|Headers|META|env)\s*\[\s*" + _HEADER_NAME + r"\s*\](?!\s*=(?!=))"
 )
-_FORGE_HEADER_LITERALS = tuple(_FORGE_EVENT_HEADERS) + tuple(
-    "http_" + name.replace("-", "_") for name in _FORGE_EVENT_HEADERS
-)
 
 
-def _forge_event_headers(src: Source, text: str, ctx: Context) -> Iterator[Record]:
-    """Incoming webhooks of the forges whose event header the code reads from a request."""
+def _event_headers(src: Source, text: str, ctx: Context) -> Iterator[Record]:
+    """Incoming webhooks of the vendors whose event header the code reads from a request."""
     seen: set[str] = set()
     for m in _HEADER_READ.finditer(text):
         header = next(g for g in m.groups() if g)
-        sid = _FORGE_EVENT_HEADERS.get(header.lower().replace("_", "-").removeprefix("http-"))
-        if sid and sid not in seen and sid in ctx.catalog.services:
+        sid = ctx.index.webhook_headers.get(header.lower().replace("_", "-").removeprefix("http-"))
+        if sid and sid not in seen:
             seen.add(sid)
             yield Evidence(
                 path=src.rel, line=src.line_of(m.start()), kind=WEBHOOK_IN, name=f"{header} header", service=sid,
@@ -593,8 +587,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     style = lang.comments if lang else C_STYLE
     words = src.words
     hooky = any("hook" in w for w in words)
-    if any(h in src.lowered for h in _FORGE_HEADER_LITERALS):
-        yield from _forge_event_headers(src, src.stripped(style), ctx)
+    if any(h in src.lowered for h in ctx.index.webhook_header_literals):
+        yield from _event_headers(src, src.stripped(style), ctx)
     if "/incoming" in src.lowered or "/inbound" in src.lowered:
         for route, offset, sid in _inbound_routes(src.stripped(style), ctx):
             yield Evidence(path=src.rel, line=src.line_of(offset), kind=WEBHOOK_IN, name=route, service=sid,
@@ -714,5 +708,5 @@ DETECTOR = Detector(
     detect=detect,
     # a webhook route or a *WEBHOOK* URL, in the path or text; or a vendor's sender (`sendSlackAlert`);
     # or a vendor's verifier type (`GithubVerifier`)
-    literals=lambda ctx: _HOOK_LITERALS + _INGEST_LITERALS + _VERIFIER_LITERALS + _FORGE_HEADER_LITERALS,
+    literals=lambda ctx: _HOOK_LITERALS + _INGEST_LITERALS + _VERIFIER_LITERALS + ctx.index.webhook_header_literals,
 )
