@@ -34,6 +34,9 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
       package_extras:             # (pypi) a package's extra that selects this service: the app
         pypi: ["django-anymail[amazon-ses]"]  # declares `django-anymail[amazon-ses]` to send through SES
                                   # (the extra names the vendor or protocol: `celery[sqs]`, `[saml]`)
+      api_packages:               # (instrumentation standards) packages of the API alone, which export
+        npm: ["@opentelemetry/api"]  # nothing without an SDK: with only these (and `api: true` calls,
+                                  # `startActiveSpan(`), the spans go to another vendor's SDK or nowhere
       weak_packages:              # count only when one of `calls` matches too (boto3 → S3?)
         pypi: [boto3]
       imports:                    # module prefixes per language, beyond the package names
@@ -54,6 +57,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
         - {match: 'checkout\\.sessions\\.create', endpoint: checkout sessions}
         - {match: '_mtm\\.push\\(', endpoint: tag manager, alone: true}  # proves the service
                                   # without a package: a global only the vendor's snippet defines
+        - {match: 'getTracer\\(', endpoint: tracing, api: true}  # (with api_packages) a call the API
+                                  # package answers alone
         - {match: 'connect_over_cdp\\(', endpoint: remote browser, alone: true, unless: '\\.launch\\('}
                                   # `unless`: found anywhere in the file, the match does not count
                                   # (a local launch beside the remote connect: an option, no service)
@@ -143,7 +148,7 @@ _HOST_RE = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?
 
 _SERVICE_KEYS = {
     "id", "name", "category", "docs", "purpose", "credential", "provides", "packages", "package_extras",
-    "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
+    "api_packages", "weak_packages", "imports", "weak_imports", "env", "env_prefixes", "hosts", "config_files", "docker_images",
     "terraform", "calls", "webhook_verify", "webhook_headers", "url_schemes", "drivers", "auth_env", "deploy_steps",
     "api_paths", "packer", "sign_in_modules", "sign_in_packages", "sign_in_ignore", "sign_in_names", "speaks",
     "bare_host",
@@ -166,6 +171,7 @@ class CallPattern:
     # found anywhere in the file, the call is no use of the service (a remote browser's connect
     # beside a local `.launch(` fallback: the remote one is an option, not a companion service)
     unless: re.Pattern[str] | None = None
+    api: bool = False  # (with api_packages) the API package alone answers it: it exports nothing
 
     def search(self, text: str) -> re.Match[str] | None:
         m = self.pattern.search(text)
@@ -188,6 +194,7 @@ class Service:
     word_name: bool = False
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     package_extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    api_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weak_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -313,18 +320,22 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'calls' must be a list")
     calls = []
     for c in calls_raw:
-        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone", "providers", "unless"}:
+        if not isinstance(c, dict) or not {"match", "endpoint"} <= set(c) <= {"match", "endpoint", "alone", "providers", "unless", "api"}:
             raise CatalogError(
-                f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone', 'providers', 'unless')"
+                f"{where}: each call needs exactly 'match' and 'endpoint' (and optionally 'alone', 'providers', 'unless', 'api')"
             )
-        if not isinstance(c.get("alone", False), bool):
-            raise CatalogError(f"{where}: a call's 'alone' must be true or false")
+        for flag in ("alone", "api"):
+            if not isinstance(c.get(flag, False), bool):
+                raise CatalogError(f"{where}: a call's '{flag}' must be true or false")
+        if c.get("api") and not raw.get("api_packages"):
+            raise CatalogError(f"{where}: a call's 'api' marks what 'api_packages' answer alone: list them")
         providers = _call_providers(c.get("providers"), where)
         if providers and category != "auth_provider":
             raise CatalogError(f"{where}: a call's 'providers' belong to an auth service (category auth_provider)")
         unless = _regex(str(c["unless"]), where) if c.get("unless") else None
         calls.append(CallPattern(
-            _regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers, unless
+            _regex(str(c["match"]), where), str(c["endpoint"]), bool(c.get("alone", False)), providers, unless,
+            bool(c.get("api", False)),
         ))
     webhook_headers = tuple(h.lower() for h in _strs(raw.get("webhook_headers"), where, "webhook_headers"))
     if any(not re.match(r"^x-[a-z]+-[a-z]+$", h) for h in webhook_headers):
@@ -352,6 +363,12 @@ def _service(raw: Any, where: str) -> Service:
     extras = _per_key(raw.get("package_extras"), where, "package_extras", ("pypi",))
     if any(not _EXTRA_RE.match(x) for xs in extras.values() for x in xs):
         raise CatalogError(f"{where}: 'package_extras' are one package and one extra: django-anymail[amazon-ses]")
+    packages = _per_key(raw.get("packages"), where, "packages", ECOSYSTEMS)
+    api_packages = _per_key(raw.get("api_packages"), where, "api_packages", ECOSYSTEMS)
+    for eco, names in api_packages.items():
+        unlisted = [n for n in names if not _listed(n, packages.get(eco, ()))]
+        if unlisted:
+            raise CatalogError(f"{where}: 'api_packages' {unlisted} must be among its 'packages.{eco}' too")
     weak = _per_key(raw.get("weak_packages"), where, "weak_packages", ECOSYSTEMS)
     if weak and not calls:
         raise CatalogError(f"{where}: 'weak_packages' need 'calls' to confirm them")
@@ -369,8 +386,9 @@ def _service(raw: Any, where: str) -> Service:
         speaks=_strs(raw.get("speaks"), where, "speaks"),
         bare_host=str(raw.get("bare_host", "") or ""),
         word_name=word_name,
-        packages=_per_key(raw.get("packages"), where, "packages", ECOSYSTEMS),
+        packages=packages,
         package_extras=extras,
+        api_packages=api_packages,
         weak_packages=weak,
         imports=_per_key(raw.get("imports"), where, "imports", LANGUAGES),
         weak_imports=weak_imports,
@@ -400,6 +418,11 @@ def _service(raw: Any, where: str) -> Service:
         keywords=keywords,
         android_meta=android_meta,
     )
+
+
+def _listed(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a package name is one of `patterns` (a trailing `*` is a prefix)."""
+    return any(name.startswith(p[:-1]) if p.endswith("*") else name == p for p in patterns)
 
 
 _EXTRA_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[[A-Za-z0-9][A-Za-z0-9._-]*\]$")

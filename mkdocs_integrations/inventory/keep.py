@@ -244,29 +244,15 @@ def _undeclared_build_plugin(evs: list[Evidence]) -> bool:
 _REPO_SUFFIXES = ("api", "app", "server", "web", "backend", "core")
 
 
-# Instrumentation APIs that export nothing by themselves: OpenTelemetry's API packages
-# (`@opentelemetry/api`, Python's `opentelemetry-api`) hand spans to whatever tracer provider an
-# SDK registered, and without one they are no-ops. An app that only creates spans through the
-# API (a tRPC middleware's `trace.getTracer("trpc").startActiveSpan(...)`) sends them to the SDK
-# another vendor installs (Sentry's Node SDK registers itself as the OpenTelemetry provider) or
-# nowhere; an OTLP backend shows in an SDK or exporter package, its setup call or its OTEL_
-# exporter settings.
-_API_ONLY_PACKAGES: dict[str, frozenset[str]] = {
-    "opentelemetry": frozenset({
-        "@opentelemetry/api", "@opentelemetry/api-logs", "@opentelemetry/semantic-conventions",
-        "opentelemetry-api", "opentelemetry-semantic-conventions",
-    }),
-}
-# Call endpoints of the API itself (creating spans), which every SDK's provider answers.
-_API_ONLY_CALLS = frozenset({"tracing"})
-
-
 def _instrumentation_api_only(svc: Service, evs: list[Evidence]) -> bool:
-    """True when all that shows an observability standard is its API package, imported and
-    called to create spans: no SDK, exporter or exporter setting sends them anywhere."""
-    api = _API_ONLY_PACKAGES.get(svc.id)
-    if api is None:
+    """True when all that shows an observability standard is its API package (the catalog's
+    `api_packages`), imported and called to create spans (`api` calls): no SDK, exporter or
+    exporter setting sends them anywhere, so another vendor's SDK receives them or nothing does
+    (a tRPC middleware's `trace.getTracer("trpc").startActiveSpan(...)`)."""
+    api = {name for names in svc.api_packages.values() for name in names}
+    if not api:
         return False
+    api_calls = {c.endpoint for c in svc.calls if c.api}
     shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
     if not any(e.kind == PACKAGE for e in shown):
         return False
@@ -276,7 +262,7 @@ def _instrumentation_api_only(svc: Service, evs: list[Evidence]) -> bool:
             if e.name not in api:
                 return False
         elif e.kind == CALL:
-            if e.name not in _API_ONLY_CALLS:
+            if e.name not in api_calls:
                 return False
         elif e.kind in (ENV_READ, ENV_DECL):
             if e.name in exporter_env:

@@ -455,6 +455,19 @@ def test_rejects_weak_packages_without_calls():
     assert "weak_packages" in _bad(text)
 
 
+def test_api_packages_are_among_the_packages_and_mark_api_calls():
+    """`api_packages` name the part of a service's packages that exports nothing alone (an
+    instrumentation standard's API): each must be one of its packages, and `api: true` calls
+    (what that API answers alone) need them listed."""
+    ok = GOOD.replace("    env:", '    api_packages:\n      npm: ["@acme/mail"]\n    env:', 1).replace(
+        "endpoint: send email}", "endpoint: send email, api: true}")
+    svc = parse_catalog({"x.yaml": ok}).services["acme-mail"]
+    assert svc.api_packages == {"npm": ("@acme/mail",)} and svc.calls[0].api
+    assert "api_packages" in _bad(GOOD.replace("    env:", '    api_packages:\n      npm: ["@acme/other"]\n    env:', 1))
+    assert "api_packages" in _bad(GOOD.replace("endpoint: send email}", "endpoint: send email, api: true}"))
+    assert "'api'" in _bad(ok.replace("api: true}", "api: maybe}"))
+
+
 def test_package_extras_are_one_package_and_one_extra():
     """`package_extras` keys a (package, extra) pair: a bare name or a list of extras is a typo."""
     ok = GOOD.replace("    calls:", '    package_extras:\n      pypi: ["django-anymail[acme]"]\n    calls:', 1)
