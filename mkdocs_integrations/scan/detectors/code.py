@@ -16,6 +16,7 @@ from ...model import CALL, ENV_READ, IMPORT, Evidence
 from ...paths import imports_app_modules, is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, PY, multiline_template_spans, strip_comments
+from ...catalog import CallPattern
 from ...catalog.index import CatalogIndex
 from .base import Context, Detector, Record, Source
 from .url_literals import GUARD_LITERALS, RELATIVE_LITERALS, URL_LITERAL, host_evidence
@@ -703,7 +704,7 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                 continue  # no required literal can be in the text: not even one of its words is
             if literals is not None and not any(lit in text for lit in literals):
                 continue
-            m = call.search(text)
+            m = _vendor_call(call, text)
             if m and once("call:" + sid, call.endpoint):
                 yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name=call.endpoint, service=sid,
                                detail=(("alone", "1"),) if call.alone else ())
@@ -711,6 +712,45 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                     yield from _provider_strings(src, text, lang, call.endpoint, call.providers, once)
     if lang is PYTHON and (present is None or not _MODEL_ROUTER_LITERALS.isdisjoint(present)):
         yield from _model_strings(src, text, ctx, once)
+
+
+# The class a call pattern names (`GoogleProvider(`, `new GoogleStrategy(`): a name the app may
+# give a class of its own.
+_CALLED_CLASS = re.compile(r"(?:new\s+)?([A-Z]\w*)\s*\(")
+
+
+def _vendor_call(call: CallPattern, text: str) -> re.Match[str] | None:
+    """The first match of a catalog call pattern that is the vendor's, not the app's own code:
+    a match that starts inside a longer name (`newGoogleProvider(` for `GoogleProvider\\(`) is
+    another name, and a class the file defines or imports from the app's own modules (jackson's
+    directory sync: `import { GoogleProvider } from './api'` then `new GoogleProvider({...})`) is
+    the app's class, whatever vendor its name recalls."""
+    if call.unless is not None and call.unless.search(text):
+        return None
+    for m in call.pattern.finditer(text):
+        start = m.start()
+        if start and m.group()[:1].isalpha() and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        own = _CALLED_CLASS.match(m.group())
+        if own and _own_class(own.group(1), text):
+            continue
+        return m
+    return None
+
+
+def _own_class(name: str, text: str) -> bool:
+    """Whether the file defines class `name` or imports it from a relative module (`./api`,
+    `.providers`): the app's own class."""
+    if name not in text:
+        return False
+    n = re.escape(name)
+    return re.search(
+        rf"\bclass\s+{n}\b"
+        rf"|\bimport\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*from\s*['\"]\.{{1,2}}/"
+        rf"|\bimport\s+{n}\s+from\s*['\"]\.{{1,2}}/"
+        rf"|\bfrom\s+\.[\w.]*\s+import\s[^\n]*\b{n}\b",
+        text,
+    ) is not None
 
 
 def _model_strings(src: Source, text: str, ctx: Context, once) -> Iterator[Evidence]:

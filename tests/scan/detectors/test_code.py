@@ -1655,3 +1655,27 @@ def test_a_union_cast_at_the_call_or_a_type_alias_names_providers_offered(run_de
     assert _offered_sign_ins(ev) == {"github", "google"}
     ev, _ = run_detector(DETECTOR, "src/hooks/use-oauth.ts", alias)
     assert _offered_sign_ins(ev) == {"google", "apple"}
+
+
+def test_a_vendor_named_call_of_the_apps_own_class_is_not_the_vendors(run_detector):
+    """A call pattern's class name (`GoogleProvider(`) is the vendor's only where the file takes
+    it from the vendor: an app's own class of that name (imported from `./api`, or defined in
+    the file) and a longer name ending in it (`newGoogleProvider(`) are the app's code."""
+    own = """\
+    import { GoogleProvider } from './api';
+    export const newGoogleProvider = (params) => ({ directory: new GoogleProvider(params) });
+    """
+    ev, _ = run_detector(DETECTOR, "src/directory-sync/google/index.ts", own)
+    assert not [e for e in ev if e.kind == CALL and e.service == "google-oauth"]
+    caller = """\
+    import { newGoogleProvider } from './google';
+    const p = newGoogleProvider({ directories });
+    """
+    ev, _ = run_detector(DETECTOR, "src/directory-sync/index.ts", caller)
+    assert not [e for e in ev if e.kind == CALL and e.service == "google-oauth"]
+    vendor = """\
+    import GoogleProvider from "next-auth/providers/google";
+    export const authOptions = { providers: [GoogleProvider({ clientId: process.env.GOOGLE_ID })] };
+    """
+    ev, _ = run_detector(DETECTOR, "src/auth.ts", vendor)
+    assert [(e.name, e.line) for e in ev if e.kind == CALL and e.service == "google-oauth"] == [("Google provider", 2)]
