@@ -4397,6 +4397,48 @@ MORE_CASES += [
     ("supabase", {"App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Supabase" Version="1.1.1" /></ItemGroup></Project>\n'}),
 ]
 
+# clearflask and cabot blind misses: vendors' SDKs and CI/deploy commands the catalog did not know.
+# Castle's server and browser SDKs; check-mail.org's RapidAPI host; react-linkedin-insight; Java's
+# ACME client acme4j (Let's Encrypt); python-jenkins; Graphite's render API read from GRAPHITE_API;
+# a pom publishing to GitHub Packages; a workflow pushing the gh-pages branch; the AWS CLI finding
+# EC2 instances in a deploy Makefile; the old Codecov uploader run bare on Travis.
+MORE_CASES += [
+    ("castle", {"pom.xml": "<project><dependencies><dependency><groupId>io.castle</groupId>"
+                "<artifactId>castle-java</artifactId><version>2.3.2</version></dependency></dependencies></project>\n"}),
+    ("castle", {"package.json": '{"name": "web", "dependencies": {"@castleio/castle-js": "^2.1.0"}}\n'}),
+    ("check-mail", {"src/main/java/app/EmailValidator.java":
+                    "class EmailValidator {\n    static final String URL = \"https://mailcheck.p.rapidapi.com/?domain=\";\n"
+                    "    Response check(String domain) { return http.get(URL + domain).header(\"x-rapidapi-key\", key).execute(); }\n}\n"}),
+    ("linkedin-insight", {"package.json": '{"name": "web", "dependencies": {"react-linkedin-insight": "^0.1.3"}}\n'}),
+    ("letsencrypt", {"pom.xml": "<project><dependencies><dependency><groupId>org.shredzone.acme4j</groupId>"
+                     "<artifactId>acme4j-client</artifactId><version>3.4.0</version></dependency></dependencies></project>\n"}),
+    ("jenkins", {"requirements.txt": "Django==2.2\npython-jenkins==0.4.15\n"}),
+    ("graphite", {"app/config.py": "import os\n\nGRAPHITE_API = os.environ.get('GRAPHITE_API')\nGRAPHITE_USER = os.environ.get('GRAPHITE_USER')\n"}),
+    ("github-packages", {"pom.xml": "<project><distributionManagement><repository><id>github</id>"
+                         "<url>https://maven.pkg.github.com/acme/app</url></repository></distributionManagement></project>\n"}),
+    ("github-pages", {".github/workflows/helm-release.yml":
+                      "on: workflow_dispatch\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - uses: actions/checkout@v4\n        with:\n          ref: gh-pages\n"
+                      "      - run: |\n          helm repo index . --merge index.yaml\n          git commit -am 'index'\n          git push origin gh-pages\n"}),
+    ("aws-ec2", {"Makefile": "deploy-singlehost-%:\n\tscp target/app.war $$(aws ec2 describe-instances --filters "
+                 "'Name=tag:Name,Values=web' --output text --query 'Reservations[*].Instances[*].PublicDnsName'):/opt/app.war\n"}),
+    ("codecov", {".travis.yml": "language: python\nscript:\n  - tox\nafter_success:\n  - sudo pip install codecov\n  - codecov\n"}),
+]
+
+
+# ...and what those rules leave alone: a push to another branch (`main`, `gh-pages-backup-notes`) is
+# no Pages deploy; a coverage step that only runs `coverage report` (codecov named in a comment) is no Codecov.
+@pytest.mark.parametrize("sid, files", [
+    ("github-pages", {".github/workflows/ci.yml": "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: git push origin main\n      - run: git push origin gh-pages-backup-notes\n"}),
+    ("codecov", {".travis.yml": "language: python\nscript:\n  - coverage run -m pytest\nafter_success:\n  - coverage report  # codecov later\n"}),
+])
+def test_catalog_entry_is_not_found_on_other_ci_lines(tmp_path, sid, files, scanner):
+    write_tree(tmp_path, files)
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert sid not in {u.id for u in inv.services}
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
