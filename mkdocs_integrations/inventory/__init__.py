@@ -27,7 +27,7 @@ from ..uncatalogued import squashed_domain, uncatalogued_apis, uncatalogued_modu
 from ..usage import is_transitive
 from .folds import (
     drop_company_modules_of_products, drop_modules_through_other_vendors, drop_overridden_defaults,
-    fold_bare_hosts, fold_protocol_clients, join_file_facts,
+    drop_preset_tables, fold_bare_hosts, fold_protocol_clients, join_file_facts,
 )
 from .keep import kept_strength, test_stand_in
 from .model import STRENGTH_LABELS, STRENGTHS, EnvVar, Inventory, PackageUse, ServiceUse, Webhook
@@ -136,6 +136,7 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     """Sign-in providers found through auth libraries (services outside the catalog among them),
     and every fold: returns those extra services and {folded id: the id it became}."""
     per_service, other_hosts, facts = r.per_service, r.other_hosts, r.facts
+    drop_preset_tables(per_service, other_hosts, facts)  # an OAuth form's menu of providers: no use of any
     extra, sign_in_folded = sign_in_providers(r.sign_ins, per_service, catalog, index)
     sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, r.client_files, catalog, index))
     fold_authorize_hosts(per_service, other_hosts, r.client_files, index)

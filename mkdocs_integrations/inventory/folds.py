@@ -38,6 +38,41 @@ def drop_overridden_defaults(per_service: dict[str, list[Evidence]], facts: list
                 del per_service[sid]
 
 
+# Evidence kinds a table of data yields: its URLs' hosts, the catalog's call patterns on them
+# (an authorize URL is the "OAuth flow"), its scope strings.
+_TABLE_KINDS = frozenset({HOST, CALL, SCOPE})
+
+
+def drop_preset_tables(
+    per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], facts: list[Evidence],
+) -> None:
+    """A table of OAuth provider presets (code_facts' `preset_table:oauth`: the authorize and
+    token URLs an admin's OAuth form is prefilled with for Google, GitHub, Discord, Azure...)
+    is a menu of what each customer may configure with their own client, not the app's sign-in
+    nor a call of those vendors' APIs: the hosts, calls and scopes found inside its lines are
+    dropped, and a service left with nothing is not kept (it is the generic OIDC sign-in the
+    configurator runs, shown by its own code)."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f in facts:
+        if f.kind == FEATURE and f.name == "preset_table:oauth" and f.get("end").isdigit():
+            spans[f.path].append((f.line, int(f.get("end"))))
+    if not spans:
+        return
+
+    def inside(e: Evidence) -> bool:
+        return e.kind in _TABLE_KINDS and any(lo <= e.line <= hi for lo, hi in spans.get(e.path, ()))
+
+    facts[:] = [f for f in facts if not inside(f)]
+    for table in (per_service, other_hosts):
+        for key in list(table):
+            kept = [e for e in table[key] if not inside(e)]
+            if len(kept) != len(table[key]):
+                if kept:
+                    table[key] = kept
+                else:
+                    del table[key]
+
+
 def drop_modules_through_other_vendors(per_service: dict[str, list[Evidence]], catalog: Catalog) -> None:
     """A catalog vendor's integration module whose requests all go to another vendor's API
     (healthchecks' `integrations/whatsapp/` posting to api.twilio.com) delivers through that

@@ -241,3 +241,30 @@ def test_an_s3_sdk_given_r2s_endpoint_is_r2s_client(tmp_path):
     write_tree(tmp_path, tree)
     inv, _ = build_inventory(Scanner(), [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert {"cloudflare-r2", "aws-s3"} <= {u.id for u in inv.services}
+
+
+def test_an_oauth_forms_table_of_provider_presets_is_no_sign_in_nor_api(tmp_path):
+    """clearflask's project settings prefill an OAuth form from a table of providers' endpoints
+    (Discord, Twitch, Facebook's Graph API, Microsoft's identity platform): what a customer may
+    configure with their own client, not the app's sign-in nor a call of those APIs. The same
+    endpoints in the app's own sign-in code still count."""
+    presets = (
+        "const OauthPrefilled: {\n  [provider: string]: { authorizeUrl?: string; tokenUrl?: string; }\n} = {\n"
+        "  Discord: {\n    authorizeUrl: 'https://discord.com/api/oauth2/authorize',\n"
+        "    tokenUrl: 'https://discord.com/api/oauth2/token',\n    scope: 'identify email',\n  },\n"
+        "  Twitch: {\n    authorizeUrl: 'https://id.twitch.tv/oauth2/authorize',\n"
+        "    tokenUrl: 'https://id.twitch.tv/oauth2/token',\n"
+        "    userProfileUrl: 'https://api.twitch.tv/helix/users',\n  },\n"
+        "  Facebook: {\n    authorizeUrl: 'https://www.facebook.com/v3.2/dialog/oauth',\n"
+        "    tokenUrl: 'https://graph.facebook.com/oauth/access_token',\n"
+        "    userProfileUrl: 'https://graph.facebook.com/me?fields=name,email',\n  },\n"
+        "  Azure: {\n    authorizeUrl: 'https://login.microsoftonline.com/<tenant-id>/oauth2/v2.0/authorize',\n"
+        "    tokenUrl: 'https://login.microsoftonline.com/<tenant-id>/oauth2/v2.0/token',\n"
+        "    userProfileUrl: 'https://graph.microsoft.com/v1.0/me',\n  },\n};\n"
+        "export const OauthSettings = () => <OauthForm prefill={OauthPrefilled} />;\n"
+    )
+    inv = scan(tmp_path, {"web/src/site/dashboard/ProjectSettings.tsx": presets})
+    assert not ({"discord", "discord-oauth", "twitch-oauth", "facebook", "facebook-oauth", "microsoft-graph",
+                 "microsoft-oauth"} & ids(inv))
+    own = presets.replace("OauthPrefilled", "OauthProviders")
+    assert {"twitch-oauth", "microsoft-oauth"} <= ids(scan(tmp_path / "own", {"web/src/auth/providers.tsx": own}))

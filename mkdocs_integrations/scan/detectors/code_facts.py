@@ -129,6 +129,62 @@ def _fact(src: Source, offset: int, kind: str, name: str) -> Evidence:
     return Evidence(path=src.rel, line=src.line_of(offset), kind=kind, name=name)
 
 
+# A table of sign-in provider presets that an OAuth configurator offers its admins
+# (`const OauthPrefilled = { Google: { authorizeUrl: ..., tokenUrl: ... }, Github: {...}, ... }`,
+# `OAUTH_PROVIDER_PRESETS`, `providerTemplates`): endpoints that fill the form's fields for
+# whichever provider the admin picks, who then adds a client id of their own. What users sign in
+# with is what each customer configures, not this menu. The fact `preset_table:oauth` spans the
+# table's lines (`end`); the resolver drops the hosts, calls and scopes found inside it.
+# A table only when named as presets, holding the authorize or token URLs of three providers or
+# more and no client id or secret (an app's own provider table carries its credentials).
+_PRESET_TABLE_NAME = re.compile(
+    r"(?:[Pp]refill(?:ed)?|PREFILL(?:ED)?|[Pp]resets?|PRESETS?|[Tt]emplates|TEMPLATES)\w*\s*"
+    r"(?::[^=]{0,600}?)?=\s*(?:map\[\w+\][\w.*]+)?[{\[]"  # (a type annotation; Go's `map[string]preset{`)
+)
+_PRESET_ENDPOINT_KEY = re.compile(
+    r"""['"]?(?:authori[sz]e|authori[sz]ation|auth|token)_?(?:Url|URL|url|Uri|URI|uri|Endpoint|endpoint)['"]?\s*[:=]""",
+)
+_PRESET_CREDENTIAL_KEY = re.compile(r"""['"]?client_?(?:id|secret)['"]?\s*[:=]""", re.I)
+_BRACKET_TOKEN = re.compile(r"""'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|[{}\[\]]""")
+_PRESET_MIN_PROVIDERS = 3
+_PRESET_MAX_CHARS = 50_000
+
+
+def _bracketed_end(text: str, start: int) -> int | None:
+    """The offset just past the bracket that closes the one at `start` (strings skipped)."""
+    depth = 0
+    for m in _BRACKET_TOKEN.finditer(text, start, min(len(text), start + _PRESET_MAX_CHARS)):
+        tok = m.group(0)
+        if tok in "{[":
+            depth += 1
+        elif tok in "}]":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return None
+
+
+def _preset_tables(src: Source, text: str) -> Iterator[Record]:
+    """`preset_table:oauth` facts, each with the table's last line as `end`."""
+    pos = 0
+    while True:
+        m = _PRESET_TABLE_NAME.search(text, pos)
+        if m is None:
+            return
+        end = _bracketed_end(text, m.end() - 1)
+        if end is None:
+            pos = m.end()
+            continue
+        body = text[m.end() - 1:end]
+        if (
+            len(_PRESET_ENDPOINT_KEY.findall(body)) >= _PRESET_MIN_PROVIDERS
+            and _PRESET_CREDENTIAL_KEY.search(body) is None
+        ):
+            yield Evidence(path=src.rel, line=src.line_of(m.end() - 1), kind=FEATURE, name="preset_table:oauth",
+                           detail=(("end", str(src.line_of(end - 1))),))
+        pos = end
+
+
 _OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|put|request|send)(?:_?json)?\(\s*(?:url|endpoint|api_url|webhook_url|self\.url)\b""", re.I)
 
 
@@ -253,6 +309,8 @@ def _facts(src: Source, text: str) -> Iterator[Record]:
         m = rx.search(text, present)
         if m:
             yield _fact(src, m.start(), FEATURE, f"integration_grant:{label}")
+    if any(w in src.lowered for w in ("prefill", "preset", "template")) and "oauth" in src.lowered:
+        yield from _preset_tables(src, text)
     auth = src.mentions(_AUTH_WORDS)
     for label, rx in _TOKEN_STORAGE if auth else ():
         m = rx.search(text, present)
@@ -299,7 +357,7 @@ def gate_literals(ctx: Context | None = None) -> frozenset[str] | None:
     """What a file must contain for any of the regexes above to match."""
     regexes = [rx.regex for _, rx in (*_HTTP_CLIENTS, *_APP_TOKEN, *_TOKEN_STORAGE, *_SESSION, *_INTEGRATION_GRANT)]
     out: set[str] = set()
-    for rx in (*regexes, _SCOPE, _SCOPE_LIST, _EVENT, _BUCKET, _TEMPLATE):
+    for rx in (*regexes, _SCOPE, _SCOPE_LIST, _EVENT, _BUCKET, _TEMPLATE, _PRESET_TABLE_NAME):
         lits = required_literals(rx)
         if lits is None:
             return None

@@ -249,3 +249,42 @@ def test_laravel_stock_disk_env_read_has_no_bucket_name(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "config/filesystems.php", src)
     assert facts(ev, BUCKET) == [("app-media", 5)]
+
+
+_PRESETS = """\
+const OauthPrefilled: {
+  [provider: string]: { authorizeUrl?: string; tokenUrl?: string; scope?: string; }
+} = {
+  Google: {
+    authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+    tokenUrl: 'https://www.googleapis.com/oauth2/v4/token',
+    scope: 'profile email',
+  },
+  Discord: {
+    authorizeUrl: 'https://discord.com/api/oauth2/authorize',
+    tokenUrl: 'https://discord.com/api/oauth2/token',
+    scope: 'identify email',
+  },
+  Twitch: {
+    authorizeUrl: 'https://id.twitch.tv/oauth2/authorize',
+    tokenUrl: 'https://id.twitch.tv/oauth2/token',
+  },
+};
+export const OauthSettings = () => <Form presets={OauthPrefilled} />;
+"""
+
+
+def test_a_named_table_of_oauth_provider_presets_is_a_fact_with_its_lines(run_detector):
+    """An OAuth configurator's menu of providers (authorize/token URLs, no client id) spans lines 3-18."""
+    ev, _ = run_detector(DETECTOR, "web/src/settings/OauthSettings.tsx", _PRESETS)
+    tables = [e for e in ev if e.name == "preset_table:oauth"]
+    assert [(e.line, e.get("end")) for e in tables] == [(3, "18")]
+
+
+def test_a_provider_table_with_client_ids_or_not_named_as_presets_is_no_preset_table(run_detector):
+    """The app's own sign-in table carries its credentials; an unnamed table is not taken as presets."""
+    own = _PRESETS.replace("scope: 'profile email',", "scope: 'profile email', clientId: env.GOOGLE_CLIENT_ID,")
+    unnamed = _PRESETS.replace("OauthPrefilled", "OauthProviders")
+    for src in (own, unnamed):
+        ev, _ = run_detector(DETECTOR, "web/src/settings/OauthSettings.tsx", src)
+        assert not [e for e in ev if e.name == "preset_table:oauth"]
