@@ -407,6 +407,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if sid is None and ctx.index.service_named(name) is None:
         name = without_surface(name, ctx)
     sid = sid or ctx.index.service_named(name) or ctx.index.service_named(name.split(".")[0])
+    if sid is None and on_purpose and len(_VERSION.sub("", name)) >= 4:
+        # `notify/msteamsv2/`: the second version of a vendor's channel (Teams' Workflows
+        # webhooks after its retired connectors), the vendor all the same
+        sid = ctx.index.service_named(_VERSION.sub("", name))
     container = container_of(src.rel)
     if sid is None and len(name_words(name)) > 1 and name_words(name)[-1] == container:
         sid = ctx.index.service_named("".join(name_words(name)[:-1]))  # `umami-analytics` in `analytics/`

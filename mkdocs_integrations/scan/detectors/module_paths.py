@@ -124,8 +124,26 @@ _BACKEND_LANGUAGES = (".go", ".cs")
 
 
 def _go_backends(rel: str) -> str:
-    """The path with a Go package's or .NET project's `backend/` folder read as the `backends/` container."""
-    return _GO_BACKEND.sub(r"\1backends/", rel) if rel.endswith(_BACKEND_LANGUAGES) else rel
+    """The path with a Go package's or .NET project's `backend/` folder read as the `backends/`
+    container, and a Go package named by its parent's name and a container word read as that
+    container (`_go_stutter`)."""
+    if not rel.endswith(_BACKEND_LANGUAGES):
+        return rel
+    rel = _GO_BACKEND.sub(r"\1backends/", rel)
+    return _go_stutter(rel) if rel.endswith(".go") else rel
+
+
+def _go_stutter(rel: str) -> str:
+    """Go names a subpackage by its parent's name and its own word run together, so that its
+    identifiers read unambiguously where imported (`alertmanager/alertmanagernotify/`, one
+    package per channel inside: `alertmanagernotify/opsgenie/`, as Prometheus Alertmanager's
+    own `notify/opsgenie/`). Such a folder whose own word is a container's is that container."""
+    parts = rel.split("/")
+    for i in range(1, len(parts) - 1):
+        parent, name = parts[i - 1].lower(), parts[i].lower()
+        if len(parent) >= 3 and name.startswith(parent) and name[len(parent):] in CONTAINERS:
+            parts[i] = parts[i][len(parent):]
+    return "/".join(parts)
 
 
 # Containers of sign-in providers: `provider/oauth/gitea.py` is Gitea OAuth, not Gitea's API.
@@ -271,6 +289,16 @@ GENERIC_NAMES = frozenset({
     "location",
     # the app's own helpers for whatever lies outside (`integrations/external_services.py`)
     "external",
+})
+# Module names that say what the app does with its integrations, not whom with: a front end's
+# API helpers, one per action and named verb first (`api/Integrations/getIntegration.ts`,
+# `installIntegration.ts`, `uninstallIntegration.ts` calling the app's own `/integrations/...`
+# routes), and a kind of integration (`Integrations/CloudIntegration/`, the app's AWS, Azure and
+# GCP account connections, each in a folder of its own). Module paths only: elsewhere these
+# words may be a file's (`get_oauth_config.go` is still a sign-in provider table's file).
+_ACTION_NAMES = frozenset({
+    "get", "fetch", "install", "uninstall", "enable", "disable", "connect", "disconnect", "remove", "add",
+    "cloud",
 })
 # Trailing words of module file names: `bluesky.provider.ts`, `SlackNotifier.php`, `ses_transport.py`,
 # `endurain_services.py` (a Django app's helpers for one vendor).
@@ -539,7 +567,7 @@ def module_of(rel: str) -> tuple[str, bool] | None:
             core = "-".join(words)
         # (`googleAnalytics/` names a vendor; `analytics.py` and `analytics.component.tsx` do not)
         if not words or any(w in CONTAINERS and (w != "analytics" or not _other_words(words, w)) for w in words) or all(
-            w in GENERIC_NAMES or w in UI_WORDS or w in _KIND_WORDS for w in words
+            w in GENERIC_NAMES or w in UI_WORDS or w in _KIND_WORDS or w in _ACTION_NAMES for w in words
         ):
             return None  # about integrations in general (`integrations-layout-client.tsx`)
         squashed = "".join(words)

@@ -750,3 +750,39 @@ def test_a_rest_api_connector_beside_the_database_connectors_is_no_vendor():
     assert module_of("app/data_source/connectors/clickhouse.py") == ("clickhouse", False)
     # a vendor whose name starts with the word is still its module
     assert module_of("app/integrations/restcountries.py") == ("restcountries", False)
+
+
+GO_TEAMS_NOTIFIER = """\
+package msteamsv2
+
+import "net/http"
+
+func (n *Notifier) Notify(ctx context.Context, as ...*types.Alert) (bool, error) {
+	req, _ := http.NewRequest(http.MethodPost, n.conf.WebhookURL.String(), body)
+	return true, nil
+}
+"""
+
+
+def test_a_vendors_versioned_channel_folder_is_that_vendor(run_detector):
+    """Alertmanager's `notify/msteamsv2/` (here under a Go stutter name, `alertmanagernotify/`)
+    posts to Microsoft Teams' Workflows webhooks: the second version of Teams' channel."""
+    ev, _ = run_detector(DETECTOR, "pkg/alertmanager/alertmanagernotify/msteamsv2/msteamsv2.go", GO_TEAMS_NOTIFIER)
+    assert [(e.name, e.service) for e in ev] == [("integration_module:microsoft-teams", "microsoft-teams")]
+    ev, _ = run_detector(DETECTOR, "pkg/alertmanager/alertmanagernotify/opsgenie/opsgenie.go",
+                         GO_TEAMS_NOTIFIER.replace("msteamsv2", "opsgenie"))
+    assert [e.service for e in ev] == ["opsgenie"]
+
+
+API_HELPER_TS = """\
+import axios from 'api';
+
+export const getIntegration = (props) => axios.get(`/integrations/${props.integrationId}`);
+"""
+
+
+def test_verb_first_api_helpers_of_the_apps_integrations_are_no_vendor(run_detector):
+    """`api/Integrations/getIntegration.ts` calls the app's own `/integrations/` route: no
+    uncatalogued vendor "Get"."""
+    for rel in ("frontend/src/api/Integrations/getIntegration.ts", "frontend/src/api/Integrations/uninstallIntegration.ts"):
+        assert not accepts(rel, rel.rsplit("/", 1)[-1]) or run_detector(DETECTOR, rel, API_HELPER_TS)[0] == []

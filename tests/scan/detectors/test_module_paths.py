@@ -307,3 +307,28 @@ def test_a_notify_package_is_one_module_per_channel_by_catalog_name():
 )
 def test_dotnet_plugin_projects(rel, expected):
     assert module_of(rel) == expected
+
+
+def test_verb_first_api_helpers_and_the_cloud_kind_name_no_vendor():
+    """A front end's API helpers for the app's own integration routes, one per action and named
+    verb first (`api/Integrations/getIntegration.ts`), and the `CloudIntegration/` kind folder
+    holding the app's AWS/Azure/GCP connections: the action or kind, no vendor. A vendor whose
+    name starts with such a word keeps it (`GetResponseIntegration.ts`)."""
+    for rel in ("frontend/src/api/Integrations/getIntegration.ts", "frontend/src/api/Integrations/installIntegration.ts",
+                "frontend/src/api/Integrations/uninstallIntegration.ts",
+                "frontend/src/container/Integrations/CloudIntegration/Header/Header.tsx"):
+        assert module_of(rel) is None, rel
+    assert module_of("src/integrations/GetResponseIntegration.ts") == ("getresponse", True)
+
+
+def test_a_go_subpackage_named_by_its_parent_and_a_container_word_is_that_container():
+    """Go names a subpackage by its parent's name run together with its own
+    (`alertmanager/alertmanagernotify/`, Alertmanager's `notify/` in an app that vendors it):
+    one package per channel inside, as in `notify/`."""
+    assert module_of("pkg/alertmanager/alertmanagernotify/opsgenie/opsgenie.go") == ("opsgenie", True)
+    assert module_of("pkg/alertmanager/alertmanagernotify/msteamsv2/msteamsv2.go") == ("msteamsv2", True)
+    assert module_of("pkg/alertmanager/alertmanagernotify/receiver.go") is None
+    assert module_of("pkg/alertmanager/alertmanagernotify/alertmanagernotifytest/test.go") is None
+    # Go only, and only the parent's own name before the container word
+    assert module_of("src/alertmanager/alertmanagernotify/opsgenie/opsgenie.ts") is None
+    assert module_of("pkg/alertmanager/slacknotify/opsgenie/opsgenie.go") is None
