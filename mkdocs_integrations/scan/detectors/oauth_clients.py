@@ -109,7 +109,13 @@ _NOT_A_VENDOR = GENERIC_NAMES | frozenset({
     "tokens", "callback", "external", "federated", "strategy", "strategies", "passport", "omniauth",
     "forge", "forges", "remote", "scm", "vcs", "git", "oauthclient", "oauth2client",
     "button", "buttons", "btn",  # a front end's sign-in widget (`OAuth/Button.tsx`)
+    # the usual abbreviations of authentication and authorization (`authn/authn.go`)
+    "authn", "authz",
 })
+# A Go package named by its vendor and the packages above it run together
+# (`callbackauthn/googlecallbackauthn/authn.go`): those trailing words are the sign-in
+# machinery's, the vendor is what comes before them.
+_RUN_TOGETHER_TAIL = re.compile(r"(?:callback|authn|authz)+$")
 
 
 # A file name that says it is a sign-in provider (`provider_github.go`, `salesforce_strategy.rb`,
@@ -190,7 +196,7 @@ def _vendor(rel: str, folder: bool = True) -> str | None:
         return declared
     candidates = [ROLE_SUFFIX.sub("", _WIDGET_SUFFIX.sub("", stem))]
     if folder and len(parts) > 1:
-        candidates.append(parts[-2])
+        candidates.append(_RUN_TOGETHER_TAIL.sub("", parts[-2]) if parts[-2].isalpha() and parts[-2].islower() else parts[-2])
     for name in candidates:
         words = name_words(name)
         squashed = "".join(words)

@@ -650,3 +650,32 @@ def test_socialite_driver_names_without_a_runtime_settings_write_are_no_sign_in(
     # in a comment it is nothing
     commented = SOCIAL_SETTINGS_CONTROLLER.replace("\\Config::set(", "// \\Config::set(")
     assert _found(run_detector, "app/Http/Controllers/Admin/SocialMedia/SocialMediaController.php", commented) == []
+
+
+GO_CALLBACK_AUTHN = """\
+package googlecallbackauthn
+
+import (
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/google"
+)
+
+const issuerURL string = "https://accounts.google.com"
+
+func (a *AuthN) LoginURL(ctx context.Context, siteURL *url.URL, authDomain *AuthDomain) (string, error) {
+	provider, _ := oidc.NewProvider(ctx, issuerURL)
+	cfg := &oauth2.Config{ClientID: "x", Endpoint: provider.Endpoint()}
+	return cfg.AuthCodeURL("state"), nil
+}
+"""
+
+
+def test_authn_is_the_sign_in_machinery_and_a_run_together_go_package_names_its_vendor_first(run_detector):
+    """`authn` abbreviates authentication: `callbackauthn/googlecallbackauthn/authn.go` is
+    Google's sign-in (the package name is the vendor and its parents' words run together), not
+    an uncatalogued "Authn"; the generic OIDC package beside it names no vendor."""
+    rel = "pkg/authn/callbackauthn/googlecallbackauthn/authn.go"
+    assert _found(run_detector, rel, GO_CALLBACK_AUTHN) == [(6, "google-oauth", "google")]
+    oidc = GO_CALLBACK_AUTHN.replace("googlecallbackauthn", "oidccallbackauthn")
+    assert _found(run_detector, "ee/authn/callbackauthn/oidccallbackauthn/authn.go", oidc) == []
