@@ -392,7 +392,7 @@ def fold_user_info_hosts(per_service: dict[str, list[Evidence]], catalog: Catalo
 
 def fold_sign_in_client_apis(
     per_service: dict[str, list[Evidence]], other_hosts: dict[str, list[Evidence]], client_files: set[str],
-    catalog: Catalog, index: CatalogIndex,
+    catalog: Catalog, index: CatalogIndex, token_files: set[str] = frozenset(),
 ) -> dict[str, str]:
     """A provider file of the app's own sign-in code (`oidc/provider_github.go`, found by
     oauth_clients) calls the vendor's user-info API after the OAuth exchange: go-github's
@@ -400,7 +400,10 @@ def fold_sign_in_client_apis(
     seen in code only there (its SDK's manifest entry aside) is that vendor's sign-in, not an
     integration: it joins the sign-in service the catalog names for the vendor (or the
     uncatalogued `<vendor>-oauth` the file itself named). Unknown hosts seen only in such files
-    join the sign-in of their file. Returns {folded API id: sign-in id}."""
+    join the sign-in of their file. An API called in a file that gets the application's own
+    token (`token_files`: a Google service account's key read for the Workspace Admin SDK's
+    group lookup) is called as the app, not as the signed-in user: it stays an integration.
+    Returns {folded API id: sign-in id}."""
     folded: dict[str, str] = {}
     if not client_files:
         return folded
@@ -428,6 +431,8 @@ def fold_sign_in_client_apis(
             (e.kind not in _SIGN_IN_CLIENT_KINDS and not _module_of(e)) or e.path not in client_files for e in code
         ):
             continue
+        if any(e.path in token_files for e in code):
+            continue  # called with the app's own service account, not the user's token
         target = index.sign_in_provider(api)
         if target is None and not any(e.path in connector_files for e in code):
             # (a sign-in connector's other vendor product, not its sign-in's lookup: Google's

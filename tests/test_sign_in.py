@@ -668,3 +668,42 @@ def test_a_social_sign_in_connector_package_is_the_vendors_sign_in(tmp_path):
     found = {s.id for s in inv.services}
     assert "discord-oauth" in found and "discord" not in found
     assert "twilio" in found and not any(s.startswith("connector") for s in found)
+
+
+GOOGLE_SIGN_IN_WITH_GROUPS = """\
+package googlecallbackauthn
+
+import (
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/google"
+	admin "google.golang.org/api/admin/directory/v1"
+	"google.golang.org/api/option"
+)
+
+const issuerURL string = "https://accounts.google.com"
+
+func (a *AuthN) LoginURL(ctx context.Context) (string, error) {
+	provider, _ := oidc.NewProvider(ctx, issuerURL)
+	cfg := &oauth2.Config{ClientID: "x", Endpoint: provider.Endpoint()}
+	return cfg.AuthCodeURL("state"), nil
+}
+
+func (a *AuthN) groups(ctx context.Context, key []byte, email string) error {
+	jwtConfig, _ := google.JWTConfigFromJSON(key, admin.AdminDirectoryGroupReadonlyScope)
+	svc, _ := admin.NewService(ctx, option.WithHTTPClient(jwtConfig.Client(ctx)))
+	_, err := svc.Groups.List().UserKey(email).Do()
+	return err
+}
+"""
+
+
+def test_an_api_called_with_the_apps_service_account_in_a_sign_in_file_stays_an_integration(tmp_path):
+    """Google sign-in whose provider file also lists the user's Workspace groups through the
+    Admin SDK with the app's own service account (`google.JWTConfigFromJSON`): that call is the
+    app's, not the signed-in user's profile lookup, so the Admin SDK stays a service of its own."""
+    files = {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/oauth2 v0.20.0\n"
+                       "\tgoogle.golang.org/api v0.180.0\n\tgithub.com/coreos/go-oidc/v3 v3.10.0\n)\n",
+             "pkg/authn/callbackauthn/googlecallbackauthn/authn.go": GOOGLE_SIGN_IN_WITH_GROUPS}
+    inv = scan(tmp_path, files)
+    assert {"google-oauth", "google-workspace"} <= ids(inv)

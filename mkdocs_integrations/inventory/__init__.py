@@ -138,7 +138,8 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     per_service, other_hosts, facts = r.per_service, r.other_hosts, r.facts
     drop_preset_tables(per_service, other_hosts, facts)  # an OAuth form's menu of providers: no use of any
     extra, sign_in_folded = sign_in_providers(r.sign_ins, per_service, catalog, index)
-    sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, r.client_files, catalog, index))
+    token_files = {f.path for f in facts if f.name.startswith("app_token:")}
+    sign_in_folded.update(fold_sign_in_client_apis(per_service, other_hosts, r.client_files, catalog, index, token_files))
     fold_authorize_hosts(per_service, other_hosts, r.client_files, index)
     sign_in_folded.update(fold_user_info_hosts(per_service, catalog))
     drop_overridden_defaults(per_service, facts)
@@ -149,7 +150,7 @@ def _fold(r: Routed, catalog: Catalog, index: CatalogIndex) -> tuple[dict[str, S
     folded.update(fold_issuer_hosts(per_service, catalog))
     folded.update(fold_protocol_clients(per_service, catalog))
     folded.update(fold_shared_sign_in_hosts(per_service, catalog))
-    folded.update(fold_app_token_hosts(per_service, catalog, {f.path for f in facts if f.name.startswith("app_token:")}))
+    folded.update(fold_app_token_hosts(per_service, catalog, token_files))
     folded.update(fold_generic_oidc(per_service, catalog))
     folded.update(fold_api_scope_oauth(per_service, catalog))
     grants = {f.path for f in facts if f.name.startswith("integration_grant:") and not is_test_path(f.path)}

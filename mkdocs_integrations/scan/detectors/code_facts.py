@@ -80,6 +80,8 @@ _AUTH_WORDS = frozenset({
 _APP_TOKEN = (
     ("service account", re.compile(
         r"""service_account\.Credentials\b|from_service_account_(?:file|info|json)\(|ServiceAccountCredentials\b|"""
+        # (Go's golang.org/x/oauth2/google reading the key: `google.JWTConfigFromJSON(key, scope)`)
+        r"""\bgoogle\.(?:JWTConfigFromJSON|CredentialsFromJSON(?:WithParams)?|JWTAccessTokenSourceFromJSON)\(|"""
         # (a key's fields as a map: `"type": "service_account"`, Elixir's `"type" =>` or `type: "service_account"`)
         r"""(?:['"]type['"]|\btype)\s*(?::|=>)\s*['"]service_account['"]""")),
     # (a grant sent, never an identity provider's own `case "urn:...:jwt-bearer":` accepting it)

@@ -112,6 +112,16 @@ def test_an_applications_own_token_is_a_fact(run_detector):
     """
     ev, _ = run_detector(DETECTOR, "app/auth/microsoft.py", sign_in)
     assert not [n for n, _ in facts(ev, FEATURE) if n.startswith("app_token:")]
+    # Go's golang.org/x/oauth2/google reading a service account's key (a Workspace group lookup)
+    go = """\
+    package googleauthn
+
+    func groups(key []byte) {
+    \tjwtConfig, err := google.JWTConfigFromJSON(key, admin.AdminDirectoryGroupReadonlyScope)
+    }
+    """
+    ev, _ = run_detector(DETECTOR, "pkg/authn/googleauthn/authn.go", go)
+    assert ("app_token:service account", 4) in facts(ev, FEATURE)
 
 
 def test_jwt_bearer_grant_is_the_applications_own_token(run_detector):
