@@ -728,13 +728,22 @@ _EXAMPLE_MARK = re.compile(
 )
 
 
+# The same with each sample quoted inside the sentence (a tooltip's `'... For example:
+# "https://accounts.google.com" or "https://login.salesforce.com".'`): the URL opens a quote
+# of its own right after the marker or a list of quoted samples.
+_QUOTED_EXAMPLE_MARK = re.compile(
+    r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*"
+    r"(?:['\"]https?://[^\s'\"`,]++['\"]\s*+(?:,|\bor\b|\band\b)\s*+){0,3}['\"]$"
+)
+
+
 def _as_example(text: str, start: int) -> bool:
     """The URL at `start` follows an example marker in the same string literal: a sample of
     what a user may enter (a form's hint for an identity provider's URL), not a request."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     quote = max(before.rfind(q) for q in "'\"`")
-    return quote >= 0 and bool(_EXAMPLE_MARK.search(before, quote + 1))
+    return quote >= 0 and bool(_EXAMPLE_MARK.search(before, quote + 1) or _QUOTED_EXAMPLE_MARK.search(before))
 
 
 # A form field's hint: `placeholder="https://myawesomeapp.com/api/webhook"` (HTML, JSX) or

@@ -253,3 +253,18 @@ def test_a_vendor_named_files_sign_in_page_or_player_script_is_not_the_vendors_a
           "fetch('https://player.vimeo.com/api/player.js');\n")
     ev, _ = run_detector(DETECTOR, "script/renderers/vimeo.js", js)
     assert not [e for e in ev if e.kind == HOST and e.service == "vimeo"]
+
+
+def test_quoted_samples_after_an_example_marker_in_a_tooltip_are_no_requests(run_detector):
+    """A form's help text naming sample issuers, each quoted inside the sentence (`For example:
+    "https://accounts.google.com" or "https://login.salesforce.com".`): samples of what an admin
+    types, not hosts the app calls. The same URL as a value of its own still counts."""
+    tsx = """\
+    <Tooltip title='The URL identifier for the OIDC provider. For example: "https://accounts.google.com" or "https://login.salesforce.com".'>
+      <CircleHelp size={14} />
+    </Tooltip>
+    """
+    ev, _ = run_detector(DETECTOR, "src/settings/AuthnOIDC.tsx", tsx)
+    assert not [e.name for e in ev if e.kind == HOST]
+    ev, _ = run_detector(DETECTOR, "src/auth/salesforce.ts", 'export const ISSUER = "https://login.salesforce.com";\n')
+    assert [e.name for e in ev if e.kind == HOST] == ["login.salesforce.com"]
