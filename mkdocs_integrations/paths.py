@@ -23,6 +23,9 @@ _TEST_DIRS = frozenset({
     # Stand-ins for a real service, for tests or a dev stack: a Go `mock/` package, a
     # `dummy/` provider container (`docker/dummy/oidc/app/mock/storage.go` naming its dev hosts).
     "mock", "dummy",
+    # ...and the canned responses of a front end's mock API server (MSW's `mocks-server/`,
+    # `__mockdata__/` beside `__mocks__/`): sample records naming made-up webhook URLs
+    "__mockdata__", "mockdata", "mock-data", "mock_data", "mock-server", "mocks-server", "mock_server",
     # Python projects that keep unittest-style suites apart from integration ones
     # (`unittests/tools/test_x_parser.py`, with sample reports in `unittests/scans/`).
     "unittests", "unittest",
@@ -76,11 +79,17 @@ def is_test_path(path: str) -> bool:
 # Sample apps and example setups kept beside the product (`examples/supabase/` with its own
 # package.json, `.examples/docker-compose-grafana/`, `plugins/examples/`): they show readers how
 # to use the product with a vendor; the product itself does not run them.
-_EXAMPLE_DIRS = frozenset({"examples", ".examples"})
+# A library's one sample app is `example/` (React Native and Flutter libraries' generated
+# `example/` app, a Go package's `example/main.go`), and a package named as a playground for
+# trying it (`tracker-testing-playground/`, `sdk_playground/`) is one too: both call made-up
+# demo APIs (pokeapi.co) to show the library at work. (Not a bare `playground/`: an LLM app's
+# prompt playground is a feature calling the app's vendors.)
+_EXAMPLE_DIRS = frozenset({"examples", ".examples", "example"})
+_PLAYGROUND_PACKAGE = re.compile(r"^[A-Za-z0-9][\w-]*[-_]playground$")
 
 
 def is_example_path(path: str) -> bool:
-    return any(p in _EXAMPLE_DIRS for p in path.split("/")[:-1])
+    return any(p in _EXAMPLE_DIRS or _PLAYGROUND_PACKAGE.match(p) for p in path.split("/")[:-1])
 
 
 # Coding agents' own configuration, skills and hooks (`.agents/skills/pnpm-upgrade-package/scripts/`,

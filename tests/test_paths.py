@@ -75,6 +75,10 @@ from mkdocs_integrations.paths import (
         ("app/api/mock_responses.py", True),
         ("app/services/mockingbird.rb", False),
         ("src/hammock.ts", False),
+        # a front end's mock API server and its canned records (signoz's made-up Discord webhook)
+        ("frontend/src/mocks-server/__mockdata__/alerts.ts", True),
+        ("frontend/src/mock-server/handlers.ts", True),
+        ("src/features/mockingbird/alerts.ts", False),
     ],
 )
 def test_is_test_path(path, test):
@@ -121,6 +125,11 @@ def test_example_folders_hold_sample_apps():
     assert is_example_path("plugins/examples/wikimedia/main.go")
     assert not is_example_path("examples.md")
     assert not is_example_path("src/example_service.py")
+    # a library's one sample app and its try-it-out package (openreplay's trackers calling pokeapi.co)
+    assert is_example_path("tracker/tracker-reactnative/example/src/App.tsx")
+    assert is_example_path("tracker/tracker-testing-playground/src/App.tsx")
+    # an LLM app's prompt playground is a feature of the app
+    assert not is_example_path("web/src/features/playground/server/chat.ts")
 
 
 def test_a_sample_app_in_examples_shows_no_use(tmp_path):
