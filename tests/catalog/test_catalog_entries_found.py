@@ -4439,6 +4439,18 @@ def test_catalog_entry_is_not_found_on_other_ci_lines(tmp_path, sid, files, scan
     assert sid not in {u.id for u in inv.services}
 
 
+# AWS Batch (openreplay blind miss): a Go service submitting jobs through the v1 SDK's
+# `service/batch` package (the module is one for all services, the import names the service),
+# or the v2 SDK's own module.
+MORE_CASES += [
+    ("aws-batch", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/aws/aws-sdk-go v1.55.5\n",
+                   "pkg/jobs/service.go": 'package jobs\n\nimport (\n\t"github.com/aws/aws-sdk-go/aws/session"\n'
+                   '\t"github.com/aws/aws-sdk-go/service/batch"\n)\n\nfunc Submit(sess *session.Session) error {\n'
+                   '\tclient := batch.New(sess)\n\t_, err := client.SubmitJobWithContext(ctx, &batch.SubmitJobInput{})\n'
+                   '\treturn err\n}\n'}),
+    ("aws-batch", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/aws/aws-sdk-go-v2/service/batch v1.40.0\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
