@@ -16,6 +16,8 @@ library), and a service-less FEATURE `default_overridden:<library>` on each line
 library's choice; the inventory drops the default's evidence when any non-test file sets it
 (`folds.drop_overridden_defaults`). IP lookups (`geocoded_by :ip`, `Geocoder.search(remote_ip)`,
 `request.location`) use the separate `ip_lookup` and are not counted. Comments are not evidence.
+A Rails view geocodes too (`<% loc = Geocoder.search(@country).first %>` in a `.html.erb`): only
+the Ruby inside its `<% %>` / `<%= %>` tags is read, not the page's text or `<%# %>` comments.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Iterator
 
 from ...model import CALL, FEATURE, Evidence
 from ...paths import is_test_path
-from ..lexing import HASH
+from ..lexing import HASH, strip_comments
 from .base import Context, Detector, Record, Source
 
 GEOCODER = "geocoder"
@@ -44,12 +46,27 @@ _IP_ARG = re.compile(r"(?:^|[^a-z])ip(?:[^a-z]|$)|ip_?addr", re.I)
 # `config.lookup = ...`, or per call (`Geocoder.search(q, lookup: :mapbox)`); not `ip_lookup`.
 _LOOKUP_SET = re.compile(r"""(?<![\w.])(?:lookup:|:lookup\s*=>|['"]lookup['"]\s*=>)|\.lookup\s*=(?!=)""")
 _CONFIGURES = re.compile(r"\bGeocoder(?:\.configure\b|::Configuration\b)")
+# An ERB tag's Ruby (`<% ... %>`, `<%= ... %>`, `<%- ... -%>`); `<%#` opens an ERB comment.
+_ERB_TAG = re.compile(r"<%(?!#)[=-]?(.*?)-?%>", re.S)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _erb_ruby(text: str) -> str:
+    """The Ruby of an ERB template, every other character blanked (newlines kept, so offsets
+    and lines stay those of the file): the page's markup and text are not code."""
+    parts: list[str] = []
+    pos = 0
+    for m in _ERB_TAG.finditer(text):
+        parts += (_NOT_NEWLINE.sub(" ", text[pos:m.start(1)]), m.group(1))
+        pos = m.end(1)
+    parts.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(parts)
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
     if is_test_path(src.rel):
         return
-    text = src.stripped(HASH)
+    text = strip_comments(_erb_ruby(src.text), HASH) if src.name.endswith(".erb") else src.stripped(HASH)
     configures = _CONFIGURES.search(text) is not None
     for m in _LOOKUP_SET.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -66,7 +83,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
-    return name.endswith(".rb")
+    return name.endswith((".rb", ".erb"))
 
 
 DETECTOR = Detector(

@@ -92,3 +92,28 @@ def test_no_nominatim_when_another_lookup_is_configured(tmp_path):
         "config/environments/test.rb": "Geocoder.configure(lookup: :test)\n",
     })
     assert "openstreetmap-nominatim" in ids(inv)
+
+
+def test_a_view_geocoding_in_erb_tags(run_detector):
+    """A Rails view that geocodes inside an ERB tag calls the default lookup; the page's text
+    (a help paragraph quoting the call) and an ERB comment (`<%# ... %>`) are not code."""
+    ev, _ = run_detector(DETECTOR, "app/views/users/map.html.erb", """\
+        <p>Issue #12: we call Geocoder.search(country) to centre the map</p>
+        <%# geo = Geocoder.search(@old_country).first %>
+        <script>
+          <% if !@country.nil? and !@country.empty? %>
+            <%  geo_location = Geocoder.search("#{@country}").first || "" %>
+            var map = L.map('map').setView([<%= geo_location.latitude %>, <%= geo_location.longitude %>], 4);
+          <% end %>
+        </script>
+        """)
+    assert [(e.kind, e.service, e.line) for e in ev] == [("call", "openstreetmap-nominatim", 5)]
+
+
+def test_nominatim_from_a_view_only(tmp_path):
+    """The gem in the Gemfile and one view that geocodes, no configuration: Nominatim."""
+    inv = scan(tmp_path, {
+        "Gemfile": _GEMFILE,
+        "app/views/users/map.html.erb": '<% loc = Geocoder.search(@country).first %>\n<div id="map"></div>\n',
+    })
+    assert "openstreetmap-nominatim" in ids(inv)
