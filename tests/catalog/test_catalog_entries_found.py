@@ -4451,6 +4451,21 @@ MORE_CASES += [
     ("aws-batch", {"go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/aws/aws-sdk-go-v2/service/batch v1.40.0\n"}),
 ]
 
+# Incoming mail and push (plots2, saltcorn blind misses): the mailman gem polling a POP3 or IMAP
+# mailbox (`Mailman.config.pop3 = {...}`), the mail gem's `retriever_method :pop3`, and
+# firebase-admin's messaging of a named app (`admin.messaging(app).send(...)`), not only `messaging()`.
+MORE_CASES += [
+    ("pop3", {"lib/mail_receiver.rb": 'require "mailman"\n\nMailman.config.pop3 = {\n  server: ENV["SERVER_ADDRESS"],\n'
+                                      '  port: 995,\n  ssl: true,\n  username: ENV["USERNAME"],\n  password: ENV["EMAIL_PASSWORD"]\n}\n'}),
+    ("imap", {"lib/mail_receiver.rb": 'require "mailman"\n\nMailman.config.imap = {\n  server: "imap.example.org",\n  port: 993,\n  ssl: true\n}\n'}),
+    ("pop3", {"Gemfile": 'source "https://rubygems.org"\ngem "mail"\n',
+              "app/jobs/fetch_replies_job.rb": 'Mail.defaults do\n  retriever_method :pop3, address: ENV["POP_HOST"], port: 995, enable_ssl: true\nend\n'}),
+    ("firebase-cloud-messaging", {
+        "package.json": '{"name": "app", "dependencies": {"firebase-admin": "^12.0.0"}}\n',
+        "src/push.ts": 'import admin from "firebase-admin";\n\nexport async function push(app: admin.app.App, token: string) {\n'
+                       '  return admin.messaging(app).send({ token, data: { type: "sync" } });\n}\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
