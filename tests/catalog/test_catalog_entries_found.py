@@ -4590,10 +4590,12 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     ("mitre-cwe", {"app/templatetags/cwe.py": 'def cwe_url(cwe_id):\n    return f"https://cwe.mitre.org/data/definitions/{cwe_id}.html"\n'}),
     # "freestyle" as an everyday word (a drawing tool's mode) is no Freestyle sandbox.
     ("freestyle", {"src/tools/freestyle.ts": "export const FREESTYLE_MODE = 'freestyle';\nexport function freestyle(ctx) { return ctx.draw({ mode: FREESTYLE_MODE }); }\n"}),
+    # A worker's loop count named LOOPS_BEFORE_UPLOAD is no Loops account (exact env names only).
+    ("loops", {"connectors/worker.py": "import os\n\nLOOPS_BEFORE_UPLOAD = int(os.getenv('LOOPS_BEFORE_UPLOAD', 5))\n"}),
 ], ids=["postman-newman-local-run", "freshdesk-freshservice-product", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
-        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word"])
+        "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word", "loops-loop-count-setting"])
 def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
