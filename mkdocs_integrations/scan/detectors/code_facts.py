@@ -209,6 +209,12 @@ _LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?)$")
 _LINK_BEFORE = re.compile(r"""\bhref\s*(?:=|:)\s*\{?\s*['"`]$""", re.I)
 _DOCS_HOST = frozenset({"docs", "doc", "developers", "developer", "help", "support", "blog", "wiki", "learn", "community", "forum"})
 _DOCS_URL_PATH = re.compile(r"/(?:docs?|documentation|reference|guides?|help)(?:[/#?.]|$)", re.I)
+# A picture, video or sound file (`videoSrc="https://pub-x.r2.dev/intro.mp4"`, a poster image):
+# media a page shows or plays, no request of the code's to the host's API.
+_MEDIA_URL = re.compile(
+    r"""(?:https?|wss?)://[^\s'"`]*?\.(?:png|jpe?g|gif|webp|svg|ico|bmp|avif|mp4|webm|mov|m4v|ogv|mp3|wav|ogg|m4a)(?=['"`?#])""",
+    re.I,
+)
 
 
 def _external(text: str, m: re.Match[str]) -> bool:
@@ -223,6 +229,8 @@ def _external(text: str, m: re.Match[str]) -> bool:
     if _LINK_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
         return False
     if name.split(".")[0] in _DOCS_HOST or _DOCS_URL_PATH.match(text, host.end()):
+        return False
+    if _MEDIA_URL.match(text, m.start() + 1):
         return False
     return True
 

@@ -786,3 +786,20 @@ def test_verb_first_api_helpers_of_the_apps_integrations_are_no_vendor(run_detec
     uncatalogued vendor "Get"."""
     for rel in ("frontend/src/api/Integrations/getIntegration.ts", "frontend/src/api/Integrations/uninstallIntegration.ts"):
         assert not accepts(rel, rel.rsplit("/", 1)[-1]) or run_detector(DETECTOR, rel, API_HELPER_TS)[0] == []
+def test_a_component_showing_a_video_does_not_call_out(run_detector):
+    """A front end's notification widget (`widgets/notifications/system/WelcomeMessage.tsx`)
+    that plays an intro video from a bucket's URL shows media; it requests no API, so its folder
+    (`system`) names no vendor. A module fetching an API does."""
+    src = """\
+    export const WelcomeMessage = () => (
+      <WelcomeNotificationContentLayout
+        videoSrc="https://pub-3bcba1ff529f4ce3bf25b4e16962c239.r2.dev/intro.mp4"
+        videoPoster="https://pub-3bcba1ff529f4ce3bf25b4e16962c239.r2.dev/thumb.png?v=2"
+      />
+    );
+    """
+    ev, _ = run_detector(DETECTOR, "frontend/src/widgets/notifications/system/WelcomeMessage.tsx", src)
+    assert ev == []
+    ev, _ = run_detector(DETECTOR, "src/notifications/pushover/send.ts",
+                         "export const send = (m) => fetch('https://api.pushover.net/1/messages.json', {body: m});\n")
+    assert [e.name for e in ev] == ["integration_module:pushover"]
