@@ -111,6 +111,9 @@ _NOT_A_VENDOR = GENERIC_NAMES | frozenset({
     "button", "buttons", "btn",  # a front end's sign-in widget (`OAuth/Button.tsx`)
     # the usual abbreviations of authentication and authorization (`authn/authn.go`)
     "authn", "authz",
+    # a GraphQL or MVC layer's file of the auth module (`auth/graphql/resolvers/mutations.ts`
+    # defining `login` beside an SSO call): named for the layer, never for a vendor
+    "mutations", "mutation", "queries", "query", "resolvers", "resolver", "controller", "controllers",
 })
 # A Go package named by its vendor and the packages above it run together
 # (`callbackauthn/googlecallbackauthn/authn.go`): those trailing words are the sign-in
