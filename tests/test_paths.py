@@ -132,6 +132,17 @@ def test_example_folders_hold_sample_apps():
     assert not is_example_path("web/src/features/playground/server/chat.ts")
 
 
+def test_component_demo_folders_are_samples():
+    """A component library's demo pages (`antd/upload/demos/`, a theme previewer's
+    `component-demos/`) post to mock endpoints and show sample avatars: for readers."""
+    from mkdocs_integrations.paths import is_example_path
+
+    assert is_example_path("src/schema-component/antd/upload/demos/demo1.tsx")
+    assert is_example_path("src/antd-token-previewer/component-demos/upload/avatar.tsx")
+    assert not is_example_path("app/demo/controller.rb")  # an app's own demo mode
+    assert not is_example_path("src/demos.tsx")
+
+
 def test_a_sample_app_in_examples_shows_no_use(tmp_path):
     """A sample app beside the product (its own package.json, Supabase auth and storage) shows
     readers how to use the product with Supabase; the product itself uses none. The product's
