@@ -256,6 +256,13 @@ _METADATA_LINK = re.compile(
     r"""|['"](?:help|homepage|website|docs|documentation|more_?info|learn_?more|developers?)['"])"""
     r"""['"]?\s*(?::|=>|=)\s*['"]$"""
 )
+# A URL inside the string value of a field's description or tooltip (a form schema's
+# `description: '{{jsonConfigDesc("Area | G2Plot","https://g2plot.antv.antgroup.com/api/plots/area")}}'`):
+# text shown beside the field, a link for the user to read, whatever its path looks like.
+# The value's own quote must still be open at the URL (not a later `url:` key on the line).
+_DESCRIPTION_VALUE = re.compile(
+    r"""(?i)(?<![\w])['"]?(?:description|tooltip|help_?text)['"]?\s*(?::|=>|=)\s*(['"`])(?:(?!\1)[^\n])*$"""
+)
 _COMPARED = re.compile(r"""(?:[=!]==?|\.(?:startsWith|startswith|start_with\?|includes|endsWith|HasPrefix)\()\s*['"`]$""")
 # A community's invite link (discord.com/invite/x) or a chat's permalink to a channel or message
 # (`discord.com/channels/<guild>/<channel>/<id>` in an error text pointing users to a thread): a
@@ -887,6 +894,8 @@ def host_evidence(
             continue  # `https://api.audible${tld}`, `https://http-intake.logs.#{site}`: the host is the templated one, read below
         if _METADATA_LINK.search(text, max(0, m.start() - 40), m.start()):
             continue  # a plugin's author or docs page, for people
+        if _DESCRIPTION_VALUE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # a link in a field's description or tooltip, for the user to read
         if _QUERY_VALUE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # a URL passed as another URL's query value (`/defunct?url=https://web.archive.org/web/...`): a link handed on, not requested here
         if text[max(0, m.start() - 2):m.start()] == "](":

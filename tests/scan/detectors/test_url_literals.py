@@ -268,3 +268,18 @@ def test_quoted_samples_after_an_example_marker_in_a_tooltip_are_no_requests(run
     assert not [e.name for e in ev if e.kind == HOST]
     ev, _ = run_detector(DETECTOR, "src/auth/salesforce.ts", 'export const ISSUER = "https://login.salesforce.com";\n')
     assert [e.name for e in ev if e.kind == HOST] == ["login.salesforce.com"]
+def test_a_link_in_a_field_description_is_no_request(run_detector):
+    """A form schema's `description` shows the user a link to a chart library's option pages
+    (`https://g2plot.antv.antgroup.com/api/plots/area`): text to read, though its path says
+    api. A request on the same line after the description's value still counts."""
+    src = """\
+    const schema = {
+      template: {
+        description: '{{jsonConfigDesc("Area | G2Plot","https://g2plot.antv.antgroup.com/api/plots/area")}}',
+      },
+      other: { description: 'Rates', url: 'https://api.ratesvendor.io/v1/latest' },
+    };
+    """
+    ev, _ = run_detector(DETECTOR, "src/client/templates/AreaTemplate.tsx", src)
+    assert "g2plot.antv.antgroup.com" not in {h for h, _ in hosts(ev)}
+    assert "api.ratesvendor.io" in {h for h, _ in hosts(ev)}
