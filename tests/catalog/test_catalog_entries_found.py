@@ -4466,6 +4466,21 @@ MORE_CASES += [
                        '  return admin.messaging(app).send({ token, data: { type: "sync" } });\n}\n'}),
 ]
 
+# Kimi's own API domain is Moonshot AI's; Sber's GigaChat by its hosts and SDK; Alibaba Cloud
+# Container Registry logged into through docker/login-action with the registry in an Aliyun secret.
+MORE_CASES += [
+    ("moonshot-ai", {"src/ai/constants.ts": "export const KIMI_CODING_BASE_URL = 'https://api.kimi.com/coding';\n"
+                     "export const client = new Anthropic({ baseURL: KIMI_CODING_BASE_URL });\n"}),
+    ("gigachat", {"src/llm/gigachat.ts": "const BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';\n"
+                  "const res = await fetch(`${BASE_URL}/chat/completions`, { method: 'POST' });\n"}),
+    ("gigachat", {"package.json": '{"name": "app", "dependencies": {"langchain-gigachat": "^0.0.14"}}\n'}),
+    ("alibaba-cloud-container-registry", {".github/workflows/release.yml":
+        "on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - name: Login to Aliyun Container Registry\n        uses: docker/login-action@v2\n        with:\n"
+        "          registry: ${{ secrets.ALI_DOCKER_REGISTRY }}\n          username: ${{ secrets.ALI_DOCKER_USERNAME }}\n"
+        "          password: ${{ secrets.ALI_DOCKER_PASSWORD }}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
