@@ -4481,6 +4481,13 @@ MORE_CASES += [
         "          password: ${{ secrets.ALI_DOCKER_PASSWORD }}\n"}),
 ]
 
+# Cloudflare Stream through its account API path on Cloudflare's shared API host.
+MORE_CASES += [
+    ("cloudflare-stream", {"src/utils/file/upload.ts":
+        "const url = `https://api.cloudflare.com/client/v4/accounts/${accountId}/stream`;\n"
+        "const res = await fetch(url, { method: 'POST', headers, body: formData });\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
