@@ -86,11 +86,6 @@ def is_test_path(path: str) -> bool:
 # prompt playground is a feature calling the app's vendors.)
 _EXAMPLE_DIRS = frozenset({"examples", ".examples", "example"})
 _PLAYGROUND_PACKAGE = re.compile(r"^[A-Za-z0-9][\w-]*[-_]playground$")
-
-
-def is_example_path(path: str) -> bool:
-    return any(p in _EXAMPLE_DIRS or _PLAYGROUND_PACKAGE.match(p) for p in path.split("/")[:-1])
-_EXAMPLE_DIRS = frozenset({"examples", ".examples"})
 # A component library's demo pages (dumi's `demos/` beside each component, a theme previewer's
 # `component-demos/`): sample UIs with sample data (an avatar service, a mock upload endpoint)
 # for readers of the component docs; the product never runs them. The plural only: a singular
@@ -99,7 +94,9 @@ _DEMO_DIR = re.compile(r"^(?:[A-Za-z0-9]+[-_])?demos$")
 
 
 def is_example_path(path: str) -> bool:
-    return any(p in _EXAMPLE_DIRS or _DEMO_DIR.match(p) for p in path.split("/")[:-1])
+    return any(
+        p in _EXAMPLE_DIRS or _PLAYGROUND_PACKAGE.match(p) or _DEMO_DIR.match(p) for p in path.split("/")[:-1]
+    )
 
 
 # Coding agents' own configuration, skills and hooks (`.agents/skills/pnpm-upgrade-package/scripts/`,

@@ -786,6 +786,8 @@ def test_verb_first_api_helpers_of_the_apps_integrations_are_no_vendor(run_detec
     uncatalogued vendor "Get"."""
     for rel in ("frontend/src/api/Integrations/getIntegration.ts", "frontend/src/api/Integrations/uninstallIntegration.ts"):
         assert not accepts(rel, rel.rsplit("/", 1)[-1]) or run_detector(DETECTOR, rel, API_HELPER_TS)[0] == []
+
+
 def test_a_component_showing_a_video_does_not_call_out(run_detector):
     """A front end's notification widget (`widgets/notifications/system/WelcomeMessage.tsx`)
     that plays an intro video from a bucket's URL shows media; it requests no API, so its folder

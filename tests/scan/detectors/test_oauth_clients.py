@@ -679,6 +679,8 @@ def test_authn_is_the_sign_in_machinery_and_a_run_together_go_package_names_its_
     assert _found(run_detector, rel, GO_CALLBACK_AUTHN) == [(6, "google-oauth", "google")]
     oidc = GO_CALLBACK_AUTHN.replace("googlecallbackauthn", "oidccallbackauthn")
     assert _found(run_detector, "ee/authn/callbackauthn/oidccallbackauthn/authn.go", oidc) == []
+
+
 def test_a_graphql_resolver_file_names_no_provider(run_detector):
     """The auth module's GraphQL mutations (`login` beside an SSO library's authorization URL):
     the file is named for the resolver layer, so `mutations` is no sign-in vendor."""
