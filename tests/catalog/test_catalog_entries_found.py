@@ -4488,6 +4488,46 @@ MORE_CASES += [
         "const res = await fetch(url, { method: 'POST', headers, body: formData });\n"}),
 ]
 
+# IP geolocation lookups an app offers as backends (one class each, the API URL inside); CRMs
+# a marketing app syncs contacts with, one `<Vendor>Integration` class each (SugarCRM and vtiger
+# on the customer's own instance, so the class name is what names them); Packagist's JSON API
+# read at run time (a plugin marketplace); Zapier's embed widget; LightSAML's Symfony bundle.
+MORE_CASES += [
+    ("extreme-ip-lookup", {"src/IpLookup/ExtremeIpLookup.php":
+                           "<?php\nclass ExtremeIpLookup extends AbstractRemoteDataLookup\n{\n"
+                           "    protected function getUrl(): string\n    {\n"
+                           "        return 'https://extreme-ip-lookup.com/json/'.$this->ip;\n    }\n}\n"}),
+    ("geobytes", {"src/IpLookup/GeobytesLookup.php":
+                  "<?php\nclass GeobytesLookup extends AbstractRemoteDataLookup\n{\n"
+                  "    protected function getUrl(): string\n    {\n"
+                  "        return \"http://getcitydetails.geobytes.com/GetCityDetails?fqcn={$this->ip}\";\n    }\n}\n"}),
+    ("telize", {"src/IpLookup/TelizeLookup.php":
+                "<?php\nclass TelizeLookup extends AbstractRemoteDataLookup\n{\n"
+                "    protected function getUrl(): string\n    {\n"
+                "        return \"https://telize-v1.p.mashape.com/geoip/{$this->ip}\";\n    }\n}\n"}),
+    ("microsoft-dynamics-crm", {"src/crm/dynamics.ts":
+                                "const base = `https://${org}.crm4.dynamics.com/api/data/v9.2`\n"
+                                "export const contacts = () => fetch(`${base}/contacts`, { headers })\n"}),
+    ("sugarcrm", {"plugins/CrmBundle/Integration/SugarcrmIntegration.php":
+                  "<?php\nnamespace Plugin\\CrmBundle\\Integration;\n\nclass SugarcrmIntegration extends CrmAbstractIntegration\n{\n"
+                  "    public function getAccessTokenUrl(): string\n    {\n"
+                  "        return $this->keys['sugarcrm_url'].'/rest/v10/oauth2/token';\n    }\n}\n"}),
+    ("vtiger", {"plugins/CrmBundle/Integration/VtigerIntegration.php":
+                "<?php\nnamespace Plugin\\CrmBundle\\Integration;\n\nclass VtigerIntegration extends CrmAbstractIntegration\n{\n"
+                "    public function getApiUrl(): string\n    {\n"
+                "        return sprintf('%s/webservice.php', $this->keys['url']);\n    }\n}\n"}),
+    ("packagist", {"src/Marketplace/Api/Connection.php":
+                   "<?php\nclass Connection\n{\n    public function getPlugins(int $page): array\n    {\n"
+                   "        return $this->makeRequest(\"https://packagist.org/search.json?page={$page}&type=acme-plugin\");\n    }\n\n"
+                   "    public function getPackage(string $name): array\n    {\n"
+                   "        return $this->makeRequest(\"https://packagist.org/packages/{$name}.json\");\n    }\n}\n"}),
+    ("zapier", {"plugins/ZapierBundle/Config/config.php":
+                "<?php\nreturn [\n    'description' => '<div id=\"zaps\"></div>\n"
+                "<script src=\"https://zapier.com/apps/embed/widget.js?services=acme&html_id=zaps\"></script>',\n];\n"}),
+    ("saml", {"composer.json": '{"require": {"php": ">=8.1", "lightsaml/sp-bundle": "^4.0"}}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4498,6 +4538,10 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
 @pytest.mark.parametrize("sid, files", [
     # newman runs a collection file locally: no Postman service
     ("postman", {"package.json": '{"name": "x", "scripts": {"test:api": "newman run test/api.postman_collection.json"}, "devDependencies": {"newman": "^6.0.0"}}\n'}),
+    # A link to a package's Packagist page (no JSON API path) reads nothing from Packagist.
+    ("packagist", {"src/Helper/About.php": "<?php\nclass About\n{\n    public const URL = 'https://packagist.org/packages/acme/acme-core';\n}\n"}),
+    # A link to Zapier's site (no embed widget) embeds nothing.
+    ("zapier", {"src/views/help.php": "<?php\necho '<a href=\"https://zapier.com/apps/acme/integrations\">Zapier</a>';\n"}),
     # Freshservice (Freshworks' IT service desk) is a product and API of its own, no Freshdesk.
     ("freshdesk", {"app/freshservice.py": "import os\nimport httpx\n\nKEY = os.environ['FRESHSERVICE_API_KEY']\n"
                    "BASE = os.environ['FRESHSERVICE_BASE_URL']\ndef tickets():\n    return httpx.get(f'{BASE}/api/v2/tickets', auth=(KEY, 'X')).json()\n"}),
@@ -4615,6 +4659,7 @@ def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     # A worker's loop count named LOOPS_BEFORE_UPLOAD is no Loops account (exact env names only).
     ("loops", {"connectors/worker.py": "import os\n\nLOOPS_BEFORE_UPLOAD = int(os.getenv('LOOPS_BEFORE_UPLOAD', 5))\n"}),
 ], ids=["postman-newman-local-run", "freshdesk-freshservice-product", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
+], ids=["postman-newman-local-run", "packagist-package-page-link", "zapier-site-link", "freshdesk-freshservice-product", "google-maps-plain-map-link", "stripe-payments-only", "logstash-kibana", "gcs-django-save", "linkedin-partner", "imap-mail-gem-deps", "pop3-mail-gem-deps", "smtp-mail-gem-deps-ses", "mysql-doctrine-abstract", "musicbrainz-page-link", "oidc-provider-discovery", "crates-dry-run", "gitlab-registry-pull", "google-docs-link", "solid-queue-app-setting", "maxmind-dbip-mmdb", "rackspace-laravel-stock-disk", "twilio-schema-middleware", "npm-registry-agent-skill-script", "solid-queue-rails-puma-template", "google-oauth-api-consent-flow", "prometheus-own-metrics-json",
         "headless-chrome-remote-or-local-launch", "headless-chrome-browserless-container", "letsencrypt-certbot-other-ca", "selenium-test-suite-only", "secrets-manager-pydantic-secretstr",
         "overcast-listen-link", "1password-env-file-with-a-literal", "svix-library-verifying-clerk-webhooks", "unstructured-mime-header-class", "imap-ruby-utf7-codec-only", "varnish-fastly-custom-vcl", "gmail-webmail-link", "homebrew-ci-brew-install", "homebrew-goreleaser-skip-upload", "apache-tika-java-library-in-process",
         "bugsnag-cuid-utility", "upstash-ratelimit-over-ioredis", "cloudflare-workers-wrangler-dry-run", "google-pubsub-redis-pubsub-pool", "webhook-site-form-placeholder", "sphinx-docs-builder-backend", "github-oauth-api-access-token", "github-pages-ssh-key-check", "mitre-cwe-definition-page-link", "freestyle-drawing-mode-word", "loops-loop-count-setting"])
