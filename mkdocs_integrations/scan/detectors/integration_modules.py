@@ -350,8 +350,26 @@ def _vendor_file_in_group(name: str, src: Source, ctx: Context) -> str | None:
     return stem.lower()
 
 
+# A class or interface declared abstract (PHP, Java, C#, Kotlin, TypeScript): the base that a
+# kind's vendor classes extend (`Integration/CloudStorageIntegration.php`, `abstract class
+# CloudStorageIntegration` beside `AmazonS3Integration`), named for the kind, not a vendor.
+_ABSTRACT_DECL = re.compile(
+    r"^[ \t]*(?:export[ \t]+)?(?:(?:public|internal|protected)[ \t]+)?"
+    r"(?:abstract[ \t]+(?:(?:public|internal)[ \t]+)?class|interface)[ \t]+(\w+)",
+    re.M,
+)
+
+
+def _abstract_base(src: Source) -> bool:
+    """Whether the file declares its own class (the one its name names) abstract or an interface."""
+    if "abstract" not in src.text and "interface" not in src.text:
+        return False
+    stem = src.name.split(".", 1)[0]
+    return any(m.group(1) == stem for m in _ABSTRACT_DECL.finditer(src.text))
+
+
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
-    if _test_support(src):
+    if _test_support(src) or _abstract_base(src):
         return
     found = module_of(src.rel)
     if found is None:

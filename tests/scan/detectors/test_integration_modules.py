@@ -805,3 +805,14 @@ def test_a_component_showing_a_video_does_not_call_out(run_detector):
     ev, _ = run_detector(DETECTOR, "src/notifications/pushover/send.ts",
                          "export const send = (m) => fetch('https://api.pushover.net/1/messages.json', {body: m});\n")
     assert [e.name for e in ev] == ["integration_module:pushover"]
+def test_an_abstract_base_of_a_kinds_vendor_classes_is_no_vendor(run_detector):
+    """`abstract class CloudStorageIntegration` is the base its vendors' classes extend
+    (`AmazonS3Integration`): named for the kind, not for Google Cloud Storage."""
+    base = ("<?php\nnamespace Plugin\\CloudStorageBundle\\Integration;\n\n"
+            "abstract class CloudStorageIntegration extends AbstractIntegration\n{\n}\n")
+    ev, _ = run_detector(DETECTOR, "plugins/CloudStorageBundle/Integration/CloudStorageIntegration.php", base)
+    assert ev == []
+    vendor = ("<?php\nnamespace Plugin\\CloudStorageBundle\\Integration;\n\n"
+              "class AmazonS3Integration extends CloudStorageIntegration\n{\n}\n")
+    ev, _ = run_detector(DETECTOR, "plugins/CloudStorageBundle/Integration/AmazonS3Integration.php", vendor)
+    assert [e.service for e in ev] == ["aws-s3"]
