@@ -298,16 +298,6 @@ def _choice_facts(src: Source, ctx: Context, name: str, comments: list[tuple[int
                     yield Evidence(path=src.rel, line=line, kind=FEATURE, name=f"choice_of:{name}", service=sid)
 
 
-def _speaker_of(ctx: Context, name: str, sid: str) -> str:
-    """The service a URL's scheme stands for in this setting: a server that speaks another's
-    wire protocol (catalog `speaks:`) is reached with that protocol's scheme, so a setting named
-    for it holds its URL, not one of the other kind (`LOGCHIMP_VALKEY_URL=redis://valkey:6379`
-    is Valkey's, `DRAGONFLY_URL=redis://...` Dragonfly's). Any other setting keeps the scheme's."""
-    owner = ctx.index.env(name)
-    svc = ctx.catalog.services.get(owner) if owner else None
-    return owner if svc is not None and owner != sid and sid in svc.speaks else sid
-
-
 def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, kind: str) -> Iterator[Record]:
     """What a template's value tells without being a secret: the URL scheme, test mode.
 
@@ -325,7 +315,6 @@ def _value_facts(src: Source, ctx: Context, line: int, name: str, value: str, ki
             # Doctrine's `mysql://...?serverVersion=10.5.8-MariaDB`: the mysql driver talking to MariaDB.
             sid = ctx.index.url_schemes.get("mariadb", sid)
         if sid:
-            sid = _speaker_of(ctx, name, sid)
             yield Evidence(path=src.rel, line=line, kind=DB_TYPE, name=sid, service=sid, detail=(("env", name),))
     url = _URL_HOST.match(value)
     if url:

@@ -349,11 +349,3 @@ def test_yaml_document_named_like_an_env_file_is_not_read_as_colon_form(run_dete
                  "APP_NAME: x\n  NESTED: y\n"):
         ev, _ = run_detector(DETECTOR, ".env.example", text)
         assert not [e for e in ev if e.kind == ENV_DECL], text
-
-
-def test_a_redis_url_in_a_setting_named_for_a_redis_speaking_server_is_that_server(run_detector):
-    """Valkey is reached with a redis:// URL: a setting named for Valkey holds Valkey's URL."""
-    ev, _ = run_detector(DETECTOR, ".env.example", '# cache\nLOGCHIMP_VALKEY_URL="redis://valkey:6379"\n')
-    assert [e.service for e in ev if e.kind == DB_TYPE] == ["valkey"]
-    ev, _ = run_detector(DETECTOR, ".env.example", 'CACHE_URL="redis://cache:6379"\n')
-    assert [e.service for e in ev if e.kind == DB_TYPE] == ["redis"]
