@@ -4528,6 +4528,42 @@ MORE_CASES += [
 ]
 
 
+# go-scm's forge drivers (harness blind misses): one module, one package per forge, each imported
+# by the app that imports repositories from (or runs CI for) that forge; Google Cloud Profiler's Go
+# agent started in-process.
+_GO_SCM_MOD = "module example.com/app\n\ngo 1.22\n\nrequire github.com/drone/go-scm v1.38.4\n"
+
+
+def _go_scm(driver: str, call: str) -> dict[str, str]:
+    return {"go.mod": _GO_SCM_MOD, "app/importer/provider.go":
+            f'package importer\n\nimport (\n\t"github.com/drone/go-scm/scm"\n'
+            f'\t"github.com/drone/go-scm/scm/driver/{driver}"\n)\n\n'
+            f"func client(host string) (*scm.Client, error) {{\n\treturn {call}\n}}\n"}
+
+
+MORE_CASES += [
+    ("github", _go_scm("github", "github.New(host)")),
+    ("gitlab", _go_scm("gitlab", "gitlab.New(host)")),
+    ("bitbucket", _go_scm("bitbucket", "bitbucket.New(host)")),
+    ("bitbucket-data-center", _go_scm("stash", "stash.New(host)")),
+    ("gitea", _go_scm("gitea", "gitea.New(host)")),
+    ("gogs", _go_scm("gogs", "gogs.New(host)")),
+    ("azure-devops", _go_scm("azure", 'azure.New(host, "org", "project")')),
+    ("google-cloud-profiler", {
+        "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire cloud.google.com/go/profiler v0.4.1\n",
+        "profiler/gcp.go": 'package profiler\n\nimport "cloud.google.com/go/profiler"\n\n'
+                           "func start(name string) error {\n\treturn profiler.Start(profiler.Config{Service: name})\n}\n"}),
+]
+
+# OpenStack's compute and bare-metal clients (ralph blind miss): a sync of a cloud's projects and
+# instances through novaclient, beside Keystone (which alone stays openstack-keystone).
+MORE_CASES += [
+    ("openstack", {"requirements/openstack.txt": "python-keystoneclient==2.3.0\npython-novaclient==3.2.0\nopenstacksdk==1.5.0\n",
+                   "app/openstack/client.py": "from keystoneauth1 import session\nfrom novaclient import client as novac\n\n\n"
+                   "def servers(auth):\n    nova = novac.Client('2', session=session.Session(auth=auth))\n"
+                   "    return nova.servers.list()\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
