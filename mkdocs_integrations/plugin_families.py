@@ -61,6 +61,10 @@ _NOT_VENDORS = GENERIC_NAMES | frozenset({
     "sparql", "endpoint", "odbc", "jdbc",
     # the WebDAV family's own word (a `dav/` package serving CalDAV and CardDAV): a protocol
     "dav",
+    # Linux package formats: an artifact registry's upstream-proxy adapter for RPM or Debian
+    # repositories (`remote/adapter/rpm/` beside `npmjs/`, `pypi/`) reads whatever repository URL
+    # the user sets; the ecosystems with one public registry are catalog services.
+    "rpm", "deb",
 })
 # Bases of the language or of every class library: their subclasses share no purpose
 # (`ClickHouseException(Exception)` in each vendor's file is no family of vendors).

@@ -180,6 +180,30 @@ def test_go_packages_registering_with_one_registrar_are_a_vendor_family(tmp_path
     assert not {"pikpak-share", "crypt", "local", "acme-v3", "google-photo", "drivermock"} & ids
 
 
+def _go_adapter(package: str, kind: str, body: str = "") -> str:
+    return (f"package {package}\n\n{body}func init() {{\n\tadapterType := string(artifact.PackageType{kind})\n"
+            f"\tif err := adp.RegisterFactory(adapterType, new(factory)); err != nil {{\n\t\treturn\n\t}}\n}}\n")
+
+
+def test_a_package_format_member_of_a_registry_proxy_family_is_no_vendor(tmp_path):
+    """An artifact registry's upstream-proxy adapters, one package per ecosystem registering
+    itself: npmjs/, pypi/, crates/ read those public registries; rpm/ proxies whatever RPM
+    repository the user sets (a package format, no vendor)."""
+    root = "registry/app/remote/adapter"
+    fetch = 'import "net/http"\n\nfunc get(url string) { http.Get(url + "/repodata/repomd.xml") }\n\n'
+    inv = scan_tree(tmp_path, {
+        f"{root}/npmjs/adaptor.go": _go_adapter("npmjs", "NPM"),
+        f"{root}/pypi/adapter.go": _go_adapter("pypi", "PYTHON"),
+        f"{root}/crates/adapter.go": _go_adapter("crates", "CARGO"),
+        f"{root}/dockerhub/adapter.go": _go_adapter("dockerhub", "DOCKER"),
+        f"{root}/awsecr/adapter.go": _go_adapter("awsecr", "DOCKER"),
+        f"{root}/rpm/adapter.go": _go_adapter("rpm", "RPM", fetch),
+    })
+    ids = service_ids(inv)
+    assert {"pypi", "docker-hub", "aws-ecr"} <= ids
+    assert "rpm" not in ids
+
+
 def test_go_packages_of_the_apps_own_registry_are_no_family(tmp_path):
     """Packages that register event handlers or migrations, none named for a vendor."""
     inv = scan_tree(tmp_path, {
