@@ -251,6 +251,27 @@ def is_tooling_path(path: str) -> bool:
     return any(p in _TOOLING_DIRS for p in parts[:-1]) or parts[-1] in _TOOLING_FILES
 
 
+# A git hook or commit-message check (`.husky/commit-msg`, `scripts/lint-commit-message.js`,
+# `commitlint.config.js`, `.githooks/`): the developers' own git workflow. Its env reads switch
+# the team's conventions (`JIRA_TKT_CHECK`: a ticket id in every commit message), no service the
+# application calls.
+_GIT_HOOK_DIRS = frozenset({".husky", ".githooks", "githooks", "git-hooks", ".git-hooks"})
+_COMMIT_CHECK_FILE = re.compile(
+    r"^(?:commitlint\.config|\.?commitlintrc"
+    r"|(?P<role>(?:lint|check|validate|verify)[-_])?commit[-_]?(?:msg|message)(?:[-_](?:lint|check|hook))?)(?:\.[a-z]+)?$",
+    re.I,
+)
+
+
+def is_git_hook_path(path: str) -> bool:
+    parts = path.split("/")
+    if any(p in _GIT_HOOK_DIRS for p in parts[:-1]):
+        return True
+    m = _COMMIT_CHECK_FILE.match(parts[-1])
+    # a bare `commit_message.rb` outside tooling folders may be the app's own model of commits
+    return bool(m) and (bool(m.group("role")) or "commitlint" in parts[-1].lower() or is_tooling_path(path))
+
+
 # A documentation site kept in the repository (`docs/` with its own package.json, `website/`,
 # a monorepo's `apps/docs/`): its search widget and hosting serve the docs, not the application.
 _DOCS_SITE_DIRS = frozenset({"docs", "doc", "website", "documentation"})

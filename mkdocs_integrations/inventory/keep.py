@@ -16,7 +16,7 @@ from ..model import (
     CALL, CI_SECRET, CONFIG, DB_TYPE, ENV_DECL, ENV_READ, FEATURE, HOST, IMAGE, IMPORT, PACKAGE, TERRAFORM,
     WEBHOOK_IN, WEBHOOK_OUT, Evidence,
 )
-from ..paths import is_docs_site_path, is_test_path
+from ..paths import is_docs_site_path, is_git_hook_path, is_test_path
 from ..rules_data import rules_yaml
 from ..usage import in_test_stack, shows_use
 from .folds import FILE_FACTS
@@ -189,6 +189,14 @@ def _test_env_file_only(evs: list[Evidence]) -> bool:
     return bool(shown) and all(e.kind == ENV_DECL and e.get("environment") == "test" for e in shown)
 
 
+def _git_hook_env_only(evs: list[Evidence]) -> bool:
+    """True when all that shows a service is env reads of a git hook or commit-message check
+    (`process.env.JIRA_TKT_CHECK` in `lint-commit-message.js`): a switch of the developers'
+    commit conventions, run by git on their machines, not a use by the application."""
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return bool(shown) and all(e.kind == ENV_READ and is_git_hook_path(e.path) for e in shown)
+
+
 def _unused_dev_package(svc: Service, evs: list[Evidence]) -> bool:
     """True when a service is only a development section's declaration (npm devDependencies,
     PEP 735 `[dependency-groups] dev`, Poetry's `group.dev`, uv/PDM dev-dependencies, Composer's
@@ -355,6 +363,8 @@ def kept_strength(
         return None  # a build plugin the build config loads only when installed; nothing installs it
     if _instrumentation_api_only(svc, evs):
         return None  # OpenTelemetry's API alone: spans for another SDK's provider, no export of its own
+    if _git_hook_env_only(evs):
+        return None  # a commit-message check's switch (a ticket-id convention), not the app's use
     if _test_env_file_only(evs):
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):

@@ -561,3 +561,15 @@ def test_opentelemetry_api_alone_exports_nothing(tmp_path):
     assert "opentelemetry" in ids(inv)
     inv = scan(tmp_path / "c", {**api_only, ".env.example": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n"})
     assert "opentelemetry" in ids(inv)
+
+
+def test_a_commit_message_checks_switch_is_no_service(tmp_path):
+    """A commit-message lint script reading `JIRA_TKT_CHECK` (ticket ids in commit messages) is
+    the developers' git workflow; the same prefix read by the app's code still counts."""
+    hook = {"web/scripts/lint-commit-message.js":
+            "const COMMIT_MSG = process.argv[2]\nconst JIRA_TKT_CHECK = process.env.JIRA_TKT_CHECK === 'true'\n"
+            "const COMMIT_REGEX = JIRA_TKT_CHECK ? /^(feat|fix): \\[.*-\\d*\\]: .{1,50}/ : /^(feat|fix): .{1,50}/\n"
+            "if (!COMMIT_REGEX.test(COMMIT_MSG)) process.exit(1)\n"}
+    assert "jira" not in ids(scan(tmp_path / "a", hook))
+    app = dict(hook, **{"src/issues.js": "export const base = process.env.JIRA_BASE_URL\n"})
+    assert "jira" in ids(scan(tmp_path / "b", app))
