@@ -721,7 +721,7 @@ _CALLED_CLASS = re.compile(r"(?:new\s+)?([A-Z]\w*)\s*\(")
 
 def _vendor_call(call: CallPattern, text: str) -> re.Match[str] | None:
     """The first match of a catalog call pattern that is the vendor's, not the app's own code:
-    a match that starts inside a longer name (`newGoogleProvider(` for `GoogleProvider\\(`) is
+    a class name matched inside a longer name (`newGoogleProvider(` for `GoogleProvider\\(`) is
     another name, and a class the file defines or imports from the app's own modules (jackson's
     directory sync: `import { GoogleProvider } from './api'` then `new GoogleProvider({...})`) is
     the app's class, whatever vendor its name recalls."""
@@ -729,8 +729,8 @@ def _vendor_call(call: CallPattern, text: str) -> re.Match[str] | None:
         return None
     for m in call.pattern.finditer(text):
         start = m.start()
-        if start and m.group()[:1].isalpha() and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            continue
+        if start and m.group()[:1].isupper() and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # (a lower-case start may be a suffix on purpose: lemur's `sts_client("acm")`)
         own = _CALLED_CLASS.match(m.group())
         if own and _own_class(own.group(1), text):
             continue
