@@ -82,6 +82,8 @@ def _plain_kind(name: str) -> str | None:
     parts = lower.split(".")
     if parts[-1] in _TEMPLATE_ENDINGS and any(p in _ENV_WORDS for p in parts[1:-1]):
         return "template"  # `.secrets.example`, `secrets.env.sample`: KEY=value templates by another name
+    if dotless_env_name(lower):
+        lower = "." + lower  # `env.default`, `env.dev`: `.env.default`, `.env.dev` without the dot
     if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
         return None
     if lower.endswith((".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")):
@@ -103,6 +105,21 @@ _FORMAT_PARTS = frozenset({
     "ex", "exs", "sh", "bash", "ps1", "md", "txt", "html", "htm", "css", "sql", "service", "tf",
     "tfvars", "hcl", "lua", "pl", "mod", "lock", "plist", "vcl", "rc",
 })
+
+
+def dotless_env_name(name: str) -> bool:
+    """`env.default`, `env.dev`, `env.list`: `env` then words none of which is a format's
+    extension (`env.ts`, `env.d.ts`, `env.sh.eex`, `env.conf` are code or config). Images ship
+    such a file as the app's dotenv (`RUN mv env.default .env`, `cp env.dev .env`, Docker's
+    `--env-file env.list`), so it is named like `.env.<word>` without the dot, and classified
+    so (a template word makes it a template, else it holds an environment's values). It is
+    read only if its content is dotenv lines (see dotenv_shaped): the bare `env` prefix is
+    too common a file name to trust alone."""
+    parts = name.lower().split(".")
+    return (
+        len(parts) >= 2 and parts[0] == "env" and all(parts[1:])
+        and not any(p in _FORMAT_PARTS or p == "op" for p in parts[1:])  # (`env.op`: see reference_template)
+    )
 
 
 def bare_template(name: str) -> bool:
@@ -166,6 +183,25 @@ def colon_env_shaped(text: str) -> bool:
             return False
         colon = colon or not _ENV_LINE.match(line)
     return colon
+
+
+# A dotenv line whatever the case of its name: python-dotenv, python-decouple, phpdotenv and the
+# Node and Ruby dotenv read `pg_host=...` or `assistList=...` as they read `PG_HOST=...`.
+_ANY_CASE_ENV_LINE = re.compile(r"^(?:export\s+)?[0-9]*[A-Za-z_][A-Za-z0-9_.]*=")
+
+
+def dotenv_shaped(text: str) -> bool:
+    """Every line that is neither blank nor a comment is `name=value` (any case, no blank
+    before `=`), and there is one: what a dotless `env.<word>` must hold to be read."""
+    found = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _ANY_CASE_ENV_LINE.match(line):
+            return False
+        found = True
+    return found
 
 
 def env_shaped(text: str) -> bool:
@@ -373,6 +409,8 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             yield from driver_fact(src, ctx, src.line_of(m.start()), m.group(1), m.group(2))
         return
     kind = env_file_kind(src.name)
+    if kind is not None and dotless_env_name(src.name) and not (dotenv_shaped(src.text) or colon_env_shaped(src.text)):
+        return  # an `env.phtml` view or an `env.bat` script: named like one, not a dotenv file
     target = engine_template_target(src.name)
     if target is not None and not engine_env_shaped(src.text):
         return  # a Helm `_env.tpl` of YAML, a `.env.hbs` of code: not a KEY=value file

@@ -349,3 +349,31 @@ def test_yaml_document_named_like_an_env_file_is_not_read_as_colon_form(run_dete
                  "APP_NAME: x\n  NESTED: y\n"):
         ev, _ = run_detector(DETECTOR, ".env.example", text)
         assert not [e for e in ev if e.kind == ENV_DECL], text
+
+
+def test_dotless_env_file_is_read_when_it_holds_dotenv_lines(run_detector):
+    """`env.default` (an image's `RUN mv env.default .env`), `env.dev` (`cp env.dev .env`): a
+    `.env.<word>` without the dot. Its names are read whatever their case (python-decouple's
+    `config("pg_host")`), never its values."""
+    text = "# defaults\npg_host=postgresql.db.svc\nJWT_SECRET=SET A RANDOM STRING HERE\nassistList=/sockets-list\nEMAIL_HOST=\n"
+    ev, _ = run_detector(DETECTOR, "api/env.default", text)
+    decl = [(e.name, e.line, e.get("environment")) for e in ev if e.kind == ENV_DECL]
+    assert decl == [("pg_host", 2, "any"), ("JWT_SECRET", 3, "any"), ("assistList", 4, "any"), ("EMAIL_HOST", 5, "any")]
+    assert "RANDOM" not in repr(ev) and "postgresql.db" not in repr(ev)
+    ev, _ = run_detector(DETECTOR, "api/env.dev", "LOCAL_DEV=true\nLOGLEVEL=INFO\n")
+    assert {(e.name, e.get("environment")) for e in ev if e.kind == ENV_DECL} == {
+        ("LOCAL_DEV", "development"), ("LOGLEVEL", "development")}
+    assert env_file_kind("env.default") == "real" and env_file_kind("env.ollama.example") == "template"
+
+
+def test_dotless_env_name_of_code_or_views_is_not_read(run_detector):
+    # the bare `env` prefix names many files: code by its extension, the rest by their content
+    for name in ("env.ts", "env.d.ts", "env.test.ts", "env.sh.eex", "env.conf", "env.json", "env.blade.php"):
+        assert env_file_kind(name) is None, name
+    assert env_file_kind("env.op") is None  # read as a secret-reference template, by its content
+    for name, text in (
+        ("app/views/install/env.phtml", "<?php\n$host = $this->getParam('host');\n?>\nAPP_HOST=<?php echo $host; ?>\n"),
+        ("tests/env.bat", "@echo off\nset DATABASE_URL=postgres://localhost/test\n"),
+    ):
+        ev, findings = run_detector(DETECTOR, name, text)
+        assert not [e for e in ev if e.kind == ENV_DECL] and not findings, name
