@@ -22,7 +22,10 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+)?([0-9]*[A-Za-z_][A-Za-z0-9_.]*)\s*=")
 # case prefix whose tail keeps a user's spelling (`# VITE_APP_pihole_ip=`: Vite exposes any
 # `VITE_` name as written); prose (`# Note=...`, `# this is prose = ...`) is neither.
 _COMMENTED = re.compile(r"^\s*#\s*(?:export\s+)?([0-9]*[A-Z][A-Z0-9]*(?:_[A-Za-z0-9]+)+|[0-9]*[A-Z][A-Z0-9_]{2,})=")
-TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "defaults", "tmpl", "schema")
+# `default` (and `defaults`, dotenv-defaults' `.env.defaults`): the committed defaults an install
+# copies or loads under its own `.env` (`cp .env.default .env`, `RUN mv env.default .env`,
+# `Dotenv.load(".env.default")`); they document every setting, like `.env.example`.
+TEMPLATE_MARKERS = ("example", "sample", "template", "dist", "default", "tmpl", "schema")
 _TEMPLATE_ENDINGS = frozenset({"example", "sample", "template", "dist", "tmpl"})
 _SEPARATED_ENDING = re.compile(r"[-_](example|sample|template|dist|tmpl)$")
 _ENV_WORDS = frozenset({"env", "envrc", "secrets", "secret"})

@@ -363,7 +363,18 @@ def test_dotless_env_file_is_read_when_it_holds_dotenv_lines(run_detector):
     ev, _ = run_detector(DETECTOR, "api/env.dev", "LOCAL_DEV=true\nLOGLEVEL=INFO\n")
     assert {(e.name, e.get("environment")) for e in ev if e.kind == ENV_DECL} == {
         ("LOCAL_DEV", "development"), ("LOGLEVEL", "development")}
-    assert env_file_kind("env.default") == "real" and env_file_kind("env.ollama.example") == "template"
+    assert env_file_kind("env.dev") == "real" and env_file_kind("env.ollama.example") == "template"
+
+
+def test_committed_defaults_are_a_template(run_detector):
+    """`.env.default` / `env.default`: the defaults an install copies to `.env`; like
+    `.env.defaults` they are a template, not a committed secrets file."""
+    assert env_file_kind(".env.default") == "template" and env_file_kind("env.default") == "template"
+    assert env_file_kind(".env.defaults") == "template"
+    ev, findings = run_detector(DETECTOR, ".env.default", "DATABASE_URL=postgres://user:pass@db/app\nSECRET_KEY=changeme\n")
+    assert not findings
+    assert any(e.kind == DB_TYPE and e.service == "postgresql" for e in ev)
+    assert "changeme" not in repr(ev) and "pass@" not in repr(ev)
 
 
 def test_dotless_env_name_of_code_or_views_is_not_read(run_detector):
