@@ -66,6 +66,8 @@ Schema of one service entry (all keys but ``id``, ``name`` and ``category`` opti
                                   # (auth services) the library's provider names: where the call is,
                                   # each one quoted in the file ('github') is a sign-in provider the
                                   # app offers; `name=provider` where the library's name differs
+                                  # (`microsoft.com=microsoft`); a CamelCase spelling is a class the
+                                  # library names it by (`GithubAuthProvider=github`), matched as a name
       webhook_verify: ['constructEvent']   # regexes that show a webhook signature check
       webhook_headers: [X-GitHub-Event]  # the header the vendor sets on each webhook delivery to
                                   # name its event: code reading it receives the vendor's webhooks
@@ -166,7 +168,8 @@ class CallPattern:
     pattern: re.Pattern[str]
     endpoint: str
     alone: bool = False  # proves the service on its own (a global only its snippet defines: `_mtm`)
-    # (auth services) {provider name as the library spells it in a string: sign-in provider name}
+    # (auth services) {provider name as the library spells it in a string, or a CamelCase class
+    # it names the provider by: sign-in provider name}
     providers: tuple[tuple[str, str], ...] = ()
     # found anywhere in the file, the call is no use of the service (a remote browser's connect
     # beside a local `.launch(` fallback: the remote one is an option, not a companion service)
@@ -427,17 +430,25 @@ def _listed(name: str, patterns: tuple[str, ...]) -> bool:
 
 _EXTRA_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[[A-Za-z0-9][A-Za-z0-9._-]*\]$")
 _PROVIDER_RE = re.compile(r"^[a-z0-9_-]+$")
+# How a call's `providers` may spell a provider: a quoted id, dotted ones included (Firebase's
+# 'microsoft.com'), or a class the library names it by (Firebase's GithubAuthProvider).
+_PROVIDER_SPELLING_RE = re.compile(r"^(?:[a-z0-9_.-]+|[A-Z][A-Za-z0-9]+)$")
 _ANDROID_META_RE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$")
 
 
 def _call_providers(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
-    """A call's `providers`: `github` or `azure=microsoft` (the library's name = the provider's)."""
+    """A call's `providers`: `github` or `azure=microsoft` (the library's name = the provider's);
+    a library's spelling may be a dotted id (`microsoft.com=microsoft`) or, capitalised, a class
+    (`GithubAuthProvider=github`)."""
     out = []
     for item in _strs(raw, where, "providers"):
         spelled, _, provider = item.partition("=")
         provider = provider or spelled
-        if not _PROVIDER_RE.match(spelled) or not _PROVIDER_RE.match(provider):
-            raise CatalogError(f"{where}: provider {item!r} must be `name` or `name=provider`, lowercase")
+        if not _PROVIDER_SPELLING_RE.match(spelled) or not _PROVIDER_RE.match(provider):
+            raise CatalogError(
+                f"{where}: provider {item!r} must be `name` or `name=provider`, the provider lowercase"
+                " (a spelling may hold dots, or be a CamelCase class name)"
+            )
         out.append((spelled, provider))
     return tuple(out)
 

@@ -400,6 +400,17 @@ def test_a_call_with_unless_does_not_count_where_its_other_pattern_is_found():
     assert "regex" in _bad(GOOD.replace("endpoint: send email}", "endpoint: send email, unless: 'a(['}"))
 
 
+def test_a_calls_providers_may_be_spelled_as_a_dotted_id_or_a_class():
+    """Firebase names a provider 'microsoft.com' or `GithubAuthProvider`: both spellings parse;
+    the provider they map to stays a lowercase name, and a spelling with spaces is refused."""
+    auth = GOOD.replace("category: email_sms", "category: auth_provider").replace(
+        "endpoint: send email}", "endpoint: send email, providers: [microsoft.com=microsoft, GithubAuthProvider=github]}")
+    call = parse_catalog({"x.yaml": auth}).services["acme-mail"].calls[0]
+    assert call.providers == (("microsoft.com", "microsoft"), ("GithubAuthProvider", "github"))
+    assert "provider" in _bad(auth.replace("GithubAuthProvider=github", "Github Auth=github"))
+    assert "provider" in _bad(auth.replace("GithubAuthProvider=github", "GithubAuthProvider=GitHub"))
+
+
 def test_an_import_counts_for_the_longest_catalog_prefix_it_matches():
     """`from onelogin.saml2 import ...` is python3-saml (prefix `onelogin.saml2`), not the
     OneLogin API client whose PyPI package `onelogin` gives the bare prefix `onelogin`."""

@@ -767,7 +767,9 @@ def _model_strings(src: Source, text: str, ctx: Context, once) -> Iterator[Evide
                            name=f"LLM router model {m.group(1)}/*", service=sid, detail=(("alone", "1"),))
 
 
-_QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_-]+)['"`]""")
+_QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_.-]+)['"`]""")  # dots: Firebase's 'microsoft.com'
+# A class name (Firebase's GithubAuthProvider): a whole identifier, not part of a longer one
+_CLASS_NAME = re.compile(r"(?<![\w$])([A-Z][A-Za-z0-9]+)(?![\w$])")
 
 
 # A TypeScript parameter or property annotated with a union of quoted names
@@ -785,10 +787,17 @@ def _provider_strings(
     table of buttons) is a provider offered. A name quoted only in the union a parameter is
     annotated with (`(provider: "google" | "apple" | "github") => ...`) is what a helper accepts,
     not what the app offers (its buttons may be elsewhere and fewer): it counts only where the
-    file also uses it as a value (quoted elsewhere, or a key of a table `apple: { name: "Apple" }`)."""
+    file also uses it as a value (quoted elsewhere, or a key of a table `apple: { name: "Apple" }`).
+    A library that names providers by class (Firebase's `new GithubAuthProvider()`,
+    `TwitterAuthProvider.PROVIDER_ID` in a FirebaseUI `signInOptions` table) lists the class:
+    the class named in the file is the provider offered, as its quoted id ('github.com') is."""
     names = dict(providers)
     annotations = [a.span() for a in _ANNOTATION_UNION.finditer(text)] if "|" in text else []
     hits = [(m, names.get(m.group(1))) for m in _QUOTED_NAME.finditer(text)]
+    if any(spelled[:1].isupper() for spelled in names):
+        hits += [(m, names.get(m.group(1))) for m in _CLASS_NAME.finditer(text)
+                 if m.group(1) in names and not _own_class(m.group(1), text)]
+        hits.sort(key=lambda hit: hit[0].start())
     annotated = {m.start() for m, _ in hits if any(a <= m.start() < b for a, b in annotations)}
     as_value = {m.group(1) for m, provider in hits if provider and m.start() not in annotated}
     for m, provider in hits:

@@ -1657,6 +1657,55 @@ def test_a_union_cast_at_the_call_or_a_type_alias_names_providers_offered(run_de
     assert _offered_sign_ins(ev) == {"google", "apple"}
 
 
+def test_firebase_names_its_sign_in_providers_by_class_and_by_provider_id(run_detector):
+    """Firebase Auth names each social provider by a class (`GithubAuthProvider.PROVIDER_ID` in a
+    FirebaseUI `signInOptions` table, `new GoogleAuthProvider()`) or by its provider id
+    ('microsoft.com'): each is a sign-in offered. Email, phone and anonymous are Firebase's own."""
+    table = """\
+    import { GoogleAuthProvider, GithubAuthProvider, EmailAuthProvider, PhoneAuthProvider } from "firebase/auth";
+    import * as firebaseui from "firebaseui";
+    import appleLogo from "@src/assets/logos/apple.svg";
+    export const authOptions = {
+      google: { provider: GoogleAuthProvider.PROVIDER_ID, customParameters: { prompt: "select_account" } },
+      github: { provider: GithubAuthProvider.PROVIDER_ID },
+      microsoft: { provider: "microsoft.com", loginHintKey: "login_hint" },
+      apple: { provider: "apple.com", iconUrl: appleLogo },
+      email: { provider: EmailAuthProvider.PROVIDER_ID },
+      phone: { provider: PhoneAuthProvider.PROVIDER_ID },
+    };
+    export const uiConfig: firebaseui.auth.Config = { signInFlow: "popup", signInOptions: [authOptions.google] };
+    """
+    ev, _ = run_detector(DETECTOR, "src/config/firebaseui.ts", table)
+    assert _offered_sign_ins(ev) == {"google", "github", "microsoft", "apple"}
+    popup = """\
+    import { getAuth, signInWithPopup, OAuthProvider } from "firebase/auth";
+    const provider = new OAuthProvider("yahoo.com");
+    export const signIn = () => signInWithPopup(getAuth(), provider);
+    """
+    ev, _ = run_detector(DETECTOR, "src/auth/yahoo.ts", popup)
+    assert _offered_sign_ins(ev) == {"yahoo"}
+
+
+def test_firebase_email_sign_in_and_an_apps_own_provider_class_offer_no_social_provider(run_detector):
+    """Email and password sign-in names no vendor, whatever hosts the file quotes; an app's
+    own class that happens to be called `GoogleAuthProvider` (a React context) is no Firebase class."""
+    email = """\
+    import { getAuth, signInWithEmailAndPassword, EmailAuthProvider } from "firebase/auth";
+    export const ui = { signInOptions: [EmailAuthProvider.PROVIDER_ID] };
+    export const help = (host) => host === "github" ? "https://github.com/org/app" : "";
+    export const signIn = (e, p) => signInWithEmailAndPassword(getAuth(), e, p);
+    """
+    ev, _ = run_detector(DETECTOR, "src/auth/email.ts", email)
+    assert _offered_sign_ins(ev) == set()
+    own = """\
+    import { getAuth } from "firebase/auth";
+    import { GoogleAuthProvider } from "./context";
+    export const App = () => <GoogleAuthProvider auth={getAuth()} signInOptions={[]} />;
+    """
+    ev, _ = run_detector(DETECTOR, "src/App.tsx", own)
+    assert _offered_sign_ins(ev) == set()
+
+
 def test_a_vendor_named_call_of_the_apps_own_class_is_not_the_vendors(run_detector):
     """A call pattern's class name (`GoogleProvider(`) is the vendor's only where the file takes
     it from the vendor: an app's own class of that name (imported from `./api`, or defined in
