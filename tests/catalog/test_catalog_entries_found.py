@@ -4564,6 +4564,20 @@ MORE_CASES += [
                    "    return nova.servers.list()\n"}),
 ]
 
+# Firebase's web client calling the app's callable functions (rowy's Action columns): the
+# umbrella `firebase` package shows Cloud Functions for Firebase where `firebase/functions` is used;
+# and a GitHub Action that posts the release to X with the app's API keys (rowy's tweet workflow).
+MORE_CASES += [
+    ("firebase-functions", {"package.json": '{"name": "x", "dependencies": {"firebase": "^9.12.1"}}\n',
+                            "src/components/ActionFab.tsx":
+                            'import { getFunctions, httpsCallable } from "firebase/functions";\n'
+                            "export const run = (app, ref) => httpsCallable(getFunctions(app), 'actionScript')({ ref });\n"}),
+    ("twitter", {".github/workflows/tweet_release.yml":
+                 "name: tweet\non:\n  release:\n    types: [published]\njobs:\n  tweet:\n    runs-on: ubuntu-latest\n"
+                 "    steps:\n      - uses: julb/action-post-twitter-status@v1\n        with:\n          message: New release\n"
+                 "          twitter_app_consumer_api_key: ${{ secrets.TWITTER_API_KEY }}\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
