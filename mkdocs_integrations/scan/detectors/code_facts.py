@@ -194,7 +194,10 @@ _OUTBOUND = re.compile(r"""['"`](?:https?|wss?)://[A-Za-z0-9{$%]|\.(?:post|get|p
 # configured base URL (self-hosted tools have no fixed host), a request template on that base
 # URL (`api: "{url}/api/v3/{endpoint}?apikey={key}"`, filled in by the wrapper), or Go's
 # method constants.
-_BUILT_REQUEST = re.compile(r"""['"`](?:\{(?:url|baseUrl|base_url)\})?/api/(?:v\d+/)?[a-z]|['"`]\{(?:url|baseUrl|base_url)\}/[\w{]"""
+# (`/api/4/all` too: a version without its `v`, Glances' REST API), or a path the module's own
+# base-URL method joins (`this.url("/rest/ping.view")`, `self.url("/info")`)
+_BUILT_REQUEST = re.compile(r"""['"`](?:\{(?:url|baseUrl|base_url)\})?/api/(?:v?\d+(?:\.\d+)?/)?[a-z]|['"`]\{(?:url|baseUrl|base_url)\}/[\w{]"""
+                            r"""|\b(?:this|self)\.(?:url|build_?[Uu]rl|api_?[Uu]rl)\(\s*['"`]/[\w{$]"""
                             r"""|\bhttp\.Method(?:Get|Post|Put|Patch|Delete)\b""")
 # UI components: without an absolute URL, their requests are the application's own.
 _UI_FILES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")

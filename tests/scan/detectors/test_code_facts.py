@@ -298,3 +298,20 @@ def test_a_provider_table_with_client_ids_or_not_named_as_presets_is_no_preset_t
     for src in (own, unnamed):
         ev, _ = run_detector(DETECTOR, "web/src/settings/OauthSettings.tsx", src)
         assert not [e for e in ev if e.name == "preset_table:oauth"]
+
+
+def test_a_path_joined_by_the_modules_own_base_url_method_is_a_request():
+    """A self-hosted tool's module requests paths on the base URL the user configured, through
+    its own `this.url(...)` (Navidrome's `/rest/ping.view`) or an API path versioned without a
+    `v` (Glances' `/api/4/all`): both call out. A bare relative route string does not."""
+    from mkdocs_integrations.scan.detectors.code_facts import builds_requests, calls_out
+    from mkdocs_integrations.scan.detectors.base import Source
+
+    for text in (
+        'const url = this.url("/rest/ping.view", this.getAuthParams());\nconst res = await input.fetchAsync(url);\n',
+        'const response = await fetchWithTrustedCertificatesAsync(this.url("/api/4/all"));\n',
+        'def ping(self):\n    return self.session.get(self.url("/info"))\n',
+    ):
+        rel = "src/glances/client.py" if text.startswith("def") else "src/glances/glances-integration.ts"
+        assert builds_requests(Source(rel, text)) and calls_out(Source(rel, text)), text
+    assert not calls_out(Source("src/routes/index.ts", 'router.get("/rest/ping.view", handler);\n'))
