@@ -4578,6 +4578,14 @@ MORE_CASES += [
                  "          twitter_app_consumer_api_key: ${{ secrets.TWITTER_API_KEY }}\n"}),
 ]
 
+# fasthttp/session's Redis provider (authelia's session store, with Sentinel failover)
+MORE_CASES += [
+    ("redis", {"internal/session/provider_config.go": 'package session\n\nimport (\n\t"github.com/fasthttp/session/v2"\n'
+               '\t"github.com/fasthttp/session/v2/providers/redis"\n)\n\nfunc newProvider(c Config) (session.Provider, error) {\n'
+               '\treturn redis.New(redis.Config{Addr: c.Host})\n}\n'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
