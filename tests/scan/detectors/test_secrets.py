@@ -366,6 +366,7 @@ def test_many_keyword_lines_still_find_the_secret(run_detector):
         "Dockerfile.prod", "Jenkinsfile", "Procfile", "certs/server.pem", "certs/server.key",
         "home/.ssh/id_rsa", ".npmrc", ".pypirc", ".netrc", ".docker/config.json",
         ".aws/credentials", "google-credentials.json", "client_secret.json",
+        "api/env.default", "api/env.dev",  # dotenv files without the dot (`mv env.default .env`)
     ],
 )
 def test_accepts_text_files(rel, ctx):
