@@ -729,9 +729,9 @@ def _in_prose(text: str, start: int) -> bool:
 # "eg: https://example.atlassian.net", "Example: https://..."), right before the URL, or before a
 # short list of samples the URL ends ("Example: https://cdn.mystore.com or https://d111abcdef8.cloudfront.net",
 # "e.g. https://a.example, https://b.example"): each sample of the list is one.
+_EXAMPLE_WORD = r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*"
 _EXAMPLE_MARK = re.compile(
-    r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*"
-    r"(?:https?://[^\s'\"`,]++\s*+(?:,|\bor\b|\band\b)\s*+){0,3}$"
+    _EXAMPLE_WORD + r"(?:https?://[^\s'\"`,]++\s*+(?:,|\bor\b|\band\b)\s*+){0,3}$"
 )
 
 
@@ -739,8 +739,7 @@ _EXAMPLE_MARK = re.compile(
 # "https://accounts.google.com" or "https://login.salesforce.com".'`): the URL opens a quote
 # of its own right after the marker or a list of quoted samples.
 _QUOTED_EXAMPLE_MARK = re.compile(
-    r"(?i)(?:\be\.?g\.?|\bex\.?|\bexample|\bi\.?e\.?|\bsuch as)\s*[:,]?\s*"
-    r"(?:['\"]https?://[^\s'\"`,]++['\"]\s*+(?:,|\bor\b|\band\b)\s*+){0,3}['\"]$"
+    _EXAMPLE_WORD + r"(?:['\"]https?://[^\s'\"`,]++['\"]\s*+(?:,|\bor\b|\band\b)\s*+){0,3}['\"]$"
 )
 
 
