@@ -250,6 +250,31 @@ def language_for(name: str) -> Language | None:
     return _BY_EXT.get(name[dot:].lower()) if dot >= 0 else None
 
 
+# Scripts kept without an extension (`script/mailman_server`, `bin/sync_feeds`): the
+# interpreter their first line names is their language. Only script folders are read for
+# them: elsewhere an extensionless file is a LICENSE, a Makefile or a binary.
+_SCRIPT_DIRS = frozenset({"bin", "script", "scripts", "sbin", "exe", "cron"})
+_SHEBANG = re.compile(r"#![ \t]*\S*/(?:env[ \t]+(?:-\S+[ \t]+)*)?([a-z]+)")
+_INTERPRETERS = {
+    "ruby": RUBY, "python": PYTHON, "node": JS, "php": PHP_LANG, "elixir": ELIXIR, "crystal": CRYSTAL,
+}
+
+
+def is_script_file(rel: str, name: str) -> bool:
+    """Whether `rel` may be an extensionless script whose shebang names its language."""
+    parent = rel.rsplit("/", 2)[-2] if "/" in rel else ""
+    return "." not in name and parent in _SCRIPT_DIRS
+
+
+def language_of(src: Source) -> Language | None:
+    """The language of a source file: by its extension, else by the shebang of a script."""
+    lang = language_for(src.name)
+    if lang is not None or not is_script_file(src.rel, src.name):
+        return lang
+    m = _SHEBANG.match(src.text)
+    return _INTERPRETERS.get(m.group(1)) if m else None
+
+
 def _module(lang: Language, spec: str) -> str | None:
     spec = spec.strip()
     if lang.module_of == "js":
@@ -553,7 +578,7 @@ def is_minified_bundle(text: str) -> bool:
 
 
 def detect(src: Source, ctx: Context) -> Iterator[Record]:
-    lang = language_for(src.name)
+    lang = language_of(src)
     if lang is None or (lang is JS and is_minified_bundle(src.text)):
         return
     if is_vendored_asset_path(src.rel) and not imports_app_modules(src.rel, src.text):
@@ -816,7 +841,7 @@ DETECTOR = Detector(
     accepts=lambda rel, name, ctx: (
         # (files of a served library folder are read: the app's own modules kept there import
         # the app's other modules, `imports_app_modules`, and are the app's code)
-        language_for(name) is not None and not name.endswith((".min.js", ".d.ts"))
+        (language_for(name) is not None or is_script_file(rel, name)) and not name.endswith((".min.js", ".d.ts"))
     ),
     detect=detect,
     literals=gate_literals,

@@ -143,6 +143,23 @@ def test_ruby_requires_and_env(run_detector):
     }
 
 
+@pytest.mark.parametrize("shebang", ["#!/usr/bin/env ruby", "#!/usr/local/bin/ruby -w", "#!/usr/bin/env -S ruby"])
+def test_extensionless_script_is_read_in_the_language_its_shebang_names(run_detector, shebang):
+    script = shebang + '\nrequire "twilio-ruby"\nclient = Twilio::REST::Client.new(ENV["TWILIO_ACCOUNT_SID"])\n'
+    evidence, _ = run_detector(DETECTOR, "script/mailman_server", script)
+    assert imports(evidence) == {"twilio-ruby": 2}
+    assert env(evidence) == {"TWILIO_ACCOUNT_SID": 3}
+
+
+def test_extensionless_files_outside_script_folders_or_without_a_known_shebang_are_not_code(ctx):
+    from mkdocs_integrations.scan.detectors.base import Source
+    script = '#!/usr/bin/env ruby\nrequire "stripe"\n'
+    assert not DETECTOR.accepts("docs/mailman_server", "mailman_server", ctx)
+    assert DETECTOR.accepts("bin/sync", "sync", ctx)
+    assert list(DETECTOR.detect(Source(rel="bin/sync", text=script.replace("ruby", "bash")), ctx)) == []
+    assert list(DETECTOR.detect(Source(rel="bin/sync", text="require 'stripe'\n"), ctx)) == []
+
+
 def test_rails_config_and_rake_files(run_detector):
     config = """\
     Rails.application.configure do
