@@ -89,7 +89,7 @@ def _plain_kind(name: str) -> str | None:
         lower = "." + lower  # `env.default`, `env.dev`: `.env.default`, `.env.dev` without the dot
     if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
         return None
-    if lower.endswith((".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".d.ts")):
+    if lower.endswith(_CODE_NAME_ENDINGS):
         return None
     if any(marker in lower for marker in TEMPLATE_MARKERS):
         return "template"
@@ -241,7 +241,7 @@ _SECRET_REFERENCE = re.compile(r"""^["']?(?:\{\{\s*)?(op)://""")
 # A value the shell computes when the file is sourced (`"$(flyctl auth token)"`, `${HOME}`).
 _SHELL_VALUE = re.compile(r"""^["']?\$""")
 _REFERENCE_NAME_WORDS = _ENV_WORDS | {"op"}
-_CODE_ENDINGS = (".js", ".ts", ".py", ".rb", ".go", ".php", ".json", ".md", ".sh", ".yml", ".yaml", ".toml", ".ex", ".exs")
+_CODE_ENDINGS = _CODE_NAME_ENDINGS + (".yml", ".yaml", ".toml", ".ex", ".exs")
 
 
 def reference_named(name: str) -> bool:
