@@ -132,8 +132,16 @@ def bare_template(name: str) -> bool:
     parts = name.lower().split(".")
     return (
         len(parts) >= 2 and bool(parts[0]) and parts[-1] in _TEMPLATE_ENDINGS
-        and not any(p in _FORMAT_PARTS for p in parts[1:-1])
+        and not any(p in _FORMAT_PARTS and p not in _DOTENV_UNDER_FORMAT for p in parts[1:-1])
     )
+
+
+# A format whose files can hold nothing but dotenv lines and still be named for it: PHP runs
+# only what follows `<?php`, so an app loads `ipconfig.php` with phpdotenv
+# (`Dotenv::createImmutable(__DIR__, 'ipconfig.php')`) and ships `ipconfig.php.example`, its
+# first line the commented `# <?php exit(...) ?>` guard. A real PHP template opens with `<?php`
+# and is never env-shaped, so it is still not read.
+_DOTENV_UNDER_FORMAT = frozenset({"php"})
 
 
 def in_template_folder(rel: str, name: str) -> bool:

@@ -160,6 +160,16 @@ def test_bare_template_is_an_env_file_by_its_content(run_detector):
     assert bare_template("app.dist") and not bare_template("config.yml.example") and not bare_template("README")
 
 
+def test_php_named_dotenv_template_is_read_by_its_content(run_detector):
+    """`ipconfig.php.example`: loaded with phpdotenv under a `.php` name (the commented
+    `<?php exit ?>` guard first); a real PHP template, which opens with `<?php`, is not read."""
+    text = "# <?php exit('No direct script access allowed'); ?>\n# Config\nIP_URL=\n\nDB_HOSTNAME=localhost\n"
+    ev, _ = run_detector(DETECTOR, "ipconfig.php.example", text)
+    assert [(e.name, e.line, e.get("file")) for e in ev if e.kind == ENV_DECL] == [("IP_URL", 3, "template"), ("DB_HOSTNAME", 5, "template")]
+    ev, _ = run_detector(DETECTOR, "config/database.php.example", "<?php\nreturn ['host' => 'localhost'];\n")
+    assert ev == []
+
+
 def test_env_files_of_a_template_folder_are_templates(run_detector):
     """`env.d/production.dist/backend`: one env file per container, shipped as a folder to copy;
     the folder's name carries the template word. Content decides: a README or YAML file in such
