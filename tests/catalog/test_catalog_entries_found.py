@@ -4586,6 +4586,23 @@ MORE_CASES += [
 ]
 
 
+# osu-web blind misses: Xsolla's PHP SDK (a games payment vendor, new entry); the IPtoASN
+# database download (new entry); Datadog through Laravel's chaseconey/laravel-datadog-helper
+# (its facade and middleware).
+MORE_CASES += [
+    ("xsolla", {"composer.json": '{"require": {"php": "^8.2", "xsolla/xsolla-sdk-php": "*"}}\n',
+                "app/Payments/XsollaCreateToken.php": "<?php\n\nnamespace App\\Payments;\n\n"
+                "use Xsolla\\SDK\\API\\XsollaClient;\n\nclass XsollaCreateToken\n{\n    public function run($cfg)\n    {\n"
+                "        return XsollaClient::factory(['merchant_id' => $cfg['merchant_id'], 'api_key' => $cfg['api_key']]);\n    }\n}\n"}),
+    ("iptoasn", {"app/Libraries/Ip2AsnUpdater.php": "<?php\n\nclass Ip2AsnUpdater\n{\n    public static function fetch(string $v): string\n    {\n"
+                 "        return gzdecode(file_get_contents(\"https://iptoasn.com/data/ip2asn-{$v}.tsv.gz\"));\n    }\n}\n"}),
+    ("datadog", {"composer.json": '{"require": {"php": "^8.2", "chaseconey/laravel-datadog-helper": ">=1.2.1"}}\n',
+                 "app/Http/Middleware/DatadogMetrics.php": "<?php\n\nnamespace App\\Http\\Middleware;\n\n"
+                 "use ChaseConey\\LaravelDatadogHelper\\Middleware\\LaravelDatadogMiddleware;\n\n"
+                 "class DatadogMetrics extends LaravelDatadogMiddleware\n{\n}\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
