@@ -13,6 +13,13 @@ CALL (alone) of the catalog service the entry's key names, at the read. Keys of 
 (`'github' => ['client_id' => ..., 'redirect' => ...]`) are Socialite's settings, placed by
 oauth_clients; umbrella names (`google`) name no one product; config files and tests read
 nothing.
+
+The app's code sending mail through the framework's Mail facade (`Mail::to($user)->send(new
+Digest)`, `\\Mail::send(...)`) goes out through the mailer config/mail.php selects, SMTP
+unless another transport is chosen: records a CALL of `smtp` (not alone), which counts only
+beside SMTP's settings the app reads there (MAIL_HOST, MAIL_PORT, even with the env template's
+lines commented out and the default driver `log`) or an SMTP package, so a framework that has
+no such settings names no SMTP server by the facade alone.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from .base import Context, Detector, Record, Source
 
 # `config('services.gravatar.base_url')`, `Config::get("services.stripe")`, `config()->get(...)`.
 _READ = re.compile(r"""\b(?:config\(\s*\)\s*->\s*get|[Cc]onfig::get|config)\(\s*['"]services\.([A-Za-z][\w-]*)""")
+# The Mail facade's sending entry points (`Mail::to(`, `\\Mail::queue(`), not `$mail::` nor `FooMail::`.
+_MAIL_FACADE = re.compile(r"""(?<![\w$])\\?Mail::(?:to|cc|bcc|send|queue|later|raw|html|plain)\(""")
+SMTP = "smtp"
 
 
 def _service(key: str, ctx: Context) -> str | None:
@@ -48,6 +58,9 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             seen.add(sid)
             yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL,
                            name=f"config('services.{m.group(1)}')", service=sid, detail=(("alone", "1"),))
+    m = _MAIL_FACADE.search(text) if "mail::" in src.lowered else None
+    if m and SMTP in ctx.catalog.services:
+        yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL, name="Laravel Mail facade send", service=SMTP)
 
 
 def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
@@ -59,5 +72,5 @@ DETECTOR = Detector(
     name="laravel_service_reads",
     accepts=accepts,
     detect=detect,
-    literals=lambda ctx: ("services.",),
+    literals=lambda ctx: ("services.", "mail::"),
 )
