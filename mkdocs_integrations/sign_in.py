@@ -470,6 +470,9 @@ def fold_app_token_hosts(
     settings beside that code, authorizes an API client: nobody signs in there. It joins the
     identity service that issues the token where the scan found exactly one (Entra ID through
     MSAL), else the one API those files call (Microsoft Graph), else it is no service at all.
+    The client's id and secret read from the environment (`TWITCH_CLIENT_ID` in a config file,
+    posted with `grant_type=client_credentials` to id.twitch.tv) are that API client's
+    credentials too, wherever they are read: they go with the host, which must be there.
     Returns {folded id: target id}."""
     folded: dict[str, str] = {}
     folders = {posixpath.dirname(p) for p in token_files}
@@ -480,8 +483,14 @@ def fold_app_token_hosts(
         shown = [e for e in per_service[sid] if shows_use(e) and e.kind != SCOPE]
         # The authorization endpoints' paths beside the host (`oauth2/v2.0/token` in a OneDrive
         # driver's token refresh) say no more than the host: an OAuth flow, whoever it serves.
-        if not shown or any(e.kind != HOST and not (e.kind == CALL and e.name in _AUTHORIZATION_ONLY) for e in shown):
+        if not shown or any(
+            e.kind not in (HOST, ENV_READ, ENV_DECL) and not (e.kind == CALL and e.name in _AUTHORIZATION_ONLY)
+            for e in shown
+        ):
             continue
+        shown = [e for e in shown if e.kind not in (ENV_READ, ENV_DECL)]
+        if not any(e.kind == HOST for e in shown):
+            continue  # env names alone: no token endpoint seen in the app-token code
         if any(e.path not in token_files and posixpath.dirname(e.path) not in folders for e in shown):
             continue  # also where users sign in, or in a settings file of its own
         if any(e.kind == HOST and e.name.lower().startswith("api.") for e in shown):

@@ -625,6 +625,44 @@ def test_an_app_token_for_the_same_entrys_api_host_stays_that_api(tmp_path):
     assert "spotify-oauth" in ids(inv)
 
 
+def test_an_app_token_with_its_client_settings_from_the_environment_is_the_api_not_sign_in(tmp_path):
+    """osu-web-style: a Laravel model gets a client-credentials token from id.twitch.tv with
+    TWITCH_CLIENT_ID/SECRET (read in config/*.php, commented in .env.example) and calls the Helix
+    API with it. The env names are the API client's credentials: nobody signs in with Twitch."""
+    inv = scan(tmp_path / "app", {
+        ".env.example": "APP_NAME=app\n# TWITCH_CLIENT_ID=\n# TWITCH_CLIENT_SECRET=\n",
+        "config/app.php": "<?php\n\nreturn [\n    'twitch_client_id' => env('TWITCH_CLIENT_ID'),\n"
+                          "    'twitch_client_secret' => env('TWITCH_CLIENT_SECRET'),\n];\n",
+        "app/Models/Livestreams.php": (
+            "<?php\n\nnamespace App\\Models;\n\nuse GuzzleHttp\\Client;\n\nclass Livestreams\n{\n"
+            "    public function streams(string $token)\n    {\n"
+            "        return (new Client(['base_uri' => 'https://api.twitch.tv/helix/']))->request('GET', 'streams', [\n"
+            "            'headers' => ['Authorization' => \"Bearer {$token}\"],\n        ]);\n    }\n\n"
+            "    public function token()\n    {\n"
+            "        return (new Client(['base_uri' => 'https://id.twitch.tv']))->request('POST', '/oauth2/token', ['query' => [\n"
+            "            'client_id' => config('app.twitch_client_id'),\n"
+            "            'client_secret' => config('app.twitch_client_secret'),\n"
+            "            'grant_type' => 'client_credentials',\n        ]]);\n    }\n}\n"),
+    })
+    found = ids(inv)
+    assert "twitch" in found and "twitch-oauth" not in found
+    var = next(v for v in inv.env_vars if v.name == "TWITCH_CLIENT_ID")
+    assert var.services == ["twitch"]
+
+
+def test_client_settings_from_the_environment_without_a_token_endpoint_stay_sign_in(tmp_path):
+    """The same env names with a client-credentials grant elsewhere but no Twitch token endpoint
+    in that code: nothing shows the names are the API client's, they stay the sign-in's."""
+    inv = scan(tmp_path / "app", {
+        ".env.example": "TWITCH_CLIENT_ID=\nTWITCH_CLIENT_SECRET=\n",
+        "config/services.php": "<?php\n\nreturn ['twitch' => ['client_id' => env('TWITCH_CLIENT_ID'), "
+                               "'client_secret' => env('TWITCH_CLIENT_SECRET')]];\n",
+        "app/Support/Tokens.php": "<?php\n\nfunction token($http)\n{\n"
+                                  "    return $http->post('https://auth.example.com/token', ['grant_type' => 'client_credentials']);\n}\n",
+    })
+    assert "twitch-oauth" in ids(inv)
+
+
 def test_python_auth_library_provider_modules(tmp_path):
     inv = scan(tmp_path, {
         "app/oauth.py": (
