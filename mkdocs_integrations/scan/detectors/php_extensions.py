@@ -11,12 +11,18 @@ Composer manifest detector with the same ecosystem.
 An image that installs extensions for six or more systems is a general-purpose PHP runtime
 (Laravel Sail's Dockerfile: pgsql, mysql, sqlite3, redis, memcached, ldap, imap): it shows what
 the app could be pointed at, not what it uses, so its extensions only describe services found
-otherwise (`one_of_many`).
+otherwise (`one_of_many`). So do those of a development image, a build stage that builds in
+Xdebug (the step debugger, never run in production): it prepares a developer's machine for
+whatever they may try (InvoicePlane's `install-php-extensions ... imap ... redis ... xdebug` for
+an app that uses neither), so its extensions describe the services the app's code and config
+show otherwise. Per stage: a multi-stage file's `FROM base AS dev` adding Xdebug leaves the
+extensions of its `base` stage, which production builds on too, as they are.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ...model import PACKAGE, Evidence
@@ -25,6 +31,8 @@ from .hosting import is_dockerfile
 
 ECOSYSTEM = "php-ext"
 CATCH_ALL = 6  # systems named by one file's extensions, from which on the image is a general runtime
+DEVELOPMENT = frozenset({"xdebug"})  # extensions only a development image builds in
+_STAGE = re.compile(r"^[ \t]*FROM[ \t]", re.M | re.I)
 
 # The installer commands and the words up to the end of the shell command (`;`, `&&`, `|`, or
 # a line end that no backslash continues).
@@ -60,10 +68,18 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if name not in known and ctx.index.package(ECOSYSTEM, name):
             known[name] = (offset, version)
     systems = {sid for name in known for sid, _ in ctx.index.package(ECOSYSTEM, name)}
-    detail = (("dockerfile", "1"),) + ((("one_of_many", "1"),) if len(systems) >= CATCH_ALL else ())
+    catch_all = len(systems) >= CATCH_ALL
+    stages = [m.start() for m in _STAGE.finditer(text)]
+    development = {_stage_of(stages, offset) for offset, name, _ in found if name in DEVELOPMENT}
     for name, (offset, version) in known.items():
+        many = catch_all or _stage_of(stages, offset) in development
         yield Evidence(path=src.rel, line=src.line_of(offset), kind=PACKAGE, name=name, version=version[:60],
-                       ecosystem=ECOSYSTEM, detail=detail)
+                       ecosystem=ECOSYSTEM, detail=(("dockerfile", "1"),) + ((("one_of_many", "1"),) if many else ()))
+
+
+def _stage_of(stages: list[int], offset: int) -> int:
+    """The build stage (counted by its `FROM` line) an offset of the Dockerfile is in."""
+    return bisect_right(stages, offset)
 
 
 DETECTOR = Detector(

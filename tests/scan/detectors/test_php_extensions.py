@@ -81,3 +81,47 @@ def test_sail_image_names_no_service_but_a_focused_one_does(tmp_path):
     assert not {"ldap", "imap", "memcached"} & service_ids(scan_tree(tmp_path / "sail", {"docker/8.3/Dockerfile": SAIL}))
     focused = "FROM php:8.3-fpm\nRUN docker-php-ext-install pdo_pgsql && pecl install redis\n"
     assert {"postgresql", "redis"} <= service_ids(scan_tree(tmp_path / "app", {"Dockerfile": focused}))
+
+
+# InvoicePlane's development image: mlocati's installer with Xdebug beside imap and redis (the app
+# uses neither; its compose file runs it for local development). A multi-stage file whose `dev`
+# stage adds Xdebug on top of `base` (mbin) keeps the base stage's extensions.
+DEVELOPMENT_IMAGE = """\
+FROM php:8.1-fpm
+COPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/
+RUN install-php-extensions \\
+    bcmath \\
+    imap \\
+    mysqli \\
+    pdo_mysql \\
+    redis \\
+    xdebug \\
+    zip
+RUN sed -i 's/^zend_extension=/;zend_extension=/g' /usr/local/etc/php/conf.d/docker-php-ext-xdebug.ini
+"""
+STAGED_IMAGE = """\
+FROM dunglas/frankenphp:1-php8.4 AS base
+RUN install-php-extensions pdo_pgsql redis amqp intl
+FROM base AS dev
+RUN install-php-extensions xdebug imap
+FROM base AS prod
+"""
+
+
+def test_a_development_image_only_describes(run_detector):
+    evidence, _ = run_detector(DETECTOR, "resources/docker/php-fpm/Dockerfile", DEVELOPMENT_IMAGE)
+    assert {e.name for e in evidence} == {"imap", "mysqli", "pdo_mysql", "redis"}
+    assert all(e.get("one_of_many") == "1" for e in evidence)
+
+
+def test_only_the_stage_that_adds_the_debugger_is_a_development_image(run_detector):
+    evidence, _ = run_detector(DETECTOR, "docker/Dockerfile", STAGED_IMAGE)
+    assert {(e.name, e.get("one_of_many")) for e in evidence} == {
+        ("pdo_pgsql", ""), ("redis", ""), ("amqp", ""), ("imap", "1")}
+
+
+def test_development_image_names_no_service_of_its_own(tmp_path):
+    from helpers import scan_tree, service_ids
+
+    found = service_ids(scan_tree(tmp_path / "app", {"resources/docker/php-fpm/Dockerfile": DEVELOPMENT_IMAGE}))
+    assert not {"imap", "redis"} & found
