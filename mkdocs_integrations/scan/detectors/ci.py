@@ -578,6 +578,37 @@ def _request_hosts(rel: str, ln: int, raw: str, ctx: Context, command: str | Non
             yield Evidence(path=rel, line=ln, kind=HOST, name=host, service=sid)
 
 
+# A CI command that posts to a vendor's incoming webhook kept in a secret or variable (osu-web's
+# `curl -d "$BODY" "${{ secrets.DISCORD_INFRA_WEBHOOK_URL }}"`, `curl ... "$SLACK_WEBHOOK_URL"`):
+# the URL is hidden, but the variable's name says whose webhook it is. The name must say WEBHOOK
+# and another of its words name a catalog service that takes incoming webhooks (one whose env
+# names include a `*_WEBHOOK_URL`): the pipeline notifies that vendor, as its notify actions do.
+_WEBHOOK_VARIABLE = re.compile(r"(?:\$\{\{\s*(?:secrets|vars|env)\.|\$\{?)([A-Za-z][A-Za-z0-9_]*WEBHOOK[A-Za-z0-9_]*)")
+
+
+def _webhook_vendor(name: str, ctx: Context) -> str | None:
+    """The catalog service a webhook variable's name names (DISCORD_INFRA_WEBHOOK_URL -> discord)."""
+    words = [w for w in name.upper().split("_") if w and w not in ("WEBHOOK", "WEBHOOKS", "URL", "URI")]
+    for size in range(len(words), 0, -1):  # longest runs first: GOOGLE_CHAT before CHAT
+        for start in range(len(words) - size + 1):
+            sid = ctx.index.service_named("".join(words[start:start + size]))
+            if sid and any(e.endswith("_WEBHOOK_URL") for e in ctx.catalog.services[sid].env):
+                return sid
+    return None
+
+
+def _webhook_requests(rel: str, ln: int, raw: str, ctx: Context, command: str | None = None) -> Iterator[Record]:
+    """`deploy:<vendor>` for a curl/wget line posting to a vendor's webhook variable."""
+    if "WEBHOOK" not in raw.upper() or not _REQUEST_COMMAND.search(raw if command is None else command):
+        return
+    for m in _WEBHOOK_VARIABLE.finditer(raw):
+        sid = _webhook_vendor(m.group(1), ctx)
+        if sid:
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy:{sid}", service=sid)
+            yield Evidence(path=rel, line=ln, kind=FEATURE, name=f"deploy_from:{rel}", service=sid)
+            return
+
+
 # A shell command continued with a trailing backslash is one command over several lines:
 # `response=$(curl -L \` / `-H "Accept: application/vnd.github+json" \` / `"https://api.github.com/..."`
 # puts the URL two lines below the `curl`.
@@ -811,6 +842,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             raw = var.sub(value, raw)
         yield from deploy_steps(rel, ln, raw, ctx)
         yield from _request_hosts(rel, ln, raw, ctx, continued.get(ln) if i < len(lines) else None)
+        yield from _webhook_requests(rel, ln, raw, ctx, continued.get(ln) if i < len(lines) else None)
         yield from _ssh_deploys(rel, ln, raw, ctx)
         if i < len(lines):
             yield from _docker_run_images(rel, ln, raw, service, continued.get(ln))

@@ -670,6 +670,34 @@ def test_a_ci_request_to_a_catalog_host_names_it(run_detector):
     assert [(e.name, e.service, e.line) for e in ev if e.kind == "host"] == [("ntfy.sh", "ntfy", 5)]
 
 
+def test_a_ci_request_to_a_vendors_webhook_secret_notifies_that_vendor(run_detector):
+    """osu-web: `curl -d "$BODY" "${{ secrets.DISCORD_INFRA_WEBHOOK_URL }}"` continued over lines
+    posts to Discord's incoming webhook, whose URL the secret's name says is Discord's; booklore's
+    one-line `curl ... "$SLACK_RELEASE_WEBHOOK_URL"` likewise Slack. A webhook variable naming no
+    webhook vendor (`$DEPLOY_WEBHOOK`), one only exported (no request) and a GitHub webhook
+    secret (GitHub takes no incoming webhooks) are none."""
+    text = (
+        "on: push\n"
+        "jobs:\n"
+        "  notify:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: |\n"
+        "          BODY=\"$(jq --null-input '{embeds: [{title: env.TITLE}]}')\"\n"
+        "          curl \\\n"
+        "            -H \"Content-Type: application/json\" \\\n"
+        "            -d \"$BODY\" \\\n"
+        "            \"${{ secrets.DISCORD_INFRA_WEBHOOK_URL }}\"\n"
+        "      - run: |\n"
+        "          curl -H 'Content-Type: application/json' -d \"$payload\" \"$SLACK_RELEASE_WEBHOOK_URL\"\n"
+        "          curl -X POST \"$DEPLOY_WEBHOOK\"\n"
+        "          echo \"${{ secrets.TEAMS_WEBHOOK_URL }}\" > url.txt\n"
+        "          curl -H \"X-Secret: ${{ secrets.GITHUB_WEBHOOK_SECRET }}\" https://example.org/hook\n"
+    )
+    ev, _ = run_detector(DETECTOR, ".github/workflows/pack.yml", text)
+    assert feats(ev, "deploy:") == [(11, "deploy:discord", "discord"), (13, "deploy:slack", "slack")]
+
+
 def test_an_ssh_copy_to_a_hosting_providers_server_is_a_deploy_there(run_detector):
     """`rsync ... user@host.uberspace.de:~` copies the build onto a hosting provider's server:
     a deploy to it. An SSH key check against GitHub (no hosting service), a target host in an
