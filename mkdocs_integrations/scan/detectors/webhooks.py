@@ -105,6 +105,8 @@ def _vendor_of_words(words: list[str], ctx: Context) -> str:
 def _vendor_hook_patterns(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     """Outgoing webhooks of the vendors whose URLs the app recognises (`SLACK_WEBHOOK_URL_REGEX`)."""
     seen: set[str] = set()
+    if "_WEBHOOK" not in text and "Webhook" not in text:
+        return  # the pattern's own literals: a plain `in` spares a regex with no literal prefix
     for m in _VENDOR_HOOK_PATTERN.finditer(text):
         words = m.group(1).lower().split("_") if m.group(1) else name_words(m.group(2))
         sid = _vendor_of_words(words, ctx)
@@ -237,6 +239,8 @@ def _vendor_verifiers(src: Source, text: str, ctx: Context) -> Iterator[Record]:
     `validate<Vendor>Webhook` / `verify<Vendor>Signature` whose body checks a signature. The
     vendor is a catalog service by its id or name, not one named with an everyday word."""
     yield from _vendor_verifier_types(src, text, ctx)
+    if "validate" not in text and "verify" not in text:
+        return  # the pattern's own literals (a plain `in` is much cheaper than its `^`-anchored scan)
     for m in _VENDOR_VERIFIER_FUNC.finditer(text):
         sid = ctx.index.service_titled(m.group(2) or m.group(3))
         if not sid or ctx.catalog.services[sid].word_name:
@@ -382,11 +386,12 @@ def _ingest_vendor(segment: str, ctx: Context) -> str:
 
 def _ingest_routes(text: str, ctx: Context) -> Iterator[tuple[str, int, str]]:
     """(route, offset, service) of each POST route under an ingest prefix naming a vendor."""
-    for m in _INGEST_ROUTE.finditer(text):
+    posts = "post" in text or "Post" in text or "POST" in text  # the route pattern's own literals
+    for m in _INGEST_ROUTE.finditer(text) if posts else ():
         sid = _ingest_vendor(m.group(2), ctx)
         if sid:
             yield "/" + m.group(1).lstrip("/"), m.start(1), sid
-    for scope in _INGEST_SCOPE.finditer(text):
+    for scope in _INGEST_SCOPE.finditer(text) if "scope" in text else ():
         prefix = scope.group(2)
         if prefix is None:  # `scope path` inside `for path <- ["/logs", ...] do`
             loop = None
@@ -436,8 +441,14 @@ def _module_vendor(rel: str, ctx: Context) -> str:
     return ctx.index.service_named(found[0]) or ""
 
 
-def _service_for(route: str, text: str, ctx: Context, src: Source | None = None) -> tuple[str, str]:
+def _service_for(
+    route: str, text: str, ctx: Context, src: Source | None = None, memo: dict[str, tuple[str, str]] | None = None
+) -> tuple[str, str]:
     """(service id, verification) for a webhook handler.
+
+    The route counts only through the vendor it names: `memo` keeps the file's verification
+    search per such vendor, since a file with many routes (a test suite posting to 57 webhook
+    paths) would otherwise run every vendor's `webhook_verify` patterns over it once per route.
 
     A vendor's verifier names it only in a file that names the vendor (`src`: its words, as
     for call patterns): many verifiers are called what any code calls its own check
@@ -461,6 +472,16 @@ def _service_for(route: str, text: str, ctx: Context, src: Source | None = None)
         # signature scheme may be one several vendors share (Svix signs Resend's and Clerk's
         # webhooks) or a generic HMAC helper (`_verify_signature`, like GitHub's gems' name).
         by_path = _module_vendor(src.rel if src is not None else "", ctx)
+    if memo is None:
+        return _verified_by(by_path, text, ctx, src)
+    if by_path not in memo:
+        memo[by_path] = _verified_by(by_path, text, ctx, src)
+    return memo[by_path]
+
+
+def _verified_by(by_path: str, text: str, ctx: Context, src: Source | None) -> tuple[str, str]:
+    """(service id, verification) of a handler in `text` whose route names `by_path` ('' when
+    none): the vendor whose verifier the text calls, and how it checks deliveries."""
     verification = ""
     by_verify = ""
     candidates = [ctx.catalog.services[by_path]] if by_path else [s for s in ctx.catalog.services.values() if s.webhook_verify]
@@ -638,8 +659,10 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
         if line not in handled and not any(line == seen for _, seen in routes):
             routes.append((route, line))
             named[line] = sid
+    memo: dict[str, tuple[str, str]] = {}
+    events = ",".join(_events(text)) if routes else ""
     for route, line in routes:
-        sid, verification = _service_for(route, text, ctx, src)
+        sid, verification = _service_for(route, text, ctx, src, memo)
         sid = named.get(line) or sid or scoped.get(line, "")
         yield Evidence(
             path=src.rel,
@@ -647,7 +670,7 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
             kind=WEBHOOK_IN,
             name=route if route.startswith("/") else "/" + route,
             service=sid,
-            detail=(("events", ",".join(_events(text))), ("verification", verification)),
+            detail=(("events", events), ("verification", verification)),
         )
     yield from _vendor_verifiers(src, text, ctx)
     yield from _vendor_hook_patterns(src, text, ctx)
