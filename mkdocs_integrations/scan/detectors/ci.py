@@ -459,21 +459,30 @@ def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
                 yield y.line(uses), _GITHUB_REGISTRY
 
 
-# Actions whose publishing is an input, not a command line: (action, input, the command it runs).
+# Actions whose publishing is an input, not a command line: (action, input, the command it runs,
+# whether the input is a flag that must be true rather than a command that must be set).
 # bufbuild/buf-action lints, checks breaking changes and, with `push: true`, runs `buf push` to
 # the Buf Schema Registry; the step's `uses:` line alone says nothing about publishing.
-_PUBLISH_INPUTS = (("bufbuild/buf-action", "push", "buf push"),)
+# changesets/action opens the "Version Packages" PR and, given a `publish:` command (`yarn
+# release`, `pnpm ci:publish`: a package.json script that ends in `changeset publish`), publishes
+# the workspace's packages to npm once that PR is merged; without the input it only versions.
+_PUBLISH_INPUTS = (
+    ("bufbuild/buf-action", "push", "buf push", True),
+    ("changesets/action", "publish", "changeset publish", False),
+)
 
 
 def _implied_publish_inputs(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
     """(line, implied command) for each step of an action in _PUBLISH_INPUTS whose publishing
-    input is true: the command the deploy rules read as that step's line."""
+    input is true (or, for a command input, set): the command the deploy rules read as that
+    step's line."""
     for job in _workflow_jobs(root):
         for step in y.items(y.get(job, "steps")):
             ref = (y.scalar(y.get(step, "uses")) or "").split("@", 1)[0]
-            for action, key, command in _PUBLISH_INPUTS:
+            for action, key, command, flag in _PUBLISH_INPUTS:
                 value = y.get(y.get(step, "with"), key)
-                if ref == action and (y.scalar(value) or "").strip().lower() == "true":
+                given = (y.scalar(value) or "").strip()
+                if ref == action and (given.lower() == "true" if flag else bool(given)):
                     yield y.line(value), command
 
 

@@ -773,6 +773,38 @@ def test_an_actions_publish_input_is_its_publish_command(run_detector):
     assert deploys == [("deploy:buf-schema-registry", 15)]
 
 
+CHANGESETS_ACTION = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: yarn install
+      - name: Create Release Pull Request or Publish to npm
+        uses: changesets/action@v1
+        with:
+          version: yarn run version
+          publish: yarn release
+        env:
+          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}
+"""
+
+
+def test_the_changesets_actions_publish_command_publishes_to_npm(run_detector):
+    """changesets/action given a `publish:` command publishes the packages to npm (the command
+    is a package.json script ending in `changeset publish`); without it the action only opens
+    the versioning PR."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/release.yml", CHANGESETS_ACTION)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:npm-registry", 14)]
+    version_only = CHANGESETS_ACTION.replace("          publish: yarn release\n", "")
+    ev, _ = run_detector(DETECTOR, ".github/workflows/release.yml", version_only)
+    assert [e.name for e in ev if e.name.startswith("deploy:")] == []
+
+
 def test_a_ci_download_of_an_archive_names_no_service(run_detector):
     """`curl -o tool.tgz -L https://repo.maven.apache.org/.../tool.tgz` fetches a tool for the job
     (a build-time download); a request to the same kind of host that is no archive still counts."""
