@@ -634,13 +634,26 @@ class CatalogIndex:
                 return []
         hits = []
         name = rel.rsplit("/", 1)[-1]
+        in_src = "/src/" in "/" + rel
         for pattern, sid in self._config_files:
             if "/" in pattern:
                 if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, "*/" + pattern):
                     hits.append(sid)
-            elif fnmatch.fnmatchcase(name, pattern):
+            elif fnmatch.fnmatchcase(name, pattern) and not (in_src and _bare_module_name(pattern)):
                 hits.append(sid)
         return sorted(set(hits))
+
+
+_SOURCE_MODULE = re.compile(r"^[a-z]+\.(?:ts|js|mjs|cjs)$")
+
+
+def _bare_module_name(pattern: str) -> bool:
+    """A config name that is one plain word as a JS/TS module (`serverless.ts`, `newrelic.js`):
+    inside a `src/` folder such a file is the app's own module of that name (a serverless
+    entrypoint exporting its Express app for Vercel), not the tool's config, which the tool
+    reads from a project's or a service's root. Names saying config (`sentry.server.config.ts`,
+    which Next.js apps keep in `src/`) are the tool's wherever they are."""
+    return bool(_SOURCE_MODULE.match(pattern))
 
 
 def _literal_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:

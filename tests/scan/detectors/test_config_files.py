@@ -36,3 +36,16 @@ def test_a_root_only_config_file_counts_at_the_root_only(run_detector, ctx):
 def test_an_openapi_generator_marker_names_its_generated_client_folder(run_detector):
     ev, _ = run_detector(DETECTOR, "sdks/ruby/lib/clients/rest/.openapi-generator-ignore", "")
     assert [(e.kind, e.name) for e in ev] == [("feature", "generated_client:sdks/ruby/lib/clients/rest/")]
+
+
+def test_a_bare_tool_named_module_in_src_is_the_apps_own_code(run_detector, ctx):
+    """`serverless.ts` at a service's root is the Serverless Framework's config (AWS Lambda);
+    `packages/api/src/serverless.ts` is the app's serverless entrypoint (its Express app as a
+    Vercel function), which configures no framework. A name saying config
+    (`src/sentry.server.config.ts` of a Next.js app with a src/ folder) still counts there."""
+    ev, _ = run_detector(DETECTOR, "services/orders/serverless.ts", "")
+    assert (CONFIG, "aws-lambda") in [(e.kind, e.service) for e in ev]
+    rel = "packages/api/src/serverless.ts"
+    assert not DETECTOR.accepts(rel, "serverless.ts", ctx)
+    ev, _ = run_detector(DETECTOR, "apps/web/src/sentry.server.config.ts", "")
+    assert (CONFIG, "sentry") in [(e.kind, e.service) for e in ev]
