@@ -350,10 +350,12 @@ _CSP_LINE = 4000  # longer than any real policy header
 
 
 def _only_csp_sources(between: str) -> bool:
-    """Whether `between` (the text after a directive's name) holds nothing but CSP sources."""
+    """Whether `between` (the text after a directive's name) holds nothing but CSP sources.
+    A lone `:` is the separator of a policy kept as a mapping (`"script-src": "'self' ... \\`
+    continued onto the next lines in a Python dict or JSON)."""
     for token in between.split():
         core = token.strip("\"'`+,\\")
-        if core and not _CSP_SOURCE.fullmatch(core):
+        if core and core != ":" and not _CSP_SOURCE.fullmatch(core):
             return False
     return True
 

@@ -34,6 +34,22 @@ def test_a_bug_page_or_mdn_link_on_a_docs_domain_is_still_no_host(run_detector):
     assert hosts(ev) == set()
 
 
+def test_csp_mapping_value_continued_over_lines_is_no_host_the_code_calls(run_detector):
+    """A policy kept as a dict (`"script-src": "'self' https://a ... \\` continued onto the next
+    line): the hosts on the continuation lines are sources, as those on the directive's line."""
+    src = """\
+    csp = {
+        "connect-src": "*.example.gov https://www.google-analytics.com",
+        "script-src": "'self' https://dap.digitalgov.gov https://www.google-analytics.com \\
+            https://www.googletagmanager.com https://www.gstatic.com/recaptcha/ \\
+                'unsafe-inline'",
+    }
+    requests.get("https://status.example.io/api/v2/incidents.json")
+    """
+    ev, _ = run_detector(DETECTOR, "webservices/rest.py", src)
+    assert {name for name, _ in hosts(ev)} == {"status.example.io"}
+
+
 def test_django_csp_setting_tuple_is_no_host_the_code_calls(run_detector):
     """django-csp's `CSP_CONNECT_SRC = (...)`: sources a page may load, like a helmet list."""
     src = """\
