@@ -4602,6 +4602,17 @@ MORE_CASES += [
                  "class DatadogMetrics extends LaravelDatadogMiddleware\n{\n}\n"}),
 ]
 
+# US government services: GSA's api.data.gov gateway (an agency's app creating API keys through
+# its admin API) and the Digital Analytics Program's shared script on a federal site.
+MORE_CASES += [
+    ("api-data-gov", {"manage.py": 'import requests\n\n\ndef create_key(params, header):\n'
+                      '    url = "https://api.data.gov/api-umbrella/v1/users.json"\n'
+                      '    return requests.post(url, json=params, headers=header)\n'}),
+    ("digital-analytics-program", {"templates/index.html": '<html><body>\n<script id="_fed_an_ua_tag"\n'
+                                   '  src="https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js?agency=FEC">'
+                                   '</script>\n</body></html>\n'}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
