@@ -148,6 +148,27 @@ def _browser_setting_without_sdk(svc: Service, evs: list[Evidence], installed: d
     ) and not _installs(packages, npm)
 
 
+# Services an application reaches only through a client library it installs: a cache's or a
+# queue's wire protocol needs one (`redis`/`ioredis`, `amqplib`, `kafkajs`, `pymemcache`).
+_CLIENT_LIBRARY_CATEGORIES = frozenset({"cache", "queue"})
+
+
+def _env_file_leftover(svc: Service, evs: list[Evidence], installed: dict[str, set[str]]) -> bool:
+    """True when all that shows a cache or a queue is its variables declared in env files
+    (`REDIS_URL=redis://localhost:6379` in `.env.development`), no code reads them, and no
+    manifest or lockfile of the app names one of its client packages although the app has
+    manifests of an ecosystem the catalog knows its clients for: nothing could connect to it,
+    so the line is a leftover of a removed feature or a copied template. Databases are not
+    judged so (a framework reads `DATABASE_URL` itself, its driver often bundled), nor a
+    service whose image a compose file runs (that is no env declaration alone)."""
+    if svc.category not in _CLIENT_LIBRARY_CATEGORIES or not any(svc.packages.get(eco) for eco in installed):
+        return False
+    if any(e.kind == PACKAGE for e in evs):
+        return False  # a client somewhere, even locked only (Sidekiq's redis-client in Gemfile.lock)
+    shown = [e for e in evs if shows_use(e) and e.kind not in FILE_FACTS]
+    return bool(shown) and all(e.kind == ENV_DECL and e.get("file") != "compose" for e in shown)
+
+
 # Manifest sections of development-only dependencies (npm, Composer, Cargo, Poetry/Pipenv/uv/PDM).
 _DEV_SECTIONS = frozenset({"devDependencies", "require-dev", "dev-dependencies", "target:dev-dependencies", "dev",
                            "group:dev", "group:test"})
@@ -365,6 +386,8 @@ def kept_strength(
         return None  # OpenTelemetry's API alone: spans for another SDK's provider, no export of its own
     if _git_hook_env_only(evs):
         return None  # a commit-message check's switch (a ticket-id convention), not the app's use
+    if strength == "env" and _env_file_leftover(svc, evs, installed):
+        return None  # a cache's or queue's env line with no client installed and no code reading it
     if _test_env_file_only(evs):
         return None  # only the test environment's env file names it
     if _fixture_project_only(svc, evs):

@@ -573,3 +573,21 @@ def test_a_commit_message_checks_switch_is_no_service(tmp_path):
     assert "jira" not in ids(scan(tmp_path / "a", hook))
     app = dict(hook, **{"src/issues.js": "export const base = process.env.JIRA_BASE_URL\n"})
     assert "jira" in ids(scan(tmp_path / "b", app))
+
+
+def test_a_cache_only_an_env_file_names_with_no_client_installed_is_no_service(tmp_path):
+    # `REDIS_URL=redis://localhost:6379` left in a Node API's `.env.development`: no package.json
+    # installs a Redis client and no code reads the variable, so nothing could connect to it.
+    # With `ioredis` installed, or the variable read by code, it is a service.
+    pkg = '{"name": "api", "dependencies": {"express": "^4.18.0", "mongoose": "^8.0.0"}}'
+    env = "PORT=8000\nMONGO_URI=mongodb://localhost:27017/app\nREDIS_URL=redis://localhost:6379\n"
+    files = {"packages/api/package.json": pkg, "packages/api/.env.development": env,
+             "packages/api/src/server.ts": "import express from 'express';\nconst app = express();\n"}
+    inv = scan(tmp_path / "a", files)
+    assert "redis" not in ids(inv)
+    with_client = {**files, "packages/api/package.json": pkg.replace('"express"', '"ioredis": "^5.3.0", "express"')}
+    inv = scan(tmp_path / "b", with_client)
+    assert "redis" in ids(inv)
+    read = {**files, "packages/api/src/cache.ts": "export const url = process.env.REDIS_URL;\n"}
+    inv = scan(tmp_path / "c", read)
+    assert "redis" in ids(inv)
