@@ -4604,10 +4604,8 @@ MORE_CASES += [
 
 # US government services: GSA's api.data.gov gateway (an agency's app creating API keys through
 # its admin API) and the Digital Analytics Program's shared script on a federal site.
+# The US government's Digital Analytics Program: its shared script on a federal site.
 MORE_CASES += [
-    ("api-data-gov", {"manage.py": 'import requests\n\n\ndef create_key(params, header):\n'
-                      '    url = "https://api.data.gov/api-umbrella/v1/users.json"\n'
-                      '    return requests.post(url, json=params, headers=header)\n'}),
     ("digital-analytics-program", {"templates/index.html": '<html><body>\n<script id="_fed_an_ua_tag"\n'
                                    '  src="https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js?agency=FEC">'
                                    '</script>\n</body></html>\n'}),
