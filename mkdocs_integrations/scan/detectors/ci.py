@@ -443,10 +443,55 @@ def _workflow_jobs(root: yaml.Node | None) -> Iterator[yaml.Node]:
         yield from [job for _, _, job in y.pairs(y.get(doc, "jobs"))] or [y.get(doc, "runs")]
 
 
+# A job that calls another repository's image-publishing reusable workflow (GOV.UK's
+# `alphagov/govuk-infrastructure/.github/workflows/build-push-arm-image.yml@main`), grants it
+# `packages: write` and hands it no secret of its own: the called file is not in the repository,
+# but the only registry its GitHub token can push to is GitHub's (the packages permission is
+# useless elsewhere). An image name without a host (`acme/app`) or a `registry` input says where
+# instead (Docker Hub, `_hub_image_inputs`; the registry line the catalog reads).
+def _token_only_reusable_publish(job: yaml.Node, inherited: yaml.Node | None) -> int | None:
+    """The line of a job's `uses:` when it publishes an image to GitHub's registry as above."""
+    uses = y.get(job, "uses")
+    ref = y.scalar(uses) or ""
+    if ref.startswith("./") or "/.github/workflows/" not in ref:
+        return None
+    called = ref.split("/.github/workflows/", 1)[1].split("@", 1)[0]
+    if not (_WORKFLOW_WORDS.search(called) and _PUBLISH_WORDS.search(called)):
+        return None
+    perms = y.get(job, "permissions")
+    perms = inherited if perms is None else perms
+    if perms is None or not _PACKAGES_WRITE.search(_permissions_text(perms)):
+        return None
+    secrets = y.get(job, "secrets")  # `secrets: inherit`, or a mapping of names to `${{ secrets.X }}`
+    if (y.scalar(secrets) or "").strip() == "inherit" or any(
+            _OWN_SECRET.search(y.scalar(value) or "") for _, _, value in y.pairs(secrets)):
+        return None
+    if any("registry" in key.lower() for key, _, _ in y.pairs(y.get(job, "with"))):
+        return None
+    if next(_hub_image_inputs(job), None) is not None:
+        return None
+    return y.line(uses)
+
+
+def _permissions_text(node: yaml.Node) -> str:
+    """A `permissions:` value as the `_PACKAGES_WRITE` test reads it (`packages: write`, or
+    `permissions: write-all` for the scalar form)."""
+    if isinstance(node, yaml.ScalarNode):
+        return f"permissions: {node.value}"
+    return "\n".join(f"{key}: {y.scalar(value) or ''}" for key, _, value in y.pairs(node))
+
+
 def _implied_logins(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
     """(line, implied text) for each docker/login-action step that names no registry, each
     image published to Docker Hub through another repository's reusable workflow, and each
-    image-pushing action whose only credential is the GitHub token (GitHub's registry)."""
+    image-pushing action or reusable workflow whose only credential is the GitHub token
+    (GitHub's registry)."""
+    for doc in (y.items(root) if isinstance(root, yaml.SequenceNode) else [root]) if root is not None else ():
+        inherited = y.get(doc, "permissions")
+        for _, _, job in y.pairs(y.get(doc, "jobs")):
+            ln = _token_only_reusable_publish(job, inherited)
+            if ln is not None:
+                yield ln, _GITHUB_REGISTRY
     for job in _workflow_jobs(root):
         for ln in _hub_image_inputs(job):
             yield ln, _DEFAULT_REGISTRY

@@ -601,6 +601,47 @@ def test_an_image_published_through_a_remote_reusable_workflow_goes_to_docker_hu
     assert deploys == [("deploy:docker-hub", 9)]
 
 
+TOKEN_REUSABLE_PUBLISH = """\
+name: Deploy
+on:
+  release:
+    types: [released]
+jobs:
+  build-and-publish-image:
+    name: Build and publish image
+    uses: acme/infrastructure/.github/workflows/build-push-arm-image.yml@main
+    with:
+      gitRef: ${{ github.event.release.tag_name }}
+    permissions:
+      id-token: write
+      contents: read
+      packages: write
+  publish-with-secrets:
+    uses: acme/infrastructure/.github/workflows/build-push-image.yml@main
+    permissions:
+      packages: write
+    secrets: inherit
+  publish-read-only:
+    uses: acme/infrastructure/.github/workflows/build-push-image.yml@main
+    permissions:
+      contents: read
+  trigger-deploy:
+    needs: build-and-publish-image
+    uses: acme/infrastructure/.github/workflows/deploy.yml@main
+    permissions:
+      packages: write
+"""
+
+
+def test_an_image_published_by_a_remote_workflow_with_the_packages_permission_goes_to_ghcr(run_detector):
+    """A job calling another repository's image-publishing workflow with `packages: write` and no
+    secret of its own pushes with the GitHub token: GitHub's registry. Not with secrets handed on
+    (`inherit`), not without the permission, not a workflow that publishes no image."""
+    ev, _ = run_detector(DETECTOR, ".github/workflows/deploy.yml", TOKEN_REUSABLE_PUBLISH)
+    deploys = sorted((e.name, e.line) for e in ev if e.name.startswith("deploy:"))
+    assert deploys == [("deploy:github-container-registry", 8)]
+
+
 COMPOSITE_ACTION = """\
 name: Registry login
 runs:
