@@ -356,8 +356,10 @@ def _service(raw: Any, where: str) -> Service:
         raise CatalogError(f"{where}: 'model_prefixes' are lowercase provider words (anthropic, vertex_ai)")
     registry_for = _strs(raw.get("registry_for"), where, "registry_for")
     keywords = _strs(raw.get("keywords"), where, "keywords")
-    if any(not re.match(r"^[a-z0-9]{4,}$", w) for w in keywords):
-        raise CatalogError(f"{where}: 'keywords' are lowercase words of four or more letters (certbot)")
+    # (three letters for a product's initials, `gtm` of a `GTM-` container id: a file must hold
+    # it as a word of its own, and words this short never serve as the sharper name gate)
+    if any(not re.match(r"^[a-z0-9]{3,}$", w) for w in keywords):
+        raise CatalogError(f"{where}: 'keywords' are lowercase words of three or more letters (certbot, gtm)")
     android_meta = _strs(raw.get("android_meta"), where, "android_meta")
     if any(not _ANDROID_META_RE.match(k) for k in android_meta):
         raise CatalogError(f"{where}: 'android_meta' are dotted <meta-data> names (com.google.android.geo.API_KEY)")

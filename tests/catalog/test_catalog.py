@@ -614,6 +614,9 @@ def test_keywords_are_lowercase_words_and_gate_the_call_patterns(catalog):
     assert "keywords" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    keywords: [Cert Bot]"))
     keywords = {sid: words for sid, _, words in CatalogIndex(catalog).call_patterns}
     assert "certbot" in keywords["letsencrypt"]
+    # three letters for a product's initials (Tag Manager's `GTM-` ids), not two
+    assert "gtm" in keywords["google-tag-manager"]
+    assert "keywords" in _bad(GOOD.replace("    credential: API key", "    credential: API key\n    keywords: [tm]"))
 
 
 def test_everyday_words_of_a_service_name_do_not_gate_its_call_patterns(catalog):
