@@ -4611,6 +4611,26 @@ MORE_CASES += [
                                    '</script>\n</body></html>\n'}),
 ]
 
+# A Tag Manager container id as a string of its own (a domain config that a shared loader reads),
+# GA4 through govuk_publishing_components' analytics bundle, GOV.UK Notify's clients (mail-notify's
+# ActionMailer delivery, the Python client) and the Pact Broker's client and settings (signon).
+MORE_CASES += [
+    ("google-tag-manager", {"app/assets/javascripts/domain-config.js":
+                            "window.GOVUK.vars.extraDomains = [\n  {\n    name: 'production',\n"
+                            "    domains: ['signon.example.gov.uk'],\n    initialiseGA4: true,\n    id: 'GTM-KHZP7S7Q'\n  }\n]\n"}),
+    ("google-analytics", {"app/views/layouts/application.html.erb":
+                          '<% content_for :head do %>\n  <%= javascript_include_tag "govuk_publishing_components/load-analytics" %>\n<% end %>\n'}),
+    ("govuk-notify", {"Gemfile": 'source "https://rubygems.org"\ngem "rails"\ngem "mail-notify"\n',
+                      "app/mailers/application_mailer.rb": "class ApplicationMailer < Mail::Notify::Mailer\nend\n"}),
+    ("govuk-notify", {"requirements.txt": "notifications-python-client==9.1.0\n",
+                      "app/notify.py": "import os\nfrom notifications_python_client.notifications import NotificationsAPIClient\n\n"
+                      "client = NotificationsAPIClient(os.environ['NOTIFY_API_KEY'])\n"}),
+    ("pact-broker", {"Gemfile": 'source "https://rubygems.org"\ngroup :test do\n  gem "pact"\n  gem "pact_broker-client"\nend\n',
+                     "test/service_consumers/pact_helper.rb":
+                     'Pact.service_provider "Signon" do\n  honours_pacts_from_pact_broker do\n'
+                     '    pact_broker_base_url ENV.fetch("PACT_BROKER_BASE_URL", "https://pact-broker.example.org")\n  end\nend\n'}),
+]
+
 
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
@@ -5132,3 +5152,14 @@ def test_uptime_kumas_own_server_settings_are_no_uptime_kuma(tmp_path, scanner):
     write_tree(tmp_path / "b", {"src/heartbeat.ts": "await fetch(process.env.UPTIME_KUMA_PUSH_URL + '?status=up');\n"})
     inv, _ = build_inventory(scanner, [tmp_path / "b"], tmp_path / "b", analysis_date="2026-01-01")
     assert "uptime-kuma" in {u.id for u in inv.services}
+
+
+@pytest.mark.parametrize("text", [
+    "export const Settings = () => <input name=\"gtm\" placeholder=\"GTM-XXXXXXX\" />;\n",
+    "const label = 'Paste your container id (GTM-...)';\n",
+])
+def test_a_tag_manager_placeholder_is_no_container(tmp_path, scanner, text):
+    """A form's placeholder id (`GTM-XXXXXXX`) names no container the app loads."""
+    write_tree(tmp_path, {"src/components/Settings.tsx": text})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "google-tag-manager" not in {u.id for u in inv.services}
