@@ -179,6 +179,26 @@ def _typed_vendor(stem: str, text: str) -> str | None:
     return None
 
 
+# Folders named only for holding providers (`internal/api/provider/`, `idps/`).
+_PROVIDER_FOLDERS = frozenset({"provider", "providers", "idp", "idps"})
+
+
+def _typed_provider_vendor(stem: str, text: str, ctx: Context) -> str | None:
+    """The vendor of a file named only after it (`provider/bitbucket.go`, `fly.go`) that declares
+    that vendor's provider type (`type bitbucketProvider struct`), builds an OAuth client and
+    defines the step reading the signed-in user's profile (`GetUserData`): one provider file of
+    an app's own sign-in code, as `provider_discord.go` is by its name. An app that keeps one
+    such file per identity provider (an auth server's `internal/api/provider/*.go`) has no
+    folder saying "auth"; the declared provider type says it instead. None without all three
+    (a notifier's `type slackProvider struct` builds no OAuth client and reads no profile), and
+    None for a vendor the catalog has no sign-in of, as for `_provider_classes`: an inbox's
+    `providers/outlook.ts` (`class OutlookProvider`, its `getUserInfo`) connects a mailbox."""
+    if not _OAUTH_CLIENT.search(text) or not _USER_STEP_DEF.search(text):
+        return None  # the cheap look first
+    vendor = _typed_vendor(stem, text)
+    return vendor if vendor and vendor != "oidc" and ctx.index.sign_in_provider(vendor) else None
+
+
 # A front end's sign-in widget named after its vendor (`OAuth/GithubButton.tsx`,
 # `GoogleLoginButton.vue`, `github-sign-in-link.jsx`): the widget's word and the sign-in words
 # beside the vendor's name are no part of it.
@@ -487,6 +507,11 @@ def detect(src: Source, ctx: Context) -> Iterator[Record]:
     declared = _declared_vendor(stem)
     if declared and in_integration:
         declared = None  # an integration module's provider: its OAuth connects an account
+    if not declared and not sign_in_path and not (folders & _INTEGRATION_FOLDERS) - _PROVIDER_FOLDERS:
+        # (`provider/bitbucket.go` declaring `type bitbucketProvider struct`: a folder of
+        # providers alone says nothing of what they provide; the type, OAuth client and
+        # profile step do. Not under another integration word: `storage/providers/dropbox.go`.)
+        declared = _typed_provider_vendor(stem, src.text, ctx)
     if not _OAUTH_CLIENT.search(src.text) or not (
         sign_in_path or _defines_login(src.text) or (declared and _USER_STEP_DEF.search(src.text))
         or _vendor_login_def(src.rel, src.text)

@@ -117,6 +117,49 @@ def test_a_vendor_provider_file_reading_the_user_profile_is_sign_in_outside_auth
     assert _found(run_detector, "libs/integrations/social/provider_discord.go", THIRDPARTY_DISCORD) == []
 
 
+
+PROVIDER_BITBUCKET = """\
+package provider
+
+import "golang.org/x/oauth2"
+
+const defaultBitbucketAuthBase = "bitbucket.org"
+
+type bitbucketProvider struct {
+	*oauth2.Config
+	APIPath string
+}
+
+func NewBitbucketProvider(ext conf.OAuthProviderConfiguration) (OAuthProvider, error) {
+	authHost := chooseHost(ext.URL, defaultBitbucketAuthBase)
+	return &bitbucketProvider{Config: &oauth2.Config{
+		Endpoint: oauth2.Endpoint{AuthURL: authHost + "/site/oauth2/authorize"},
+	}}, nil
+}
+
+func (g bitbucketProvider) GetUserData(ctx context.Context, tok *oauth2.Token) (*UserProvidedData, error) {
+	return nil, nil
+}
+"""
+
+
+def test_a_file_declaring_its_vendors_provider_type_is_that_sign_in(run_detector):
+    """supabase-auth's `internal/api/provider/bitbucket.go`: no folder says "auth" and the file
+    name has no role word, but the file declares `type bitbucketProvider struct`, builds an OAuth
+    client and reads the signed-in user's profile: Bitbucket's sign-in (a provider file)."""
+    ev, _ = run_detector(DETECTOR, "internal/api/provider/bitbucket.go", PROVIDER_BITBUCKET)
+    assert [(e.line, e.service, e.get("sign_in"), e.get("provider_file")) for e in ev if e.kind == CALL] == [
+        (14, "bitbucket-oauth", "bitbucket", "1")]
+    # Without the profile step, or without the vendor's provider type: nothing.
+    assert _found(run_detector, "internal/api/provider/bitbucket.go", PROVIDER_BITBUCKET.replace("GetUserData", "PostIssue")) == []
+    assert _found(run_detector, "internal/api/provider/bitbucket.go",
+                  PROVIDER_BITBUCKET.replace("type bitbucketProvider struct", "type client struct")) == []
+    # Under another integration word (a storage backend's providers), or for a vendor the catalog
+    # has no sign-in of (an inbox's `providers/outlook.go` connecting a mailbox): nothing.
+    assert _found(run_detector, "internal/storage/providers/bitbucket.go", PROVIDER_BITBUCKET) == []
+    outlook = PROVIDER_BITBUCKET.replace("bitbucketProvider", "outlookProvider")
+    assert _found(run_detector, "packages/inbox/providers/outlook.go", outlook) == []
+
 PROVIDER_CLASSES = '''\
 
 
