@@ -4585,6 +4585,16 @@ MORE_CASES += [
                '\treturn redis.New(redis.Config{Addr: c.Host})\n}\n'}),
 ]
 
+# Sign in with Fly.io, Snapchat (Login Kit) and Vercel (Marketplace SSO): one provider file each in
+# an auth server's `internal/api/provider/` (supabase-auth), named by the provider type it declares;
+# and the Pwned Passwords check through Go's supabase/hibp client.
+MORE_CASES += [
+    ("fly-io-oauth", {"internal/api/provider/fly.go": 'package provider\n\nimport "golang.org/x/oauth2"\n\ntype flyProvider struct {\n\t*oauth2.Config\n}\n\nfunc NewFlyProvider(ext conf.OAuthProviderConfiguration) (OAuthProvider, error) {\n\treturn &flyProvider{Config: &oauth2.Config{ClientID: ext.ClientID, Endpoint: oauth2.Endpoint{\n\t\tAuthURL: "https://api.fly.io/oauth/authorize", TokenURL: "https://api.fly.io/oauth/token"}}}, nil\n}\n\nfunc (p flyProvider) GetUserData(ctx context.Context, tok *oauth2.Token) (*UserProvidedData, error) {\n\treturn nil, nil\n}\n'}),
+    ("snapchat-oauth", {"internal/api/provider/snapchat.go": 'package provider\n\nimport "golang.org/x/oauth2"\n\ntype snapchatProvider struct {\n\t*oauth2.Config\n}\n\nfunc NewSnapchatProvider(ext conf.OAuthProviderConfiguration) (OAuthProvider, error) {\n\treturn &snapchatProvider{Config: &oauth2.Config{ClientID: ext.ClientID, Endpoint: oauth2.Endpoint{\n\t\tAuthURL: "https://accounts.snapchat.com/accounts/oauth2/auth", TokenURL: "https://accounts.snapchat.com/accounts/oauth2/token"}}}, nil\n}\n\nfunc (p snapchatProvider) GetUserData(ctx context.Context, tok *oauth2.Token) (*UserProvidedData, error) {\n\treturn nil, nil\n}\n'}),
+    ("vercel-oauth", {"internal/api/provider/vercel_marketplace.go": 'package provider\n\nimport "golang.org/x/oauth2"\n\ntype vercelMarketplaceProvider struct {\n\t*oauth2.Config\n}\n\nfunc NewVercelMarketplaceProvider(ext conf.OAuthProviderConfiguration) (OAuthProvider, error) {\n\treturn &vercelMarketplaceProvider{Config: &oauth2.Config{ClientID: ext.ClientID, Endpoint: oauth2.Endpoint{\n\t\tAuthURL: "https://api.vercel.com/oauth/v2/authorization", TokenURL: "https://api.vercel.com/oauth/v2/accessToken"}}}, nil\n}\n\nfunc (p vercelMarketplaceProvider) GetUserData(ctx context.Context, tok *oauth2.Token) (*UserProvidedData, error) {\n\treturn nil, nil\n}\n'}),
+    ("haveibeenpwned", {"go.mod": "module example.com/auth\n\ngo 1.23\n\nrequire github.com/supabase/hibp v0.0.0-20231124125943-d225752ae869\n",
+                        "internal/api/api.go": 'package api\n\nimport "github.com/supabase/hibp"\n\nvar pwned = &hibp.PwnedClient{UserAgent: "auth"}\n'}),
+]
 
 # osu-web blind misses: Xsolla's PHP SDK (a games payment vendor, new entry); the IPtoASN
 # database download (new entry); Datadog through Laravel's chaseconey/laravel-datadog-helper
