@@ -4432,6 +4432,12 @@ MORE_CASES += [
     ("github-pages", {".github/workflows/ci.yml": "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
                       "      - run: git push origin main\n      - run: git push origin gh-pages-backup-notes\n"}),
     ("codecov", {".travis.yml": "language: python\nscript:\n  - coverage run -m pytest\nafter_success:\n  - coverage report  # codecov later\n"}),
+    # A commented-out call of a shared Slack workflow posts nothing; a Beanstalk key with no value
+    # (a heading of the file's own settings) names no application deployed.
+    ("slack", {".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"
+               "  # notify:\n  #   uses: acme/workflows/.github/workflows/slack.yml@main\n"}),
+    ("aws-elastic-beanstalk", {".github/workflows/ci.yml": "on: push\nenv:\n  elasticbeanstalk_environment:\njobs:\n  t:\n"
+                               "    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"}),
 ])
 def test_catalog_entry_is_not_found_on_other_ci_lines(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4642,6 +4648,27 @@ MORE_CASES += [
 ]
 
 
+# A hand-written OIDC client's endpoint settings for Facebook Login (hypothesis-h's config: the
+# Login dialog and the code-for-token exchange on graph.facebook.com); a job's inputs naming the
+# Elastic Beanstalk application it deploys, passed to an organisation's shared deploy workflow;
+# and a shared reusable workflow named for Slack that posts CI failures.
+MORE_CASES += [
+    ("facebook-login", {"app/config.py": "def configure(settings):\n"
+                        "    settings.setdefault('oidc_authorizationurl_facebook', 'https://www.facebook.com/v11.0/dialog/oauth')\n"
+                        "    settings.setdefault('oidc_tokenurl_facebook', 'https://graph.facebook.com/v11.0/oauth/access_token')\n"}),
+    ("aws-elastic-beanstalk", {".github/workflows/deploy.yml":
+                               "name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  production:\n"
+                               "    uses: acme/workflows/.github/workflows/deploy.yml@main\n    with:\n      operation: deploy\n"
+                               "      aws_region: us-west-1\n      elasticbeanstalk_application: web\n"
+                               "      elasticbeanstalk_environment: prod\n    secrets: inherit\n"}),
+    ("slack", {".github/workflows/slack.yml":
+               "name: Slack\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  on-failure:\n"
+               "    if: ${{ github.event.workflow_run.conclusion == 'failure' }}\n"
+               "    uses: acme/workflows/.github/workflows/slack.yml@main\n    with:\n      payload: |\n"
+               "        channel: \"C0000000\"\n    secrets: inherit\n"}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
@@ -4780,6 +4807,15 @@ def test_catalog_entry_is_not_found_from_lookalikes(tmp_path, sid, files, scanne
     write_tree(tmp_path, files)
     inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
     assert sid not in {u.id for u in inv.services}
+
+
+def test_graph_api_call_is_no_facebook_login(tmp_path, scanner):
+    """A Graph API request on graph.facebook.com (a page's feed with a page token) is the API, not
+    the Login dialog or its token exchange."""
+    write_tree(tmp_path, {"app/feed.py": "import requests\n\n\ndef feed(page, token):\n"
+                          "    return requests.get(f'https://graph.facebook.com/v19.0/{page}/feed', params={'access_token': token}).json()\n"})
+    inv, _ = build_inventory(scanner, [tmp_path], tmp_path, analysis_date="2026-01-01")
+    assert "facebook-login" not in {u.id for u in inv.services}
 
 
 def test_the_smarty_template_engines_own_names_are_no_smartystreets(tmp_path, scanner):
