@@ -4661,6 +4661,9 @@ MORE_CASES += [
                                "    uses: acme/workflows/.github/workflows/deploy.yml@main\n    with:\n      operation: deploy\n"
                                "      aws_region: us-west-1\n      elasticbeanstalk_application: web\n"
                                "      elasticbeanstalk_environment: prod\n    secrets: inherit\n"}),
+    # Mandrill's SMTP relay as the default of an env-backed mail host setting (hypothesis-h)
+    ("mandrill", {"app/config.py": 'def configure(settings_manager):\n    settings_manager.set(\n'
+                  '        "mail.host", "MANDRILL_HOST", default="smtp.mandrillapp.com"\n    )\n'}),
     ("slack", {".github/workflows/slack.yml":
                "name: Slack\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  on-failure:\n"
                "    if: ${{ github.event.workflow_run.conclusion == 'failure' }}\n"

@@ -53,8 +53,11 @@ _HOST_SETTING = re.compile(
 # Go's `StringF(KeyHaveIBeenPwnedHost, "api.pwnedpasswords.com")`, `smtp_host: "smtp.sendgrid.net"`.
 # A setting's name ends in Host (not a bare `host` variable, not `isHost(host, "zoom.us")`), or in
 # Endpoint or Url when its value is a bare host (`DefaultEndpoint = "cloudauth.cn-shanghai.aliyuncs.com"`).
+# The default may be passed by keyword after the env var's name (`env.str("EMAIL_HOST",
+# default="smtp.mailgun.org")`, `set("mail.host", "MANDRILL_HOST", default="smtp.mandrillapp.com")`).
 _HOST_DEFAULT = re.compile(
-    r"""[A-Za-z]\w*?(?:Host|_host|_HOST|Endpoint|_endpoint|_ENDPOINT|Url|URL|_url)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}['"]"""
+    r"""[A-Za-z]\w*?(?:Host|_host|_HOST|Endpoint|_endpoint|_ENDPOINT|Url|URL|_url)['"]?[ \t]{0,3}(?:,|\?\?|\|\||\bor\b|:|=>|=)[ \t]{0,3}"""
+    r"""(?:default[ \t]*=[ \t]*)?['"]"""
     r"""([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)['"]""",
 )
 # A setter of a request's or client's host given a bare host: Alibaba Cloud's Java SDK

@@ -299,3 +299,28 @@ def test_a_link_in_a_field_description_is_no_request(run_detector):
     ev, _ = run_detector(DETECTOR, "src/client/templates/AreaTemplate.tsx", src)
     assert "g2plot.antv.antgroup.com" not in {h for h, _ in hosts(ev)}
     assert "api.ratesvendor.io" in {h for h, _ in hosts(ev)}
+
+
+def test_host_setting_default_passed_by_keyword(run_detector):
+    """An env-backed host setting whose default is a keyword argument after the env var's name
+    (django-environ's `env.str("EMAIL_HOST", default=...)`, an app's settings manager): the
+    default is the host the app talks to unless overridden."""
+    src = """\
+    if "MANDRILL_USERNAME" in environ and "MANDRILL_APIKEY" in environ:
+        settings_manager.set("mail.username", "MANDRILL_USERNAME")
+        settings_manager.set(
+            "mail.host", "MANDRILL_HOST", default="smtp.mandrillapp.com"
+        )
+    EMAIL_HOST = env.str("EMAIL_HOST", default="smtp.sendgrid.net")
+    """
+    ev, _ = run_detector(DETECTOR, "app/config.py", src)
+    assert {("smtp.mandrillapp.com", "mandrill"), ("smtp.sendgrid.net", "sendgrid")} <= hosts(ev)
+
+
+def test_a_non_host_setting_default_by_keyword_is_no_host(run_detector):
+    """`default=` after a name that is no host setting (a sender address's domain) says nothing."""
+    src = """\
+    DEFAULT_FROM = env.str("DEFAULT_FROM_DOMAIN", default="sendgrid.net")
+    """
+    ev, _ = run_detector(DETECTOR, "app/config.py", src)
+    assert hosts(ev) == set()
