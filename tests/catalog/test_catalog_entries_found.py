@@ -4661,6 +4661,9 @@ MORE_CASES += [
                                "    uses: acme/workflows/.github/workflows/deploy.yml@main\n    with:\n      operation: deploy\n"
                                "      aws_region: us-west-1\n      elasticbeanstalk_application: web\n"
                                "      elasticbeanstalk_environment: prod\n    secrets: inherit\n"}),
+    # The app's own sign-in routes under an OpenID Connect prefix (hypothesis-h's ORCID sign-in)
+    ("orcid-oauth", {"h/routes.py": 'def includeme(config):\n    config.add_route("oidc.login.orcid", "/oidc/login/orcid")\n'
+                     '    config.add_route("oidc.redirect.orcid", "/oidc/redirect/orcid")\n'}),
     # Mandrill's SMTP relay as the default of an env-backed mail host setting (hypothesis-h)
     ("mandrill", {"app/config.py": 'def configure(settings_manager):\n    settings_manager.set(\n'
                   '        "mail.host", "MANDRILL_HOST", default="smtp.mandrillapp.com"\n    )\n'}),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import CALL, ENV_READ, IMPORT, Evidence
-from ...paths import imports_app_modules, is_vendored_asset_path
+from ...paths import imports_app_modules, is_test_path, is_vendored_asset_path
 from ...textsearch import Prefiltered, WordStart, required_literals
 from ..lexing import C_STYLE, HASH, PHP, PY, multiline_template_spans, strip_comments
 from ...catalog import CallPattern
@@ -447,6 +447,8 @@ class _Gate:
             return True
         if not _MODEL_ROUTER_LITERALS.isdisjoint(present):
             return True
+        if not _SIGN_IN_ROUTE_LITERALS.isdisjoint(present):
+            return True
         return bool(self.callable_services(present))
 
 
@@ -553,7 +555,7 @@ def _gate(index: CatalogIndex) -> _Gate:
     return _Gate(
         imports, frozenset(env), literals, words, named, hosts,
         imports | env | set(literals) | set(words) | hosts | paths | {URL_LITERAL} | RELATIVE_LITERALS | GUARD_LITERALS
-        | _MODEL_ROUTER_LITERALS, paths,
+        | _MODEL_ROUTER_LITERALS | _SIGN_IN_ROUTE_LITERALS, paths,
     )
 
 
@@ -737,6 +739,8 @@ def _records(src: Source, ctx: Context, lang: Language, text: str) -> Iterator[R
                     yield from _provider_strings(src, text, lang, call.endpoint, call.providers, once)
     if lang is PYTHON and (present is None or not _MODEL_ROUTER_LITERALS.isdisjoint(present)):
         yield from _model_strings(src, text, ctx, once)
+    if present is None or not _SIGN_IN_ROUTE_LITERALS.isdisjoint(present):
+        yield from _sign_in_routes(src, text, ctx, lang, once)
 
 
 # The class a call pattern names (`GoogleProvider(`, `new GoogleStrategy(`): a name the app may
@@ -790,6 +794,35 @@ def _model_strings(src: Source, text: str, ctx: Context, once) -> Iterator[Evide
         if sid and once("call:" + sid, "model"):
             yield Evidence(path=src.rel, line=src.line_of(m.start()), kind=CALL,
                            name=f"LLM router model {m.group(1)}/*", service=sid, detail=(("alone", "1"),))
+
+
+# The app's own route for signing in with a provider under an OpenID Connect or SSO prefix
+# (`config.add_route("oidc.login.orcid", "/oidc/login/orcid")`, `/oidc/redirect/google`,
+# `app.get("/api/sso/google", ...)`): a whole path literal, the provider its last segment but for
+# a step of the flow. Only these protocol words: `/login/<name>` and `/sign-in/<name>` also name the
+# app's own ways in (`/login/magic`, a plug-in's `/sign-in/figma` session), and `/auth/slack/callback`
+# may install an integration rather than sign anyone in.
+_SIGN_IN_ROUTE = re.compile(
+    r"""['"`](?:/[\w.-]+)*?/(?:oidc|openid|sso)/(?:(?:login|connect|redirect|callback|authorize|start)/)?"""
+    r"""([a-z][a-z0-9_-]{1,30})(?:/(?:callback|redirect|login|authorize|start))?/?['"`]"""
+)
+_SIGN_IN_ROUTE_LITERALS = frozenset({"/oidc/", "/openid/", "/sso/"})
+
+
+def _sign_in_routes(src: Source, text: str, ctx: Context, lang: Language, once) -> Iterator[Evidence]:
+    """Sign-in routes naming a catalogued OAuth sign-in provider (see `_SIGN_IN_ROUTE`); not in
+    tests (a route a test requests names what the app under test offers, found there already),
+    not the generic OpenID Connect service (`/sso/oidc` names a protocol, no vendor)."""
+    if is_test_path(src.rel):
+        return
+    generic = ctx.index.sign_in_provider("openid-connect")
+    for m in _SIGN_IN_ROUTE.finditer(text):
+        sid = ctx.index.sign_in_provider(m.group(1))
+        if sid is None or sid == generic or ctx.catalog.services[sid].category != "oauth":
+            continue
+        if once("sign_in", m.group(1)):
+            yield Evidence(path=src.rel, line=src.line_of(m.start(1)), kind=CALL, name=f"sign-in route: {m.group(1)}",
+                           ecosystem=lang.lookup, detail=(("sign_in", m.group(1)),))
 
 
 _QUOTED_NAME = re.compile(r"""['"`]([a-z0-9_.-]+)['"`]""")  # dots: Firebase's 'microsoft.com'

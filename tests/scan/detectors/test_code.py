@@ -1728,3 +1728,31 @@ def test_a_vendor_named_call_of_the_apps_own_class_is_not_the_vendors(run_detect
     """
     ev, _ = run_detector(DETECTOR, "src/auth.ts", vendor)
     assert [(e.name, e.line) for e in ev if e.kind == CALL and e.service == "google-oauth"] == [("Google provider", 2)]
+
+
+def test_sign_in_routes_under_an_oidc_prefix_name_the_providers(run_detector):
+    """A Pyramid app's routes for signing in through hand-written OIDC clients
+    (`/oidc/login/orcid`, `/oidc/redirect/facebook`): each names a provider the app offers."""
+    src = """\
+    def includeme(config):
+        config.add_route("signup.email", "/signup/email")
+        config.add_route("oidc.connect.orcid", "/oidc/connect/orcid")
+        config.add_route("oidc.login.orcid", "/oidc/login/orcid")
+        config.add_route("oidc.redirect.facebook", "/oidc/redirect/facebook")
+    """
+    ev, _ = run_detector(DETECTOR, "h/routes.py", src)
+    assert _sign_ins(ev) == [("facebook", 5), ("orcid", 3)]
+
+
+def test_other_login_routes_and_tested_routes_name_no_provider(run_detector):
+    """`/login/magic` is the app's own magic link, `/sign-in/figma` a plug-in's session, `/sso/oidc`
+    the generic protocol; and a test requesting `/oidc/login/orcid` is no use of its own."""
+    src = """\
+    app.get("/login/magic", magic);
+    app.post("/sign-in/figma", figmaSession);
+    app.get("/api/sso/oidc", oidc);
+    """
+    ev, _ = run_detector(DETECTOR, "server/routes.js", src)
+    assert _sign_ins(ev) == []
+    ev, _ = run_detector(DETECTOR, "tests/unit/routes_test.py", 'ROUTE = "/oidc/login/orcid"\n')
+    assert _sign_ins(ev) == []
