@@ -80,6 +80,8 @@ def _plain_kind(name: str) -> str | None:
     lower = _DASHED_ENV.sub(".env.", lower)  # `.env-local`, `.env-ci` are `.env.local`, `.env.ci`
     if lower in ("env.example", "example.env", "sample.env", "env.sample", "env.template", "dotenv.example"):
         return "template"
+    if lower == ".flaskenv":
+        return "template"  # Flask's committed, public dotenv (FLASK_APP=...): settings, not secrets
     if lower.endswith((".conf.example", ".conf.sample", ".env.dist", ".env.tmpl")):
         return "template"  # docker-style KEY=value config templates (paperless.conf.example)
     parts = lower.split(".")

@@ -170,6 +170,13 @@ def test_php_named_dotenv_template_is_read_by_its_content(run_detector):
     assert ev == []
 
 
+def test_flaskenv_is_a_committed_env_file_without_a_secret_finding(run_detector):
+    """Flask loads `.flaskenv` (public settings, committed by design) before `.env`."""
+    ev, findings = run_detector(DETECTOR, ".flaskenv", "FLASK_APP=webservices.rest\nFLASK_DEBUG=1\n")
+    assert [(e.name, e.get("file")) for e in ev if e.kind == ENV_DECL] == [("FLASK_APP", "template"), ("FLASK_DEBUG", "template")]
+    assert not findings
+
+
 def test_env_files_of_a_template_folder_are_templates(run_detector):
     """`env.d/production.dist/backend`: one env file per container, shipped as a folder to copy;
     the folder's name carries the template word. Content decides: a README or YAML file in such
