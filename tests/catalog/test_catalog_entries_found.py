@@ -4675,6 +4675,30 @@ MORE_CASES += [
 ]
 
 
+# Sign-in providers of Auth.js, Socialite Providers, aspnet-contrib and Passport the catalog
+# lacked: one realistic declaration each (a provider package, an Auth.js provider module, its
+# authorize host, a hand-written client's OAuth endpoint).
+MORE_CASES += [
+    ("42-school-oauth", {"auth.ts": 'import NextAuth from "next-auth"\nimport FortyTwo from "next-auth/providers/42-school"\n'
+                         'export const { handlers, auth } = NextAuth({ providers: [FortyTwo] })\n',
+                         "package.json": '{"dependencies": {"next-auth": "^5.0.0-beta.25"}}'}),
+    ("bungie-oauth", {"Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="AspNet.Security.OAuth.BungieNet" Version="9.0.0" /></ItemGroup></Project>\n'}),
+    ("dribbble-oauth", {"composer.json": '{"require": {"socialiteproviders/dribbble": "^4.1"}}'}),
+    ("eveonline-oauth", {"app/sso.py": 'AUTHORIZE_URL = "https://login.eveonline.com/v2/oauth/authorize"\n'
+                         'TOKEN_URL = "https://login.eveonline.com/v2/oauth/token"\n'}),
+    ("faceit-oauth", {"composer.json": '{"require": {"socialiteproviders/faceit": "^4.1"}}'}),
+    ("foursquare-oauth", {"Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="AspNet.Security.OAuth.Foursquare" Version="9.0.0" /></ItemGroup></Project>\n'}),
+    ("osu-oauth", {"auth.ts": 'import NextAuth from "next-auth"\nimport Osu from "next-auth/providers/osu"\n'
+                   'export const { handlers, auth } = NextAuth({ providers: [Osu] })\n',
+                   "package.json": '{"dependencies": {"next-auth": "^5.0.0-beta.25"}}'}),
+    ("simplelogin", {"src/Provider/SimpleLogin.php": "<?php\nnamespace App\\Provider;\n\nclass SimpleLogin extends AbstractProvider\n{\n"
+                     "    public function getBaseAuthorizationUrl(): string\n    {\n        return 'https://app.simplelogin.io/oauth2/authorize';\n    }\n}\n"}),
+    ("vipps-login", {"composer.json": '{"require": {"socialiteproviders/vipps": "^4.1"}}'}),
+    ("lichess-oauth", {"package.json": '{"dependencies": {"passport-lichess": "^2.0.0"}}'}),
+    ("stackexchange-oauth", {"composer.json": '{"require": {"socialiteproviders/stackexchange": "^4.1"}}'}),
+]
+
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
