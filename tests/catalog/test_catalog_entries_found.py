@@ -4696,6 +4696,9 @@ MORE_CASES += [
     ("vipps-login", {"composer.json": '{"require": {"socialiteproviders/vipps": "^4.1"}}'}),
     ("lichess-oauth", {"package.json": '{"dependencies": {"passport-lichess": "^2.0.0"}}'}),
     ("stackexchange-oauth", {"composer.json": '{"require": {"socialiteproviders/stackexchange": "^4.1"}}'}),
+    # aspnet-contrib's handlers for providers the catalog had without them
+    ("lark-oauth", {"Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="AspNet.Security.OAuth.Feishu" Version="9.0.0" /></ItemGroup></Project>\n'}),
+    ("bitbucket-oauth", {"Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="AspNet.Security.OAuth.Bitbucket" Version="9.0.0" /></ItemGroup></Project>\n'}),
 ]
 
 
