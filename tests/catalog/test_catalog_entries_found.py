@@ -4702,6 +4702,80 @@ MORE_CASES += [
 ]
 
 
+
+# Regional payment processors and gateways (Omnipay/ActiveMerchant gateways, shop plug-ins): each
+# found from its SDK package, its API host in a client, or its checkout script.
+MORE_CASES += [
+    ("instamojo", {"requirements.txt": "django==4.2\ninstamojo-wrapper==1.2.0\n",
+                   "shop/pay.py": "import os\nfrom instamojo_wrapper import Instamojo\n\n"
+                   "api = Instamojo(api_key=os.environ['INSTAMOJO_API_KEY'], auth_token=os.environ['INSTAMOJO_AUTH_TOKEN'])\n"}),
+    ("yookassa", {"requirements.txt": "yookassa==3.0.0\n",
+                  "billing/pay.py": "from yookassa import Configuration, Payment\n\n"
+                  "def create(amount):\n    return Payment.create({'amount': {'value': amount, 'currency': 'RUB'}})\n"}),
+    ("yookassa", {"composer.json": '{"require": {"yoomoney/yookassa-sdk-php": "^3.0"}}\n'}),
+    ("cloudpayments", {"templates/checkout.html": '<script src="https://widget.cloudpayments.ru/bundles/cloudpayments.js"></script>\n'
+                       "<script>\nvar widget = new cp.CloudPayments();\nwidget.pay('charge', {publicId: '{{ public_id }}'});\n</script>\n"}),
+    ("tinkoff-acquiring", {"app/payments/tinkoff.py": "import httpx\n\nINIT_URL = 'https://securepay.tinkoff.ru/v2/Init'\n\n"
+                           "def init(payload):\n    return httpx.post(INIT_URL, json=payload).json()\n"}),
+    ("yoco", {"src/payments/yoco.ts": "const res = await fetch('https://payments.yoco.com/api/checkouts', {\n"
+              "  method: 'POST',\n  headers: { Authorization: `Bearer ${process.env.YOCO_SECRET_KEY}` },\n"
+              "  body: JSON.stringify({ amount, currency: 'ZAR' }),\n})\n"}),
+    ("line-pay", {"app/services/line_pay.rb": "class LinePayClient\n  BASE = 'https://sandbox-api-pay.line.me'\n\n"
+                  "  def request_payment(body)\n    HTTP.post(\"#{BASE}/v3/payments/request\", json: body)\n  end\nend\n"}),
+    ("gmo-payment-gateway", {"config/initializers/gmo.rb": "GMO_PG_URL = Rails.env.production? ? 'https://p01.mul-pay.jp' : 'https://pt01.mul-pay.jp'\n"}),
+    ("komoju", {"app/services/komoju.rb": "class KomojuClient\n  def create_session(params)\n"
+                "    HTTP.basic_auth(user: ENV['KOMOJU_SECRET_KEY'], pass: '').post('https://komoju.com/api/v1/sessions', json: params)\n  end\nend\n"}),
+    ("nmi", {"src/gateways/nmi.js": "const ENDPOINT = 'https://secure.nmi.com/api/transact.php'\n\n"
+             "export async function sale(fields) {\n  return fetch(ENDPOINT, { method: 'POST', body: new URLSearchParams(fields) })\n}\n"}),
+    ("mangopay", {"package.json": '{"name": "market", "dependencies": {"mangopay2-nodejs-sdk": "^1.40.0"}}\n'}),
+    ("airwallex", {"package.json": '{"name": "shop", "dependencies": {"@airwallex/components-sdk": "^1.0.0"}}\n'}),
+    ("rapyd", {"payments/rapyd.py": "import os\nimport requests\n\nBASE = 'https://sandboxapi.rapyd.net/v1'\n\n"
+               "def create_checkout(body, headers):\n    return requests.post(f'{BASE}/checkout', json=body, headers=headers).json()\n"}),
+    ("sumup", {"src/sumup.ts": "const res = await fetch('https://api.sumup.com/v0.1/checkouts', {\n"
+               "  method: 'POST',\n  headers: { Authorization: `Bearer ${process.env.SUMUP_API_KEY}` },\n})\n"}),
+    ("moneris", {"app/views/checkout.html.erb": '<script src="https://gatewayt.moneris.com/chkt/js/chkt_v1.00.js"></script>\n'}),
+    ("opayo", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/sagepay": "^4.1"}}\n'}),
+    ("multisafepay", {"composer.json": '{"require": {"multisafepay/php-sdk": "^5.0"}}\n'}),
+    ("buckaroo", {"composer.json": '{"require": {"buckaroo/sdk": "^1.0"}}\n'}),
+    ("pin-payments", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/pin": "^3.0"}}\n'}),
+    ("global-payments", {"composer.json": '{"require": {"globalpayments/php-sdk": "^12.0"}}\n'}),
+    ("liqpay", {"app/payments/liqpay.py": "import base64\n\nCHECKOUT_URL = 'https://www.liqpay.ua/api/3/checkout'\n\n"
+                "def form(data, signature):\n    return {'action': CHECKOUT_URL, 'data': data, 'signature': signature}\n"}),
+    ("wayforpay", {"app/payments/wayforpay.py": "import requests\n\ndef purchase(fields):\n"
+                   "    return requests.post('https://secure.wayforpay.com/pay', data=fields)\n"}),
+    ("robokassa", {"app/payments/robokassa.py": "PAY_URL = 'https://auth.robokassa.ru/Merchant/Index.aspx'\n"}),
+    ("sezzle", {"src/sezzle.js": "const BASE = 'https://sandbox.gateway.sezzle.com/v2'\n"
+                "export const auth = (keys) => fetch(`${BASE}/authentication`, { method: 'POST', body: JSON.stringify(keys) })\n"}),
+    ("paytabs", {"app/Services/PayTabs.php": "<?php\nclass PayTabs\n{\n    const URL = 'https://secure.paytabs.sa/payment/request';\n}\n"}),
+    ("culqi", {"templates/pay.html": '<script src="https://checkout.culqi.com/js/v4"></script>\n'}),
+    ("transbank", {"requirements.txt": "transbank-sdk==5.0.0\n",
+                   "shop/webpay.py": "from transbank.webpay.webpay_plus.transaction import Transaction\n\n"
+                   "def start(order):\n    return Transaction().create(order.code, order.session, order.total, order.return_url)\n"}),
+    ("wompi", {"src/wompi.ts": "const WOMPI_API = 'https://production.wompi.co/v1'\n"
+               "export const getTransaction = (id: string) => fetch(`${WOMPI_API}/transactions/${id}`)\n"}),
+    ("viva-wallet", {"app/viva.py": "TOKEN_URL = 'https://demo-accounts.vivapayments.com/connect/token'\n"
+                     "ORDERS_URL = 'https://demo-api.vivapayments.com/checkout/v2/orders'\n"}),
+    ("chapa", {"app/chapa.py": "import os\nimport requests\n\ndef initialize(body):\n"
+               "    return requests.post('https://api.chapa.co/v1/transaction/initialize', json=body,\n"
+               "                         headers={'Authorization': f\"Bearer {os.environ['CHAPA_SECRET_KEY']}\"})\n"}),
+    ("paymentwall", {"composer.json": '{"require": {"paymentwall/paymentwall-php": "^2.2"}}\n'}),
+    ("monnify", {"src/monnify.js": "const BASE = 'https://sandbox.monnify.com/api/v1'\n"
+                 "export const login = (auth) => fetch(`${BASE}/auth/login`, { method: 'POST', headers: { Authorization: auth } })\n"}),
+    ("coinpayments", {"app/coinpayments.py": "import requests\n\ndef call(fields, hmac):\n"
+                      "    return requests.post('https://www.coinpayments.net/api.php', data=fields, headers={'HMAC': hmac})\n"}),
+    ("asaas", {"src/asaas.ts": "const ASAAS = 'https://api.asaas.com/v3'\n"
+               "export const customers = () => fetch(`${ASAAS}/customers`, { headers: { access_token: process.env.ASAAS_API_KEY! } })\n"}),
+    ("iugu", {"app/views/checkout.html.erb": '<script src="https://js.iugu.com/v2"></script>\n'}),
+    ("paysafe", {"app/paysafe.py": "BASE = 'https://api.test.paysafe.com/paymenthub/v1'\n"}),
+    ("elavon-converge", {"app/converge.py": "import requests\n\ndef sale(fields):\n"
+                         "    return requests.post('https://api.demo.convergepay.com/VirtualMerchantDemo/processxml.do', data=fields)\n"}),
+    ("fawry", {"app/fawry.py": "CHARGE_URL = 'https://atfawry.fawrystaging.com/ECommerceWeb/Fawry/payments/charge'\n"}),
+    ("epayco", {"templates/pay.html": '<script src="https://checkout.epayco.co/checkout.js"></script>\n'}),
+    ("skrill", {"app/skrill.py": "PAY_URL = 'https://pay.skrill.com'\n\ndef form(fields):\n    return {'action': PAY_URL, **fields}\n"}),
+    ("payone", {"app/payone.py": "import requests\n\ndef preauthorize(fields):\n"
+                "    return requests.post('https://api.pay1.de/post-gateway/', data=fields)\n"}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
