@@ -4776,6 +4776,18 @@ MORE_CASES += [
                 "    return requests.post('https://api.pay1.de/post-gateway/', data=fields)\n"}),
 ]
 
+# Omnipay's gateway packages (league/omnipay with one package per gateway) and the checkout scripts
+# of processors the catalog already lists.
+MORE_CASES += [
+    ("windcave", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/paymentexpress": "^3.1"}}\n'}),
+    ("netaxept", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/netaxept": "^3.0"}}\n'}),
+    ("first-data", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/firstdata": "^3.0"}}\n'}),
+    ("worldpay", {"composer.json": '{"require": {"league/omnipay": "^3.2", "omnipay/worldpay": "^3.0"}}\n'}),
+    ("mollie", {"resources/views/checkout.blade.php": '<script src="https://js.mollie.com/v1/mollie.js"></script>\n'}),
+    ("authorize-net", {"templates/pay.html": '<script src="https://jstest.authorize.net/v1/Accept.js" charset="utf-8"></script>\n'}),
+    ("adyen", {"templates/pay.html": '<script src="https://checkoutshopper-test.adyen.com/checkoutshopper/sdk/5.53.2/adyen.js"></script>\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
