@@ -4788,6 +4788,23 @@ MORE_CASES += [
     ("adyen", {"templates/pay.html": '<script src="https://checkoutshopper-test.adyen.com/checkoutshopper/sdk/5.53.2/adyen.js"></script>\n'}),
 ]
 
+# European and other gateways of shop plug-ins: an SDK in composer.json, or the API host in a client.
+MORE_CASES += [
+    ("fondy", {"app/fondy.py": "import requests\n\ndef checkout(req):\n"
+               "    return requests.post('https://pay.fondy.eu/api/checkout/url/', json={'request': req}).json()\n"}),
+    ("tap-payments", {"src/tap.ts": "const res = await fetch('https://api.tap.company/v2/charges', {\n"
+                      "  method: 'POST',\n  headers: { Authorization: `Bearer ${process.env.TAP_SECRET_KEY}` },\n})\n"}),
+    ("bluesnap", {"app/bluesnap.py": "BASE = 'https://sandbox.bluesnap.com/services/2'\n"}),
+    ("helcim", {"src/helcim.js": "export const initialize = (body, token) => fetch('https://api.helcim.com/v2/helcim-pay/initialize', {\n"
+                "  method: 'POST', headers: { 'api-token': token }, body: JSON.stringify(body) })\n"}),
+    ("nuvei", {"app/nuvei.py": "OPEN_ORDER = 'https://ppp-test.safecharge.com/ppp/api/v1/openOrder.do'\n"}),
+    ("payrexx", {"composer.json": '{"require": {"payrexx/payrexx": "^1.8"}}\n'}),
+    ("wallee", {"composer.json": '{"require": {"wallee/sdk": "^4.0"}}\n'}),
+    ("datatrans", {"app/datatrans.py": "INIT_URL = 'https://api.sandbox.datatrans.com/v1/transactions'\n"}),
+    ("saferpay", {"app/saferpay.py": "INIT_URL = 'https://test.saferpay.com/api/Payment/v1/PaymentPage/Initialize'\n"}),
+    ("unzer", {"composer.json": '{"require": {"unzerdev/php-sdk": "^3.0"}}\n'}),
+]
+
 @pytest.mark.parametrize("sid, files", MORE_CASES, ids=[f"{sid}-{i}" for i, (sid, _) in enumerate(MORE_CASES)])
 def test_catalog_entry_is_found_another_way(tmp_path, sid, files, scanner):
     write_tree(tmp_path, files)
