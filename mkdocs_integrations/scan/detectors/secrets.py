@@ -25,7 +25,7 @@ import yaml
 from ...model import Finding
 from ...rules_data import rules_text
 from .base import Context, Detector, Record, Source
-from .env_files import dotless_env_name
+from .env_files import bare_template, env_file_kind
 
 SEVERITIES = ("high", "medium", "low")
 MIN_RULES = 35
@@ -67,8 +67,10 @@ def accepts(rel: str, name: str, ctx: Context | None = None) -> bool:
         return False
     if lower in _NAMES or lower.startswith(("dockerfile.", "containerfile.", ".env")):
         return True
-    if dotless_env_name(lower):
-        return True  # `env.default`, `env.dev`: a dotenv without its dot, which the env detector reads too
+    if env_file_kind(name) is not None or bare_template(name):
+        # every file the env detector takes for a dotenv by its name (`env.default`, `.flaskenv`,
+        # `ipconfig.php.example`): a value committed there is a secret committed too
+        return True
     ext = lower.rsplit(".", 1)[-1] if "." in lower.lstrip(".") else ""
     if ("credential" in lower or "secret" in lower) and ext in ("", "txt"):
         return True  # `credentials`, `secrets.txt`; `client_secret.json` passes by its extension

@@ -367,6 +367,7 @@ def test_many_keyword_lines_still_find_the_secret(run_detector):
         "home/.ssh/id_rsa", ".npmrc", ".pypirc", ".netrc", ".docker/config.json",
         ".aws/credentials", "google-credentials.json", "client_secret.json",
         "api/env.default", "api/env.dev",  # dotenv files without the dot (`mv env.default .env`)
+        ".flaskenv", "ipconfig.php.example", "docker/blackfire.example",  # dotenv files by other names
     ],
 )
 def test_accepts_text_files(rel, ctx):
